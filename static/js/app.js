@@ -1,0 +1,14 @@
+// backhabits: progressive enhancement only; every page works without this file.
+(function () {
+  "use strict";
+  function fillTimezone() {
+    var field = document.querySelector('input[name="timezone"][type="hidden"]');
+    if (!field || field.value) return;
+    try {
+      field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    } catch (e) {
+      /* the server falls back to its default zone */
+    }
+  }
+  document.addEventListener("DOMContentLoaded", fillTimezone);
+})();

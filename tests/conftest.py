@@ -1,0 +1,43 @@
+import pytest
+from django.contrib.auth import get_user_model
+
+from tests.factories import make_user
+
+
+@pytest.fixture(autouse=True)
+def _plain_static_storage(settings):
+    # Hashed static names need `collectstatic`; tests render templates without running it.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+
+
+@pytest.fixture
+def user(db):
+    return make_user("alice")
+
+
+@pytest.fixture
+def other_user(db):
+    return make_user("bob")
+
+
+@pytest.fixture
+def logged_in_client(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def other_client(db, other_user):
+    from django.test import Client
+
+    other = Client()
+    other.force_login(other_user)
+    return other
+
+
+@pytest.fixture
+def user_model():
+    return get_user_model()

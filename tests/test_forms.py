@@ -1,0 +1,96 @@
+from decimal import Decimal
+
+import pytest
+
+from tests.factories import checkin_post_data
+from tracker.forms import CheckInForm
+from tracker.models import WaterUnit
+
+
+def _errors_for(**overrides):
+    form = CheckInForm(checkin_post_data(**overrides))
+    form.is_valid()
+    return form.errors
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "valid"),
+    [
+        ("posture", "0", False),
+        ("posture", "1", True),
+        ("posture", "5", True),
+        ("posture", "6", False),
+        ("exercise_minutes", "-1", False),
+        ("exercise_minutes", "0", True),
+        ("exercise_minutes", "1440", True),
+        ("exercise_minutes", "1441", False),
+        ("water_ml", "-1", False),
+        ("water_ml", "0", True),
+        ("water_ml", "10000", True),
+        ("water_ml", "10001", False),
+        ("stress", "-1", False),
+        ("stress", "0", True),
+        ("stress", "10", True),
+        ("stress", "11", False),
+        ("discomfort", "-1", False),
+        ("discomfort", "0", True),
+        ("discomfort", "10", True),
+        ("discomfort", "11", False),
+    ],
+)
+def test_each_measure_is_checked_at_its_boundaries(field, value, valid):
+    errors = _errors_for(**{field: value})
+    assert (field not in errors) is valid
+    # Only the field at fault is reported.
+    assert set(errors) <= {field}
+
+
+@pytest.mark.parametrize(
+    "value", ["abc", "1.5", "", " ", "1e3", "0x10", "--1", "99999999999999999999999"]
+)
+@pytest.mark.parametrize(
+    "field", ["posture", "exercise_minutes", "water_ml", "stress", "discomfort"]
+)
+def test_malformed_values_are_refused_with_a_message(field, value):
+    errors = _errors_for(**{field: value})
+    assert field in errors
+    assert errors[field][0]
+
+
+@pytest.mark.parametrize(
+    "field", ["posture", "exercise_minutes", "water_ml", "stress", "discomfort"]
+)
+def test_every_measure_is_required(field):
+    errors = _errors_for(**{field: None})
+    assert field in errors
+    assert errors[field][0] != "This field is required."  # says what to enter instead
+
+
+def test_notes_are_optional_and_capped_at_1000_characters():
+    assert "notes" not in _errors_for(notes="")
+    assert "notes" not in _errors_for(notes="x" * 1000)
+    assert "notes" in _errors_for(notes="x" * 1001)
+
+
+def test_notes_with_a_null_character_are_refused():
+    assert "notes" in _errors_for(notes="bad\x00note")
+
+
+def test_ounce_users_type_ounces_and_millilitres_are_stored():
+    data = checkin_post_data(water_ml=None, water_oz="64")
+    form = CheckInForm(data, water_unit=WaterUnit.US_FLUID_OUNCES)
+    assert form.is_valid(), form.errors
+    assert form.day_values()["water_ml"] == 1893
+
+
+@pytest.mark.parametrize(
+    ("value", "valid"), [("-0.1", False), ("0", True), ("338", True), ("339", False)]
+)
+def test_ounce_boundaries(value, valid):
+    form = CheckInForm(checkin_post_data(water_ml=None, water_oz=value), water_unit="oz")
+    assert form.is_valid() is valid
+
+
+def test_ounce_form_shows_stored_millilitres_in_ounces():
+    form = CheckInForm(initial={"water_ml": 2000}, water_unit="oz")
+    assert form["water_oz"].initial == Decimal("67.6")

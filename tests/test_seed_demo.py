@@ -1,0 +1,25 @@
+from django.contrib.auth import authenticate
+from django.core.management import call_command
+
+from tracker.demo import DEMO_DAYS, DEMO_PASSWORD, DEMO_USERNAME
+from tracker.models import CheckIn
+
+
+def test_seed_demo_creates_a_demo_user_with_varied_history(db, capsys):
+    call_command("seed_demo")
+    output = capsys.readouterr().out
+    assert DEMO_USERNAME in output and DEMO_PASSWORD in output
+    user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
+    assert user is not None
+    days = CheckIn.objects.filter(user=user)
+    assert 0.8 * DEMO_DAYS <= days.count() <= DEMO_DAYS
+    assert len(set(days.values_list("discomfort", flat=True))) >= 4
+    assert len(set(days.values_list("posture", flat=True))) >= 3
+
+
+def test_seed_demo_twice_changes_nothing(db):
+    call_command("seed_demo")
+    first = list(CheckIn.objects.order_by("date").values_list("date", "discomfort", "water_ml"))
+    call_command("seed_demo")
+    second = list(CheckIn.objects.order_by("date").values_list("date", "discomfort", "water_ml"))
+    assert first == second

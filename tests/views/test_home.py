@@ -1,0 +1,51 @@
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import make_checkin
+from tracker.models import CheckIn
+
+
+def test_logged_out_visitors_see_what_the_app_does(client, db):
+    html = client.get(reverse("tracker:home")).content.decode()
+    assert "Sign up" in html and "Log in" in html
+    assert "16 and over" in html
+
+
+def test_home_shows_today_not_done(logged_in_client):
+    html = logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert "Not checked in yet" in html
+
+
+def test_home_shows_today_done_and_the_last_seven_days(logged_in_client, user):
+    today = timezone.now().date()
+    make_checkin(user, today, discomfort=6)
+    make_checkin(user, today - dt.timedelta(days=2), discomfort=1)
+    make_checkin(user, today - dt.timedelta(days=8), discomfort=9)  # outside the week
+    response = logged_in_client.get(reverse("tracker:home"))
+    html = response.content.decode()
+    assert "Checked in. Discomfort 6/10" in html
+    states = [day.state for day in response.context["recent_days"]]
+    assert states == ["done", "missing", "done", "missing", "missing", "missing", "missing"]
+    assert "Discomfort 9" not in html
+
+
+def test_home_marks_a_water_only_day_as_partial(logged_in_client, user):
+    CheckIn.objects.create(user=user, date=timezone.now().date(), water_ml=250)
+    html = logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert "only water so far" in html
+    assert "250 ml" in html
+
+
+def test_home_query_count_does_not_grow_with_history(
+    logged_in_client, user, django_assert_max_num_queries
+):
+    today = timezone.now().date()
+    CheckIn.objects.bulk_create(
+        CheckIn(user=user, date=today - dt.timedelta(days=n), posture=3, exercise_minutes=10,
+                water_ml=1000, stress=2, discomfort=2)
+        for n in range(400)
+    )  # fmt: skip
+    with django_assert_max_num_queries(8):
+        logged_in_client.get(reverse("tracker:home"))

@@ -1,0 +1,103 @@
+import datetime as dt
+import threading
+
+import pytest
+from django.db import connection
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import make_checkin, make_user
+from tracker import checkins
+from tracker.models import CheckIn
+
+HTMX = {"HX-Request": "true"}
+
+
+def _today() -> dt.date:
+    return timezone.now().date()
+
+
+def test_quick_water_creates_a_water_only_day(logged_in_client, user):
+    response = logged_in_client.post(reverse("tracker:add_water"))
+    assert response.status_code == 302
+    checkin = CheckIn.objects.get(user=user, date=_today())
+    assert checkin.water_ml == 250
+    assert checkin.is_complete is False
+
+
+def test_two_taps_make_500_ml_and_the_card_says_so(logged_in_client, user):
+    logged_in_client.post(reverse("tracker:add_water"), headers=HTMX)
+    response = logged_in_client.post(reverse("tracker:add_water"), headers=HTMX)
+    assert b"<html" not in response.content
+    assert b'id="today-card"' in response.content
+    assert b"500 ml" in response.content
+    assert CheckIn.objects.get(user=user).water_ml == 500
+
+
+def test_water_adds_to_a_complete_day_without_touching_other_measures(logged_in_client, user):
+    make_checkin(user, _today(), water_ml=1000, discomfort=4)
+    logged_in_client.post(reverse("tracker:add_water"))
+    checkin = CheckIn.objects.get(user=user)
+    assert (checkin.water_ml, checkin.discomfort) == (1250, 4)
+
+
+def test_ounce_users_add_eight_ounces(client, db):
+    ounce_user = make_user("carol", water_unit="oz")
+    client.force_login(ounce_user)
+    response = client.post(reverse("tracker:add_water"), headers=HTMX)
+    assert b"+8 fl oz" in response.content
+    assert CheckIn.objects.get(user=ounce_user).water_ml == 237
+
+
+def test_water_never_passes_the_daily_maximum(logged_in_client, user):
+    CheckIn.objects.create(user=user, date=_today(), water_ml=9900)
+    response = logged_in_client.post(reverse("tracker:add_water"), headers=HTMX)
+    assert b"over 10,000 ml" in response.content
+    assert CheckIn.objects.get(user=user).water_ml == 9900
+
+
+def test_refused_first_tap_leaves_no_empty_row(user, monkeypatch):
+    monkeypatch.setattr(checkins, "WATER_ML_MAX", 100)
+    with pytest.raises(checkins.WaterLimitReached):
+        checkins.add_water(user=user, date=_today(), amount_ml=250)
+    assert not CheckIn.objects.exists()
+
+
+def test_increment_is_done_in_the_database_not_from_a_stale_copy(user):
+    stale = CheckIn.objects.create(user=user, date=_today(), water_ml=0)
+    CheckIn.objects.filter(pk=stale.pk).update(water_ml=1000)  # another request's write
+    result = checkins.add_water(user=user, date=_today(), amount_ml=250)
+    assert result.water_ml == 1250
+
+
+def test_water_endpoint_refuses_get(logged_in_client):
+    assert logged_in_client.get(reverse("tracker:add_water")).status_code == 405
+
+
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_taps_all_count_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent connections (CI runs it)")
+    person = make_user("tapper")
+    today = _today()
+    barrier = threading.Barrier(20)
+    errors = []
+
+    def tap():
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait()
+            checkins.add_water(user=person, date=today, amount_ml=250)
+        except Exception as exc:  # collected and asserted below
+            errors.append(exc)
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=tap) for _ in range(20)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert CheckIn.objects.get(user=person, date=today).water_ml == 20 * 250

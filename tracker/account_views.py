@@ -1,0 +1,46 @@
+from django.contrib import messages
+from django.contrib.auth import login, logout
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from tracker import accounts
+from tracker.forms import DeleteAccountForm, SettingsForm, SignupForm
+
+
+@require_http_methods(["GET", "POST"])
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("tracker:home")
+    form = SignupForm(request.POST or None)
+    if form.is_valid():
+        user = accounts.create_account(form)
+        login(request, user, backend="tracker.auth_backends.UsernameOrEmailBackend")
+        messages.success(request, "Welcome to backhabits. Your first check-in takes 20 seconds.")
+        return redirect("tracker:checkin")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def settings_page(request: HttpRequest) -> HttpResponse:
+    form = SettingsForm(request.POST or None, instance=request.user.profile)
+    if form.is_valid():
+        form.save()
+        messages.success(request, "Settings saved.")
+        return redirect("tracker:settings")
+    return render(request, "tracker/settings.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def delete_account(request: HttpRequest) -> HttpResponse:
+    form = DeleteAccountForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        user = request.user
+        logout(request)
+        accounts.delete_account(user)
+        messages.success(request, "Your account and everything you logged have been deleted.")
+        return redirect("tracker:home")
+    return render(request, "tracker/delete_account.html", {"form": form})

@@ -1,0 +1,33 @@
+"""A person's 'today' is the date on their own clock, not the server's."""
+
+import datetime as dt
+import zoneinfo
+from functools import cache
+
+from django.utils import timezone
+
+# Dates earlier than this are refused: no one kept a backhabits diary before it existed,
+# and it keeps URL-typed years like 0001 out of the data.
+EARLIEST_CHECKIN_DATE = dt.date(2000, 1, 1)
+
+
+@cache
+def _zone(name: str) -> zoneinfo.ZoneInfo:
+    return zoneinfo.ZoneInfo(name)
+
+
+def is_valid_timezone(name: str) -> bool:
+    return bool(name) and name in zoneinfo.available_timezones()
+
+
+def local_today(timezone_name: str, *, now: dt.datetime | None = None) -> dt.date:
+    moment = now or timezone.now()
+    try:
+        zone = _zone(timezone_name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = dt.UTC
+    return moment.astimezone(zone).date()
+
+
+def today_for(user, *, now: dt.datetime | None = None) -> dt.date:
+    return local_today(user.profile.timezone, now=now)

@@ -1,0 +1,62 @@
+"""Everything a person has logged, in the shapes they can take away."""
+
+import csv
+import io
+from collections.abc import Iterable
+
+from tracker.models import CheckIn
+
+CSV_COLUMNS = (
+    "date",
+    "posture",
+    "exercise_minutes",
+    "water_ml",
+    "stress",
+    "discomfort",
+    "symptoms",
+    "notes",
+)
+# A cell starting with one of these runs as a formula when the CSV is opened in a spreadsheet.
+_FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+def checkins_for_export(user) -> Iterable[CheckIn]:
+    return CheckIn.objects.filter(user=user).order_by("date")
+
+
+def checkin_record(checkin: CheckIn) -> dict:
+    return {
+        "date": checkin.date.isoformat(),
+        "posture": checkin.posture,
+        "exercise_minutes": checkin.exercise_minutes,
+        "water_ml": checkin.water_ml,
+        "stress": checkin.stress,
+        "discomfort": checkin.discomfort,
+        "symptoms": [],
+        "notes": checkin.notes,
+    }
+
+
+def _csv_cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ";".join(value)
+    text = str(value)
+    if text.startswith(_FORMULA_PREFIXES):
+        return "'" + text
+    return text
+
+
+def render_csv(checkins: Iterable[CheckIn]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for checkin in checkins:
+        record = checkin_record(checkin)
+        writer.writerow([_csv_cell(record[column]) for column in CSV_COLUMNS])
+    return buffer.getvalue()
+
+
+def build_json(checkins: Iterable[CheckIn]) -> dict:
+    return {"checkins": [checkin_record(checkin) for checkin in checkins]}

@@ -1,0 +1,207 @@
+import zoneinfo
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import UserCreationForm
+from django.core.validators import MaxValueValidator, MinValueValidator
+
+from tracker import units
+from tracker.dates import is_valid_timezone
+from tracker.models import (
+    EXERCISE_MINUTES_MAX,
+    NOTES_MAX_LENGTH,
+    WATER_ML_MAX,
+    Posture,
+    Profile,
+    WaterUnit,
+)
+
+WATER_OZ_MAX = units.ml_to_oz(WATER_ML_MAX).quantize(Decimal("1"))  # 338 fl oz
+
+
+def _scale_field(label: str, low: int, high: int, choices=None) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=choices or [(value, str(value)) for value in range(low, high + 1)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": f"Choose a value from {low} to {high}.",
+            "invalid_choice": f"Choose a whole number from {low} to {high}.",
+        },
+    )
+
+
+def _whole_number_field(label: str, high: int, unit: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=0,
+        max_value=high,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": high}),
+        error_messages={
+            "required": f"Enter {unit}, from 0 to {high:,}.",
+            "invalid": f"Enter a whole number of {unit}, from 0 to {high:,}.",
+            "min_value": f"Enter {unit} from 0 to {high:,}.",
+            "max_value": f"Enter at most {high:,} {unit}.",
+        },
+    )
+
+
+class CheckInForm(forms.Form):
+    """The day's check-in. Field names match the export columns; people who measure water in
+    ounces type `water_oz`, which is stored as `water_ml`."""
+
+    posture = _scale_field("Posture", 1, 5, choices=Posture.choices)
+    exercise_minutes = _whole_number_field("Exercise (minutes)", EXERCISE_MINUTES_MAX, "minutes")
+    stress = _scale_field("Stress (0 calm – 10 extreme)", 0, 10)
+    discomfort = _scale_field("Back discomfort (0 none – 10 worst imaginable)", 0, 10)
+    notes = forms.CharField(
+        label="Notes (optional)",
+        required=False,
+        max_length=NOTES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": NOTES_MAX_LENGTH}),
+    )
+
+    def __init__(self, *args, water_unit: str = WaterUnit.MILLILITRES, **kwargs):
+        initial = dict(kwargs.pop("initial", None) or {})
+        self.water_unit = water_unit
+        if water_unit == WaterUnit.US_FLUID_OUNCES and initial.get("water_ml") is not None:
+            initial["water_oz"] = units.ml_to_oz(initial["water_ml"])
+        super().__init__(*args, initial=initial, **kwargs)
+        if water_unit == WaterUnit.US_FLUID_OUNCES:
+            self.fields["water_oz"] = forms.DecimalField(
+                label="Water (US fl oz)",
+                min_value=Decimal(0),
+                max_value=WATER_OZ_MAX,
+                max_digits=5,
+                decimal_places=1,
+                widget=forms.NumberInput(
+                    attrs={"inputmode": "decimal", "min": 0, "max": WATER_OZ_MAX, "step": "0.1"}
+                ),
+                error_messages={
+                    "required": f"Enter fluid ounces, from 0 to {WATER_OZ_MAX}.",
+                    "invalid": f"Enter a number of fluid ounces, from 0 to {WATER_OZ_MAX}.",
+                },
+            )
+        else:
+            self.fields["water_ml"] = _whole_number_field("Water (ml)", WATER_ML_MAX, "millilitres")
+        self.order_fields(["posture", "exercise_minutes", "water_ml", "water_oz"])
+
+    @property
+    def water_field(self) -> forms.BoundField:
+        return self["water_oz" if self.water_unit == WaterUnit.US_FLUID_OUNCES else "water_ml"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "water_oz" in cleaned:
+            cleaned["water_ml"] = min(units.oz_to_ml(cleaned.pop("water_oz")), WATER_ML_MAX)
+        return cleaned
+
+    def day_values(self) -> dict:
+        data = self.cleaned_data
+        return {
+            "posture": data["posture"],
+            "exercise_minutes": data["exercise_minutes"],
+            "water_ml": data["water_ml"],
+            "stress": data["stress"],
+            "discomfort": data["discomfort"],
+            "notes": data["notes"],
+        }
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(
+        label="E-mail (optional, for password reset)",
+        required=False,
+    )
+    timezone = forms.CharField(required=False, widget=forms.HiddenInput)
+    confirm_age = forms.BooleanField(
+        label="I am 16 or older",
+        error_messages={"required": "backhabits is for people aged 16 and over."},
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def clean_email(self) -> str:
+        email = self.cleaned_data.get("email", "").strip()
+        if email and get_user_model()._default_manager.filter(email__iexact=email).exists():
+            raise forms.ValidationError("An account with this e-mail address already exists.")
+        return email
+
+    def clean_timezone(self) -> str:
+        # Filled in by the browser; an unknown or missing zone falls back to the server default.
+        name = self.cleaned_data.get("timezone", "")
+        return name if is_valid_timezone(name) else settings.TIME_ZONE
+
+
+class SettingsForm(forms.ModelForm):
+    timezone = forms.ChoiceField(label="Time zone", choices=timezone_choices)
+    water_goal = forms.DecimalField(
+        label="Daily water goal",
+        min_value=Decimal(0),
+        max_digits=7,
+        decimal_places=1,
+        help_text="In the unit chosen above.",
+    )
+    exercise_goal_minutes = forms.IntegerField(
+        label="Daily exercise goal (minutes)",
+        validators=[MinValueValidator(1), MaxValueValidator(EXERCISE_MINUTES_MAX)],
+    )
+
+    class Meta:
+        model = Profile
+        fields = ("timezone", "water_unit", "exercise_goal_minutes", "show_reminder")
+        labels = {"water_unit": "Water unit", "show_reminder": "Show the daily check-in reminder"}
+        widgets = {"water_unit": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = self.instance
+        if profile.water_unit == WaterUnit.US_FLUID_OUNCES:
+            self.initial.setdefault("water_goal", units.ml_to_oz(profile.water_goal_ml))
+        else:
+            self.initial.setdefault("water_goal", profile.water_goal_ml)
+        self.order_fields(["timezone", "water_unit", "water_goal"])
+
+    def clean(self):
+        cleaned = super().clean()
+        goal, unit = cleaned.get("water_goal"), cleaned.get("water_unit")
+        if goal is None or unit is None:
+            return cleaned
+        goal_ml = units.oz_to_ml(goal) if unit == WaterUnit.US_FLUID_OUNCES else int(goal)
+        if not 250 <= goal_ml <= WATER_ML_MAX:
+            low, high = units.format_water(250, unit), units.format_water(WATER_ML_MAX, unit)
+            self.add_error("water_goal", f"Choose a goal from {low} to {high}.")
+        else:
+            cleaned["water_goal_ml"] = goal_ml
+        return cleaned
+
+    def save(self, commit: bool = True) -> Profile:
+        self.instance.water_goal_ml = self.cleaned_data["water_goal_ml"]
+        return super().save(commit=commit)
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        self.user = user
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise forms.ValidationError("That password is not right. Nothing was deleted.")
+        return password

@@ -1,0 +1,120 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+WATER_ML_MAX = 10_000
+EXERCISE_MINUTES_MAX = 1_440
+NOTES_MAX_LENGTH = 1_000
+DEFAULT_WATER_GOAL_ML = 2_000
+DEFAULT_EXERCISE_GOAL_MINUTES = 30
+ML_PER_US_FL_OZ = 29.5735
+
+
+class WaterUnit(models.TextChoices):
+    MILLILITRES = "ml", "Millilitres (ml)"
+    US_FLUID_OUNCES = "oz", "US fluid ounces (fl oz)"
+
+
+class Posture(models.IntegerChoices):
+    SLUMPED = 1, "Slumped most of the day"
+    OFTEN_SLUMPED = 2, "Often slumped"
+    MIXED = 3, "Mixed"
+    MOSTLY_UPRIGHT = 4, "Mostly upright"
+    UPRIGHT_WITH_BREAKS = 5, "Upright with regular breaks"
+
+
+class Profile(models.Model):
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    timezone = models.CharField(max_length=64, default="UTC")
+    water_unit = models.CharField(
+        max_length=2, choices=WaterUnit.choices, default=WaterUnit.MILLILITRES
+    )
+    water_goal_ml = models.PositiveIntegerField(default=DEFAULT_WATER_GOAL_ML)
+    exercise_goal_minutes = models.PositiveIntegerField(default=DEFAULT_EXERCISE_GOAL_MINUTES)
+    show_reminder = models.BooleanField(default=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(water_goal_ml__gte=250, water_goal_ml__lte=WATER_ML_MAX),
+                name="profile_water_goal_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(exercise_goal_minutes__gte=1)
+                & Q(exercise_goal_minutes__lte=EXERCISE_MINUTES_MAX),
+                name="profile_exercise_goal_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Profile of user #{self.user_id}"
+
+
+class CheckIn(models.Model):
+    """One person's day. A row may exist with only water logged (from the quick water button):
+    the other measures stay NULL until the check-in form is saved, so a partial day is honest."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins"
+    )
+    date = models.DateField()
+    posture = models.PositiveSmallIntegerField(choices=Posture.choices, null=True, blank=True)
+    exercise_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
+    water_ml = models.PositiveIntegerField(default=0)
+    stress = models.PositiveSmallIntegerField(null=True, blank=True)
+    discomfort = models.PositiveSmallIntegerField(null=True, blank=True)
+    notes = models.TextField(max_length=NOTES_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "date"], name="checkin_one_per_day"),
+            models.CheckConstraint(
+                condition=Q(posture__isnull=True) | Q(posture__gte=1, posture__lte=5),
+                name="checkin_posture_1_5",
+            ),
+            models.CheckConstraint(
+                condition=Q(exercise_minutes__isnull=True)
+                | Q(exercise_minutes__gte=0, exercise_minutes__lte=EXERCISE_MINUTES_MAX),
+                name="checkin_exercise_0_1440",
+            ),
+            models.CheckConstraint(
+                condition=Q(water_ml__gte=0, water_ml__lte=WATER_ML_MAX),
+                name="checkin_water_0_10000",
+            ),
+            models.CheckConstraint(
+                condition=Q(stress__isnull=True) | Q(stress__gte=0, stress__lte=10),
+                name="checkin_stress_0_10",
+            ),
+            models.CheckConstraint(
+                condition=Q(discomfort__isnull=True) | Q(discomfort__gte=0, discomfort__lte=10),
+                name="checkin_discomfort_0_10",
+            ),
+            # The form saves every measure at once, so a day is either water-only or complete.
+            models.CheckConstraint(
+                condition=Q(
+                    posture__isnull=True,
+                    exercise_minutes__isnull=True,
+                    stress__isnull=True,
+                    discomfort__isnull=True,
+                )
+                | Q(
+                    posture__isnull=False,
+                    exercise_minutes__isnull=False,
+                    stress__isnull=False,
+                    discomfort__isnull=False,
+                ),
+                name="checkin_complete_or_water_only",
+            ),
+        ]
+        # The home page, trends and exports all read one user's days by date.
+        indexes = [models.Index(fields=["user", "-date"], name="checkin_user_date")]
+
+    def __str__(self) -> str:
+        return f"Check-in of user #{self.user_id} on {self.date.isoformat()}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.discomfort is not None

@@ -1,0 +1,41 @@
+"""Water is stored in millilitres; people may read and type it in US fluid ounces."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from tracker.models import ML_PER_US_FL_OZ, WaterUnit
+
+QUICK_ADD_ML = 250
+QUICK_ADD_OZ = 8  # a US cup, the customary quick measure where ounces are used
+
+
+def ml_to_oz(water_ml: int) -> Decimal:
+    return (Decimal(water_ml) / Decimal(str(ML_PER_US_FL_OZ))).quantize(
+        Decimal("0.1"), rounding=ROUND_HALF_UP
+    )
+
+
+def oz_to_ml(water_oz: Decimal) -> int:
+    return int((Decimal(water_oz) * Decimal(str(ML_PER_US_FL_OZ))).quantize(Decimal("1")))
+
+
+def quick_add_ml(unit: str) -> int:
+    if unit == WaterUnit.US_FLUID_OUNCES:
+        return oz_to_ml(Decimal(QUICK_ADD_OZ))
+    return QUICK_ADD_ML
+
+
+def quick_add_label(unit: str) -> str:
+    if unit == WaterUnit.US_FLUID_OUNCES:
+        return f"+{QUICK_ADD_OZ} fl oz"
+    return f"+{QUICK_ADD_ML} ml"
+
+
+def format_water(water_ml: int | None, unit: str) -> str:
+    if water_ml is None:
+        return "–"
+    if unit == WaterUnit.US_FLUID_OUNCES:
+        ounces = ml_to_oz(water_ml)
+        return (
+            f"{ounces.normalize():f} fl oz" if ounces == ounces.to_integral() else f"{ounces} fl oz"
+        )
+    return f"{water_ml:,} ml"
