@@ -49,3 +49,15 @@ def test_home_query_count_does_not_grow_with_history(
     )  # fmt: skip
     with django_assert_max_num_queries(8):
         logged_in_client.get(reverse("tracker:home"))
+
+
+def test_daily_reminder_shows_until_today_is_checked_in(logged_in_client, user):
+    assert "haven&#x27;t checked in today" in logged_in_client.get("/settings/").content.decode()
+    make_checkin(user, timezone.now().date())
+    assert "checked in today" not in logged_in_client.get("/settings/").content.decode()
+
+
+def test_daily_reminder_can_be_turned_off(logged_in_client, user):
+    user.profile.show_reminder = False
+    user.profile.save()
+    assert "checked in today" not in logged_in_client.get("/settings/").content.decode()

@@ -1,0 +1,20 @@
+from django.urls import reverse
+
+from tracker.dates import today_for
+from tracker.models import CheckIn
+
+
+def daily_reminder(request) -> dict:
+    """The gentle 'not checked in yet' line in the header, for people who asked for it."""
+    user = getattr(request, "user", None)
+    if (
+        user is None
+        or not user.is_authenticated
+        or request.path.startswith((reverse("tracker:checkin"), "/admin/"))
+    ):
+        return {}
+    if not user.profile.show_reminder:
+        return {}
+    today = today_for(user)
+    done = CheckIn.objects.filter(user=user, date=today, discomfort__isnull=False).exists()
+    return {"show_checkin_reminder": not done}
