@@ -52,7 +52,7 @@ def test_home_query_count_does_not_grow_with_history(
 
 
 def test_daily_reminder_shows_until_today_is_checked_in(logged_in_client, user):
-    assert "haven&#x27;t checked in today" in logged_in_client.get("/settings/").content.decode()
+    assert "You haven't checked in today" in logged_in_client.get("/settings/").content.decode()
     make_checkin(user, timezone.now().date())
     assert "checked in today" not in logged_in_client.get("/settings/").content.decode()
 
