@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 
@@ -118,3 +119,91 @@ class CheckIn(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.discomfort is not None
+
+
+class Habit(models.TextChoices):
+    POSTURE = "posture", "Posture"
+    EXERCISE = "exercise", "Exercise"
+    WATER = "water", "Water"
+    STRESS = "stress", "Stress"
+    DISCOMFORT = "discomfort", "Discomfort"
+    GENERAL = "general", "General"
+
+
+class GuideSection(models.Model):
+    title = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="Used in links: /guide/#slug and /guide/slug/."
+    )
+    order = models.PositiveSmallIntegerField(default=100, help_text="Lower comes first.")
+    body = models.TextField(help_text="Markdown. HTML outside a small safe list is removed.")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["order", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("tracker:guide_section", kwargs={"slug": self.slug})
+
+    @property
+    def anchor_url(self) -> str:
+        from django.urls import reverse
+
+        return f"{reverse('tracker:guide')}#{self.slug}"
+
+
+class Tip(models.Model):
+    # Set only on built-in tips, so the content migration can tell them apart from editors' own.
+    builtin_key = models.SlugField(
+        max_length=80, unique=True, null=True, blank=True, editable=False
+    )
+    title = models.CharField(max_length=120)
+    body = models.TextField(help_text="Markdown, one to three sentences.")
+    section = models.ForeignKey(
+        GuideSection,
+        on_delete=models.PROTECT,
+        related_name="tips",
+        help_text="The guide section this tip comes from; its 'Read more' link goes there.",
+    )
+    habit = models.CharField(max_length=12, choices=Habit.choices)
+    is_active = models.BooleanField("active", default=True)
+    priority = models.PositiveSmallIntegerField(
+        default=50,
+        validators=[MinValueValidator(1), MaxValueValidator(100)],
+        help_text="1–100. Higher is shown first among tips that fit.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["habit", "-priority", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(priority__gte=1, priority__lte=100), name="tip_priority_1_100"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class TipDismissal(models.Model):
+    """A person's 'not for me' on a tip: it is never chosen for them again."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tip_dismissals"
+    )
+    tip = models.ForeignKey(Tip, on_delete=models.CASCADE, related_name="dismissals")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "tip"], name="tipdismissal_once_per_tip")
+        ]
+
+    def __str__(self) -> str:
+        return f"Tip #{self.tip_id} dismissed by user #{self.user_id}"

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from tracker import account_views, views
+from tracker import account_views, guide_views, views
 from tracker.converters import IsoDateConverter
 
 register_converter(IsoDateConverter, "isodate")
@@ -14,6 +14,11 @@ urlpatterns = [
     path("water/add/", views.add_water, name="add_water"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.json", views.export_json, name="export_json"),
+    path("guide/", guide_views.guide, name="guide"),
+    path("guide/<slug:slug>/", guide_views.guide_section, name="guide_section"),
+    path("tips/", guide_views.tip_list, name="tip_list"),
+    path("tips/<int:tip_id>/not-for-me/", guide_views.dismiss_tip, name="dismiss_tip"),
+    path("tips/<int:tip_id>/restore/", guide_views.restore_tip, name="restore_tip"),
     path("settings/", account_views.settings_page, name="settings"),
     path("settings/delete-account/", account_views.delete_account, name="delete_account"),
 ]

@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from tracker import checkins, exports, units
+from tracker import checkins, exports, tips, units
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.forms import CheckInForm
 from tracker.models import CheckIn
@@ -36,6 +36,7 @@ def home(request: HttpRequest) -> HttpResponse:
     today = today_for(request.user)
     context = _today_card_context(request.user, today)
     context["recent_days"] = checkins.recent_days(user=request.user, today=today)
+    context["chosen_tips"] = tips.tips_for_user(request.user, today=today)
     return render(request, "tracker/home.html", context)
 
 
@@ -80,6 +81,7 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
         "saved": saved,
         "carried_from": start.carried_from if start else None,
         "action_url": request.path,
+        "chosen_tips": tips.tips_for_user(request.user, today=today) if saved else [],
     }
     template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
     return render(request, template, context)

@@ -1,0 +1,71 @@
+"""Content editors keep the guide and tips current here. Health data is deliberately not in the
+admin: no one browses people's check-ins."""
+
+from django import forms
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+
+from tracker.markdown import render_markdown
+from tracker.models import GuideSection, Tip
+
+# Code links to these sections by slug (the care prompts link to "when-to-seek-help"), so
+# renaming them would break those links.
+SLUGS_LINKED_FROM_CODE = frozenset({"when-to-seek-help", "about-this-guide"})
+
+
+class GuideSectionForm(forms.ModelForm):
+    class Meta:
+        model = GuideSection
+        fields = ("title", "slug", "order", "body")
+
+    def clean_slug(self) -> str:
+        slug = self.cleaned_data["slug"]
+        original = self.instance.slug if self.instance.pk else None
+        if original in SLUGS_LINKED_FROM_CODE and slug != original:
+            raise forms.ValidationError(
+                f"The app links to “{original}” directly (for example from care prompts), "
+                "so this slug cannot change. Edit the title instead."
+            )
+        return slug
+
+
+def _preview(markdown_text: str):
+    return format_html('<div class="markdown-preview">{}</div>', render_markdown(markdown_text))
+
+
+@admin.register(GuideSection)
+class GuideSectionAdmin(admin.ModelAdmin):
+    form = GuideSectionForm
+    list_display = ("title", "order", "slug", "tip_count", "updated_at")
+    list_editable = ("order",)
+    search_fields = ("title", "body")
+    prepopulated_fields = {"slug": ("title",)}
+    readonly_fields = ("preview",)
+    fields = ("title", "slug", "order", "body", "preview")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(tip_total=Count("tips"))
+
+    @admin.display(description="Tips", ordering="tip_total")
+    def tip_count(self, section: GuideSection) -> int:
+        return section.tip_total
+
+    @admin.display(description="Preview (as saved)")
+    def preview(self, section: GuideSection):
+        return _preview(section.body) if section.pk else "Save to see a preview."
+
+
+@admin.register(Tip)
+class TipAdmin(admin.ModelAdmin):
+    list_display = ("title", "habit", "section", "is_active", "priority", "updated_at")
+    list_filter = ("habit", "is_active", "section")
+    list_editable = ("is_active", "priority")
+    search_fields = ("title", "body")
+    list_select_related = ("section",)
+    readonly_fields = ("preview",)
+    fields = ("title", "body", "preview", "section", "habit", "is_active", "priority")
+
+    @admin.display(description="Preview (as saved)")
+    def preview(self, tip: Tip):
+        return _preview(tip.body) if tip.pk else "Save to see a preview."

@@ -1,0 +1,68 @@
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from tracker.models import GuideSection, Habit, Tip, TipDismissal
+
+_ACTIVE_TIPS = Tip.objects.filter(is_active=True).order_by("-priority", "id")
+
+
+@require_GET
+def guide(request: HttpRequest) -> HttpResponse:
+    sections = GuideSection.objects.prefetch_related(Prefetch("tips", queryset=_ACTIVE_TIPS))
+    return render(request, "tracker/guide.html", {"sections": sections})
+
+
+@require_GET
+def guide_section(request: HttpRequest, slug: str) -> HttpResponse:
+    section = get_object_or_404(GuideSection, slug=slug)
+    tips = _ACTIVE_TIPS.filter(section=section)
+    return render(request, "tracker/guide_section.html", {"section": section, "tips": tips})
+
+
+@require_GET
+def tip_list(request: HttpRequest) -> HttpResponse:
+    tips = list(_ACTIVE_TIPS.select_related("section"))
+    groups = [
+        (label, [tip for tip in tips if tip.habit == value]) for value, label in Habit.choices
+    ]
+    dismissed_ids = set()
+    if request.user.is_authenticated:
+        dismissed_ids = set(
+            TipDismissal.objects.filter(user=request.user).values_list("tip_id", flat=True)
+        )
+    return render(
+        request,
+        "tracker/tips.html",
+        {
+            "groups": [(label, items) for label, items in groups if items],
+            "dismissed_ids": dismissed_ids,
+        },
+    )
+
+
+def _back(request: HttpRequest, fallback: str) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@require_POST
+@login_required
+def dismiss_tip(request: HttpRequest, tip_id: int) -> HttpResponse:
+    tip = get_object_or_404(Tip, pk=tip_id, is_active=True)
+    TipDismissal.objects.get_or_create(user=request.user, tip=tip)
+    if request.htmx:
+        return render(request, "tracker/partials/tip_dismissed.html", {"tip": tip})
+    return _back(request, "tracker:home")
+
+
+@require_POST
+@login_required
+def restore_tip(request: HttpRequest, tip_id: int) -> HttpResponse:
+    TipDismissal.objects.filter(user=request.user, tip_id=tip_id).delete()
+    return _back(request, "tracker:tip_list")

@@ -1,0 +1,186 @@
+"""Choosing which tips to show a person, from what they have logged.
+
+Each rule looks at recent logged days and, when it fits, names a habit and says why in words.
+Days that were not logged are skipped, never counted as zeros."""
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from tracker.models import Habit
+
+MAX_TIPS_SHOWN = 3
+HYDRATION_WINDOW_DAYS = 7  # the last 7 logged days ...
+HYDRATION_MISSES = 3  # ... with water under goal on at least 3 of them
+POSTURE_WINDOW_DAYS = 3  # the last 3 logged days ...
+POSTURE_LOW = 2  # ... with posture at or below 2 ...
+POSTURE_LOW_DAYS = 2  # ... on at least 2 of them
+STRESS_HIGH = 7  # the latest logged day's stress at or above this
+STRESS_RECENT_DAYS = 2  # and that day no older than yesterday
+DISCOMFORT_WINDOW_DAYS = 7  # calendar days looked at for a rising trend
+DISCOMFORT_MIN_POINTS = 4  # logged days needed in that window to call it a trend
+DISCOMFORT_RISE_PER_DAY = 0.2  # least-squares slope; about 1.4 points over a week
+NO_EXERCISE_DAYS = 3  # the last 3 logged days all with 0 minutes
+GETTING_STARTED_DAYS = 3  # fewer logged days than this: a getting-started tip
+# Movement and stretching tips are never shown beside a red-flag prompt.
+SELF_CARE_HABITS = frozenset({Habit.DISCOMFORT, Habit.EXERCISE})
+
+
+@dataclass(frozen=True)
+class Day:
+    date: dt.date
+    posture: int
+    exercise_minutes: int
+    water_ml: int
+    stress: int
+    discomfort: int
+
+
+@dataclass(frozen=True)
+class TipReason:
+    habit: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ChosenTip:
+    tip: object  # a tracker.models.Tip
+    reason: str
+
+
+def _fmt(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
+def hydration_reason(days: Sequence[Day], *, water_goal_ml: int) -> TipReason | None:
+    window = days[:HYDRATION_WINDOW_DAYS]
+    misses = sum(1 for day in window if day.water_ml < water_goal_ml)
+    if misses < HYDRATION_MISSES:
+        return None
+    return TipReason(
+        Habit.WATER,
+        f"Your water was under your goal on {misses} of the last {len(window)} days you logged.",
+    )
+
+
+def posture_reason(days: Sequence[Day]) -> TipReason | None:
+    window = days[:POSTURE_WINDOW_DAYS]
+    low = sum(1 for day in window if day.posture <= POSTURE_LOW)
+    if low < POSTURE_LOW_DAYS:
+        return None
+    return TipReason(
+        Habit.POSTURE,
+        f"Your posture was {POSTURE_LOW} or lower on {low} of the last {len(window)} days "
+        "you logged.",
+    )
+
+
+def stress_reason(days: Sequence[Day], *, today: dt.date) -> TipReason | None:
+    if not days:
+        return None
+    latest = days[0]
+    if latest.stress < STRESS_HIGH or (today - latest.date).days >= STRESS_RECENT_DAYS:
+        return None
+    when = "today" if latest.date == today else "yesterday"
+    return TipReason(Habit.STRESS, f"You logged stress of {latest.stress} out of 10 {when}.")
+
+
+def _slope(points: Sequence[tuple[float, float]]) -> float:
+    count = len(points)
+    mean_x = sum(x for x, _ in points) / count
+    mean_y = sum(y for _, y in points) / count
+    spread = sum((x - mean_x) ** 2 for x, _ in points)
+    if spread == 0:
+        return 0.0
+    return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
+
+
+def discomfort_reason(days: Sequence[Day], *, today: dt.date) -> TipReason | None:
+    first = today - dt.timedelta(days=DISCOMFORT_WINDOW_DAYS - 1)
+    window = sorted((day for day in days if day.date >= first), key=lambda day: day.date)
+    if len(window) < DISCOMFORT_MIN_POINTS:
+        return None
+    points = [((day.date - first).days, day.discomfort) for day in window]
+    if _slope(points) < DISCOMFORT_RISE_PER_DAY:
+        return None
+    return TipReason(
+        Habit.DISCOMFORT,
+        f"Your discomfort has gone from {window[0].discomfort} to {window[-1].discomfort} "
+        f"over the last {DISCOMFORT_WINDOW_DAYS} days.",
+    )
+
+
+def exercise_reason(days: Sequence[Day]) -> TipReason | None:
+    window = days[:NO_EXERCISE_DAYS]
+    if len(window) < NO_EXERCISE_DAYS or any(day.exercise_minutes > 0 for day in window):
+        return None
+    return TipReason(
+        Habit.EXERCISE, f"You logged no exercise on your last {NO_EXERCISE_DAYS} check-ins."
+    )
+
+
+def tip_reasons(
+    days: Sequence[Day], *, today: dt.date, water_goal_ml: int, red_flag_active: bool = False
+) -> list[TipReason]:
+    """`days` are the person's complete check-ins, newest first."""
+    if len(days) < GETTING_STARTED_DAYS:
+        reasons = [TipReason(Habit.GENERAL, "A tip for your first days with backhabits.")]
+    else:
+        candidates = [
+            discomfort_reason(days, today=today),
+            stress_reason(days, today=today),
+            posture_reason(days),
+            hydration_reason(days, water_goal_ml=water_goal_ml),
+            exercise_reason(days),
+        ]
+        reasons = [reason for reason in candidates if reason is not None]
+        if not reasons:
+            reasons = [TipReason(Habit.GENERAL, "Your habits are on track: keep it up.")]
+    if red_flag_active:
+        reasons = [reason for reason in reasons if reason.habit not in SELF_CARE_HABITS]
+    return reasons[:MAX_TIPS_SHOWN]
+
+
+def pick_tips(
+    reasons: Iterable[TipReason], tips: Sequence, *, today: dt.date, user_id: int
+) -> list[ChosenTip]:
+    """One tip per reason. `tips` are the active tips not dismissed by this person, best first;
+    the day and the person choose among several that fit, so the tip shown rotates daily."""
+    chosen = []
+    for reason in reasons:
+        fitting = [tip for tip in tips if tip.habit == reason.habit]
+        if fitting:
+            tip = fitting[(today.toordinal() + user_id) % len(fitting)]
+            chosen.append(ChosenTip(tip=tip, reason=reason.reason))
+    return chosen
+
+
+def recent_days_for_tips(user, *, today: dt.date) -> list[Day]:
+    from tracker.models import CheckIn
+
+    rows = (
+        CheckIn.objects.filter(user=user, date__lte=today, discomfort__isnull=False)
+        .order_by("-date")
+        .values_list("date", "posture", "exercise_minutes", "water_ml", "stress", "discomfort")
+    )[:HYDRATION_WINDOW_DAYS]
+    return [Day(*row) for row in rows]
+
+
+def tips_for_user(user, *, today: dt.date, red_flag_active: bool = False) -> list[ChosenTip]:
+    from tracker.models import Tip
+
+    reasons = tip_reasons(
+        recent_days_for_tips(user, today=today),
+        today=today,
+        water_goal_ml=user.profile.water_goal_ml,
+        red_flag_active=red_flag_active,
+    )
+    if not reasons:
+        return []
+    available = (
+        Tip.objects.filter(is_active=True, habit__in={reason.habit for reason in reasons})
+        .exclude(dismissals__user=user)
+        .select_related("section")
+        .order_by("-priority", "id")
+    )
+    return pick_tips(reasons, list(available), today=today, user_id=user.pk)
