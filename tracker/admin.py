@@ -6,8 +6,9 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 
+from tracker import redflags
 from tracker.markdown import render_markdown
-from tracker.models import GuideSection, Tip
+from tracker.models import CareWording, GuideSection, Tip
 
 # Code links to these sections by slug (the care prompts link to "when-to-seek-help"), so
 # renaming them would break those links.
@@ -69,3 +70,31 @@ class TipAdmin(admin.ModelAdmin):
     @admin.display(description="Preview (as saved)")
     def preview(self, tip: Tip):
         return _preview(tip.body) if tip.pk else "Save to see a preview."
+
+
+@admin.register(CareWording)
+class CareWordingAdmin(admin.ModelAdmin):
+    """Wording only: the rules that decide when a prompt appears live in tracker/redflags.py."""
+
+    list_display = ("key", "short_text", "updated_at")
+    search_fields = ("key", "text")
+    readonly_fields = ("key", "default_text")
+    fields = ("key", "text", "default_text")
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description="Text")
+    def short_text(self, wording: CareWording) -> str:
+        return wording.text[:90] + ("…" if len(wording.text) > 90 else "")
+
+    @admin.display(description="Built-in wording")
+    def default_text(self, wording: CareWording) -> str:
+        kind, _, code = wording.key.partition(":")
+        if kind == "tier":
+            return redflags.TIER_ADVICE.get(code, "")
+        rule = redflags.RULES_BY_CODE.get(code)
+        return rule.explanation if rule else ""

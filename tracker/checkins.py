@@ -27,6 +27,7 @@ def save_day(
     water_ml: int,
     stress: int,
     discomfort: int,
+    symptoms: list[str] | None = None,
     notes: str = "",
 ) -> CheckIn:
     checkin, _created = CheckIn.objects.update_or_create(
@@ -38,6 +39,7 @@ def save_day(
             "water_ml": water_ml,
             "stress": stress,
             "discomfort": discomfort,
+            "symptoms": symptoms or [],
             "notes": notes,
         },
     )
@@ -68,7 +70,7 @@ def form_starting_values(*, user, date: dt.date, existing: CheckIn | None) -> Fo
     so a routine day is a matter of confirming rather than retyping."""
     if existing is not None and existing.is_complete:
         return FormStart(
-            initial={field: getattr(existing, field) for field in (*MEASURES, "notes")},
+            initial={field: getattr(existing, field) for field in (*MEASURES, "symptoms", "notes")},
             carried_from=None,
         )
     previous = (

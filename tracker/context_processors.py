@@ -5,12 +5,13 @@ from tracker.models import CheckIn
 
 
 def daily_reminder(request) -> dict:
-    """The gentle 'not checked in yet' line in the header, for people who asked for it."""
+    """The gentle 'not checked in yet' line in the header, for people who asked for it.
+    Not on the home page (its today card says so) nor on the check-in page itself."""
     user = getattr(request, "user", None)
-    if (
-        user is None
-        or not user.is_authenticated
-        or request.path.startswith((reverse("tracker:checkin"), "/admin/"))
+    if user is None or not user.is_authenticated:
+        return {}
+    if request.path == reverse("tracker:home") or request.path.startswith(
+        (reverse("tracker:checkin"), "/admin/")
     ):
         return {}
     if not user.profile.show_reminder:

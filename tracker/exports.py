@@ -32,7 +32,7 @@ def checkin_record(checkin: CheckIn) -> dict:
         "water_ml": checkin.water_ml,
         "stress": checkin.stress,
         "discomfort": checkin.discomfort,
-        "symptoms": [],
+        "symptoms": list(checkin.symptoms),
         "notes": checkin.notes,
     }
 

@@ -13,10 +13,12 @@ from tracker.models import (
     EXERCISE_MINUTES_MAX,
     NOTES_MAX_LENGTH,
     WATER_ML_MAX,
+    AgeBand,
     Posture,
     Profile,
     WaterUnit,
 )
+from tracker.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 
 WATER_OZ_MAX = units.ml_to_oz(WATER_ML_MAX).quantize(Decimal("1"))  # 338 fl oz
 
@@ -57,6 +59,16 @@ class CheckInForm(forms.Form):
     exercise_minutes = _whole_number_field("Exercise (minutes)", EXERCISE_MINUTES_MAX, "minutes")
     stress = _scale_field("Stress (0 calm – 10 extreme)", 0, 10)
     discomfort = _scale_field("Back discomfort (0 none – 10 worst imaginable)", 0, 10)
+    symptoms = forms.MultipleChoiceField(
+        label="Anything new or unusual today?",
+        required=False,
+        choices=[(code, label) for code, label in SYMPTOM_LABELS.items()],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "“%(value)s” is not one of the listed symptoms.",
+            "invalid_list": "Choose from the listed symptoms.",
+        },
+    )
     notes = forms.CharField(
         label="Notes (optional)",
         required=False,
@@ -107,8 +119,17 @@ class CheckInForm(forms.Form):
             "water_ml": data["water_ml"],
             "stress": data["stress"],
             "discomfort": data["discomfort"],
+            "symptoms": sorted(set(data["symptoms"]), key=SYMPTOM_CODES.index),
             "notes": data["notes"],
         }
+
+    def symptom_groups(self) -> list[tuple[str, list]]:
+        """The checklist in its three groups, each checkbox bound to this form."""
+        boxes = {box.data["value"]: box for box in self["symptoms"]}
+        return [
+            (group.title, [boxes[symptom.code] for symptom in group.symptoms])
+            for group in SYMPTOM_GROUPS
+        ]
 
 
 def timezone_choices() -> list[tuple[str, str]]:
@@ -205,3 +226,21 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError("That password is not right. Nothing was deleted.")
         return password
+
+
+class HealthProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = (
+            "age_band",
+            "cancer_history",
+            "weakened_immune_system",
+            "osteoporosis",
+            "long_term_steroids",
+        )
+        labels = {"age_band": "Your age"}
+        widgets = {"age_band": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["age_band"].choices = [("", "Prefer not to say"), *AgeBand.choices]

@@ -24,6 +24,12 @@ class Posture(models.IntegerChoices):
     UPRIGHT_WITH_BREAKS = 5, "Upright with regular breaks"
 
 
+class AgeBand(models.TextChoices):
+    AGE_16_19 = "16-19", "16 to 19"
+    AGE_20_50 = "20-50", "20 to 50"
+    OVER_50 = "over-50", "Over 50"
+
+
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     timezone = models.CharField(max_length=64, default="UTC")
@@ -33,6 +39,13 @@ class Profile(models.Model):
     water_goal_ml = models.PositiveIntegerField(default=DEFAULT_WATER_GOAL_ML)
     exercise_goal_minutes = models.PositiveIntegerField(default=DEFAULT_EXERCISE_GOAL_MINUTES)
     show_reminder = models.BooleanField(default=True)
+    # The optional health profile, used only by the red-flag rules (tracker.redflags).
+    age_band = models.CharField(max_length=8, choices=AgeBand.choices, blank=True)
+    cancer_history = models.BooleanField("I have had cancer", default=False)
+    weakened_immune_system = models.BooleanField("I have a weakened immune system", default=False)
+    osteoporosis = models.BooleanField("I have osteoporosis", default=False)
+    long_term_steroids = models.BooleanField("I take steroid tablets long term", default=False)
+    health_profile_answered_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         constraints = [
@@ -65,6 +78,8 @@ class CheckIn(models.Model):
     stress = models.PositiveSmallIntegerField(null=True, blank=True)
     discomfort = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(max_length=NOTES_MAX_LENGTH, blank=True)
+    # Codes from tracker.symptoms; validated by the check-in form, read by tracker.redflags.
+    symptoms = models.JSONField(default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -207,3 +222,68 @@ class TipDismissal(models.Model):
 
     def __str__(self) -> str:
         return f"Tip #{self.tip_id} dismissed by user #{self.user_id}"
+
+
+class CareTier(models.TextChoices):
+    EMERGENCY = "emergency", "Emergency"
+    URGENT = "urgent", "Urgent"
+    SOON = "soon", "Soon"
+
+
+class Acknowledgement(models.TextChoices):
+    CONTACTED = "contacted", "I've contacted a professional"
+    UNDERSTOOD = "understood", "Understood"
+
+
+class CareAlert(models.Model):
+    """A red flag that fired for a person: open until they acknowledge it, then kept as history."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_alerts"
+    )
+    rule = models.CharField(max_length=40)
+    tier = models.CharField(max_length=10, choices=CareTier.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    # [{"date": "YYYY-MM-DD", "answers": ["..."]}, ...]: which logged answers fired the rule.
+    evidence = models.JSONField(default=list)
+    last_evidence_date = models.DateField()
+    acknowledged_at = models.DateTimeField(null=True, blank=True)
+    acknowledgement = models.CharField(max_length=12, choices=Acknowledgement.choices, blank=True)
+    # Set when an edited check-in no longer supports the alert.
+    cleared_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "rule"],
+                condition=Q(acknowledged_at__isnull=True, cleared_at__isnull=True),
+                name="carealert_one_open_per_rule",
+            ),
+        ]
+        # Open alerts are read on every home page and check-in save.
+        indexes = [models.Index(fields=["user", "acknowledged_at"], name="carealert_user_ack")]
+
+    def __str__(self) -> str:
+        return f"{self.tier} alert {self.rule} for user #{self.user_id}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.acknowledged_at is None and self.cleared_at is None
+
+
+class CareWording(models.Model):
+    """Editable wording for a care tier's advice or a rule's explanation. Whether a rule fires is
+    decided in tracker/redflags.py and cannot be changed here."""
+
+    key = models.CharField(max_length=60, unique=True, editable=False)
+    text = models.TextField()
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["key"]
+        verbose_name = "care prompt wording"
+
+    def __str__(self) -> str:
+        return self.key

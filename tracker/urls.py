@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from tracker import account_views, guide_views, views
+from tracker import account_views, care_views, guide_views, views
 from tracker.converters import IsoDateConverter
 
 register_converter(IsoDateConverter, "isodate")
@@ -19,6 +19,11 @@ urlpatterns = [
     path("tips/", guide_views.tip_list, name="tip_list"),
     path("tips/<int:tip_id>/not-for-me/", guide_views.dismiss_tip, name="dismiss_tip"),
     path("tips/<int:tip_id>/restore/", guide_views.restore_tip, name="restore_tip"),
+    path("care/", care_views.care_page, name="care"),
+    path(
+        "care/<int:alert_id>/acknowledge/", care_views.acknowledge_alert, name="acknowledge_alert"
+    ),
+    path("settings/health/", care_views.health_profile, name="health_profile"),
     path("settings/", account_views.settings_page, name="settings"),
     path("settings/delete-account/", account_views.delete_account, name="delete_account"),
 ]

@@ -8,16 +8,16 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django_htmx.http import reswap, retarget
 
-from tracker import checkins, exports, tips, units
+from tracker import care, checkins, exports, redflags, tips, units
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.forms import CheckInForm
 from tracker.models import CheckIn
 
 
-def _today_card_context(user, today: dt.date) -> dict:
+def _today_card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
     profile = user.profile
-    checkin = CheckIn.objects.filter(user=user, date=today).first()
     water_ml = checkin.water_ml if checkin else 0
     return {
         "today": today,
@@ -34,9 +34,18 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "tracker/landing.html")
     today = today_for(request.user)
-    context = _today_card_context(request.user, today)
-    context["recent_days"] = checkins.recent_days(user=request.user, today=today)
-    context["chosen_tips"] = tips.tips_for_user(request.user, today=today)
+    recent_days = checkins.recent_days(user=request.user, today=today)
+    context = _today_card_context(request.user, today, checkin=recent_days[0].checkin)
+    context["recent_days"] = recent_days
+    prompts = care.prompts_for_alerts(care.open_alerts(request.user))
+    context["care_prompts"] = prompts
+    context["chosen_tips"] = tips.tips_for_user(
+        request.user, today=today, red_flag_active=bool(prompts)
+    )
+    context["ask_health_profile"] = (
+        request.user.profile.health_profile_answered_at is None
+        and context["recent_days"][0].checkin is not None
+    )
     return render(request, "tracker/home.html", context)
 
 
@@ -55,11 +64,21 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
         )
     existing = CheckIn.objects.filter(user=request.user, date=day).first()
     saved = None
+    prompts: list[care.CarePrompt] = []
     if request.method == "POST":
         form = CheckInForm(request.POST, water_unit=profile.water_unit)
         if form.is_valid():
-            saved = checkins.save_day(user=request.user, date=day, **form.day_values())
+            saved, firings = care.save_day_and_check(
+                user=request.user, date=day, values=form.day_values()
+            )
+            prompts = care.prompts_for_firings(firings)
+            if prompts and prompts[0].tier == redflags.EMERGENCY:
+                return _emergency_takeover(request, prompts, day)
             if not request.htmx:
+                if prompts:
+                    return render(
+                        request, "tracker/checkin_saved.html", {"care_prompts": prompts, "day": day}
+                    )
                 messages.success(request, f"Saved your check-in for {day:%A %-d %B}.")
                 return redirect("tracker:home")
             form = CheckInForm(
@@ -81,10 +100,26 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
         "saved": saved,
         "carried_from": start.carried_from if start else None,
         "action_url": request.path,
-        "chosen_tips": tips.tips_for_user(request.user, today=today) if saved else [],
+        "care_prompts": prompts,
+        "chosen_tips": (
+            tips.tips_for_user(request.user, today=today, red_flag_active=bool(prompts))
+            if saved
+            else []
+        ),
     }
     template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
     return render(request, template, context)
+
+
+def _emergency_takeover(
+    request: HttpRequest, prompts: list[care.CarePrompt], day: dt.date
+) -> HttpResponse:
+    """The emergency tier replaces the whole page, with and without JavaScript."""
+    context = {"care_prompts": prompts, "day": day}
+    if not request.htmx:
+        return render(request, "tracker/emergency.html", context)
+    response = render(request, "tracker/partials/emergency_takeover.html", context)
+    return reswap(retarget(response, "#main"), "innerHTML show:window:top")
 
 
 @require_POST
@@ -101,7 +136,8 @@ def add_water(request: HttpRequest) -> HttpResponse:
         if error:
             messages.error(request, error)
         return redirect("tracker:home")
-    context = _today_card_context(request.user, today)
+    checkin = CheckIn.objects.filter(user=request.user, date=today).first()
+    context = _today_card_context(request.user, today, checkin)
     context["water_error"] = error
     return render(request, "tracker/partials/today_card.html", context)
 

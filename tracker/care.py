@@ -1,0 +1,237 @@
+"""Turning red-flag firings into care prompts and CareAlert rows.
+
+tracker.redflags decides whether a rule fires; this module loads the data it needs, keeps one
+open alert per rule per episode, and assembles what the person is shown."""
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from tracker import checkins, redflags
+from tracker.models import CareAlert, CareWording, CheckIn
+from tracker.symptoms import SYMPTOM_LABELS
+
+
+def health_factors(profile) -> redflags.HealthFactors:
+    return redflags.HealthFactors(
+        age_band=profile.age_band,
+        cancer_history=profile.cancer_history,
+        weakened_immune_system=profile.weakened_immune_system,
+        osteoporosis=profile.osteoporosis,
+        long_term_steroids=profile.long_term_steroids,
+    )
+
+
+def load_history(user, *, day: dt.date) -> redflags.History:
+    first = day - dt.timedelta(days=redflags.HISTORY_DAYS)
+    # Two days after too: an edit of an earlier day can complete a run of severe days.
+    last = day + dt.timedelta(days=redflags.SEVERE_CONSECUTIVE_DAYS - 1)
+    rows = CheckIn.objects.filter(user=user, date__range=(first, last)).values_list(
+        "date", "discomfort", "symptoms"
+    )
+    return redflags.History.from_records(
+        redflags.DayRecord(date=date, discomfort=discomfort, symptoms=frozenset(symptoms or ()))
+        for date, discomfort, symptoms in rows
+    )
+
+
+def evaluate_day(user, *, day: dt.date) -> list[redflags.Firing]:
+    return redflags.evaluate(day, load_history(user, day=day), health_factors(user.profile))
+
+
+def _evidence_json(evidence: tuple[redflags.Evidence, ...]) -> list[dict]:
+    return [{"date": item.date.isoformat(), "answers": list(item.answers)} for item in evidence]
+
+
+def _merge_evidence(existing: list[dict], new: list[dict]) -> list[dict]:
+    by_date = {item["date"]: item for item in existing}
+    by_date.update({item["date"]: item for item in new})
+    return [by_date[key] for key in sorted(by_date)]
+
+
+def _episode_already_acknowledged(user, firing: redflags.Firing) -> bool:
+    gap = redflags.PATTERN_EPISODE_GAP_DAYS if firing.rule.is_pattern else 0
+    return CareAlert.objects.filter(
+        user=user,
+        rule=firing.rule.code,
+        acknowledged_at__isnull=False,
+        last_evidence_date__gte=firing.anchor_date - dt.timedelta(days=gap),
+    ).exists()
+
+
+def _record_firing(user, firing: redflags.Firing) -> None:
+    evidence = _evidence_json(firing.evidence)
+    open_alert = (
+        CareAlert.objects.select_for_update()
+        .filter(user=user, rule=firing.rule.code, acknowledged_at=None, cleared_at=None)
+        .first()
+    )
+    if open_alert is None:
+        if _episode_already_acknowledged(user, firing):
+            return
+        try:
+            with transaction.atomic():
+                CareAlert.objects.create(
+                    user=user,
+                    rule=firing.rule.code,
+                    tier=firing.rule.tier,
+                    evidence=evidence,
+                    last_evidence_date=firing.anchor_date,
+                )
+            return
+        except IntegrityError:  # another request opened it a moment ago
+            open_alert = CareAlert.objects.select_for_update().get(
+                user=user, rule=firing.rule.code, acknowledged_at=None, cleared_at=None
+            )
+    open_alert.evidence = _merge_evidence(open_alert.evidence, evidence)
+    open_alert.last_evidence_date = max(open_alert.last_evidence_date, firing.anchor_date)
+    open_alert.save(update_fields=["evidence", "last_evidence_date", "updated_at"])
+
+
+def _clear_unsupported_alerts(user, *, day: dt.date, fired_codes: set[str]) -> None:
+    """An edit can take away what an open alert stood on; such alerts are closed as cleared."""
+    iso_day = day.isoformat()
+    for alert in CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None):
+        if alert.rule in fired_codes or not any(e["date"] == iso_day for e in alert.evidence):
+            continue
+        still_fires = any(
+            firing.rule.code == alert.rule
+            for firing in evaluate_day(user, day=alert.last_evidence_date)
+        )
+        if not still_fires:
+            alert.cleared_at = timezone.now()
+            alert.save(update_fields=["cleared_at", "updated_at"])
+
+
+def save_day_and_check(*, user, date: dt.date, values: dict):
+    """Saves the day and evaluates the red flags in one transaction: a check-in is never saved
+    without its alerts."""
+    with transaction.atomic():
+        checkin = checkins.save_day(user=user, date=date, **values)
+        firings = evaluate_day(user, day=date)
+        for firing in firings:
+            _record_firing(user, firing)
+        _clear_unsupported_alerts(
+            user, day=date, fired_codes={firing.rule.code for firing in firings}
+        )
+    return checkin, firings
+
+
+def acknowledge(alert: CareAlert, *, response: str) -> None:
+    alert.acknowledged_at = timezone.now()
+    alert.acknowledgement = response
+    alert.save(update_fields=["acknowledged_at", "acknowledgement", "updated_at"])
+
+
+# --- what the person sees ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PromptItem:
+    title: str
+    explanation: str
+    evidence: list[dict]
+    alert: CareAlert | None = None
+
+
+@dataclass(frozen=True)
+class CarePrompt:
+    tier: str
+    headline: str
+    advice: str
+    items: list[PromptItem]
+    emergency_number: str
+
+    @property
+    def tier_title(self) -> str:
+        return redflags.TIER_TITLES[self.tier]
+
+
+def _wordings() -> dict[str, str]:
+    return {key: text for key, text in CareWording.objects.values_list("key", "text") if text}
+
+
+def _fill(text: str, number: str) -> str:
+    # replace(), not format(): an editor's stray brace must not break the page.
+    return text.replace("{number}", number)
+
+
+def _prompts(entries: list[tuple[redflags.Rule, list[dict], CareAlert | None]]) -> list[CarePrompt]:
+    if not entries:
+        return []
+    number = settings.BACKHABITS_EMERGENCY_NUMBER
+    wordings = _wordings()
+    prompts = []
+    for tier in sorted({rule.tier for rule, _, _ in entries}, key=redflags.TIER_RANK.__getitem__):
+        advice = wordings.get(f"tier:{tier}", redflags.TIER_ADVICE[tier])
+        items = [
+            PromptItem(
+                title=rule.title,
+                explanation=_fill(wordings.get(f"rule:{rule.code}", rule.explanation), number),
+                evidence=evidence,
+                alert=alert,
+            )
+            for rule, evidence, alert in entries
+            if rule.tier == tier
+        ]
+        prompts.append(
+            CarePrompt(
+                tier=tier,
+                headline=_fill(redflags.TIER_HEADLINES[tier], number),
+                advice=_fill(advice, number),
+                items=items,
+                emergency_number=number,
+            )
+        )
+    return prompts
+
+
+def prompts_for_firings(firings: list[redflags.Firing]) -> list[CarePrompt]:
+    return _prompts([(f.rule, _evidence_json(f.evidence), None) for f in firings])
+
+
+def by_urgency(alerts) -> list[CareAlert]:
+    return sorted(alerts, key=lambda a: (redflags.TIER_RANK[a.tier], -a.created_at.timestamp()))
+
+
+def open_alerts(user) -> list[CareAlert]:
+    return by_urgency(CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None))
+
+
+@dataclass(frozen=True)
+class AlertRecord:
+    alert: CareAlert
+    title: str
+    tier_title: str
+    status: str
+
+
+def describe(alert: CareAlert) -> AlertRecord:
+    rule = redflags.RULES_BY_CODE.get(alert.rule)
+    if alert.cleared_at:
+        status = "Cleared: the check-in behind it was changed"
+    else:
+        status = alert.get_acknowledgement_display() or "Acknowledged"
+    return AlertRecord(
+        alert=alert,
+        title=rule.title if rule else alert.rule,
+        tier_title=redflags.TIER_TITLES.get(alert.tier, alert.tier),
+        status=status,
+    )
+
+
+def prompts_for_alerts(alerts: list[CareAlert]) -> list[CarePrompt]:
+    return _prompts(
+        [
+            (redflags.RULES_BY_CODE[a.rule], a.evidence, a)
+            for a in alerts
+            if a.rule in redflags.RULES_BY_CODE
+        ]
+    )
+
+
+def symptom_labels(codes: list[str]) -> list[str]:
+    return [SYMPTOM_LABELS.get(code, code) for code in codes]

@@ -1,0 +1,60 @@
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from tracker import care
+from tracker.forms import HealthProfileForm
+from tracker.models import Acknowledgement, CareAlert
+
+
+class AcknowledgeForm(forms.Form):
+    response = forms.ChoiceField(choices=Acknowledgement.choices)
+
+
+@require_GET
+@login_required
+def care_page(request: HttpRequest) -> HttpResponse:
+    alerts = list(CareAlert.objects.filter(user=request.user))
+    open_alerts = care.by_urgency([alert for alert in alerts if alert.is_open])
+    history = [care.describe(alert) for alert in alerts if not alert.is_open]
+    return render(
+        request,
+        "tracker/care.html",
+        {"care_prompts": care.prompts_for_alerts(open_alerts), "history": history},
+    )
+
+
+@require_POST
+@login_required
+def acknowledge_alert(request: HttpRequest, alert_id: int) -> HttpResponse:
+    alert = get_object_or_404(
+        CareAlert, pk=alert_id, user=request.user, acknowledged_at=None, cleared_at=None
+    )
+    form = AcknowledgeForm(request.POST)
+    if not form.is_valid():
+        return HttpResponse("Choose one of the two answers.", status=400)
+    care.acknowledge(alert, response=form.cleaned_data["response"])
+    if request.htmx:
+        prompts = care.prompts_for_alerts(care.open_alerts(request.user))
+        return render(request, "tracker/partials/care_prompts.html", {"care_prompts": prompts})
+    return redirect("tracker:home")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def health_profile(request: HttpRequest) -> HttpResponse:
+    profile = request.user.profile
+    form = HealthProfileForm(request.POST or None, instance=profile)
+    if request.method == "POST" and "skip" in request.POST:
+        profile.health_profile_answered_at = timezone.now()
+        profile.save(update_fields=["health_profile_answered_at"])
+        return redirect("tracker:home")
+    if form.is_valid():
+        profile = form.save(commit=False)
+        profile.health_profile_answered_at = timezone.now()
+        profile.save()
+        return redirect("tracker:settings")
+    return render(request, "tracker/health_profile.html", {"form": form})
