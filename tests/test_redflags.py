@@ -1,0 +1,364 @@
+"""Every red-flag rule, table-driven: below, at and above each threshold."""
+
+import datetime as dt
+
+import pytest
+
+from tracker import redflags
+from tracker.redflags import (
+    AGE_16_19,
+    AGE_20_50,
+    AGE_OVER_50,
+    EMERGENCY,
+    SOON,
+    URGENT,
+    DayRecord,
+    HealthFactors,
+    History,
+)
+
+D = dt.date(2026, 6, 30)
+NO_FACTORS = HealthFactors()
+
+
+def rec(offset: int, discomfort: int | None = 2, *symptoms: str) -> DayRecord:
+    """A logged day `offset` days before D."""
+    return DayRecord(D - dt.timedelta(days=offset), discomfort, frozenset(symptoms))
+
+
+def fired(records, factors: HealthFactors = NO_FACTORS, day: dt.date = D) -> set[str]:
+    return {f.rule.code for f in redflags.evaluate(day, History.from_records(records), factors)}
+
+
+def today(*symptoms: str, discomfort: int = 3) -> list[DayRecord]:
+    return [rec(0, discomfort, *symptoms)]
+
+
+# --- every rule has a tier and exactly one entry ---------------------------------------------
+
+
+def test_every_rule_is_in_one_tier_and_has_a_unique_code():
+    codes = [rule.code for rule in redflags.RULES]
+    assert len(codes) == len(set(codes))
+    assert {rule.tier for rule in redflags.RULES} == {EMERGENCY, URGENT, SOON}
+
+
+def test_a_normal_day_fires_nothing():
+    assert fired(today()) == set()
+    assert fired([rec(n, 3) for n in range(30)]) == set()
+
+
+# --- single-symptom rules -------------------------------------------------------------------
+
+SYMPTOM_RULES = [
+    ("saddle_numbness", "saddle_numbness", EMERGENCY),
+    ("bladder_bowel", "bladder_bowel", EMERGENCY),
+    ("chest_pain", "chest_pain", EMERGENCY),
+    ("major_injury", "major_injury", EMERGENCY),
+    ("weight_loss", "weight_loss", URGENT),
+    ("night_pain", "night_pain", URGENT),
+    ("cough_sneeze_pain", "cough_sneeze_pain", URGENT),
+    ("upper_back_pain", "upper_back_pain", URGENT),
+    ("swelling", "swelling", URGENT),
+    ("cracking_pain", "cracking_pain", SOON),
+]
+
+
+@pytest.mark.parametrize(("symptom", "code", "tier"), SYMPTOM_RULES)
+def test_symptom_rule_fires_on_the_day_it_is_logged(symptom, code, tier):
+    firings = redflags.evaluate(D, History.from_records(today(symptom)), NO_FACTORS)
+    assert [(f.rule.code, f.rule.tier) for f in firings] == [(code, tier)]
+    assert firings[0].evidence[0].date == D
+    assert firings[0].evidence[0].answers  # says which answer fired it
+
+
+@pytest.mark.parametrize(("symptom", "code", "tier"), SYMPTOM_RULES)
+def test_symptom_rule_does_not_fire_from_another_day(symptom, code, tier):
+    assert code not in fired([rec(1, 3, symptom), rec(0, 3)])
+
+
+# --- legs -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("symptoms", "expected"),
+    [
+        (("both_legs",), set()),
+        (("leg_pain",), set()),
+        (("leg_numbness",), set()),
+        (("leg_pain", "both_legs"), {"both_legs"}),
+        (("leg_numbness", "both_legs"), {"both_legs"}),
+        (("leg_weakness", "both_legs"), {"both_legs"}),
+        (("leg_weakness",), {"one_leg_weakness"}),
+    ],
+)
+def test_leg_symptoms_in_one_or_both_legs(symptoms, expected):
+    assert fired(today(*symptoms)) == expected
+
+
+def test_leg_symptoms_in_both_legs_are_an_emergency():
+    firing = redflags.evaluate(D, History.from_records(today("leg_pain", "both_legs")), NO_FACTORS)
+    assert firing[0].rule.tier == EMERGENCY
+
+
+# --- injury and the health profile ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("factors", "expected"),
+    [
+        (HealthFactors(), {"injury"}),
+        (HealthFactors(age_band=AGE_16_19), {"injury"}),
+        (HealthFactors(age_band=AGE_20_50), {"injury"}),
+        (HealthFactors(age_band=AGE_OVER_50), {"injury_fracture_risk"}),
+        (HealthFactors(osteoporosis=True), {"injury_fracture_risk"}),
+        (HealthFactors(long_term_steroids=True), {"injury_fracture_risk"}),
+        (HealthFactors(weakened_immune_system=True), {"injury"}),
+    ],
+)
+def test_injury_tier_depends_on_the_profile(factors, expected):
+    assert fired(today("injury"), factors) == expected
+
+
+def test_injury_with_fracture_risk_names_the_profile_answer():
+    firing = redflags.evaluate(
+        D, History.from_records(today("injury")), HealthFactors(osteoporosis=True)
+    )
+    assert "Health profile: osteoporosis" in firing[0].evidence[0].answers
+
+
+# --- fever --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("discomfort", "fires"), [(0, False), (1, True), (2, True)])
+def test_fever_needs_back_pain_of_at_least_1(discomfort, fires):
+    assert ("fever" in fired(today("fever", discomfort=discomfort))) is fires
+
+
+# --- history of cancer with a new episode of pain --------------------------------------------
+
+CANCER = HealthFactors(cancer_history=True)
+
+
+@pytest.mark.parametrize(("discomfort", "fires"), [(0, False), (1, True), (2, True)])
+def test_cancer_history_first_checkin_with_pain(discomfort, fires):
+    assert ("cancer_new_pain" in fired(today(discomfort=discomfort), CANCER)) is fires
+
+
+@pytest.mark.parametrize(("days_since_last_pain", "fires"), [(28, False), (29, True), (30, True)])
+def test_cancer_history_pain_after_28_pain_free_days(days_since_last_pain, fires):
+    # 29 days back leaves 28 whole days without pain in between.
+    records = [rec(days_since_last_pain, 3), rec(5, 0), rec(0, 2)]
+    assert ("cancer_new_pain" in fired(records, CANCER)) is fires
+
+
+def test_cancer_rule_needs_the_history_of_cancer():
+    assert "cancer_new_pain" not in fired(today(discomfort=5))
+
+
+def test_cancer_rule_counts_only_logged_pain_free_days():
+    # Unlogged days are not pain-free days; pain logged 10 days ago means this is not new.
+    assert "cancer_new_pain" not in fired([rec(10, 4), rec(0, 4)], CANCER)
+
+
+# --- severe discomfort on three consecutive days -------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("values", "fires"),
+    [((7, 8, 8), False), ((8, 8, 7), False), ((8, 8, 8), True), ((9, 10, 9), True)],
+)
+def test_severe_three_days_threshold(values, fires):
+    records = [rec(2 - n, value) for n, value in enumerate(values)]
+    assert ("severe_three_days" in fired(records)) is fires
+
+
+def test_severe_days_must_be_consecutive_not_scattered():
+    records = [rec(4, 9), rec(2, 9), rec(0, 9)]
+    assert "severe_three_days" not in fired(records)
+
+
+def test_a_missing_day_breaks_the_run():
+    assert "severe_three_days" not in fired([rec(3, 9), rec(2, 9), rec(0, 9)])
+
+
+def test_editing_the_middle_day_completes_a_run():
+    records = [rec(2, 9), rec(1, 9), rec(0, 9)]
+    assert "severe_three_days" in fired(records, day=D - dt.timedelta(days=1))
+
+
+# --- discomfort 4+ on two thirds of logged days over 6+ weeks -------------------------------
+
+
+def persistent(first_offset: int, logged: int, painful: int) -> list[DayRecord]:
+    """`logged` days from `first_offset` days ago to today, the last `painful` of them at 5."""
+    offsets = [first_offset] + [
+        round(first_offset * (logged - 1 - n) / (logged - 1)) for n in range(1, logged)
+    ]
+    values = [5 if n >= logged - painful else 1 for n in range(logged)]
+    return [rec(offset, value) for offset, value in zip(offsets, values, strict=True)]
+
+
+@pytest.mark.parametrize(("first_offset", "fires"), [(41, False), (42, True), (43, True)])
+def test_persistent_pain_needs_the_first_logged_day_six_weeks_back(first_offset, fires):
+    assert ("persistent_pain" in fired(persistent(first_offset, 12, 12))) is fires
+
+
+@pytest.mark.parametrize(("logged", "fires"), [(11, False), (12, True), (13, True)])
+def test_persistent_pain_needs_twelve_logged_days(logged, fires):
+    assert ("persistent_pain" in fired(persistent(42, logged, logged))) is fires
+
+
+@pytest.mark.parametrize(("painful", "fires"), [(7, False), (8, True), (9, True)])
+def test_persistent_pain_needs_two_thirds_of_logged_days(painful, fires):
+    assert ("persistent_pain" in fired(persistent(42, 12, painful))) is fires
+
+
+def test_persistent_pain_threshold_is_4():
+    at_three = [DayRecord(r.date, 3 if r.discomfort == 5 else 1) for r in persistent(42, 12, 12)]
+    at_four = [DayRecord(r.date, 4 if r.discomfort == 5 else 1) for r in persistent(42, 12, 12)]
+    assert "persistent_pain" not in fired(at_three)
+    assert "persistent_pain" in fired(at_four)
+
+
+def test_persistent_pain_says_how_many_logged_days():
+    firing = next(
+        f
+        for f in redflags.evaluate(D, History.from_records(persistent(42, 12, 9)), NO_FACTORS)
+        if f.rule.code == "persistent_pain"
+    )
+    assert len(firing.evidence) == 9
+
+
+# --- leg pain or numbness on 7 of the last 14 days -----------------------------------------
+
+
+@pytest.mark.parametrize(("days", "fires"), [(6, False), (7, True), (8, True)])
+def test_leg_symptoms_on_seven_of_fourteen_days(days, fires):
+    records = [rec(n * 2, 3, "leg_pain" if n % 2 else "leg_numbness") for n in range(days)]
+    assert ("leg_symptoms_persisting" in fired(records)) is fires
+
+
+def test_leg_symptom_days_older_than_fourteen_days_do_not_count():
+    records = [rec(n, 3, "leg_pain") for n in range(6)] + [rec(14, 3, "leg_pain")]
+    assert "leg_symptoms_persisting" not in fired(records)
+    records = [rec(n, 3, "leg_pain") for n in range(6)] + [rec(13, 3, "leg_pain")]
+    assert "leg_symptoms_persisting" in fired(records)
+
+
+def test_leg_weakness_alone_does_not_count_towards_the_fourteen_day_rule():
+    records = [rec(n, 3, "leg_weakness") for n in range(7)]
+    assert "leg_symptoms_persisting" not in fired(records, day=D)
+
+
+# --- worsening: 2 points and 30% above the week before --------------------------------------
+
+
+def weeks(prior: list[int], recent: list[int]) -> list[DayRecord]:
+    return [rec(13 - n, v) for n, v in enumerate(prior)] + [
+        rec(len(recent) - 1 - n, v) for n, v in enumerate(recent)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("recent_sum", "fires"),
+    [(27, False), (28, True), (29, True)],  # mean 3.86 / 4.0 / 4.14
+)
+def test_worsening_needs_two_more_points(recent_sum, fires):
+    recent = [4] * 7
+    recent[0] += recent_sum - 28
+    assert ("worsening" in fired(weeks([2, 2, 2, 2], recent))) is fires
+
+
+@pytest.mark.parametrize(
+    ("prior", "recent", "fires"),
+    [
+        (6, 8, True),  # +2 points, +33%
+        (7, 9, False),  # +2 points but only +29%
+        (0, 2, True),  # from nothing to 2
+        (0, 1, False),
+    ],
+)
+def test_worsening_also_needs_thirty_percent(prior, recent, fires):
+    assert ("worsening" in fired(weeks([prior] * 5, [recent] * 5))) is fires
+
+
+@pytest.mark.parametrize(("logged", "fires"), [(3, False), (4, True)])
+def test_worsening_needs_four_logged_days_in_each_week(logged, fires):
+    assert ("worsening" in fired(weeks([1] * logged, [6] * 4))) is fires
+    assert ("worsening" in fired(weeks([1] * 4, [6] * logged))) is fires
+
+
+# --- age band with back pain on most days for four weeks ------------------------------------
+
+
+def month(first_offset: int, logged: int, painful: int) -> list[DayRecord]:
+    step = first_offset / (logged - 1)
+    return [
+        rec(round(first_offset - n * step), 2 if n >= logged - painful else 0)
+        for n in range(logged)
+    ]
+
+
+@pytest.mark.parametrize("band", [AGE_16_19, AGE_OVER_50])
+@pytest.mark.parametrize(("painful", "fires"), [(4, False), (5, True), (6, True)])
+def test_age_band_with_pain_on_most_logged_days(band, painful, fires):
+    factors = HealthFactors(age_band=band)
+    assert ("age_persisting_pain" in fired(month(27, 8, painful), factors)) is fires
+
+
+@pytest.mark.parametrize(("first_offset", "fires"), [(26, False), (27, True), (28, True)])
+def test_age_rule_needs_four_weeks_of_logging(first_offset, fires):
+    factors = HealthFactors(age_band=AGE_OVER_50)
+    assert ("age_persisting_pain" in fired(month(first_offset, 8, 8), factors)) is fires
+
+
+@pytest.mark.parametrize(("logged", "fires"), [(5, False), (6, True)])
+def test_age_rule_needs_six_logged_days(logged, fires):
+    factors = HealthFactors(age_band=AGE_16_19)
+    assert ("age_persisting_pain" in fired(month(27, logged, logged), factors)) is fires
+
+
+@pytest.mark.parametrize("band", ["", AGE_20_50])
+def test_age_rule_only_for_the_younger_and_older_bands(band):
+    assert "age_persisting_pain" not in fired(month(27, 8, 8), HealthFactors(age_band=band))
+
+
+# --- combinations ---------------------------------------------------------------------------
+
+
+def test_the_most_urgent_tier_leads():
+    firings = redflags.evaluate(
+        D, History.from_records(today("cracking_pain", "fever", "saddle_numbness")), NO_FACTORS
+    )
+    assert [f.rule.tier for f in firings] == [EMERGENCY, URGENT, SOON]
+    assert redflags.highest_tier(f.rule.tier for f in firings) == EMERGENCY
+
+
+def test_all_matching_rules_are_reported_together():
+    assert fired(today("chest_pain", "night_pain", "weight_loss")) == {
+        "chest_pain",
+        "night_pain",
+        "weight_loss",
+    }
+
+
+# --- wording ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("rule", redflags.RULES, ids=lambda rule: rule.code)
+def test_wording_names_no_disease_and_never_suggests_self_manipulation(rule):
+    text = rule.explanation.lower()
+    for disease in ("cauda equina", "cancer of", "tumour", "fracture", "infection of the spine",
+                    "aneurysm", "heart attack", "sciatica"):  # fmt: skip
+        assert disease not in text
+    assert "try stretching" not in text and "crack it" not in text
+
+
+def test_soon_tier_says_most_back_pain_gets_better_and_activity_helps():
+    advice = redflags.TIER_ADVICE[SOON].lower()
+    assert "most back pain gets better" in advice and "active" in advice
+
+
+def test_emergency_headline_carries_the_number():
+    assert "{number}" in redflags.TIER_HEADLINES[EMERGENCY]

@@ -1,0 +1,332 @@
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import checkin_post_data, make_checkin, make_user
+from tracker.models import CareAlert, CareWording, CheckIn
+
+HTMX = {"HX-Request": "true"}
+
+
+def _today() -> dt.date:
+    return timezone.now().date()
+
+
+def _post(client, symptoms=(), day: dt.date | None = None, headers=None, **overrides):
+    url = (
+        reverse("tracker:checkin_day", kwargs={"date": day}) if day else reverse("tracker:checkin")
+    )
+    data = checkin_post_data(**overrides)
+    data["symptoms"] = list(symptoms)
+    return client.post(url, data, headers=headers or {})
+
+
+# --- the checklist -------------------------------------------------------------------------
+
+
+def test_checklist_is_offered_closed_with_plain_language_groups(logged_in_client):
+    html = logged_in_client.get(reverse("tracker:checkin")).content.decode()
+    assert "<summary>Anything new or unusual today?" in html
+    assert '<details class="field symptoms">' in html  # closed by default
+    for group in ("Legs", "Nerves and bladder", "Other"):
+        assert f"<legend>{group}</legend>" in html
+    assert 'value="saddle_numbness"' in html
+
+
+def test_symptoms_are_saved_and_exported(logged_in_client, user):
+    _post(logged_in_client, ["leg_pain", "cracking_pain"])
+    assert CheckIn.objects.get(user=user).symptoms == ["leg_pain", "cracking_pain"]
+    csv_text = logged_in_client.get("/export.csv").content.decode()
+    assert ",leg_pain;cracking_pain," in csv_text
+
+
+def test_unknown_symptom_codes_are_refused_and_nothing_is_saved(logged_in_client, user):
+    response = _post(logged_in_client, ["leg_pain", "made_up"])
+    assert response.status_code == 200
+    assert "not one of the listed symptoms" in response.content.decode()
+    assert not CheckIn.objects.exists()
+    assert not CareAlert.objects.exists()
+
+
+# --- how prompts show ------------------------------------------------------------------------
+
+
+def test_emergency_takes_over_the_page_without_javascript(logged_in_client, user):
+    response = _post(logged_in_client, ["saddle_numbness"])
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'role="alert"' in html
+    assert "Call 112 or go to the emergency department now" in html
+    assert 'href="tel:112"' in html
+    assert "999" in html and "911" in html
+    assert 'name="posture"' not in html  # the form is gone: nothing competes with the prompt
+    assert "Tips for you" not in html
+    assert CareAlert.objects.get(user=user).tier == "emergency"
+
+
+def test_emergency_takes_over_the_page_with_htmx(logged_in_client):
+    response = _post(logged_in_client, ["bladder_bowel"], headers=HTMX)
+    assert response["HX-Retarget"] == "#main"
+    assert response["HX-Reswap"].startswith("innerHTML")
+    html = response.content.decode()
+    assert "<html" not in html
+    assert html.lstrip().startswith('<div class="emergency-takeover">')
+    assert 'href="tel:112"' in html
+
+
+def test_emergency_number_comes_from_the_deployment_setting(logged_in_client, settings):
+    settings.BACKHABITS_EMERGENCY_NUMBER = "999"
+    html = _post(logged_in_client, ["chest_pain"]).content.decode()
+    assert "Call 999 or go to the emergency department now" in html
+    assert 'href="tel:999"' in html
+
+
+def test_urgent_prompt_leads_the_htmx_response(logged_in_client):
+    html = _post(logged_in_client, ["fever"], headers=HTMX, discomfort="3").content.decode()
+    assert html.index('role="alert"') < html.index("Saved your check-in")
+    assert "Get an urgent appointment with a doctor today" in html
+    assert "/guide/#when-to-seek-help" in html
+
+
+def test_urgent_prompt_leads_the_plain_response_with_dates(logged_in_client):
+    html = _post(logged_in_client, ["night_pain"]).content.decode()
+    assert html.index('role="alert"') < html.index("was saved")
+    assert f'<time datetime="{_today().isoformat()}">' in html
+    assert "Pain worse at night, or not easing when lying down" in html
+
+
+def test_a_normal_day_shows_no_prompt(logged_in_client, user):
+    response = _post(logged_in_client, [])
+    assert response.status_code == 302
+    assert not CareAlert.objects.exists()
+
+
+def test_no_self_care_tip_beside_a_fired_rule(logged_in_client, user):
+    for n in range(1, 7):
+        make_checkin(user, _today() - dt.timedelta(days=n), discomfort=n // 2, exercise_minutes=0)
+    html = _post(logged_in_client, ["cracking_pain"], headers=HTMX, discomfort="6",
+                 exercise_minutes="0").content.decode()  # fmt: skip
+    assert "See a GP or physiotherapist in the next few days" in html
+    response = logged_in_client.get(reverse("tracker:home"))
+    habits = {chosen.tip.habit for chosen in response.context["chosen_tips"]}
+    assert habits.isdisjoint({"discomfort", "exercise"})
+
+
+# --- alerts: one per episode, acknowledgement, edits -----------------------------------------
+
+
+def test_home_shows_open_alerts_first_highest_tier_first(logged_in_client, user):
+    _post(logged_in_client, ["cracking_pain"], day=_today() - dt.timedelta(days=1))
+    _post(logged_in_client, ["weight_loss"])
+    html = logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert html.index("care-urgent") < html.index("care-soon") < html.index("today-card")
+
+
+def test_one_open_alert_per_rule_per_episode(logged_in_client, user):
+    _post(logged_in_client, ["night_pain"], day=_today() - dt.timedelta(days=1))
+    _post(logged_in_client, ["night_pain"])
+    alert = CareAlert.objects.get(user=user)
+    assert [item["date"] for item in alert.evidence] == [
+        (_today() - dt.timedelta(days=1)).isoformat(),
+        _today().isoformat(),
+    ]
+
+
+def test_acknowledging_closes_the_alert_and_keeps_it_in_history(logged_in_client, user):
+    _post(logged_in_client, ["swelling"])
+    alert = CareAlert.objects.get(user=user)
+    response = logged_in_client.post(
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "contacted"}
+    )
+    assert response.status_code == 302
+    alert.refresh_from_db()
+    assert alert.acknowledgement == "contacted" and alert.acknowledged_at is not None
+    assert "care-urgent" not in logged_in_client.get(reverse("tracker:home")).content.decode()
+    history = logged_in_client.get(reverse("tracker:care")).content.decode()
+    assert "A lump, swelling or change of shape" in history
+    assert (
+        "I&#x27;ve contacted a professional" in history
+        or "I've contacted a professional" in history
+    )
+
+
+def test_acknowledging_with_htmx_returns_the_remaining_prompts(logged_in_client, user):
+    _post(logged_in_client, ["swelling", "cracking_pain"])
+    swelling = CareAlert.objects.get(user=user, rule="swelling")
+    response = logged_in_client.post(
+        reverse("tracker:acknowledge_alert", args=[swelling.pk]),
+        {"response": "understood"},
+        headers=HTMX,
+    )
+    html = response.content.decode()
+    assert html.startswith('<div id="care-prompts">')
+    assert "care-soon" in html and "care-urgent" not in html
+
+
+@pytest.mark.parametrize("bad", ["", "ignore", "contacted'; DROP TABLE"])
+def test_acknowledgement_needs_one_of_the_two_answers(logged_in_client, user, bad):
+    _post(logged_in_client, ["swelling"])
+    alert = CareAlert.objects.get(user=user)
+    response = logged_in_client.post(
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": bad}
+    )
+    assert response.status_code == 400
+    alert.refresh_from_db()
+    assert alert.is_open
+
+
+def test_another_persons_alert_is_404_and_unchanged(logged_in_client, other_client, user):
+    _post(logged_in_client, ["swelling"])
+    alert = CareAlert.objects.get(user=user)
+    response = other_client.post(
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "understood"}
+    )
+    assert response.status_code == 404
+    alert.refresh_from_db()
+    assert alert.is_open
+    assert "swelling" not in other_client.get(reverse("tracker:care")).content.decode().lower()
+
+
+def test_after_acknowledging_the_same_day_does_not_raise_it_again(logged_in_client, user):
+    _post(logged_in_client, ["swelling"])
+    alert = CareAlert.objects.get(user=user)
+    logged_in_client.post(
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "understood"}
+    )
+    response = _post(logged_in_client, ["swelling"], notes="edited")
+    assert "care-urgent" in response.content.decode()  # the save still says it plainly
+    assert CareAlert.objects.filter(user=user).count() == 1
+
+
+def test_the_symptom_on_a_new_day_is_a_new_episode(logged_in_client, user):
+    yesterday = _today() - dt.timedelta(days=1)
+    _post(logged_in_client, ["swelling"], day=yesterday)
+    alert = CareAlert.objects.get(user=user)
+    logged_in_client.post(
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "understood"}
+    )
+    _post(logged_in_client, ["swelling"])
+    assert CareAlert.objects.filter(user=user, acknowledged_at=None).count() == 1
+    assert CareAlert.objects.filter(user=user).count() == 2
+
+
+def test_editing_an_old_checkin_can_newly_fire_a_rule(logged_in_client, user):
+    old = _today() - dt.timedelta(days=20)
+    make_checkin(user, old)
+    _post(logged_in_client, ["upper_back_pain"], day=old)
+    alert = CareAlert.objects.get(user=user)
+    assert alert.evidence[0]["date"] == old.isoformat()
+
+
+def test_editing_away_the_evidence_clears_the_open_alert(logged_in_client, user):
+    _post(logged_in_client, ["fever"], discomfort="4")
+    assert CareAlert.objects.get(user=user).is_open
+    _post(logged_in_client, [], discomfort="4")
+    alert = CareAlert.objects.get(user=user)
+    assert alert.cleared_at is not None
+    assert "care-urgent" not in logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert "Cleared" in logged_in_client.get(reverse("tracker:care")).content.decode()
+
+
+def test_an_edit_can_complete_a_run_of_severe_days(logged_in_client, user):
+    make_checkin(user, _today() - dt.timedelta(days=2), discomfort=9)
+    make_checkin(user, _today(), discomfort=9)
+    _post(logged_in_client, [], day=_today() - dt.timedelta(days=1), discomfort="8")
+    alert = CareAlert.objects.get(user=user, rule="severe_three_days")
+    assert len(alert.evidence) == 3
+
+
+def test_people_in_different_zones_get_alerts_dated_their_own_today(client, db, monkeypatch):
+    instant = dt.datetime(2026, 6, 15, 11, 0, tzinfo=dt.UTC)
+    monkeypatch.setattr(timezone, "now", lambda: instant)
+    east = make_user("east", timezone="Pacific/Tongatapu")
+    west = make_user("west", timezone="Pacific/Honolulu")
+    for person in (east, west):
+        client.force_login(person)
+        _post(client, ["night_pain"])
+    assert CareAlert.objects.get(user=east).evidence[0]["date"] == "2026-06-16"
+    assert CareAlert.objects.get(user=west).evidence[0]["date"] == "2026-06-15"
+
+
+def test_the_health_profile_changes_the_tier(logged_in_client, user):
+    response = logged_in_client.post(
+        reverse("tracker:health_profile"), {"age_band": "over-50", "osteoporosis": "on"}
+    )
+    assert response.status_code == 302
+    html = _post(logged_in_client, ["injury"]).content.decode()
+    assert "emergency department now" in html
+    assert "Health profile: over 50" in html
+
+
+def test_health_profile_refuses_an_unknown_age_band(logged_in_client, user):
+    response = logged_in_client.post(reverse("tracker:health_profile"), {"age_band": "12-15"})
+    assert response.status_code == 200
+    assert "age_band" in response.context["form"].errors
+    user.profile.refresh_from_db()
+    assert user.profile.age_band == ""
+
+
+def test_health_profile_is_asked_once_after_the_first_checkin(logged_in_client, user):
+    make_checkin(user, _today())
+    assert "Five optional questions" in logged_in_client.get("/").content.decode()
+    logged_in_client.post(reverse("tracker:health_profile"), {"skip": "1"})
+    assert "Five optional questions" not in logged_in_client.get("/").content.decode()
+
+
+def test_saving_with_long_history_uses_a_bounded_number_of_queries(
+    logged_in_client, user, django_assert_max_num_queries
+):
+    CheckIn.objects.bulk_create(
+        CheckIn(user=user, date=_today() - dt.timedelta(days=n), posture=3, exercise_minutes=10,
+                water_ml=1000, stress=2, discomfort=5, symptoms=["leg_pain"])
+        for n in range(1, 3000)
+    )  # fmt: skip
+    with django_assert_max_num_queries(30):
+        _post(logged_in_client, ["leg_pain"], discomfort="5")
+    assert set(CareAlert.objects.values_list("rule", flat=True)) >= {
+        "persistent_pain",
+        "leg_symptoms_persisting",
+    }
+
+
+# --- editors change wording, never whether a rule fires --------------------------------------
+
+
+def test_editor_can_reword_a_rule_and_the_prompt_uses_it(client, user, logged_in_client):
+    editor = make_user("editor")
+    editor.is_staff = True
+    editor.save()
+    editor.groups.add(Group.objects.get(name="Content editors"))
+    client.force_login(editor)
+    wording = CareWording.objects.get(key="rule:night_pain")
+    url = reverse("admin:tracker_carewording_change", args=[wording.pk])
+    assert (
+        client.post(url, {"text": "Night pain: please phone your surgery today."}).status_code
+        == 302
+    )
+    assert client.get(reverse("admin:tracker_carewording_add")).status_code == 403
+    html = _post(logged_in_client, ["night_pain"]).content.decode()
+    assert "Night pain: please phone your surgery today." in html
+
+
+def test_care_wording_cannot_be_deleted_and_its_key_is_fixed(admin_client):
+    wording = CareWording.objects.get(key="tier:emergency")
+    url = reverse("admin:tracker_carewording_change", args=[wording.pk])
+    admin_client.post(url, {"key": "tier:soon", "text": "Changed text {number}"})
+    wording.refresh_from_db()
+    assert wording.key == "tier:emergency"
+    assert (
+        admin_client.get(reverse("admin:tracker_carewording_delete", args=[wording.pk])).status_code
+        == 403
+    )
+
+
+def test_every_rule_and_tier_has_editable_wording(db):
+    from tracker import redflags
+
+    keys = set(CareWording.objects.values_list("key", flat=True))
+    assert {f"rule:{rule.code}" for rule in redflags.RULES} <= keys
+    assert {"tier:emergency", "tier:urgent", "tier:soon"} <= keys
