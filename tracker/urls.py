@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from tracker import account_views, care_views, guide_views, views
+from tracker import account_views, care_views, guide_views, trend_views, views
 from tracker.converters import IsoDateConverter
 
 register_converter(IsoDateConverter, "isodate")
@@ -19,6 +19,8 @@ urlpatterns = [
     path("tips/", guide_views.tip_list, name="tip_list"),
     path("tips/<int:tip_id>/not-for-me/", guide_views.dismiss_tip, name="dismiss_tip"),
     path("tips/<int:tip_id>/restore/", guide_views.restore_tip, name="restore_tip"),
+    path("trends/", trend_views.trends_page, name="trends"),
+    path("report/", trend_views.report, name="report"),
     path("care/", care_views.care_page, name="care"),
     path(
         "care/<int:alert_id>/acknowledge/", care_views.acknowledge_alert, name="acknowledge_alert"

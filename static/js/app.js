@@ -12,3 +12,13 @@
   }
   document.addEventListener("DOMContentLoaded", fillTimezone);
 })();
+(function () {
+  "use strict";
+  document.addEventListener("click", function (event) {
+    var trigger = event.target.closest && event.target.closest("[data-print]");
+    if (trigger) {
+      event.preventDefault();
+      window.print();
+    }
+  });
+})();

@@ -1,0 +1,79 @@
+import datetime as dt
+import re
+
+from tracker import charts, insights
+from tracker.insights import MEASURES_BY_KEY, SeriesPoint
+
+TODAY = dt.date(2026, 11, 29)
+
+
+def points(values):
+    start = TODAY - dt.timedelta(days=len(values) - 1)
+    return [SeriesPoint(start + dt.timedelta(days=i), v, v) for i, v in enumerate(values)]
+
+
+def render(values, goal=None, key="discomfort"):
+    return charts.line_chart(
+        measure=MEASURES_BY_KEY[key], points=points(values), goal=goal, chart_id="c", caption="Test"
+    )
+
+
+def test_one_point_per_logged_day_each_with_its_value():
+    chart = render([3, None, 5, 7, None])
+    svg = str(chart.svg)
+    assert svg.count("<circle") == 3
+    assert re.findall(r"<title>[^<]*: (\d+)</title>", svg) == ["3", "5", "7"]
+
+
+def test_a_missing_day_breaks_the_line_instead_of_dropping_to_zero():
+    svg = str(render([3, None, 5]).svg)
+    line = re.search(r'class="chart-line" d="([^"]*)"', svg).group(1)
+    assert line.count("M") == 2 and "L" not in line
+
+
+def test_chart_is_accessible():
+    svg = str(render([1, 2]).svg)
+    assert 'role="img"' in svg
+    assert 'aria-labelledby="c-title c-desc"' in svg
+    assert '<title id="c-title">Test</title>' in svg
+    assert "2 days logged, average 1.5" in svg
+
+
+def test_goal_line_drawn_only_when_there_is_a_goal():
+    assert "chart-goal" in str(render([1000, 2500], goal=2000, key="water_ml").svg)
+    assert "chart-goal" not in str(render([1, 2]).svg)
+
+
+def test_values_map_inside_the_plot():
+    svg = str(render([0, 10]).svg)
+    ys = [float(y) for y in re.findall(r'cy="([\d.]+)"', svg)]
+    assert ys[0] == charts.PAD_TOP + charts.PLOT_H
+    assert ys[1] == charts.PAD_TOP
+
+
+def test_long_ranges_become_weekly_averages():
+    values = [5] * 800
+    chart = render(values)
+    assert chart.weekly is True
+    assert str(chart.svg).count("<circle") == len(charts.weekly_points(points(values)))
+    assert "Week of" in str(chart.svg)
+
+
+def test_heatmap_has_a_cell_per_day_and_values_in_titles():
+    values = {TODAY: 7, TODAY - dt.timedelta(days=3): 0}
+    svg = str(charts.discomfort_heatmap(values, today=TODAY))
+    assert svg.count("<rect") == 52 * 7 + TODAY.weekday() + 1  # 52 full weeks and this one
+    assert f"{TODAY:%a} {TODAY.day} {TODAY:%b %Y}: discomfort 7" in svg
+    assert svg.count('tabindex="0"') == 2
+
+
+def test_heatmap_levels():
+    assert [charts.heatmap_level(v) for v in (None, 0, 1, 2, 3, 5, 7, 10)] == [
+        "none", "0", "1", "1", "2", "3", "4", "4",
+    ]  # fmt: skip
+
+
+def test_measures_cover_every_habit_and_discomfort():
+    assert {m.key for m in insights.MEASURES} == {
+        "discomfort", "posture", "exercise_minutes", "water_ml", "stress",
+    }  # fmt: skip

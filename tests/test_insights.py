@@ -1,0 +1,178 @@
+import datetime as dt
+
+import pytest
+
+from tracker import insights
+from tracker.insights import DayRow, SeriesPoint
+
+TODAY = dt.date(2026, 11, 29)  # a Sunday
+
+
+def row(offset: int, **values) -> DayRow:
+    base = {"posture": 3, "exercise_minutes": 30, "water_ml": 2000, "stress": 3, "discomfort": 3}
+    base.update(values)
+    return DayRow(date=TODAY - dt.timedelta(days=offset), **base)
+
+
+# --- series ------------------------------------------------------------------------------------
+
+
+def test_series_has_one_point_per_day_and_gaps_stay_gaps():
+    rows = [row(4, discomfort=2), row(2, discomfort=6), row(0, discomfort=4)]
+    points = insights.daily_series(
+        rows, "discomfort", start=TODAY - dt.timedelta(days=4), end=TODAY
+    )
+    assert [p.value for p in points] == [2, None, 6, None, 4]
+    assert len(points) == 5
+
+
+def test_rolling_average_uses_logged_days_in_the_last_seven():
+    rows = [row(n, discomfort=n) for n in range(10)]  # value = days ago
+    points = insights.daily_series(rows, "discomfort", start=TODAY, end=TODAY)
+    assert points[0].rolling == pytest.approx(sum(range(7)) / 7)
+
+
+def test_rolling_average_at_the_left_edge_reads_days_before_the_range():
+    rows = [row(8, discomfort=10), row(7, discomfort=10), row(6, discomfort=0)]
+    start = TODAY - dt.timedelta(days=6)
+    points = insights.daily_series(rows, "discomfort", start=start, end=TODAY)
+    assert points[0].rolling == pytest.approx(
+        20 / 3, abs=0.01
+    )  # 8 and 7 days ago are in its window
+    assert points[4].rolling == pytest.approx(
+        20 / 3, abs=0.01
+    )  # 2 days ago: the window reaches day 8
+    assert points[5].rolling == pytest.approx(10 / 2)  # 1 day ago: day 8 has left the window
+
+
+def test_rolling_average_is_none_when_the_window_is_empty():
+    points = insights.daily_series(
+        [row(20)], "discomfort", start=TODAY - dt.timedelta(days=2), end=TODAY
+    )
+    assert [p.rolling for p in points] == [None, None, None]
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [("abc", "30"), (None, "30"), ("90", "90"), ("all", "all"), ("-1", "30")]
+)
+def test_range_parameter_falls_back_to_the_default(value, expected):
+    assert insights.parse_range(value) == expected
+
+
+def test_all_range_starts_at_the_first_logged_day():
+    first = TODAY - dt.timedelta(days=400)
+    assert insights.range_start("all", today=TODAY, first_logged=first) == first
+    assert insights.range_start("all", today=TODAY, first_logged=None) == TODAY
+    assert insights.range_start("7", today=TODAY, first_logged=first) == TODAY - dt.timedelta(
+        days=6
+    )
+
+
+# --- streaks -----------------------------------------------------------------------------------
+
+
+def dates(*offsets: int) -> list[dt.date]:
+    return sorted(TODAY - dt.timedelta(days=o) for o in offsets)
+
+
+def streak(offsets) -> insights.Streak:
+    found = insights.runs(dates(*offsets))
+    longest = max((length for _, length in found), default=0)
+    return insights.streak_from_runs("x", found[-1] if found else None, longest, today=TODAY)
+
+
+def test_streak_counts_a_run_ending_today():
+    assert (streak([0, 1, 2]).current, streak([0, 1, 2]).longest) == (3, 3)
+
+
+def test_streak_continues_when_today_is_not_logged_yet():
+    assert streak([1, 2, 3]).current == 3
+
+
+def test_a_gap_ends_the_current_streak_but_not_the_longest():
+    result = streak([2, 3, 4, 5, 7, 8])
+    assert (result.current, result.longest) == (0, 4)
+
+
+def test_a_gap_splits_runs():
+    result = streak([0, 1, 3, 4, 5])
+    assert (result.current, result.longest) == (2, 3)
+
+
+def test_no_days_no_streak():
+    assert (streak([]).current, streak([]).longest) == (0, 0)
+
+
+# --- weekly summary ------------------------------------------------------------------------------
+
+
+def test_weekly_summary_in_words():
+    this_week = [row(n, discomfort=3) for n in range(3)]  # Fri-Sun
+    last_week = [row(n, discomfort=4) for n in range(7, 11)]
+    lines = {
+        line.measure.key: line.sentence
+        for line in insights.weekly_summary(this_week + last_week, today=TODAY)
+    }
+    assert lines["discomfort"] == "Discomfort averaged 3.0, down 1.0 from last week."
+    assert lines["water_ml"] == "Water averaged 2,000 ml a day, the same as last week."
+
+
+def test_weekly_summary_with_nothing_logged():
+    lines = insights.weekly_summary([row(8)], today=TODAY)
+    assert lines[0].sentence == "Discomfort: nothing logged this week yet."
+
+
+def test_weekly_summary_without_last_week():
+    lines = insights.weekly_summary([row(0, discomfort=5)], today=TODAY)
+    assert lines[0].sentence == "Discomfort averaged 5.0 (nothing logged last week to compare)."
+
+
+def test_weekly_summary_rising_exercise():
+    rows = [row(0, exercise_minutes=40), row(8, exercise_minutes=20)]
+    lines = {line.measure.key: line.sentence for line in insights.weekly_summary(rows, today=TODAY)}
+    assert (
+        lines["exercise_minutes"]
+        == "Exercise averaged 40 minutes a day, up 20 minutes from last week."
+    )
+
+
+# --- insights ------------------------------------------------------------------------------------
+
+
+def water_days(met: int, missed: int) -> list[DayRow]:
+    rows = [row(2 * n, water_ml=2500, discomfort=2) for n in range(met)]
+    rows += [row(2 * (met + n), water_ml=500, discomfort=5) for n in range(missed)]
+    return rows
+
+
+@pytest.mark.parametrize(
+    ("met", "missed", "enough"), [(9, 12, False), (10, 10, True), (12, 9, False), (11, 11, True)]
+)
+def test_insights_need_ten_days_each_side(met, missed, enough):
+    water = insights.goal_insights(
+        water_days(met, missed), water_goal_ml=2000, exercise_goal_minutes=30
+    )[2]
+    assert water.habit == "Water"
+    assert water.same_day.enough is enough
+    assert (water.same_day.met_days, water.same_day.missed_days) == (met, missed)
+
+
+def test_insight_averages_same_day_and_next_day():
+    rows = []
+    for n in range(24):  # alternate days: goal met -> next day's discomfort low
+        met = n % 2 == 0
+        rows.append(row(23 - n, water_ml=2500 if met else 100, discomfort=1 if n % 2 else 6))
+    water = insights.goal_insights(rows, water_goal_ml=2000, exercise_goal_minutes=30)[2]
+    assert water.same_day.met_mean == 6 and water.same_day.missed_mean == 1
+    assert water.next_day.met_mean == 1 and water.next_day.missed_mean == 6
+    assert water.next_day.met_days == 12 and water.next_day.missed_days == 11
+
+
+def test_next_day_skips_days_not_logged():
+    rows = [row(4), row(2), row(0)]
+    water = insights.goal_insights(rows, water_goal_ml=2000, exercise_goal_minutes=30)[2]
+    assert water.next_day.met_days + water.next_day.missed_days == 0
+
+
+def test_series_point_is_plain_data():
+    assert SeriesPoint(TODAY, None, None).value is None

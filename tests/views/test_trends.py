@@ -1,0 +1,155 @@
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import make_checkin
+from tracker import trends
+from tracker.models import CheckIn
+
+HTMX = {"HX-Request": "true"}
+
+
+def _today() -> dt.date:
+    return timezone.now().date()
+
+
+def _history(user, days: int, *, step: int = 1, **values):
+    base = {"posture": 3, "exercise_minutes": 30, "water_ml": 2000, "stress": 3, "discomfort": 3}
+    base.update(values)
+    CheckIn.objects.bulk_create(
+        CheckIn(user=user, date=_today() - dt.timedelta(days=n), **base)
+        for n in range(0, days, step)
+    )
+
+
+def test_trends_needs_login(client, db):
+    assert client.get(reverse("tracker:trends")).status_code == 302
+
+
+def test_empty_history_renders(logged_in_client):
+    response = logged_in_client.get(reverse("tracker:trends"))
+    assert response.status_code == 200
+    assert "0 days logged" in response.content.decode()
+
+
+def test_chart_has_one_point_per_logged_day_in_range(logged_in_client, user):
+    _history(user, 30, step=3)  # 10 logged days, gaps between
+    html = logged_in_client.get(reverse("tracker:trends") + "?range=30").content.decode()
+    discomfort_svg = re.search(
+        r'<svg class="chart"[^>]*chart-discomfort-title.*?</svg>', html, re.S
+    ).group(0)
+    assert discomfort_svg.count("<circle") == 10
+
+
+@pytest.mark.parametrize("bad", ["abc", "-5", "1000000", "", "30;DROP"])
+def test_bad_range_falls_back_to_30_days(logged_in_client, bad):
+    response = logged_in_client.get(reverse("tracker:trends"), {"range": bad})
+    assert response.status_code == 200
+    assert response.context["dashboard"].range_key == "30"
+
+
+def test_range_switch_with_htmx_returns_just_the_range_part(logged_in_client, user):
+    _history(user, 100)
+    response = logged_in_client.get(reverse("tracker:trends"), {"range": "90"}, headers=HTMX)
+    html = response.content.decode()
+    assert "<html" not in html
+    assert html.startswith('<div id="trends-range">')
+    assert 'aria-current="page" class="current">90 days' in html
+    assert "90 days logged" in html
+    assert response["Vary"].find("HX-Request") >= 0
+
+
+def test_range_links_work_without_javascript(logged_in_client):
+    html = logged_in_client.get(reverse("tracker:trends")).content.decode()
+    for key in ("7", "30", "90", "365", "all"):
+        assert f'href="?range={key}"' in html
+
+
+def test_charts_offer_a_table_with_the_same_numbers(logged_in_client, user):
+    make_checkin(user, _today(), discomfort=7)
+    html = logged_in_client.get(reverse("tracker:trends") + "?range=7").content.decode()
+    assert "Show as table" in html
+    assert re.search(r"<td>[^<]*</td><td>7</td>", html)
+
+
+def test_streaks_are_computed_in_the_database(user, db):
+    today = _today()
+    for offset in (0, 1, 2, 4, 5, 6, 7):
+        make_checkin(user, today - dt.timedelta(days=offset), water_ml=2500 if offset != 1 else 100)
+    found = {s.label: (s.current, s.longest) for s in trends.streaks(user, today=today)}
+    assert found["Days checked in"] == (3, 4)
+    assert found["Days meeting your water goal"] == (1, 4)
+    assert found["Days meeting your exercise goal"] == (3, 4)
+
+
+def test_streak_survives_today_not_logged_yet(user, db):
+    today = _today()
+    for offset in (1, 2):
+        make_checkin(user, today - dt.timedelta(days=offset))
+    found = {s.label: s.current for s in trends.streaks(user, today=today)}
+    assert found["Days checked in"] == 2
+
+
+def test_water_only_days_do_not_count_as_checked_in(user, db):
+    CheckIn.objects.create(user=user, date=_today(), water_ml=3000)
+    found = {s.label: s.longest for s in trends.streaks(user, today=_today())}
+    assert found["Days checked in"] == 0
+
+
+@pytest.mark.parametrize("days", [10, 3000])
+@pytest.mark.parametrize("range_key", ["30", "365", "all"])
+def test_query_count_does_not_grow_with_history(
+    logged_in_client, user, django_assert_max_num_queries, days, range_key
+):
+    _history(user, days)
+    with django_assert_max_num_queries(9):
+        response = logged_in_client.get(reverse("tracker:trends"), {"range": range_key})
+    assert response.status_code == 200
+
+
+def test_insights_say_not_enough_data_below_ten_days(logged_in_client, user):
+    _history(user, 9)
+    html = logged_in_client.get(reverse("tracker:trends")).content.decode()
+    assert "not enough data yet" in html
+    assert "association, not proof" in html
+
+
+def test_other_peoples_days_never_appear(logged_in_client, other_user, user):
+    make_checkin(other_user, _today(), discomfort=9)
+    dashboard = logged_in_client.get(reverse("tracker:trends")).context["dashboard"]
+    assert dashboard.logged_days == 0
+
+
+# --- the clinician report -----------------------------------------------------------------
+
+
+def test_report_renders_for_an_empty_history(logged_in_client):
+    response = logged_in_client.get(reverse("tracker:report"))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Back health report" in html and "No notes in this period." in html
+
+
+def test_report_has_averages_charts_alerts_and_notes(logged_in_client, user):
+    _history(user, 120)
+    CheckIn.objects.filter(user=user, date=_today() - dt.timedelta(days=3)).update(
+        notes="Pain after moving house", symptoms=["night_pain"]
+    )
+    logged_in_client.post(
+        reverse("tracker:checkin"),
+        {"posture": 3, "exercise_minutes": 30, "water_ml": 2000, "stress": 3, "discomfort": 3,
+         "symptoms": ["night_pain"]},
+    )  # fmt: skip
+    html = logged_in_client.get(reverse("tracker:report") + "?range=90").content.decode()
+    assert "Pain after moving house" in html
+    assert "Pain worse at night" in html  # the care alert
+    assert html.count('<figure class="report-chart">') == 5
+    assert "90 days logged" in html  # today and the 89 days before
+    assert "@media print" not in html  # print styles live in the stylesheet
+
+
+def test_report_range_defaults_to_90_days(logged_in_client):
+    assert logged_in_client.get(reverse("tracker:report")).context["dashboard"].range_key == "90"

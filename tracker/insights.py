@@ -1,0 +1,247 @@
+"""Numbers behind the trends page: daily series, rolling averages, streaks, weekly summaries and
+goal/discomfort associations. Pure functions over rows the views load in one query per range."""
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+RANGE_CHOICES = {"7": 7, "30": 30, "90": 90, "365": 365, "all": None}
+DEFAULT_RANGE = "30"
+ROLLING_DAYS = 7
+INSIGHT_MIN_DAYS = 10  # days needed on each side before comparing them
+# Posture and stress have no personal goal; a "good day" for them uses these fixed lines.
+GOOD_POSTURE_AT_LEAST = 4  # "mostly upright" or better
+GOOD_STRESS_AT_MOST = 4
+
+
+@dataclass(frozen=True)
+class DayRow:
+    date: dt.date
+    posture: int
+    exercise_minutes: int
+    water_ml: int
+    stress: int
+    discomfort: int
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    label: str
+    unit: str
+    low: float
+    high: float | None  # None: scale to the data
+
+
+MEASURES: tuple[Measure, ...] = (
+    Measure("discomfort", "Discomfort", "/10", 0, 10),
+    Measure("posture", "Posture", "/5", 1, 5),
+    Measure("exercise_minutes", "Exercise", "min", 0, None),
+    Measure("water_ml", "Water", "ml", 0, None),
+    Measure("stress", "Stress", "/10", 0, 10),
+)
+MEASURES_BY_KEY = {measure.key: measure for measure in MEASURES}
+
+
+def parse_range(value: str | None) -> str:
+    return value if value in RANGE_CHOICES else DEFAULT_RANGE
+
+
+def range_start(range_key: str, *, today: dt.date, first_logged: dt.date | None) -> dt.date:
+    days = RANGE_CHOICES[range_key]
+    if days is None:
+        return min(first_logged or today, today)
+    return today - dt.timedelta(days=days - 1)
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    date: dt.date
+    value: float | None  # None: not logged that day (a gap, never a zero)
+    rolling: float | None
+
+
+def daily_series(
+    rows: Sequence[DayRow], key: str, *, start: dt.date, end: dt.date
+) -> list[SeriesPoint]:
+    """One point per calendar day from start to end. `rows` may begin before `start` so the
+    rolling average is right at the left edge."""
+    values = {row.date: getattr(row, key) for row in rows}
+    points = []
+    window: list[float] = []
+    window_days: list[dt.date] = []
+    day = start - dt.timedelta(days=ROLLING_DAYS - 1)
+    while day <= end:
+        if day in values:
+            window.append(values[day])
+            window_days.append(day)
+        while window_days and window_days[0] <= day - dt.timedelta(days=ROLLING_DAYS):
+            window_days.pop(0)
+            window.pop(0)
+        if day >= start:
+            rolling = round(sum(window) / len(window), 2) if window else None
+            points.append(SeriesPoint(day, values.get(day), rolling))
+        day += dt.timedelta(days=1)
+    return points
+
+
+def mean(values: Sequence[float]) -> float | None:
+    return sum(values) / len(values) if values else None
+
+
+# --- streaks ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Streak:
+    label: str
+    current: int
+    longest: int
+
+
+def runs(dates: Sequence[dt.date]) -> list[tuple[dt.date, int]]:
+    """Runs of consecutive dates as (last date, length), oldest first. Dates must be sorted."""
+    result: list[tuple[dt.date, int]] = []
+    for day in dates:
+        if result and day - result[-1][0] == dt.timedelta(days=1):
+            result[-1] = (day, result[-1][1] + 1)
+        else:
+            result.append((day, 1))
+    return result
+
+
+def streak_from_runs(
+    label: str, last_run: tuple[dt.date, int] | None, longest: int, *, today: dt.date
+) -> Streak:
+    """A run still counts as current when its last day is today or yesterday: today may not
+    be logged yet."""
+    current = 0
+    if last_run and last_run[0] >= today - dt.timedelta(days=1):
+        current = last_run[1]
+    return Streak(label=label, current=current, longest=longest)
+
+
+# --- weekly summary ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class WeeklyLine:
+    measure: Measure
+    this_week: float | None
+    last_week: float | None
+    sentence: str
+
+
+def _format(measure: Measure, value: float) -> str:
+    if measure.key == "water_ml":
+        return f"{round(value):,} ml"
+    if measure.key == "exercise_minutes":
+        return f"{round(value)} minutes"
+    return f"{value:.1f}"
+
+
+def weekly_summary(rows: Sequence[DayRow], *, today: dt.date) -> list[WeeklyLine]:
+    """This calendar week so far (from Monday) against last week, for every measure."""
+    this_monday = today - dt.timedelta(days=today.weekday())
+    last_monday = this_monday - dt.timedelta(days=7)
+    this_rows = [row for row in rows if this_monday <= row.date <= today]
+    last_rows = [row for row in rows if last_monday <= row.date < this_monday]
+    lines = []
+    for measure in MEASURES:
+        this_mean = mean([getattr(row, measure.key) for row in this_rows])
+        last_mean = mean([getattr(row, measure.key) for row in last_rows])
+        lines.append(
+            WeeklyLine(
+                measure, this_mean, last_mean, _weekly_sentence(measure, this_mean, last_mean)
+            )
+        )
+    return lines
+
+
+def _weekly_sentence(measure: Measure, this_mean: float | None, last_mean: float | None) -> str:
+    name = measure.label
+    if this_mean is None:
+        return f"{name}: nothing logged this week yet."
+    per_day = " a day" if measure.key in {"water_ml", "exercise_minutes"} else ""
+    sentence = f"{name} averaged {_format(measure, this_mean)}{per_day}"
+    if last_mean is None:
+        return sentence + " (nothing logged last week to compare)."
+    difference = this_mean - last_mean
+    if measure.key in {"water_ml", "exercise_minutes"}:
+        unchanged = round(difference) == 0
+    else:
+        unchanged = round(difference, 1) == 0
+    if unchanged:
+        return sentence + ", the same as last week."
+    direction = "up" if difference > 0 else "down"
+    return f"{sentence}, {direction} {_format(measure, abs(difference))} from last week."
+
+
+# --- insights ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Comparison:
+    met_mean: float | None
+    met_days: int
+    missed_mean: float | None
+    missed_days: int
+
+    @property
+    def enough(self) -> bool:
+        return self.met_days >= INSIGHT_MIN_DAYS and self.missed_days >= INSIGHT_MIN_DAYS
+
+
+@dataclass(frozen=True)
+class Insight:
+    habit: str
+    goal_text: str
+    same_day: Comparison
+    next_day: Comparison
+
+
+def goal_checks(*, water_goal_ml: int, exercise_goal_minutes: int) -> list[tuple[str, str, object]]:
+    """(habit, what meeting it means, predicate on a day) for each habit."""
+
+    def posture_good(row: DayRow) -> bool:
+        return row.posture >= GOOD_POSTURE_AT_LEAST
+
+    def exercise_met(row: DayRow) -> bool:
+        return row.exercise_minutes >= exercise_goal_minutes
+
+    def water_met(row: DayRow) -> bool:
+        return row.water_ml >= water_goal_ml
+
+    def stress_good(row: DayRow) -> bool:
+        return row.stress <= GOOD_STRESS_AT_MOST
+
+    return [
+        ("Posture", f"posture {GOOD_POSTURE_AT_LEAST} or better", posture_good),
+        ("Exercise", f"your exercise goal ({exercise_goal_minutes} minutes)", exercise_met),
+        ("Water", f"your water goal ({water_goal_ml:,} ml)", water_met),
+        ("Stress", f"stress {GOOD_STRESS_AT_MOST} or lower", stress_good),
+    ]
+
+
+def _compare(pairs: list[tuple[bool, int]]) -> Comparison:
+    met = [discomfort for was_met, discomfort in pairs if was_met]
+    missed = [discomfort for was_met, discomfort in pairs if not was_met]
+    return Comparison(mean(met), len(met), mean(missed), len(missed))
+
+
+def goal_insights(
+    rows: Sequence[DayRow], *, water_goal_ml: int, exercise_goal_minutes: int
+) -> list[Insight]:
+    by_date = {row.date: row for row in rows}
+    insights = []
+    for habit, goal_text, met in goal_checks(
+        water_goal_ml=water_goal_ml, exercise_goal_minutes=exercise_goal_minutes
+    ):
+        same_day = [(met(row), row.discomfort) for row in rows]
+        next_day = [
+            (met(row), following.discomfort)
+            for row in rows
+            if (following := by_date.get(row.date + dt.timedelta(days=1))) is not None
+        ]
+        insights.append(Insight(habit, goal_text, _compare(same_day), _compare(next_day)))
+    return insights

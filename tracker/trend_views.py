@@ -1,0 +1,44 @@
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+from django.views.decorators.vary import vary_on_headers
+
+from tracker import care, insights, trends
+from tracker.dates import today_for
+
+
+def _range_links(current: str) -> list[tuple[str, str, bool]]:
+    labels = {"7": "7 days", "30": "30 days", "90": "90 days", "365": "1 year", "all": "All"}
+    return [(key, labels[key], key == current) for key in insights.RANGE_CHOICES]
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request")
+def trends_page(request: HttpRequest) -> HttpResponse:
+    range_key = insights.parse_range(request.GET.get("range"))
+    today = today_for(request.user)
+    dashboard = trends.build(
+        request.user, range_key=range_key, today=today, range_only=bool(request.htmx)
+    )
+    context = {"dashboard": dashboard, "range_links": _range_links(range_key)}
+    if request.htmx:
+        return render(request, "tracker/partials/trends_range.html", context)
+    context["care_prompts"] = care.prompts_for_alerts(care.open_alerts(request.user))
+    return render(request, "tracker/trends.html", context)
+
+
+@require_GET
+@login_required
+def report(request: HttpRequest) -> HttpResponse:
+    range_key = insights.parse_range(request.GET.get("range") or "90")
+    today = today_for(request.user)
+    dashboard = trends.build(request.user, range_key=range_key, today=today, with_alerts=True)
+    context = {
+        "dashboard": dashboard,
+        "range_links": _range_links(range_key),
+        "alerts": [care.describe(alert) for alert in dashboard.alerts],
+        "notes": trends.notes_in_range(request.user, start=dashboard.start, end=today),
+    }
+    return render(request, "tracker/report.html", context)
