@@ -1,9 +1,10 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tracker import account_views
+from tracker import account_views, health_views
 
 urlpatterns = [
+    path("healthz", health_views.healthz, name="healthz"),
     path("admin/", admin.site.urls),
     path("accounts/signup/", account_views.signup, name="signup"),
     path("accounts/", include("django.contrib.auth.urls")),

@@ -25,10 +25,7 @@ def health_factors(profile) -> redflags.HealthFactors:
     )
 
 
-def load_history(user, *, day: dt.date) -> redflags.History:
-    first = day - dt.timedelta(days=redflags.HISTORY_DAYS)
-    # Two days after too: an edit of an earlier day can complete a run of severe days.
-    last = day + dt.timedelta(days=redflags.SEVERE_CONSECUTIVE_DAYS - 1)
+def load_history(user, *, first: dt.date, last: dt.date) -> redflags.History:
     rows = CheckIn.objects.filter(user=user, date__range=(first, last)).values_list(
         "date", "discomfort", "symptoms"
     )
@@ -38,18 +35,26 @@ def load_history(user, *, day: dt.date) -> redflags.History:
     )
 
 
-def evaluate_day(user, *, day: dt.date) -> list[redflags.Firing]:
-    return redflags.evaluate(day, load_history(user, day=day), health_factors(user.profile))
+def _history_around(user, days: list[dt.date]) -> redflags.History:
+    # Two days after too: an edit of an earlier day can complete a run of severe days.
+    return load_history(
+        user,
+        first=min(days) - dt.timedelta(days=redflags.HISTORY_DAYS),
+        last=max(days) + dt.timedelta(days=redflags.SEVERE_CONSECUTIVE_DAYS - 1),
+    )
 
 
-def _evidence_json(evidence: tuple[redflags.Evidence, ...]) -> list[dict]:
-    return [{"date": item.date.isoformat(), "answers": list(item.answers)} for item in evidence]
-
-
-def _merge_evidence(existing: list[dict], new: list[dict]) -> list[dict]:
-    by_date = {item["date"]: item for item in existing}
-    by_date.update({item["date"]: item for item in new})
-    return [by_date[key] for key in sorted(by_date)]
+def _evidence_json(evidence) -> list[dict]:
+    """One entry per date, answers in the order found; accepts Evidence or stored dicts."""
+    by_date: dict[str, list[str]] = {}
+    for item in evidence:
+        if isinstance(item, redflags.Evidence):
+            date, answers = item.date.isoformat(), item.answers
+        else:
+            date, answers = item["date"], item["answers"]
+        existing = by_date.setdefault(date, [])
+        existing.extend(answer for answer in answers if answer not in existing)
+    return [{"date": date, "answers": by_date[date]} for date in sorted(by_date)]
 
 
 def _episode_already_acknowledged(user, firing: redflags.Firing) -> bool:
@@ -62,7 +67,8 @@ def _episode_already_acknowledged(user, firing: redflags.Firing) -> bool:
     ).exists()
 
 
-def _record_firing(user, firing: redflags.Firing) -> None:
+def _record_firing(user, firing: redflags.Firing) -> bool:
+    """Opens or extends the rule's alert; False when this episode was already acknowledged."""
     evidence = _evidence_json(firing.evidence)
     open_alert = (
         CareAlert.objects.select_for_update()
@@ -71,7 +77,7 @@ def _record_firing(user, firing: redflags.Firing) -> None:
     )
     if open_alert is None:
         if _episode_already_acknowledged(user, firing):
-            return
+            return False
         try:
             with transaction.atomic():
                 CareAlert.objects.create(
@@ -81,43 +87,60 @@ def _record_firing(user, firing: redflags.Firing) -> None:
                     evidence=evidence,
                     last_evidence_date=firing.anchor_date,
                 )
-            return
+            return True
         except IntegrityError:  # another request opened it a moment ago
             open_alert = CareAlert.objects.select_for_update().get(
                 user=user, rule=firing.rule.code, acknowledged_at=None, cleared_at=None
             )
-    open_alert.evidence = _merge_evidence(open_alert.evidence, evidence)
+    open_alert.evidence = _evidence_json([*open_alert.evidence, *evidence])
     open_alert.last_evidence_date = max(open_alert.last_evidence_date, firing.anchor_date)
     open_alert.save(update_fields=["evidence", "last_evidence_date", "updated_at"])
+    return True
 
 
-def _clear_unsupported_alerts(user, *, day: dt.date, fired_codes: set[str]) -> None:
-    """An edit can take away what an open alert stood on; such alerts are closed as cleared."""
+def _reconcile_alerts_touching(user, *, day: dt.date, factors: redflags.HealthFactors) -> None:
+    """After an edit, an open alert that listed that day keeps only the evidence that still
+    holds; with none left it is closed as cleared."""
     iso_day = day.isoformat()
     for alert in CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None):
-        if alert.rule in fired_codes or not any(e["date"] == iso_day for e in alert.evidence):
+        rule = redflags.RULES_BY_CODE.get(alert.rule)
+        dates = sorted({dt.date.fromisoformat(item["date"]) for item in alert.evidence})
+        if rule is None or iso_day not in {d.isoformat() for d in dates}:
             continue
-        still_fires = any(
-            firing.rule.code == alert.rule
-            for firing in evaluate_day(user, day=alert.last_evidence_date)
-        )
-        if not still_fires:
+        history = _history_around(user, dates)
+        supported = [item for d in dates for item in (rule.predicate(d, history, factors) or ())]
+        if not supported:
             alert.cleared_at = timezone.now()
             alert.save(update_fields=["cleared_at", "updated_at"])
+            continue
+        alert.evidence = _evidence_json(supported)
+        alert.last_evidence_date = max(item.date for item in supported)
+        alert.save(update_fields=["evidence", "last_evidence_date", "updated_at"])
 
 
-def save_day_and_check(*, user, date: dt.date, values: dict):
+def save_day_and_check(*, user, date: dt.date, values: dict, today: dt.date):
     """Saves the day and evaluates the red flags in one transaction: a check-in is never saved
-    without its alerts."""
+    without its alerts. Returns the check-in and the firings that are open alerts now.
+
+    The edited day is checked, and so is the latest logged day: filling in earlier days can
+    complete a pattern (worsening, persisting leg symptoms) that holds today."""
+    factors = health_factors(user.profile)
     with transaction.atomic():
         checkin = checkins.save_day(user=user, date=date, **values)
-        firings = evaluate_day(user, day=date)
-        for firing in firings:
-            _record_firing(user, firing)
-        _clear_unsupported_alerts(
-            user, day=date, fired_codes={firing.rule.code for firing in firings}
+        history = _history_around(user, [date, max(date, today)])
+        latest = max(
+            (d for d, r in history.days.items() if r.discomfort is not None and d <= today),
+            default=date,
         )
-    return checkin, firings
+        firings = redflags.evaluate(date, history, factors)
+        if latest > date:
+            seen = {firing.rule.code for firing in firings}
+            firings += [
+                f for f in redflags.evaluate(latest, history, factors) if f.rule.code not in seen
+            ]
+        shown = [firing for firing in firings if _record_firing(user, firing)]
+        _reconcile_alerts_touching(user, day=date, factors=factors)
+    return checkin, sorted(shown, key=lambda firing: redflags.TIER_RANK[firing.rule.tier])
 
 
 def acknowledge(alert: CareAlert, *, response: str) -> None:
@@ -189,8 +212,25 @@ def _prompts(entries: list[tuple[redflags.Rule, list[dict], CareAlert | None]]) 
     return prompts
 
 
-def prompts_for_firings(firings: list[redflags.Firing]) -> list[CarePrompt]:
-    return _prompts([(f.rule, _evidence_json(f.evidence), None) for f in firings])
+def prompts_for_firings(user, firings: list[redflags.Firing]) -> list[CarePrompt]:
+    """Prompts straight after a save: each with its open alert's evidence and acknowledgement."""
+    if not firings:
+        return []
+    alerts = {
+        alert.rule: alert
+        for alert in CareAlert.objects.filter(
+            user=user,
+            rule__in=[firing.rule.code for firing in firings],
+            acknowledged_at=None,
+            cleared_at=None,
+        )
+    }
+    entries = []
+    for firing in firings:
+        alert = alerts.get(firing.rule.code)
+        evidence = alert.evidence if alert else _evidence_json(firing.evidence)
+        entries.append((firing.rule, evidence, alert))
+    return _prompts(entries)
 
 
 def by_urgency(alerts) -> list[CareAlert]:

@@ -2,6 +2,7 @@
 text, so nothing needs escaping) with f-strings, which is fast enough for 365-point charts."""
 
 import datetime as dt
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -23,9 +24,15 @@ class Chart:
     measure: Measure
     points: list[SeriesPoint]
     svg: SafeString
+    table_rows: SafeString  # the same numbers as the chart, for "show as table"
     weekly: bool
     logged_days: int
     average: float | None
+
+
+@functools.lru_cache(maxsize=4096)
+def day_label(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
 
 
 def _fmt(value: float) -> str:
@@ -97,7 +104,7 @@ def line_chart(
     label = "Week of " if weekly else ""
     circles = "".join(
         f'<circle class="chart-point" cx="{x(i):.1f}" cy="{y(p.value):.1f}" r="{radius}">'
-        f"<title>{label}{p.date:%a} {p.date.day} {p.date:%b %Y}: {_fmt(p.value)}</title></circle>"
+        f"<title>{label}{day_label(p.date)}: {_fmt(p.value)}</title></circle>"
         for i, p in enumerate(shown)
         if p.value is not None
     )
@@ -145,7 +152,18 @@ def line_chart(
             "circles": mark_safe(circles),
         },
     )
-    return Chart(measure, shown, mark_safe(svg), weekly, len(logged), average)
+    return Chart(measure, shown, mark_safe(svg), _table_rows(shown), weekly, len(logged), average)
+
+
+def _table_rows(points: Sequence[SeriesPoint]) -> SafeString:
+    return mark_safe(
+        "".join(
+            f"<tr><td>{day_label(p.date)}</td>"
+            f"<td>{'not logged' if p.value is None else _fmt(p.value)}</td>"
+            f"<td>{'–' if p.rolling is None else f'{p.rolling:.1f}'}</td></tr>"
+            for p in points
+        )
+    )
 
 
 def _grid(low: float, high: float, y) -> str:
@@ -176,7 +194,7 @@ def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeStr
     while day <= today:
         week, weekday = (day - first_monday).days // 7, day.weekday()
         value = values.get(day)
-        text = f"{day:%a} {day.day} {day:%b %Y}: " + (
+        text = f"{day_label(day)}: " + (
             f"discomfort {value}" if value is not None else "not logged"
         )
         focus = ' tabindex="0"' if value is not None else ""

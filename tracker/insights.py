@@ -67,21 +67,19 @@ def daily_series(
     """One point per calendar day from start to end. `rows` may begin before `start` so the
     rolling average is right at the left edge."""
     values = {row.date: getattr(row, key) for row in rows}
+    first = start - dt.timedelta(days=ROLLING_DAYS - 1)
+    # One slot per calendar day; the rolling sum slides along it.
+    daily = [values.get(first + dt.timedelta(days=n)) for n in range((end - first).days + 1)]
     points = []
-    window: list[float] = []
-    window_days: list[dt.date] = []
-    day = start - dt.timedelta(days=ROLLING_DAYS - 1)
-    while day <= end:
-        if day in values:
-            window.append(values[day])
-            window_days.append(day)
-        while window_days and window_days[0] <= day - dt.timedelta(days=ROLLING_DAYS):
-            window_days.pop(0)
-            window.pop(0)
-        if day >= start:
-            rolling = round(sum(window) / len(window), 2) if window else None
-            points.append(SeriesPoint(day, values.get(day), rolling))
-        day += dt.timedelta(days=1)
+    total, count = 0, 0
+    for index, value in enumerate(daily):
+        if value is not None:
+            total, count = total + value, count + 1
+        if index >= ROLLING_DAYS and (leaving := daily[index - ROLLING_DAYS]) is not None:
+            total, count = total - leaving, count - 1
+        if index >= ROLLING_DAYS - 1:
+            day = first + dt.timedelta(days=index)
+            points.append(SeriesPoint(day, value, round(total / count, 2) if count else None))
     return points
 
 

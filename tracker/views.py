@@ -69,9 +69,9 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
         form = CheckInForm(request.POST, water_unit=profile.water_unit)
         if form.is_valid():
             saved, firings = care.save_day_and_check(
-                user=request.user, date=day, values=form.day_values()
+                user=request.user, date=day, values=form.day_values(), today=today
             )
-            prompts = care.prompts_for_firings(firings)
+            prompts = care.prompts_for_firings(request.user, firings)
             if prompts and prompts[0].tier == redflags.EMERGENCY:
                 return _emergency_takeover(request, prompts, day)
             if not request.htmx:

@@ -1,0 +1,128 @@
+"""Times the trends dashboard and the check-in save in-process, against the app's own floor.
+
+    .venv/bin/python benchmarks/bench_trends.py                 # SQLite (a fresh file in /tmp)
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/test \\
+        .venv/bin/python benchmarks/bench_trends.py             # PostgreSQL (a fresh *_bench db)
+
+Creates one user with 10 years of check-ins, one with 1 year, and 2,000 others with a year
+each, then times each page with Django's test client (median and p95 over many requests)."""
+
+import argparse
+import datetime as dt
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import fresh_database, report, timed
+
+TARGETS = "dashboard (365 days) median < 40 ms and < 8x floor; check-in save < 20 ms"
+
+
+def populate(*, other_users: int) -> tuple:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.hashers import make_password
+
+    from tracker.models import CheckIn, Profile
+
+    user_model = get_user_model()
+    rng = random.Random(7)
+    today = dt.date.today()
+    password = make_password("bench-password")
+    users = user_model.objects.bulk_create(
+        user_model(username=f"user{n:05d}", password=password) for n in range(other_users + 2)
+    )
+    Profile.objects.bulk_create(Profile(user=user) for user in users)
+    ten_years, one_year = users[0], users[1]
+
+    def days_for(user, count: int):
+        for offset in range(count):
+            if rng.random() < 0.1:
+                continue  # missed days
+            yield CheckIn(
+                user=user,
+                date=today - dt.timedelta(days=offset + 1),
+                posture=rng.randint(1, 5),
+                exercise_minutes=rng.choice([0, 10, 20, 30, 45, 60]),
+                water_ml=rng.randrange(500, 3500, 50),
+                stress=rng.randint(0, 10),
+                discomfort=rng.randint(0, 6),
+                notes=rng.choice(["", "", "", "stiff after work"]),
+            )
+
+    batch: list = []
+    started = time.perf_counter()
+    rows = 0
+    plan = [(ten_years, 3650), (one_year, 365)] + [(user, 365) for user in users[2:]]
+    for user, count in plan:
+        batch.extend(days_for(user, count))
+        if len(batch) >= 20_000:
+            CheckIn.objects.bulk_create(batch)
+            rows += len(batch)
+            batch = []
+    CheckIn.objects.bulk_create(batch)
+    rows += len(batch)
+    elapsed = time.perf_counter() - started
+    print(f"populated {rows:,} check-ins for {len(users):,} users in {elapsed:.0f} s")
+    return ten_years, one_year
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=2000, help="other users with a year each")
+    parser.add_argument("--iterations", type=int, default=60)
+    args = parser.parse_args()
+
+    url = fresh_database(os.environ.get("DATABASE_URL"))
+    from django.db import connection
+    from django.test import Client
+
+    print(f"database: {connection.vendor} ({url.rpartition('@')[2]})")
+    ten_years, one_year = populate(other_users=args.users)
+    client = Client()
+    client.force_login(ten_years)
+    short_client = Client()
+    short_client.force_login(one_year)
+
+    def get(c, path):
+        response = c.get(path)
+        assert response.status_code == 200, (path, response.status_code)
+
+    form = {"posture": "4", "exercise_minutes": "30", "water_ml": "2000", "stress": "3",
+            "discomfort": "2", "notes": ""}  # fmt: skip
+
+    def save():
+        response = client.post("/checkin/", form)
+        assert response.status_code == 302, response.status_code
+
+    n = args.iterations
+    floor = timed(lambda: get(client, "/healthz"), iterations=n * 4)
+    print(f"targets: {TARGETS}")
+    report("floor: /healthz (trivial view)", floor, None)
+    report(
+        "dashboard, 30 days (10 years of history)",
+        timed(lambda: get(client, "/trends/?range=30"), iterations=n),
+        floor,
+    )
+    year_long = timed(lambda: get(client, "/trends/?range=365"), iterations=n)
+    report("dashboard, 365 days (10 years of history)", year_long, floor)
+    year_short = timed(lambda: get(short_client, "/trends/?range=365"), iterations=n)
+    report("dashboard, 365 days (1 year of history)", year_short, floor)
+    report(
+        "dashboard, all days (10 years of history)",
+        timed(lambda: get(client, "/trends/?range=all"), iterations=max(10, n // 3)),
+        floor,
+    )
+    report("check-in save (plain POST, red flags run)", timed(save, iterations=n), floor)
+    report("home page", timed(lambda: get(client, "/"), iterations=n), floor)
+    print(
+        f"365-day dashboard, 10 years vs 1 year of history: "
+        f"{year_long['median'] / year_short['median']:.2f}x"
+    )
+
+
+if __name__ == "__main__":
+    main()
