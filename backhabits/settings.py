@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "tracker.middleware.UserTimezoneMiddleware",
+    "tracker.middleware.HtmxLoginRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "backhabits.urls"

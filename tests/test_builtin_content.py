@@ -79,7 +79,8 @@ def test_guide_drops_the_advertising_and_keeps_the_safety_points():
 def test_hydration_claims_are_worded_carefully():
     causes = next(s for s in builtin_content.GUIDE_SECTIONS if s["slug"] == "causes-of-stiffness")
     body = causes["body"].lower()
-    assert "lubricat" not in body or "limited" in body or "evidence" in body
+    assert "evidence linking everyday hydration to back stiffness is limited" in body
+    assert "lubricat" not in body
 
 
 def test_loading_again_never_overwrites_an_editors_change(db):

@@ -103,10 +103,16 @@ def test_flat_or_falling_discomfort_does_not_fire():
     assert tips.discomfort_reason(falling, today=TODAY) is None
 
 
-@pytest.mark.parametrize(("rise_per_day", "fires"), [(0.19, False), (0.2, True), (0.3, True)])
-def test_discomfort_slope_threshold(rise_per_day, fires, monkeypatch):
-    # Values on a straight line with the given slope (fractional values test the threshold).
-    days = [day(6 - n, discomfort=1 + rise_per_day * n) for n in range(7)]
+@pytest.mark.parametrize(
+    ("values", "fires"),
+    [
+        ((0, 0, 0, 1, 0, 1), False),  # least-squares slope 3/17.5 = 0.171 a day
+        ((0, 0, 1, 0, 1, 1), True),  # exactly 0.2 a day
+        ((0, 0, 0, 0, 1, 1), True),  # 0.229 a day
+    ],
+)
+def test_discomfort_slope_threshold(values, fires):
+    days = [day(5 - n, discomfort=value) for n, value in enumerate(values)]
     assert (tips.discomfort_reason(days, today=TODAY) is not None) is fires
 
 

@@ -3,6 +3,7 @@ from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
 
 from tracker import accounts
@@ -10,6 +11,7 @@ from tracker.forms import DeleteAccountForm, SettingsForm, SignupForm
 
 
 @require_http_methods(["GET", "POST"])
+@sensitive_post_parameters()
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("tracker:home")
@@ -35,6 +37,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@sensitive_post_parameters()
 def delete_account(request: HttpRequest) -> HttpResponse:
     form = DeleteAccountForm(request.POST or None, user=request.user)
     if form.is_valid():

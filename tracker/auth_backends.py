@@ -6,9 +6,12 @@ class UsernameOrEmailBackend(ModelBackend):
     """People sign up with a username or an e-mail address; either logs them in."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if username and "@" in username:
-            user_model = get_user_model()
-            matches = list(user_model._default_manager.filter(email__iexact=username)[:2])
-            if len(matches) == 1:
-                username = matches[0].get_username()
-        return super().authenticate(request, username=username, password=password, **kwargs)
+        user = super().authenticate(request, username=username, password=password, **kwargs)
+        if user is not None or not username or "@" not in username:
+            return user
+        matches = list(get_user_model()._default_manager.filter(email__iexact=username)[:2])
+        if len(matches) != 1:
+            return None
+        return super().authenticate(
+            request, username=matches[0].get_username(), password=password, **kwargs
+        )

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tracker import care
@@ -39,12 +40,17 @@ def acknowledge_alert(request: HttpRequest, alert_id: int) -> HttpResponse:
     care.acknowledge(alert, response=form.cleaned_data["response"])
     if request.htmx:
         prompts = care.prompts_for_alerts(care.open_alerts(request.user))
-        return render(request, "tracker/partials/care_prompts.html", {"care_prompts": prompts})
+        return render(
+            request,
+            "tracker/partials/care_prompts.html",
+            {"care_prompts": prompts, "just_acknowledged": True},
+        )
     return redirect("tracker:home")
 
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@sensitive_post_parameters()
 def health_profile(request: HttpRequest) -> HttpResponse:
     profile = request.user.profile
     form = HealthProfileForm(request.POST or None, instance=profile)

@@ -29,19 +29,37 @@ def save_day(
     discomfort: int,
     symptoms: list[str] | None = None,
     notes: str = "",
+    water_seen_ml: int | None = None,
 ) -> CheckIn:
+    with transaction.atomic():
+        current = (
+            CheckIn.objects.select_for_update()
+            .filter(user=user, date=date)
+            .values_list("water_ml", flat=True)
+            .first()
+        )
+        if current is not None and water_seen_ml is not None and current != water_seen_ml:
+            # Water was tapped in after the form was shown: keep those taps.
+            water_ml = max(0, min(WATER_ML_MAX, water_ml + current - water_seen_ml))
+        return _update_or_create_day(
+            user=user,
+            date=date,
+            posture=posture,
+            exercise_minutes=exercise_minutes,
+            water_ml=water_ml,
+            stress=stress,
+            discomfort=discomfort,
+            symptoms=symptoms,
+            notes=notes,
+        )
+
+
+def _update_or_create_day(*, user, date: dt.date, **values) -> CheckIn:
+    values["symptoms"] = values["symptoms"] or []
     checkin, _created = CheckIn.objects.update_or_create(
         user=user,
         date=date,
-        defaults={
-            "posture": posture,
-            "exercise_minutes": exercise_minutes,
-            "water_ml": water_ml,
-            "stress": stress,
-            "discomfort": discomfort,
-            "symptoms": symptoms or [],
-            "notes": notes,
-        },
+        defaults=values,
     )
     return checkin
 

@@ -4,7 +4,7 @@ import csv
 import io
 from collections.abc import Iterable
 
-from tracker.models import CheckIn
+from tracker.models import CareAlert, CheckIn
 
 CSV_COLUMNS = (
     "date",
@@ -58,5 +58,37 @@ def render_csv(checkins: Iterable[CheckIn]) -> str:
     return buffer.getvalue()
 
 
-def build_json(checkins: Iterable[CheckIn]) -> dict:
-    return {"checkins": [checkin_record(checkin) for checkin in checkins]}
+def build_json(user, checkins: Iterable[CheckIn]) -> dict:
+    profile = user.profile
+    return {
+        "account": {"username": user.get_username(), "email": user.email},
+        "settings": {
+            "timezone": profile.timezone,
+            "water_unit": profile.water_unit,
+            "water_goal_ml": profile.water_goal_ml,
+            "exercise_goal_minutes": profile.exercise_goal_minutes,
+            "show_reminder": profile.show_reminder,
+        },
+        "health_profile": {
+            "age_band": profile.age_band,
+            "cancer_history": profile.cancer_history,
+            "weakened_immune_system": profile.weakened_immune_system,
+            "osteoporosis": profile.osteoporosis,
+            "long_term_steroids": profile.long_term_steroids,
+        },
+        "checkins": [checkin_record(checkin) for checkin in checkins],
+        "care_alerts": [
+            {
+                "rule": alert.rule,
+                "tier": alert.tier,
+                "raised_at": alert.created_at.isoformat(),
+                "evidence": alert.evidence,
+                "acknowledged_at": alert.acknowledged_at.isoformat()
+                if alert.acknowledged_at
+                else None,
+                "acknowledgement": alert.acknowledgement,
+                "cleared_at": alert.cleared_at.isoformat() if alert.cleared_at else None,
+            }
+            for alert in CareAlert.objects.filter(user=user).order_by("created_at")
+        ],
+    }

@@ -69,6 +69,10 @@ class CheckInForm(forms.Form):
             "invalid_list": "Choose from the listed symptoms.",
         },
     )
+    # The water total when the form was shown, so taps made meanwhile are added, not lost.
+    water_seen_ml = forms.IntegerField(
+        required=False, min_value=0, max_value=WATER_ML_MAX, widget=forms.HiddenInput
+    )
     notes = forms.CharField(
         label="Notes (optional)",
         required=False,
@@ -78,6 +82,7 @@ class CheckInForm(forms.Form):
 
     def __init__(self, *args, water_unit: str = WaterUnit.MILLILITRES, **kwargs):
         initial = dict(kwargs.pop("initial", None) or {})
+        initial.setdefault("water_seen_ml", initial.get("water_ml") or 0)
         self.water_unit = water_unit
         if water_unit == WaterUnit.US_FLUID_OUNCES and initial.get("water_ml") is not None:
             initial["water_oz"] = units.ml_to_oz(initial["water_ml"])
@@ -121,6 +126,7 @@ class CheckInForm(forms.Form):
             "discomfort": data["discomfort"],
             "symptoms": sorted(set(data["symptoms"]), key=SYMPTOM_CODES.index),
             "notes": data["notes"],
+            "water_seen_ml": data.get("water_seen_ml"),
         }
 
     def symptom_groups(self) -> list[tuple[str, list]]:
@@ -150,6 +156,13 @@ class SignupForm(UserCreationForm):
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
         fields = ("username", "email")
+
+    def clean_username(self) -> str:
+        username = super().clean_username()
+        # "@" is kept for e-mail addresses, so a username can never be mistaken for one.
+        if "@" in username:
+            raise forms.ValidationError("A username can't contain @. Put your e-mail below.")
+        return username
 
     def clean_email(self) -> str:
         email = self.cleaned_data.get("email", "").strip()
@@ -197,7 +210,14 @@ class SettingsForm(forms.ModelForm):
         goal, unit = cleaned.get("water_goal"), cleaned.get("water_unit")
         if goal is None or unit is None:
             return cleaned
-        goal_ml = units.oz_to_ml(goal) if unit == WaterUnit.US_FLUID_OUNCES else int(goal)
+        previous = self.instance
+        if unit != previous.water_unit and goal == self.initial.get("water_goal"):
+            # The unit changed but the number was left as it was: keep the same amount of water.
+            goal_ml = previous.water_goal_ml
+        elif unit == WaterUnit.US_FLUID_OUNCES:
+            goal_ml = units.oz_to_ml(goal)
+        else:
+            goal_ml = int(goal)
         if not 250 <= goal_ml <= WATER_ML_MAX:
             low, high = units.format_water(250, unit), units.format_water(WATER_ML_MAX, unit)
             self.add_error("water_goal", f"Choose a goal from {low} to {high}.")

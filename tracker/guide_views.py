@@ -64,5 +64,6 @@ def dismiss_tip(request: HttpRequest, tip_id: int) -> HttpResponse:
 @require_POST
 @login_required
 def restore_tip(request: HttpRequest, tip_id: int) -> HttpResponse:
-    TipDismissal.objects.filter(user=request.user, tip_id=tip_id).delete()
+    tip = get_object_or_404(Tip, pk=tip_id)
+    TipDismissal.objects.filter(user=request.user, tip=tip).delete()
     return _back(request, "tracker:tip_list")

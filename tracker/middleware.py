@@ -1,6 +1,9 @@
 import zoneinfo
 
+from django.conf import settings
+from django.shortcuts import resolve_url
 from django.utils import timezone
+from django_htmx.http import HttpResponseClientRedirect
 
 
 class UserTimezoneMiddleware:
@@ -19,3 +22,21 @@ class UserTimezoneMiddleware:
         else:
             timezone.deactivate()
         return self.get_response(request)
+
+
+class HtmxLoginRedirectMiddleware:
+    """When a session has expired, an htmx request would swap the login page into a fragment;
+    send the whole browser to the login page instead."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            getattr(request, "htmx", False)
+            and response.status_code == 302
+            and response.get("Location", "").startswith(resolve_url(settings.LOGIN_URL))
+        ):
+            return HttpResponseClientRedirect(response["Location"])
+        return response

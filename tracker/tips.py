@@ -6,6 +6,7 @@ Days that were not logged are skipped, never counted as zeros."""
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from tracker.models import Habit
 
@@ -19,7 +20,7 @@ STRESS_HIGH = 7  # the latest logged day's stress at or above this
 STRESS_RECENT_DAYS = 2  # and that day no older than yesterday
 DISCOMFORT_WINDOW_DAYS = 7  # calendar days looked at for a rising trend
 DISCOMFORT_MIN_POINTS = 4  # logged days needed in that window to call it a trend
-DISCOMFORT_RISE_PER_DAY = 0.2  # least-squares slope; about 1.4 points over a week
+DISCOMFORT_RISE_PER_DAY = Fraction(1, 5)  # least-squares slope; about 1.4 points over a week
 NO_EXERCISE_DAYS = 3  # the last 3 logged days all with 0 minutes
 GETTING_STARTED_DAYS = 3  # fewer logged days than this: a getting-started tip
 # Movement and stretching tips are never shown beside a red-flag prompt.
@@ -85,13 +86,14 @@ def stress_reason(days: Sequence[Day], *, today: dt.date) -> TipReason | None:
     return TipReason(Habit.STRESS, f"You logged stress of {latest.stress} out of 10 {when}.")
 
 
-def _slope(points: Sequence[tuple[float, float]]) -> float:
+def _slope(points: Sequence[tuple[int, int]]) -> Fraction:
+    """Least-squares slope, exact, so a value on the threshold is judged the same every time."""
     count = len(points)
-    mean_x = sum(x for x, _ in points) / count
-    mean_y = sum(y for _, y in points) / count
+    mean_x = Fraction(sum(x for x, _ in points), count)
+    mean_y = Fraction(sum(y for _, y in points), count)
     spread = sum((x - mean_x) ** 2 for x, _ in points)
     if spread == 0:
-        return 0.0
+        return Fraction(0)
     return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
 
 

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from django_htmx.http import reswap, retarget
 
@@ -51,6 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 @login_required
+@sensitive_post_parameters()
 def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
     profile = request.user.profile
     today = today_for(request.user)
@@ -158,7 +160,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @require_GET
 @login_required
 def export_json(request: HttpRequest) -> HttpResponse:
-    data = exports.build_json(exports.checkins_for_export(request.user))
+    data = exports.build_json(request.user, exports.checkins_for_export(request.user))
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )

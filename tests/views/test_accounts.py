@@ -1,3 +1,5 @@
+import contextlib
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -40,8 +42,22 @@ def test_signup_applies_djangos_password_validators(client, db):
 
 
 def test_signup_with_an_unknown_zone_falls_back_to_the_default(client, db, settings):
+    settings.TIME_ZONE = "Europe/Dublin"
     client.post(reverse("signup"), {**SIGNUP, "timezone": "Mars/Olympus_Mons"})
-    assert get_user_model().objects.get(username="newperson").profile.timezone == "UTC"
+    assert get_user_model().objects.get(username="newperson").profile.timezone == "Europe/Dublin"
+
+
+def test_usernames_cannot_look_like_email_addresses(client, db):
+    response = client.post(reverse("signup"), {**SIGNUP, "username": "carol@mail.test"})
+    assert b"can&#x27;t contain @" in response.content or b"can't contain @" in response.content
+    assert not get_user_model().objects.filter(username="carol@mail.test").exists()
+
+
+def test_a_username_containing_at_still_logs_in_by_username(client, db):
+    legacy = make_user("legacy@example.org")
+    make_user("other").email = "legacy@example.org"
+    response = client.post(reverse("login"), {"username": legacy.username, "password": PASSWORD})
+    assert response.status_code == 302
 
 
 def test_signup_refuses_an_email_already_in_use(client, user):
@@ -157,5 +173,27 @@ def test_delete_account_removes_the_person_and_every_row(logged_in_client, user,
     assert logged_in_client.get(reverse("tracker:checkin")).status_code == 302
 
 
-def test_make_user_helper_sets_profile_fields(db):
-    assert make_user("dora", water_unit="oz").profile.water_unit == "oz"
+def test_switching_units_without_retyping_keeps_the_same_goal(logged_in_client, user):
+    user.profile.water_goal_ml = 2500
+    user.profile.save()
+    data = {
+        "timezone": "UTC",
+        "water_unit": "oz",
+        "water_goal": "2500",
+        "exercise_goal_minutes": "30",
+    }
+    assert logged_in_client.post(reverse("tracker:settings"), data).status_code == 302
+    user.profile.refresh_from_db()
+    assert (user.profile.water_unit, user.profile.water_goal_ml) == ("oz", 2500)
+
+
+def test_views_with_health_data_hide_post_values_from_error_reports(rf, user):
+    from tracker import account_views, care_views, views
+
+    for view in (views.checkin, account_views.delete_account, care_views.health_profile):
+        request = rf.post("/", {"notes": "private"})
+        request.user = user
+        request.htmx = False
+        with contextlib.suppress(Exception):  # the marker is set before the view runs
+            view(request)
+        assert request.sensitive_post_parameters == "__ALL__", view.__name__

@@ -128,3 +128,19 @@ def test_another_users_day_is_never_shown(logged_in_client, other_user):
 
 def test_get_and_post_only(logged_in_client):
     assert logged_in_client.put(reverse("tracker:checkin")).status_code == 405
+
+
+def test_water_tapped_while_the_form_was_open_is_kept(logged_in_client, user):
+    CheckIn.objects.create(user=user, date=_today(), water_ml=500)
+    logged_in_client.get(reverse("tracker:checkin"))  # the form shows 500 ml
+    logged_in_client.post(reverse("tracker:add_water"))  # a tap elsewhere: 750 ml
+    logged_in_client.post(
+        reverse("tracker:checkin"), checkin_post_data(water_ml="1000", water_seen_ml="500")
+    )
+    assert CheckIn.objects.get(user=user).water_ml == 1250
+
+
+def test_htmx_request_after_the_session_expired_sends_the_browser_to_log_in(client, db):
+    response = client.post(reverse("tracker:add_water"), headers={"HX-Request": "true"})
+    assert response.status_code == 200
+    assert response["HX-Redirect"].startswith(reverse("login"))

@@ -235,3 +235,7 @@ def test_admin_lists_have_search_filters_and_preview(client, editor):
     assert "Preview (as saved)" in change
     add = client.get(reverse("admin:tracker_guidesection_add")).content.decode()
     assert "prepopulated" in add
+
+
+def test_restoring_a_tip_that_does_not_exist_is_404(logged_in_client):
+    assert logged_in_client.post("/tips/999999/restore/").status_code == 404
