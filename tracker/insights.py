@@ -119,6 +119,36 @@ def streak_from_runs(
     return Streak(label=label, current=current, longest=longest)
 
 
+STREAK_LABELS = {
+    "checkin": "Days checked in",
+    "water": "Days meeting your water goal",
+    "exercise": "Days meeting your exercise goal",
+}
+
+
+def streak_dates(
+    rows: Sequence[tuple[dt.date, bool, bool]],
+) -> dict[str, list[dt.date]]:
+    """(date, water goal met, exercise goal met) rows, oldest first, split by streak kind."""
+    dates: dict[str, list[dt.date]] = {kind: [] for kind in STREAK_LABELS}
+    for date, water_met, exercise_met in rows:
+        dates["checkin"].append(date)
+        if water_met:
+            dates["water"].append(date)
+        if exercise_met:
+            dates["exercise"].append(date)
+    return dates
+
+
+def compute_streaks(dates: dict[str, list[dt.date]], *, today: dt.date) -> list[Streak]:
+    result = []
+    for kind, label in STREAK_LABELS.items():
+        found = runs(dates[kind])
+        longest = max((length for _, length in found), default=0)
+        result.append(streak_from_runs(label, found[-1] if found else None, longest, today=today))
+    return result
+
+
 # --- weekly summary ---------------------------------------------------------------------------
 
 

@@ -29,13 +29,6 @@ def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
     return [DayRow(*row) for row in rows]
 
 
-STREAK_LABELS = {
-    "checkin": "Days checked in",
-    "water": "Days meeting your water goal",
-    "exercise": "Days meeting your exercise goal",
-}
-
-
 def streaks(user, *, today: dt.date) -> list[Streak]:
     """Current and longest runs over the whole history: one narrow query on the (user, date)
     index, the goal tests done by the database, then a single pass in Python. A plain cursor
@@ -48,23 +41,40 @@ def streaks(user, *, today: dt.date) -> list[Streak]:
             "WHERE user_id = %s AND discomfort IS NOT NULL AND date <= %s ORDER BY date",
             [profile.water_goal_ml, profile.exercise_goal_minutes, user.pk, today],
         )
-        rows = cursor.fetchall()
-    dates: dict[str, list[dt.date]] = {"checkin": [], "water": [], "exercise": []}
-    for raw_date, water_met, exercise_met in rows:
-        date = raw_date if isinstance(raw_date, dt.date) else dt.date.fromisoformat(raw_date)
-        dates["checkin"].append(date)
-        if water_met:
-            dates["water"].append(date)
-        if exercise_met:
-            dates["exercise"].append(date)
-    result = []
-    for kind, label in STREAK_LABELS.items():
-        found = insights.runs(dates[kind])
-        longest = max((length for _, length in found), default=0)
-        result.append(
-            insights.streak_from_runs(label, found[-1] if found else None, longest, today=today)
-        )
-    return result
+        rows = [
+            (raw if isinstance(raw, dt.date) else dt.date.fromisoformat(raw), bool(water), bool(ex))
+            for raw, water, ex in cursor.fetchall()
+        ]
+    return insights.compute_streaks(insights.streak_dates(rows), today=today)
+
+
+def _streaks_from_loaded(user, rows: list[DayRow], *, today: dt.date, whole_history: bool):
+    """Streaks from the rows already loaded for the page (a year or more), so the page costs
+    the same with ten years of history as with one. Only when a current run reaches back to
+    the first loaded day, and older days exist, is the whole history read."""
+    profile = user.profile
+    dates = insights.streak_dates(
+        [
+            (
+                row.date,
+                row.water_ml >= profile.water_goal_ml,
+                row.exercise_minutes >= profile.exercise_goal_minutes,
+            )
+            for row in rows
+        ]
+    )
+    found = insights.compute_streaks(dates, today=today)
+    reaches_edge = any(
+        streak.current and dates[kind][-1] - dt.timedelta(days=streak.current - 1) <= rows[0].date
+        for kind, streak in zip(insights.STREAK_LABELS, found, strict=True)
+    )
+    if (
+        reaches_edge
+        and not whole_history
+        and CheckIn.objects.filter(user=user, date__lt=rows[0].date).exists()
+    ):
+        return streaks(user, today=today), True
+    return found, whole_history
 
 
 @dataclass(frozen=True)
@@ -75,6 +85,7 @@ class Dashboard:
     charts: list[charts.Chart]
     heatmap: object | None
     streaks: list[Streak]
+    streaks_all_time: bool
     weekly: list[insights.WeeklyLine]
     insights: list[insights.Insight]
     logged_days: int
@@ -112,6 +123,11 @@ def build(
         )
         for measure in insights.MEASURES
     ]
+    streak_list, streaks_all_time = [], False
+    if not range_only:
+        streak_list, streaks_all_time = _streaks_from_loaded(
+            user, rows, today=today, whole_history=range_key == "all"
+        )
     alerts = []
     if with_alerts:
         alerts = list(
@@ -127,7 +143,8 @@ def build(
         heatmap=None
         if range_only
         else charts.discomfort_heatmap({row.date: row.discomfort for row in rows}, today=today),
-        streaks=[] if range_only else streaks(user, today=today),
+        streaks=streak_list,
+        streaks_all_time=streaks_all_time,
         weekly=[] if range_only else insights.weekly_summary(rows, today=today),
         insights=insights.goal_insights(
             in_range,

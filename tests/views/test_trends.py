@@ -153,3 +153,18 @@ def test_report_has_averages_charts_alerts_and_notes(logged_in_client, user):
 
 def test_report_range_defaults_to_90_days(logged_in_client):
     assert logged_in_client.get(reverse("tracker:report")).context["dashboard"].range_key == "90"
+
+
+def test_a_current_run_longer_than_the_page_reads_the_whole_history(logged_in_client, user):
+    _history(user, 500)  # 500 days in a row, more than the year the page loads
+    dashboard = logged_in_client.get(reverse("tracker:trends")).context["dashboard"]
+    checked_in = dashboard.streaks[0]
+    assert (checked_in.current, checked_in.longest) == (500, 500)
+    assert dashboard.streaks_all_time is True
+
+
+def test_longest_run_is_labelled_as_the_last_year_when_only_a_year_is_read(logged_in_client, user):
+    _history(user, 40, step=2)
+    response = logged_in_client.get(reverse("tracker:trends"))
+    assert response.context["dashboard"].streaks_all_time is False
+    assert "Longest in the last year" in response.content.decode()
