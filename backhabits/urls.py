@@ -5,6 +5,7 @@ from tracker import account_views, health_views
 
 urlpatterns = [
     path("healthz", health_views.healthz, name="healthz"),
+    path("favicon.ico", health_views.favicon),
     path("admin/", admin.site.urls),
     path("accounts/signup/", account_views.signup, name="signup"),
     path("accounts/", include("django.contrib.auth.urls")),

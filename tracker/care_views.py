@@ -28,6 +28,20 @@ def care_page(request: HttpRequest) -> HttpResponse:
     )
 
 
+@require_GET
+@login_required
+def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
+    alert = get_object_or_404(CareAlert, pk=alert_id, user=request.user)
+    return render(
+        request,
+        "tracker/care_alert.html",
+        {
+            "care_prompts": care.prompts_for_alerts([alert]) if alert.is_open else [],
+            "record": care.describe(alert),
+        },
+    )
+
+
 @require_POST
 @login_required
 def acknowledge_alert(request: HttpRequest, alert_id: int) -> HttpResponse:

@@ -22,6 +22,7 @@ urlpatterns = [
     path("trends/", trend_views.trends_page, name="trends"),
     path("report/", trend_views.report, name="report"),
     path("care/", care_views.care_page, name="care"),
+    path("care/<int:alert_id>/", care_views.alert_detail, name="care_alert"),
     path(
         "care/<int:alert_id>/acknowledge/", care_views.acknowledge_alert, name="acknowledge_alert"
     ),

@@ -421,3 +421,14 @@ def test_json_export_includes_the_health_profile_and_care_alerts(logged_in_clien
         alert["rule"] for alert in data["care_alerts"]
     ] == ["swelling", "cancer_new_pain"]
     assert data["checkins"][0]["symptoms"] == ["swelling"]
+
+
+def test_alert_page_shows_the_owners_alert_and_404s_for_anyone_else(
+    logged_in_client, other_client, user
+):
+    _post(logged_in_client, ["swelling"])
+    alert = CareAlert.objects.get(user=user)
+    url = reverse("tracker:care_alert", args=[alert.pk])
+    assert "A lump, swelling or change of shape" in logged_in_client.get(url).content.decode()
+    assert other_client.get(url).status_code == 404
+    assert logged_in_client.get("/care/999999/").status_code == 404

@@ -1,0 +1,138 @@
+"""Real-browser tests: Playwright for Python driving Debian's Chromium against Django's live
+server. They skip, saying why, only when Chromium is not installed; CI always installs it."""
+
+import gzip
+import os
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screenshots"
+AXE_SCRIPT = Path(__import__("axe_playwright_python").__file__).with_name("axe.min.js")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "tests/browser/" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip("Chromium is not installed: run `apt-get install -y chromium` (CI does)")
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the Django calls the tests make
+    # between browser steps are ordinary blocking calls, so Django's async guard must stand down.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class PageProblems:
+    """Console errors, failed requests and CSP violations seen by a page: each fails the test."""
+
+    def __init__(self):
+        self.items: list[str] = []
+        self.allowed: list[str] = []
+
+    def allow(self, fragment: str) -> None:
+        """A test that expects an error page says so, e.g. allow("status of 404")."""
+        self.allowed.append(fragment)
+
+    def unexpected(self) -> list[str]:
+        return [item for item in self.items if not any(a in item for a in self.allowed)]
+
+    def watch(self, page):
+        page.on(
+            "console",
+            lambda message: message.type == "error" and self.items.append(message.text),
+        )
+        page.on("pageerror", lambda error: self.items.append(f"page error: {error}"))
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport_name(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def page_problems() -> PageProblems:
+    return PageProblems()
+
+
+@pytest.fixture
+def new_page(browser, live_server, page_problems):
+    contexts, problems = [], page_problems
+
+    def make(viewport: str = "phone", *, javascript: bool = True, color_scheme: str = "light"):
+        context = browser.new_context(
+            viewport=VIEWPORTS[viewport],
+            java_script_enabled=javascript,
+            color_scheme=color_scheme,
+            base_url=live_server.url,
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        page = context.new_page()
+        problems.watch(page)
+        return page
+
+    yield make
+    for context in contexts:
+        context.close()
+    assert problems.unexpected() == []
+
+
+@pytest.fixture
+def page(new_page):
+    return new_page("phone")
+
+
+def log_in(page, username: str, password: str) -> None:
+    page.goto("/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url("**/")
+
+
+def save_screenshot(page, name: str) -> Path:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    path = SCREENSHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def run_axe(page) -> list[dict]:
+    """Serious and critical axe-core violations on the current page. `evaluate` runs the
+    locally installed axe-core without adding a script tag, so the page's CSP still applies."""
+    page.evaluate(AXE_SCRIPT.read_text())
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:5]}
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+def gzip_size(body: bytes) -> int:
+    return len(gzip.compress(body, compresslevel=6))
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SCREENSHOTS.exists() and any(SCREENSHOTS.iterdir()):
+        terminalreporter.write_line(f"Browser screenshots saved in {SCREENSHOTS}")

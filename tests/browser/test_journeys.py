@@ -1,0 +1,210 @@
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from tests.browser.conftest import log_in, save_screenshot
+from tests.factories import PASSWORD, make_checkin, make_user
+from tracker.models import CareAlert, CheckIn, Tip
+
+# The live server reads the database from its own thread; serialized rollback restores the
+# built-in guide, tips and groups that the data migrations created, after every test.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+def _today() -> dt.date:
+    return timezone.now().date()
+
+
+def _fill_checkin(page, *, exercise: str = "20", water: str = "1500") -> None:
+    page.locator("label[for=id_posture_3]").click()
+    page.get_by_label("Exercise (minutes)").fill(exercise)
+    page.get_by_label("Water (ml)").fill(water)
+    page.locator("label[for=id_stress_4]").click()
+    page.locator("label[for=id_discomfort_2]").click()
+
+
+def test_sign_up_first_checkin_and_home_shows_today_done(page):
+    page.goto("/")
+    page.get_by_role("link", name="Sign up").first.click()
+    page.get_by_label("Username").fill("newcomer")
+    page.locator("#id_password1").fill("a-long-unusual-passphrase-42")
+    page.locator("#id_password2").fill("a-long-unusual-passphrase-42")
+    page.get_by_label("I am 16 or older").check()
+    page.get_by_role("button", name="Create account").click()
+    page.wait_for_url("**/checkin/")
+    _fill_checkin(page)
+    page.get_by_role("button", name="Save check-in").click()
+    page.get_by_text("Saved your check-in").wait_for()
+    page.goto("/")
+    assert "Checked in. Discomfort 2/10" in page.locator("#today-card").inner_text()
+    assert CheckIn.objects.get(user__username="newcomer").exercise_minutes == 20
+
+
+def test_checkin_saves_with_htmx_without_a_page_load(page):
+    make_user("alice")
+    log_in(page, "alice", PASSWORD)
+    page.goto("/checkin/")
+    navigations = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url))
+    page.evaluate("window.__marker = 'same document'")
+    _fill_checkin(page)
+    page.get_by_role("button", name="Save check-in").click()
+    page.get_by_text("Saved your check-in").wait_for()
+    assert navigations == []
+    assert page.evaluate("window.__marker") == "same document"
+    assert CheckIn.objects.filter(user__username="alice", date=_today()).exists()
+
+
+def test_checkin_saves_with_javascript_disabled(new_page):
+    make_user("alice")
+    page = new_page("phone", javascript=False)
+    log_in(page, "alice", PASSWORD)
+    page.goto("/checkin/")
+    _fill_checkin(page)
+    page.get_by_role("button", name="Save check-in").click()
+    page.wait_for_url("**/")
+    assert "Checked in" in page.locator("#today-card").inner_text()
+
+
+def test_quick_water_twice_shows_500_ml(page):
+    make_user("alice")
+    log_in(page, "alice", PASSWORD)
+    page.evaluate(
+        """() => { window.__shift = 0; new PerformanceObserver(list => { for (const e of
+        list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value; })
+        .observe({type: 'layout-shift', buffered: false}); }"""
+    )
+    for expected in ("250 ml", "500 ml"):
+        page.get_by_role("button", name="+250 ml").click()
+        page.locator("#water-today", has_text=expected).wait_for()
+    assert CheckIn.objects.get(user__username="alice").water_ml == 500
+    assert page.evaluate("window.__shift") < 0.01  # the swap does not move the page
+
+
+def test_invalid_values_show_the_field_error_and_save_nothing(page):
+    make_user("alice")
+    log_in(page, "alice", PASSWORD)
+    page.goto("/checkin/")
+    _fill_checkin(page, exercise="2000", water="20000")
+    page.get_by_role("button", name="Save check-in").click()
+    page.locator("#id_exercise_minutes_errors").wait_for()
+    assert "at most 1,440 minutes" in page.locator("#id_exercise_minutes_errors").inner_text()
+    assert page.locator("#id_water_ml_errors").is_visible()
+    assert not CheckIn.objects.exists()
+
+
+def test_red_flag_prompt_comes_first_and_stays_until_acknowledged(page):
+    make_user("alice")
+    log_in(page, "alice", PASSWORD)
+    page.goto("/checkin/")
+    _fill_checkin(page)
+    page.get_by_text("Anything new or unusual today?").click()
+    page.get_by_label("Pain worse at night, or not easing when lying down").check()
+    page.get_by_role("button", name="Save check-in").click()
+    alert = page.get_by_role("alert").filter(has_text="urgent appointment").first
+    alert.wait_for()
+    assert alert.bounding_box()["y"] < page.get_by_text("Saved your check-in").bounding_box()["y"]
+    for _ in range(2):
+        page.goto("/")
+        first_card = page.locator("main > *:not(h1)").first
+        assert "Get an urgent appointment with a doctor today" in first_card.inner_text()
+    page.get_by_role("button", name="I've contacted a professional").click()
+    page.get_by_text("no open care alerts").wait_for()
+    page.goto("/")
+    assert page.get_by_role("alert").count() == 0
+    assert CareAlert.objects.get().acknowledgement == "contacted"
+
+
+def test_emergency_answer_takes_over_the_page(page):
+    make_user("alice")
+    log_in(page, "alice", PASSWORD)
+    page.goto("/checkin/")
+    _fill_checkin(page)
+    page.get_by_text("Anything new or unusual today?").click()
+    page.get_by_label("Numbness or tingling around the genitals, bottom or inner thighs").check()
+    page.get_by_role("button", name="Save check-in").click()
+    call = page.get_by_role("link", name="Call 112")
+    call.wait_for()
+    assert call.get_attribute("href") == "tel:112"
+    assert page.locator("form.checkin-form").count() == 0
+
+
+def test_trends_range_switch_updates_the_chart(page):
+    user = make_user("alice")
+    for offset in range(60):
+        make_checkin(user, _today() - dt.timedelta(days=offset), discomfort=offset % 7)
+    log_in(page, "alice", PASSWORD)
+    page.goto("/trends/")
+    points_30 = page.locator("#figure-discomfort circle").count()
+    page.get_by_role("link", name="90 days").click()
+    page.locator(".range-switch a.current", has_text="90 days").wait_for()
+    assert page.url.endswith("?range=90")
+    assert page.locator("#figure-discomfort circle").count() == 60 != points_30
+
+
+def test_clinician_report_prints_to_pdf(page):
+    user = make_user("alice")
+    for offset in range(20):
+        make_checkin(user, _today() - dt.timedelta(days=offset), notes=f"note {offset}")
+    log_in(page, "alice", PASSWORD)
+    page.goto("/report/?range=30")
+    page.emulate_media(media="print")
+    assert not page.locator(".site-header").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF") and len(pdf) > 10_000
+
+
+def test_content_editor_edits_a_tip_and_the_guide_shows_it(page):
+    editor = make_user("editor")
+    editor.is_staff = True
+    editor.save()
+    editor.groups.add(Group.objects.get(name="Content editors"))
+    tip = Tip.objects.select_related("section").first()
+    log_in(page, "editor", PASSWORD)
+    page.goto(f"/admin/tracker/tip/{tip.pk}/change/")
+    page.locator("#id_body").fill("Browser-edited wording for this tip.")
+    page.get_by_role("button", name="Save", exact=True).click()
+    page.get_by_text("was changed successfully").wait_for()
+    page.goto(f"/guide/{tip.section.slug}/")
+    assert page.get_by_text("Browser-edited wording for this tip.").is_visible()
+
+
+def test_another_persons_care_alert_url_is_404(page, page_problems):
+    page_problems.allow("status of 404")
+    owner = make_user("alice")
+    make_user("bob")
+    alert = CareAlert.objects.create(
+        user=owner, rule="swelling", tier="urgent", last_evidence_date=_today(),
+        evidence=[{"date": _today().isoformat(), "answers": ["private"]}],
+    )  # fmt: skip
+    log_in(page, "bob", PASSWORD)
+    response = page.goto(f"/care/{alert.pk}/")
+    assert response.status == 404
+    assert "private" not in page.content()
+
+
+def test_scales_are_operable_by_keyboard(page):
+    make_user("alice")
+    log_in(page, "alice", PASSWORD)
+    page.goto("/checkin/")
+    page.locator("#id_discomfort_2").focus()
+    page.keyboard.press("ArrowRight")
+    assert page.locator("#id_discomfort_3").is_checked()
+
+
+def test_screenshots_of_the_main_pages(new_page, viewport_name):
+    user = make_user("alice")
+    for offset in range(40):
+        make_checkin(user, _today() - dt.timedelta(days=offset), discomfort=(offset * 3) % 8)
+    page = new_page(viewport_name)
+    log_in(page, "alice", PASSWORD)
+    for name, path in [
+        ("home", "/"),
+        ("checkin", "/checkin/"),
+        ("trends", "/trends/"),
+        ("guide", "/guide/"),
+    ]:
+        page.goto(path)
+        assert save_screenshot(page, f"{name}-{viewport_name}").stat().st_size > 5_000
