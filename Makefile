@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
+# Development commands run with DEBUG on; production (make serve) needs its own settings.
+DEV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
 .PHONY: run test install lint format demo superuser serve clean
 
@@ -17,9 +19,9 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 run: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) collectstatic --noinput --verbosity 0
-	DJANGO_DEBUG=$${DJANGO_DEBUG:-1} $(MANAGE) runserver 127.0.0.1:8000
+	$(DEV) $(MANAGE) migrate --noinput
+	$(DEV) $(MANAGE) collectstatic --noinput --verbosity 0
+	$(DEV) $(MANAGE) runserver 127.0.0.1:8000
 
 test: install
 	$(BIN)/pytest
@@ -33,11 +35,20 @@ format: install
 	$(BIN)/ruff format .
 
 demo: install
-	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo
+	$(DEV) $(MANAGE) migrate --noinput
+	$(DEV) $(MANAGE) seed_demo
 
 superuser: install
-	$(MANAGE) createsuperuser
+	$(DEV) $(MANAGE) createsuperuser
+
+# Production server: gunicorn + whitenoise on 127.0.0.1:8000 against DATABASE_URL.
+# Needs DJANGO_SECRET_KEY and DJANGO_ALLOWED_HOSTS (see the README).
+serve: install
+	$(MANAGE) check --deploy --fail-level WARNING
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+	$(BIN)/gunicorn backhabits.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} \
+		--access-logfile - --forwarded-allow-ips $${FORWARDED_ALLOW_IPS:-127.0.0.1}
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache

@@ -1,6 +1,8 @@
 """backhabits settings: everything that differs between machines comes from the environment."""
 
+import datetime as dt
 import os
+import sys
 from pathlib import Path
 
 import dj_database_url
@@ -26,12 +28,24 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
+# Development is DEBUG on (`make run`) or the test suite; everything else is production.
+TESTING = "pytest" in sys.modules
+DEVELOPMENT = DEBUG or TESTING
 
 # A fixed development key keeps `make run` zero-configuration; production must set its own.
 DEV_SECRET_KEY = "dev-only-insecure-key-backhabits-change-me-in-production-0123456789"
-SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY") or DEV_SECRET_KEY
+SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
+if not SECRET_KEY and DEVELOPMENT:
+    SECRET_KEY = DEV_SECRET_KEY
+if not DEVELOPMENT and (len(SECRET_KEY) < 50 or SECRET_KEY == DEV_SECRET_KEY):
+    raise ImproperlyConfigured(
+        "Set DJANGO_SECRET_KEY to a random value of 50+ characters (production refuses to start "
+        "without one), or set DJANGO_DEBUG=1 for development."
+    )
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEVELOPMENT else "")
+if not ALLOWED_HOSTS:
+    raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS (comma-separated host names).")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -42,6 +56,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "axes",
+    "csp",
     "tracker",
 ]
 
@@ -54,9 +70,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    "tracker.middleware.SessionGenerationMiddleware",
     "tracker.middleware.UserTimezoneMiddleware",
     "tracker.middleware.HtmxLoginRedirectMiddleware",
+    "tracker.middleware.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "backhabits.urls"
@@ -104,7 +124,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
-AUTHENTICATION_BACKENDS = ["tracker.auth_backends.UsernameOrEmailBackend"]
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "tracker.auth_backends.UsernameOrEmailBackend",
+]
+# Login throttling: 5 failures for one username, or from one address, lock it for 15 minutes.
+AXES_FAILURE_LIMIT = int(os.environ.get("BACKHABITS_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(
+    minutes=int(os.environ.get("BACKHABITS_LOGIN_COOLOFF_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+AXES_VERBOSE = False
+# Behind a load balancer (DJANGO_BEHIND_PROXY=1) the address comes from X-Forwarded-For.
+AXES_CLIENT_IP_CALLABLE = "tracker.auth_backends.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:home"
 LOGOUT_REDIRECT_URL = "tracker:home"
@@ -138,10 +172,60 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "backhabits <no
 BACKHABITS_EMERGENCY_NUMBER = os.environ.get("BACKHABITS_EMERGENCY_NUMBER", "112")
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    # Several app processes or hosts share sessions and cache through Redis; the database
+    # stays the source of truth for sessions (cached_db), so a Redis restart logs no one out.
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+SESSION_COOKIE_AGE = int(os.environ.get("BACKHABITS_SESSION_DAYS", "14")) * 24 * 3600
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+if not DEVELOPMENT:
+    # Production is served over HTTPS. Behind a TLS-terminating load balancer, set
+    # DJANGO_BEHIND_PROXY=1 so Django trusts its X-Forwarded-Proto header.
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+    SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    SECURE_HSTS_PRELOAD = True
+if os.environ.get("DJANGO_BEHIND_PROXY"):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    USE_X_FORWARDED_HOST = False
+
+# No inline script or style anywhere: every script and stylesheet is a file we serve.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+
+# Logs carry the method, path and status, never request bodies, form values or notes.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"no_request_data": {"()": "tracker.log_filters.DropRequestData"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["no_request_data"]},
+    },
     "root": {"handlers": ["console"], "level": "WARNING"},
+    "loggers": {"axes": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
 }

@@ -1,4 +1,4 @@
-from django.contrib.auth import authenticate
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from tracker.demo import DEMO_DAYS, DEMO_PASSWORD, DEMO_USERNAME
@@ -9,8 +9,8 @@ def test_seed_demo_creates_a_demo_user_with_varied_history(db, capsys):
     call_command("seed_demo")
     output = capsys.readouterr().out
     assert DEMO_USERNAME in output and DEMO_PASSWORD in output
-    user = authenticate(username=DEMO_USERNAME, password=DEMO_PASSWORD)
-    assert user is not None
+    user = get_user_model().objects.get(username=DEMO_USERNAME)
+    assert user.check_password(DEMO_PASSWORD)
     days = CheckIn.objects.filter(user=user)
     assert 0.8 * DEMO_DAYS <= days.count() <= DEMO_DAYS
     assert len(set(days.values_list("discomfort", flat=True))) >= 4

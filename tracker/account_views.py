@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from tracker import accounts
 from tracker.forms import DeleteAccountForm, SettingsForm, SignupForm
@@ -33,6 +33,15 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Settings saved.")
         return redirect("tracker:settings")
     return render(request, "tracker/settings.html", {"form": form})
+
+
+@require_POST
+@login_required
+def log_out_everywhere(request: HttpRequest) -> HttpResponse:
+    accounts.end_all_sessions(request.user)
+    logout(request)
+    messages.success(request, "You have been logged out on every device.")
+    return redirect("login")
 
 
 @require_http_methods(["GET", "POST"])

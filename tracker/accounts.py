@@ -1,4 +1,5 @@
 from django.db import transaction
+from django.db.models import F
 
 from tracker.forms import SignupForm
 
@@ -10,6 +11,14 @@ def create_account(form: SignupForm):
         profile.timezone = form.cleaned_data["timezone"]
         profile.save(update_fields=["timezone"])
     return user
+
+
+def end_all_sessions(user) -> None:
+    """Every session started before this call stops working on its next request."""
+    profile = user.profile
+    profile.session_generation = F("session_generation") + 1
+    profile.save(update_fields=["session_generation"])
+    profile.refresh_from_db(fields=["session_generation"])
 
 
 def delete_account(user) -> None:

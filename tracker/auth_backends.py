@@ -1,3 +1,5 @@
+import os
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
@@ -15,3 +17,13 @@ class UsernameOrEmailBackend(ModelBackend):
         return super().authenticate(
             request, username=matches[0].get_username(), password=password, **kwargs
         )
+
+
+def client_ip(request) -> str:
+    """The address login throttling counts. Behind a load balancer (DJANGO_BEHIND_PROXY=1) the
+    balancer appends the client's address to X-Forwarded-For; otherwise REMOTE_ADDR is it."""
+    if os.environ.get("DJANGO_BEHIND_PROXY"):
+        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+        if forwarded:
+            return forwarded.split(",")[-1].strip()
+    return request.META.get("REMOTE_ADDR", "")

@@ -1,9 +1,15 @@
+import logging
 import zoneinfo
 
 from django.conf import settings
-from django.shortcuts import resolve_url
+from django.contrib.auth import logout
+from django.db import InterfaceError, OperationalError
+from django.shortcuts import render, resolve_url
 from django.utils import timezone
 from django_htmx.http import HttpResponseClientRedirect
+
+SESSION_GENERATION_KEY = "backhabits_session_generation"
+logger = logging.getLogger(__name__)
 
 
 class UserTimezoneMiddleware:
@@ -40,3 +46,36 @@ class HtmxLoginRedirectMiddleware:
         ):
             return HttpResponseClientRedirect(response["Location"])
         return response
+
+
+class SessionGenerationMiddleware:
+    """'Log out everywhere' raises the person's session generation; any session started
+    under an older one is ended on its next request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = request.user
+        if user.is_authenticated:
+            generation = request.session.get(SESSION_GENERATION_KEY)
+            if generation is not None and generation != user.profile.session_generation:
+                logout(request)
+        return self.get_response(request)
+
+
+class DatabaseUnavailableMiddleware:
+    """A database that is down or restarting gives a plain 503 page, never a traceback; the
+    next request reconnects by itself (CONN_HEALTH_CHECKS)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, (OperationalError, InterfaceError)):
+            logger.error("Database unavailable while serving %s %s", request.method, request.path)
+            return render(request, "503.html", status=503)
+        return None

@@ -46,6 +46,8 @@ class Profile(models.Model):
     osteoporosis = models.BooleanField("I have osteoporosis", default=False)
     long_term_steroids = models.BooleanField("I take steroid tablets long term", default=False)
     health_profile_answered_at = models.DateTimeField(null=True, blank=True)
+    # Raised by "log out everywhere"; sessions remember the value they started with.
+    session_generation = models.PositiveIntegerField(default=0)
 
     class Meta:
         constraints = [

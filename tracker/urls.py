@@ -28,5 +28,10 @@ urlpatterns = [
     ),
     path("settings/health/", care_views.health_profile, name="health_profile"),
     path("settings/", account_views.settings_page, name="settings"),
+    path(
+        "settings/log-out-everywhere/",
+        account_views.log_out_everywhere,
+        name="log_out_everywhere",
+    ),
     path("settings/delete-account/", account_views.delete_account, name="delete_account"),
 ]

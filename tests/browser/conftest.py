@@ -64,6 +64,23 @@ class PageProblems:
         page.on("pageerror", lambda error: self.items.append(f"page error: {error}"))
 
 
+@pytest.fixture(autouse=True)
+def builtin_content(transactional_db):
+    """Transactional tests empty every table between tests; put back what the data migrations
+    created (guide, tips, care wording, the Content editors group). Each loader only adds
+    what is missing."""
+    import importlib
+
+    from django.apps import apps
+
+    content = importlib.import_module("tracker.migrations.0003_builtin_content")
+    wording = importlib.import_module("tracker.migrations.0005_care_wording_and_editors")
+    content.load_builtin_content(apps, None)
+    content.create_content_editors_group(apps, None)
+    wording.load_wordings(apps, None)
+    wording.allow_editors(apps, None)
+
+
 @pytest.fixture(params=list(VIEWPORTS))
 def viewport_name(request) -> str:
     return request.param

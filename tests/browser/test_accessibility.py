@@ -8,7 +8,7 @@ from django.utils import timezone
 from tests.browser.conftest import gzip_size, log_in, run_axe
 from tests.factories import PASSWORD, make_checkin, make_user
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 PAGES = ["/", "/checkin/", "/trends/", "/guide/", "/report/", "/settings/", "/care/", "/tips/"]
 

@@ -8,9 +8,8 @@ from tests.browser.conftest import log_in, save_screenshot
 from tests.factories import PASSWORD, make_checkin, make_user
 from tracker.models import CareAlert, CheckIn, Tip
 
-# The live server reads the database from its own thread; serialized rollback restores the
-# built-in guide, tips and groups that the data migrations created, after every test.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+# The live server reads the database from its own thread, so these tests commit.
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _today() -> dt.date:

@@ -1,0 +1,160 @@
+"""Property-based fuzzing: whatever is posted, the answer is a form error or success, never a
+500, and every stored row stays valid."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.factories import make_user
+from tracker.models import CheckIn, Profile
+from tracker.symptoms import SYMPTOM_CODES
+
+FUZZ = settings(
+    max_examples=60,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+text_values = st.one_of(
+    st.text(max_size=30),
+    st.integers(min_value=-(10**20), max_value=10**20).map(str),
+    st.floats(allow_nan=True, allow_infinity=True).map(str),
+    st.sampled_from(["", " ", "0", "10", "1e3", "NaN", "-0", "٣", "\x00", "5" * 5000]),
+)
+symptom_values = st.lists(
+    st.one_of(st.sampled_from(SYMPTOM_CODES), st.text(max_size=12)), max_size=5
+)
+
+
+def _assert_rows_valid():
+    for row in CheckIn.objects.all():
+        assert row.water_ml is not None and 0 <= row.water_ml <= 10_000
+        if row.discomfort is not None:
+            assert 1 <= row.posture <= 5 and 0 <= row.stress <= 10 and 0 <= row.discomfort <= 10
+            assert 0 <= row.exercise_minutes <= 1440
+        assert len(row.notes) <= 1000
+        assert set(row.symptoms) <= set(SYMPTOM_CODES)
+    for profile in Profile.objects.all():
+        assert 250 <= profile.water_goal_ml <= 10_000
+
+
+@pytest.fixture
+def fuzz_client(db):
+    client = Client()
+    client.force_login(make_user("fuzzer"))
+    return client
+
+
+@FUZZ
+@given(
+    posture=text_values, exercise=text_values, water=text_values, stress=text_values,
+    discomfort=text_values, notes=st.text(max_size=1100), symptoms=symptom_values,
+    htmx=st.booleans(), seen=text_values,
+)  # fmt: skip
+def test_checkin_form_never_500s(
+    fuzz_client, posture, exercise, water, stress, discomfort, notes, symptoms, htmx, seen
+):
+    data = {
+        "posture": posture,
+        "exercise_minutes": exercise,
+        "water_ml": water,
+        "stress": stress,
+        "discomfort": discomfort,
+        "notes": notes,
+        "symptoms": symptoms,
+        "water_seen_ml": seen,
+    }
+    headers = {"HX-Request": "true"} if htmx else {}
+    response = fuzz_client.post("/checkin/", data, headers=headers)
+    assert response.status_code in {200, 302}
+    _assert_rows_valid()
+
+
+@FUZZ
+@given(day=st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)), water=text_values)
+def test_checkin_for_any_date_never_500s(fuzz_client, day, water):
+    response = fuzz_client.post(f"/checkin/{day.isoformat()}/", {"water_ml": water, "posture": "3"})
+    assert response.status_code in {200, 302, 400, 404}
+    _assert_rows_valid()
+
+
+@FUZZ
+@given(path=st.text(alphabet="0123456789-abcXYZ/%.", max_size=14))
+def test_any_checkin_path_never_500s(fuzz_client, path):
+    assert fuzz_client.get(f"/checkin/{path}").status_code in {200, 301, 302, 400, 404}
+
+
+@FUZZ
+@given(
+    taps=st.integers(min_value=1, max_value=3),
+    extra=st.dictionaries(st.text(max_size=8), text_values, max_size=3),
+)
+def test_water_endpoint_never_500s(fuzz_client, taps, extra):
+    for _ in range(taps):
+        assert fuzz_client.post("/water/add/", extra).status_code in {200, 302}
+    _assert_rows_valid()
+
+
+@FUZZ
+@given(
+    timezone=text_values, unit=st.one_of(st.sampled_from(["ml", "oz"]), st.text(max_size=4)),
+    goal=text_values, exercise=text_values, reminder=st.sampled_from(["", "on", "x"]),
+)  # fmt: skip
+def test_settings_form_never_500s(fuzz_client, timezone, unit, goal, exercise, reminder):
+    data = {"timezone": timezone, "water_unit": unit, "water_goal": goal,
+            "exercise_goal_minutes": exercise, "show_reminder": reminder}  # fmt: skip
+    assert fuzz_client.post("/settings/", data).status_code in {200, 302}
+    _assert_rows_valid()
+
+
+@FUZZ
+@given(
+    age=st.one_of(st.sampled_from(["", "16-19", "20-50", "over-50"]), st.text(max_size=8)),
+    flags=st.lists(
+        st.sampled_from(
+            ["cancer_history", "osteoporosis", "long_term_steroids", "weakened_immune_system"]
+        )
+    ),
+)
+def test_health_profile_form_never_500s(fuzz_client, age, flags):
+    data = {"age_band": age, **dict.fromkeys(flags, "on")}
+    assert fuzz_client.post("/settings/health/", data).status_code in {200, 302}
+
+
+@FUZZ
+@given(response=text_values, alert_id=st.integers(min_value=-5, max_value=10**12))
+def test_acknowledge_endpoint_never_500s(fuzz_client, response, alert_id):
+    status = fuzz_client.post(f"/care/{alert_id}/acknowledge/", {"response": response}).status_code
+    assert status in {400, 404}
+
+
+@FUZZ
+@given(range_value=text_values)
+def test_trends_range_never_500s(fuzz_client, range_value):
+    assert fuzz_client.get("/trends/", {"range": range_value}).status_code == 200
+    assert fuzz_client.get("/report/", {"range": range_value}).status_code == 200
+
+
+@FUZZ
+@given(
+    username=text_values,
+    email=text_values,
+    password=text_values,
+    tz=text_values,
+    age=st.sampled_from(["", "on"]),
+)
+def test_signup_never_500s(db, username, email, password, tz, age):
+    response = Client().post(
+        "/accounts/signup/",
+        {
+            "username": username,
+            "email": email,
+            "password1": password,
+            "password2": password,
+            "timezone": tz,
+            "confirm_age": age,
+        },
+    )
+    assert response.status_code in {200, 302}

@@ -1,0 +1,116 @@
+import logging
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+from django.urls import reverse
+
+from tests.factories import PASSWORD, checkin_post_data, make_user
+from tracker import care
+
+
+def test_security_headers_on_every_page(client, db):
+    response = client.get(reverse("login"))
+    csp = response["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "'unsafe-inline'" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_session_and_csrf_cookies_are_httponly(client, user):
+    client.get(reverse("login"))
+    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    assert response.cookies["sessionid"]["httponly"]
+    assert response.cookies["sessionid"]["max-age"] == 14 * 24 * 3600
+    csrf = Client(enforce_csrf_checks=True).get(reverse("login")).cookies["csrftoken"]
+    assert csrf["httponly"]
+
+
+def _fail_login(client, username: str, times: int):
+    for _ in range(times):
+        client.post(reverse("login"), {"username": username, "password": "wrong"})
+
+
+def test_repeated_failures_for_a_username_lock_it_out_with_a_clear_message(client, user):
+    _fail_login(client, user.username, 5)
+    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 429
+    assert "Too many failed log-in attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_four_failures_do_not_lock_out(client, user):
+    _fail_login(client, user.username, 4)
+    response = client.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    assert response.status_code == 302
+
+
+def test_repeated_failures_from_one_address_lock_out_other_usernames(client, db):
+    make_user("victim")
+    for n in range(5):
+        _fail_login(client, f"guess{n}", 1)
+    response = client.post(reverse("login"), {"username": "victim", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+def test_log_out_everywhere_ends_every_session(user):
+    phone, laptop = Client(), Client()
+    for device in (phone, laptop):
+        assert (
+            device.post(
+                reverse("login"), {"username": user.username, "password": PASSWORD}
+            ).status_code
+            == 302
+        )
+    assert laptop.get(reverse("tracker:checkin")).status_code == 200
+    phone.post(reverse("tracker:log_out_everywhere"))
+    assert laptop.get(reverse("tracker:checkin")).status_code == 302
+    assert phone.get(reverse("tracker:checkin")).status_code == 302
+    again = Client()
+    again.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    assert again.get(reverse("tracker:checkin")).status_code == 200
+
+
+def test_database_failure_gives_a_plain_503_and_the_next_request_recovers(
+    logged_in_client, monkeypatch
+):
+    def broken(**kwargs):
+        raise OperationalError("connection to server at 10.0.0.5 failed")
+
+    monkeypatch.setattr(care, "save_day_and_check", broken)
+    response = logged_in_client.post(reverse("tracker:checkin"), checkin_post_data())
+    assert response.status_code == 503
+    html = response.content.decode()
+    assert "briefly unavailable" in html
+    assert "10.0.0.5" not in html and "Traceback" not in html
+    monkeypatch.undo()
+    assert logged_in_client.post(reverse("tracker:checkin"), checkin_post_data()).status_code == 302
+
+
+def test_errors_are_logged_without_health_data(logged_in_client, monkeypatch, caplog):
+    def broken(**kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(care, "save_day_and_check", broken)
+    logged_in_client.raise_request_exception = False
+    with caplog.at_level(logging.WARNING):
+        response = logged_in_client.post(
+            reverse("tracker:checkin"),
+            checkin_post_data(notes="PRIVATE-NOTE-TEXT", discomfort="9")
+            | {"symptoms": ["bladder_bowel"]},
+        )
+    assert response.status_code == 500
+    logged = caplog.text + "".join(str(getattr(r, "request", "")) for r in caplog.records)
+    assert "Internal Server Error: /checkin/" in caplog.text
+    for secret in ("PRIVATE-NOTE-TEXT", "bladder_bowel", "discomfort"):
+        assert secret not in logged
+    assert all(getattr(record, "request", None) is None for record in caplog.records)
+
+
+@pytest.mark.parametrize("path", ["/", "/checkin/", "/trends/", "/guide/", "/care/", "/settings/"])
+def test_pages_have_no_inline_script(logged_in_client, path):
+    html = logged_in_client.get(path).content.decode()
+    assert "<script>" not in html and "onclick=" not in html and " style=" not in html
