@@ -75,7 +75,6 @@ MIDDLEWARE = [
     "tracker.middleware.SessionGenerationMiddleware",
     "tracker.middleware.UserTimezoneMiddleware",
     "tracker.middleware.HtmxLoginRedirectMiddleware",
-    "tracker.middleware.DatabaseUnavailableMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

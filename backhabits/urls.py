@@ -3,6 +3,8 @@ from django.urls import include, path
 
 from tracker import account_views, health_views
 
+handler500 = "tracker.health_views.server_error"
+
 urlpatterns = [
     path("healthz", health_views.healthz, name="healthz"),
     path("favicon.ico", health_views.favicon),

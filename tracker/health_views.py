@@ -1,5 +1,8 @@
-from django.db import DatabaseError, connection
+import sys
+
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, HttpResponsePermanentRedirect
+from django.template.loader import render_to_string
 from django.templatetags.static import static
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -21,3 +24,14 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except DatabaseError:
         return HttpResponse("unavailable\n", status=503, content_type="text/plain")
     return HttpResponse("ok\n", content_type="text/plain")
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """Django's last resort for an unhandled exception, wherever it was raised (a view or a
+    middleware reading the session). A database that is down or restarting answers 503 with a
+    plain page; the next request reconnects by itself (CONN_HEALTH_CHECKS)."""
+    error = sys.exc_info()[1]
+    # Rendered without the request: its context processors would read the session again.
+    if isinstance(error, (OperationalError, InterfaceError)):
+        return HttpResponse(render_to_string("503.html"), status=503)
+    return HttpResponse(render_to_string("500.html"), status=500)

@@ -1,15 +1,12 @@
-import logging
 import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.db import InterfaceError, OperationalError
-from django.shortcuts import render, resolve_url
+from django.shortcuts import resolve_url
 from django.utils import timezone
 from django_htmx.http import HttpResponseClientRedirect
 
 SESSION_GENERATION_KEY = "backhabits_session_generation"
-logger = logging.getLogger(__name__)
 
 
 class UserTimezoneMiddleware:
@@ -62,20 +59,3 @@ class SessionGenerationMiddleware:
             if generation is not None and generation != user.profile.session_generation:
                 logout(request)
         return self.get_response(request)
-
-
-class DatabaseUnavailableMiddleware:
-    """A database that is down or restarting gives a plain 503 page, never a traceback; the
-    next request reconnects by itself (CONN_HEALTH_CHECKS)."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if isinstance(exception, (OperationalError, InterfaceError)):
-            logger.error("Database unavailable while serving %s %s", request.method, request.path)
-            return render(request, "503.html", status=503)
-        return None

@@ -81,6 +81,7 @@ def test_database_failure_gives_a_plain_503_and_the_next_request_recovers(
         raise OperationalError("connection to server at 10.0.0.5 failed")
 
     monkeypatch.setattr(care, "save_day_and_check", broken)
+    logged_in_client.raise_request_exception = False
     response = logged_in_client.post(reverse("tracker:checkin"), checkin_post_data())
     assert response.status_code == 503
     html = response.content.decode()
@@ -114,3 +115,25 @@ def test_errors_are_logged_without_health_data(logged_in_client, monkeypatch, ca
 def test_pages_have_no_inline_script(logged_in_client, path):
     html = logged_in_client.get(path).content.decode()
     assert "<script>" not in html and "onclick=" not in html and " style=" not in html
+
+
+def test_database_failure_while_reading_the_session_is_also_a_503(logged_in_client, monkeypatch):
+    from django.contrib.sessions.backends.db import SessionStore
+
+    def down(self):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(SessionStore, "load", down)
+    logged_in_client.raise_request_exception = False
+    response = logged_in_client.get(reverse("tracker:home"))
+    assert response.status_code == 503
+    assert "briefly unavailable" in response.content.decode()
+
+
+def test_other_errors_give_the_plain_500_page(logged_in_client, monkeypatch):
+    monkeypatch.setattr(care, "open_alerts", lambda user: 1 / 0)
+    logged_in_client.raise_request_exception = False
+    response = logged_in_client.get(reverse("tracker:home"))
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+    assert "ZeroDivisionError" not in response.content.decode()
