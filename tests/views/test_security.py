@@ -137,3 +137,20 @@ def test_other_errors_give_the_plain_500_page(logged_in_client, monkeypatch):
     assert response.status_code == 500
     assert "Something went wrong on our side" in response.content.decode()
     assert "ZeroDivisionError" not in response.content.decode()
+
+
+def test_database_error_details_quoting_row_values_are_cut_from_logs():
+    from tracker.log_filters import DropRequestData
+
+    try:
+        raise OperationalError(
+            'new row violates check constraint\nDETAIL:  Failing row contains (7, "secret note").'
+        )
+    except OperationalError:
+        import sys
+
+        record = logging.LogRecord("x", logging.ERROR, __file__, 1, "boom", None, sys.exc_info())
+    DropRequestData().filter(record)
+    formatted = logging.Formatter().format(record)
+    assert "secret note" not in formatted
+    assert "[row details removed]" in formatted
