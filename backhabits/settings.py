@@ -170,6 +170,13 @@ DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "backhabits <no
 # the EU and on most mobile phones; 999 in the UK and 911 in North America also reach it).
 BACKHABITS_EMERGENCY_NUMBER = os.environ.get("BACKHABITS_EMERGENCY_NUMBER", "112")
 
+# Daily reminders: Web Push keys (`python manage.py generate_vapid_keys` makes a pair) and the
+# address used in links inside reminder e-mails.
+BACKHABITS_VAPID_PUBLIC_KEY = os.environ.get("BACKHABITS_VAPID_PUBLIC_KEY", "")
+BACKHABITS_VAPID_PRIVATE_KEY = os.environ.get("BACKHABITS_VAPID_PRIVATE_KEY", "")
+BACKHABITS_VAPID_SUBJECT = os.environ.get("BACKHABITS_VAPID_SUBJECT", "mailto:admin@localhost")
+BACKHABITS_BASE_URL = os.environ.get("BACKHABITS_BASE_URL", "http://127.0.0.1:8000")
+
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     # Several app processes or hosts share sessions and cache through Redis; the database

@@ -1,13 +1,14 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from tracker import account_views, health_views
+from tracker import account_views, health_views, reminder_views
 
 handler500 = "tracker.health_views.server_error"
 
 urlpatterns = [
     path("healthz", health_views.healthz, name="healthz"),
     path("favicon.ico", health_views.favicon),
+    path("sw.js", reminder_views.service_worker, name="service_worker"),
     path("admin/", admin.site.urls),
     path("accounts/signup/", account_views.signup, name="signup"),
     path("accounts/", include("django.contrib.auth.urls")),

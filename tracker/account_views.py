@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
@@ -6,7 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
-from tracker import accounts
+from tracker import accounts, reminders
 from tracker.forms import DeleteAccountForm, SettingsForm, SignupForm
 
 
@@ -32,7 +33,16 @@ def settings_page(request: HttpRequest) -> HttpResponse:
         form.save()
         messages.success(request, "Settings saved.")
         return redirect("tracker:settings")
-    return render(request, "tracker/settings.html", {"form": form})
+    return render(
+        request,
+        "tracker/settings.html",
+        {
+            "form": form,
+            "push_ready": reminders.vapid_configured(),
+            "vapid_public_key": settings.BACKHABITS_VAPID_PUBLIC_KEY,
+            "devices": request.user.push_subscriptions.order_by("created_at"),
+        },
+    )
 
 
 @require_POST

@@ -192,9 +192,26 @@ class SettingsForm(forms.ModelForm):
 
     class Meta:
         model = Profile
-        fields = ("timezone", "water_unit", "exercise_goal_minutes", "show_reminder")
-        labels = {"water_unit": "Water unit", "show_reminder": "Show the daily check-in reminder"}
-        widgets = {"water_unit": forms.RadioSelect}
+        fields = (
+            "timezone",
+            "water_unit",
+            "exercise_goal_minutes",
+            "show_reminder",
+            "reminders_enabled",
+            "reminder_time",
+            "reminder_email",
+        )
+        labels = {
+            "water_unit": "Water unit",
+            "show_reminder": "Show a 'not checked in yet' line in the app",
+            "reminders_enabled": "Send me a daily reminder (e-mail or this device's notifications)",
+            "reminder_email": "Remind me by e-mail",
+        }
+        widgets = {
+            "water_unit": forms.RadioSelect,
+            "reminder_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        error_messages = {"reminder_time": {"invalid": "Enter a time such as 20:00."}}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -1,3 +1,5 @@
+import datetime as dt
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -48,8 +50,21 @@ class Profile(models.Model):
     health_profile_answered_at = models.DateTimeField(null=True, blank=True)
     # Raised by "log out everywhere"; sessions remember the value they started with.
     session_generation = models.PositiveIntegerField(default=0)
+    # Daily reminders (tracker.reminders): off until the person turns them on.
+    reminders_enabled = models.BooleanField("Send me a daily reminder", default=False)
+    reminder_time = models.TimeField("Reminder time (your local time)", default=dt.time(20, 0))
+    reminder_email = models.BooleanField("By e-mail", default=True)
+    # Raised when an unsubscribe link is used, so each link works once.
+    unsubscribe_version = models.PositiveIntegerField(default=0)
 
     class Meta:
+        # send_reminders asks, per time zone, who has reminders on and whose time has passed.
+        indexes = [
+            models.Index(
+                fields=["reminders_enabled", "timezone", "reminder_time"],
+                name="profile_reminder_due",
+            )
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(water_goal_ml__gte=250, water_goal_ml__lte=WATER_ML_MAX),
@@ -289,3 +304,39 @@ class CareWording(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class PushSubscription(models.Model):
+    """One device's Web Push subscription."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="push_subscriptions"
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=200)
+    auth = models.CharField(max_length=100)
+    device_label = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"Push subscription #{self.pk} of user #{self.user_id}"
+
+
+class ReminderSent(models.Model):
+    """At most one reminder per person per local date, enforced by the database, so two
+    send_reminders runs at once (even on two hosts) send one reminder, not two."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders_sent"
+    )
+    local_date = models.DateField()
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "local_date"], name="reminder_once_per_day")
+        ]
+
+    def __str__(self) -> str:
+        return f"Reminder for user #{self.user_id} on {self.local_date.isoformat()}"

@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from tracker import account_views, care_views, guide_views, trend_views, views
+from tracker import account_views, care_views, guide_views, reminder_views, trend_views, views
 from tracker.converters import IsoDateConverter
 
 register_converter(IsoDateConverter, "isodate")
@@ -25,6 +25,13 @@ urlpatterns = [
     path("care/<int:alert_id>/", care_views.alert_detail, name="care_alert"),
     path(
         "care/<int:alert_id>/acknowledge/", care_views.acknowledge_alert, name="acknowledge_alert"
+    ),
+    path("push/subscribe/", reminder_views.push_subscribe, name="push_subscribe"),
+    path("push/<int:subscription_id>/delete/", reminder_views.push_delete, name="push_delete"),
+    path(
+        "reminders/unsubscribe/<str:token>/",
+        reminder_views.unsubscribe,
+        name="unsubscribe",
     ),
     path("settings/health/", care_views.health_profile, name="health_profile"),
     path("settings/", account_views.settings_page, name="settings"),

@@ -22,3 +22,53 @@
     }
   });
 })();
+(function () {
+  "use strict";
+  // The service worker lives at the site root so it can show reminders for the whole app.
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register("/sw.js", { scope: "/" }).catch(function () {});
+  }
+
+  function base64UrlToBytes(text) {
+    var padded = (text + "===".slice((text.length + 3) % 4)).replace(/-/g, "+").replace(/_/g, "/");
+    var raw = atob(padded);
+    var bytes = new Uint8Array(raw.length);
+    for (var i = 0; i < raw.length; i++) { bytes[i] = raw.charCodeAt(i); }
+    return bytes;
+  }
+
+  function setUpPush() {
+    var form = document.getElementById("push-form");
+    if (!form || !("serviceWorker" in navigator) || !("PushManager" in window)) { return; }
+    var button = document.getElementById("push-button");
+    var status = document.getElementById("push-status");
+    button.hidden = false;
+    status.textContent = "";
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      status.textContent = "Asking for permission to show notifications…";
+      Notification.requestPermission().then(function (permission) {
+        if (permission !== "granted") { throw new Error("notifications were not allowed"); }
+        status.textContent = "Asking the browser for a push subscription…";
+        return navigator.serviceWorker.ready;
+      }).then(function (registration) {
+        return registration.pushManager.subscribe({
+          userVisibleOnly: true,
+          applicationServerKey: base64UrlToBytes(form.dataset.vapidKey)
+        });
+      }).then(function (subscription) {
+        var json = subscription.toJSON();
+        form.elements.endpoint.value = json.endpoint;
+        form.elements.p256dh.value = json.keys.p256dh;
+        form.elements.auth.value = json.keys.auth;
+        return fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" });
+      }).then(function (response) {
+        if (!response.ok) { throw new Error("the server refused the subscription"); }
+        status.textContent = "This device will get your daily reminder.";
+      }).catch(function (error) {
+        status.textContent = "Couldn't turn on notifications: " + error.message + ".";
+      });
+    });
+  }
+  document.addEventListener("DOMContentLoaded", setUpPush);
+})();

@@ -207,3 +207,41 @@ def test_screenshots_of_the_main_pages(new_page, viewport_name):
     ]:
         page.goto(path)
         assert save_screenshot(page, f"{name}-{viewport_name}").stat().st_size > 5_000
+
+
+def test_service_worker_registers_for_the_whole_app(page):
+    make_user("alice")
+    log_in(page, "alice", PASSWORD)
+    scope = page.evaluate("navigator.serviceWorker.ready.then(registration => registration.scope)")
+    assert scope == page.url.split("/", 3)[0] + "//" + page.url.split("/", 3)[2] + "/"
+
+
+def test_settings_push_switch_asks_the_browser_for_a_subscription(
+    new_page, settings, page_problems
+):
+    from tracker import reminders
+
+    # Headless Chromium refuses the subscription itself and says so on the console.
+    page_problems.allow("Push API")
+
+    public, private = reminders.generate_vapid_keys()
+    settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = public, private
+    make_user("alice")
+    page = new_page("phone")
+    page.context.grant_permissions(["notifications"])
+    log_in(page, "alice", PASSWORD)
+    page.goto("/settings/")
+    page.evaluate("navigator.serviceWorker.ready")
+    button = page.get_by_role("button", name="Turn on notifications on this device")
+    assert button.is_visible()
+    button.click()
+    # Creating a real subscription needs a push service on the internet, which this machine
+    # cannot reach: the test stops once the browser has been asked for one.
+    status = page.locator("#push-status")
+    status.filter(has_text="push subscription").or_(status.filter(has_text="Couldn't")).wait_for()
+    page.wait_for_function(
+        "!document.getElementById('push-status').textContent.includes('Asking for permission')"
+    )
+    text = status.inner_text()
+    assert "Asking the browser for a push subscription" in text or "Couldn't turn on" in text
+    assert "were not allowed" not in text

@@ -1,0 +1,290 @@
+import base64
+import datetime as dt
+import http.server
+import threading
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+from django.db import connection
+from django.urls import reverse
+
+from tests.factories import make_checkin, make_user
+from tracker import reminders
+from tracker.models import CareAlert, PushSubscription, ReminderSent
+
+
+@pytest.fixture(autouse=True)
+def _locmem_email(settings):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+def reminded(name: str, **profile) -> object:
+    return make_user(name, reminders_enabled=True, reminder_time=dt.time(20, 0), **profile)
+
+
+def at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC)
+
+
+def sent_to() -> list[str]:
+    return sorted(message.to[0].split("@")[0] for message in mail.outbox)
+
+
+# --- who is due, in their own time zone ------------------------------------------------------
+
+
+def test_each_zone_is_reminded_on_its_own_evening_and_only_once(db):
+    reminded("tonga", timezone="Pacific/Tongatapu")  # UTC+13
+    reminded("london", timezone="UTC")
+    reminded("honolulu", timezone="Pacific/Honolulu")  # UTC-10
+    # 07:30 UTC is 20:30 in Tonga, and 21:30 on the 14th in Hawaii.
+    reminders.send_due_reminders(now=at("2026-06-15T07:30"))
+    assert sent_to() == ["honolulu", "tonga"]
+    reminders.send_due_reminders(now=at("2026-06-15T08:00"))
+    assert sent_to() == ["honolulu", "tonga"]
+    reminders.send_due_reminders(now=at("2026-06-15T20:01"))  # 20:01 in UTC
+    assert sent_to() == ["honolulu", "london", "tonga"]
+    dates = dict(ReminderSent.objects.values_list("user__username", "local_date"))
+    assert dates == {
+        "tonga": dt.date(2026, 6, 15),
+        "honolulu": dt.date(2026, 6, 14),
+        "london": dt.date(2026, 6, 15),
+    }
+
+
+@pytest.mark.parametrize(
+    ("instant", "due"), [("2026-06-15T19:59", False), ("2026-06-15T20:00", True)]
+)
+def test_reminder_time_boundary(db, instant, due):
+    reminded("ann", timezone="UTC")
+    assert reminders.send_due_reminders(now=at(instant)).sent == int(due)
+
+
+def test_daylight_saving_change_uses_local_time(db):
+    reminded("brit", timezone="Europe/London")
+    # 29 March 2026: clocks go forward; 20:00 local is 19:00 UTC.
+    assert reminders.send_due_reminders(now=at("2026-03-29T18:59")).sent == 0
+    assert reminders.send_due_reminders(now=at("2026-03-29T19:00")).sent == 1
+    # 25 October 2026: clocks go back; 20:00 local is 20:00 UTC again.
+    assert reminders.send_due_reminders(now=at("2026-10-25T19:30")).sent == 0
+    assert reminders.send_due_reminders(now=at("2026-10-25T20:00")).sent == 1
+
+
+def test_someone_who_checked_in_is_skipped(db):
+    person = reminded("done", timezone="UTC")
+    make_checkin(person, dt.date(2026, 6, 15))
+    assert reminders.send_due_reminders(now=at("2026-06-15T21:00")).due == 0
+    assert mail.outbox == []
+
+
+def test_a_water_only_day_still_gets_a_reminder(db):
+    person = reminded("thirsty", timezone="UTC")
+    person.checkins.create(date=dt.date(2026, 6, 15), water_ml=250)
+    assert reminders.send_due_reminders(now=at("2026-06-15T21:00")).sent == 1
+
+
+def test_reminders_off_or_no_channel_means_no_reminder(db):
+    make_user("off", reminders_enabled=False)
+    silent = reminded("silent", timezone="UTC")
+    silent.profile.reminder_email = False
+    silent.profile.save()
+    assert reminders.send_due_reminders(now=at("2026-06-15T21:00")).due == 0
+
+
+def test_running_the_command_twice_sends_once(db, capsys):
+    reminded("ann", timezone="UTC")
+    call_command("send_reminders")
+    call_command("send_reminders")
+    output = capsys.readouterr().out
+    assert len(mail.outbox) <= 1
+    assert ReminderSent.objects.count() == len(mail.outbox)
+    assert "due" in output
+
+
+def test_due_query_is_one_per_time_zone_whatever_the_number_of_people(
+    db, django_assert_max_num_queries
+):
+    for n in range(60):
+        reminded(f"p{n}", timezone=["UTC", "Europe/Lisbon", "Europe/Paris"][n % 3])
+    with django_assert_max_num_queries(4):  # the zones in use, then one query per zone
+        due = list(reminders.due_people(now=at("2026-06-15T21:30")))
+    assert len(due) == 60
+
+
+# --- what the reminder says ------------------------------------------------------------------
+
+
+def test_email_says_what_is_left_and_can_be_unsubscribed_once_without_logging_in(client, db):
+    reminded("ann", timezone="UTC")
+    reminders.send_due_reminders(now=at("2026-06-15T21:00"))
+    message = mail.outbox[0]
+    assert "You haven't checked in today. 20 seconds?" in message.body
+    assert "http://127.0.0.1:8000/checkin/" in message.body
+    html = message.alternatives[0][0]
+    assert 'href="http://127.0.0.1:8000/checkin/"' in html
+    link = message.extra_headers["List-Unsubscribe"].strip("<>")
+    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert link in message.body
+    path = link.removeprefix("http://127.0.0.1:8000")
+    first = client.get(path)
+    assert "won't get reminder e-mails" in first.content.decode()
+    assert client.get(path).content.decode().count("already been used") == 1
+
+
+def test_one_click_post_from_a_mail_client_unsubscribes(client, db):
+    person = reminded("ann", timezone="UTC")
+    token = reminders.unsubscribe_token(person)
+    assert client.post(reverse("tracker:unsubscribe", args=[token])).status_code == 200
+    person.profile.refresh_from_db()
+    assert person.profile.reminder_email is False
+
+
+def test_a_tampered_or_foreign_unsubscribe_link_is_refused(client, db):
+    ann, bob = reminded("ann", timezone="UTC"), reminded("bob", timezone="UTC")
+    token = reminders.unsubscribe_token(ann)
+    signature = token.rpartition(":")[2]
+    bob_token = reminders.unsubscribe_token(bob)
+    forged = bob_token.rpartition(":")[0] + ":" + signature
+    for bad in (token[:-2] + "xx", forged, "nonsense"):
+        response = client.get(reverse("tracker:unsubscribe", args=[bad]))
+        assert response.status_code == 400
+    for person in (ann, bob):
+        person.profile.refresh_from_db()
+        assert person.profile.reminder_email is True
+
+
+def test_an_open_care_alert_is_mentioned_first_and_linked(db):
+    person = reminded("ann", timezone="UTC")
+    alert = CareAlert.objects.create(
+        user=person, rule="night_pain", tier="urgent", last_evidence_date=dt.date(2026, 6, 15),
+        evidence=[{"date": "2026-06-15", "answers": ["x"]}],
+    )  # fmt: skip
+    message = reminders.build_message(person)
+    assert message.body.startswith("You have an open care alert (Pain worse at night)")
+    assert message.path == f"/care/{alert.pk}/"
+
+
+def test_generate_vapid_keys_prints_a_usable_pair(capsys):
+    call_command("generate_vapid_keys")
+    lines = dict(line.split("=", 1) for line in capsys.readouterr().out.split())
+    public = base64.urlsafe_b64decode(lines["BACKHABITS_VAPID_PUBLIC_KEY"] + "==")
+    private = base64.urlsafe_b64decode(lines["BACKHABITS_VAPID_PRIVATE_KEY"] + "==")
+    assert len(public) == 65 and public[0] == 4 and len(private) == 32
+
+
+# --- Web Push through pywebpush's real encryption, to a pretend push service ------------------
+
+
+class PushService(http.server.BaseHTTPRequestHandler):
+    statuses: dict[str, int] = {}
+    received: list[dict] = []
+
+    def do_POST(self):
+        body = self.rfile.read(int(self.headers["Content-Length"]))
+        PushService.received.append(
+            {"path": self.path, "encoding": self.headers.get("Content-Encoding"),
+             "auth": self.headers.get("Authorization", ""), "size": len(body), "body": body}
+        )  # fmt: skip
+        self.send_response(PushService.statuses.get(self.path, 201))
+        self.end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def push_service(settings):
+    public, private = reminders.generate_vapid_keys()
+    settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = public, private
+    PushService.received, PushService.statuses = [], {}
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PushService)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+def _device(user, endpoint: str) -> PushSubscription:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    public = key.public_key().public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    return PushSubscription.objects.create(
+        user=user, endpoint=endpoint,
+        p256dh=base64.urlsafe_b64encode(public).rstrip(b"=").decode(),
+        auth=base64.urlsafe_b64encode(b"0123456789abcdef").rstrip(b"=").decode(),
+    )  # fmt: skip
+
+
+def test_push_201_records_success(db, push_service):
+    person = reminded("ann", timezone="UTC", reminder_email=False)
+    device = _device(person, f"{push_service}/push/ok")
+    assert reminders.send_due_reminders(now=at("2026-06-15T21:00")).sent == 1
+    device.refresh_from_db()
+    assert device.last_success_at is not None
+    request = PushService.received[0]
+    assert request["encoding"] == "aes128gcm" and request["auth"].startswith("vapid t=")
+    assert b"20 seconds" not in request["body"]  # encrypted, not plain text
+
+
+def test_push_410_removes_the_subscription(db, push_service):
+    person = reminded("ann", timezone="UTC", reminder_email=False)
+    _device(person, f"{push_service}/push/gone")
+    PushService.statuses["/push/gone"] = 410
+    summary = reminders.send_due_reminders(now=at("2026-06-15T21:00"))
+    assert summary.failed == 1
+    assert not PushSubscription.objects.exists()
+
+
+def test_push_500_keeps_the_subscription_and_retries_next_run(db, push_service):
+    person = reminded("ann", timezone="UTC", reminder_email=False)
+    _device(person, f"{push_service}/push/flaky")
+    PushService.statuses["/push/flaky"] = 500
+    assert reminders.send_due_reminders(now=at("2026-06-15T21:00")).failed == 1
+    assert PushSubscription.objects.count() == 1
+    assert not ReminderSent.objects.exists()
+    PushService.statuses["/push/flaky"] = 201
+    assert reminders.send_due_reminders(now=at("2026-06-15T21:05")).sent == 1
+
+
+def test_push_and_email_together_count_once(db, push_service):
+    person = reminded("ann", timezone="UTC")
+    _device(person, f"{push_service}/push/ok")
+    reminders.send_due_reminders(now=at("2026-06-15T21:00"))
+    reminders.send_due_reminders(now=at("2026-06-15T21:10"))
+    assert len(PushService.received) == 1 and len(mail.outbox) == 1
+
+
+# --- exactly once with two runs at the same time on PostgreSQL --------------------------------
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_runs_at_once_send_one_reminder_on_postgresql(settings):
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL's concurrent connections (CI runs it)")
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    for n in range(20):
+        reminded(f"p{n}", timezone="UTC")
+    barrier, summaries = threading.Barrier(2), []
+
+    def run():
+        from django.db import connection as thread_connection
+
+        try:
+            barrier.wait()
+            summaries.append(reminders.send_due_reminders(now=at("2026-06-15T21:00")))
+        finally:
+            thread_connection.close()
+
+    threads = [threading.Thread(target=run) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sum(s.sent for s in summaries) == 20
+    assert len(mail.outbox) == 20
+    assert ReminderSent.objects.count() == 20

@@ -1,0 +1,109 @@
+import pytest
+from django.urls import reverse
+
+from tracker import reminders
+from tracker.models import PushSubscription
+
+SUBSCRIPTION = {
+    "endpoint": "https://push.example.net/send/abc123",
+    "p256dh": (
+        "BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U"
+    ),
+    "auth": "tBHItJI5svbpez7KI4CCXg",
+}
+
+
+@pytest.fixture
+def with_vapid(settings):
+    settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = (
+        reminders.generate_vapid_keys()
+    )
+
+
+def test_service_worker_is_served_from_the_root_for_the_whole_app(client, db):
+    response = client.get("/sw.js")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("application/javascript")
+    assert response["Service-Worker-Allowed"] == "/"
+    body = response.content.decode()
+    assert "showNotification" in body and "openWindow" in body and "/checkin/" in body
+
+
+def test_settings_say_why_push_is_missing_without_keys(logged_in_client):
+    html = logged_in_client.get(reverse("tracker:settings")).content.decode()
+    assert "no Web Push (VAPID) keys" in html and "E-mail reminders still work" in html
+    assert 'id="push-form"' not in html
+
+
+def test_settings_offer_push_with_keys(logged_in_client, with_vapid, settings):
+    html = logged_in_client.get(reverse("tracker:settings")).content.decode()
+    assert f'data-vapid-key="{settings.BACKHABITS_VAPID_PUBLIC_KEY}"' in html
+
+
+def test_settings_save_reminder_time_and_channels(logged_in_client, user):
+    data = {
+        "timezone": "UTC",
+        "water_unit": "ml",
+        "water_goal": "2000",
+        "exercise_goal_minutes": "30",
+        "reminders_enabled": "on",
+        "reminder_time": "07:45",
+        "reminder_email": "on",
+    }
+    assert logged_in_client.post(reverse("tracker:settings"), data).status_code == 302
+    user.profile.refresh_from_db()
+    assert user.profile.reminders_enabled and str(user.profile.reminder_time) == "07:45:00"
+
+
+@pytest.mark.parametrize("bad_time", ["25:00", "evening", "7pm"])
+def test_a_bad_reminder_time_is_refused(logged_in_client, user, bad_time):
+    data = {
+        "timezone": "UTC",
+        "water_unit": "ml",
+        "water_goal": "2000",
+        "exercise_goal_minutes": "30",
+        "reminders_enabled": "on",
+        "reminder_time": bad_time,
+    }
+    response = logged_in_client.post(reverse("tracker:settings"), data)
+    assert "reminder_time" in response.context["form"].errors
+
+
+def test_push_subscription_is_stored_per_device(logged_in_client, user, with_vapid):
+    response = logged_in_client.post(
+        reverse("tracker:push_subscribe"), SUBSCRIPTION,
+        headers={"User-Agent": "Mozilla/5.0 (Linux; Android 14) Chrome/130.0 Mobile Safari/537.36"},
+    )  # fmt: skip
+    assert response.status_code == 201
+    device = PushSubscription.objects.get(user=user)
+    assert device.device_label == "Chrome on Android"
+    assert "Chrome on Android" in logged_in_client.get(reverse("tracker:settings")).content.decode()
+
+
+@pytest.mark.parametrize(
+    "field,value",
+    [("endpoint", "not a url"), ("p256dh", "<script>"), ("auth", ""), ("endpoint", "")],
+)
+def test_a_malformed_subscription_is_refused(logged_in_client, with_vapid, field, value):
+    response = logged_in_client.post(
+        reverse("tracker:push_subscribe"), SUBSCRIPTION | {field: value}
+    )
+    assert response.status_code == 400
+    assert not PushSubscription.objects.exists()
+
+
+def test_subscribing_without_keys_is_refused(logged_in_client):
+    assert logged_in_client.post(reverse("tracker:push_subscribe"), SUBSCRIPTION).status_code == 404
+
+
+def test_a_device_can_be_removed_by_its_owner_only(
+    logged_in_client, other_client, user, with_vapid
+):
+    logged_in_client.post(reverse("tracker:push_subscribe"), SUBSCRIPTION)
+    device = PushSubscription.objects.get()
+    assert other_client.post(reverse("tracker:push_delete", args=[device.pk])).status_code == 404
+    assert PushSubscription.objects.exists()
+    assert (
+        logged_in_client.post(reverse("tracker:push_delete", args=[device.pk])).status_code == 302
+    )
+    assert not PushSubscription.objects.exists()

@@ -1,0 +1,271 @@
+"""Daily reminders: who is due, what to say, and sending each person at most one a day.
+
+`send_due_reminders` is run by cron or a systemd timer every few minutes, on one host or many.
+Each person is due once their local reminder time has passed, if they have not checked in today
+and have not been reminded today in their own time zone. A ReminderSent row, created in the same
+transaction as the sending, makes a second run (or a second host) skip them."""
+
+import base64
+import datetime as dt
+import json
+import logging
+import zoneinfo
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core import signing
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import Exists, F, OuterRef, Q
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from tracker import care
+from tracker.models import CheckIn, Profile, PushSubscription, ReminderSent
+
+logger = logging.getLogger(__name__)
+BATCH_SIZE = 500
+UNSUBSCRIBE_SALT = "backhabits.reminders.unsubscribe"
+PUSH_TIMEOUT_SECONDS = 10
+NUDGE = "You haven't checked in today. 20 seconds?"
+
+
+@dataclass(frozen=True)
+class Message:
+    title: str
+    body: str
+    path: str
+
+
+@dataclass
+class RunSummary:
+    due: int = 0
+    sent: int = 0
+    already_sent: int = 0
+    failed: int = 0
+
+
+def vapid_configured() -> bool:
+    return bool(settings.BACKHABITS_VAPID_PUBLIC_KEY and settings.BACKHABITS_VAPID_PRIVATE_KEY)
+
+
+def due_people(*, now: dt.datetime) -> Iterator[tuple[object, dt.date]]:
+    """(user, local date) for everyone due now: one indexed query per time zone in use."""
+    zones = (
+        Profile.objects.filter(reminders_enabled=True)
+        .values_list("timezone", flat=True)
+        .distinct()
+        .order_by()
+    )
+    has_push = Exists(PushSubscription.objects.filter(user=OuterRef("pk")))
+    for zone_name in list(zones):
+        try:
+            local = now.astimezone(zoneinfo.ZoneInfo(zone_name))
+        except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+            continue
+        local_date = local.date()
+        people = (
+            get_user_model()
+            .objects.filter(
+                profile__reminders_enabled=True,
+                profile__timezone=zone_name,
+                profile__reminder_time__lte=local.time(),
+                is_active=True,
+            )
+            .filter(Q(profile__reminder_email=True, email__gt="") | Q(has_push))
+            .exclude(
+                Exists(ReminderSent.objects.filter(user=OuterRef("pk"), local_date=local_date))
+            )
+            .exclude(
+                Exists(
+                    CheckIn.objects.filter(
+                        user=OuterRef("pk"), date=local_date, discomfort__isnull=False
+                    )
+                )
+            )
+            .select_related("profile")
+            .order_by("pk")
+        )
+        for user in people.iterator(chunk_size=BATCH_SIZE):
+            yield user, local_date
+
+
+def build_message(user) -> Message:
+    """What is left today, and an open care alert first if there is one."""
+    alerts = care.open_alerts(user)
+    if alerts:
+        record = care.describe(alerts[0])
+        return Message(
+            title="backhabits: please read your care alert",
+            body=f"You have an open care alert ({record.title}). Please read it. {NUDGE}",
+            path=reverse("tracker:care_alert", args=[alerts[0].pk]),
+        )
+    return Message(title="backhabits", body=NUDGE, path=reverse("tracker:checkin"))
+
+
+def unsubscribe_token(user) -> str:
+    return signing.dumps(
+        {"u": user.pk, "v": user.profile.unsubscribe_version}, salt=UNSUBSCRIBE_SALT, compress=True
+    )
+
+
+def unsubscribe(token: str) -> bool:
+    """Turns e-mail reminders off for the person the token names. A token works once; a
+    tampered one raises signing.BadSignature."""
+    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
+    updated = Profile.objects.filter(user_id=data["u"], unsubscribe_version=data["v"]).update(
+        reminder_email=False, unsubscribe_version=F("unsubscribe_version") + 1
+    )
+    return updated == 1
+
+
+def _absolute(path: str) -> str:
+    return settings.BACKHABITS_BASE_URL.rstrip("/") + path
+
+
+def send_email(user, message: Message) -> bool:
+    unsubscribe_url = _absolute(reverse("tracker:unsubscribe", args=[unsubscribe_token(user)]))
+    context = {
+        "message": message,
+        "url": _absolute(message.path),
+        "unsubscribe_url": unsubscribe_url,
+    }
+    email = EmailMultiAlternatives(
+        subject=message.title,
+        body=render_to_string("tracker/email/reminder.txt", context),
+        to=[user.email],
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_url}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    email.attach_alternative(render_to_string("tracker/email/reminder.html", context), "text/html")
+    try:
+        email.send()
+    except OSError as error:
+        logger.warning("Reminder e-mail to user #%s failed: %s", user.pk, type(error).__name__)
+        return False
+    return True
+
+
+def send_push(subscription: PushSubscription, message: Message) -> str:
+    """Encrypts and sends through pywebpush: 'sent', 'gone' (404/410: the device unsubscribed)
+    or 'failed' (kept for the next run)."""
+    from pywebpush import WebPushException, webpush
+
+    payload = json.dumps({"title": message.title, "body": message.body, "url": message.path})
+    try:
+        webpush(
+            subscription_info={
+                "endpoint": subscription.endpoint,
+                "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
+            },
+            data=payload,
+            vapid_private_key=settings.BACKHABITS_VAPID_PRIVATE_KEY,
+            vapid_claims={"sub": settings.BACKHABITS_VAPID_SUBJECT},
+            timeout=PUSH_TIMEOUT_SECONDS,
+        )
+    except WebPushException as error:
+        status = getattr(error.response, "status_code", None)
+        if status in (404, 410):
+            return "gone"
+        logger.warning("Push to subscription #%s failed (status %s)", subscription.pk, status)
+        return "failed"
+    except OSError as error:
+        logger.warning("Push to subscription #%s failed: %s", subscription.pk, type(error).__name__)
+        return "failed"
+    return "sent"
+
+
+@dataclass
+class Delivery:
+    delivered: bool = False
+    pushed_ids: list[int] = field(default_factory=list)
+    gone_ids: list[int] = field(default_factory=list)
+
+
+def deliver(user, message: Message) -> Delivery:
+    delivery = Delivery()
+    if vapid_configured():
+        for subscription in list(user.push_subscriptions.all()):
+            outcome = send_push(subscription, message)
+            if outcome == "sent":
+                delivery.pushed_ids.append(subscription.pk)
+            elif outcome == "gone":
+                delivery.gone_ids.append(subscription.pk)
+    if user.profile.reminder_email and user.email and send_email(user, message):
+        delivery.delivered = True
+    delivery.delivered = delivery.delivered or bool(delivery.pushed_ids)
+    return delivery
+
+
+def remind(user, *, local_date: dt.date) -> str:
+    """'sent', 'already' (someone else got there first) or 'failed' (retried next run)."""
+    with transaction.atomic():
+        try:
+            with transaction.atomic():
+                ReminderSent.objects.create(user=user, local_date=local_date)
+        except IntegrityError:
+            return "already"
+        delivery = deliver(user, build_message(user))
+        if not delivery.delivered:
+            # Nothing got through: undo the mark so the next run tries again.
+            transaction.set_rollback(True)
+    # Outside the transaction, so they stand even when the mark was undone.
+    if delivery.gone_ids:
+        PushSubscription.objects.filter(pk__in=delivery.gone_ids).delete()
+    if delivery.pushed_ids:
+        PushSubscription.objects.filter(pk__in=delivery.pushed_ids).update(
+            last_success_at=timezone.now()
+        )
+    return "sent" if delivery.delivered else "failed"
+
+
+def send_due_reminders(*, now: dt.datetime | None = None) -> RunSummary:
+    summary = RunSummary()
+    for user, local_date in due_people(now=now or timezone.now()):
+        summary.due += 1
+        outcome = remind(user, local_date=local_date)
+        if outcome == "sent":
+            summary.sent += 1
+        elif outcome == "already":
+            summary.already_sent += 1
+        else:
+            summary.failed += 1
+    return summary
+
+
+def generate_vapid_keys() -> tuple[str, str]:
+    """(public, private) as unpadded base64url, the forms browsers and pywebpush expect."""
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    private_key = ec.generate_private_key(ec.SECP256R1())
+    private_raw = private_key.private_numbers().private_value.to_bytes(32, "big")
+    public_raw = private_key.public_key().public_bytes(
+        serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint
+    )
+    return _b64url(public_raw), _b64url(private_raw)
+
+
+def _b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def device_label(user_agent: str) -> str:
+    agent = user_agent or ""
+    browser = next(
+        (name for key, name in [("Edg/", "Edge"), ("Firefox/", "Firefox"), ("Chrome/", "Chrome"),
+                                ("Safari/", "Safari")] if key in agent),
+        "Browser",
+    )  # fmt: skip
+    system = next(
+        (name for key, name in [("Android", "Android"), ("iPhone", "iPhone"), ("iPad", "iPad"),
+                                ("Windows", "Windows"), ("Mac OS X", "Mac"), ("Linux", "Linux")]
+         if key in agent),
+        "",
+    )  # fmt: skip
+    return f"{browser} on {system}" if system else browser
