@@ -3,6 +3,7 @@
 import datetime as dt
 import os
 import sys
+import zoneinfo
 from pathlib import Path
 
 import dj_database_url
@@ -42,6 +43,9 @@ if not DEVELOPMENT and (len(SECRET_KEY) < 50 or SECRET_KEY == DEV_SECRET_KEY):
         "Set DJANGO_SECRET_KEY to a random value of 50+ characters (production refuses to start "
         "without one), or set DJANGO_DEBUG=1 for development."
     )
+
+# Behind a TLS-terminating load balancer: trust its X-Forwarded-Proto and X-Forwarded-For.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEVELOPMENT else "")
 if not ALLOWED_HOSTS:
@@ -133,7 +137,9 @@ AXES_COOLOFF_TIME = dt.timedelta(
     minutes=int(os.environ.get("BACKHABITS_LOGIN_COOLOFF_MINUTES", "15"))
 )
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
-AXES_RESET_ON_SUCCESS = True
+# A success must not wipe failures recorded against other usernames from the same address.
+AXES_RESET_ON_SUCCESS = False
+AXES_USERNAME_CALLABLE = "tracker.auth_backends.throttling_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
 # Behind a load balancer (DJANGO_BEHIND_PROXY=1) the address comes from X-Forwarded-For.
@@ -144,6 +150,10 @@ LOGOUT_REDIRECT_URL = "tracker:home"
 
 LANGUAGE_CODE = "en"
 TIME_ZONE = os.environ.get("BACKHABITS_DEFAULT_TIMEZONE", "UTC")
+if TIME_ZONE not in zoneinfo.available_timezones():
+    raise ImproperlyConfigured(
+        f"BACKHABITS_DEFAULT_TIMEZONE {TIME_ZONE!r} is not a known time zone."
+    )
 USE_I18N = True
 USE_TZ = True
 
@@ -176,6 +186,7 @@ BACKHABITS_VAPID_PUBLIC_KEY = os.environ.get("BACKHABITS_VAPID_PUBLIC_KEY", "")
 BACKHABITS_VAPID_PRIVATE_KEY = os.environ.get("BACKHABITS_VAPID_PRIVATE_KEY", "")
 BACKHABITS_VAPID_SUBJECT = os.environ.get("BACKHABITS_VAPID_SUBJECT", "mailto:admin@localhost")
 BACKHABITS_BASE_URL = os.environ.get("BACKHABITS_BASE_URL", "http://127.0.0.1:8000")
+EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
@@ -202,7 +213,7 @@ if not DEVELOPMENT:
     SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", str(365 * 24 * 3600)))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-if os.environ.get("DJANGO_BEHIND_PROXY"):
+if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = False
 

@@ -1,6 +1,7 @@
 """Shared set-up for the benchmarks: a fresh database and timing helpers."""
 
 import os
+import secrets
 import statistics
 import sys
 import time
@@ -29,6 +30,10 @@ def fresh_database(database_url: str | None) -> str:
         url = f"{base}/{bench_name}"
     os.environ["DATABASE_URL"] = url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "backhabits.settings")
+    # Production settings (DEBUG off), minus the HTTPS redirect the test client would hit.
+    os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+    os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver")
+    os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
     sys.path.insert(0, str(ROOT))
     import django
     from django.conf import settings

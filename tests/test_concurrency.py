@@ -1,40 +1,14 @@
 """Concurrent requests on PostgreSQL (SQLite serialises writers, so these skip there)."""
 
-import threading
-
 import pytest
-from django.db import connection
 from django.test import Client
 from django.utils import timezone
 
 from tests.factories import PASSWORD, checkin_post_data, make_user
+from tests.threads import run_together
 from tracker.models import CareAlert, CheckIn
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _run_together(count: int, action) -> list:
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL's concurrent connections (CI runs it)")
-    barrier, results = threading.Barrier(count), []
-
-    def run(index: int):
-        from django.db import connection as thread_connection
-
-        try:
-            barrier.wait()
-            results.append(action(index))
-        except Exception as exc:  # collected and asserted by the caller
-            results.append(exc)
-        finally:
-            thread_connection.close()
-
-    threads = [threading.Thread(target=run, args=(n,)) for n in range(count)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    return results
 
 
 def test_two_simultaneous_first_saves_leave_one_row_and_no_error():
@@ -46,7 +20,7 @@ def test_two_simultaneous_first_saves_leave_one_row_and_no_error():
         data = checkin_post_data(discomfort=str(index + 3)) | {"symptoms": ["night_pain"]}
         return client.post("/checkin/", data).status_code
 
-    statuses = _run_together(2, save)
+    statuses = run_together(2, save)
     assert sorted(statuses) in ([200, 200], [200, 302], [302, 302]), statuses
     assert CheckIn.objects.filter(user=person, date=timezone.now().date()).count() == 1
     assert (
@@ -62,7 +36,7 @@ def test_simultaneous_water_taps_over_http_all_count():
         client.force_login(person)
         return client.post("/water/add/").status_code
 
-    assert _run_together(20, tap) == [302] * 20
+    assert run_together(20, tap) == [302] * 20
     assert CheckIn.objects.get(user=person).water_ml == 20 * 250
 
 
@@ -76,5 +50,5 @@ def test_simultaneous_logins_for_one_person_all_succeed():
             .status_code
         )
 
-    assert _run_together(5, log_in) == [302] * 5
+    assert run_together(5, log_in) == [302] * 5
     assert person.pk

@@ -6,10 +6,10 @@ import threading
 import pytest
 from django.core import mail
 from django.core.management import call_command
-from django.db import connection
 from django.urls import reverse
 
 from tests.factories import make_checkin, make_user
+from tests.threads import run_together
 from tracker import reminders
 from tracker.models import CareAlert, PushSubscription, ReminderSent
 
@@ -127,9 +127,14 @@ def test_email_says_what_is_left_and_can_be_unsubscribed_once_without_logging_in
     assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert link in message.body
     path = link.removeprefix("http://127.0.0.1:8000")
-    first = client.get(path)
-    assert "won't get reminder e-mails" in first.content.decode()
-    assert client.get(path).content.decode().count("already been used") == 1
+    # Opening the link (as a mail scanner might) changes nothing; its button does.
+    assert "Stop the daily reminder e-mails" in client.get(path).content.decode()
+    ann = reminders.Profile.objects.get(user__username="ann")
+    assert ann.reminder_email is True
+    assert "won't get reminder e-mails" in client.post(path).content.decode()
+    assert "already been used" in client.post(path).content.decode()
+    ann.refresh_from_db()
+    assert ann.reminder_email is False
 
 
 def test_one_click_post_from_a_mail_client_unsubscribes(client, db):
@@ -147,8 +152,8 @@ def test_a_tampered_or_foreign_unsubscribe_link_is_refused(client, db):
     bob_token = reminders.unsubscribe_token(bob)
     forged = bob_token.rpartition(":")[0] + ":" + signature
     for bad in (token[:-2] + "xx", forged, "nonsense"):
-        response = client.get(reverse("tracker:unsubscribe", args=[bad]))
-        assert response.status_code == 400
+        for method in (client.get, client.post):
+            assert method(reverse("tracker:unsubscribe", args=[bad])).status_code == 400
     for person in (ann, bob):
         person.profile.refresh_from_db()
         assert person.profile.reminder_email is True
@@ -161,7 +166,8 @@ def test_an_open_care_alert_is_mentioned_first_and_linked(db):
         evidence=[{"date": "2026-06-15", "answers": ["x"]}],
     )  # fmt: skip
     message = reminders.build_message(person)
-    assert message.body.startswith("You have an open care alert (Pain worse at night)")
+    assert message.body.startswith("You have an open care alert in backhabits.")
+    assert "night" not in message.body.lower()  # no health detail on a lock screen
     assert message.path == f"/care/{alert.pk}/"
 
 
@@ -264,27 +270,53 @@ def test_push_and_email_together_count_once(db, push_service):
 
 @pytest.mark.django_db(transaction=True)
 def test_two_runs_at_once_send_one_reminder_on_postgresql(settings):
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL's concurrent connections (CI runs it)")
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     for n in range(20):
         reminded(f"p{n}", timezone="UTC")
-    barrier, summaries = threading.Barrier(2), []
-
-    def run():
-        from django.db import connection as thread_connection
-
-        try:
-            barrier.wait()
-            summaries.append(reminders.send_due_reminders(now=at("2026-06-15T21:00")))
-        finally:
-            thread_connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
+    summaries = run_together(
+        2, lambda index: reminders.send_due_reminders(now=at("2026-06-15T21:00"))
+    )
     assert sum(s.sent for s in summaries) == 20
     assert len(mail.outbox) == 20
     assert ReminderSent.objects.count() == 20
+
+
+def test_a_subscription_with_unusable_keys_cannot_stop_the_run(db, push_service):
+    first = reminded("a-first", timezone="UTC", reminder_email=False)
+    PushSubscription.objects.create(
+        user=first, endpoint=f"{push_service}/push/bad", p256dh="A" * 87, auth="AAAA"
+    )
+    reminded("b-second", timezone="UTC")
+    summary = reminders.send_due_reminders(now=at("2026-06-15T21:00"))
+    assert (summary.failed, summary.sent) == (1, 1)
+    assert sent_to() == ["b-second"]
+    assert not PushSubscription.objects.exists()
+
+
+def test_the_claim_is_committed_before_sending_and_released_on_failure(db, monkeypatch):
+    person = reminded("ann", timezone="UTC")
+    seen_during_send = []
+
+    def failing_email(user, message):
+        seen_during_send.append(ReminderSent.objects.filter(user=user).exists())
+        return False
+
+    monkeypatch.setattr(reminders, "send_email", failing_email)
+    assert reminders.remind(person, local_date=dt.date(2026, 6, 15)) == "failed"
+    assert seen_during_send == [True]
+    assert not ReminderSent.objects.exists()
+
+
+def test_an_unknown_zone_falls_back_to_utc(db):
+    person = reminded("lost", timezone="UTC")
+    reminders.Profile.objects.filter(user=person).update(timezone="Nowhere/Atlantis")
+    assert reminders.send_due_reminders(now=at("2026-06-15T20:30")).sent == 1
+
+
+def test_push_only_people_are_not_due_without_vapid_keys(db, settings):
+    settings.BACKHABITS_VAPID_PUBLIC_KEY = settings.BACKHABITS_VAPID_PRIVATE_KEY = ""
+    person = reminded("pushy", timezone="UTC", reminder_email=False)
+    PushSubscription.objects.create(
+        user=person, endpoint="https://push.example.net/x", p256dh="x", auth="y"
+    )
+    assert reminders.send_due_reminders(now=at("2026-06-15T21:00")).due == 0

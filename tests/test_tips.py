@@ -3,25 +3,26 @@ import datetime as dt
 import pytest
 
 from tracker import tips
+from tracker.insights import DayRow
 from tracker.models import Habit
-from tracker.tips import Day, TipReason
+from tracker.tips import TipReason
 
 TODAY = dt.date(2026, 5, 20)
 GOAL = 2000
 
 
-def day(offset: int, **values) -> Day:
+def day(offset: int, **values) -> DayRow:
     """A logged day `offset` days before TODAY, on track unless told otherwise."""
     base = {"posture": 4, "exercise_minutes": 30, "water_ml": 2500, "stress": 3, "discomfort": 2}
     base.update(values)
-    return Day(date=TODAY - dt.timedelta(days=offset), **base)
+    return DayRow(date=TODAY - dt.timedelta(days=offset), **base)
 
 
 def habits(reasons: list[TipReason]) -> list[str]:
     return [reason.habit for reason in reasons]
 
 
-def on_track(count: int = 7) -> list[Day]:
+def on_track(count: int = 7) -> list[DayRow]:
     return [day(offset) for offset in range(count)]
 
 

@@ -1,5 +1,4 @@
-import os
-
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 
@@ -22,8 +21,23 @@ class UsernameOrEmailBackend(ModelBackend):
 def client_ip(request) -> str:
     """The address login throttling counts. Behind a load balancer (DJANGO_BEHIND_PROXY=1) the
     balancer appends the client's address to X-Forwarded-For; otherwise REMOTE_ADDR is it."""
-    if os.environ.get("DJANGO_BEHIND_PROXY"):
+    if settings.BEHIND_PROXY:
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
         if forwarded:
             return forwarded.split(",")[-1].strip()
     return request.META.get("REMOTE_ADDR", "")
+
+
+def throttling_username(request, credentials: dict | None) -> str:
+    """The name failed log-ins are counted against: an e-mail address, in any capitals, counts
+    against the account it belongs to, so spelling variants share one counter."""
+    typed = ((credentials or {}).get("username") or request.POST.get("username") or "").strip()
+    if "@" in typed:
+        match = (
+            get_user_model()
+            ._default_manager.filter(email__iexact=typed)
+            .values_list("username", flat=True)
+            .first()
+        )
+        return match or typed.lower()
+    return typed

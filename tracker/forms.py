@@ -1,3 +1,4 @@
+import datetime as dt
 import zoneinfo
 from decimal import Decimal
 
@@ -20,6 +21,7 @@ from tracker.models import (
 )
 from tracker.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 
+EARLIEST_REMINDER, LATEST_REMINDER = dt.time(5, 0), dt.time(22, 30)
 WATER_OZ_MAX = units.ml_to_oz(WATER_ML_MAX).quantize(Decimal("1"))  # 338 fl oz
 
 
@@ -221,6 +223,14 @@ class SettingsForm(forms.ModelForm):
         else:
             self.initial.setdefault("water_goal", profile.water_goal_ml)
         self.order_fields(["timezone", "water_unit", "water_goal"])
+
+    def clean_reminder_time(self):
+        value = self.cleaned_data["reminder_time"]
+        # Before midnight with room to spare: a reminder due at 23:58 could be overtaken by the
+        # date changing before the next send_reminders run.
+        if not (EARLIEST_REMINDER <= value <= LATEST_REMINDER):
+            raise forms.ValidationError("Choose a time between 05:00 and 22:30.")
+        return value
 
     def clean(self):
         cleaned = super().clean()

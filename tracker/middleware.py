@@ -55,7 +55,8 @@ class SessionGenerationMiddleware:
     def __call__(self, request):
         user = request.user
         if user.is_authenticated:
-            generation = request.session.get(SESSION_GENERATION_KEY)
-            if generation is not None and generation != user.profile.session_generation:
+            # A session from before the key existed counts as generation 0.
+            generation = request.session.get(SESSION_GENERATION_KEY, 0)
+            if generation != user.profile.session_generation:
                 logout(request)
         return self.get_response(request)

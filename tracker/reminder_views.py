@@ -1,3 +1,9 @@
+import base64
+import binascii
+import ipaddress
+from urllib.parse import urlsplit
+
+from cryptography.hazmat.primitives.asymmetric import ec
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -13,10 +19,49 @@ from tracker import reminders
 from tracker.models import PushSubscription
 
 
+def _b64url_bytes(value: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    except (ValueError, binascii.Error) as error:
+        raise forms.ValidationError("Not base64url.") from error
+
+
 class PushSubscriptionForm(forms.Form):
+    """What a browser's PushManager hands over. The endpoint is where the cron job will POST,
+    so only HTTPS to a named public host is accepted (never an address on our own network)."""
+
     endpoint = forms.URLField(max_length=1000, assume_scheme="https")
-    p256dh = forms.RegexField(regex=r"^[A-Za-z0-9_\-]{20,200}={0,2}$", max_length=200)
-    auth = forms.RegexField(regex=r"^[A-Za-z0-9_\-]{8,100}={0,2}$", max_length=100)
+    p256dh = forms.CharField(max_length=200)
+    auth = forms.CharField(max_length=100)
+
+    def clean_endpoint(self) -> str:
+        endpoint = self.cleaned_data["endpoint"]
+        parts = urlsplit(endpoint)
+        host = (parts.hostname or "").lower()
+        if parts.scheme != "https" or not host or "." not in host:
+            raise forms.ValidationError("A push endpoint must be an https:// address.")
+        try:
+            ipaddress.ip_address(host)
+        except ValueError:
+            pass
+        else:
+            raise forms.ValidationError("A push endpoint must name a push service, not an address.")
+        if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".lan")):
+            raise forms.ValidationError("A push endpoint must be a public push service.")
+        return endpoint
+
+    def clean_p256dh(self) -> str:
+        raw = _b64url_bytes(self.cleaned_data["p256dh"])
+        try:
+            ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw)
+        except ValueError as error:
+            raise forms.ValidationError("Not a P-256 public key.") from error
+        return self.cleaned_data["p256dh"]
+
+    def clean_auth(self) -> str:
+        if len(_b64url_bytes(self.cleaned_data["auth"])) != 16:
+            raise forms.ValidationError("The auth secret must be 16 bytes.")
+        return self.cleaned_data["auth"]
 
 
 @require_GET
@@ -39,19 +84,17 @@ def push_subscribe(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         return HttpResponse("That subscription was not valid.", status=400)
     data = form.cleaned_data
-    label = reminders.device_label(request.headers.get("User-Agent", ""))
-    subscription, created = PushSubscription.objects.get_or_create(
+    # The endpoint is the device: a re-subscription (fresh keys) or another account logging in
+    # on the same browser takes the row over.
+    _subscription, created = PushSubscription.objects.update_or_create(
         endpoint=data["endpoint"],
-        defaults={"user": request.user, "p256dh": data["p256dh"], "auth": data["auth"],
-                  "device_label": label},
-    )  # fmt: skip
-    if not created and subscription.user_id != request.user.pk:
-        # The browser re-used an endpoint another account registered on this device.
-        subscription.delete()
-        PushSubscription.objects.create(
-            user=request.user, endpoint=data["endpoint"], p256dh=data["p256dh"],
-            auth=data["auth"], device_label=label,
-        )  # fmt: skip
+        defaults={
+            "user": request.user,
+            "p256dh": data["p256dh"],
+            "auth": data["auth"],
+            "device_label": reminders.device_label(request.headers.get("User-Agent", "")),
+        },
+    )
     return HttpResponse("Subscribed.", status=201 if created else 200)
 
 
@@ -67,6 +110,14 @@ def push_delete(request: HttpRequest, subscription_id: int) -> HttpResponse:
 @csrf_exempt  # mail clients send the one-click POST (RFC 8058) without a CSRF token
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
+    """GET shows one button (link scanners in mail systems follow GETs and must not
+    unsubscribe anyone); POST, from that button or from the mail client, unsubscribes."""
+    if request.method == "GET":
+        try:
+            reminders.check_unsubscribe_token(token)
+        except signing.BadSignature:
+            return render(request, "tracker/unsubscribe.html", {"state": "invalid"}, status=400)
+        return render(request, "tracker/unsubscribe.html", {"state": "confirm"})
     try:
         changed = reminders.unsubscribe(token)
     except signing.BadSignature:

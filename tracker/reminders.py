@@ -60,12 +60,15 @@ def due_people(*, now: dt.datetime) -> Iterator[tuple[object, dt.date]]:
         .distinct()
         .order_by()
     )
-    has_push = Exists(PushSubscription.objects.filter(user=OuterRef("pk")))
+    channel = Q(profile__reminder_email=True, email__gt="")
+    if vapid_configured():
+        channel |= Q(Exists(PushSubscription.objects.filter(user=OuterRef("pk"))))
     for zone_name in list(zones):
         try:
-            local = now.astimezone(zoneinfo.ZoneInfo(zone_name))
+            zone = zoneinfo.ZoneInfo(zone_name)
         except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-            continue
+            zone = dt.UTC  # the same fallback as the person's "today" (tracker.dates)
+        local = now.astimezone(zone)
         local_date = local.date()
         people = (
             get_user_model()
@@ -75,7 +78,7 @@ def due_people(*, now: dt.datetime) -> Iterator[tuple[object, dt.date]]:
                 profile__reminder_time__lte=local.time(),
                 is_active=True,
             )
-            .filter(Q(profile__reminder_email=True, email__gt="") | Q(has_push))
+            .filter(channel)
             .exclude(
                 Exists(ReminderSent.objects.filter(user=OuterRef("pk"), local_date=local_date))
             )
@@ -97,10 +100,10 @@ def build_message(user) -> Message:
     """What is left today, and an open care alert first if there is one."""
     alerts = care.open_alerts(user)
     if alerts:
-        record = care.describe(alerts[0])
+        # Deliberately vague: a notification shows on a lock screen, an e-mail in an inbox.
         return Message(
             title="backhabits: please read your care alert",
-            body=f"You have an open care alert ({record.title}). Please read it. {NUDGE}",
+            body=f"You have an open care alert in backhabits. Please read it. {NUDGE}",
             path=reverse("tracker:care_alert", args=[alerts[0].pk]),
         )
     return Message(title="backhabits", body=NUDGE, path=reverse("tracker:checkin"))
@@ -110,6 +113,10 @@ def unsubscribe_token(user) -> str:
     return signing.dumps(
         {"u": user.pk, "v": user.profile.unsubscribe_version}, salt=UNSUBSCRIBE_SALT, compress=True
     )
+
+
+def check_unsubscribe_token(token: str) -> dict:
+    return signing.loads(token, salt=UNSUBSCRIBE_SALT)
 
 
 def unsubscribe(token: str) -> bool:
@@ -174,6 +181,10 @@ def send_push(subscription: PushSubscription, message: Message) -> str:
             return "gone"
         logger.warning("Push to subscription #%s failed (status %s)", subscription.pk, status)
         return "failed"
+    except ValueError:
+        # Keys a push service would never have issued: this subscription can never work.
+        logger.warning("Push subscription #%s has unusable keys; removing it", subscription.pk)
+        return "gone"
     except OSError as error:
         logger.warning("Push to subscription #%s failed: %s", subscription.pk, type(error).__name__)
         return "failed"
@@ -203,18 +214,23 @@ def deliver(user, message: Message) -> Delivery:
 
 
 def remind(user, *, local_date: dt.date) -> str:
-    """'sent', 'already' (someone else got there first) or 'failed' (retried next run)."""
-    with transaction.atomic():
-        try:
-            with transaction.atomic():
-                ReminderSent.objects.create(user=user, local_date=local_date)
-        except IntegrityError:
-            return "already"
+    """'sent', 'already' (another run, maybe on another host, claimed it first) or 'failed'
+    (nothing got through; the claim is released so the next run tries again).
+
+    The claim is committed before anything is sent, so no transaction is held open while
+    e-mail or push services answer, and a second run sees it at once."""
+    try:
+        with transaction.atomic():
+            claim = ReminderSent.objects.create(user=user, local_date=local_date)
+    except IntegrityError:
+        return "already"
+    try:
         delivery = deliver(user, build_message(user))
-        if not delivery.delivered:
-            # Nothing got through: undo the mark so the next run tries again.
-            transaction.set_rollback(True)
-    # Outside the transaction, so they stand even when the mark was undone.
+    except Exception:
+        claim.delete()
+        raise
+    if not delivery.delivered:
+        claim.delete()
     if delivery.gone_ids:
         PushSubscription.objects.filter(pk__in=delivery.gone_ids).delete()
     if delivery.pushed_ids:
@@ -228,7 +244,11 @@ def send_due_reminders(*, now: dt.datetime | None = None) -> RunSummary:
     summary = RunSummary()
     for user, local_date in due_people(now=now or timezone.now()):
         summary.due += 1
-        outcome = remind(user, local_date=local_date)
+        try:
+            outcome = remind(user, local_date=local_date)
+        except Exception:  # one person's failure must not cost everyone after them a reminder
+            logger.exception("Reminder for user #%s failed", user.pk)
+            outcome = "failed"
         if outcome == "sent":
             summary.sent += 1
         elif outcome == "already":

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from tracker.insights import DayRow
 from tracker.models import Habit
 
 MAX_TIPS_SHOWN = 3
@@ -28,16 +29,6 @@ SELF_CARE_HABITS = frozenset({Habit.DISCOMFORT, Habit.EXERCISE})
 
 
 @dataclass(frozen=True)
-class Day:
-    date: dt.date
-    posture: int
-    exercise_minutes: int
-    water_ml: int
-    stress: int
-    discomfort: int
-
-
-@dataclass(frozen=True)
 class TipReason:
     habit: str
     reason: str
@@ -53,7 +44,7 @@ def _fmt(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B}"
 
 
-def hydration_reason(days: Sequence[Day], *, water_goal_ml: int) -> TipReason | None:
+def hydration_reason(days: Sequence[DayRow], *, water_goal_ml: int) -> TipReason | None:
     window = days[:HYDRATION_WINDOW_DAYS]
     misses = sum(1 for day in window if day.water_ml < water_goal_ml)
     if misses < HYDRATION_MISSES:
@@ -64,7 +55,7 @@ def hydration_reason(days: Sequence[Day], *, water_goal_ml: int) -> TipReason | 
     )
 
 
-def posture_reason(days: Sequence[Day]) -> TipReason | None:
+def posture_reason(days: Sequence[DayRow]) -> TipReason | None:
     window = days[:POSTURE_WINDOW_DAYS]
     low = sum(1 for day in window if day.posture <= POSTURE_LOW)
     if low < POSTURE_LOW_DAYS:
@@ -76,7 +67,7 @@ def posture_reason(days: Sequence[Day]) -> TipReason | None:
     )
 
 
-def stress_reason(days: Sequence[Day], *, today: dt.date) -> TipReason | None:
+def stress_reason(days: Sequence[DayRow], *, today: dt.date) -> TipReason | None:
     if not days:
         return None
     latest = days[0]
@@ -97,7 +88,7 @@ def _slope(points: Sequence[tuple[int, int]]) -> Fraction:
     return sum((x - mean_x) * (y - mean_y) for x, y in points) / spread
 
 
-def discomfort_reason(days: Sequence[Day], *, today: dt.date) -> TipReason | None:
+def discomfort_reason(days: Sequence[DayRow], *, today: dt.date) -> TipReason | None:
     first = today - dt.timedelta(days=DISCOMFORT_WINDOW_DAYS - 1)
     window = sorted((day for day in days if day.date >= first), key=lambda day: day.date)
     if len(window) < DISCOMFORT_MIN_POINTS:
@@ -112,7 +103,7 @@ def discomfort_reason(days: Sequence[Day], *, today: dt.date) -> TipReason | Non
     )
 
 
-def exercise_reason(days: Sequence[Day]) -> TipReason | None:
+def exercise_reason(days: Sequence[DayRow]) -> TipReason | None:
     window = days[:NO_EXERCISE_DAYS]
     if len(window) < NO_EXERCISE_DAYS or any(day.exercise_minutes > 0 for day in window):
         return None
@@ -122,7 +113,7 @@ def exercise_reason(days: Sequence[Day]) -> TipReason | None:
 
 
 def tip_reasons(
-    days: Sequence[Day], *, today: dt.date, water_goal_ml: int, red_flag_active: bool = False
+    days: Sequence[DayRow], *, today: dt.date, water_goal_ml: int, red_flag_active: bool = False
 ) -> list[TipReason]:
     """`days` are the person's complete check-ins, newest first."""
     if len(days) < GETTING_STARTED_DAYS:
@@ -157,7 +148,7 @@ def pick_tips(
     return chosen
 
 
-def recent_days_for_tips(user, *, today: dt.date) -> list[Day]:
+def recent_days_for_tips(user, *, today: dt.date) -> list[DayRow]:
     from tracker.models import CheckIn
 
     rows = (
@@ -165,7 +156,7 @@ def recent_days_for_tips(user, *, today: dt.date) -> list[Day]:
         .order_by("-date")
         .values_list("date", "posture", "exercise_minutes", "water_ml", "stress", "discomfort")
     )[:HYDRATION_WINDOW_DAYS]
-    return [Day(*row) for row in rows]
+    return [DayRow(*row) for row in rows]
 
 
 def tips_for_user(user, *, today: dt.date, red_flag_active: bool = False) -> list[ChosenTip]:

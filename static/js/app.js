@@ -63,7 +63,7 @@
         form.elements.auth.value = json.keys.auth;
         return fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" });
       }).then(function (response) {
-        if (!response.ok) { throw new Error("the server refused the subscription"); }
+        if (!response.ok || response.redirected) { throw new Error("the server refused the subscription"); }
         status.textContent = "This device will get your daily reminder.";
       }).catch(function (error) {
         status.textContent = "Couldn't turn on notifications: " + error.message + ".";

@@ -81,8 +81,21 @@ def test_push_subscription_is_stored_per_device(logged_in_client, user, with_vap
 
 
 @pytest.mark.parametrize(
-    "field,value",
-    [("endpoint", "not a url"), ("p256dh", "<script>"), ("auth", ""), ("endpoint", "")],
+    ("field", "value"),
+    [
+        ("endpoint", "not a url"),
+        ("endpoint", ""),
+        ("endpoint", "http://push.example.net/send/abc"),
+        ("endpoint", "https://127.0.0.1:6379/x"),
+        ("endpoint", "https://10.0.0.8/x"),
+        ("endpoint", "https://[::1]/x"),
+        ("endpoint", "https://localhost/x"),
+        ("endpoint", "https://redis.internal/x"),
+        ("p256dh", "<script>"),
+        ("p256dh", "A" * 87),
+        ("auth", ""),
+        ("auth", "AAAA"),
+    ],
 )
 def test_a_malformed_subscription_is_refused(logged_in_client, with_vapid, field, value):
     response = logged_in_client.post(
@@ -94,6 +107,29 @@ def test_a_malformed_subscription_is_refused(logged_in_client, with_vapid, field
 
 def test_subscribing_without_keys_is_refused(logged_in_client):
     assert logged_in_client.post(reverse("tracker:push_subscribe"), SUBSCRIPTION).status_code == 404
+
+
+def test_resubscribing_refreshes_the_keys(logged_in_client, with_vapid):
+    logged_in_client.post(reverse("tracker:push_subscribe"), SUBSCRIPTION)
+    fresh = SUBSCRIPTION | {"auth": "AAAAAAAAAAAAAAAAAAAAAA"}
+    assert logged_in_client.post(reverse("tracker:push_subscribe"), fresh).status_code == 200
+    assert PushSubscription.objects.get().auth == "AAAAAAAAAAAAAAAAAAAAAA"
+
+
+@pytest.mark.parametrize(
+    ("value", "ok"), [("04:59", False), ("05:00", True), ("22:30", True), ("22:31", False)]
+)
+def test_reminder_time_window(logged_in_client, user, value, ok):
+    data = {
+        "timezone": "UTC",
+        "water_unit": "ml",
+        "water_goal": "2000",
+        "exercise_goal_minutes": "30",
+        "reminders_enabled": "on",
+        "reminder_time": value,
+    }
+    response = logged_in_client.post(reverse("tracker:settings"), data)
+    assert (response.status_code == 302) is ok
 
 
 def test_a_device_can_be_removed_by_its_owner_only(

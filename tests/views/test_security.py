@@ -154,3 +154,52 @@ def test_database_error_details_quoting_row_values_are_cut_from_logs():
     formatted = logging.Formatter().format(record)
     assert "secret note" not in formatted
     assert "[row details removed]" in formatted
+
+
+def test_a_successful_login_does_not_wipe_failures_against_someone_else(client, db):
+    make_user("victim")
+    make_user("attacker")
+    for _ in range(3):
+        _fail_login(client, "victim", 2)
+        client.post(reverse("login"), {"username": "attacker", "password": PASSWORD})
+        client.post(reverse("logout"))
+    response = client.post(reverse("login"), {"username": "victim", "password": PASSWORD})
+    assert response.status_code == 429
+
+
+def test_email_spellings_share_one_failure_counter(db):
+    make_user("victim")  # e-mail victim@example.com
+    spellings = ["victim@example.com", "VICTIM@example.com", "Victim@Example.com",
+                 "vIctim@example.COM", "victim@EXAMPLE.com"]  # fmt: skip
+    for n, spelling in enumerate(spellings):
+        Client(REMOTE_ADDR=f"192.0.2.{n + 1}").post(
+            reverse("login"), {"username": spelling, "password": "wrong"}
+        )
+    response = Client(REMOTE_ADDR="192.0.2.99").post(
+        reverse("login"), {"username": "victim", "password": PASSWORD}
+    )
+    assert response.status_code == 429
+
+
+def test_sessions_from_before_the_generation_key_are_ended_too(user):
+    from tracker.middleware import SESSION_GENERATION_KEY
+
+    old, current = Client(), Client()
+    for device in (old, current):
+        device.post(reverse("login"), {"username": user.username, "password": PASSWORD})
+    session = old.session
+    del session[SESSION_GENERATION_KEY]
+    session.save()
+    current.post(reverse("tracker:log_out_everywhere"))
+    assert old.get(reverse("tracker:checkin")).status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("behind_proxy", "expected"), [(False, "198.51.100.7"), (True, "203.0.113.5")]
+)
+def test_forwarded_addresses_are_trusted_only_behind_a_proxy(rf, settings, behind_proxy, expected):
+    from tracker.auth_backends import client_ip
+
+    settings.BEHIND_PROXY = behind_proxy
+    request = rf.get("/", REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.5")
+    assert client_ip(request) == expected

@@ -1,12 +1,11 @@
 import datetime as dt
-import threading
 
 import pytest
-from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin, make_user
+from tests.threads import run_together
 from tracker import checkins
 from tracker.models import CheckIn
 
@@ -76,28 +75,10 @@ def test_water_endpoint_refuses_get(logged_in_client):
 
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_taps_all_count_on_postgresql():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL's concurrent connections (CI runs it)")
     person = make_user("tapper")
     today = _today()
-    barrier = threading.Barrier(20)
-    errors = []
-
-    def tap():
-        from django.db import connection as thread_connection
-
-        try:
-            barrier.wait()
-            checkins.add_water(user=person, date=today, amount_ml=250)
-        except Exception as exc:  # collected and asserted below
-            errors.append(exc)
-        finally:
-            thread_connection.close()
-
-    threads = [threading.Thread(target=tap) for _ in range(20)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    assert errors == []
+    outcomes = run_together(
+        20, lambda index: checkins.add_water(user=person, date=today, amount_ml=250)
+    )
+    assert [o for o in outcomes if isinstance(o, Exception)] == []
     assert CheckIn.objects.get(user=person, date=today).water_ml == 20 * 250
