@@ -113,6 +113,7 @@ def test_settings_save_units_goals_zone_and_reminder(logged_in_client, user):
             "water_unit": "oz",
             "water_goal": "64",
             "exercise_goal_minutes": "45",
+            "reminder_time": "20:00",
         },
     )
     assert response.status_code == 302
@@ -142,11 +143,12 @@ def test_settings_refuse_bad_values_and_change_nothing(logged_in_client, user, f
         "water_unit": "ml",
         "water_goal": "2500",
         "exercise_goal_minutes": "40",
+        "reminder_time": "20:00",
     }
     data[field] = value
     response = logged_in_client.post(reverse("tracker:settings"), data)
     assert response.status_code == 200
-    assert field in response.context["form"].errors
+    assert list(response.context["form"].errors) == [field]
     profile = Profile.objects.get(user=user)
     assert (profile.water_goal_ml, profile.exercise_goal_minutes) == (2000, 30)
 
@@ -181,6 +183,7 @@ def test_switching_units_without_retyping_keeps_the_same_goal(logged_in_client, 
         "water_unit": "oz",
         "water_goal": "2500",
         "exercise_goal_minutes": "30",
+        "reminder_time": "20:00",
     }
     assert logged_in_client.post(reverse("tracker:settings"), data).status_code == 302
     user.profile.refresh_from_db()
