@@ -115,8 +115,9 @@ def new_page(browser, live_server, page_problems):
 
 
 @pytest.fixture
-def page(new_page):
-    return new_page("phone")
+def page(new_page, viewport_name):
+    """Every journey runs twice: at a phone's size and at a desktop's."""
+    return new_page(viewport_name)
 
 
 def log_in(page, username: str, password: str) -> None:
