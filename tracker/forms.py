@@ -160,9 +160,10 @@ class SignupForm(UserCreationForm):
         fields = ("username", "email")
 
     def clean_username(self) -> str:
+        # Django's check returns None after recording "a user with that username exists".
         username = super().clean_username()
         # "@" is kept for e-mail addresses, so a username can never be mistaken for one.
-        if "@" in username:
+        if username and "@" in username:
             raise forms.ValidationError("A username can't contain @. Put your e-mail below.")
         return username
 

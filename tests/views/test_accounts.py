@@ -47,6 +47,12 @@ def test_signup_with_an_unknown_zone_falls_back_to_the_default(client, db, setti
     assert get_user_model().objects.get(username="newperson").profile.timezone == "Europe/Dublin"
 
 
+def test_signing_up_with_a_taken_username_says_so(client, user):
+    response = client.post(reverse("signup"), {**SIGNUP, "username": user.username.upper()})
+    assert response.status_code == 200
+    assert "already exists" in response.content.decode()
+
+
 def test_usernames_cannot_look_like_email_addresses(client, db):
     response = client.post(reverse("signup"), {**SIGNUP, "username": "carol@mail.test"})
     assert b"can&#x27;t contain @" in response.content or b"can't contain @" in response.content
