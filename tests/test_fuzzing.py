@@ -2,6 +2,7 @@
 500, and every stored row stays valid."""
 
 import datetime as dt
+import os
 
 import pytest
 from django.test import Client
@@ -12,8 +13,12 @@ from tests.factories import make_user
 from tracker.models import CheckIn, Profile
 from tracker.symptoms import SYMPTOM_CODES
 
+# Derandomised so CI is repeatable: the same examples every run. A random search found the
+# taken-username 500 once; explore with `FUZZ_EXPLORE=1 .venv/bin/pytest tests/test_fuzzing.py`.
+EXPLORE = os.environ.get("FUZZ_EXPLORE") == "1"
 FUZZ = settings(
-    max_examples=60,
+    max_examples=400 if EXPLORE else 100,
+    derandomize=not EXPLORE,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
