@@ -40,16 +40,20 @@ def test_settings_offer_push_with_keys(logged_in_client, with_vapid, settings):
     assert f'data-vapid-key="{settings.BACKHABITS_VAPID_PUBLIC_KEY}"' in html
 
 
-def test_settings_save_reminder_time_and_channels(logged_in_client, user):
-    data = {
+def _settings(reminder_time: str, **extra) -> dict:
+    return {
         "timezone": "UTC",
         "water_unit": "ml",
         "water_goal": "2000",
         "exercise_goal_minutes": "30",
         "reminders_enabled": "on",
-        "reminder_time": "07:45",
-        "reminder_email": "on",
+        "reminder_time": reminder_time,
+        **extra,
     }
+
+
+def test_settings_save_reminder_time_and_channels(logged_in_client, user):
+    data = _settings("07:45", reminder_email="on")
     assert logged_in_client.post(reverse("tracker:settings"), data).status_code == 302
     user.profile.refresh_from_db()
     assert user.profile.reminders_enabled and str(user.profile.reminder_time) == "07:45:00"
@@ -57,15 +61,7 @@ def test_settings_save_reminder_time_and_channels(logged_in_client, user):
 
 @pytest.mark.parametrize("bad_time", ["25:00", "evening", "7pm"])
 def test_a_bad_reminder_time_is_refused(logged_in_client, user, bad_time):
-    data = {
-        "timezone": "UTC",
-        "water_unit": "ml",
-        "water_goal": "2000",
-        "exercise_goal_minutes": "30",
-        "reminders_enabled": "on",
-        "reminder_time": bad_time,
-    }
-    response = logged_in_client.post(reverse("tracker:settings"), data)
+    response = logged_in_client.post(reverse("tracker:settings"), _settings(bad_time))
     assert "reminder_time" in response.context["form"].errors
 
 
@@ -120,15 +116,7 @@ def test_resubscribing_refreshes_the_keys(logged_in_client, with_vapid):
     ("value", "ok"), [("04:59", False), ("05:00", True), ("22:30", True), ("22:31", False)]
 )
 def test_reminder_time_window(logged_in_client, user, value, ok):
-    data = {
-        "timezone": "UTC",
-        "water_unit": "ml",
-        "water_goal": "2000",
-        "exercise_goal_minutes": "30",
-        "reminders_enabled": "on",
-        "reminder_time": value,
-    }
-    response = logged_in_client.post(reverse("tracker:settings"), data)
+    response = logged_in_client.post(reverse("tracker:settings"), _settings(value))
     assert (response.status_code == 302) is ok
 
 
