@@ -12,7 +12,6 @@ from django.utils import timezone
 
 from tracker import checkins, redflags
 from tracker.models import CareAlert, CareWording, CheckIn
-from tracker.symptoms import SYMPTOM_LABELS
 
 
 def health_factors(profile) -> redflags.HealthFactors:
@@ -271,7 +270,3 @@ def prompts_for_alerts(alerts: list[CareAlert]) -> list[CarePrompt]:
             if a.rule in redflags.RULES_BY_CODE
         ]
     )
-
-
-def symptom_labels(codes: list[str]) -> list[str]:
-    return [SYMPTOM_LABELS.get(code, code) for code in codes]

@@ -94,14 +94,18 @@ def test_invalid_values_show_the_field_error_and_save_nothing(page):
     assert not CheckIn.objects.exists()
 
 
-def test_red_flag_prompt_comes_first_and_stays_until_acknowledged(page):
+def _check_in_with_symptom(page, symptom_label: str) -> None:
     make_user("alice")
     log_in(page, "alice", PASSWORD)
     page.goto("/checkin/")
     _fill_checkin(page)
     page.get_by_text("Anything new or unusual today?").click()
-    page.get_by_label("Pain worse at night, or not easing when lying down").check()
+    page.get_by_label(symptom_label).check()
     page.get_by_role("button", name="Save check-in").click()
+
+
+def test_red_flag_prompt_comes_first_and_stays_until_acknowledged(page):
+    _check_in_with_symptom(page, "Pain worse at night, or not easing when lying down")
     alert = page.get_by_role("alert").filter(has_text="urgent appointment").first
     alert.wait_for()
     assert alert.bounding_box()["y"] < page.get_by_text("Saved your check-in").bounding_box()["y"]
@@ -117,13 +121,7 @@ def test_red_flag_prompt_comes_first_and_stays_until_acknowledged(page):
 
 
 def test_emergency_answer_takes_over_the_page(page):
-    make_user("alice")
-    log_in(page, "alice", PASSWORD)
-    page.goto("/checkin/")
-    _fill_checkin(page)
-    page.get_by_text("Anything new or unusual today?").click()
-    page.get_by_label("Numbness or tingling around the genitals, bottom or inner thighs").check()
-    page.get_by_role("button", name="Save check-in").click()
+    _check_in_with_symptom(page, "Numbness or tingling around the genitals, bottom or inner thighs")
     call = page.get_by_role("link", name="Call 112")
     call.wait_for()
     assert call.get_attribute("href") == "tel:112"
