@@ -17,6 +17,13 @@ class UsernameOrEmailBackend(ModelBackend):
             request, username=matches[0].get_username(), password=password, **kwargs
         )
 
+    def get_user(self, user_id):
+        """The signed-in person with their profile in one query: every page reads both."""
+        user = (
+            get_user_model()._default_manager.select_related("profile").filter(pk=user_id).first()
+        )
+        return user if user is not None and self.user_can_authenticate(user) else None
+
 
 def client_ip(request) -> str:
     """The address login throttling counts. Behind a load balancer (DJANGO_BEHIND_PROXY=1) the

@@ -1,5 +1,6 @@
-"""Numbers to server-rendered SVG. Markup is built here from numbers and dates only (no user
-text, so nothing needs escaping) with f-strings, which is fast enough for 365-point charts."""
+"""Numbers to server-rendered SVG. Markup is built here with f-strings from numbers, dates and
+our own labels (no user text; captions are escaped anyway), because a year of five charts is
+about 1,800 points and a template per point would dominate the page."""
 
 import datetime as dt
 import functools
@@ -7,7 +8,7 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.template.loader import render_to_string
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.insights import Measure, SeriesPoint
@@ -17,14 +18,14 @@ PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 10, 12, 26
 PLOT_W, PLOT_H = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
 WEEKLY_ABOVE_DAYS = 731  # longer ranges are drawn as weekly averages to stay light
 HEATMAP_CELL, HEATMAP_GAP = 11, 2
+HEATMAP_LEFT, HEATMAP_TOP = 30, 14
 
 
 @dataclass(frozen=True)
 class Chart:
     measure: Measure
-    points: list[SeriesPoint]
+    points: list[SeriesPoint]  # what is drawn: days, or weeks for long ranges
     svg: SafeString
-    table_rows: SafeString  # the same numbers as the chart, for "show as table"
     weekly: bool
     logged_days: int
     average: float | None
@@ -36,6 +37,8 @@ def day_label(day: dt.date) -> str:
 
 
 def _fmt(value: float) -> str:
+    if type(value) is int:
+        return str(value)
     return f"{value:.1f}".rstrip("0").rstrip(".")
 
 
@@ -66,15 +69,37 @@ def weekly_points(points: Sequence[SeriesPoint]) -> list[SeriesPoint]:
     return weeks
 
 
-def _path(coords: Sequence[tuple[float, float] | None]) -> str:
-    parts, pen_down = [], False
-    for coord in coords:
-        if coord is None:
-            pen_down = False
-            continue
-        parts.append(f"{'L' if pen_down else 'M'}{coord[0]:.1f} {coord[1]:.1f}")
-        pen_down = True
-    return " ".join(parts)
+@functools.lru_cache(maxsize=64)
+def _x_positions(count: int) -> tuple[str, ...]:
+    """Formatted x coordinates for `count` evenly spaced points: every chart of a page shares
+    them, and so does every page of the same range."""
+    if count == 1:
+        return (f"{PAD_LEFT + PLOT_W / 2:.1f}",)
+    step = PLOT_W / (count - 1)
+    return tuple(f"{PAD_LEFT + index * step:.1f}" for index in range(count))
+
+
+class _Texts(dict):
+    """Formatted text per value, remembered: most measures take only a few values."""
+
+    def __init__(self, render) -> None:
+        super().__init__()
+        self.render = render
+
+    def __missing__(self, value: float) -> str:
+        text = self[value] = self.render(value)
+        return text
+
+
+def _path(xs: Sequence[str], ys: Sequence[str | None]) -> str:
+    """A polyline that lifts the pen at each None: a day not logged is a gap, not a zero."""
+    return " ".join(
+        [
+            f"{'M' if before is None else 'L'}{x} {y}"
+            for x, y, before in zip(xs, ys, [None, *ys], strict=False)
+            if y is not None
+        ]
+    )
 
 
 def line_chart(
@@ -92,35 +117,32 @@ def line_chart(
     high = measure.high
     if high is None:
         high = _nice_ceiling(max([*logged, (goal or 0) * 1.25, 1]))
-    count = len(shown)
+    top, scale = PAD_TOP + high * PLOT_H / (high - low), PLOT_H / (high - low)
 
-    def x(index: int) -> float:
-        return PAD_LEFT + (index * PLOT_W / (count - 1) if count > 1 else PLOT_W / 2)
+    def y(value: float) -> str:
+        return f"{top - value * scale:.1f}"
 
-    def y(value: float) -> float:
-        return PAD_TOP + (high - value) / (high - low) * PLOT_H
-
-    radius = 3.5 if count <= 60 else 2.5 if count <= 180 else 1.8
+    xs = _x_positions(len(shown))
+    y_texts = _Texts(y)
+    value_ys = [None if p.value is None else y_texts[p.value] for p in shown]
+    rolling_ys = [None if p.rolling is None else y_texts[p.rolling] for p in shown]
+    radius = 3.5 if len(shown) <= 60 else 2.5 if len(shown) <= 180 else 1.8
     label = "Week of " if weekly else ""
+    value_texts = _Texts(_fmt)
     circles = "".join(
-        f'<circle class="chart-point" cx="{x(i):.1f}" cy="{y(p.value):.1f}" r="{radius}">'
-        f"<title>{label}{day_label(p.date)}: {_fmt(p.value)}</title></circle>"
-        for i, p in enumerate(shown)
-        if p.value is not None
-    )
-    # Consecutive days are joined; a day not logged breaks the line (a gap, not a zero).
-    value_path = _path(
-        [(x(i), y(p.value)) if p.value is not None else None for i, p in enumerate(shown)]
-    )
-    rolling_path = _path(
-        [(x(i), y(p.rolling)) if p.rolling is not None else None for i, p in enumerate(shown)]
+        [
+            f'<circle cx="{x}" cy="{cy}" r="{radius}">'
+            f"<title>{label}{day_label(p.date)}: {value_texts[p.value]}</title></circle>"
+            for p, x, cy in zip(shown, xs, value_ys, strict=True)
+            if cy is not None
+        ]
     )
     goal_markup = ""
     if goal is not None and low <= goal <= high:
         goal_markup = (
             f'<line class="chart-goal" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
-            f'y1="{y(goal):.1f}" y2="{y(goal):.1f}"/>'
-            f'<text class="chart-label" x="{WIDTH - PAD_RIGHT - 2}" y="{y(goal) - 4:.1f}" '
+            f'y1="{y(goal)}" y2="{y(goal)}"/>'
+            f'<text class="chart-label" x="{WIDTH - PAD_RIGHT - 2}" y="{y(goal + 4 / scale)}" '
             f'text-anchor="end">goal {_fmt(goal)}</text>'
         )
     average = round(sum(logged) / len(logged), 1) if logged else None
@@ -132,47 +154,43 @@ def line_chart(
         + ". Dashed line: 7-day average."
         + (f" Dotted line: goal of {_fmt(goal)}." if goal_markup else "")
     )
-    svg = render_to_string(
-        "tracker/charts/trend.svg",
-        {
-            "chart_id": chart_id,
-            "caption": caption,
-            "description": description,
-            "width": WIDTH,
-            "height": HEIGHT,
-            "grid": mark_safe(_grid(low, high, y)),
-            "x_labels": mark_safe(
-                f'<text class="chart-label" x="{PAD_LEFT}" y="{HEIGHT - 6}">{first:%-d %b}</text>'
-                f'<text class="chart-label" x="{WIDTH - PAD_RIGHT}" y="{HEIGHT - 6}" '
-                f'text-anchor="end">{last:%-d %b %Y}</text>'
-            ),
-            "value_path": value_path,
-            "rolling_path": rolling_path,
-            "goal": mark_safe(goal_markup),
-            "circles": mark_safe(circles),
-        },
+    svg = (
+        f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
+        f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
+        f'<title id="{chart_id}-title">{escape(caption)}</title>'
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
+        f"{_grid(low, high, y, scale)}{goal_markup}"
+        f'<path class="chart-rolling" d="{_path(xs, rolling_ys)}"/>'
+        f'<path class="chart-line" d="{_path(xs, value_ys)}"/>'
+        f'<g class="chart-points">{circles}</g>'
+        f'<text class="chart-label" x="{PAD_LEFT}" y="{HEIGHT - 6}">{first:%-d %b}</text>'
+        f'<text class="chart-label" x="{WIDTH - PAD_RIGHT}" y="{HEIGHT - 6}" '
+        f'text-anchor="end">{last:%-d %b %Y}</text></svg>'
     )
-    return Chart(measure, shown, mark_safe(svg), _table_rows(shown), weekly, len(logged), average)
+    return Chart(measure, shown, mark_safe(svg), weekly, len(logged), average)
 
 
-def _table_rows(points: Sequence[SeriesPoint]) -> SafeString:
+def table_rows(points: Sequence[SeriesPoint]) -> SafeString:
+    """The chart's numbers as table rows, for "show as table"."""
     return mark_safe(
         "".join(
-            f"<tr><td>{day_label(p.date)}</td>"
-            f"<td>{'not logged' if p.value is None else _fmt(p.value)}</td>"
-            f"<td>{'–' if p.rolling is None else f'{p.rolling:.1f}'}</td></tr>"
-            for p in points
+            [
+                f"<tr><td>{day_label(p.date)}</td>"
+                f"<td>{'not logged' if p.value is None else _fmt(p.value)}</td>"
+                f"<td>{'–' if p.rolling is None else f'{p.rolling:.1f}'}</td></tr>"
+                for p in points
+            ]
         )
     )
 
 
-def _grid(low: float, high: float, y) -> str:
+def _grid(low: float, high: float, y, scale: float) -> str:
     lines = []
     for value in (low, (low + high) / 2, high):
         lines.append(
             f'<line class="chart-grid" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
-            f'y1="{y(value):.1f}" y2="{y(value):.1f}"/>'
-            f'<text class="chart-label" x="{PAD_LEFT - 6}" y="{y(value) + 4:.1f}" '
+            f'y1="{y(value)}" y2="{y(value)}"/>'
+            f'<text class="chart-label" x="{PAD_LEFT - 6}" y="{y(value - 4 / scale)}" '
             f'text-anchor="end">{_fmt(value)}</text>'
         )
     return "".join(lines)
@@ -184,45 +202,58 @@ def heatmap_level(value: int | None) -> str:
     return str(min(4, (value + 1) // 2))  # 0, 1–2, 3–4, 5–6, 7–10
 
 
+@functools.lru_cache(maxsize=1)
+def _heatmap_cells() -> tuple[str, ...]:
+    """The opening of each cell's rect, in day order from the first Monday: week by week,
+    Monday at the top."""
+    step = HEATMAP_CELL + HEATMAP_GAP
+    return tuple(
+        f'x="{HEATMAP_LEFT + (n // 7) * step}" y="{HEATMAP_TOP + (n % 7) * step}" '
+        f'width="{HEATMAP_CELL}" height="{HEATMAP_CELL}" rx="2"'
+        for n in range(53 * 7)
+    )
+
+
 def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeString:
     """A year of discomfort as a week-by-week grid, Monday at the top."""
     last_monday = today - dt.timedelta(days=today.weekday())
     first_monday = last_monday - dt.timedelta(weeks=52)
     step = HEATMAP_CELL + HEATMAP_GAP
     cells = []
-    day = first_monday
-    while day <= today:
-        week, weekday = (day - first_monday).days // 7, day.weekday()
+    logged = 0
+    for position, day_number in zip(
+        _heatmap_cells(), range(first_monday.toordinal(), today.toordinal() + 1), strict=False
+    ):
+        day = dt.date.fromordinal(day_number)
         value = values.get(day)
-        text = f"{day_label(day)}: " + (
-            f"discomfort {value}" if value is not None else "not logged"
-        )
-        focus = ' tabindex="0"' if value is not None else ""
-        cells.append(
-            f'<rect class="hm hm-{heatmap_level(value)}" x="{30 + week * step}" '
-            f'y="{14 + weekday * step}" width="{HEATMAP_CELL}" height="{HEATMAP_CELL}" rx="2"'
-            f"{focus}><title>{text}</title></rect>"
-        )
-        day += dt.timedelta(days=1)
-    months = []
-    for week in range(53):
-        monday = first_monday + dt.timedelta(weeks=week)
-        if monday.day <= 7:
-            months.append(
-                f'<text class="chart-label" x="{30 + week * step}" y="10">{monday:%b}</text>'
+        if value is None:
+            cells.append(
+                f'<rect class="hm hm-none" {position}><title>{day_label(day)}: not logged'
+                "</title></rect>"
             )
-    logged = len([d for d in values if first_monday <= d <= today])
+        else:
+            logged += 1
+            cells.append(
+                f'<rect class="hm hm-{heatmap_level(value)}" {position} tabindex="0">'
+                f"<title>{day_label(day)}: discomfort {value}</title></rect>"
+            )
+    months = "".join(
+        f'<text class="chart-label" x="{HEATMAP_LEFT + week * step}" y="10">{monday:%b}</text>'
+        for week in range(53)
+        if (monday := first_monday + dt.timedelta(weeks=week)).day <= 7
+    )
+    description = (
+        f"Discomfort for each day of the last year; {logged} days logged. Darker means more "
+        "discomfort; each day's value is in its tooltip and in the discomfort chart's table."
+    )
     return mark_safe(
-        render_to_string(
-            "tracker/charts/heatmap.svg",
-            {
-                "width": 30 + 53 * step,
-                "height": 14 + 7 * step,
-                "cells": mark_safe("".join(cells)),
-                "months": mark_safe("".join(months)),
-                "description": f"Discomfort for each day of the last year; {logged} days logged. "
-                "Darker means more discomfort; each day's value is in its tooltip and in the "
-                "discomfort table.",
-            },
-        )
+        f'<svg class="heatmap" viewBox="0 0 {HEATMAP_LEFT + 53 * step} {HEATMAP_TOP + 7 * step}" '
+        'role="img" aria-labelledby="heatmap-title heatmap-desc" '
+        'xmlns="http://www.w3.org/2000/svg">'
+        '<title id="heatmap-title">Discomfort over the last year</title>'
+        f'<desc id="heatmap-desc">{description}</desc>{months}'
+        '<text class="chart-label" x="0" y="24">Mon</text>'
+        '<text class="chart-label" x="0" y="63">Thu</text>'
+        '<text class="chart-label" x="0" y="102">Sun</text>'
+        f"{''.join(cells)}</svg>"
     )

@@ -2,8 +2,11 @@
 goal/discomfort associations. Pure functions over rows the views load in one query per range."""
 
 import datetime as dt
-from collections.abc import Sequence
+import functools
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
+from typing import NamedTuple
 
 RANGE_CHOICES = {"7": 7, "30": 30, "90": 90, "365": 365, "all": None}
 DEFAULT_RANGE = "30"
@@ -14,8 +17,9 @@ GOOD_POSTURE_AT_LEAST = 4  # "mostly upright" or better
 GOOD_STRESS_AT_MOST = 4
 
 
-@dataclass(frozen=True)
-class DayRow:
+class DayRow(NamedTuple):
+    """A complete check-in's measures. A named tuple: a page builds hundreds of these."""
+
     date: dt.date
     posture: int
     exercise_minutes: int
@@ -54,33 +58,58 @@ def range_start(range_key: str, *, today: dt.date, first_logged: dt.date | None)
     return today - dt.timedelta(days=days - 1)
 
 
-@dataclass(frozen=True)
-class SeriesPoint:
+class SeriesPoint(NamedTuple):
     date: dt.date
     value: float | None  # None: not logged that day (a gap, never a zero)
     rolling: float | None
 
 
+# SeriesPoint from a (date, value, rolling) tuple without the Python-level __new__ a named
+# tuple's constructor runs: a year of five measures is ~1,800 points per page.
+_series_point = functools.partial(tuple.__new__, SeriesPoint)
+
+
+def measure_series(
+    rows: Iterable[DayRow], keys: Iterable[str], *, start: dt.date, end: dt.date
+) -> dict[str, list[SeriesPoint]]:
+    """One point per calendar day from start to end for each measure in `keys`. `rows` may
+    begin before `start` so the rolling average is right at the left edge. The calendar is
+    laid out once and shared by every measure."""
+    first = start - dt.timedelta(days=ROLLING_DAYS - 1)
+    span = (end - first).days + 1
+    origin = first.toordinal()
+    slots: list[DayRow | None] = [None] * span
+    for row in rows:
+        index = row.date.toordinal() - origin
+        if 0 <= index < span:
+            slots[index] = row
+    days = list(map(dt.date.fromordinal, range(origin + ROLLING_DAYS - 1, origin + span)))
+    series = {}
+    for key in keys:
+        field = DayRow._fields.index(key)
+        daily = [None if row is None else row[field] for row in slots]
+        shown = daily[ROLLING_DAYS - 1 :]
+        series[key] = list(map(_series_point, zip(days, shown, _rolling_means(daily), strict=True)))
+    return series
+
+
 def daily_series(
     rows: Sequence[DayRow], key: str, *, start: dt.date, end: dt.date
 ) -> list[SeriesPoint]:
-    """One point per calendar day from start to end. `rows` may begin before `start` so the
-    rolling average is right at the left edge."""
-    values = {row.date: getattr(row, key) for row in rows}
-    first = start - dt.timedelta(days=ROLLING_DAYS - 1)
-    # One slot per calendar day; the rolling sum slides along it.
-    daily = [values.get(first + dt.timedelta(days=n)) for n in range((end - first).days + 1)]
-    points = []
-    total, count = 0, 0
-    for index, value in enumerate(daily):
-        if value is not None:
-            total, count = total + value, count + 1
-        if index >= ROLLING_DAYS and (leaving := daily[index - ROLLING_DAYS]) is not None:
-            total, count = total - leaving, count - 1
-        if index >= ROLLING_DAYS - 1:
-            day = first + dt.timedelta(days=index)
-            points.append(SeriesPoint(day, value, round(total / count, 2) if count else None))
-    return points
+    return measure_series(rows, [key], start=start, end=end)[key]
+
+
+def _rolling_means(daily: Sequence[float | None]) -> list[float | None]:
+    """Mean of the logged values in each 7-day window ending on each day from the 7th on,
+    from running sums (a year of five measures is ~1,800 windows per page)."""
+    sums = [0, *accumulate(0 if value is None else value for value in daily)]
+    counts = [0, *accumulate(value is not None for value in daily)]
+    return [
+        (sums[end] - sums[end - ROLLING_DAYS]) / logged
+        if (logged := counts[end] - counts[end - ROLLING_DAYS])
+        else None
+        for end in range(ROLLING_DAYS, len(daily) + 1)
+    ]
 
 
 def mean(values: Sequence[float]) -> float | None:
@@ -251,25 +280,26 @@ def goal_checks(*, water_goal_ml: int, exercise_goal_minutes: int) -> list[tuple
     ]
 
 
-def _compare(pairs: list[tuple[bool, int]]) -> Comparison:
-    met = [discomfort for was_met, discomfort in pairs if was_met]
-    missed = [discomfort for was_met, discomfort in pairs if not was_met]
+def _compare(flags: Iterable[bool], discomforts: Iterable[int | None]) -> Comparison:
+    met, missed = [], []
+    for was_met, discomfort in zip(flags, discomforts, strict=True):
+        if discomfort is not None:
+            (met if was_met else missed).append(discomfort)
     return Comparison(mean(met), len(met), mean(missed), len(missed))
 
 
 def goal_insights(
     rows: Sequence[DayRow], *, water_goal_ml: int, exercise_goal_minutes: int
 ) -> list[Insight]:
-    by_date = {row.date: row for row in rows}
+    discomfort_on = {row.date.toordinal(): row.discomfort for row in rows}
+    same_day = [row.discomfort for row in rows]
+    next_day = [discomfort_on.get(row.date.toordinal() + 1) for row in rows]  # None: not logged
     insights = []
     for habit, goal_text, met in goal_checks(
         water_goal_ml=water_goal_ml, exercise_goal_minutes=exercise_goal_minutes
     ):
-        same_day = [(met(row), row.discomfort) for row in rows]
-        next_day = [
-            (met(row), following.discomfort)
-            for row in rows
-            if (following := by_date.get(row.date + dt.timedelta(days=1))) is not None
-        ]
-        insights.append(Insight(habit, goal_text, _compare(same_day), _compare(next_day)))
+        flags = [met(row) for row in rows]
+        insights.append(
+            Insight(habit, goal_text, _compare(flags, same_day), _compare(flags, next_day))
+        )
     return insights

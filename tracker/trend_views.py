@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 from django.views.decorators.vary import vary_on_headers
@@ -27,6 +27,24 @@ def trends_page(request: HttpRequest) -> HttpResponse:
         return render(request, "tracker/partials/trends_range.html", context)
     context["care_prompts"] = care.prompts_for_alerts(care.open_alerts(request.user))
     return render(request, "tracker/trends.html", context)
+
+
+@require_GET
+@login_required
+@vary_on_headers("HX-Request")
+def measure_table(request: HttpRequest, measure_key: str) -> HttpResponse:
+    measure = insights.MEASURES_BY_KEY.get(measure_key)
+    if measure is None:
+        raise Http404
+    range_key = insights.parse_range(request.GET.get("range"))
+    table = trends.measure_table(
+        request.user, measure=measure, range_key=range_key, today=today_for(request.user)
+    )
+    context = {"table": table, "range_words": trends.range_words(range_key)}
+    if request.htmx:
+        return render(request, "tracker/partials/measure_table.html", context)
+    context["range_links"] = _range_links(range_key)
+    return render(request, "tracker/measure_table.html", context)
 
 
 @require_GET

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Min
+from django.utils.safestring import SafeString
 
 from tracker import charts, insights
 from tracker.insights import DayRow, Streak
@@ -20,13 +21,29 @@ def first_logged_date(user) -> dt.date | None:
     ]
 
 
+def range_start(user, *, range_key: str, today: dt.date) -> dt.date:
+    first = first_logged_date(user) if range_key == "all" else None
+    return insights.range_start(range_key, today=today, first_logged=first)
+
+
 def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
-    rows = (
+    """Complete check-ins from start to end, oldest first. The ORM writes the query; the rows
+    come straight from the cursor, skipping its per-row conversion (a year is ~370 rows per
+    page) except for the date, converted here."""
+    query = (
         CheckIn.objects.filter(user=user, date__range=(start, end), discomfort__isnull=False)
         .order_by("date")
         .values_list("date", "posture", "exercise_minutes", "water_ml", "stress", "discomfort")
     )
-    return [DayRow(*row) for row in rows]
+    sql, params = query.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [DayRow(_as_date(day), *measures) for day, *measures in cursor.fetchall()]
+
+
+def _as_date(value: dt.date | str) -> dt.date:
+    """SQLite hands dates back as ISO text; PostgreSQL as dates."""
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
 
 
 def streaks(user, *, today: dt.date) -> list[Streak]:
@@ -41,10 +58,7 @@ def streaks(user, *, today: dt.date) -> list[Streak]:
             "WHERE user_id = %s AND discomfort IS NOT NULL AND date <= %s ORDER BY date",
             [profile.water_goal_ml, profile.exercise_goal_minutes, user.pk, today],
         )
-        rows = [
-            (raw if isinstance(raw, dt.date) else dt.date.fromisoformat(raw), bool(water), bool(ex))
-            for raw, water, ex in cursor.fetchall()
-        ]
+        rows = [(_as_date(day), bool(water), bool(ex)) for day, water, ex in cursor.fetchall()]
     return insights.compute_streaks(insights.streak_dates(rows), today=today)
 
 
@@ -102,8 +116,7 @@ def build(
 ) -> Dashboard:
     """`range_only` skips the parts that do not depend on the range (an htmx range switch)."""
     profile = user.profile
-    first = first_logged_date(user) if range_key == "all" else None
-    start = insights.range_start(range_key, today=today, first_logged=first)
+    start = range_start(user, range_key=range_key, today=today)
     last_monday = today - dt.timedelta(days=today.weekday() + 7)
     load_from = min(
         start - dt.timedelta(days=insights.ROLLING_DAYS - 1),
@@ -113,13 +126,14 @@ def build(
     rows = load_rows(user, start=load_from, end=today)
     in_range = [row for row in rows if row.date >= start]
     goals = {"water_ml": profile.water_goal_ml, "exercise_minutes": profile.exercise_goal_minutes}
+    series = insights.measure_series(rows, insights.MEASURES_BY_KEY, start=start, end=today)
     measure_charts = [
         charts.line_chart(
             measure=measure,
-            points=insights.daily_series(rows, measure.key, start=start, end=today),
+            points=series[measure.key],
             goal=goals.get(measure.key),
             chart_id=f"chart-{measure.key}",
-            caption=f"{measure.label}, {_range_words(range_key)}",
+            caption=f"{measure.label}, {range_words(range_key)}",
         )
         for measure in insights.MEASURES
     ]
@@ -156,7 +170,32 @@ def build(
     )
 
 
-def _range_words(range_key: str) -> str:
+@dataclass(frozen=True)
+class MeasureTable:
+    """One chart's numbers as a table: "show as table" loads it on request, so the dashboard
+    does not carry five tables of a year each."""
+
+    measure: insights.Measure
+    range_key: str
+    start: dt.date
+    today: dt.date
+    weekly: bool
+    rows: SafeString
+
+
+def measure_table(
+    user, *, measure: insights.Measure, range_key: str, today: dt.date
+) -> MeasureTable:
+    start = range_start(user, range_key=range_key, today=today)
+    rows = load_rows(user, start=start - dt.timedelta(days=insights.ROLLING_DAYS - 1), end=today)
+    points = insights.daily_series(rows, measure.key, start=start, end=today)
+    weekly = len(points) > charts.WEEKLY_ABOVE_DAYS
+    if weekly:
+        points = charts.weekly_points(points)
+    return MeasureTable(measure, range_key, start, today, weekly, charts.table_rows(points))
+
+
+def range_words(range_key: str) -> str:
     return "all days" if range_key == "all" else f"last {range_key} days"
 
 

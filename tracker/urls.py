@@ -20,6 +20,7 @@ urlpatterns = [
     path("tips/<int:tip_id>/not-for-me/", guide_views.dismiss_tip, name="dismiss_tip"),
     path("tips/<int:tip_id>/restore/", guide_views.restore_tip, name="restore_tip"),
     path("trends/", trend_views.trends_page, name="trends"),
+    path("trends/table/<slug:measure_key>/", trend_views.measure_table, name="measure_table"),
     path("report/", trend_views.report, name="report"),
     path("care/", care_views.care_page, name="care"),
     path("care/<int:alert_id>/", care_views.alert_detail, name="care_alert"),

@@ -10,7 +10,17 @@ from tests.factories import PASSWORD, make_checkin, make_user
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PAGES = ["/", "/checkin/", "/trends/", "/guide/", "/report/", "/settings/", "/care/", "/tips/"]
+PAGES = [
+    "/",
+    "/checkin/",
+    "/trends/",
+    "/trends/table/discomfort/",
+    "/guide/",
+    "/report/",
+    "/settings/",
+    "/care/",
+    "/tips/",
+]
 
 
 @pytest.fixture

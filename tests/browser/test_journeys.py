@@ -141,6 +141,39 @@ def test_trends_range_switch_updates_the_chart(page):
     assert page.locator("#figure-discomfort circle").count() == 60 != points_30
 
 
+def test_show_as_table_opens_the_numbers_in_place_and_focuses_them(page):
+    user = make_user("alice")
+    make_checkin(user, _today(), discomfort=6)
+    log_in(page, "alice", PASSWORD)
+    page.goto("/trends/?range=7")
+    navigations = []
+    page.on("framenavigated", lambda frame: navigations.append(frame.url))
+    page.locator("#figure-discomfort").get_by_role("link", name="Show as table").click()
+    table = page.locator("#figure-discomfort table")
+    table.wait_for()
+    assert navigations == []
+    assert table.locator("tbody tr").count() == 7
+    assert "6" in table.locator("tbody tr").last.inner_text()
+    summary = page.locator("#table-discomfort summary")
+    assert summary.evaluate("element => element === document.activeElement")
+    summary.click()  # closes the table again
+    assert not table.is_visible()
+
+
+def test_show_as_table_without_javascript_opens_a_table_page(new_page):
+    user = make_user("alice")
+    make_checkin(user, _today(), discomfort=6)
+    page = new_page(javascript=False)
+    log_in(page, "alice", PASSWORD)
+    page.goto("/trends/?range=7")
+    page.locator("#figure-discomfort").get_by_role("link", name="Show as table").click()
+    page.wait_for_url("**/trends/table/discomfort/?range=7")
+    assert page.get_by_role("heading", level=1).inner_text() == "Discomfort, last 7 days"
+    assert page.locator("tbody tr").count() == 7
+    page.get_by_role("link", name="Back to trends").click()
+    page.wait_for_url("**/trends/?range=7#figure-discomfort")
+
+
 def test_clinician_report_prints_to_pdf(page):
     user = make_user("alice")
     for offset in range(20):

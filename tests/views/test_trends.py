@@ -68,11 +68,82 @@ def test_range_links_work_without_javascript(logged_in_client):
         assert f'href="?range={key}"' in html
 
 
-def test_charts_offer_a_table_with_the_same_numbers(logged_in_client, user):
-    make_checkin(user, _today(), discomfort=7)
-    html = logged_in_client.get(reverse("tracker:trends") + "?range=7").content.decode()
-    assert "Show as table" in html
-    assert re.search(r"<td>[^<]*</td><td>7</td>", html)
+def _table_url(measure: str, range_key: str = "7") -> str:
+    return reverse("tracker:measure_table", args=[measure]) + f"?range={range_key}"
+
+
+def test_each_chart_links_to_its_table_for_the_same_range(logged_in_client):
+    html = logged_in_client.get(reverse("tracker:trends") + "?range=90").content.decode()
+    for measure in ("discomfort", "posture", "exercise_minutes", "water_ml", "stress"):
+        url = _table_url(measure, "90")
+        assert f'href="{url}" hx-get="{url}"' in html
+
+
+def test_the_table_carries_the_same_numbers_as_the_chart(logged_in_client, user):
+    for offset, value in ((0, 7), (2, 4), (5, 0)):
+        make_checkin(user, _today() - dt.timedelta(days=offset), discomfort=value)
+    trends_html = logged_in_client.get(reverse("tracker:trends") + "?range=7").content.decode()
+    chart = re.search(r'<svg class="chart"[^>]*chart-discomfort-title.*?</svg>', trends_html, re.S)
+    charted = re.findall(r"<title>([^<:]+): (\d+)</title></circle>", chart.group(0))
+    table_html = logged_in_client.get(_table_url("discomfort")).content.decode()
+    tabled = re.findall(r"<tr><td>([^<]+)</td><td>(\d+)</td>", table_html)
+    assert charted == tabled
+    assert [value for _, value in tabled] == ["0", "4", "7"]
+    assert table_html.count("<td>not logged</td>") == 4  # 7 days, 3 logged
+
+
+def test_the_table_loads_in_place_with_htmx(logged_in_client, user):
+    make_checkin(user, _today(), water_ml=2250)
+    response = logged_in_client.get(_table_url("water_ml"), headers=HTMX)
+    html = response.content.decode()
+    assert html.startswith('<details class="chart-table" id="table-water_ml" open>')
+    assert "<html" not in html
+    assert "<td>2250</td>" in html
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_table_page_works_without_javascript(logged_in_client):
+    html = logged_in_client.get(_table_url("stress", "30")).content.decode()
+    assert "<html" in html
+    assert "<h1>Stress, last 30 days</h1>" in html
+    assert reverse("tracker:trends") + "?range=30#figure-stress" in html
+
+
+def test_long_ranges_tabulate_weekly_averages_like_the_chart(logged_in_client, user):
+    _history(user, 800, discomfort=4)
+    html = logged_in_client.get(_table_url("discomfort", "all")).content.decode()
+    assert "Week of" in html
+    assert html.count("<tr><td>") == -(-800 // 7)  # one row per week, the last one partial
+
+
+@pytest.mark.parametrize("measure", ["notes", "symptoms", "id", "DISCOMFORT"])
+def test_a_table_of_anything_but_a_measure_is_not_found(logged_in_client, measure):
+    assert logged_in_client.get(_table_url(measure)).status_code == 404
+
+
+def test_a_bad_table_range_falls_back_to_30_days(logged_in_client):
+    response = logged_in_client.get(reverse("tracker:measure_table", args=["posture"]) + "?range=x")
+    assert response.status_code == 200
+    assert response.context["table"].range_key == "30"
+
+
+def test_the_table_needs_login_and_shows_only_ones_own_days(client, user, other_user):
+    make_checkin(other_user, _today(), discomfort=9)
+    assert client.get(_table_url("discomfort")).status_code == 302
+    client.force_login(user)
+    html = client.get(_table_url("discomfort")).content.decode()
+    assert "<td>9</td>" not in html
+    assert html.count("<td>not logged</td>") == 7
+
+
+@pytest.mark.parametrize("days", [10, 3000])
+def test_table_query_count_does_not_grow_with_history(
+    logged_in_client, user, django_assert_max_num_queries, days
+):
+    _history(user, days)
+    with django_assert_max_num_queries(6):
+        response = logged_in_client.get(_table_url("discomfort", "all"))
+    assert response.status_code == 200
 
 
 def test_streaks_are_computed_in_the_database(user, db):
