@@ -51,25 +51,59 @@ def fresh_database(database_url: str | None) -> str:
     return url
 
 
-def timed(action: Callable[[], object], *, iterations: int, warmup: int = 3) -> dict:
-    for _ in range(warmup):
-        action()
-    samples = []
-    for _ in range(iterations):
-        start = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - start) * 1000)
-    samples.sort()
+def _figures(samples: list[float]) -> dict:
+    samples = sorted(samples)
     return {
         "median": statistics.median(samples),
         "p95": samples[min(len(samples) - 1, round(0.95 * (len(samples) - 1)))],
-        "n": iterations,
+        "n": len(samples),
     }
 
 
+def _elapsed_ms(action: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    action()
+    return (time.perf_counter() - start) * 1000
+
+
+def timed(action: Callable[[], object], *, iterations: int, warmup: int = 3) -> dict:
+    for _ in range(warmup):
+        action()
+    return _figures([_elapsed_ms(action) for _ in range(iterations)])
+
+
+def timed_against(
+    action: Callable[[], object],
+    floor: Callable[[], object],
+    *,
+    iterations: int,
+    block: int = 10,
+    warmup: int = 3,
+) -> tuple[dict, dict]:
+    """Times `action` and the floor in alternating blocks, so that a machine that speeds up or
+    slows down during the run (shared cores, frequency scaling) moves both figures alike and
+    the ratio stays fair. Blocks rather than single requests: a floor request right after a
+    heavy page pays some of that page's clean-up, and the median leaves out that one sample
+    per block."""
+    for _ in range(warmup):
+        floor()
+        action()
+    action_samples, floor_samples = [], []
+    while len(action_samples) < iterations:
+        floor_samples.extend(_elapsed_ms(floor) for _ in range(block))
+        action_samples.extend(_elapsed_ms(action) for _ in range(block))
+    return _figures(action_samples), _figures(floor_samples)
+
+
 def report(name: str, figures: dict, floor: dict | None) -> None:
-    ratio = f"{figures['median'] / floor['median']:5.1f}x floor" if floor else "    (floor)"
+    """One line per page; the ratio is to the floor timed alongside it."""
+    ratio = ""
+    if floor:
+        ratio = (
+            f"{figures['median'] / floor['median']:5.1f}x floor "
+            f"(floor alongside: {floor['median']:.2f} ms)"
+        )
     print(
         f"{name:<42} median {figures['median']:7.2f} ms   p95 {figures['p95']:7.2f} ms   "
-        f"{ratio}   n={figures['n']}"
+        f"n={figures['n']:<4} {ratio}"
     )

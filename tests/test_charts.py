@@ -2,19 +2,19 @@ import datetime as dt
 import re
 
 from tracker import charts, insights
-from tracker.insights import MEASURES_BY_KEY, SeriesPoint
+from tracker.insights import MEASURES_BY_KEY, Series
 
 TODAY = dt.date(2026, 11, 29)
 
 
-def points(values):
+def series(values):
     start = TODAY - dt.timedelta(days=len(values) - 1)
-    return [SeriesPoint(start + dt.timedelta(days=i), v, v) for i, v in enumerate(values)]
+    return Series([start + dt.timedelta(days=i) for i in range(len(values))], values, values)
 
 
 def render(values, goal=None, key="discomfort"):
     return charts.line_chart(
-        measure=MEASURES_BY_KEY[key], points=points(values), goal=goal, chart_id="c", caption="Test"
+        measure=MEASURES_BY_KEY[key], series=series(values), goal=goal, chart_id="c", caption="Test"
     )
 
 
@@ -55,7 +55,7 @@ def test_long_ranges_become_weekly_averages():
     values = [5] * 800
     chart = render(values)
     assert chart.weekly is True
-    assert str(chart.svg).count("<circle") == len(charts.weekly_points(points(values)))
+    assert str(chart.svg).count("<circle") == len(charts.weekly(series(values)))
     assert "Week of" in str(chart.svg)
 
 
@@ -77,3 +77,38 @@ def test_measures_cover_every_habit_and_discomfort():
     assert {m.key for m in insights.MEASURES} == {
         "discomfort", "posture", "exercise_minutes", "water_ml", "stress",
     }  # fmt: skip
+
+
+def test_y_coordinates_are_the_exact_position_to_a_tenth():
+    top, scale = 164.0, 15.2  # discomfort's 0–10 scale
+    values = [n / 7 for n in range(71)]  # rolling averages: sevenths from 0 to 10
+    texts = charts._y_texts(values, top=top, scale=scale)
+    for value, text in zip(values, texts, strict=True):
+        assert abs(float(text) - (top - value * scale)) <= 0.05 + 1e-9
+
+
+def test_y_coordinates_far_off_the_chart_are_still_drawn():
+    texts = charts._y_texts([None, 1000.0, -1000.0], top=164.0, scale=15.2)
+    assert texts == [None, "-15036.0", "15364.0"]
+
+
+def test_auto_scale_keeps_an_early_rolling_average_inside_the_plot():
+    day = TODAY - dt.timedelta(days=1)
+    # The first day's 7-day average reads days before the range and is higher than any day in it.
+    chart = charts.line_chart(
+        measure=MEASURES_BY_KEY["water_ml"],
+        series=Series([day, TODAY], [1000, 1000], [3000.0, 1000.0]),
+        goal=None,
+        chart_id="c",
+        caption="Test",
+    )
+    rolling = re.search(r'class="chart-rolling" d="([^"]*)"', str(chart.svg)).group(1)
+    ys = [float(y) for y in re.findall(r"[-\d.]+ ([-\d.]+)", rolling)]
+    assert min(ys) >= charts.PAD_TOP
+
+
+def test_weekly_means_skip_unlogged_days_and_an_empty_week_stays_a_gap():
+    weeks = charts.weekly(series([1, None, 3, None, None, None, None] + [None] * 7 + [4]))
+    assert weeks.values == [2, None, 4]
+    assert weeks.rolling == [2, None, 4]
+    assert weeks.days == [TODAY - dt.timedelta(days=14), TODAY - dt.timedelta(days=7), TODAY]

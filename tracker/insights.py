@@ -2,7 +2,6 @@
 goal/discomfort associations. Pure functions over rows the views load in one query per range."""
 
 import datetime as dt
-import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
@@ -64,17 +63,33 @@ class SeriesPoint(NamedTuple):
     rolling: float | None
 
 
-# SeriesPoint from a (date, value, rolling) tuple without the Python-level __new__ a named
-# tuple's constructor runs: a year of five measures is ~1,800 points per page.
-_series_point = functools.partial(tuple.__new__, SeriesPoint)
+@dataclass(frozen=True)
+class Series:
+    """One measure over consecutive days (or weeks): parallel lists, so a chart walks plain
+    values rather than building a point object per day."""
+
+    days: list[dt.date]
+    values: list[float | None]  # None: not logged that day (a gap, never a zero)
+    rolling: list[float | None]  # mean of the logged days in the 7 days ending on each day
+
+    def __len__(self) -> int:
+        return len(self.days)
+
+    @property
+    def points(self) -> list[SeriesPoint]:
+        return list(map(SeriesPoint, self.days, self.values, self.rolling))
+
+    @property
+    def logged(self) -> list[float]:
+        return [value for value in self.values if value is not None]
 
 
 def measure_series(
     rows: Iterable[DayRow], keys: Iterable[str], *, start: dt.date, end: dt.date
-) -> dict[str, list[SeriesPoint]]:
-    """One point per calendar day from start to end for each measure in `keys`. `rows` may
-    begin before `start` so the rolling average is right at the left edge. The calendar is
-    laid out once and shared by every measure."""
+) -> dict[str, Series]:
+    """Each measure in `keys` for every calendar day from start to end. `rows` may begin before
+    `start` so the rolling average is right at the left edge. The calendar is laid out once and
+    shared by every measure."""
     first = start - dt.timedelta(days=ROLLING_DAYS - 1)
     span = (end - first).days + 1
     origin = first.toordinal()
@@ -88,15 +103,14 @@ def measure_series(
     for key in keys:
         field = DayRow._fields.index(key)
         daily = [None if row is None else row[field] for row in slots]
-        shown = daily[ROLLING_DAYS - 1 :]
-        series[key] = list(map(_series_point, zip(days, shown, _rolling_means(daily), strict=True)))
+        series[key] = Series(days, daily[ROLLING_DAYS - 1 :], _rolling_means(daily))
     return series
 
 
 def daily_series(
     rows: Sequence[DayRow], key: str, *, start: dt.date, end: dt.date
 ) -> list[SeriesPoint]:
-    return measure_series(rows, [key], start=start, end=end)[key]
+    return measure_series(rows, [key], start=start, end=end)[key].points
 
 
 def _rolling_means(daily: Sequence[float | None]) -> list[float | None]:

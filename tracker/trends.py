@@ -2,6 +2,7 @@
 whatever the length of a person's history, and assembles it for the templates."""
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from django.db import connection
@@ -28,22 +29,21 @@ def range_start(user, *, range_key: str, today: dt.date) -> dt.date:
 
 def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
     """Complete check-ins from start to end, oldest first. The ORM writes the query; the rows
-    come straight from the cursor, skipping its per-row conversion (a year is ~370 rows per
-    page) except for the date, converted here."""
+    come straight from the cursor (both backends return the date column as a date), skipping
+    the ORM's per-row conversion: a year is ~370 rows per page."""
     query = (
         CheckIn.objects.filter(user=user, date__range=(start, end), discomfort__isnull=False)
         .order_by("date")
-        .values_list("date", "posture", "exercise_minutes", "water_ml", "stress", "discomfort")
+        .values_list(*DayRow._fields)
     )
     sql, params = query.query.sql_with_params()
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [DayRow(_as_date(day), *measures) for day, *measures in cursor.fetchall()]
+        return list(map(_day_row, cursor.fetchall()))
 
 
-def _as_date(value: dt.date | str) -> dt.date:
-    """SQLite hands dates back as ISO text; PostgreSQL as dates."""
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+# A DayRow from a fetched row without the named tuple's Python-level __new__.
+_day_row = functools.partial(tuple.__new__, DayRow)
 
 
 def streaks(user, *, today: dt.date) -> list[Streak]:
@@ -58,7 +58,7 @@ def streaks(user, *, today: dt.date) -> list[Streak]:
             "WHERE user_id = %s AND discomfort IS NOT NULL AND date <= %s ORDER BY date",
             [profile.water_goal_ml, profile.exercise_goal_minutes, user.pk, today],
         )
-        rows = [(_as_date(day), bool(water), bool(ex)) for day, water, ex in cursor.fetchall()]
+        rows = [(day, bool(water), bool(ex)) for day, water, ex in cursor.fetchall()]
     return insights.compute_streaks(insights.streak_dates(rows), today=today)
 
 
@@ -130,7 +130,7 @@ def build(
     measure_charts = [
         charts.line_chart(
             measure=measure,
-            points=series[measure.key],
+            series=series[measure.key],
             goal=goals.get(measure.key),
             chart_id=f"chart-{measure.key}",
             caption=f"{measure.label}, {range_words(range_key)}",
@@ -188,11 +188,11 @@ def measure_table(
 ) -> MeasureTable:
     start = range_start(user, range_key=range_key, today=today)
     rows = load_rows(user, start=start - dt.timedelta(days=insights.ROLLING_DAYS - 1), end=today)
-    points = insights.daily_series(rows, measure.key, start=start, end=today)
-    weekly = len(points) > charts.WEEKLY_ABOVE_DAYS
+    series = insights.measure_series(rows, [measure.key], start=start, end=today)[measure.key]
+    weekly = len(series) > charts.WEEKLY_ABOVE_DAYS
     if weekly:
-        points = charts.weekly_points(points)
-    return MeasureTable(measure, range_key, start, today, weekly, charts.table_rows(points))
+        series = charts.weekly(series)
+    return MeasureTable(measure, range_key, start, today, weekly, charts.table_rows(series))
 
 
 def range_words(range_key: str) -> str:
