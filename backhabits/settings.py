@@ -188,12 +188,25 @@ BACKHABITS_VAPID_SUBJECT = os.environ.get("BACKHABITS_VAPID_SUBJECT", "mailto:ad
 BACKHABITS_BASE_URL = os.environ.get("BACKHABITS_BASE_URL", "http://127.0.0.1:8000")
 EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    # Drawn trend charts, keyed by a digest of the data they show (tracker/trends.py). Kept in
+    # each process's own memory, even with Redis: health data does not travel to a shared
+    # cache, and a restart or deploy starts afresh. At most ~300 fragments of up to ~200 KB.
+    "fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "backhabits-fragments",
+        "TIMEOUT": 600,
+        "OPTIONS": {"MAX_ENTRIES": 300},
+    },
+}
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     # Several app processes or hosts share sessions and cache through Redis; the database
     # stays the source of truth for sessions (cached_db), so a Redis restart logs no one out.
-    CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 

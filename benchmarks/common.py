@@ -79,19 +79,22 @@ def timed_against(
     iterations: int,
     block: int = 10,
     warmup: int = 3,
+    prepare: Callable[[], object] = lambda: None,
 ) -> tuple[dict, dict]:
     """Times `action` and the floor in alternating blocks, so that a machine that speeds up or
     slows down during the run (shared cores, frequency scaling) moves both figures alike and
     the ratio stays fair. Blocks rather than single requests: a floor request right after a
     heavy page pays some of that page's clean-up, and the median leaves out that one sample
-    per block."""
+    per block. `prepare` runs untimed before each timed `action`."""
     for _ in range(warmup):
         floor()
         action()
     action_samples, floor_samples = [], []
     while len(action_samples) < iterations:
         floor_samples.extend(_elapsed_ms(floor) for _ in range(block))
-        action_samples.extend(_elapsed_ms(action) for _ in range(block))
+        for _ in range(block):
+            prepare()
+            action_samples.append(_elapsed_ms(action))
     return _figures(action_samples), _figures(floor_samples)
 
 
@@ -104,6 +107,6 @@ def report(name: str, figures: dict, floor: dict | None) -> None:
             f"(floor alongside: {floor['median']:.2f} ms)"
         )
     print(
-        f"{name:<42} median {figures['median']:7.2f} ms   p95 {figures['p95']:7.2f} ms   "
+        f"{name:<56} median {figures['median']:7.2f} ms   p95 {figures['p95']:7.2f} ms   "
         f"n={figures['n']:<4} {ratio}"
     )

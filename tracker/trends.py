@@ -3,6 +3,8 @@ whatever the length of a person's history, and assembles it for the templates.""
 
 import datetime as dt
 import functools
+import hashlib
+from array import array
 from dataclasses import dataclass
 
 from django.db import connection
@@ -91,19 +93,84 @@ def _streaks_from_loaded(user, rows: list[DayRow], *, today: dt.date, whole_hist
     return found, whole_history
 
 
-@dataclass(frozen=True)
 class Dashboard:
-    range_key: str
-    start: dt.date
-    today: dt.date
-    charts: list[charts.Chart]
-    heatmap: object | None
-    streaks: list[Streak]
-    streaks_all_time: bool
-    weekly: list[insights.WeeklyLine]
-    insights: list[insights.Insight]
-    logged_days: int
-    alerts: list
+    """What the trends page and the report show for one range. The charts, heatmap and insights
+    are drawn only when a template first asks for them: the trends page keeps their markup in
+    the fragment cache under `fingerprint`, a digest of every input they are drawn from, so a
+    repeat view reuses it and any change to a day, a goal or the date draws them afresh."""
+
+    def __init__(
+        self,
+        *,
+        user_id: int,
+        range_key: str,
+        start: dt.date,
+        today: dt.date,
+        rows: list[DayRow],
+        goals: dict[str, int],
+        streaks: list[Streak],
+        streaks_all_time: bool,
+        alerts: list,
+    ) -> None:
+        self.range_key, self.start, self.today = range_key, start, today
+        self.rows, self.goals = rows, goals
+        self.in_range = [row for row in rows if row.date >= start]
+        self.logged_days = len(self.in_range)
+        self.streaks, self.streaks_all_time = streaks, streaks_all_time
+        self.alerts = alerts
+        self.fingerprint = _fingerprint(user_id, range_key, start, today, goals, rows)
+
+    @functools.cached_property
+    def weekly(self) -> list[insights.WeeklyLine]:
+        return insights.weekly_summary(self.rows, today=self.today)
+
+    @functools.cached_property
+    def charts(self) -> list[charts.Chart]:
+        series = insights.measure_series(
+            self.rows, insights.MEASURES_BY_KEY, start=self.start, end=self.today
+        )
+        return [
+            charts.line_chart(
+                measure=measure,
+                series=series[measure.key],
+                goal=self.goals.get(measure.key),
+                chart_id=f"chart-{measure.key}",
+                caption=f"{measure.label}, {range_words(self.range_key)}",
+            )
+            for measure in insights.MEASURES
+        ]
+
+    @functools.cached_property
+    def heatmap(self) -> SafeString:
+        return charts.discomfort_heatmap(
+            {row.date: row.discomfort for row in self.rows}, today=self.today
+        )
+
+    @functools.cached_property
+    def insights(self) -> list[insights.Insight]:
+        return insights.goal_insights(
+            self.in_range,
+            water_goal_ml=self.goals["water_ml"],
+            exercise_goal_minutes=self.goals["exercise_minutes"],
+        )
+
+
+def _fingerprint(
+    user_id: int,
+    range_key: str,
+    start: dt.date,
+    today: dt.date,
+    goals: dict[str, int],
+    rows: list[DayRow],
+) -> str:
+    """A digest of everything the cached parts are drawn from. The person is part of it, so
+    nobody is ever shown a fragment drawn for someone else."""
+    digest = hashlib.blake2b(digest_size=20)
+    digest.update(f"{user_id}|{range_key}|{start}|{today}|{sorted(goals.items())}".encode())
+    digest.update(
+        array("q", [number for row in rows for number in (row.date.toordinal(), *row[1:])])
+    )
+    return digest.hexdigest()
 
 
 def build(
@@ -124,19 +191,6 @@ def build(
         last_monday,
     )
     rows = load_rows(user, start=load_from, end=today)
-    in_range = [row for row in rows if row.date >= start]
-    goals = {"water_ml": profile.water_goal_ml, "exercise_minutes": profile.exercise_goal_minutes}
-    series = insights.measure_series(rows, insights.MEASURES_BY_KEY, start=start, end=today)
-    measure_charts = [
-        charts.line_chart(
-            measure=measure,
-            series=series[measure.key],
-            goal=goals.get(measure.key),
-            chart_id=f"chart-{measure.key}",
-            caption=f"{measure.label}, {range_words(range_key)}",
-        )
-        for measure in insights.MEASURES
-    ]
     streak_list, streaks_all_time = [], False
     if not range_only:
         streak_list, streaks_all_time = _streaks_from_loaded(
@@ -150,22 +204,17 @@ def build(
             )
         )
     return Dashboard(
+        user_id=user.pk,
         range_key=range_key,
         start=start,
         today=today,
-        charts=measure_charts,
-        heatmap=None
-        if range_only
-        else charts.discomfort_heatmap({row.date: row.discomfort for row in rows}, today=today),
+        rows=rows,
+        goals={
+            "water_ml": profile.water_goal_ml,
+            "exercise_minutes": profile.exercise_goal_minutes,
+        },
         streaks=streak_list,
         streaks_all_time=streaks_all_time,
-        weekly=[] if range_only else insights.weekly_summary(rows, today=today),
-        insights=insights.goal_insights(
-            in_range,
-            water_goal_ml=profile.water_goal_ml,
-            exercise_goal_minutes=profile.exercise_goal_minutes,
-        ),
-        logged_days=len(in_range),
         alerts=alerts,
     )
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import trends
+from tracker import insights, trends
 from tracker.models import CheckIn
 
 HTMX = {"HX-Request": "true"}
@@ -239,3 +239,93 @@ def test_longest_run_is_labelled_as_the_last_year_when_only_a_year_is_read(logge
     response = logged_in_client.get(reverse("tracker:trends"))
     assert response.context["dashboard"].streaks_all_time is False
     assert "Longest in the last year" in response.content.decode()
+
+
+# --- drawn charts are kept, keyed by what they show -------------------------------------------
+
+
+def _discomfort_titles(html: str) -> list[str]:
+    svg = re.search(r'<svg class="chart"[^>]*chart-discomfort-title.*?</svg>', html, re.S)
+    return re.findall(r"<title>([^<]+)</title></circle>", svg.group(0))
+
+
+def test_a_repeat_view_reuses_the_drawn_charts(logged_in_client, user, monkeypatch):
+    _history(user, 20)
+    drawn = []
+    line_chart = trends.charts.line_chart
+    monkeypatch.setattr(
+        trends.charts, "line_chart", lambda **kwargs: drawn.append(1) or line_chart(**kwargs)
+    )
+    url = reverse("tracker:trends") + "?range=30"
+    first = logged_in_client.get(url).content.decode()
+    assert len(drawn) == 5
+    again = logged_in_client.get(url).content.decode()
+    assert len(drawn) == 5  # nothing drawn again
+    body = re.compile(r"<h1>.*</main>", re.S)  # the page less its per-request CSRF token
+    assert body.search(again).group(0) == body.search(first).group(0)
+    assert len(_discomfort_titles(again)) == 20
+
+
+def test_a_check_in_saved_after_a_view_shows_at_once(logged_in_client, user):
+    _history(user, 5, discomfort=3)
+    url = reverse("tracker:trends") + "?range=7"
+    assert all(title.endswith(": 3") for title in _discomfort_titles(
+        logged_in_client.get(url).content.decode()
+    ))  # fmt: skip
+    logged_in_client.post(
+        reverse("tracker:checkin"),
+        {"posture": 3, "exercise_minutes": 30, "water_ml": 2000, "stress": 3, "discomfort": 6},
+    )
+    for headers in ({}, HTMX):
+        titles = _discomfort_titles(logged_in_client.get(url, headers=headers).content.decode())
+        assert titles[-1].endswith(": 6")
+
+
+def test_a_water_tap_after_a_view_shows_at_once(logged_in_client, user):
+    _history(user, 3, water_ml=1000)
+    url = reverse("tracker:trends") + "?range=7"
+    before = logged_in_client.get(url).content.decode()
+    assert "average 1,000 ml" not in before  # sanity: the caption's own format
+    logged_in_client.post(reverse("tracker:add_water"))
+    after = logged_in_client.get(url).content.decode()
+    assert after != before
+    assert re.search(r"<title>[^<]+: 1250</title></circle>", after)
+
+
+def test_a_new_goal_redraws_the_goal_line(logged_in_client, user):
+    _history(user, 10, water_ml=1000)
+    url = reverse("tracker:trends") + "?range=30"
+    assert "goal 2000" in logged_in_client.get(url).content.decode()
+    user.profile.water_goal_ml = 1500
+    user.profile.save()
+    html = logged_in_client.get(url).content.decode()
+    assert "goal 1500" in html and "goal 2000" not in html
+
+
+def test_the_fingerprint_covers_every_input(user, other_user):
+    rows = [insights.DayRow(_today(), 3, 30, 2000, 3, 4)]
+    goals = {"water_ml": 2000, "exercise_minutes": 30}
+    today = _today()
+    base = {
+        "user_id": user.pk,
+        "range_key": "30",
+        "start": today,
+        "today": today,
+        "goals": goals,
+        "rows": rows,
+    }
+    changed = [
+        {"user_id": other_user.pk},
+        {"range_key": "90"},
+        {"start": today - dt.timedelta(days=1)},
+        {"today": today + dt.timedelta(days=1)},
+        {"goals": {**goals, "water_ml": 2001}},
+        {"rows": [rows[0]._replace(discomfort=5)]},
+        {"rows": [rows[0]._replace(date=today - dt.timedelta(days=1))]},
+        {"rows": []},
+    ]
+    fingerprints = {trends._fingerprint(**base)} | {
+        trends._fingerprint(**{**base, **change}) for change in changed
+    }
+    assert len(fingerprints) == len(changed) + 1
+    assert trends._fingerprint(**base) == trends._fingerprint(**{**base, "rows": list(rows)})
