@@ -30,6 +30,16 @@ class Chart:
     logged_days: int
     average: float | None
 
+    @property
+    def summary(self) -> str:
+        """The figure's caption after the measure's name."""
+        if self.average is None:
+            text = "nothing logged in this range"
+        else:
+            days = f"{self.logged_days} logged day{'s' if self.logged_days != 1 else ''}"
+            text = f"average {_average_text(self.measure, self.average)} over {days}"
+        return text + (" · weekly averages" if self.weekly else "")
+
 
 @functools.lru_cache(maxsize=4096)
 def day_label(day: dt.date) -> str:
@@ -40,6 +50,14 @@ def _fmt(value: float) -> str:
     if type(value) is int:
         return str(value)
     return f"{value:.1f}".rstrip("0").rstrip(".")
+
+
+def _average_text(measure: Measure, average: float) -> str:
+    if measure.key == "water_ml":
+        return f"{round(average):,} ml"
+    if measure.key == "exercise_minutes":
+        return f"{round(average)} min"
+    return f"{average:.1f}"
 
 
 def _nice_ceiling(value: float) -> float:

@@ -270,6 +270,29 @@ class Insight:
     same_day: Comparison
     next_day: Comparison
 
+    @property
+    def same_day_sentence(self) -> str:
+        days = self.same_day
+        if not days.enough:
+            return (
+                f"not enough data yet (needs {INSIGHT_MIN_DAYS} logged days each way; "
+                f"you have {days.met_days} and {days.missed_days})."
+            )
+        return (
+            f"on days you met it, discomfort averaged {days.met_mean:.1f} ({days.met_days} days); "
+            f"on days you didn't, {days.missed_mean:.1f} ({days.missed_days} days)."
+        )
+
+    @property
+    def next_day_sentence(self) -> str:
+        days = self.next_day
+        if not days.enough:
+            return "The day after: not enough data yet."
+        return (
+            f"The day after: {days.met_mean:.1f} ({days.met_days} days) against "
+            f"{days.missed_mean:.1f} ({days.missed_days} days)."
+        )
+
 
 def goal_checks(*, water_goal_ml: int, exercise_goal_minutes: int) -> list[tuple[str, str, object]]:
     """(habit, what meeting it means, predicate on a day) for each habit."""

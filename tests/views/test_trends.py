@@ -285,10 +285,10 @@ def test_a_water_tap_after_a_view_shows_at_once(logged_in_client, user):
     _history(user, 3, water_ml=1000)
     url = reverse("tracker:trends") + "?range=7"
     before = logged_in_client.get(url).content.decode()
-    assert "average 1,000 ml" not in before  # sanity: the caption's own format
+    assert "average 1,000 ml over 3 logged days" in before
     logged_in_client.post(reverse("tracker:add_water"))
     after = logged_in_client.get(url).content.decode()
-    assert after != before
+    assert "average 1,083 ml over 3 logged days" in after  # (1000 + 1000 + 1250) / 3
     assert re.search(r"<title>[^<]+: 1250</title></circle>", after)
 
 
