@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker.insights import Measure, Series
+from tracker.insights import Measure, Series, format_value
 
 WIDTH, HEIGHT = 640, 190
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 10, 12, 26
@@ -37,7 +37,7 @@ class Chart:
             text = "nothing logged in this range"
         else:
             days = f"{self.logged_days} logged day{'s' if self.logged_days != 1 else ''}"
-            text = f"average {_average_text(self.measure, self.average)} over {days}"
+            text = f"average {format_value(self.measure, self.average)} over {days}"
         return text + (" · weekly averages" if self.weekly else "")
 
 
@@ -50,14 +50,6 @@ def _fmt(value: float) -> str:
     if type(value) is int:
         return str(value)
     return f"{value:.1f}".rstrip("0").rstrip(".")
-
-
-def _average_text(measure: Measure, average: float) -> str:
-    if measure.key == "water_ml":
-        return f"{round(average):,} ml"
-    if measure.key == "exercise_minutes":
-        return f"{round(average)} min"
-    return f"{average:.1f}"
 
 
 def _nice_ceiling(value: float) -> float:

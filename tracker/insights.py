@@ -203,7 +203,8 @@ class WeeklyLine:
     sentence: str
 
 
-def _format(measure: Measure, value: float) -> str:
+def format_value(measure: Measure, value: float) -> str:
+    """A measure's value (an average, say) in words: "1,234 ml", "30 minutes", "3.1"."""
     if measure.key == "water_ml":
         return f"{round(value):,} ml"
     if measure.key == "exercise_minutes":
@@ -234,7 +235,7 @@ def _weekly_sentence(measure: Measure, this_mean: float | None, last_mean: float
     if this_mean is None:
         return f"{name}: nothing logged this week yet."
     per_day = " a day" if measure.key in {"water_ml", "exercise_minutes"} else ""
-    sentence = f"{name} averaged {_format(measure, this_mean)}{per_day}"
+    sentence = f"{name} averaged {format_value(measure, this_mean)}{per_day}"
     if last_mean is None:
         return sentence + " (nothing logged last week to compare)."
     difference = this_mean - last_mean
@@ -245,7 +246,7 @@ def _weekly_sentence(measure: Measure, this_mean: float | None, last_mean: float
     if unchanged:
         return sentence + ", the same as last week."
     direction = "up" if difference > 0 else "down"
-    return f"{sentence}, {direction} {_format(measure, abs(difference))} from last week."
+    return f"{sentence}, {direction} {format_value(measure, abs(difference))} from last week."
 
 
 # --- insights ---------------------------------------------------------------------------------

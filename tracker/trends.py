@@ -102,7 +102,7 @@ class Dashboard:
     def __init__(
         self,
         *,
-        user_id: int,
+        account: str,
         range_key: str,
         start: dt.date,
         today: dt.date,
@@ -118,7 +118,7 @@ class Dashboard:
         self.logged_days = len(self.in_range)
         self.streaks, self.streaks_all_time = streaks, streaks_all_time
         self.alerts = alerts
-        self.fingerprint = _fingerprint(user_id, range_key, start, today, goals, rows)
+        self.fingerprint = _fingerprint(account, range_key, start, today, goals, rows)
 
     @functools.cached_property
     def weekly(self) -> list[insights.WeeklyLine]:
@@ -156,17 +156,18 @@ class Dashboard:
 
 
 def _fingerprint(
-    user_id: int,
+    account: str,
     range_key: str,
     start: dt.date,
     today: dt.date,
     goals: dict[str, int],
     rows: list[DayRow],
 ) -> str:
-    """A digest of everything the cached parts are drawn from. The person is part of it, so
-    nobody is ever shown a fragment drawn for someone else."""
+    """A digest of everything the cached parts are drawn from. The account is part of it (its
+    id and when it was created, so a reused id is a different account), so nobody is ever
+    shown a fragment drawn for someone else."""
     digest = hashlib.blake2b(digest_size=20)
-    digest.update(f"{user_id}|{range_key}|{start}|{today}|{sorted(goals.items())}".encode())
+    digest.update(f"{account}|{range_key}|{start}|{today}|{sorted(goals.items())}".encode())
     digest.update(
         array("q", [number for row in rows for number in (row.date.toordinal(), *row[1:])])
     )
@@ -204,7 +205,7 @@ def build(
             )
         )
     return Dashboard(
-        user_id=user.pk,
+        account=f"{user.pk}@{user.date_joined.isoformat()}",
         range_key=range_key,
         start=start,
         today=today,

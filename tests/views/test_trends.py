@@ -307,7 +307,7 @@ def test_the_fingerprint_covers_every_input(user, other_user):
     goals = {"water_ml": 2000, "exercise_minutes": 30}
     today = _today()
     base = {
-        "user_id": user.pk,
+        "account": f"{user.pk}@{user.date_joined.isoformat()}",
         "range_key": "30",
         "start": today,
         "today": today,
@@ -315,7 +315,8 @@ def test_the_fingerprint_covers_every_input(user, other_user):
         "rows": rows,
     }
     changed = [
-        {"user_id": other_user.pk},
+        {"account": f"{other_user.pk}@{other_user.date_joined.isoformat()}"},
+        {"account": f"{user.pk}@{other_user.date_joined.isoformat()}"},  # an id used again
         {"range_key": "90"},
         {"start": today - dt.timedelta(days=1)},
         {"today": today + dt.timedelta(days=1)},
