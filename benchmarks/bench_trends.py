@@ -133,6 +133,7 @@ def main() -> None:
     for name, action in (
         ("check-in save (plain POST, red flags run)", save),
         ("home page", page(client, "/")),
+        ("settings page", page(client, "/settings/")),
     ):
         results[name] = timed_against(action, floor, iterations=n)
         report(name, *results[name])

@@ -16,8 +16,15 @@ def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)
 
 
+@cache
+def timezone_names() -> frozenset[str]:
+    """The zones the system knows. Listing them reads the whole zone database from disk
+    (tens of milliseconds), so it is done once per process."""
+    return frozenset(zoneinfo.available_timezones())
+
+
 def is_valid_timezone(name: str) -> bool:
-    return bool(name) and name in zoneinfo.available_timezones()
+    return bool(name) and name in timezone_names()
 
 
 def local_today(timezone_name: str, *, now: dt.datetime | None = None) -> dt.date:

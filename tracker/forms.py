@@ -1,5 +1,5 @@
 import datetime as dt
-import zoneinfo
+import functools
 from decimal import Decimal
 
 from django import forms
@@ -9,7 +9,7 @@ from django.contrib.auth.forms import UserCreationForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 
 from tracker import units
-from tracker.dates import is_valid_timezone
+from tracker.dates import is_valid_timezone, timezone_names
 from tracker.models import (
     EXERCISE_MINUTES_MAX,
     NOTES_MAX_LENGTH,
@@ -140,8 +140,13 @@ class CheckInForm(forms.Form):
         ]
 
 
+@functools.cache
+def _timezone_choices() -> tuple[tuple[str, str], ...]:
+    return tuple((name, name.replace("_", " ")) for name in sorted(timezone_names()))
+
+
 def timezone_choices() -> list[tuple[str, str]]:
-    return [(name, name.replace("_", " ")) for name in sorted(zoneinfo.available_timezones())]
+    return list(_timezone_choices())
 
 
 class SignupForm(UserCreationForm):
