@@ -141,6 +141,18 @@ def test_trends_range_switch_updates_the_chart(page):
     assert page.locator("#figure-discomfort circle").count() == 60 != points_30
 
 
+def test_the_year_of_discomfort_opens_on_the_recent_weeks_on_a_narrow_screen(new_page):
+    user = make_user("alice")
+    make_checkin(user, _today(), discomfort=8)
+    page = new_page("phone")
+    log_in(page, "alice", PASSWORD)
+    page.goto("/trends/")
+    frame = page.locator(".heatmap-wrap").bounding_box()
+    today = page.locator(".heatmap rect.hm-4").bounding_box()  # the one logged day: 8/10
+    assert page.locator(".heatmap-wrap").evaluate("e => e.scrollWidth > e.clientWidth")
+    assert frame["x"] <= today["x"] and today["x"] + today["width"] <= frame["x"] + frame["width"]
+
+
 def test_show_as_table_opens_the_numbers_in_place_and_focuses_them(page):
     user = make_user("alice")
     make_checkin(user, _today(), discomfort=6)
