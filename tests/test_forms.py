@@ -1,9 +1,13 @@
+import re
+import zoneinfo
 from decimal import Decimal
 
 import pytest
+from django import forms as django_forms
+from django.test.html import parse_html
 
 from tests.factories import checkin_post_data
-from tracker.forms import CheckInForm
+from tracker.forms import CheckInForm, LongSelect, timezone_choices
 from tracker.models import WaterUnit
 
 
@@ -94,3 +98,22 @@ def test_ounce_boundaries(value, valid):
 def test_ounce_form_shows_stored_millilitres_in_ounces():
     form = CheckInForm(initial={"water_ml": 2000}, water_unit="oz")
     assert form["water_oz"].initial == Decimal("67.6")
+
+
+@pytest.mark.parametrize("value", ["Europe/London", "", None, "Not/AZone"])
+def test_long_select_writes_the_same_html_as_djangos_select(value):
+    choices = [*timezone_choices()[:50], ("Europe/London", "Europe/London"), ("a&b", '<"x">')]
+    attrs = {"id": "id_timezone", "required": True, "aria-invalid": "true", "aria-describedby": "e"}
+    ours = LongSelect(choices=choices).render("timezone", value, attrs=attrs)
+    djangos = django_forms.Select(choices=choices).render("timezone", value, attrs=attrs)
+    assert parse_html(ours) == parse_html(djangos)
+    assert ours.count(" selected") == (1 if value == "Europe/London" else 0)
+
+
+def test_settings_page_offers_every_time_zone_with_the_persons_own_chosen(logged_in_client, user):
+    user.profile.timezone = "Pacific/Auckland"
+    user.profile.save()
+    html = logged_in_client.get("/settings/").content.decode()
+    select = re.search(r'<select[^>]*name="timezone".*?</select>', html, re.S).group(0)
+    assert select.count("<option") == len(zoneinfo.available_timezones())
+    assert '<option value="Pacific/Auckland" selected>Pacific/Auckland</option>' in select
