@@ -134,6 +134,8 @@ def main() -> None:
         ("check-in save (plain POST, red flags run)", save),
         ("home page", page(client, "/")),
         ("settings page", page(client, "/settings/")),
+        ("guide page", page(client, "/guide/")),
+        ("tips page", page(client, "/tips/")),
     ):
         results[name] = timed_against(action, floor, iterations=n)
         report(name, *results[name])

@@ -1,5 +1,7 @@
 """Editors write Markdown; what reaches a browser is sanitised with an allow-list."""
 
+import functools
+
 import markdown as markdown_lib
 import nh3
 from django.utils.safestring import SafeString, mark_safe
@@ -12,7 +14,10 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 
 
+@functools.lru_cache(maxsize=1024)
 def render_markdown(text: str) -> SafeString:
+    """Kept by text: the guide and tips pages render the same few dozen texts on every view,
+    and an edited text is a new key, so an edit shows at once."""
     html = markdown_lib.markdown(text, extensions=["sane_lists"], output_format="html")
     cleaned = nh3.clean(
         html,
