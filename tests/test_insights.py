@@ -1,3 +1,4 @@
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -191,3 +192,20 @@ def test_insight_sentences_give_both_sides_and_their_day_counts():
         "not enough data yet (needs 10 logged days each way; you have 12 and 9)."
     )
     assert swapped.next_day_sentence == "The day after: 2.0 (12 days) against 4.0 (10 days)."
+
+
+def test_water_in_ounces_is_converted_for_reading_only():
+    ounces = dataclasses.replace(
+        insights.MEASURES_BY_KEY["water_ml"], unit="fl oz", per_unit=29.5735
+    )
+    assert insights.format_value(ounces, 2000) == "68 fl oz"
+    assert insights.format_value(insights.MEASURES_BY_KEY["water_ml"], 2000) == "2,000 ml"
+    series = insights.Series([TODAY], [2000], [1000.0])
+    shown = insights.in_shown_units(series, ounces)
+    assert (round(shown.values[0], 1), round(shown.rolling[0], 1)) == (67.6, 33.8)
+    assert insights.in_shown_units(series, insights.MEASURES_BY_KEY["water_ml"]) is series
+    rows = [row(0, water_ml=2000), row(7, water_ml=1900)]
+    water = next(line for line in insights.weekly_summary(rows, today=TODAY, measures=(ounces,)))
+    assert water.sentence == "Water averaged 68 fl oz a day, up 3 fl oz from last week."
+    assert ounces.heading == "Water (fl oz)"
+    assert insights.MEASURES_BY_KEY["discomfort"].heading == "Discomfort"

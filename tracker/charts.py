@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker.insights import Measure, Series, format_value
+from tracker.insights import Measure, Series, format_value, in_shown_units
 
 WIDTH, HEIGHT = 640, 190
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 10, 12, 26
@@ -28,7 +28,11 @@ class Chart:
     svg: SafeString
     weekly: bool
     logged_days: int
-    average: float | None
+    average: float | None  # in stored units (ml for water)
+
+    @property
+    def average_text(self) -> str:
+        return "–" if self.average is None else format_value(self.measure, self.average)
 
     @property
     def summary(self) -> str:
@@ -37,7 +41,7 @@ class Chart:
             text = "nothing logged in this range"
         else:
             days = f"{self.logged_days} logged day{'s' if self.logged_days != 1 else ''}"
-            text = f"average {format_value(self.measure, self.average)} over {days}"
+            text = f"average {self.average_text} over {days}"
         return text + (" · weekly averages" if self.weekly else "")
 
 
@@ -133,6 +137,12 @@ def line_chart(
     chart_id: str,
     caption: str,
 ) -> Chart:
+    stored = series.logged
+    average = round(sum(stored) / len(stored), 1) if stored else None  # in stored units
+    # Drawn in the units the person reads (water in fl oz for those who chose ounces).
+    series = in_shown_units(series, measure)
+    if goal is not None:
+        goal = goal / measure.per_unit
     is_weekly = len(series) > WEEKLY_ABOVE_DAYS
     shown = weekly(series) if is_weekly else series
     logged = series.logged
@@ -169,12 +179,11 @@ def line_chart(
             f'<text class="chart-label" x="{WIDTH - PAD_RIGHT - 2}" y="{y(goal + 4 / scale)}" '
             f'text-anchor="end">goal {_fmt(goal)}</text>'
         )
-    average = round(sum(logged) / len(logged), 1) if logged else None
     first, last = series.days[0], series.days[-1]
     description = (
         f"{'Weekly averages' if is_weekly else 'Daily values'} from {first:%-d %b %Y} to "
         f"{last:%-d %b %Y}: {len(logged)} day{'s' if len(logged) != 1 else ''} logged"
-        + (f", average {_fmt(average)}" if average is not None else "")
+        + (f", average {format_value(measure, average)}" if average is not None else "")
         + ". Dashed line: 7-day average."
         + (f" Dotted line: goal of {_fmt(goal)}." if goal_markup else "")
     )

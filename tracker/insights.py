@@ -34,6 +34,12 @@ class Measure:
     unit: str
     low: float
     high: float | None  # None: scale to the data
+    per_unit: float = 1  # stored units in one shown unit: ml in a US fl oz for water in ounces
+
+    @property
+    def heading(self) -> str:
+        """A column heading: amounts carry their unit ("Water (fl oz)"), scores do not."""
+        return self.label if self.unit.startswith("/") else f"{self.label} ({self.unit})"
 
 
 MEASURES: tuple[Measure, ...] = (
@@ -82,6 +88,18 @@ class Series:
     @property
     def logged(self) -> list[float]:
         return [value for value in self.values if value is not None]
+
+
+def in_shown_units(series: Series, measure: Measure) -> Series:
+    """The series as the person reads it (water in fl oz for those who chose ounces)."""
+    if measure.per_unit == 1:
+        return series
+    per_unit = measure.per_unit
+    return Series(
+        series.days,
+        [None if value is None else value / per_unit for value in series.values],
+        [None if value is None else value / per_unit for value in series.rolling],
+    )
 
 
 def measure_series(
@@ -204,22 +222,25 @@ class WeeklyLine:
 
 
 def format_value(measure: Measure, value: float) -> str:
-    """A measure's value (an average, say) in words: "1,234 ml", "30 minutes", "3.1"."""
+    """A stored value (an average, say) in words: "1,234 ml" or "42 fl oz", "30 minutes",
+    "3.1"."""
     if measure.key == "water_ml":
-        return f"{round(value):,} ml"
+        return f"{round(value / measure.per_unit):,} {measure.unit}"
     if measure.key == "exercise_minutes":
         return f"{round(value)} minutes"
     return f"{value:.1f}"
 
 
-def weekly_summary(rows: Sequence[DayRow], *, today: dt.date) -> list[WeeklyLine]:
+def weekly_summary(
+    rows: Sequence[DayRow], *, today: dt.date, measures: Sequence[Measure] = MEASURES
+) -> list[WeeklyLine]:
     """This calendar week so far (from Monday) against last week, for every measure."""
     this_monday = today - dt.timedelta(days=today.weekday())
     last_monday = this_monday - dt.timedelta(days=7)
     this_rows = [row for row in rows if this_monday <= row.date <= today]
     last_rows = [row for row in rows if last_monday <= row.date < this_monday]
     lines = []
-    for measure in MEASURES:
+    for measure in measures:
         this_mean = mean([getattr(row, measure.key) for row in this_rows])
         last_mean = mean([getattr(row, measure.key) for row in last_rows])
         lines.append(
@@ -240,7 +261,7 @@ def _weekly_sentence(measure: Measure, this_mean: float | None, last_mean: float
         return sentence + " (nothing logged last week to compare)."
     difference = this_mean - last_mean
     if measure.key in {"water_ml", "exercise_minutes"}:
-        unchanged = round(difference) == 0
+        unchanged = round(difference / measure.per_unit) == 0
     else:
         unchanged = round(difference, 1) == 0
     if unchanged:
@@ -295,7 +316,9 @@ class Insight:
         )
 
 
-def goal_checks(*, water_goal_ml: int, exercise_goal_minutes: int) -> list[tuple[str, str, object]]:
+def goal_checks(
+    *, water_goal_ml: int, exercise_goal_minutes: int, water: Measure = MEASURES_BY_KEY["water_ml"]
+) -> list[tuple[str, str, object]]:
     """(habit, what meeting it means, predicate on a day) for each habit."""
 
     def posture_good(row: DayRow) -> bool:
@@ -313,7 +336,7 @@ def goal_checks(*, water_goal_ml: int, exercise_goal_minutes: int) -> list[tuple
     return [
         ("Posture", f"posture {GOOD_POSTURE_AT_LEAST} or better", posture_good),
         ("Exercise", f"your exercise goal ({exercise_goal_minutes} minutes)", exercise_met),
-        ("Water", f"your water goal ({water_goal_ml:,} ml)", water_met),
+        ("Water", f"your water goal ({format_value(water, water_goal_ml)})", water_met),
         ("Stress", f"stress {GOOD_STRESS_AT_MOST} or lower", stress_good),
     ]
 
@@ -327,14 +350,18 @@ def _compare(flags: Iterable[bool], discomforts: Iterable[int | None]) -> Compar
 
 
 def goal_insights(
-    rows: Sequence[DayRow], *, water_goal_ml: int, exercise_goal_minutes: int
+    rows: Sequence[DayRow],
+    *,
+    water_goal_ml: int,
+    exercise_goal_minutes: int,
+    water: Measure = MEASURES_BY_KEY["water_ml"],
 ) -> list[Insight]:
     discomfort_on = {row.date.toordinal(): row.discomfort for row in rows}
     same_day = [row.discomfort for row in rows]
     next_day = [discomfort_on.get(row.date.toordinal() + 1) for row in rows]  # None: not logged
     insights = []
     for habit, goal_text, met in goal_checks(
-        water_goal_ml=water_goal_ml, exercise_goal_minutes=exercise_goal_minutes
+        water_goal_ml=water_goal_ml, exercise_goal_minutes=exercise_goal_minutes, water=water
     ):
         flags = [met(row) for row in rows]
         insights.append(

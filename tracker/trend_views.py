@@ -33,7 +33,7 @@ def trends_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @vary_on_headers("HX-Request")
 def measure_table(request: HttpRequest, measure_key: str) -> HttpResponse:
-    measure = insights.MEASURES_BY_KEY.get(measure_key)
+    measure = trends.measures_for(request.user.profile.water_unit).get(measure_key)
     if measure is None:
         raise Http404
     range_key = insights.parse_range(request.GET.get("range"))

@@ -5,7 +5,7 @@ import datetime as dt
 import functools
 import hashlib
 from array import array
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import connection
 from django.db.models import Min
@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString
 
 from tracker import charts, insights
 from tracker.insights import DayRow, Streak
-from tracker.models import CareAlert, CheckIn
+from tracker.models import ML_PER_US_FL_OZ, CareAlert, CheckIn, WaterUnit
 
 HEATMAP_DAYS = 371  # 53 weeks
 
@@ -22,6 +22,14 @@ def first_logged_date(user) -> dt.date | None:
     return CheckIn.objects.filter(user=user, discomfort__isnull=False).aggregate(first=Min("date"))[
         "first"
     ]
+
+
+def measures_for(water_unit: str) -> dict[str, insights.Measure]:
+    """The measures as this person reads them: water in US fl oz for those who chose it."""
+    if water_unit != WaterUnit.US_FLUID_OUNCES:
+        return insights.MEASURES_BY_KEY
+    ounces = replace(insights.MEASURES_BY_KEY["water_ml"], unit="fl oz", per_unit=ML_PER_US_FL_OZ)
+    return {**insights.MEASURES_BY_KEY, "water_ml": ounces}
 
 
 def range_start(user, *, range_key: str, today: dt.date) -> dt.date:
@@ -108,21 +116,27 @@ class Dashboard:
         today: dt.date,
         rows: list[DayRow],
         goals: dict[str, int],
+        water_unit: str,
         streaks: list[Streak],
         streaks_all_time: bool,
         alerts: list,
     ) -> None:
         self.range_key, self.start, self.today = range_key, start, today
         self.rows, self.goals = rows, goals
+        self.measures = measures_for(water_unit)
         self.in_range = [row for row in rows if row.date >= start]
         self.logged_days = len(self.in_range)
         self.streaks, self.streaks_all_time = streaks, streaks_all_time
         self.alerts = alerts
-        self.fingerprint = _fingerprint(account, range_key, start, today, goals, rows)
+        self.fingerprint = _fingerprint(
+            account, range_key, start, today, {**goals, "water_unit": water_unit}, rows
+        )
 
     @functools.cached_property
     def weekly(self) -> list[insights.WeeklyLine]:
-        return insights.weekly_summary(self.rows, today=self.today)
+        return insights.weekly_summary(
+            self.rows, today=self.today, measures=tuple(self.measures.values())
+        )
 
     @functools.cached_property
     def charts(self) -> list[charts.Chart]:
@@ -137,7 +151,7 @@ class Dashboard:
                 chart_id=f"chart-{measure.key}",
                 caption=f"{measure.label}, {range_words(self.range_key)}",
             )
-            for measure in insights.MEASURES
+            for measure in self.measures.values()
         ]
 
     @functools.cached_property
@@ -152,6 +166,7 @@ class Dashboard:
             self.in_range,
             water_goal_ml=self.goals["water_ml"],
             exercise_goal_minutes=self.goals["exercise_minutes"],
+            water=self.measures["water_ml"],
         )
 
 
@@ -160,7 +175,7 @@ def _fingerprint(
     range_key: str,
     start: dt.date,
     today: dt.date,
-    goals: dict[str, int],
+    goals: dict[str, int | str],
     rows: list[DayRow],
 ) -> str:
     """A digest of everything the cached parts are drawn from. The account is part of it (its
@@ -214,6 +229,7 @@ def build(
             "water_ml": profile.water_goal_ml,
             "exercise_minutes": profile.exercise_goal_minutes,
         },
+        water_unit=profile.water_unit,
         streaks=streak_list,
         streaks_all_time=streaks_all_time,
         alerts=alerts,
@@ -239,6 +255,7 @@ def measure_table(
     start = range_start(user, range_key=range_key, today=today)
     rows = load_rows(user, start=start - dt.timedelta(days=insights.ROLLING_DAYS - 1), end=today)
     series = insights.measure_series(rows, [measure.key], start=start, end=today)[measure.key]
+    series = insights.in_shown_units(series, measure)
     weekly = len(series) > charts.WEEKLY_ABOVE_DAYS
     if weekly:
         series = charts.weekly(series)

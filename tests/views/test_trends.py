@@ -330,3 +330,44 @@ def test_the_fingerprint_covers_every_input(user, other_user):
     }
     assert len(fingerprints) == len(changed) + 1
     assert trends._fingerprint(**base) == trends._fingerprint(**{**base, "rows": list(rows)})
+
+
+# --- water in the person's own unit ----------------------------------------------------------
+
+
+def _in_ounces(user):
+    user.profile.water_unit = "oz"
+    user.profile.save()
+
+
+def test_charts_summaries_and_insights_read_in_fl_oz_for_those_who_chose_it(logged_in_client, user):
+    _history(user, 14, water_ml=2000)  # 67.6 fl oz a day; the default goal is 2,000 ml too
+    url = reverse("tracker:trends") + "?range=30"
+    in_ml = logged_in_client.get(url).content.decode()
+    assert "average 2,000 ml over 14 logged days" in in_ml
+    _in_ounces(user)
+    html = logged_in_client.get(url).content.decode()  # the same days, drawn afresh
+    assert "average 68 fl oz over 14 logged days" in html
+    assert "Water averaged 68 fl oz a day" in html
+    assert "your water goal (68 fl oz)" in html
+    water_svg = re.search(r'<svg class="chart"[^>]*chart-water_ml-title.*?</svg>', html, re.S)
+    assert re.findall(r": ([\d.]+)</title></circle>", water_svg.group(0)) == ["67.6"] * 14
+    assert "goal 67.6" in water_svg.group(0)
+    assert " ml" not in re.search(r'<section class="card" aria-labelledby="week-heading">.*?'
+                                  r"</section>", html, re.S).group(0)  # fmt: skip
+
+
+def test_the_water_table_reads_in_fl_oz_for_those_who_chose_it(logged_in_client, user):
+    _history(user, 7, water_ml=1000)
+    _in_ounces(user)
+    html = logged_in_client.get(_table_url("water_ml")).content.decode()
+    assert '<th scope="col">Water (fl oz)</th>' in html
+    assert html.count("<td>33.8</td><td>33.8</td></tr>") == 7  # 1,000 ml a day, and its average
+
+
+def test_the_report_reads_in_fl_oz_for_those_who_chose_it(logged_in_client, user):
+    _history(user, 7, water_ml=1000)
+    _in_ounces(user)
+    html = logged_in_client.get(reverse("tracker:report")).content.decode()
+    assert "<td>34 fl oz</td>" in html
+    assert "water in fl oz" in html
