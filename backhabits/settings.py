@@ -193,8 +193,11 @@ CACHES = {
     # Drawn trend charts, keyed by a digest of the data they show (tracker/trends.py). Kept in
     # each process's own memory, even with Redis: health data does not travel to a shared
     # cache, and a restart or deploy starts afresh. At most ~300 fragments of up to ~200 KB.
+    # Off on the development server, where a template being edited would otherwise show its
+    # old output until the fragment expired.
     "fragments": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "BACKEND": "django.core.cache.backends."
+        + ("dummy.DummyCache" if DEBUG else "locmem.LocMemCache"),
         "LOCATION": "backhabits-fragments",
         "TIMEOUT": 600,
         "OPTIONS": {"MAX_ENTRIES": 300},

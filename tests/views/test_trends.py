@@ -249,7 +249,14 @@ def _discomfort_titles(html: str) -> list[str]:
     return re.findall(r"<title>([^<]+)</title></circle>", svg.group(0))
 
 
-def test_a_repeat_view_reuses_the_drawn_charts(logged_in_client, user, monkeypatch):
+@pytest.fixture
+def fragment_cache(settings):
+    """The production fragment cache, whatever DJANGO_DEBUG says (it is off in development)."""
+    fragments = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "t"}
+    settings.CACHES = {**settings.CACHES, "fragments": fragments}
+
+
+def test_a_repeat_view_reuses_the_drawn_charts(logged_in_client, user, monkeypatch, fragment_cache):
     _history(user, 20)
     drawn = []
     line_chart = trends.charts.line_chart
@@ -266,7 +273,7 @@ def test_a_repeat_view_reuses_the_drawn_charts(logged_in_client, user, monkeypat
     assert len(_discomfort_titles(again)) == 20
 
 
-def test_a_check_in_saved_after_a_view_shows_at_once(logged_in_client, user):
+def test_a_check_in_saved_after_a_view_shows_at_once(logged_in_client, user, fragment_cache):
     _history(user, 5, discomfort=3)
     url = reverse("tracker:trends") + "?range=7"
     assert all(title.endswith(": 3") for title in _discomfort_titles(
@@ -281,7 +288,7 @@ def test_a_check_in_saved_after_a_view_shows_at_once(logged_in_client, user):
         assert titles[-1].endswith(": 6")
 
 
-def test_a_water_tap_after_a_view_shows_at_once(logged_in_client, user):
+def test_a_water_tap_after_a_view_shows_at_once(logged_in_client, user, fragment_cache):
     _history(user, 3, water_ml=1000)
     url = reverse("tracker:trends") + "?range=7"
     before = logged_in_client.get(url).content.decode()
@@ -292,7 +299,7 @@ def test_a_water_tap_after_a_view_shows_at_once(logged_in_client, user):
     assert re.search(r"<title>[^<]+: 1250</title></circle>", after)
 
 
-def test_a_new_goal_redraws_the_goal_line(logged_in_client, user):
+def test_a_new_goal_redraws_the_goal_line(logged_in_client, user, fragment_cache):
     _history(user, 10, water_ml=1000)
     url = reverse("tracker:trends") + "?range=30"
     assert "goal 2000" in logged_in_client.get(url).content.decode()
