@@ -19,7 +19,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import fresh_database, report, timed, timed_against
 
-TARGETS = "dashboard (365 days) median < 40 ms and < 8x floor; check-in save < 20 ms"
+TARGETS = (
+    "dashboard (365 days) median < 40 ms and < 8x floor, on a first view; check-in save < 20 ms"
+)
 
 
 def populate(*, other_users: int) -> tuple:
@@ -115,9 +117,10 @@ def main() -> None:
     def forget_drawn_charts():
         caches["fragments"].clear()
 
-    # A repeat view finds the drawn charts in the fragment cache; the first view after a
-    # check-in (or a new day) draws them. Both are timed: "first view" clears the cache
-    # (untimed) before each request.
+    # The first view after a check-in (or on a new day) draws the charts: "first view" clears
+    # the fragment cache (untimed) before each request, and is the figure the targets are
+    # for. "Repeat view" finds them drawn: the best case, with every request a cache hit,
+    # which production sees less often (each worker process has its own cache).
     pages = [
         ("dashboard, 30 days (10 years of history)", page(client, "/trends/?range=30"), n),
         ("dashboard, 365 days (10 years of history)", page(client, "/trends/?range=365"), n),
@@ -126,7 +129,7 @@ def main() -> None:
     ]
     results = {}
     for name, action, iterations in pages:
-        for view, prepare in (("repeat view", lambda: None), ("first view", forget_drawn_charts)):
+        for view, prepare in (("first view", forget_drawn_charts), ("repeat view", lambda: None)):
             label = f"{name}, {view}"
             results[label] = timed_against(action, floor, iterations=iterations, prepare=prepare)
             report(label, *results[label])
@@ -139,7 +142,7 @@ def main() -> None:
     ):
         results[name] = timed_against(action, floor, iterations=n)
         report(name, *results[name])
-    for view in ("repeat view", "first view"):
+    for view in ("first view", "repeat view"):
         year_long = results[f"dashboard, 365 days (10 years of history), {view}"][0]
         year_short = results[f"dashboard, 365 days (1 year of history), {view}"][0]
         print(

@@ -83,15 +83,18 @@ def timed_against(
 ) -> tuple[dict, dict]:
     """Times `action` and the floor in alternating blocks, so that a machine that speeds up or
     slows down during the run (shared cores, frequency scaling) moves both figures alike and
-    the ratio stays fair. Blocks rather than single requests: a floor request right after a
-    heavy page pays some of that page's clean-up, and the median leaves out that one sample
-    per block. `prepare` runs untimed before each timed `action`."""
+    the ratio stays fair. Blocks rather than single requests, each block opened by one untimed
+    request: the first request after a block of the other kind pays some of its clean-up.
+    `prepare` runs untimed before each timed `action`."""
     for _ in range(warmup):
         floor()
         action()
     action_samples, floor_samples = [], []
     while len(action_samples) < iterations:
+        floor()
         floor_samples.extend(_elapsed_ms(floor) for _ in range(block))
+        prepare()
+        action()
         for _ in range(block):
             prepare()
             action_samples.append(_elapsed_ms(action))

@@ -87,6 +87,21 @@ def _x_positions(count: int) -> tuple[str, ...]:
     return tuple(f"{PAD_LEFT + index * step:.1f}" for index in range(count))
 
 
+@functools.lru_cache(maxsize=64)
+def _circle_openings(count: int) -> tuple[str, ...]:
+    """Each point's markup up to its y coordinate, for `count` points."""
+    radius = 3.5 if count <= 60 else 2.5 if count <= 180 else 1.8
+    return tuple(f'<circle r="{radius}" cx="{x}" cy="' for x in _x_positions(count))
+
+
+@functools.lru_cache(maxsize=32)
+def _point_titles(days: tuple[dt.date, ...], *, weekly: bool) -> tuple[str, ...]:
+    """Each point's markup from its y coordinate to its value: the five charts of a page share
+    their days, so this is worked out once a page."""
+    label = "Week of " if weekly else ""
+    return tuple(f'"><title>{label}{day_label(day)}: ' for day in days)
+
+
 # Every y coordinate from one chart height above the chart to one below, to a tenth of a unit,
 # formatted once: looking one up is about twice as fast as formatting a float, and a year of
 # five charts has ~3,600 of them.
@@ -159,14 +174,17 @@ def line_chart(
 
     xs = _x_positions(len(shown))
     value_ys = _y_texts(shown.values, top=top, scale=scale)
-    radius = 3.5 if len(shown) <= 60 else 2.5 if len(shown) <= 180 else 1.8
-    label = "Week of " if is_weekly else ""
     value_texts = _Texts(_fmt)
     circles = "".join(
         [
-            f'<circle cx="{x}" cy="{cy}" r="{radius}">'
-            f"<title>{label}{day_label(day)}: {value_texts[value]}</title></circle>"
-            for day, value, x, cy in zip(shown.days, shown.values, xs, value_ys, strict=True)
+            f"{opening}{cy}{title}{value_texts[value]}</title></circle>"
+            for opening, title, value, cy in zip(
+                _circle_openings(len(shown)),
+                _point_titles(tuple(shown.days), weekly=is_weekly),
+                shown.values,
+                value_ys,
+                strict=True,
+            )
             if cy is not None
         ]
     )

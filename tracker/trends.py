@@ -131,6 +131,12 @@ class Dashboard:
         self.fingerprint = _fingerprint(
             account, range_key, start, today, {**goals, "water_unit": water_unit}, rows
         )
+        # The year of discomfort is the same whatever the range: its own digest lets every
+        # range share one drawing.
+        year_start = today - dt.timedelta(days=HEATMAP_DAYS)
+        self.heatmap_fingerprint = _fingerprint(
+            account, "heatmap", year_start, today, {}, [r for r in rows if r.date >= year_start]
+        )
 
     @functools.cached_property
     def weekly(self) -> list[insights.WeeklyLine]:

@@ -273,6 +273,21 @@ def test_a_repeat_view_reuses_the_drawn_charts(logged_in_client, user, monkeypat
     assert len(_discomfort_titles(again)) == 20
 
 
+def test_every_range_shares_one_drawing_of_the_year(
+    logged_in_client, user, monkeypatch, fragment_cache
+):
+    _history(user, 40)
+    drawn = []
+    heatmap = trends.charts.discomfort_heatmap
+    monkeypatch.setattr(
+        trends.charts, "discomfort_heatmap", lambda *a, **k: drawn.append(1) or heatmap(*a, **k)
+    )
+    for range_key in ("30", "365", "7", "30"):
+        html = logged_in_client.get(reverse("tracker:trends"), {"range": range_key}).content
+        assert b'<svg class="heatmap"' in html
+    assert len(drawn) == 1
+
+
 def test_a_check_in_saved_after_a_view_shows_at_once(logged_in_client, user, fragment_cache):
     _history(user, 5, discomfort=3)
     url = reverse("tracker:trends") + "?range=7"
@@ -286,6 +301,8 @@ def test_a_check_in_saved_after_a_view_shows_at_once(logged_in_client, user, fra
     for headers in ({}, HTMX):
         titles = _discomfort_titles(logged_in_client.get(url, headers=headers).content.decode())
         assert titles[-1].endswith(": 6")
+    year = logged_in_client.get(url).content.decode()
+    assert re.search(r"<title>[^<]*: discomfort 6</title></rect>", year)  # the heatmap too
 
 
 def test_a_water_tap_after_a_view_shows_at_once(logged_in_client, user, fragment_cache):
@@ -347,7 +364,9 @@ def _in_ounces(user):
     user.profile.save()
 
 
-def test_charts_summaries_and_insights_read_in_fl_oz_for_those_who_chose_it(logged_in_client, user):
+def test_charts_summaries_and_insights_read_in_fl_oz_for_those_who_chose_it(
+    logged_in_client, user, fragment_cache
+):
     _history(user, 14, water_ml=2000)  # 67.6 fl oz a day; the default goal is 2,000 ml too
     url = reverse("tracker:trends") + "?range=30"
     in_ml = logged_in_client.get(url).content.decode()
@@ -372,7 +391,7 @@ def test_the_water_table_reads_in_fl_oz_for_those_who_chose_it(logged_in_client,
     assert html.count("<td>33.8</td><td>33.8</td></tr>") == 7  # 1,000 ml a day, and its average
 
 
-def test_the_report_reads_in_fl_oz_for_those_who_chose_it(logged_in_client, user):
+def test_the_report_reads_in_fl_oz_for_those_who_chose_it(logged_in_client, user, fragment_cache):
     _history(user, 7, water_ml=1000)
     _in_ounces(user)
     html = logged_in_client.get(reverse("tracker:report")).content.decode()
