@@ -209,3 +209,12 @@ def test_water_in_ounces_is_converted_for_reading_only():
     assert water.sentence == "Water averaged 68 fl oz a day, up 3 fl oz from last week."
     assert ounces.heading == "Water (fl oz)"
     assert insights.MEASURES_BY_KEY["discomfort"].heading == "Discomfort"
+
+
+def test_runs_of_consecutive_days():
+    day = [TODAY - dt.timedelta(days=n) for n in range(10)][::-1]  # oldest first
+    assert insights.runs([]) == []
+    assert insights.runs([day[0]]) == [(day[0], 1)]
+    assert insights.runs([day[0], day[1], day[3], day[7], day[8], day[9]]) == [
+        (day[1], 2), (day[3], 1), (day[9], 3),
+    ]  # fmt: skip

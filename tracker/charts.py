@@ -267,29 +267,39 @@ def _heatmap_cells() -> tuple[str, ...]:
     )
 
 
+@functools.lru_cache(maxsize=4)
+def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]:
+    """(day, its cell's position, its title up to the value) for the 53 weeks from
+    `first_monday`: the same for everyone all week."""
+    return tuple(
+        (day, position, f"<title>{day_label(day)}: ")
+        for position, day in zip(
+            _heatmap_cells(),
+            map(
+                dt.date.fromordinal, range(first_monday.toordinal(), first_monday.toordinal() + 371)
+            ),
+            strict=True,
+        )
+    )
+
+
+_HEATMAP_LEVELS = tuple(heatmap_level(value) for value in range(11))
+
+
 def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeString:
     """A year of discomfort as a week-by-week grid, Monday at the top."""
     last_monday = today - dt.timedelta(days=today.weekday())
     first_monday = last_monday - dt.timedelta(weeks=52)
     step = HEATMAP_CELL + HEATMAP_GAP
-    cells = []
-    logged = 0
-    for position, day_number in zip(
-        _heatmap_cells(), range(first_monday.toordinal(), today.toordinal() + 1), strict=False
-    ):
-        day = dt.date.fromordinal(day_number)
-        value = values.get(day)
-        if value is None:
-            cells.append(
-                f'<rect class="hm hm-none" {position}><title>{day_label(day)}: not logged'
-                "</title></rect>"
-            )
-        else:
-            logged += 1
-            cells.append(
-                f'<rect class="hm hm-{heatmap_level(value)}" {position} tabindex="0">'
-                f"<title>{day_label(day)}: discomfort {value}</title></rect>"
-            )
+    days = _heatmap_days(first_monday)[: (today - first_monday).days + 1]
+    cells = [
+        f'<rect class="hm hm-none" {position}>{title}not logged</title></rect>'
+        if (value := values.get(day)) is None
+        else f'<rect class="hm hm-{_HEATMAP_LEVELS[value]}" {position} tabindex="0">'
+        f"{title}discomfort {value}</title></rect>"
+        for day, position, title in days
+    ]
+    logged = sum(1 for day, _, _ in days if day in values)
     months = "".join(
         f'<text class="chart-label" x="{HEATMAP_LEFT + week * step}" y="10">{monday:%b}</text>'
         for week in range(53)

@@ -160,13 +160,14 @@ class Streak:
 
 def runs(dates: Sequence[dt.date]) -> list[tuple[dt.date, int]]:
     """Runs of consecutive dates as (last date, length), oldest first. Dates must be sorted."""
-    result: list[tuple[dt.date, int]] = []
-    for day in dates:
-        if result and day - result[-1][0] == dt.timedelta(days=1):
-            result[-1] = (day, result[-1][1] + 1)
-        else:
-            result.append((day, 1))
-    return result
+    if not dates:
+        return []
+    numbers = [day.toordinal() for day in dates]
+    breaks = [index for index in range(1, len(numbers)) if numbers[index] != numbers[index - 1] + 1]
+    return [
+        (dates[end - 1], end - start)
+        for start, end in zip([0, *breaks], [*breaks, len(numbers)], strict=True)
+    ]
 
 
 def streak_from_runs(
