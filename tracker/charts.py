@@ -173,7 +173,9 @@ def line_chart(
         return f"{top - value * scale:.1f}"
 
     xs = _x_positions(len(shown))
-    value_ys = _y_texts(shown.values, top=top, scale=scale)
+    # Days take few distinct values (whole scores, round amounts): remember each one's y.
+    y_of_value = _Texts(y)
+    value_ys = [None if value is None else y_of_value[value] for value in shown.values]
     value_texts = _Texts(_fmt)
     circles = "".join(
         [
