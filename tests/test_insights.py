@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from tracker import insights
-from tracker.insights import DayRow, SeriesPoint
+from tracker.insights import DayRow
 
 TODAY = dt.date(2026, 11, 29)  # a Sunday
 
@@ -18,39 +18,35 @@ def row(offset: int, **values) -> DayRow:
 # --- series ------------------------------------------------------------------------------------
 
 
+def _discomfort(rows, *, start):
+    return insights.measure_series(rows, ["discomfort"], start=start, end=TODAY)["discomfort"]
+
+
 def test_series_has_one_point_per_day_and_gaps_stay_gaps():
     rows = [row(4, discomfort=2), row(2, discomfort=6), row(0, discomfort=4)]
-    points = insights.daily_series(
-        rows, "discomfort", start=TODAY - dt.timedelta(days=4), end=TODAY
-    )
-    assert [p.value for p in points] == [2, None, 6, None, 4]
-    assert len(points) == 5
+    series = _discomfort(rows, start=TODAY - dt.timedelta(days=4))
+    assert series.values == [2, None, 6, None, 4]
+    assert len(series) == 5
 
 
 def test_rolling_average_uses_logged_days_in_the_last_seven():
     rows = [row(n, discomfort=n) for n in range(10)]  # value = days ago
-    points = insights.daily_series(rows, "discomfort", start=TODAY, end=TODAY)
-    assert points[0].rolling == pytest.approx(sum(range(7)) / 7)
+    series = _discomfort(rows, start=TODAY)
+    assert series.rolling[0] == pytest.approx(sum(range(7)) / 7)
 
 
 def test_rolling_average_at_the_left_edge_reads_days_before_the_range():
     rows = [row(8, discomfort=10), row(7, discomfort=10), row(6, discomfort=0)]
     start = TODAY - dt.timedelta(days=6)
-    points = insights.daily_series(rows, "discomfort", start=start, end=TODAY)
-    assert points[0].rolling == pytest.approx(
-        20 / 3, abs=0.01
-    )  # 8 and 7 days ago are in its window
-    assert points[4].rolling == pytest.approx(
-        20 / 3, abs=0.01
-    )  # 2 days ago: the window reaches day 8
-    assert points[5].rolling == pytest.approx(10 / 2)  # 1 day ago: day 8 has left the window
+    rolling = _discomfort(rows, start=start).rolling
+    assert rolling[0] == pytest.approx(20 / 3, abs=0.01)  # 8 and 7 days ago are in its window
+    assert rolling[4] == pytest.approx(20 / 3, abs=0.01)  # 2 days ago: the window reaches day 8
+    assert rolling[5] == pytest.approx(10 / 2)  # 1 day ago: day 8 has left the window
 
 
 def test_rolling_average_is_none_when_the_window_is_empty():
-    points = insights.daily_series(
-        [row(20)], "discomfort", start=TODAY - dt.timedelta(days=2), end=TODAY
-    )
-    assert [p.rolling for p in points] == [None, None, None]
+    series = _discomfort([row(20)], start=TODAY - dt.timedelta(days=2))
+    assert series.rolling == [None, None, None]
 
 
 @pytest.mark.parametrize(
@@ -173,10 +169,6 @@ def test_next_day_skips_days_not_logged():
     rows = [row(4), row(2), row(0)]
     water = insights.goal_insights(rows, water_goal_ml=2000, exercise_goal_minutes=30)[2]
     assert water.next_day.met_days + water.next_day.missed_days == 0
-
-
-def test_series_point_is_plain_data():
-    assert SeriesPoint(TODAY, None, None).value is None
 
 
 def test_insight_sentences_give_both_sides_and_their_day_counts():

@@ -63,12 +63,6 @@ def range_start(range_key: str, *, today: dt.date, first_logged: dt.date | None)
     return today - dt.timedelta(days=days - 1)
 
 
-class SeriesPoint(NamedTuple):
-    date: dt.date
-    value: float | None  # None: not logged that day (a gap, never a zero)
-    rolling: float | None
-
-
 @dataclass(frozen=True)
 class Series:
     """One measure over consecutive days (or weeks): parallel lists, so a chart walks plain
@@ -80,10 +74,6 @@ class Series:
 
     def __len__(self) -> int:
         return len(self.days)
-
-    @property
-    def points(self) -> list[SeriesPoint]:
-        return list(map(SeriesPoint, self.days, self.values, self.rolling))
 
     @property
     def logged(self) -> list[float]:
@@ -123,12 +113,6 @@ def measure_series(
         daily = [None if row is None else row[field] for row in slots]
         series[key] = Series(days, daily[ROLLING_DAYS - 1 :], _rolling_means(daily))
     return series
-
-
-def daily_series(
-    rows: Sequence[DayRow], key: str, *, start: dt.date, end: dt.date
-) -> list[SeriesPoint]:
-    return measure_series(rows, [key], start=start, end=end)[key].points
 
 
 def _rolling_means(daily: Sequence[float | None]) -> list[float | None]:
