@@ -66,6 +66,15 @@ def _nice_ceiling(value: float) -> float:
     return 10 * magnitude
 
 
+def as_drawn(series: Series, measure: Measure) -> tuple[Series, bool]:
+    """A series as its chart and its table show it: in the units the person reads (water in
+    fl oz for those who chose ounces), and as weekly averages over long ranges (then True)."""
+    series = in_shown_units(series, measure)
+    if len(series) > WEEKLY_ABOVE_DAYS:
+        return weekly(series), True
+    return series, False
+
+
 def weekly(series: Series) -> Series:
     """Weekly means of logged days (a week with nothing logged stays a gap)."""
     days, values, rolling = [], [], []
@@ -152,21 +161,17 @@ def line_chart(
     chart_id: str,
     caption: str,
 ) -> Chart:
-    stored = series.logged
-    average = round(sum(stored) / len(stored), 1) if stored else None  # in stored units
-    # Drawn in the units the person reads (water in fl oz for those who chose ounces).
-    series = in_shown_units(series, measure)
+    logged = series.logged
+    average = round(sum(logged) / len(logged), 1) if logged else None  # in stored units
+    shown, is_weekly = as_drawn(series, measure)
     if goal is not None:
         goal = goal / measure.per_unit
-    is_weekly = len(series) > WEEKLY_ABOVE_DAYS
-    shown = weekly(series) if is_weekly else series
-    logged = series.logged
     low = measure.low
     high = measure.high
     if high is None:
         # The rolling average at the left edge reads days before the range, so it counts too.
-        rolling = [value for value in series.rolling if value is not None]
-        high = _nice_ceiling(max([*logged, *rolling, (goal or 0) * 1.25, 1]))
+        rolling = [value for value in shown.rolling if value is not None]
+        high = _nice_ceiling(max([*shown.logged, *rolling, (goal or 0) * 1.25, 1]))
     top, scale = PAD_TOP + high * PLOT_H / (high - low), PLOT_H / (high - low)
 
     def y(value: float) -> str:

@@ -260,11 +260,8 @@ def measure_table(
     start = range_start(user, range_key=range_key, today=today)
     rows = load_rows(user, start=start - dt.timedelta(days=insights.ROLLING_DAYS - 1), end=today)
     series = insights.measure_series(rows, [measure.key], start=start, end=today)[measure.key]
-    series = insights.in_shown_units(series, measure)
-    weekly = len(series) > charts.WEEKLY_ABOVE_DAYS
-    if weekly:
-        series = charts.weekly(series)
-    return MeasureTable(measure, range_key, start, today, weekly, charts.table_rows(series))
+    shown, weekly = charts.as_drawn(series, measure)
+    return MeasureTable(measure, range_key, start, today, weekly, charts.table_rows(shown))
 
 
 def range_words(range_key: str) -> str:
