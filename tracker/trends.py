@@ -121,21 +121,36 @@ class Dashboard:
         alerts: list,
     ) -> None:
         self.range_key, self.start, self.today = range_key, start, today
+        self.account, self.water_unit = account, water_unit
         self.rows, self.goals = rows, goals
         self.measures = measures_for(water_unit)
         self.in_range = [row for row in rows if row.date >= start]
         self.logged_days = len(self.in_range)
         self.streaks, self.streaks_all_time = streaks, streaks_all_time
         self.alerts = alerts
-        self.fingerprint = _fingerprint(
-            account, range_key, start, today, {**goals, "water_unit": water_unit}, rows
+
+    @functools.cached_property
+    def _row_numbers(self) -> array:
+        """Every loaded row as six numbers, oldest first: what the digests are taken over."""
+        return array(
+            "q", [number for row in self.rows for number in (row.date.toordinal(), *row[1:])]
         )
-        # The year of discomfort is the same whatever the range: its own digest lets every
-        # range share one drawing.
-        year_start = today - dt.timedelta(days=HEATMAP_DAYS)
-        self.heatmap_fingerprint = _fingerprint(
-            account, "heatmap", year_start, today, {}, [r for r in rows if r.date >= year_start]
+
+    @functools.cached_property
+    def fingerprint(self) -> str:
+        settings = {**self.goals, "water_unit": self.water_unit}
+        return _fingerprint(
+            self.account, self.range_key, self.start, self.today, settings, self._row_numbers
         )
+
+    @functools.cached_property
+    def heatmap_fingerprint(self) -> str:
+        """The year of discomfort is the same whatever the range: its own digest, over the
+        year's rows only (the newest, at the end), lets every range share one drawing."""
+        year_start = self.today - dt.timedelta(days=HEATMAP_DAYS)
+        in_year = sum(1 for row in self.rows if row.date >= year_start)
+        year_numbers = self._row_numbers[len(self._row_numbers) - 6 * in_year :]
+        return _fingerprint(self.account, "heatmap", year_start, self.today, {}, year_numbers)
 
     @functools.cached_property
     def weekly(self) -> list[insights.WeeklyLine]:
@@ -181,16 +196,14 @@ def _fingerprint(
     start: dt.date,
     today: dt.date,
     goals: dict[str, int | str],
-    rows: list[DayRow],
+    row_numbers: array,
 ) -> str:
     """A digest of everything the cached parts are drawn from. The account is part of it (its
     id and when it was created, so a reused id is a different account), so nobody is ever
     shown a fragment drawn for someone else."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{account}|{range_key}|{start}|{today}|{sorted(goals.items())}".encode())
-    digest.update(
-        array("q", [number for row in rows for number in (row.date.toordinal(), *row[1:])])
-    )
+    digest.update(row_numbers)
     return digest.hexdigest()
 
 

@@ -326,6 +326,10 @@ def test_a_new_goal_redraws_the_goal_line(logged_in_client, user, fragment_cache
     assert "goal 1500" in html and "goal 2000" not in html
 
 
+def _dashboard(**inputs) -> trends.Dashboard:
+    return trends.Dashboard(**inputs, streaks=[], streaks_all_time=False, alerts=[])
+
+
 def test_the_fingerprint_covers_every_input(user, other_user):
     rows = [insights.DayRow(_today(), 3, 30, 2000, 3, 4)]
     goals = {"water_ml": 2000, "exercise_minutes": 30}
@@ -336,6 +340,7 @@ def test_the_fingerprint_covers_every_input(user, other_user):
         "start": today,
         "today": today,
         "goals": goals,
+        "water_unit": "ml",
         "rows": rows,
     }
     changed = [
@@ -345,15 +350,39 @@ def test_the_fingerprint_covers_every_input(user, other_user):
         {"start": today - dt.timedelta(days=1)},
         {"today": today + dt.timedelta(days=1)},
         {"goals": {**goals, "water_ml": 2001}},
+        {"water_unit": "oz"},
         {"rows": [rows[0]._replace(discomfort=5)]},
         {"rows": [rows[0]._replace(date=today - dt.timedelta(days=1))]},
         {"rows": []},
     ]
-    fingerprints = {trends._fingerprint(**base)} | {
-        trends._fingerprint(**{**base, **change}) for change in changed
+    fingerprints = {_dashboard(**base).fingerprint} | {
+        _dashboard(**{**base, **change}).fingerprint for change in changed
     }
     assert len(fingerprints) == len(changed) + 1
-    assert trends._fingerprint(**base) == trends._fingerprint(**{**base, "rows": list(rows)})
+    assert _dashboard(**base).fingerprint == _dashboard(**{**base, "rows": list(rows)}).fingerprint
+
+
+def test_the_years_fingerprint_follows_the_years_days_only(user):
+    today = _today()
+    this_year = insights.DayRow(today, 3, 30, 2000, 3, 4)
+    long_ago = insights.DayRow(today - dt.timedelta(days=400), 3, 30, 2000, 3, 9)
+    base = {
+        "account": f"{user.pk}@{user.date_joined.isoformat()}",
+        "range_key": "all",
+        "start": today - dt.timedelta(days=400),
+        "today": today,
+        "goals": {"water_ml": 2000, "exercise_minutes": 30},
+        "water_unit": "ml",
+        "rows": [long_ago, this_year],
+    }
+    year = _dashboard(**base).heatmap_fingerprint
+    assert (
+        _dashboard(**{**base, "range_key": "30", "rows": [this_year]}).heatmap_fingerprint == year
+    )
+    assert _dashboard(**{**base, "rows": [this_year]}).heatmap_fingerprint == year
+    changed_today = {**base, "rows": [long_ago, this_year._replace(discomfort=5)]}
+    assert _dashboard(**changed_today).heatmap_fingerprint != year
+    assert _dashboard(**{**base, "rows": [long_ago]}).heatmap_fingerprint != year
 
 
 # --- water in the person's own unit ----------------------------------------------------------
