@@ -3,6 +3,7 @@
 
 import datetime as dt
 import os
+from urllib.parse import quote
 
 import pytest
 from django.test import Client
@@ -140,6 +141,14 @@ def test_acknowledge_endpoint_never_500s(fuzz_client, response, alert_id):
 def test_trends_range_never_500s(fuzz_client, range_value):
     assert fuzz_client.get("/trends/", {"range": range_value}).status_code == 200
     assert fuzz_client.get("/report/", {"range": range_value}).status_code == 200
+
+
+@FUZZ
+@given(measure=text_values, range_value=text_values)
+def test_measure_table_never_500s(fuzz_client, measure, range_value):
+    path = f"/trends/table/{quote(measure, safe='')}/"
+    status = fuzz_client.get(path, {"range": range_value}).status_code
+    assert status in {200, 404}
 
 
 @FUZZ
