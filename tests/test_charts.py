@@ -64,7 +64,15 @@ def test_heatmap_has_a_cell_per_day_and_values_in_titles():
     svg = str(charts.discomfort_heatmap(values, today=TODAY))
     assert svg.count("<rect") == 52 * 7 + TODAY.weekday() + 1  # 52 full weeks and this one
     assert f"{TODAY:%a} {TODAY.day} {TODAY:%b %Y}: discomfort 7" in svg
-    assert svg.count('tabindex="0"') == 2
+    assert svg.count("discomfort not logged</title>") == svg.count("<rect") - 2
+
+
+def test_every_heatmap_day_links_to_its_check_in():
+    svg = str(charts.discomfort_heatmap({TODAY: 4}, today=TODAY))
+    links = re.findall(r'<a href="/checkin/(\d{4}-\d\d-\d\d)/"><title>', svg)
+    assert len(links) == svg.count("<rect")
+    assert links[-1] == TODAY.isoformat()
+    assert links == sorted(links) and len(set(links)) == len(links)
 
 
 def test_heatmap_levels():

@@ -49,9 +49,7 @@ def test_each_measure_is_checked_at_its_boundaries(field, value, valid):
     assert set(errors) <= {field}
 
 
-@pytest.mark.parametrize(
-    "value", ["abc", "1.5", "", " ", "1e3", "0x10", "--1", "99999999999999999999999"]
-)
+@pytest.mark.parametrize("value", ["abc", "1.5", "1e3", "0x10", "--1", "99999999999999999999999"])
 @pytest.mark.parametrize(
     "field", ["posture", "exercise_minutes", "water_ml", "stress", "discomfort"]
 )
@@ -64,10 +62,56 @@ def test_malformed_values_are_refused_with_a_message(field, value):
 @pytest.mark.parametrize(
     "field", ["posture", "exercise_minutes", "water_ml", "stress", "discomfort"]
 )
-def test_every_measure_is_required(field):
-    errors = _errors_for(**{field: None})
-    assert field in errors
-    assert errors[field][0] != "This field is required."  # says what to enter instead
+def test_every_measure_may_be_left_out_and_is_then_not_logged(field):
+    for left_out in (None, ""):
+        form = CheckInForm(checkin_post_data(**{field: left_out}))
+        assert form.is_valid(), form.errors
+        assert form.day_values()[field] is None
+
+
+@pytest.mark.parametrize(
+    "field", ["posture", "exercise_minutes", "water_ml", "stress", "discomfort", "notes"]
+)
+def test_each_answer_alone_is_a_valid_check_in(field):
+    value = {"notes": "Slept badly.", "posture": "1"}.get(field, "0")
+    form = CheckInForm({field: value})
+    assert form.is_valid(), form.errors
+    assert [name for name, given in form.day_values().items() if given not in (None, "", [])] == [
+        field
+    ]
+
+
+def test_symptoms_alone_are_a_valid_check_in():
+    form = CheckInForm({"symptoms": ["fever"]})
+    assert form.is_valid(), form.errors
+    assert form.day_values()["symptoms"] == ["fever"]
+
+
+def test_an_empty_form_is_refused_plainly():
+    form = CheckInForm({"water_seen_ml": "0", "notes": ""})
+    assert not form.is_valid()
+    assert form.is_empty_submission
+    assert "Nothing was saved" in form.non_field_errors()[0]
+
+
+def test_a_bad_value_is_reported_as_a_bad_value_not_as_an_empty_form():
+    form = CheckInForm({"discomfort": "11"})
+    assert not form.is_valid()
+    assert "discomfort" in form.errors and not form.is_empty_submission
+
+
+def test_care_answers_keep_listed_symptoms_beside_an_unknown_code_and_a_bad_value():
+    form = CheckInForm(
+        {"symptoms": ["made_up", "saddle_numbness"], "discomfort": "6", "water_ml": "lots"}
+    )
+    assert not form.is_valid()
+    assert form.care_answers() == (("saddle_numbness",), {"discomfort": 6})
+
+
+def test_care_answers_leave_out_an_invalid_discomfort():
+    form = CheckInForm({"symptoms": ["fever"], "discomfort": "12"})
+    form.is_valid()
+    assert form.care_answers() == (("fever",), {})
 
 
 def test_notes_are_optional_and_capped_at_1000_characters():

@@ -34,12 +34,21 @@ symptom_values = st.lists(
 )
 
 
+RANGES = {
+    "posture": (1, 5),
+    "exercise_minutes": (0, 1440),
+    "water_ml": (0, 10_000),
+    "stress": (0, 10),
+    "discomfort": (0, 10),
+}
+
+
 def _assert_rows_valid():
     for row in CheckIn.objects.all():
-        assert row.water_ml is not None and 0 <= row.water_ml <= 10_000
-        if row.discomfort is not None:
-            assert 1 <= row.posture <= 5 and 0 <= row.stress <= 10 and 0 <= row.discomfort <= 10
-            assert 0 <= row.exercise_minutes <= 1440
+        for name, (low, high) in RANGES.items():
+            value = getattr(row, name)
+            assert value is None or low <= value <= high, (name, value)
+        assert any(getattr(row, name) is not None for name in RANGES) or row.symptoms or row.notes
         assert len(row.notes) <= 1000
         assert set(row.symptoms) <= set(SYMPTOM_CODES)
     for profile in Profile.objects.all():
@@ -58,9 +67,10 @@ def fuzz_client(db):
     posture=text_values, exercise=text_values, water=text_values, stress=text_values,
     discomfort=text_values, notes=st.text(max_size=1100), symptoms=symptom_values,
     htmx=st.booleans(), seen=text_values,
+    action=st.sampled_from([{}, {"fill": "habits"}, {"water": "add"}, {"water": "undo"}]),
 )  # fmt: skip
 def test_checkin_form_never_500s(
-    fuzz_client, posture, exercise, water, stress, discomfort, notes, symptoms, htmx, seen
+    fuzz_client, posture, exercise, water, stress, discomfort, notes, symptoms, htmx, seen, action
 ):
     data = {
         "posture": posture,
@@ -71,6 +81,7 @@ def test_checkin_form_never_500s(
         "notes": notes,
         "symptoms": symptoms,
         "water_seen_ml": seen,
+        **action,
     }
     headers = {"HX-Request": "true"} if htmx else {}
     response = fuzz_client.post("/checkin/", data, headers=headers)

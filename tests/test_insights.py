@@ -176,14 +176,17 @@ def test_insight_sentences_give_both_sides_and_their_day_counts():
     short = insights.Comparison(met_mean=2.0, met_days=12, missed_mean=4.0, missed_days=9)
     insight = insights.Insight("Water", "your water goal", same_day=enough, next_day=short)
     assert insight.same_day_sentence == (
-        "on days you met it, discomfort averaged 2.0 (12 days); on days you didn't, 4.0 (10 days)."
+        "on days you met it, discomfort averaged 2.0 over 12 days; on days you didn't, 4.0 over "
+        "10 days."
     )
-    assert insight.next_day_sentence == "The day after: not enough data yet."
+    assert insight.next_day_sentence == "The day after: not enough days to compare yet."
     swapped = insights.Insight("Water", "your water goal", same_day=short, next_day=enough)
     assert swapped.same_day_sentence == (
-        "not enough data yet (needs 10 logged days each way; you have 12 and 9)."
+        "not enough days to compare yet: it needs 10 logged days each way, and there are 12 and 9."
     )
-    assert swapped.next_day_sentence == "The day after: 2.0 (12 days) against 4.0 (10 days)."
+    assert swapped.next_day_sentence == (
+        "The day after: 2.0 over 12 days against 4.0 over 10 days."
+    )
 
 
 def test_water_in_ounces_is_converted_for_reading_only():

@@ -37,18 +37,30 @@ def test_database_refuses_out_of_range_values(user, field, bad_value):
         make_checkin(user, DAY, **{field: bad_value})
 
 
-def test_a_water_only_day_is_allowed_and_reported_partial(user):
-    checkin = CheckIn.objects.create(user=user, date=DAY, water_ml=250)
-    assert checkin.is_complete is False
+@pytest.mark.parametrize(
+    "values",
+    [
+        {"posture": 3},
+        {"exercise_minutes": 0},
+        {"water_ml": 0},
+        {"stress": 0},
+        {"discomfort": 0},
+        {"symptoms": ["fever"]},
+        {"notes": "Slept badly."},
+    ],
+    ids=lambda values: next(iter(values)),
+)
+def test_any_single_answer_is_a_valid_day(user, values):
+    checkin = CheckIn.objects.create(user=user, date=DAY, **values)
+    others = {"posture", "exercise_minutes", "water_ml", "stress", "discomfort"} - set(values)
+    assert all(getattr(checkin, name) is None for name in others)
 
 
-def test_a_half_filled_day_is_refused(user):
+def test_the_database_refuses_an_empty_day(user):
     with pytest.raises(IntegrityError), transaction.atomic():
-        CheckIn.objects.create(user=user, date=DAY, water_ml=250, discomfort=4)
-
-
-def test_a_complete_day_is_complete(user):
-    assert make_checkin(user, DAY).is_complete is True
+        CheckIn.objects.create(user=user, date=DAY)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CheckIn.objects.create(user=user, date=DAY, symptoms=[], notes="")
 
 
 def test_new_user_gets_a_profile_with_default_goals(user):

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tracker import checkins, redflags
+from tracker import redflags
 from tracker.models import CareAlert, CareWording, CheckIn
 
 
@@ -117,29 +117,25 @@ def _reconcile_alerts_touching(user, *, day: dt.date, factors: redflags.HealthFa
         alert.save(update_fields=["evidence", "last_evidence_date", "updated_at"])
 
 
-def save_day_and_check(*, user, date: dt.date, values: dict, today: dt.date):
-    """Saves the day and evaluates the red flags in one transaction: a check-in is never saved
-    without its alerts. Returns the check-in and the firings that are open alerts now.
+def check_day(*, user, date: dt.date, today: dt.date) -> list[redflags.Firing]:
+    """Evaluates the red flags after `date` changed and records what fired; call it inside the
+    transaction that saved the day (tracker.checkins.record_day). Returns the firings that are
+    open alerts now, most urgent first.
 
-    The edited day is checked, and so is the latest logged day: filling in earlier days can
+    The changed day is checked, and so is the latest logged day: filling in earlier days can
     complete a pattern (worsening, persisting leg symptoms) that holds today."""
     factors = health_factors(user.profile)
-    with transaction.atomic():
-        checkin = checkins.save_day(user=user, date=date, **values)
-        history = _history_around(user, [date, max(date, today)])
-        latest = max(
-            (d for d, r in history.days.items() if r.discomfort is not None and d <= today),
-            default=date,
-        )
-        firings = redflags.evaluate(date, history, factors)
-        if latest > date:
-            seen = {firing.rule.code for firing in firings}
-            firings += [
-                f for f in redflags.evaluate(latest, history, factors) if f.rule.code not in seen
-            ]
-        shown = [firing for firing in firings if _record_firing(user, firing)]
-        _reconcile_alerts_touching(user, day=date, factors=factors)
-    return checkin, sorted(shown, key=lambda firing: redflags.TIER_RANK[firing.rule.tier])
+    history = _history_around(user, [date, max(date, today)])
+    latest = max((d for d in history.days if d <= today), default=date)
+    firings = redflags.evaluate(date, history, factors)
+    if latest > date:
+        seen = {firing.rule.code for firing in firings}
+        firings += [
+            f for f in redflags.evaluate(latest, history, factors) if f.rule.code not in seen
+        ]
+    shown = [firing for firing in firings if _record_firing(user, firing)]
+    _reconcile_alerts_touching(user, day=date, factors=factors)
+    return sorted(shown, key=lambda firing: redflags.TIER_RANK[firing.rule.tier])
 
 
 def acknowledge(alert: CareAlert, *, response: str) -> None:

@@ -8,17 +8,20 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.insights import Measure, Series, format_value, in_shown_units
 
-WIDTH, HEIGHT = 640, 190
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 10, 12, 26
+# Drawn about as wide as a phone shows it (~320 CSS px), so the 13-unit labels read at 11 px or
+# more there; wider screens lay the charts out two to a row at much the same size.
+WIDTH, HEIGHT = 360, 200
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 40, 8, 14, 28
 PLOT_W, PLOT_H = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
 WEEKLY_ABOVE_DAYS = 731  # longer ranges are drawn as weekly averages to stay light
 HEATMAP_CELL, HEATMAP_GAP = 11, 2
-HEATMAP_LEFT, HEATMAP_TOP = 30, 14
+HEATMAP_LEFT, HEATMAP_TOP = 36, 17
 
 
 @dataclass(frozen=True)
@@ -29,6 +32,7 @@ class Chart:
     weekly: bool
     logged_days: int
     average: float | None  # in stored units (ml for water)
+    goal_drawn: bool = False
 
     @property
     def average_text(self) -> str:
@@ -201,7 +205,7 @@ def line_chart(
         goal_markup = (
             f'<line class="chart-goal" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
             f'y1="{y(goal)}" y2="{y(goal)}"/>'
-            f'<text class="chart-label" x="{WIDTH - PAD_RIGHT - 2}" y="{y(goal + 4 / scale)}" '
+            f'<text class="chart-label" x="{WIDTH - PAD_RIGHT - 2}" y="{y(goal + 5 / scale)}" '
             f'text-anchor="end">goal {_fmt(goal)}</text>'
         )
     first, last = series.days[0], series.days[-1]
@@ -225,7 +229,7 @@ def line_chart(
         f'<text class="chart-label" x="{WIDTH - PAD_RIGHT}" y="{HEIGHT - 6}" '
         f'text-anchor="end">{last:%-d %b %Y}</text></svg>'
     )
-    return Chart(measure, shown, mark_safe(svg), is_weekly, len(logged), average)
+    return Chart(measure, shown, mark_safe(svg), is_weekly, len(logged), average, bool(goal_markup))
 
 
 def table_rows(series: Series) -> SafeString:
@@ -250,7 +254,7 @@ def _grid(low: float, high: float, y, scale: float) -> str:
         lines.append(
             f'<line class="chart-grid" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
             f'y1="{y(value)}" y2="{y(value)}"/>'
-            f'<text class="chart-label" x="{PAD_LEFT - 6}" y="{y(value - 4 / scale)}" '
+            f'<text class="chart-label" x="{PAD_LEFT - 5}" y="{y(value - 4.5 / scale)}" '
             f'text-anchor="end">{_fmt(value)}</text>'
         )
     return "".join(lines)
@@ -276,10 +280,14 @@ def _heatmap_cells() -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=4)
 def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]:
-    """(day, its cell's position, its title up to the value) for the 53 weeks from
-    `first_monday`: the same for everyone all week."""
+    """(day, its cell's position, its link and title up to the value) for the 53 weeks from
+    `first_monday`: the same for everyone all week. Each day links to its check-in."""
     return tuple(
-        (day, position, f"<title>{day_label(day)}: ")
+        (
+            day,
+            position,
+            f'<a href="{reverse("tracker:checkin_day", args=[day])}"><title>{day_label(day)}: ',
+        )
         for position, day in zip(
             _heatmap_cells(),
             map(
@@ -287,6 +295,14 @@ def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]
             ),
             strict=True,
         )
+    )
+
+
+def _weekday_labels() -> str:
+    step = HEATMAP_CELL + HEATMAP_GAP
+    return "".join(
+        f'<text class="chart-label" x="0" y="{HEATMAP_TOP + row * step + 10}">{name}</text>'
+        for row, name in ((0, "Mon"), (3, "Thu"), (6, "Sun"))
     )
 
 
@@ -300,30 +316,28 @@ def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeStr
     step = HEATMAP_CELL + HEATMAP_GAP
     days = _heatmap_days(first_monday)[: (today - first_monday).days + 1]
     cells = [
-        f'<rect class="hm hm-none" {position}>{title}not logged</title></rect>'
+        f'{opening}discomfort not logged</title><rect class="hm hm-none" {position}/></a>'
         if (value := values.get(day)) is None
-        else f'<rect class="hm hm-{_HEATMAP_LEVELS[value]}" {position} tabindex="0">'
-        f"{title}discomfort {value}</title></rect>"
-        for day, position, title in days
+        else f"{opening}discomfort {value}</title>"
+        f'<rect class="hm hm-{_HEATMAP_LEVELS[value]}" {position}/></a>'
+        for day, position, opening in days
     ]
     logged = sum(1 for day, _, _ in days if day in values)
     months = "".join(
-        f'<text class="chart-label" x="{HEATMAP_LEFT + week * step}" y="10">{monday:%b}</text>'
+        f'<text class="chart-label" x="{HEATMAP_LEFT + week * step}" y="12">{monday:%b}</text>'
         for week in range(53)
         if (monday := first_monday + dt.timedelta(weeks=week)).day <= 7
     )
     description = (
         f"Discomfort for each day of the last year; {logged} days logged. Darker means more "
-        "discomfort; each day's value is in its tooltip and in the discomfort chart's table."
+        "discomfort; each day's value is in its tooltip and in the discomfort chart's table, "
+        "and each day links to its check-in."
     )
     return mark_safe(
         f'<svg class="heatmap" viewBox="0 0 {HEATMAP_LEFT + 53 * step} {HEATMAP_TOP + 7 * step}" '
-        'role="img" aria-labelledby="heatmap-title heatmap-desc" '
+        'role="group" aria-labelledby="heatmap-title" aria-describedby="heatmap-desc" '
         'xmlns="http://www.w3.org/2000/svg">'
         '<title id="heatmap-title">Discomfort over the last year</title>'
         f'<desc id="heatmap-desc">{description}</desc>{months}'
-        '<text class="chart-label" x="0" y="24">Mon</text>'
-        '<text class="chart-label" x="0" y="63">Thu</text>'
-        '<text class="chart-label" x="0" y="102">Sun</text>'
-        f"{''.join(cells)}</svg>"
+        f"{_weekday_labels()}{''.join(cells)}</svg>"
     )

@@ -1,107 +1,229 @@
-"""Writing and reading a person's days. Each write is atomic: a day is saved whole or not at all."""
+"""Writing and reading a person's days.
+
+`record_day` is the one way a day changes: the check-in form, the water buttons and anything
+later call it. It saves the change and runs the red-flag check in one transaction, so a day is
+never saved without its care alerts. Any non-empty part of a day is a valid day; a value not
+given is stored as NULL ("not logged"), never as 0."""
 
 import datetime as dt
-from dataclasses import dataclass
+import functools
+import operator
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from django.db import transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from tracker.models import WATER_ML_MAX, CheckIn
+from tracker import care, redflags, units
+from tracker.insights import MEASURES_BY_KEY
+from tracker.models import WATER_ML_MAX, CheckIn, Posture
+from tracker.symptoms import SYMPTOM_LABELS
 
 MEASURES = ("posture", "exercise_minutes", "water_ml", "stress", "discomfort")
-# Values carried over from the last complete day as a starting point for today's form.
-CARRIED_OVER = ("posture", "exercise_minutes", "stress", "discomfort")
+DAY_FIELDS = (*MEASURES, "symptoms", "notes")
+# A full day: the three daily habits and how the back is. Stress is asked for, not required.
+FULL_DAY_MEASURES = ("posture", "exercise_minutes", "water_ml", "discomfort")
+# What "Same as yesterday" copies: habits only, never how the person feels.
+HABITS = ("posture", "exercise_minutes", "water_ml")
+# tracker.redflags reads these fields of a day and nothing else.
+RED_FLAG_FIELDS = frozenset({"discomfort", "symptoms"})
+# A day counts as checked in once something besides water taps is logged: a tap in the morning
+# should not silence the evening's reminder to say how the back is.
+CHECKED_IN_MEASURES = tuple(name for name in MEASURES if name != "water_ml")
+CHECKED_IN = functools.reduce(
+    operator.or_,
+    [Q(**{f"{name}__isnull": False}) for name in CHECKED_IN_MEASURES],
+    ~Q(symptoms=[]) | ~Q(notes=""),
+)
 
 
 class WaterLimitReached(Exception):
     pass
 
 
-def save_day(
-    *,
-    user,
-    date: dt.date,
-    posture: int,
-    exercise_minutes: int,
-    water_ml: int,
-    stress: int,
-    discomfort: int,
-    symptoms: list[str] | None = None,
-    notes: str = "",
-    water_seen_ml: int | None = None,
-) -> CheckIn:
-    with transaction.atomic():
-        current = (
-            CheckIn.objects.select_for_update()
-            .filter(user=user, date=date)
-            .values_list("water_ml", flat=True)
-            .first()
-        )
-        if current is not None and water_seen_ml is not None and current != water_seen_ml:
-            # Water was tapped in after the form was shown: keep those taps.
-            water_ml = max(0, min(WATER_ML_MAX, water_ml + current - water_seen_ml))
-        return _update_or_create_day(
-            user=user,
-            date=date,
-            posture=posture,
-            exercise_minutes=exercise_minutes,
-            water_ml=water_ml,
-            stress=stress,
-            discomfort=discomfort,
-            symptoms=symptoms,
-            notes=notes,
-        )
+@dataclass(frozen=True)
+class DayChange:
+    """What one request says about a day.
 
+    `values` replaces those fields (None: not logged); fields not named are left alone.
+    `symptoms_added` joins the day's symptoms and never removes one. `water_seen_ml` is the
+    water total the form showed, so taps made meanwhile are kept. `water_tap_ml` adds a tap;
+    `undo_water_tap` takes the day's latest tap back."""
 
-def _update_or_create_day(*, user, date: dt.date, **values) -> CheckIn:
-    values["symptoms"] = values["symptoms"] or []
-    checkin, _created = CheckIn.objects.update_or_create(
-        user=user,
-        date=date,
-        defaults=values,
-    )
-    return checkin
+    values: Mapping[str, object] = field(default_factory=dict)
+    symptoms_added: tuple[str, ...] = ()
+    water_seen_ml: int | None = None
+    water_tap_ml: int = 0
+    undo_water_tap: bool = False
 
-
-def add_water(*, user, date: dt.date, amount_ml: int) -> CheckIn:
-    """Adds water in the database (F expression), so simultaneous taps all count."""
-    with transaction.atomic():
-        checkin, _created = CheckIn.objects.get_or_create(user=user, date=date)
-        updated = CheckIn.objects.filter(
-            pk=checkin.pk, water_ml__lte=WATER_ML_MAX - amount_ml
-        ).update(water_ml=F("water_ml") + amount_ml, updated_at=timezone.now())
-        if not updated:
-            raise WaterLimitReached
-    checkin.refresh_from_db()
-    return checkin
+    @property
+    def touches_red_flags(self) -> bool:
+        return bool(self.symptoms_added) or not RED_FLAG_FIELDS.isdisjoint(self.values)
 
 
 @dataclass(frozen=True)
-class FormStart:
-    initial: dict
-    carried_from: dt.date | None
+class SavedDay:
+    checkin: CheckIn | None  # None when the change left the day empty, so it was removed
+    firings: list[redflags.Firing]  # rules that fired and are open alerts now, most urgent first
 
 
-def form_starting_values(*, user, date: dt.date, existing: CheckIn | None) -> FormStart:
-    """The day's own values when it is complete; otherwise the last complete earlier day's,
-    so a routine day is a matter of confirming rather than retyping."""
-    if existing is not None and existing.is_complete:
-        return FormStart(
-            initial={field: getattr(existing, field) for field in (*MEASURES, "symptoms", "notes")},
-            carried_from=None,
+def record_day(*, user, date: dt.date, today: dt.date, change: DayChange) -> SavedDay:
+    with transaction.atomic():
+        if change.water_tap_ml:
+            checkin = _add_water(user=user, date=date, amount_ml=change.water_tap_ml)
+        elif change.undo_water_tap:
+            checkin = _undo_water_tap(user=user, date=date)
+        else:
+            checkin = _apply(user=user, date=date, change=change)
+        firings = []
+        if change.touches_red_flags:
+            firings = care.check_day(user=user, date=date, today=today)
+    return SavedDay(checkin=checkin, firings=firings)
+
+
+def _apply(*, user, date: dt.date, change: DayChange) -> CheckIn | None:
+    checkin = CheckIn.objects.select_for_update().filter(user=user, date=date).first()
+    values = dict(change.values)
+    if "water_ml" in values:
+        values["water_ml"] = _water_keeping_taps(
+            typed=values["water_ml"],
+            seen=change.water_seen_ml,
+            stored=checkin.water_ml if checkin else None,
         )
-    previous = (
-        CheckIn.objects.filter(user=user, date__lt=date, discomfort__isnull=False)
+        if checkin is None or values["water_ml"] != checkin.water_ml:
+            values["water_last_tap_ml"] = None  # a typed total replaces the taps
+    if "symptoms" in values:
+        values["symptoms"] = list(values["symptoms"] or [])
+    if change.symptoms_added:
+        before = list(values.get("symptoms", checkin.symptoms if checkin else []))
+        values["symptoms"] = before + [c for c in change.symptoms_added if c not in before]
+    if checkin is None:
+        checkin = CheckIn(user=user, date=date)
+    for name, value in values.items():
+        setattr(checkin, name, value)
+    if is_empty(checkin):
+        if checkin.pk:
+            checkin.delete()
+        return None
+    if checkin.pk:
+        checkin.save()
+        return checkin
+    try:
+        with transaction.atomic():
+            checkin.save(force_insert=True)
+    except IntegrityError:
+        if not CheckIn.objects.filter(user=user, date=date).exists():
+            raise
+        # A water tap created the day a moment ago: apply this change on top of it.
+        return _apply(user=user, date=date, change=change)
+    return checkin
+
+
+def _water_keeping_taps(*, typed: int | None, seen: int | None, stored: int | None) -> int | None:
+    """Water taps made elsewhere after the form was shown are added to what was typed."""
+    if seen is None or stored is None or stored == seen:
+        return typed
+    return max(0, min(WATER_ML_MAX, (typed or 0) + stored - seen))
+
+
+def _add_water(*, user, date: dt.date, amount_ml: int) -> CheckIn:
+    """Adds water in the database (an F expression), so simultaneous taps all count."""
+    if amount_ml > WATER_ML_MAX:
+        raise WaterLimitReached
+    checkin, created = CheckIn.objects.get_or_create(
+        user=user, date=date, defaults={"water_ml": amount_ml, "water_last_tap_ml": amount_ml}
+    )
+    if not created:
+        updated = (
+            CheckIn.objects.filter(pk=checkin.pk)
+            .filter(Q(water_ml__isnull=True) | Q(water_ml__lte=WATER_ML_MAX - amount_ml))
+            .update(
+                water_ml=Coalesce(F("water_ml"), 0) + amount_ml,
+                water_last_tap_ml=amount_ml,
+                updated_at=timezone.now(),
+            )
+        )
+        if not updated:
+            raise WaterLimitReached
+        checkin.refresh_from_db()
+    return checkin
+
+
+def _undo_water_tap(*, user, date: dt.date) -> CheckIn | None:
+    """Takes back the day's latest tap, once. Undoing down to nothing leaves water not logged,
+    and a day that held only that water is removed."""
+    checkin = CheckIn.objects.select_for_update().filter(user=user, date=date).first()
+    if checkin is None or not checkin.water_last_tap_ml:
+        return checkin
+    remaining = max(0, (checkin.water_ml or 0) - checkin.water_last_tap_ml)
+    checkin.water_ml = remaining or None
+    checkin.water_last_tap_ml = None
+    if is_empty(checkin):
+        checkin.delete()
+        return None
+    checkin.save(update_fields=["water_ml", "water_last_tap_ml", "updated_at"])
+    return checkin
+
+
+# --- reading a day ----------------------------------------------------------------------------
+
+
+def is_empty(checkin: CheckIn) -> bool:
+    return (
+        all(getattr(checkin, name) is None for name in MEASURES)
+        and not checkin.symptoms
+        and not checkin.notes
+    )
+
+
+def day_state(checkin: CheckIn | None) -> str:
+    """ "full", "partial" or "missing": how much of the day is logged."""
+    if checkin is None:
+        return "missing"
+    if all(getattr(checkin, name) is not None for name in FULL_DAY_MEASURES):
+        return "full"
+    return "partial"
+
+
+def has_checked_in(checkin: CheckIn | None) -> bool:
+    if checkin is None:
+        return False
+    return any(getattr(checkin, name) is not None for name in CHECKED_IN_MEASURES) or bool(
+        checkin.symptoms or checkin.notes
+    )
+
+
+def missing_measures(checkin: CheckIn | None) -> list[str]:
+    return [name for name in MEASURES if checkin is None or getattr(checkin, name) is None]
+
+
+@dataclass(frozen=True)
+class PreviousHabits:
+    """The habits of the latest earlier day that logged any, for "Same as yesterday"."""
+
+    date: dt.date
+    values: dict[str, int]  # only the habits that day logged
+
+
+def previous_habits(*, user, date: dt.date, day: CheckIn | None) -> PreviousHabits | None:
+    """Water is offered only while nothing has been tapped for `date`: the taps are the day's
+    own record and are never overwritten."""
+    habits = [name for name in HABITS if not (name == "water_ml" and day and day.water_ml)]
+    logged = Q()
+    for name in habits:
+        logged |= Q(**{f"{name}__isnull": False})
+    row = (
+        CheckIn.objects.filter(logged, user=user, date__lt=date)
         .order_by("-date")
-        .values(*CARRIED_OVER, "date")
+        .values("date", *habits)
         .first()
     )
-    initial: dict = {"water_ml": existing.water_ml if existing else None}
-    if previous is None:
-        return FormStart(initial=initial, carried_from=None)
-    initial.update({field: previous[field] for field in CARRIED_OVER})
-    return FormStart(initial=initial, carried_from=previous["date"])
+    if row is None:
+        return None
+    values = {name: row[name] for name in habits if row[name] is not None}
+    return PreviousHabits(date=row["date"], values=values)
 
 
 @dataclass(frozen=True)
@@ -111,9 +233,7 @@ class DaySummary:
 
     @property
     def state(self) -> str:
-        if self.checkin is None:
-            return "missing"
-        return "done" if self.checkin.is_complete else "partial"
+        return day_state(self.checkin)
 
 
 def recent_days(*, user, today: dt.date, days: int = 7) -> list[DaySummary]:
@@ -123,3 +243,91 @@ def recent_days(*, user, today: dt.date, days: int = 7) -> list[DaySummary]:
         DaySummary(date=day, checkin=by_date.get(day))
         for day in (today - dt.timedelta(days=offset) for offset in range(days))
     ]
+
+
+# --- a day in words ---------------------------------------------------------------------------
+
+# The order the check-in asks in: how the back is first.
+FORM_ORDER = ("discomfort", "stress", "posture", "exercise_minutes", "water_ml")
+
+
+@dataclass(frozen=True)
+class DayDescription:
+    date: dt.date
+    state: str
+    logged: list[tuple[str, str]]  # (measure, value in words), in the check-in's order
+    missing: list[str]  # the measures not logged
+    symptoms: list[str]  # their labels
+    notes: str
+    checked_in: bool  # something besides water taps is logged
+
+
+def _value_words(name: str, value: int, *, water_unit: str) -> str:
+    if name in {"discomfort", "stress"}:
+        return f"{value}/10"
+    if name == "posture":
+        return f"{value}/5, {Posture(value).label.lower()}"
+    if name == "exercise_minutes":
+        return f"{value} minute{'s' if value != 1 else ''}"
+    return units.format_water(value, water_unit)
+
+
+def describe_day(checkin: CheckIn | None, *, date: dt.date, water_unit: str) -> DayDescription:
+    labels = {name: MEASURES_BY_KEY[name].label for name in FORM_ORDER}
+    logged, missing = [], []
+    for name in FORM_ORDER:
+        value = getattr(checkin, name) if checkin else None
+        if value is None:
+            missing.append(labels[name])
+        else:
+            logged.append((labels[name], _value_words(name, value, water_unit=water_unit)))
+    return DayDescription(
+        date=date,
+        state=day_state(checkin),
+        logged=logged,
+        missing=missing,
+        symptoms=[SYMPTOM_LABELS.get(code, code) for code in (checkin.symptoms if checkin else [])],
+        notes=checkin.notes if checkin else "",
+        checked_in=has_checked_in(checkin),
+    )
+
+
+@dataclass(frozen=True)
+class WaterStatus:
+    total_ml: int | None
+    goal_ml: int
+    unit: str
+    can_undo: bool
+
+    @property
+    def text(self) -> str:
+        return units.format_water(self.total_ml or 0, self.unit)
+
+    @property
+    def goal_text(self) -> str:
+        return units.format_water(self.goal_ml, self.unit)
+
+    @property
+    def percent(self) -> int:
+        return min(100, round(100 * (self.total_ml or 0) / self.goal_ml))
+
+    @property
+    def goal_reached(self) -> bool:
+        return (self.total_ml or 0) >= self.goal_ml
+
+    @property
+    def tap_label(self) -> str:
+        return units.quick_add_label(self.unit)
+
+    @property
+    def tap_ml(self) -> int:
+        return units.quick_add_ml(self.unit)
+
+
+def water_status(checkin: CheckIn | None, *, profile) -> WaterStatus:
+    return WaterStatus(
+        total_ml=checkin.water_ml if checkin else None,
+        goal_ml=profile.water_goal_ml,
+        unit=profile.water_unit,
+        can_undo=bool(checkin and checkin.water_last_tap_ml),
+    )

@@ -1,5 +1,6 @@
 from django.urls import reverse
 
+from tracker.checkins import has_checked_in
 from tracker.dates import today_for
 from tracker.models import CheckIn
 
@@ -17,5 +18,8 @@ def daily_reminder(request) -> dict:
     if not user.profile.show_reminder:
         return {}
     today = today_for(user)
-    done = CheckIn.objects.filter(user=user, date=today, discomfort__isnull=False).exists()
-    return {"show_checkin_reminder": not done}
+    day = CheckIn.objects.filter(user=user, date=today).first()
+    if has_checked_in(day):
+        return {}
+    # A water tap alone is a start, not a check-in: say so rather than "not checked in".
+    return {"show_checkin_reminder": "water_only" if day else "nothing"}

@@ -12,6 +12,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker import units
+from tracker.checkins import MEASURES as MEASURE_FIELDS
 from tracker.dates import is_valid_timezone, timezone_names
 from tracker.models import (
     EXERCISE_MINUTES_MAX,
@@ -33,22 +34,21 @@ def _scale_field(label: str, low: int, high: int, choices=None) -> forms.TypedCh
         label=label,
         choices=choices or [(value, str(value)) for value in range(low, high + 1)],
         coerce=int,
+        empty_value=None,
+        required=False,
         widget=forms.RadioSelect,
-        error_messages={
-            "required": f"Choose a value from {low} to {high}.",
-            "invalid_choice": f"Choose a whole number from {low} to {high}.",
-        },
+        error_messages={"invalid_choice": f"Choose a whole number from {low} to {high}."},
     )
 
 
 def _whole_number_field(label: str, high: int, unit: str) -> forms.IntegerField:
     return forms.IntegerField(
         label=label,
+        required=False,
         min_value=0,
         max_value=high,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": high}),
         error_messages={
-            "required": f"Enter {unit}, from 0 to {high:,}.",
             "invalid": f"Enter a whole number of {unit}, from 0 to {high:,}.",
             "min_value": f"Enter {unit} from 0 to {high:,}.",
             "max_value": f"Enter at most {high:,} {unit}.",
@@ -56,16 +56,23 @@ def _whole_number_field(label: str, high: int, unit: str) -> forms.IntegerField:
     )
 
 
+NOTHING_LOGGED = (
+    "Nothing was saved: the form was empty. Log at least one thing, such as how your back feels."
+)
+
+
 class CheckInForm(forms.Form):
-    """The day's check-in. Field names match the export columns; people who measure water in
-    ounces type `water_oz`, which is stored as `water_ml`."""
+    """A day's check-in. Every answer is optional (a person in pain logs what they can) and
+    strictly checked when given; an answer left out is stored as "not logged". Field names match
+    the export columns; people who measure water in ounces type `water_oz`, stored as
+    `water_ml`."""
 
     posture = _scale_field("Posture", 1, 5, choices=Posture.choices)
     exercise_minutes = _whole_number_field("Exercise (minutes)", EXERCISE_MINUTES_MAX, "minutes")
     stress = _scale_field("Stress (0 calm – 10 extreme)", 0, 10)
     discomfort = _scale_field("Back discomfort (0 none – 10 worst imaginable)", 0, 10)
     symptoms = forms.MultipleChoiceField(
-        label="Anything new or unusual today?",
+        label="Anything new or unusual?",
         required=False,
         choices=[(code, label) for code, label in SYMPTOM_LABELS.items()],
         widget=forms.CheckboxSelectMultiple,
@@ -87,14 +94,14 @@ class CheckInForm(forms.Form):
 
     def __init__(self, *args, water_unit: str = WaterUnit.MILLILITRES, **kwargs):
         initial = dict(kwargs.pop("initial", None) or {})
-        initial.setdefault("water_seen_ml", initial.get("water_ml") or 0)
         self.water_unit = water_unit
-        if water_unit == WaterUnit.US_FLUID_OUNCES and initial.get("water_ml") is not None:
-            initial["water_oz"] = units.ml_to_oz(initial["water_ml"])
+        if water_unit == WaterUnit.US_FLUID_OUNCES and initial.get("water_ml") not in (None, ""):
+            initial["water_oz"] = units.ml_to_oz(int(initial["water_ml"]))
         super().__init__(*args, initial=initial, **kwargs)
         if water_unit == WaterUnit.US_FLUID_OUNCES:
             self.fields["water_oz"] = forms.DecimalField(
                 label="Water (US fl oz)",
+                required=False,
                 min_value=Decimal(0),
                 max_value=WATER_OZ_MAX,
                 max_digits=5,
@@ -103,7 +110,6 @@ class CheckInForm(forms.Form):
                     attrs={"inputmode": "decimal", "min": 0, "max": WATER_OZ_MAX, "step": "0.1"}
                 ),
                 error_messages={
-                    "required": f"Enter fluid ounces, from 0 to {WATER_OZ_MAX}.",
                     "invalid": f"Enter a number of fluid ounces, from 0 to {WATER_OZ_MAX}.",
                 },
             )
@@ -113,26 +119,58 @@ class CheckInForm(forms.Form):
 
     @property
     def water_field(self) -> forms.BoundField:
-        return self["water_oz" if self.water_unit == WaterUnit.US_FLUID_OUNCES else "water_ml"]
+        return self[self.water_field_name]
+
+    @property
+    def water_field_name(self) -> str:
+        return "water_oz" if self.water_unit == WaterUnit.US_FLUID_OUNCES else "water_ml"
 
     def clean(self):
         cleaned = super().clean()
         if "water_oz" in cleaned:
-            cleaned["water_ml"] = min(units.oz_to_ml(cleaned.pop("water_oz")), WATER_ML_MAX)
+            ounces = cleaned.pop("water_oz")
+            cleaned["water_ml"] = (
+                None if ounces is None else min(units.oz_to_ml(ounces), WATER_ML_MAX)
+            )
+        answered = [
+            name
+            for name in (*MEASURE_FIELDS, "symptoms", "notes")
+            if cleaned.get(name) not in (None, "", [])
+        ]
+        if not answered and not self.errors:
+            raise forms.ValidationError(NOTHING_LOGGED, code="empty")
         return cleaned
 
+    @property
+    def is_empty_submission(self) -> bool:
+        return any(error.code == "empty" for error in self.non_field_errors().as_data())
+
     def day_values(self) -> dict:
+        """Every answer of a valid form; None for what was left out."""
         data = self.cleaned_data
-        return {
-            "posture": data["posture"],
-            "exercise_minutes": data["exercise_minutes"],
-            "water_ml": data["water_ml"],
-            "stress": data["stress"],
-            "discomfort": data["discomfort"],
-            "symptoms": sorted(set(data["symptoms"]), key=SYMPTOM_CODES.index),
-            "notes": data["notes"],
-            "water_seen_ml": data.get("water_seen_ml"),
-        }
+        values = {name: data.get(name) for name in MEASURE_FIELDS}
+        values["symptoms"] = sorted(set(data["symptoms"]), key=SYMPTOM_CODES.index)
+        values["notes"] = data["notes"]
+        return values
+
+    def care_answers(self) -> tuple[tuple[str, ...], dict]:
+        """What the red-flag rules read, from a form that may have errors elsewhere: every
+        listed symptom ticked (an unknown code beside them is no reason to drop them) and the
+        discomfort score if it is valid."""
+        ticked = set(self._raw("symptoms") or ())
+        symptoms = tuple(code for code in SYMPTOM_CODES if code in ticked)
+        values = {}
+        if "discomfort" not in self.errors and self.cleaned_data.get("discomfort") is not None:
+            values["discomfort"] = self.cleaned_data["discomfort"]
+        return symptoms, values
+
+    def answers_as_initial(self) -> dict:
+        """The submitted answers, as typed, to show again in a fresh form (nothing saved)."""
+        return {name: self._raw(name) for name in self.fields}
+
+    def _raw(self, name: str):
+        widget = self.fields[name].widget
+        return widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
 
     def symptom_groups(self) -> list[tuple[str, list]]:
         """The checklist in its three groups, each checkbox bound to this form."""

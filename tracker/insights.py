@@ -2,7 +2,7 @@
 goal/discomfort associations. Pure functions over rows the views load in one query per range."""
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
@@ -17,14 +17,14 @@ GOOD_STRESS_AT_MOST = 4
 
 
 class DayRow(NamedTuple):
-    """A complete check-in's measures. A named tuple: a page builds hundreds of these."""
+    """A saved day's measures, None where not logged. A named tuple: a page builds hundreds."""
 
     date: dt.date
-    posture: int
-    exercise_minutes: int
-    water_ml: int
-    stress: int
-    discomfort: int
+    posture: int | None
+    exercise_minutes: int | None
+    water_ml: int | None
+    stress: int | None
+    discomfort: int | None
 
 
 @dataclass(frozen=True)
@@ -226,14 +226,18 @@ def weekly_summary(
     last_rows = [row for row in rows if last_monday <= row.date < this_monday]
     lines = []
     for measure in measures:
-        this_mean = mean([getattr(row, measure.key) for row in this_rows])
-        last_mean = mean([getattr(row, measure.key) for row in last_rows])
+        this_mean = mean(_logged(this_rows, measure.key))
+        last_mean = mean(_logged(last_rows, measure.key))
         lines.append(
             WeeklyLine(
                 measure, this_mean, last_mean, _weekly_sentence(measure, this_mean, last_mean)
             )
         )
     return lines
+
+
+def _logged(rows: Sequence[DayRow], key: str) -> list[int]:
+    return [value for row in rows if (value := getattr(row, key)) is not None]
 
 
 def _weekly_sentence(measure: Measure, this_mean: float | None, last_mean: float | None) -> str:
@@ -273,63 +277,83 @@ class Comparison:
 @dataclass(frozen=True)
 class Insight:
     habit: str
-    goal_text: str
+    goal_text: str  # what meeting the habit's goal means, e.g. "water goal of 2,000 ml met"
     same_day: Comparison
     next_day: Comparison
+
+    @property
+    def title(self) -> str:
+        return self.goal_text[0].upper() + self.goal_text[1:]
 
     @property
     def same_day_sentence(self) -> str:
         days = self.same_day
         if not days.enough:
             return (
-                f"not enough data yet (needs {INSIGHT_MIN_DAYS} logged days each way; "
-                f"you have {days.met_days} and {days.missed_days})."
+                f"not enough days to compare yet: it needs {INSIGHT_MIN_DAYS} logged days each "
+                f"way, and there are {days.met_days} and {days.missed_days}."
             )
         return (
-            f"on days you met it, discomfort averaged {days.met_mean:.1f} ({days.met_days} days); "
-            f"on days you didn't, {days.missed_mean:.1f} ({days.missed_days} days)."
+            f"on days you met it, discomfort averaged {days.met_mean:.1f} over "
+            f"{_days(days.met_days)}; on days you didn't, {days.missed_mean:.1f} over "
+            f"{_days(days.missed_days)}."
         )
 
     @property
     def next_day_sentence(self) -> str:
         days = self.next_day
         if not days.enough:
-            return "The day after: not enough data yet."
+            return "The day after: not enough days to compare yet."
         return (
-            f"The day after: {days.met_mean:.1f} ({days.met_days} days) against "
-            f"{days.missed_mean:.1f} ({days.missed_days} days)."
+            f"The day after: {days.met_mean:.1f} over {_days(days.met_days)} against "
+            f"{days.missed_mean:.1f} over {_days(days.missed_days)}."
         )
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+Check = Callable[[DayRow], bool | None]
 
 
 def goal_checks(
     *, water_goal_ml: int, exercise_goal_minutes: int, water: Measure = MEASURES_BY_KEY["water_ml"]
-) -> list[tuple[str, str, object]]:
-    """(habit, what meeting it means, predicate on a day) for each habit."""
+) -> list[tuple[str, str, Check]]:
+    """(habit, what meeting it means, test of a day) for each habit. The test answers None
+    when the day did not log that habit: such a day is left out of the comparison."""
 
-    def posture_good(row: DayRow) -> bool:
-        return row.posture >= GOOD_POSTURE_AT_LEAST
+    def posture_good(row: DayRow) -> bool | None:
+        return None if row.posture is None else row.posture >= GOOD_POSTURE_AT_LEAST
 
-    def exercise_met(row: DayRow) -> bool:
+    def exercise_met(row: DayRow) -> bool | None:
+        if row.exercise_minutes is None:
+            return None
         return row.exercise_minutes >= exercise_goal_minutes
 
-    def water_met(row: DayRow) -> bool:
-        return row.water_ml >= water_goal_ml
+    def water_met(row: DayRow) -> bool | None:
+        return None if row.water_ml is None else row.water_ml >= water_goal_ml
 
-    def stress_good(row: DayRow) -> bool:
-        return row.stress <= GOOD_STRESS_AT_MOST
+    def stress_good(row: DayRow) -> bool | None:
+        return None if row.stress is None else row.stress <= GOOD_STRESS_AT_MOST
 
     return [
         ("Posture", f"posture {GOOD_POSTURE_AT_LEAST} or better", posture_good),
-        ("Exercise", f"your exercise goal ({exercise_goal_minutes} minutes)", exercise_met),
-        ("Water", f"your water goal ({format_value(water, water_goal_ml)})", water_met),
+        (
+            "Exercise",
+            f"exercise goal of {exercise_goal_minutes} minutes met",
+            exercise_met,
+        ),
+        ("Water", f"water goal of {format_value(water, water_goal_ml)} met", water_met),
         ("Stress", f"stress {GOOD_STRESS_AT_MOST} or lower", stress_good),
     ]
 
 
-def _compare(flags: Iterable[bool], discomforts: Iterable[int | None]) -> Comparison:
+def _compare(flags: Iterable[bool | None], discomforts: Iterable[int | None]) -> Comparison:
+    """A day counts only when both the habit and the discomfort were logged."""
     met, missed = [], []
     for was_met, discomfort in zip(flags, discomforts, strict=True):
-        if discomfort is not None:
+        if discomfort is not None and was_met is not None:
             (met if was_met else missed).append(discomfort)
     return Comparison(mean(met), len(met), mean(missed), len(missed))
 

@@ -82,8 +82,8 @@ class Profile(models.Model):
 
 
 class CheckIn(models.Model):
-    """One person's day. A row may exist with only water logged (from the quick water button):
-    the other measures stay NULL until the check-in form is saved, so a partial day is honest."""
+    """One person's day: any non-empty part of it. A value not logged is NULL, never 0, so a
+    day with only a pain score, only symptoms or only water taps is an honest day."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="checkins"
@@ -91,12 +91,14 @@ class CheckIn(models.Model):
     date = models.DateField()
     posture = models.PositiveSmallIntegerField(choices=Posture.choices, null=True, blank=True)
     exercise_minutes = models.PositiveSmallIntegerField(null=True, blank=True)
-    water_ml = models.PositiveIntegerField(default=0)
+    water_ml = models.PositiveIntegerField(null=True, blank=True)
     stress = models.PositiveSmallIntegerField(null=True, blank=True)
     discomfort = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(max_length=NOTES_MAX_LENGTH, blank=True)
     # Codes from tracker.symptoms; validated by the check-in form, read by tracker.redflags.
     symptoms = models.JSONField(default=list, blank=True)
+    # The size of the day's latest water tap while it can still be undone (tracker.checkins).
+    water_last_tap_ml = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -114,7 +116,7 @@ class CheckIn(models.Model):
                 name="checkin_exercise_0_1440",
             ),
             models.CheckConstraint(
-                condition=Q(water_ml__gte=0, water_ml__lte=WATER_ML_MAX),
+                condition=Q(water_ml__isnull=True) | Q(water_ml__gte=0, water_ml__lte=WATER_ML_MAX),
                 name="checkin_water_0_10000",
             ),
             models.CheckConstraint(
@@ -125,21 +127,16 @@ class CheckIn(models.Model):
                 condition=Q(discomfort__isnull=True) | Q(discomfort__gte=0, discomfort__lte=10),
                 name="checkin_discomfort_0_10",
             ),
-            # The form saves every measure at once, so a day is either water-only or complete.
+            # A saved day holds at least one thing: a measure, a symptom or a note.
             models.CheckConstraint(
-                condition=Q(
-                    posture__isnull=True,
-                    exercise_minutes__isnull=True,
-                    stress__isnull=True,
-                    discomfort__isnull=True,
-                )
-                | Q(
-                    posture__isnull=False,
-                    exercise_minutes__isnull=False,
-                    stress__isnull=False,
-                    discomfort__isnull=False,
-                ),
-                name="checkin_complete_or_water_only",
+                condition=Q(posture__isnull=False)
+                | Q(exercise_minutes__isnull=False)
+                | Q(water_ml__isnull=False)
+                | Q(stress__isnull=False)
+                | Q(discomfort__isnull=False)
+                | ~Q(symptoms=[])
+                | ~Q(notes=""),
+                name="checkin_not_empty",
             ),
         ]
         # The home page, trends and exports all read one user's days by date.
@@ -147,10 +144,6 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in of user #{self.user_id} on {self.date.isoformat()}"
-
-    @property
-    def is_complete(self) -> bool:
-        return self.discomfort is not None
 
 
 class Habit(models.TextChoices):

@@ -6,7 +6,9 @@ NHS's three levels of urgency and were checked against NICE NG59 (low back pain 
 over-16s), the NHS pages on back pain, sciatica and cauda equina syndrome, and the international
 framework for spinal red flags (Finucane et al., JOSPT 2020).
 
-Days that were not logged are never treated as zeros: persistence rules count logged days only."""
+Days that were not logged are never treated as zeros: persistence rules count logged days only,
+and a day that logged some things and not others is a gap only for what it left out: a pain-only
+day counts for the pain rules, a symptom-only day for the symptom rules."""
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
@@ -101,11 +103,16 @@ class History:
     def from_records(cls, records: Iterable[DayRecord]) -> "History":
         return cls({record.date: record for record in records})
 
-    def logged(self, first: dt.date, last: dt.date) -> list[DayRecord]:
+    def recorded(self, first: dt.date, last: dt.date) -> list[DayRecord]:
+        """Every saved day from first to last, whatever it logged, oldest first."""
         return sorted(
-            (r for r in self.days.values() if first <= r.date <= last and r.discomfort is not None),
+            (r for r in self.days.values() if first <= r.date <= last),
             key=lambda record: record.date,
         )
+
+    def logged(self, first: dt.date, last: dt.date) -> list[DayRecord]:
+        """The days from first to last with discomfort logged: what the pain rules count."""
+        return [r for r in self.recorded(first, last) if r.discomfort is not None]
 
 
 Predicate = Callable[[dt.date, History, HealthFactors], tuple[Evidence, ...] | None]
@@ -274,7 +281,8 @@ def persistent_pain(day: dt.date, history: History, factors: HealthFactors):
 
 
 def leg_symptoms_persisting(day: dt.date, history: History, factors: HealthFactors):
-    window = history.logged(day - dt.timedelta(days=LEG_SYMPTOM_WINDOW_DAYS - 1), day)
+    # Symptoms count on any saved day, with or without a discomfort score.
+    window = history.recorded(day - dt.timedelta(days=LEG_SYMPTOM_WINDOW_DAYS - 1), day)
     matching = [r for r in window if r.symptoms & {"leg_pain", "leg_numbness"}]
     if len(matching) < LEG_SYMPTOM_DAYS:
         return None

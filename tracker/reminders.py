@@ -24,6 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tracker import care
+from tracker.checkins import CHECKED_IN
 from tracker.models import CheckIn, Profile, PushSubscription, ReminderSent
 
 logger = logging.getLogger(__name__)
@@ -83,11 +84,7 @@ def due_people(*, now: dt.datetime) -> Iterator[tuple[object, dt.date]]:
                 Exists(ReminderSent.objects.filter(user=OuterRef("pk"), local_date=local_date))
             )
             .exclude(
-                Exists(
-                    CheckIn.objects.filter(
-                        user=OuterRef("pk"), date=local_date, discomfort__isnull=False
-                    )
-                )
+                Exists(CheckIn.objects.filter(CHECKED_IN, user=OuterRef("pk"), date=local_date))
             )
             .select_related("profile")
             .order_by("pk")

@@ -44,8 +44,13 @@ def _fmt(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B}"
 
 
+def _logging(days: Sequence[DayRow], key: str) -> list[DayRow]:
+    """The days, newest first, that logged this measure: a day without it is no evidence."""
+    return [day for day in days if getattr(day, key) is not None]
+
+
 def hydration_reason(days: Sequence[DayRow], *, water_goal_ml: int) -> TipReason | None:
-    window = days[:HYDRATION_WINDOW_DAYS]
+    window = _logging(days, "water_ml")[:HYDRATION_WINDOW_DAYS]
     misses = sum(1 for day in window if day.water_ml < water_goal_ml)
     if misses < HYDRATION_MISSES:
         return None
@@ -56,7 +61,7 @@ def hydration_reason(days: Sequence[DayRow], *, water_goal_ml: int) -> TipReason
 
 
 def posture_reason(days: Sequence[DayRow]) -> TipReason | None:
-    window = days[:POSTURE_WINDOW_DAYS]
+    window = _logging(days, "posture")[:POSTURE_WINDOW_DAYS]
     low = sum(1 for day in window if day.posture <= POSTURE_LOW)
     if low < POSTURE_LOW_DAYS:
         return None
@@ -68,9 +73,10 @@ def posture_reason(days: Sequence[DayRow]) -> TipReason | None:
 
 
 def stress_reason(days: Sequence[DayRow], *, today: dt.date) -> TipReason | None:
-    if not days:
+    logged = _logging(days, "stress")
+    if not logged:
         return None
-    latest = days[0]
+    latest = logged[0]
     if latest.stress < STRESS_HIGH or (today - latest.date).days >= STRESS_RECENT_DAYS:
         return None
     when = "today" if latest.date == today else "yesterday"
@@ -90,7 +96,9 @@ def _slope(points: Sequence[tuple[int, int]]) -> Fraction:
 
 def discomfort_reason(days: Sequence[DayRow], *, today: dt.date) -> TipReason | None:
     first = today - dt.timedelta(days=DISCOMFORT_WINDOW_DAYS - 1)
-    window = sorted((day for day in days if day.date >= first), key=lambda day: day.date)
+    window = sorted(
+        (day for day in _logging(days, "discomfort") if day.date >= first), key=lambda d: d.date
+    )
     if len(window) < DISCOMFORT_MIN_POINTS:
         return None
     points = [((day.date - first).days, day.discomfort) for day in window]
@@ -104,7 +112,7 @@ def discomfort_reason(days: Sequence[DayRow], *, today: dt.date) -> TipReason | 
 
 
 def exercise_reason(days: Sequence[DayRow]) -> TipReason | None:
-    window = days[:NO_EXERCISE_DAYS]
+    window = _logging(days, "exercise_minutes")[:NO_EXERCISE_DAYS]
     if len(window) < NO_EXERCISE_DAYS or any(day.exercise_minutes > 0 for day in window):
         return None
     return TipReason(
@@ -115,7 +123,8 @@ def exercise_reason(days: Sequence[DayRow]) -> TipReason | None:
 def tip_reasons(
     days: Sequence[DayRow], *, today: dt.date, water_goal_ml: int, red_flag_active: bool = False
 ) -> list[TipReason]:
-    """`days` are the person's complete check-ins, newest first."""
+    """`days` are the person's latest saved days, newest first; each rule reads only the days
+    that logged what it looks at."""
     if len(days) < GETTING_STARTED_DAYS:
         reasons = [TipReason(Habit.GENERAL, "A tip for your first days with backhabits.")]
     else:
@@ -152,7 +161,7 @@ def recent_days_for_tips(user, *, today: dt.date) -> list[DayRow]:
     from tracker.models import CheckIn
 
     rows = (
-        CheckIn.objects.filter(user=user, date__lte=today, discomfort__isnull=False)
+        CheckIn.objects.filter(user=user, date__lte=today)
         .order_by("-date")
         .values_list("date", "posture", "exercise_minutes", "water_ml", "stress", "discomfort")
     )[:HYDRATION_WINDOW_DAYS]

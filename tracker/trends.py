@@ -16,12 +16,11 @@ from tracker.insights import DayRow, Streak
 from tracker.models import ML_PER_US_FL_OZ, CareAlert, CheckIn, WaterUnit
 
 HEATMAP_DAYS = 371  # 53 weeks
+NOT_LOGGED = -1
 
 
 def first_logged_date(user) -> dt.date | None:
-    return CheckIn.objects.filter(user=user, discomfort__isnull=False).aggregate(first=Min("date"))[
-        "first"
-    ]
+    return CheckIn.objects.filter(user=user).aggregate(first=Min("date"))["first"]
 
 
 def measures_for(water_unit: str) -> dict[str, insights.Measure]:
@@ -38,14 +37,13 @@ def range_start(user, *, range_key: str, today: dt.date) -> dt.date:
 
 
 def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
-    """Complete check-ins from start to end, oldest first, straight from the cursor (both
-    backends return the date column as a date): a year is ~370 rows per page, and the ORM's
-    per-row work was most of the cost. Water-only days are left out."""
+    """Saved days from start to end, oldest first, straight from the cursor (both backends
+    return the date column as a date): a year is ~370 rows per page, and the ORM's per-row
+    work was most of the cost. A measure not logged is None: a gap for that measure only."""
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT {', '.join(DayRow._fields)} FROM {CheckIn._meta.db_table} "
-            "WHERE user_id = %s AND date BETWEEN %s AND %s AND discomfort IS NOT NULL "
-            "ORDER BY date",
+            "WHERE user_id = %s AND date BETWEEN %s AND %s ORDER BY date",
             [user.pk, start, end],
         )
         return list(map(_day_row, cursor.fetchall()))
@@ -58,13 +56,14 @@ _day_row = functools.partial(tuple.__new__, DayRow)
 def streaks(user, *, today: dt.date) -> list[Streak]:
     """Current and longest runs over the whole history: one narrow query on the (user, date)
     index, the goal tests done by the database, then a single pass in Python. A plain cursor
-    skips the ORM's per-row work, which dominated with ten years of days."""
+    skips the ORM's per-row work, which dominated with ten years of days. Every saved day is a
+    day checked in; a goal not logged is not met (NULL compares as unknown, read as false)."""
     profile = user.profile
     table = CheckIn._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT date, water_ml >= %s, exercise_minutes >= %s FROM {table} "
-            "WHERE user_id = %s AND discomfort IS NOT NULL AND date <= %s ORDER BY date",
+            "WHERE user_id = %s AND date <= %s ORDER BY date",
             [profile.water_goal_ml, profile.exercise_goal_minutes, user.pk, today],
         )
         rows = [(day, bool(water), bool(ex)) for day, water, ex in cursor.fetchall()]
@@ -80,8 +79,9 @@ def _streaks_from_loaded(user, rows: list[DayRow], *, today: dt.date, whole_hist
         [
             (
                 row.date,
-                row.water_ml >= profile.water_goal_ml,
-                row.exercise_minutes >= profile.exercise_goal_minutes,
+                row.water_ml is not None and row.water_ml >= profile.water_goal_ml,
+                row.exercise_minutes is not None
+                and row.exercise_minutes >= profile.exercise_goal_minutes,
             )
             for row in rows
         ]
@@ -131,9 +131,15 @@ class Dashboard:
 
     @functools.cached_property
     def _row_numbers(self) -> array:
-        """Every loaded row as six numbers, oldest first: what the digests are taken over."""
+        """Every loaded row as six numbers, oldest first: what the digests are taken over.
+        A measure not logged is -1, which no logged value can be."""
         return array(
-            "q", [number for row in self.rows for number in (row.date.toordinal(), *row[1:])]
+            "q",
+            [
+                NOT_LOGGED if number is None else number
+                for row in self.rows
+                for number in (row.date.toordinal(), *row[1:])
+            ],
         )
 
     @functools.cached_property

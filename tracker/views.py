@@ -1,4 +1,6 @@
+import calendar
 import datetime as dt
+import functools
 import json
 
 from django.contrib import messages
@@ -11,21 +13,19 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from django_htmx.http import reswap, retarget
 
 from tracker import care, checkins, exports, redflags, tips, units
+from tracker import history as month_history
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.forms import CheckInForm
-from tracker.models import CheckIn
+from tracker.models import WATER_ML_MAX, CheckIn, WaterUnit
 
 
 def _today_card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
     profile = user.profile
-    water_ml = checkin.water_ml if checkin else 0
     return {
         "today": today,
         "today_checkin": checkin,
-        "water_text": units.format_water(water_ml, profile.water_unit),
-        "water_goal_text": units.format_water(profile.water_goal_ml, profile.water_unit),
-        "water_percent": min(100, round(100 * water_ml / profile.water_goal_ml)),
-        "quick_add_label": units.quick_add_label(profile.water_unit),
+        "today_summary": checkins.describe_day(checkin, date=today, water_unit=profile.water_unit),
+        "water": checkins.water_status(checkin, profile=profile),
     }
 
 
@@ -49,6 +49,79 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/home.html", context)
 
 
+def _day_words(day: dt.date, today: dt.date) -> str:
+    if day == today:
+        return "today"
+    return f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != today.year else "")
+
+
+def _initial_for(checkin: CheckIn | None) -> dict:
+    """The day's own answers (never another day's), and the water total the form shows."""
+    if checkin is None:
+        return {"water_seen_ml": 0}
+    initial = {name: getattr(checkin, name) for name in checkins.DAY_FIELDS}
+    initial["water_seen_ml"] = checkin.water_ml or 0
+    return initial
+
+
+def _checkin_page(
+    request: HttpRequest,
+    *,
+    day: dt.date,
+    today: dt.date,
+    checkin: CheckIn | None,
+    form: CheckInForm,
+    prompts: list[care.CarePrompt],
+    partly_saved: checkins.SavedDay | None = None,
+    water_error: str | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    profile = request.user.profile
+    context = {
+        "form": form,
+        "day": day,
+        "today": today,
+        "is_today": day == today,
+        "day_words": _day_words(day, today),
+        "action_url": request.path,
+        "care_prompts": prompts,
+        "water": checkins.water_status(checkin, profile=profile),
+        "water_error": water_error,
+        "previous": _previous_habits_offer(request.user, day=day, today=today, checkin=checkin),
+        "partly_saved": partly_saved,
+    }
+    template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
+    return render(request, template, context, status=status)
+
+
+def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: CheckIn | None):
+    previous = checkins.previous_habits(user=user, date=day, day=checkin)
+    if previous is None or not previous.values:
+        return None
+    water_unit = user.profile.water_unit
+    when = "yesterday" if previous.date == day - dt.timedelta(days=1) else None
+    shown = {
+        name: (
+            units.ml_to_oz(value)
+            if name == "water_ml" and water_unit == WaterUnit.US_FLUID_OUNCES
+            else value
+        )
+        for name, value in previous.values.items()
+    }
+    described = checkins.describe_day(
+        CheckIn(**previous.values), date=previous.date, water_unit=water_unit
+    )
+    return {
+        "label": f"Same as {when or _day_words(previous.date, today)}",
+        "values": shown,
+        "summary": " · ".join(value for _, value in described.logged),
+    }
+
+
+def _open_prompts(user) -> list[care.CarePrompt]:
+    return care.prompts_for_alerts(care.open_alerts(user))
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 @sensitive_post_parameters()
@@ -64,80 +137,176 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
             status=400,
         )
     existing = CheckIn.objects.filter(user=request.user, date=day).first()
-    saved = None
-    prompts: list[care.CarePrompt] = []
-    if request.method == "POST":
-        form = CheckInForm(request.POST, water_unit=profile.water_unit)
-        if form.is_valid():
-            saved, firings = care.save_day_and_check(
-                user=request.user, date=day, values=form.day_values(), today=today
-            )
-            prompts = care.prompts_for_firings(request.user, firings)
-            if prompts and prompts[0].tier == redflags.EMERGENCY:
-                return _emergency_takeover(request, prompts, day)
-            if not request.htmx:
-                if prompts:
-                    return render(
-                        request, "tracker/checkin_saved.html", {"care_prompts": prompts, "day": day}
-                    )
-                messages.success(request, f"Saved your check-in for {day:%A %-d %B}.")
-                return redirect("tracker:home")
-            form = CheckInForm(
-                initial=checkins.form_starting_values(
-                    user=request.user, date=day, existing=saved
-                ).initial,
-                water_unit=profile.water_unit,
-            )
-        start = None
-    else:
-        start = checkins.form_starting_values(user=request.user, date=day, existing=existing)
-        form = CheckInForm(initial=start.initial, water_unit=profile.water_unit)
+    page = functools.partial(_checkin_page, request, day=day, today=today)
+    if request.method == "GET":
+        form = CheckInForm(initial=_initial_for(existing), water_unit=profile.water_unit)
+        return page(checkin=existing, form=form, prompts=_open_prompts(request.user))
+    form = CheckInForm(request.POST, water_unit=profile.water_unit)
+    if request.POST.get("water") in {"add", "undo"}:
+        return _water_tap_on_checkin(request, form, day=day, today=today)
+    if request.POST.get("fill") == "habits":
+        # Without JavaScript, "Same as yesterday" comes back here: nothing is saved.
+        initial = form.answers_as_initial()
+        previous = checkins.previous_habits(user=request.user, date=day, day=existing)
+        if previous:
+            initial.update(previous.values)
+        form = CheckInForm(initial=initial, water_unit=profile.water_unit)
+        return page(checkin=existing, form=form, prompts=_open_prompts(request.user))
+    if form.is_valid():
+        saved = checkins.record_day(
+            user=request.user,
+            date=day,
+            today=today,
+            change=checkins.DayChange(
+                values=form.day_values(), water_seen_ml=form.cleaned_data.get("water_seen_ml")
+            ),
+        )
+        return _after_save(request, saved=saved, day=day, today=today)
+    # Care is never held back: ticked symptoms (and a valid discomfort score) are saved and
+    # checked even when another answer needs correcting, which stays unsaved.
+    symptoms, care_values = form.care_answers()
+    partly_saved = None
+    if symptoms:
+        partly_saved = checkins.record_day(
+            user=request.user,
+            date=day,
+            today=today,
+            change=checkins.DayChange(values=care_values, symptoms_added=symptoms),
+        )
+        existing = partly_saved.checkin
+    prompts = _open_prompts(request.user)
+    if partly_saved and _fired_emergency(partly_saved):
+        return _emergency_takeover(request, prompts, day, form_page=(partly_saved, form))
+    return page(checkin=existing, form=form, prompts=prompts, partly_saved=partly_saved)
+
+
+def _fired_emergency(saved: checkins.SavedDay) -> bool:
+    return bool(saved.firings) and saved.firings[0].rule.tier == redflags.EMERGENCY
+
+
+def _after_save(
+    request: HttpRequest, *, saved: checkins.SavedDay, day: dt.date, today: dt.date
+) -> HttpResponse:
+    prompts = _open_prompts(request.user) if saved.firings or request.htmx else []
+    if _fired_emergency(saved):
+        return _emergency_takeover(request, prompts, day)
+    if not request.htmx and not saved.firings:
+        messages.success(request, f"Saved your check-in for {day:%A} {day.day} {day:%B}.")
+        return redirect("tracker:home")
+    if not request.htmx:
+        prompts = _open_prompts(request.user)
     context = {
-        "form": form,
         "day": day,
         "today": today,
-        "is_today": day == today,
-        "existing": existing,
-        "saved": saved,
-        "carried_from": start.carried_from if start else None,
-        "action_url": request.path,
-        "care_prompts": prompts,
-        "chosen_tips": (
-            tips.tips_for_user(request.user, today=today, red_flag_active=bool(prompts))
-            if saved
-            else []
+        "day_words": _day_words(day, today),
+        "summary": checkins.describe_day(
+            saved.checkin, date=day, water_unit=request.user.profile.water_unit
         ),
+        "care_prompts": prompts,
+        "chosen_tips": tips.tips_for_user(request.user, today=today, red_flag_active=bool(prompts)),
     }
-    template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
+    template = (
+        "tracker/partials/checkin_saved.html" if request.htmx else "tracker/checkin_saved.html"
+    )
     return render(request, template, context)
 
 
 def _emergency_takeover(
-    request: HttpRequest, prompts: list[care.CarePrompt], day: dt.date
+    request: HttpRequest,
+    prompts: list[care.CarePrompt],
+    day: dt.date,
+    *,
+    form_page: tuple[checkins.SavedDay, CheckInForm] | None = None,
 ) -> HttpResponse:
-    """The emergency tier replaces the whole page, with and without JavaScript."""
+    """The emergency tier replaces the whole page, with and without JavaScript. Answers that
+    still need correcting follow below it, unsaved."""
     context = {"care_prompts": prompts, "day": day}
+    if form_page:
+        partly_saved, form = form_page
+        checkin = partly_saved.checkin
+        today = today_for(request.user)
+        context.update(
+            form=form,
+            today=today,
+            is_today=day == today,
+            day_words=_day_words(day, today),
+            action_url=request.path,
+            water=checkins.water_status(checkin, profile=request.user.profile),
+            previous=None,
+            partly_saved=partly_saved,
+        )
     if not request.htmx:
         return render(request, "tracker/emergency.html", context)
     response = render(request, "tracker/partials/emergency_takeover.html", context)
     return reswap(retarget(response, "#main"), "innerHTML show:window:top")
 
 
+def _water_tap_on_checkin(
+    request: HttpRequest, form: CheckInForm, *, day: dt.date, today: dt.date
+) -> HttpResponse:
+    """The check-in's own +250 ml and Undo buttons. With htmx only the water field comes back;
+    without, the page comes back with every other answer as it was typed (nothing saved)."""
+    profile = request.user.profile
+    checkin, error = _tap(request.user, day=day, today=today, undo=request.POST["water"] == "undo")
+    if request.htmx:
+        water_form = CheckInForm(initial=_initial_for(checkin), water_unit=profile.water_unit)
+        context = {
+            "form": water_form,
+            "water": checkins.water_status(checkin, profile=profile),
+            "water_error": error,
+            "action_url": request.path,
+        }
+        return render(request, "tracker/partials/checkin_water.html", context)
+    initial = form.answers_as_initial()
+    initial.pop("water_oz", None)
+    initial["water_ml"] = checkin.water_ml if checkin else None
+    initial["water_seen_ml"] = (checkin.water_ml if checkin else None) or 0
+    form = CheckInForm(initial=initial, water_unit=profile.water_unit)
+    return _checkin_page(
+        request,
+        day=day,
+        today=today,
+        checkin=checkin,
+        form=form,
+        prompts=_open_prompts(request.user),
+        water_error=error,
+    )
+
+
+def _tap(user, *, day: dt.date, today: dt.date, undo: bool) -> tuple[CheckIn | None, str | None]:
+    change = (
+        checkins.DayChange(undo_water_tap=True)
+        if undo
+        else checkins.DayChange(water_tap_ml=units.quick_add_ml(user.profile.water_unit))
+    )
+    try:
+        saved = checkins.record_day(user=user, date=day, today=today, change=change)
+    except checkins.WaterLimitReached:
+        limit = units.format_water(WATER_ML_MAX, user.profile.water_unit)
+        error = f"That would take the day's water over {limit}, so it was not added."
+        return CheckIn.objects.filter(user=user, date=day).first(), error
+    return saved.checkin, None
+
+
 @require_POST
 @login_required
 def add_water(request: HttpRequest) -> HttpResponse:
+    return _home_water_tap(request, undo=False)
+
+
+@require_POST
+@login_required
+def undo_water(request: HttpRequest) -> HttpResponse:
+    return _home_water_tap(request, undo=True)
+
+
+def _home_water_tap(request: HttpRequest, *, undo: bool) -> HttpResponse:
     today = today_for(request.user)
-    amount_ml = units.quick_add_ml(request.user.profile.water_unit)
-    error = None
-    try:
-        checkins.add_water(user=request.user, date=today, amount_ml=amount_ml)
-    except checkins.WaterLimitReached:
-        error = "That would take today's water over 10,000 ml, so it was not added."
+    checkin, error = _tap(request.user, day=today, today=today, undo=undo)
     if not request.htmx:
         if error:
             messages.error(request, error)
         return redirect("tracker:home")
-    checkin = CheckIn.objects.filter(user=request.user, date=today).first()
     context = _today_card_context(request.user, today, checkin)
     context["water_error"] = error
     return render(request, "tracker/partials/today_card.html", context)
@@ -165,3 +334,14 @@ def export_json(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{_export_filename("json")}"'
     return response
+
+
+@require_GET
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    today = today_for(request.user)
+    first = month_history.first_of_month(request.GET.get("month"), today=today)
+    month = month_history.month_calendar(request.user, first=first, today=today)
+    weekdays = [(calendar.day_name[index], calendar.day_abbr[index]) for index in range(7)]
+    context = {"month": month, "today": today, "weekdays": weekdays}
+    return render(request, "tracker/history.html", context)

@@ -72,3 +72,33 @@
   }
   document.addEventListener("DOMContentLoaded", setUpPush);
 })();
+(function () {
+  "use strict";
+  // "Same as yesterday" fills the habits in place; without this script the button asks the
+  // server to show the form again with them filled in. Nothing is saved until Save.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-fill-habits]");
+    if (!button || !button.form) { return; }
+    event.preventDefault();
+    var form = button.form;
+    var values = button.dataset;
+    var filled = [];
+    if (values.posture !== undefined) {
+      var radio = form.querySelector('input[name="posture"][value="' + values.posture + '"]');
+      if (radio) { radio.checked = true; filled.push("posture"); }
+    }
+    if (values.exercise_minutes !== undefined && form.elements.exercise_minutes) {
+      form.elements.exercise_minutes.value = values.exercise_minutes;
+      filled.push("exercise");
+    }
+    var water = form.elements.water_ml || form.elements.water_oz;
+    if (values.water_ml !== undefined && water) {
+      water.value = values.water_ml;
+      filled.push("water");
+    }
+    var status = document.getElementById("same-as-status");
+    if (status) {
+      status.textContent = "Filled in " + filled.join(", ") + ". Press Save check-in to keep it.";
+    }
+  });
+})();

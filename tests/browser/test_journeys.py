@@ -37,7 +37,8 @@ def test_sign_up_first_checkin_and_home_shows_today_done(page):
     page.get_by_role("button", name="Save check-in").click()
     page.get_by_text("Saved your check-in").wait_for()
     page.goto("/")
-    assert "Checked in. Discomfort 2/10" in page.locator("#today-card").inner_text()
+    card = page.locator("#today-card").inner_text()
+    assert "Checked in." in card and "Discomfort\n2/10" in card
     assert CheckIn.objects.get(user__username="newcomer").exercise_minutes == 20
 
 

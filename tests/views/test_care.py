@@ -43,12 +43,22 @@ def test_symptoms_are_saved_and_exported(logged_in_client, user):
     assert ",leg_pain;cracking_pain," in csv_text
 
 
-def test_unknown_symptom_codes_are_refused_and_nothing_is_saved(logged_in_client, user):
-    response = _post(logged_in_client, ["leg_pain", "made_up"])
+def test_unknown_symptom_codes_are_refused_and_nothing_else_is_saved(logged_in_client, user):
+    response = _post(logged_in_client, ["made_up"])
     assert response.status_code == 200
     assert "not one of the listed symptoms" in response.content.decode()
     assert not CheckIn.objects.exists()
     assert not CareAlert.objects.exists()
+
+
+def test_an_unknown_code_never_costs_a_listed_symptom(logged_in_client, user):
+    response = _post(logged_in_client, ["weight_loss", "made_up"], posture="9")
+    html = response.content.decode()
+    assert "not one of the listed symptoms" in html
+    checkin = CheckIn.objects.get(user=user)
+    assert checkin.symptoms == ["weight_loss"]
+    assert checkin.posture is None  # the bad posture was not saved
+    assert CareAlert.objects.get(user=user).rule == "weight_loss"
 
 
 # --- how prompts show ------------------------------------------------------------------------
@@ -93,7 +103,7 @@ def test_urgent_prompt_leads_the_htmx_response(logged_in_client):
 
 def test_urgent_prompt_leads_the_plain_response_with_dates(logged_in_client):
     html = _post(logged_in_client, ["night_pain"]).content.decode()
-    assert html.index('role="alert"') < html.index("was saved")
+    assert html.index('role="alert"') < html.index("Saved your check-in")
     assert f'<time datetime="{_today().isoformat()}">' in html
     assert "Pain worse at night, or not easing when lying down" in html
 

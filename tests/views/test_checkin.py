@@ -105,12 +105,12 @@ def test_a_date_before_2000_is_refused(logged_in_client):
     assert response.status_code == 400
 
 
-def test_form_starts_from_the_previous_days_values(logged_in_client, user):
-    make_checkin(user, _today() - dt.timedelta(days=2), posture=2, stress=7, discomfort=5)
+def test_nothing_is_pre_filled_from_an_earlier_day(logged_in_client, user):
+    make_checkin(user, _today() - dt.timedelta(days=1), posture=2, stress=7, discomfort=5)
     html = logged_in_client.get(reverse("tracker:checkin")).content.decode()
-    assert "Started from your answers on" in html
-    assert 'name="stress" value="7" id="id_stress_7" checked' in html
-    assert 'name="discomfort" value="5" id="id_discomfort_5" checked' in html
+    assert re.search(r"<input[^>]*\bchecked\b", html) is None
+    assert 'name="exercise_minutes" value=' not in html
+    assert "Same as yesterday" in html
 
 
 def test_form_keeps_water_already_tapped_today(logged_in_client, user):

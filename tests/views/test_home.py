@@ -25,9 +25,9 @@ def test_home_shows_today_done_and_the_last_seven_days(logged_in_client, user):
     make_checkin(user, today - dt.timedelta(days=8), discomfort=9)  # outside the week
     response = logged_in_client.get(reverse("tracker:home"))
     html = response.content.decode()
-    assert "Checked in. Discomfort 6/10" in html
+    assert "Checked in." in html and "<dd>6/10</dd>" in html
     states = [day.state for day in response.context["recent_days"]]
-    assert states == ["done", "missing", "done", "missing", "missing", "missing", "missing"]
+    assert states == ["full", "missing", "full", "missing", "missing", "missing", "missing"]
     assert "Discomfort 9" not in html
 
 

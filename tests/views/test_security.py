@@ -80,7 +80,7 @@ def test_database_failure_gives_a_plain_503_and_the_next_request_recovers(
     def broken(**kwargs):
         raise OperationalError("connection to server at 10.0.0.5 failed")
 
-    monkeypatch.setattr(care, "save_day_and_check", broken)
+    monkeypatch.setattr(care, "check_day", broken)
     logged_in_client.raise_request_exception = False
     response = logged_in_client.post(reverse("tracker:checkin"), checkin_post_data())
     assert response.status_code == 503
@@ -95,7 +95,7 @@ def test_errors_are_logged_without_health_data(logged_in_client, monkeypatch, ca
     def broken(**kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(care, "save_day_and_check", broken)
+    monkeypatch.setattr(care, "check_day", broken)
     logged_in_client.raise_request_exception = False
     with caplog.at_level(logging.WARNING):
         response = logged_in_client.post(

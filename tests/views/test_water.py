@@ -16,12 +16,19 @@ def _today() -> dt.date:
     return timezone.now().date()
 
 
+def _tap(user, amount_ml: int = 250) -> CheckIn | None:
+    change = checkins.DayChange(water_tap_ml=amount_ml)
+    return checkins.record_day(user=user, date=_today(), today=_today(), change=change).checkin
+
+
 def test_quick_water_creates_a_water_only_day(logged_in_client, user):
     response = logged_in_client.post(reverse("tracker:add_water"))
     assert response.status_code == 302
     checkin = CheckIn.objects.get(user=user, date=_today())
     assert checkin.water_ml == 250
-    assert checkin.is_complete is False
+    assert (checkin.discomfort, checkin.posture, checkin.stress) == (None, None, None)
+    assert checkins.day_state(checkin) == "partial"
+    assert not checkins.has_checked_in(checkin)
 
 
 def test_two_taps_make_500_ml_and_the_card_says_so(logged_in_client, user):
@@ -58,15 +65,50 @@ def test_water_never_passes_the_daily_maximum(logged_in_client, user):
 def test_refused_first_tap_leaves_no_empty_row(user, monkeypatch):
     monkeypatch.setattr(checkins, "WATER_ML_MAX", 100)
     with pytest.raises(checkins.WaterLimitReached):
-        checkins.add_water(user=user, date=_today(), amount_ml=250)
+        _tap(user)
     assert not CheckIn.objects.exists()
 
 
 def test_increment_is_done_in_the_database_not_from_a_stale_copy(user):
     stale = CheckIn.objects.create(user=user, date=_today(), water_ml=0)
     CheckIn.objects.filter(pk=stale.pk).update(water_ml=1000)  # another request's write
-    result = checkins.add_water(user=user, date=_today(), amount_ml=250)
-    assert result.water_ml == 1250
+    assert _tap(user).water_ml == 1250
+
+
+def test_a_tap_on_a_day_without_water_starts_from_nothing(user):
+    CheckIn.objects.create(user=user, date=_today(), discomfort=4)
+    assert _tap(user).water_ml == 250
+
+
+def test_undo_takes_back_only_the_last_tap(logged_in_client, user):
+    logged_in_client.post(reverse("tracker:add_water"))
+    logged_in_client.post(reverse("tracker:add_water"))
+    response = logged_in_client.post(reverse("tracker:undo_water"), headers=HTMX)
+    assert b"250 ml" in response.content
+    assert b"Undo" not in response.content  # one tap back, then nothing more to undo
+    logged_in_client.post(reverse("tracker:undo_water"))
+    assert CheckIn.objects.get(user=user).water_ml == 250
+
+
+def test_undoing_the_only_tap_of_an_otherwise_empty_day_removes_the_day(logged_in_client, user):
+    logged_in_client.post(reverse("tracker:add_water"))
+    logged_in_client.post(reverse("tracker:undo_water"))
+    assert not CheckIn.objects.exists()
+
+
+def test_undoing_the_only_tap_leaves_water_not_logged_on_a_day_with_more(logged_in_client, user):
+    CheckIn.objects.create(user=user, date=_today(), discomfort=5)
+    logged_in_client.post(reverse("tracker:add_water"))
+    logged_in_client.post(reverse("tracker:undo_water"))
+    checkin = CheckIn.objects.get(user=user)
+    assert (checkin.water_ml, checkin.discomfort) == (None, 5)
+
+
+def test_a_typed_total_replaces_the_taps_so_undo_is_no_longer_offered(logged_in_client, user):
+    logged_in_client.post(reverse("tracker:add_water"))
+    logged_in_client.post(reverse("tracker:checkin"), {"water_ml": "1000", "water_seen_ml": "250"})
+    logged_in_client.post(reverse("tracker:undo_water"))
+    assert CheckIn.objects.get(user=user).water_ml == 1000
 
 
 def test_water_endpoint_refuses_get(logged_in_client):
@@ -78,7 +120,10 @@ def test_simultaneous_taps_all_count_on_postgresql():
     person = make_user("tapper")
     today = _today()
     outcomes = run_together(
-        20, lambda index: checkins.add_water(user=person, date=today, amount_ml=250)
+        20,
+        lambda index: checkins.record_day(
+            user=person, date=today, today=today, change=checkins.DayChange(water_tap_ml=250)
+        ),
     )
     assert [o for o in outcomes if isinstance(o, Exception)] == []
     assert CheckIn.objects.get(user=person, date=today).water_ml == 20 * 250
