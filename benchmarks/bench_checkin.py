@@ -9,16 +9,14 @@ One person with three years of days (a tenth missed, a fifth only partly logged)
 others with a year each. The save posts a full day with a symptom, so the red-flag rules run
 and record an alert as a real save does."""
 
-import argparse
 import datetime as dt
-import os
 import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import fresh_database, report, timed_against
+from benchmarks.common import report, start, timed_against
 
 TARGETS = {
     "check-in save": ("check-in page", 1.5),
@@ -66,16 +64,9 @@ def populate(*, other_users: int):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=200, help="other users with a year each")
-    parser.add_argument("--iterations", type=int, default=150)
-    args = parser.parse_args()
-
-    url = fresh_database(os.environ.get("DATABASE_URL"))
-    from django.db import connection
+    args = start(__doc__.splitlines()[0], users=200, iterations=150)
     from django.test import Client
 
-    print(f"database: {connection.vendor} ({url.rpartition('@')[2]})")
     person = populate(other_users=args.users)
     client = Client()
     client.force_login(person)

@@ -7,9 +7,7 @@
 Creates one user with 10 years of check-ins, one with 1 year, and 2,000 others with a year
 each, then times each page with Django's test client (median and p95 over many requests)."""
 
-import argparse
 import datetime as dt
-import os
 import random
 import sys
 import time
@@ -17,7 +15,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import fresh_database, report, timed, timed_against
+from benchmarks.common import report, start, timed, timed_against
 
 TARGETS = (
     "dashboard (365 days) median < 40 ms and < 8x floor, on a first view; check-in save < 20 ms"
@@ -73,16 +71,9 @@ def populate(*, other_users: int) -> tuple:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--users", type=int, default=2000, help="other users with a year each")
-    parser.add_argument("--iterations", type=int, default=100)
-    args = parser.parse_args()
-
-    url = fresh_database(os.environ.get("DATABASE_URL"))
-    from django.db import connection
+    args = start(__doc__.splitlines()[0], users=2000, iterations=100)
     from django.test import Client
 
-    print(f"database: {connection.vendor} ({url.rpartition('@')[2]})")
     ten_years, one_year = populate(other_users=args.users)
     client = Client()
     client.force_login(ten_years)

@@ -1,5 +1,6 @@
 """Shared set-up for the benchmarks: a fresh database and timing helpers."""
 
+import argparse
 import os
 import secrets
 import statistics
@@ -49,6 +50,19 @@ def fresh_database(database_url: str | None) -> str:
 
     call_command("migrate", verbosity=0)
     return url
+
+
+def start(description: str, *, users: int, iterations: int) -> argparse.Namespace:
+    """The benchmarks' shared command line, then a fresh database named on the first line."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--users", type=int, default=users, help="other users with a year each")
+    parser.add_argument("--iterations", type=int, default=iterations)
+    args = parser.parse_args()
+    url = fresh_database(os.environ.get("DATABASE_URL"))
+    from django.db import connection
+
+    print(f"database: {connection.vendor} ({url.rpartition('@')[2]})")
+    return args
 
 
 def _figures(samples: list[float]) -> dict:

@@ -213,3 +213,32 @@ def test_runs_of_consecutive_days():
     assert insights.runs([day[0], day[1], day[3], day[7], day[8], day[9]]) == [
         (day[1], 2), (day[3], 1), (day[9], 3),
     ]  # fmt: skip
+
+
+# --- partly logged days: a missing measure is a gap for that measure only ---------------------
+
+
+def test_weekly_summary_averages_only_the_days_that_logged_each_measure():
+    rows = [row(0, water_ml=None), row(1, water_ml=1000, discomfort=None), row(2, water_ml=3000)]
+    lines = {line.measure.key: line for line in insights.weekly_summary(rows, today=TODAY)}
+    assert lines["water_ml"].this_week == 2000
+    assert lines["discomfort"].this_week == 3
+
+
+def test_series_leave_a_gap_only_for_the_measure_not_logged():
+    rows = [row(0, stress=None)]
+    series = insights.measure_series(rows, ["stress", "discomfort"], start=TODAY, end=TODAY)
+    assert (series["stress"].values, series["discomfort"].values) == ([None], [3])
+
+
+def test_a_day_counts_for_an_insight_only_when_both_measures_are_logged():
+    rows = [row(n, water_ml=2500) for n in range(12)] + [
+        row(n, water_ml=100) for n in range(12, 24)
+    ]
+    rows += [row(n, water_ml=None, discomfort=9) for n in range(24, 30)]  # no water: left out
+    rows += [row(n, discomfort=None) for n in range(30, 36)]  # no discomfort: left out
+    water = next(i for i in insights.goal_insights(rows, water_goal_ml=2000,
+                 exercise_goal_minutes=30) if i.habit == "Water")  # fmt: skip
+    assert (water.same_day.met_days, water.same_day.missed_days) == (12, 12)
+    assert water.same_day.missed_mean == 3
+    assert water.title == "Water goal of 2,000 ml met"

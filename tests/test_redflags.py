@@ -362,3 +362,25 @@ def test_soon_tier_says_most_back_pain_gets_better_and_activity_helps():
 
 def test_emergency_headline_carries_the_number():
     assert "{number}" in redflags.TIER_HEADLINES[EMERGENCY]
+
+
+# --- a partly logged day is a gap only for what it left out ----------------------------------
+
+
+def test_leg_symptoms_count_on_days_without_a_discomfort_score():
+    records = [rec(n * 2, None, "leg_pain") for n in range(7)]
+    assert "leg_symptoms_persisting" in fired(records)
+
+
+def test_pain_only_days_count_for_the_severe_pain_rule():
+    records = [rec(n, 9) for n in range(3)]  # discomfort alone, nothing else logged
+    assert "severe_three_days" in fired(records)
+
+
+def test_a_symptom_only_day_is_not_a_pain_day_for_the_severe_pain_rule():
+    records = [rec(0, 9), rec(1, None, "cough_sneeze_pain"), rec(2, 9)]
+    assert "severe_three_days" not in fired(records)
+
+
+def test_a_symptom_only_day_fires_its_symptom_rule():
+    assert "saddle_numbness" in fired([rec(0, None, "saddle_numbness")])

@@ -78,6 +78,15 @@ def test_someone_who_checked_in_is_skipped(db):
     assert mail.outbox == []
 
 
+@pytest.mark.parametrize(
+    "values", [{"discomfort": 4}, {"symptoms": ["fever"]}, {"notes": "rest day"}, {"stress": 0}]
+)
+def test_a_partly_logged_day_counts_as_checked_in(db, values):
+    person = reminded("partly", timezone="UTC")
+    person.checkins.create(date=dt.date(2026, 6, 15), **values)
+    assert reminders.send_due_reminders(now=at("2026-06-15T21:00")).due == 0
+
+
 def test_a_water_only_day_still_gets_a_reminder(db):
     person = reminded("thirsty", timezone="UTC")
     person.checkins.create(date=dt.date(2026, 6, 15), water_ml=250)

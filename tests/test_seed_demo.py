@@ -23,3 +23,10 @@ def test_seed_demo_twice_changes_nothing(db):
     call_command("seed_demo")
     second = list(CheckIn.objects.order_by("date").values_list("date", "discomfort", "water_ml"))
     assert first == second
+
+
+def test_the_demo_shows_partly_logged_days_too(db):
+    call_command("seed_demo")
+    days = CheckIn.objects.filter(user__username=DEMO_USERNAME)
+    assert days.filter(posture__isnull=True, discomfort__isnull=False).exists()
+    assert days.filter(water_ml__isnull=True, posture__isnull=False).exists()

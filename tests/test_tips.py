@@ -196,3 +196,40 @@ def test_a_reason_with_no_fitting_tip_is_skipped():
         [TipReason(Habit.STRESS, "why")], [FakeTip(1, Habit.WATER)], today=TODAY, user_id=1
     )
     assert picked == []
+
+
+# --- partly logged days: each rule reads only the days that logged what it looks at -----------
+
+
+def test_days_without_water_are_no_evidence_of_missing_the_goal():
+    days = [day(n, water_ml=None) for n in range(7)]
+    assert tips.hydration_reason(days, water_goal_ml=GOAL) is None
+    days[0] = day(0, water_ml=500)
+    assert tips.hydration_reason(days, water_goal_ml=GOAL) is None  # one logged miss of one
+
+
+def test_the_hydration_window_counts_the_days_that_logged_water():
+    days = [day(n, water_ml=500 if n < 3 else None) for n in range(7)]
+    reason = tips.hydration_reason(days, water_goal_ml=GOAL)
+    assert reason.reason == "Your water was under your goal on 3 of the last 3 days you logged."
+
+
+def test_pain_only_days_leave_the_habit_rules_quiet_and_give_no_errors():
+    days = [DayRow(TODAY - dt.timedelta(days=n), None, None, None, None, 5) for n in range(7)]
+    reasons = tips.tip_reasons(days, today=TODAY, water_goal_ml=GOAL)
+    assert habits(reasons) == [Habit.GENERAL]
+
+
+def test_stress_rule_reads_the_latest_day_that_logged_stress():
+    days = [day(0, stress=None), day(1, stress=8)]
+    assert (
+        tips.stress_reason(days, today=TODAY).reason
+        == "You logged stress of 8 out of 10 yesterday."
+    )
+
+
+def test_exercise_rule_needs_three_days_that_logged_exercise():
+    days = [day(0, exercise_minutes=0), day(1, exercise_minutes=None), day(2, exercise_minutes=0)]
+    assert tips.exercise_reason(days) is None
+    days.append(day(3, exercise_minutes=0))
+    assert tips.exercise_reason(days) is not None

@@ -31,15 +31,20 @@ def _demo_day(rng: random.Random, day_index: int, date: dt.date) -> dict:
         - exercise_minutes / 60
         + rng.gauss(0, 0.8)
     )
+    discomfort = max(0, min(10, discomfort))
+    notes = rng.choice(["", "", "", "", "Long day at the desk.", "Walked to work.", "Slept badly."])
+    if discomfort >= 5 and rng.random() < 0.35:
+        # On a bad day people log what they manage: the pain, perhaps a word.
+        return {"discomfort": discomfort, "notes": rng.choice(["", "", "Too sore to do much."])}
+    if rng.random() < 0.1:
+        water_ml = None  # forgot to count
     return {
         "posture": posture,
         "exercise_minutes": exercise_minutes,
         "water_ml": water_ml,
         "stress": stress,
-        "discomfort": max(0, min(10, discomfort)),
-        "notes": rng.choice(
-            ["", "", "", "", "Long day at the desk.", "Walked to work.", "Slept badly."]
-        ),
+        "discomfort": discomfort,
+        "notes": notes,
     }
 
 

@@ -74,7 +74,6 @@ def _checkin_page(
     prompts: list[care.CarePrompt],
     partly_saved: checkins.SavedDay | None = None,
     water_error: str | None = None,
-    status: int = 200,
 ) -> HttpResponse:
     profile = request.user.profile
     context = {
@@ -91,7 +90,7 @@ def _checkin_page(
         "partly_saved": partly_saved,
     }
     template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
-    return render(request, template, context, status=status)
+    return render(request, template, context)
 
 
 def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: CheckIn | None):
@@ -99,7 +98,8 @@ def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: Check
     if previous is None or not previous.values:
         return None
     water_unit = user.profile.water_unit
-    when = "yesterday" if previous.date == day - dt.timedelta(days=1) else None
+    # "Yesterday" only on today's page: on an earlier day's page it would mean the wrong day.
+    yesterday = day == today and previous.date == today - dt.timedelta(days=1)
     shown = {
         name: (
             units.ml_to_oz(value)
@@ -112,7 +112,7 @@ def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: Check
         CheckIn(**previous.values), date=previous.date, water_unit=water_unit
     )
     return {
-        "label": f"Same as {when or _day_words(previous.date, today)}",
+        "label": f"Same as {'yesterday' if yesterday else _day_words(previous.date, today)}",
         "values": shown,
         "summary": " · ".join(value for _, value in described.logged),
     }

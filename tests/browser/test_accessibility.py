@@ -13,6 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 PAGES = [
     "/",
     "/checkin/",
+    "/history/",
     "/trends/",
     "/trends/table/discomfort/",
     "/guide/",

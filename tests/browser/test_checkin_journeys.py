@@ -124,7 +124,9 @@ def test_every_scale_button_and_checkbox_is_at_least_44_px_square(phone, alice):
     make_checkin(alice, _today() - dt.timedelta(days=1))
     phone.goto("/checkin/")
     phone.get_by_text("Anything new or unusual today?").click()
-    targets = phone.locator(".scale-option, .check-option, .checkin-form button")
+    targets = phone.locator(
+        ".scale-option, .check-option, .checkin-form button:not(.default-submit)"
+    )
     assert targets.count() >= 5 + 11 + 11 + 16 + 3
     small = []
     for index in range(targets.count()):
@@ -160,6 +162,16 @@ def test_water_taps_on_the_check_in_add_undo_and_reach_the_goal(phone, alice):
     phone.get_by_role("button", name="Save check-in").click()
     phone.get_by_role("heading", name="Saved your check-in").wait_for()
     assert (CheckIn.objects.get().water_ml, CheckIn.objects.get().discomfort) == (250, 3)
+
+
+def test_enter_in_a_field_saves_rather_than_tapping_water_or_filling_habits(phone, alice):
+    make_checkin(alice, _today() - dt.timedelta(days=1), posture=2)
+    phone.goto("/checkin/")
+    phone.get_by_label("Exercise (minutes)").fill("15")
+    phone.get_by_label("Exercise (minutes)").press("Enter")
+    phone.get_by_role("heading", name="Saved your check-in").wait_for()
+    today = CheckIn.objects.get(user=alice, date=_today())
+    assert (today.exercise_minutes, today.posture, today.water_ml) == (15, None, None)
 
 
 def test_edit_after_saving_brings_the_day_back_with_its_answers(phone):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin
-from tracker.models import CheckIn
+from tracker.models import CareAlert, CheckIn
 
 HTMX = {"HX-Request": "true"}
 
@@ -144,3 +144,188 @@ def test_htmx_request_after_the_session_expired_sends_the_browser_to_log_in(clie
     response = client.post(reverse("tracker:add_water"), headers={"HX-Request": "true"})
     assert response.status_code == 200
     assert response["HX-Redirect"].startswith(reverse("login"))
+
+
+# --- log what you can -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_symptoms_beside_a_bad_answer_are_saved_checked_and_lead_the_response(
+    logged_in_client, user, headers
+):
+    data = {"symptoms": ["night_pain"], "discomfort": "6", "exercise_minutes": "2000"}
+    response = logged_in_client.post(reverse("tracker:checkin"), data, headers=headers)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index('role="alert"') < html.index('id="id_exercise_minutes_errors"')
+    assert "Get an urgent appointment with a doctor today" in html
+    assert "were saved and checked" in html
+    checkin = CheckIn.objects.get(user=user)
+    assert (checkin.symptoms, checkin.discomfort, checkin.exercise_minutes) == (
+        ["night_pain"], 6, None,
+    )  # fmt: skip
+    assert CareAlert.objects.get(user=user).rule == "night_pain"
+
+
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_an_emergency_symptom_beside_a_bad_answer_takes_over_with_the_answer_below(
+    logged_in_client, user, headers
+):
+    data = {"symptoms": ["bladder_bowel"], "water_ml": "lots"}
+    response = logged_in_client.post(reverse("tracker:checkin"), data, headers=headers)
+    html = response.content.decode()
+    assert 'href="tel:112"' in html
+    assert html.index('href="tel:112"') < html.index('id="id_water_ml_errors"')
+    if headers:
+        assert response["HX-Retarget"] == "#main"
+    assert CheckIn.objects.get(user=user).symptoms == ["bladder_bowel"]
+
+
+def test_a_bad_answer_without_symptoms_saves_nothing(logged_in_client, user):
+    response = logged_in_client.post(
+        reverse("tracker:checkin"), {"discomfort": "6", "stress": "12"}
+    )
+    assert "Nothing was saved" in response.content.decode()
+    assert not CheckIn.objects.exists()
+
+
+def test_a_bad_answer_never_removes_a_symptom_saved_earlier(logged_in_client, user):
+    make_checkin(user, _today(), symptoms=["leg_pain"], discomfort=3)
+    logged_in_client.post(
+        reverse("tracker:checkin"), {"symptoms": ["fever"], "discomfort": "4", "posture": "0"}
+    )
+    checkin = CheckIn.objects.get(user=user)
+    assert (checkin.symptoms, checkin.discomfort, checkin.posture) == (["leg_pain", "fever"], 4, 3)
+
+
+def test_an_htmx_save_shows_the_saved_day_not_the_form(logged_in_client, user):
+    html = logged_in_client.post(
+        reverse("tracker:checkin"), {"discomfort": "3", "posture": "4"}, headers=HTMX
+    ).content.decode()
+    assert "Saved your check-in for today" in html
+    assert "<form" not in html.split('id="tips-heading"')[0]
+    assert "Not logged: Stress, exercise, water." in html
+    assert f'hx-get="{reverse("tracker:checkin")}"' in html  # Edit
+
+
+def test_every_response_leads_with_an_alert_already_open(logged_in_client, user):
+    yesterday = _today() - dt.timedelta(days=1)
+    make_checkin(user, yesterday, symptoms=["night_pain"])
+    CareAlert.objects.create(
+        user=user, rule="night_pain", tier="urgent", last_evidence_date=yesterday,
+        evidence=[{"date": yesterday.isoformat(), "answers": ["Pain worse at night"]}],
+    )  # fmt: skip
+    url = reverse("tracker:checkin")
+    page = logged_in_client.get(url).content.decode()
+    assert page.index('role="alert"') < page.index('class="checkin-form"')
+    saved = logged_in_client.post(url, {"discomfort": "2"}, headers=HTMX).content.decode()
+    assert saved.index('role="alert"') < saved.index("Saved your check-in")
+    assert "Get an urgent appointment with a doctor today" in saved
+
+
+def test_a_past_day_says_its_date_never_today(logged_in_client, user):
+    day = _today() - dt.timedelta(days=3)
+    html = logged_in_client.get(
+        reverse("tracker:checkin_day", kwargs={"date": day})
+    ).content.decode()
+    assert f"Check-in for {day:%A} {day.day} {day:%B}" in html
+    form = html[html.index("<form") : html.index("</form>")]
+    assert "today" not in form.lower()
+
+
+def test_same_as_yesterday_offers_the_habits_only(logged_in_client, user):
+    make_checkin(user, _today() - dt.timedelta(days=1), posture=5, exercise_minutes=40,
+                 water_ml=1800, stress=8, discomfort=7)  # fmt: skip
+    html = logged_in_client.get(reverse("tracker:checkin")).content.decode()
+    button = re.search(r"<button[^>]*data-fill-habits[^>]*>", html).group(0)
+    assert 'data-posture="5"' in button and 'data-exercise_minutes="40"' in button
+    assert 'data-water_ml="1800"' in button
+    assert "stress" not in button and "discomfort" not in button
+
+
+def test_same_as_yesterday_never_offers_water_over_todays_taps(logged_in_client, user):
+    make_checkin(user, _today() - dt.timedelta(days=1), water_ml=1800)
+    logged_in_client.post(reverse("tracker:add_water"))
+    html = logged_in_client.get(reverse("tracker:checkin")).content.decode()
+    button = re.search(r"<button[^>]*data-fill-habits[^>]*>", html).group(0)
+    assert "data-water_ml" not in button
+
+
+def test_same_as_an_earlier_day_names_it(logged_in_client, user):
+    earlier = _today() - dt.timedelta(days=4)
+    make_checkin(user, earlier, posture=2)
+    html = logged_in_client.get(reverse("tracker:checkin")).content.decode()
+    assert f"Same as {earlier:%A} {earlier.day} {earlier:%B}" in html
+
+
+def test_without_javascript_same_as_yesterday_fills_the_form_and_keeps_what_was_typed(
+    logged_in_client, user
+):
+    make_checkin(user, _today() - dt.timedelta(days=1), posture=5, exercise_minutes=40,
+                 water_ml=1800, stress=8, discomfort=7)  # fmt: skip
+    response = logged_in_client.post(
+        reverse("tracker:checkin"), {"fill": "habits", "discomfort": "2", "notes": "kept"}
+    )
+    html = response.content.decode()
+    assert 'value="5" id="id_posture_4" checked' in html
+    assert 'name="exercise_minutes" value="40"' in html
+    assert 'name="water_ml" value="1800"' in html
+    assert 'value="2" id="id_discomfort_2" checked' in html
+    assert "kept</textarea>" in html
+    assert 'id="id_stress_8" checked' not in html
+    assert not CheckIn.objects.filter(date=_today()).exists()
+
+
+def test_without_javascript_a_water_tap_keeps_the_other_answers_unsaved(logged_in_client, user):
+    response = logged_in_client.post(
+        reverse("tracker:checkin"),
+        {"water": "add", "discomfort": "5", "water_ml": "", "water_seen_ml": "0"},
+    )
+    html = response.content.decode()
+    assert 'name="water_ml" value="250"' in html
+    assert 'value="5" id="id_discomfort_5" checked' in html
+    checkin = CheckIn.objects.get(user=user)
+    assert (checkin.water_ml, checkin.discomfort) == (250, None)
+
+
+def test_an_htmx_water_tap_returns_the_water_field(logged_in_client, user):
+    response = logged_in_client.post(reverse("tracker:checkin"), {"water": "add"}, headers=HTMX)
+    html = response.content.decode()
+    assert html.startswith('<div class="field water-field')
+    assert 'name="water_ml" value="250"' in html
+    assert 'name="water_seen_ml" value="250"' in html
+    assert "Undo" in html
+
+
+def test_a_tap_made_elsewhere_while_the_form_was_open_is_added(logged_in_client, user):
+    logged_in_client.get(reverse("tracker:checkin"))  # the form shows no water
+    logged_in_client.post(reverse("tracker:add_water"))  # a tap on the home page
+    logged_in_client.post(
+        reverse("tracker:checkin"), {"discomfort": "3", "water_ml": "", "water_seen_ml": "0"}
+    )
+    assert CheckIn.objects.get(user=user).water_ml == 250
+
+
+@pytest.mark.parametrize("days", [5, 600])
+def test_the_check_in_page_and_save_take_a_fixed_number_of_queries(
+    logged_in_client, user, django_assert_max_num_queries, days
+):
+    CheckIn.objects.bulk_create(
+        CheckIn(user=user, date=_today() - dt.timedelta(days=n), discomfort=n % 8)
+        for n in range(1, days)
+    )
+    with django_assert_max_num_queries(9):
+        logged_in_client.get(reverse("tracker:checkin"))
+    with django_assert_max_num_queries(24):
+        logged_in_client.post(reverse("tracker:checkin"), {"discomfort": "3"}, headers=HTMX)
+
+
+def test_on_an_earlier_days_page_the_day_before_is_named_by_its_date(logged_in_client, user):
+    day = _today() - dt.timedelta(days=5)
+    before = day - dt.timedelta(days=1)
+    make_checkin(user, before, posture=2)
+    html = logged_in_client.get(
+        reverse("tracker:checkin_day", kwargs={"date": day})
+    ).content.decode()
+    assert f"Same as {before:%A} {before.day} {before:%B}" in html
+    assert "Same as yesterday" not in html

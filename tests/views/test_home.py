@@ -61,3 +61,19 @@ def test_daily_reminder_can_be_turned_off(logged_in_client, user):
     user.profile.show_reminder = False
     user.profile.save()
     assert "checked in today" not in logged_in_client.get("/settings/").content.decode()
+
+
+def test_the_reminder_line_says_when_only_water_is_logged(logged_in_client, user):
+    logged_in_client.post(reverse("tracker:add_water"))
+    html = logged_in_client.get("/settings/").content.decode()
+    assert "Only water logged today so far" in html
+    CheckIn.objects.filter(user=user).update(discomfort=3)
+    assert "Only water logged" not in logged_in_client.get("/settings/").content.decode()
+
+
+def test_home_shows_a_partly_logged_day_with_what_is_missing(logged_in_client, user):
+    CheckIn.objects.create(user=user, date=timezone.now().date(), discomfort=7)
+    html = logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert "Partly logged today" in html
+    assert "Not logged: Stress, posture, exercise, water." in html
+    assert "<dd>7/10</dd>" in html

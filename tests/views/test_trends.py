@@ -430,3 +430,19 @@ def test_the_report_reads_in_fl_oz_for_those_who_chose_it(logged_in_client, user
     html = logged_in_client.get(reverse("tracker:report")).content.decode()
     assert "<td>34 fl oz</td>" in html
     assert "water in fl oz" in html
+
+
+def test_a_measure_logged_as_zero_is_drawn_and_one_not_logged_is_a_gap(
+    logged_in_client, user, fragment_cache
+):
+    checkin = CheckIn.objects.create(user=user, date=_today(), discomfort=3)
+    url = reverse("tracker:trends") + "?range=7"
+
+    def stress_points() -> int:
+        html = logged_in_client.get(url).content.decode()
+        svg = re.search(r'<svg class="chart"[^>]*chart-stress-title.*?</svg>', html, re.S)
+        return svg.group(0).count("<circle")
+
+    assert stress_points() == 0
+    CheckIn.objects.filter(pk=checkin.pk).update(stress=0)
+    assert stress_points() == 1  # not the cached drawing of the day without stress

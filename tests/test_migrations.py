@@ -1,0 +1,40 @@
+import datetime as dt
+
+import pytest
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+BEFORE = [("tracker", "0007_reminders")]
+AFTER = [("tracker", "0008_checkin_any_part_of_a_day")]
+
+
+def _migrate(targets):
+    executor = MigrationExecutor(connection)
+    executor.loader.build_graph()
+    executor.migrate(targets)
+    return executor.loader.project_state(targets).apps
+
+
+@pytest.mark.django_db(transaction=True)
+def test_any_part_of_a_day_keeps_every_existing_row():
+    old = _migrate(BEFORE)
+    try:
+        user = old.get_model("auth", "User").objects.create(username="kept")
+        old_checkin = old.get_model("tracker", "CheckIn")
+        old_checkin.objects.create(
+            user_id=user.pk, date=dt.date(2026, 1, 1), posture=3, exercise_minutes=0,
+            water_ml=0, stress=2, discomfort=4, notes="whole day",
+        )  # fmt: skip
+        old_checkin.objects.create(user_id=user.pk, date=dt.date(2026, 1, 2), water_ml=750)
+        new = _migrate(AFTER)
+        rows = list(
+            new.get_model("tracker", "CheckIn")
+            .objects.order_by("date")
+            .values_list("date", "posture", "exercise_minutes", "water_ml", "stress", "discomfort")
+        )
+        assert rows == [
+            (dt.date(2026, 1, 1), 3, 0, 0, 2, 4),
+            (dt.date(2026, 1, 2), None, None, 750, None, None),
+        ]
+    finally:
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
