@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "axes",
     "csp",
+    "django_countries",
     "tracker",
 ]
 
@@ -176,9 +177,18 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "backhabits <noreply@localhost>")
 
-# The emergency number shown when a red flag fires; a per-deployment setting (112 works across
-# the EU and on most mobile phones; 999 in the UK and 911 in North America also reach it).
+# Care advice follows each person's country (tracker.countries). Where a person's country has no
+# table of its own, the emergency number is this one (112 works across the EU and on most mobile
+# phones). New accounts whose browser's time zone does not name one country get the default
+# country ("" leaves it unset, which shows the general advice).
 BACKHABITS_EMERGENCY_NUMBER = os.environ.get("BACKHABITS_EMERGENCY_NUMBER", "112")
+BACKHABITS_DEFAULT_COUNTRY = os.environ.get("BACKHABITS_DEFAULT_COUNTRY", "").strip().upper()
+if BACKHABITS_DEFAULT_COUNTRY and not (
+    len(BACKHABITS_DEFAULT_COUNTRY) == 2 and BACKHABITS_DEFAULT_COUNTRY.isalpha()
+):
+    raise ImproperlyConfigured(
+        "BACKHABITS_DEFAULT_COUNTRY must be a two-letter ISO 3166 code such as GB, or empty."
+    )
 
 # Daily reminders: Web Push keys (`python manage.py generate_vapid_keys` makes a pair) and the
 # address used in links inside reminder e-mails.

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 from django.apps import apps as django_apps
 
-from tracker import builtin_content
+from tracker.migrations import _0003_builtin_content as builtin_content
 from tracker.models import GuideSection, Habit, Tip
 
 # A copy of shared/seed/how-to-crack-your-back.txt, so this check runs in every clone.
@@ -100,3 +100,35 @@ def test_loading_again_never_overwrites_an_editors_change(db):
 @pytest.mark.parametrize("slug", [section["slug"] for section in builtin_content.GUIDE_SECTIONS])
 def test_every_section_has_a_substantial_body(db, slug):
     assert len(GuideSection.objects.get(slug=slug).body.split()) >= 80
+
+
+MIGRATIONS = Path(__file__).resolve().parents[1] / "tracker" / "migrations"
+
+
+@pytest.mark.parametrize("path", sorted(MIGRATIONS.glob("[0-9]*.py")), ids=lambda p: p.name)
+def test_migrations_carry_their_own_copy_of_the_data_they_load(path):
+    """A migration that imported a live module would change what a fresh `migrate` creates
+    whenever that module is edited."""
+    imports = re.findall(r"^\s*(?:from|import) (tracker\S*)", path.read_text(), re.M)
+    assert all(name.startswith("tracker.migrations") for name in imports), imports
+
+
+def test_a_fresh_database_holds_todays_default_care_wording(db):
+    from tracker.care_wording import RULE_WORDING, TIER_ADVICE
+    from tracker.models import CareWording
+
+    expected = {f"tier:{tier}": text for tier, text in TIER_ADVICE.items()}
+    expected |= {f"rule:{code}": wording.explanation for code, wording in RULE_WORDING.items()}
+    assert dict(CareWording.objects.values_list("key", "text")) == expected
+
+
+def test_the_wording_migration_keeps_an_editors_own_wording(db):
+    from tracker.models import CareWording
+
+    migration = importlib.import_module("tracker.migrations.0010_care_for_countries_and_safe_tips")
+    old_urgent, _new = migration.CHANGED_WORDINGS["tier:urgent"]
+    CareWording.objects.filter(key="tier:urgent").update(text=old_urgent)
+    CareWording.objects.filter(key="tier:soon").update(text="An editor's own words.")
+    migration.forwards(django_apps, None)
+    assert "111 in England" not in CareWording.objects.get(key="tier:urgent").text
+    assert CareWording.objects.get(key="tier:soon").text == "An editor's own words."

@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 
 from tracker import redflags
+from tracker.care_wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES
 from tracker.redflags import (
     AGE_16_19,
     AGE_20_50,
@@ -61,6 +62,9 @@ SYMPTOM_RULES = [
     ("upper_back_pain", "upper_back_pain", URGENT),
     ("swelling", "swelling", URGENT),
     ("cracking_pain", "cracking_pain", SOON),
+    ("sexual_dysfunction", "sexual_dysfunction", EMERGENCY),
+    ("legs_getting_worse", "legs_getting_worse", URGENT),
+    ("struggling_to_cope", "struggling_to_cope", SOON),
 ]
 
 
@@ -90,15 +94,19 @@ def test_symptom_rule_does_not_fire_from_another_day(symptom, code, tier):
         (("leg_numbness", "both_legs"), {"both_legs"}),
         (("leg_weakness", "both_legs"), {"both_legs"}),
         (("leg_weakness",), {"one_leg_weakness"}),
+        (("legs_getting_worse",), {"legs_getting_worse"}),
+        (("legs_getting_worse", "both_legs"), {"both_legs"}),
+        (("legs_getting_worse", "leg_weakness", "both_legs"), {"both_legs"}),
     ],
 )
 def test_leg_symptoms_in_one_or_both_legs(symptoms, expected):
     assert fired(today(*symptoms)) == expected
 
 
-def test_leg_symptoms_in_both_legs_are_an_emergency():
-    firing = redflags.evaluate(D, History.from_records(today("leg_pain", "both_legs")), NO_FACTORS)
-    assert firing[0].rule.tier == EMERGENCY
+@pytest.mark.parametrize("symptom", ["leg_pain", "legs_getting_worse"])
+def test_leg_symptoms_in_both_legs_are_an_emergency(symptom):
+    firing = redflags.evaluate(D, History.from_records(today(symptom, "both_legs")), NO_FACTORS)
+    assert [f.rule.tier for f in firing] == [EMERGENCY]
 
 
 # --- injury and the health profile ------------------------------------------------------------
@@ -113,11 +121,14 @@ def test_leg_symptoms_in_both_legs_are_an_emergency():
         (HealthFactors(age_band=AGE_OVER_50), {"injury_fracture_risk"}),
         (HealthFactors(osteoporosis=True), {"injury_fracture_risk"}),
         (HealthFactors(long_term_steroids=True), {"injury_fracture_risk"}),
-        (HealthFactors(weakened_immune_system=True), {"injury"}),
+        (HealthFactors(infection_risk=True), {"injury"}),
     ],
 )
-def test_injury_tier_depends_on_the_profile(factors, expected):
-    assert fired(today("injury"), factors) == expected
+def test_an_injury_is_urgent_for_everyone_and_the_profile_picks_the_wording(factors, expected):
+    not_new_pain = [rec(1, 3), *today("injury")]
+    firings = redflags.evaluate(D, History.from_records(not_new_pain), factors)
+    assert {f.rule.code for f in firings} == expected
+    assert {f.rule.tier for f in firings} == {URGENT}
 
 
 def test_injury_with_fracture_risk_names_the_profile_answer():
@@ -133,6 +144,41 @@ def test_injury_with_fracture_risk_names_the_profile_answer():
 @pytest.mark.parametrize(("discomfort", "fires"), [(0, False), (1, True), (2, True)])
 def test_fever_needs_back_pain_of_at_least_1(discomfort, fires):
     assert ("fever" in fired(today("fever", discomfort=discomfort))) is fires
+
+
+INFECTION_RISK = HealthFactors(infection_risk=True)
+
+
+@pytest.mark.parametrize("discomfort", [None, 0, 1, 9])
+def test_with_a_higher_risk_of_infection_a_fever_is_urgent_at_any_discomfort(discomfort):
+    firings = redflags.evaluate(
+        D, History.from_records([rec(0, discomfort, "fever")]), INFECTION_RISK
+    )
+    by_code = {f.rule.code: f for f in firings}
+    assert "fever_infection_risk" in by_code and "fever" not in by_code
+    assert {f.rule.tier for f in firings} == {URGENT}
+    assert (
+        "Health profile: higher risk of infection"
+        in by_code["fever_infection_risk"].evidence[0].answers
+    )
+
+
+def test_the_infection_risk_fever_wording_says_when_to_call_the_emergency_number():
+    assert "{emergency_number}" in RULE_WORDING["fever_infection_risk"].explanation
+
+
+@pytest.mark.parametrize(("days_since_last_pain", "fires"), [(28, False), (29, True)])
+def test_infection_risk_with_a_new_episode_of_pain(days_since_last_pain, fires):
+    records = [rec(days_since_last_pain, 3), rec(5, 0), rec(0, 2)]
+    assert ("infection_risk_new_pain" in fired(records, INFECTION_RISK)) is fires
+    assert "infection_risk_new_pain" not in fired(records)
+
+
+@pytest.mark.parametrize(("discomfort", "fires"), [(0, False), (1, True)])
+def test_infection_risk_first_day_with_pain(discomfort, fires):
+    assert (
+        "infection_risk_new_pain" in fired(today(discomfort=discomfort), INFECTION_RISK)
+    ) is fires
 
 
 # --- history of cancer with a new episode of pain --------------------------------------------
@@ -185,6 +231,41 @@ def test_a_missing_day_breaks_the_run():
 def test_editing_the_middle_day_completes_a_run():
     records = [rec(2, 9), rec(1, 9), rec(0, 9)]
     assert "severe_three_days" in fired(records, day=D - dt.timedelta(days=1))
+
+
+# --- severe discomfort on 4 of the last 7 days -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("offsets", "value", "fires"),
+    [
+        ((0, 2, 4), 9, False),  # 3 of 7
+        ((0, 2, 4, 6), 9, True),  # 4 of 7, none consecutive
+        ((0, 2, 4, 6), 7, False),  # below 8
+        ((0, 2, 4, 6), 8, True),  # at 8
+        ((0, 2, 4, 7), 9, False),  # the fourth is 8 days back
+    ],
+)
+def test_severe_discomfort_on_most_days_of_a_week(offsets, value, fires):
+    records = [rec(offset, value) for offset in offsets]
+    assert ("severe_most_days" in fired(records)) is fires
+    assert "severe_three_days" not in fired(records)
+
+
+# --- pain stopping usual activities on 3 of the last 7 days ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("offsets", "fires"),
+    [((0, 3), False), ((0, 3, 6), True), ((0, 3, 7), False), ((0, 1, 2, 3), True)],
+)
+def test_activities_stopped_on_three_of_seven_days(offsets, fires):
+    records = [rec(offset, None, "activities_stopped") for offset in offsets]
+    assert ("activities_stopped" in fired(records)) is fires
+
+
+def test_struggling_to_cope_points_to_someone_to_talk_to():
+    assert "{mental_health}" in RULE_WORDING["struggling_to_cope"].explanation
 
 
 # --- discomfort 4+ on two thirds of logged days over 6+ weeks -------------------------------
@@ -302,21 +383,27 @@ def month(first_offset: int, logged: int, painful: int) -> list[DayRecord]:
 
 @pytest.mark.parametrize("band", [AGE_16_19, AGE_OVER_50])
 @pytest.mark.parametrize(("painful", "fires"), [(4, False), (5, True), (6, True)])
-def test_age_band_with_pain_on_most_logged_days(band, painful, fires):
+def test_age_band_with_pain_on_more_than_half_of_logged_days(band, painful, fires):
     factors = HealthFactors(age_band=band)
     assert ("age_persisting_pain" in fired(month(27, 8, painful), factors)) is fires
 
 
 @pytest.mark.parametrize(("first_offset", "fires"), [(26, False), (27, True), (28, True)])
-def test_age_rule_needs_four_weeks_of_logging(first_offset, fires):
+def test_age_rule_needs_logged_days_spanning_28_days(first_offset, fires):
+    # 27 days back and today: 28 days from the first logged day to the last, both counted.
     factors = HealthFactors(age_band=AGE_OVER_50)
     assert ("age_persisting_pain" in fired(month(first_offset, 8, 8), factors)) is fires
 
 
-@pytest.mark.parametrize(("logged", "fires"), [(5, False), (6, True)])
-def test_age_rule_needs_six_logged_days(logged, fires):
+@pytest.mark.parametrize(("logged", "fires"), [(3, False), (4, True), (5, True)])
+def test_age_rule_needs_four_logged_days(logged, fires):
     factors = HealthFactors(age_band=AGE_16_19)
     assert ("age_persisting_pain" in fired(month(27, logged, logged), factors)) is fires
+
+
+def test_age_rule_prompts_someone_over_50_who_logs_once_a_week_with_pain():
+    weekly = [rec(offset, 3) for offset in (28, 21, 14, 7, 0)]
+    assert "age_persisting_pain" in fired(weekly, HealthFactors(age_band=AGE_OVER_50))
 
 
 @pytest.mark.parametrize("band", ["", AGE_20_50])
@@ -346,9 +433,13 @@ def test_all_matching_rules_are_reported_together():
 # --- wording ---------------------------------------------------------------------------------
 
 
+def test_every_rule_has_its_wording():
+    assert set(RULE_WORDING) == set(redflags.RULES_BY_CODE)
+
+
 @pytest.mark.parametrize("rule", redflags.RULES, ids=lambda rule: rule.code)
 def test_wording_names_no_disease_and_never_suggests_self_manipulation(rule):
-    text = rule.explanation.lower()
+    text = (RULE_WORDING[rule.code].title + " " + RULE_WORDING[rule.code].explanation).lower()
     for disease in ("cauda equina", "cancer of", "tumour", "fracture", "infection of the spine",
                     "aneurysm", "heart attack", "sciatica"):  # fmt: skip
         assert disease not in text
@@ -356,12 +447,22 @@ def test_wording_names_no_disease_and_never_suggests_self_manipulation(rule):
 
 
 def test_soon_tier_says_most_back_pain_gets_better_and_activity_helps():
-    advice = redflags.TIER_ADVICE[SOON].lower()
+    advice = TIER_ADVICE[SOON].lower()
     assert "most back pain gets better" in advice and "active" in advice
 
 
 def test_emergency_headline_carries_the_number():
-    assert "{number}" in redflags.TIER_HEADLINES[EMERGENCY]
+    assert "{emergency_number}" in TIER_HEADLINES[EMERGENCY]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [*TIER_ADVICE.values(), *TIER_HEADLINES.values(),
+     *(w.explanation for w in RULE_WORDING.values())],
+)  # fmt: skip
+def test_wording_names_no_countrys_services(text):
+    for service in ("111", "999", "911", "112", "A&E", "NHS", "GP surgery"):
+        assert service not in text
 
 
 # --- a partly logged day is a gap only for what it left out ----------------------------------

@@ -160,17 +160,24 @@ def test_at_most_three_tips_even_when_everything_fires():
     ]
     days.sort(key=lambda d: d.date, reverse=True)
     reasons = tips.tip_reasons(days, today=TODAY, water_goal_ml=GOAL)
-    assert len(reasons) == 3
-    assert habits(reasons) == [Habit.DISCOMFORT, Habit.STRESS, Habit.POSTURE]
+    assert habits(reasons)[:3] == [Habit.DISCOMFORT, Habit.STRESS, Habit.POSTURE]
+    candidates = [FakeTip(n, habit) for n, habit in enumerate(Habit.values)]
+    chosen = tips.pick_tips(reasons, candidates, today=TODAY, user_id=1)
+    assert [c.tip.habit for c in chosen] == [Habit.DISCOMFORT, Habit.STRESS, Habit.POSTURE]
 
 
-def test_no_stretching_or_exercise_tips_beside_a_red_flag():
+def test_an_open_alert_leads_with_a_tip_for_the_appointment():
     days = [day(6 - n, exercise_minutes=0, discomfort=n, water_ml=0) for n in range(7)]
     days.sort(key=lambda d: d.date, reverse=True)
     reasons = tips.tip_reasons(days, today=TODAY, water_goal_ml=GOAL, red_flag_active=True)
-    assert Habit.DISCOMFORT not in habits(reasons)
-    assert Habit.EXERCISE not in habits(reasons)
+    assert reasons[0] == TipReason(Habit.GENERAL, tips.ALERT_OPEN_REASON)
     assert Habit.WATER in habits(reasons)
+
+
+def test_a_reason_without_a_fitting_tip_leaves_room_for_the_next():
+    reasons = [TipReason(Habit.EXERCISE, "e"), TipReason(Habit.WATER, "w")]
+    chosen = tips.pick_tips(reasons, [FakeTip(1, Habit.WATER)], today=TODAY, user_id=1)
+    assert [c.reason for c in chosen] == ["w"]
 
 
 # --- picking and rotating ------------------------------------------------------------------

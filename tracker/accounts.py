@@ -1,6 +1,7 @@
 from django.db import transaction
 from django.db.models import F
 
+from tracker import countries
 from tracker.forms import SignupForm
 
 
@@ -9,7 +10,8 @@ def create_account(form: SignupForm):
         user = form.save()
         profile = user.profile
         profile.timezone = form.cleaned_data["timezone"]
-        profile.save(update_fields=["timezone"])
+        profile.country = countries.guess_country(form.cleaned_data["timezone"])
+        profile.save(update_fields=["timezone", "country"])
     return user
 
 

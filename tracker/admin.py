@@ -6,7 +6,8 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 
-from tracker import redflags
+from tracker.care_wording import RULE_WORDING, TIER_ADVICE
+from tracker.countries import PLACEHOLDERS
 from tracker.markdown import render_markdown
 from tracker.models import CareWording, GuideSection, Tip
 
@@ -59,13 +60,18 @@ class GuideSectionAdmin(admin.ModelAdmin):
 
 @admin.register(Tip)
 class TipAdmin(admin.ModelAdmin):
-    list_display = ("title", "habit", "section", "is_active", "priority", "updated_at")
-    list_filter = ("habit", "is_active", "section")
-    list_editable = ("is_active", "priority")
+    list_display = (
+        "title", "habit", "section", "is_active", "safe_beside_alert", "priority", "updated_at"
+    )  # fmt: skip
+    list_filter = ("habit", "is_active", "safe_beside_alert", "section")
+    list_editable = ("is_active", "safe_beside_alert", "priority")
     search_fields = ("title", "body")
     list_select_related = ("section",)
     readonly_fields = ("preview",)
-    fields = ("title", "body", "preview", "section", "habit", "is_active", "priority")
+    fields = (
+        "title", "body", "preview", "section", "habit", "is_active", "safe_beside_alert",
+        "priority",
+    )  # fmt: skip
 
     @admin.display(description="Preview (as saved)")
     def preview(self, tip: Tip):
@@ -78,8 +84,16 @@ class CareWordingAdmin(admin.ModelAdmin):
 
     list_display = ("key", "short_text", "updated_at")
     search_fields = ("key", "text")
-    readonly_fields = ("key", "default_text")
-    fields = ("key", "text", "default_text")
+    readonly_fields = ("key", "default_text", "placeholders")
+    fields = ("key", "text", "placeholders", "default_text")
+
+    @admin.display(description="Placeholders")
+    def placeholders(self, wording: CareWording) -> str:
+        return (
+            "Filled in from the person's country: "
+            + ", ".join(PLACEHOLDERS)
+            + ". Never write a country's own number or service here."
+        )
 
     def has_add_permission(self, request) -> bool:
         return False
@@ -95,6 +109,6 @@ class CareWordingAdmin(admin.ModelAdmin):
     def default_text(self, wording: CareWording) -> str:
         kind, _, code = wording.key.partition(":")
         if kind == "tier":
-            return redflags.TIER_ADVICE.get(code, "")
-        rule = redflags.RULES_BY_CODE.get(code)
+            return TIER_ADVICE.get(code, "")
+        rule = RULE_WORDING.get(code)
         return rule.explanation if rule else ""

@@ -6,11 +6,11 @@ open alert per rule per episode, and assembles what the person is shown."""
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from tracker import redflags
+from tracker import countries, redflags
+from tracker.care_wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES
 from tracker.models import CareAlert, CareWording, CheckIn
 
 
@@ -18,7 +18,7 @@ def health_factors(profile) -> redflags.HealthFactors:
     return redflags.HealthFactors(
         age_band=profile.age_band,
         cancer_history=profile.cancer_history,
-        weakened_immune_system=profile.weakened_immune_system,
+        infection_risk=profile.infection_risk,
         osteoporosis=profile.osteoporosis,
         long_term_steroids=profile.long_term_steroids,
     )
@@ -58,9 +58,12 @@ def _evidence_json(evidence) -> list[dict]:
 
 def _episode_already_acknowledged(user, firing: redflags.Firing) -> bool:
     gap = redflags.PATTERN_EPISODE_GAP_DAYS if firing.rule.is_pattern else 0
+    same_episode = [
+        rule.code for rule in redflags.RULES if rule.episode_key == firing.rule.episode_key
+    ]
     return CareAlert.objects.filter(
         user=user,
-        rule=firing.rule.code,
+        rule__in=same_episode,
         acknowledged_at__isnull=False,
         last_evidence_date__gte=firing.anchor_date - dt.timedelta(days=gap),
     ).exists()
@@ -124,17 +127,46 @@ def check_day(*, user, date: dt.date, today: dt.date) -> list[redflags.Firing]:
 
     The changed day is checked, and so is the latest logged day: filling in earlier days can
     complete a pattern (worsening, persisting leg symptoms) that holds today."""
+    return _check_days(user, changed=[date], today=today)
+
+
+def recheck_after_profile_change(*, user, today: dt.date) -> list[redflags.Firing]:
+    """The health profile changes what some rules conclude (an injury logged before "over 50"
+    was added, say): check again the latest logged day and every day an open alert rests on,
+    so new answers take effect now and answers taken back clear what they raised."""
+    with transaction.atomic():
+        latest = (
+            CheckIn.objects.filter(user=user, date__lte=today)
+            .order_by("-date")
+            .values_list("date", flat=True)
+            .first()
+        )
+        days = {
+            dt.date.fromisoformat(item["date"])
+            for alert in CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None)
+            for item in alert.evidence
+        }
+        if latest:
+            days.add(latest)
+        if not days:
+            return []
+        return _check_days(user, changed=sorted(days), today=today)
+
+
+def _check_days(user, *, changed: list[dt.date], today: dt.date) -> list[redflags.Firing]:
     factors = health_factors(user.profile)
-    history = _history_around(user, [date, max(date, today)])
-    latest = max((d for d in history.days if d <= today), default=date)
-    firings = redflags.evaluate(date, history, factors)
-    if latest > date:
-        seen = {firing.rule.code for firing in firings}
-        firings += [
-            f for f in redflags.evaluate(latest, history, factors) if f.rule.code not in seen
-        ]
+    history = _history_around(user, [*changed, max(max(changed), today)])
+    latest = max((d for d in history.days if d <= today), default=max(changed))
+    firings: list[redflags.Firing] = []
+    seen: set[str] = set()
+    for day in [*changed, latest] if latest not in changed else changed:
+        for firing in redflags.evaluate(day, history, factors):
+            if firing.rule.code not in seen:
+                seen.add(firing.rule.code)
+                firings.append(firing)
     shown = [firing for firing in firings if _record_firing(user, firing)]
-    _reconcile_alerts_touching(user, day=date, factors=factors)
+    for day in changed:
+        _reconcile_alerts_touching(user, day=day, factors=factors)
     return sorted(shown, key=lambda firing: redflags.TIER_RANK[firing.rule.tier])
 
 
@@ -161,34 +193,44 @@ class CarePrompt:
     headline: str
     advice: str
     items: list[PromptItem]
-    emergency_number: str
+    contacts: countries.CareContacts
+    country_has_contacts: bool  # False: the general advice, with a pointer to settings
 
     @property
     def tier_title(self) -> str:
-        return redflags.TIER_TITLES[self.tier]
+        return redflags.Tier(self.tier).label
+
+    @property
+    def emergency_number(self) -> str:
+        return self.contacts.emergency_number
+
+
+def rule_title(code: str) -> str:
+    wording = RULE_WORDING.get(code)
+    return wording.title if wording else code
 
 
 def _wordings() -> dict[str, str]:
     return {key: text for key, text in CareWording.objects.values_list("key", "text") if text}
 
 
-def _fill(text: str, number: str) -> str:
-    # replace(), not format(): an editor's stray brace must not break the page.
-    return text.replace("{number}", number)
-
-
-def _prompts(entries: list[tuple[redflags.Rule, list[dict], CareAlert | None]]) -> list[CarePrompt]:
+def _prompts(
+    entries: list[tuple[redflags.Rule, list[dict], CareAlert | None]], *, country: str
+) -> list[CarePrompt]:
     if not entries:
         return []
-    number = settings.BACKHABITS_EMERGENCY_NUMBER
+    contacts = countries.contacts_for(country)
     wordings = _wordings()
     prompts = []
     for tier in sorted({rule.tier for rule, _, _ in entries}, key=redflags.TIER_RANK.__getitem__):
-        advice = wordings.get(f"tier:{tier}", redflags.TIER_ADVICE[tier])
+        advice = wordings.get(f"tier:{tier}", TIER_ADVICE[tier])
         items = [
             PromptItem(
-                title=rule.title,
-                explanation=_fill(wordings.get(f"rule:{rule.code}", rule.explanation), number),
+                title=rule_title(rule.code),
+                explanation=countries.fill(
+                    wordings.get(f"rule:{rule.code}", RULE_WORDING[rule.code].explanation),
+                    contacts,
+                ),
                 evidence=evidence,
                 alert=alert,
             )
@@ -198,38 +240,22 @@ def _prompts(entries: list[tuple[redflags.Rule, list[dict], CareAlert | None]]) 
         prompts.append(
             CarePrompt(
                 tier=tier,
-                headline=_fill(redflags.TIER_HEADLINES[tier], number),
-                advice=_fill(advice, number),
+                headline=countries.fill(TIER_HEADLINES[tier], contacts),
+                advice=countries.fill(advice, contacts),
                 items=items,
-                emergency_number=number,
+                contacts=contacts,
+                country_has_contacts=country in countries.CONTACTS,
             )
         )
     return prompts
 
 
-def prompts_for_firings(user, firings: list[redflags.Firing]) -> list[CarePrompt]:
-    """Prompts straight after a save: each with its open alert's evidence and acknowledgement."""
-    if not firings:
-        return []
-    alerts = {
-        alert.rule: alert
-        for alert in CareAlert.objects.filter(
-            user=user,
-            rule__in=[firing.rule.code for firing in firings],
-            acknowledged_at=None,
-            cleared_at=None,
-        )
-    }
-    entries = []
-    for firing in firings:
-        alert = alerts.get(firing.rule.code)
-        evidence = alert.evidence if alert else _evidence_json(firing.evidence)
-        entries.append((firing.rule, evidence, alert))
-    return _prompts(entries)
-
-
 def by_urgency(alerts) -> list[CareAlert]:
     return sorted(alerts, key=lambda a: (redflags.TIER_RANK[a.tier], -a.created_at.timestamp()))
+
+
+def has_open_alert(user) -> bool:
+    return CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None).exists()
 
 
 def open_alerts(user) -> list[CareAlert]:
@@ -245,24 +271,29 @@ class AlertRecord:
 
 
 def describe(alert: CareAlert) -> AlertRecord:
-    rule = redflags.RULES_BY_CODE.get(alert.rule)
     if alert.cleared_at:
         status = "Cleared: the check-in behind it was changed"
     else:
         status = alert.get_acknowledgement_display() or "Acknowledged"
     return AlertRecord(
         alert=alert,
-        title=rule.title if rule else alert.rule,
-        tier_title=redflags.TIER_TITLES.get(alert.tier, alert.tier),
+        title=rule_title(alert.rule),
+        tier_title=alert.get_tier_display(),
         status=status,
     )
 
 
-def prompts_for_alerts(alerts: list[CareAlert]) -> list[CarePrompt]:
+def prompts_for_alerts(alerts: list[CareAlert], *, country: str) -> list[CarePrompt]:
     return _prompts(
         [
             (redflags.RULES_BY_CODE[a.rule], a.evidence, a)
             for a in alerts
             if a.rule in redflags.RULES_BY_CODE
-        ]
+        ],
+        country=country,
     )
+
+
+def open_prompts(user) -> list[CarePrompt]:
+    """What leads every page while an alert is open, most urgent first."""
+    return prompts_for_alerts(open_alerts(user), country=user.profile.country.code or "")

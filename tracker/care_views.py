@@ -7,8 +7,13 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from tracker import care
+from tracker.dates import today_for
 from tracker.forms import HealthProfileForm
 from tracker.models import Acknowledgement, CareAlert
+
+
+def _country(user) -> str:
+    return user.profile.country.code or ""
 
 
 class AcknowledgeForm(forms.Form):
@@ -24,7 +29,10 @@ def care_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "tracker/care.html",
-        {"care_prompts": care.prompts_for_alerts(open_alerts), "history": history},
+        {
+            "care_prompts": care.prompts_for_alerts(open_alerts, country=_country(request.user)),
+            "history": history,
+        },
     )
 
 
@@ -36,7 +44,11 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
         request,
         "tracker/care_alert.html",
         {
-            "care_prompts": care.prompts_for_alerts([alert]) if alert.is_open else [],
+            "care_prompts": (
+                care.prompts_for_alerts([alert], country=_country(request.user))
+                if alert.is_open
+                else []
+            ),
             "record": care.describe(alert),
         },
     )
@@ -53,7 +65,7 @@ def acknowledge_alert(request: HttpRequest, alert_id: int) -> HttpResponse:
         return HttpResponse("Choose one of the two answers.", status=400)
     care.acknowledge(alert, response=form.cleaned_data["response"])
     if request.htmx:
-        prompts = care.prompts_for_alerts(care.open_alerts(request.user))
+        prompts = care.open_prompts(request.user)
         return render(
             request,
             "tracker/partials/care_prompts.html",
@@ -76,5 +88,7 @@ def health_profile(request: HttpRequest) -> HttpResponse:
         profile = form.save(commit=False)
         profile.health_profile_answered_at = timezone.now()
         profile.save()
-        return redirect("tracker:settings")
+        fired = care.recheck_after_profile_change(user=request.user, today=today_for(request.user))
+        # Anything the new answers raise leads the home page.
+        return redirect("tracker:home" if fired else "tracker:settings")
     return render(request, "tracker/health_profile.html", {"form": form})

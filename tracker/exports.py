@@ -64,6 +64,7 @@ def build_json(user, checkins: Iterable[CheckIn]) -> dict:
         "account": {"username": user.get_username(), "email": user.email},
         "settings": {
             "timezone": profile.timezone,
+            "country": profile.country.code or "",
             "water_unit": profile.water_unit,
             "water_goal_ml": profile.water_goal_ml,
             "exercise_goal_minutes": profile.exercise_goal_minutes,
@@ -72,7 +73,7 @@ def build_json(user, checkins: Iterable[CheckIn]) -> dict:
         "health_profile": {
             "age_band": profile.age_band,
             "cancer_history": profile.cancer_history,
-            "weakened_immune_system": profile.weakened_immune_system,
+            "infection_risk": profile.infection_risk,
             "osteoporosis": profile.osteoporosis,
             "long_term_steroids": profile.long_term_steroids,
         },

@@ -72,7 +72,7 @@ class CheckInForm(forms.Form):
     stress = _scale_field("Stress (0 calm – 10 extreme)", 0, 10)
     discomfort = _scale_field("Back discomfort (0 none – 10 worst imaginable)", 0, 10)
     symptoms = forms.MultipleChoiceField(
-        label="Anything new or unusual?",
+        label="Anything new, unusual or hard?",
         required=False,
         choices=[(code, label) for code, label in SYMPTOM_LABELS.items()],
         widget=forms.CheckboxSelectMultiple,
@@ -260,6 +260,7 @@ class SettingsForm(forms.ModelForm):
         model = Profile
         fields = (
             "timezone",
+            "country",
             "water_unit",
             "exercise_goal_minutes",
             "show_reminder",
@@ -268,6 +269,7 @@ class SettingsForm(forms.ModelForm):
             "reminder_email",
         )
         labels = {
+            "country": "Country you live in (for the right emergency and care numbers)",
             "water_unit": "Water unit",
             "show_reminder": "Show a 'not checked in yet' line in the app",
             "reminders_enabled": "Send me a daily reminder (e-mail or this device's notifications)",
@@ -286,7 +288,8 @@ class SettingsForm(forms.ModelForm):
             self.initial.setdefault("water_goal", units.ml_to_oz(profile.water_goal_ml))
         else:
             self.initial.setdefault("water_goal", profile.water_goal_ml)
-        self.order_fields(["timezone", "water_unit", "water_goal"])
+        self.fields["country"].widget = LongSelect(choices=self.fields["country"].choices)
+        self.order_fields(["country", "timezone", "water_unit", "water_goal"])
 
     def clean_reminder_time(self):
         value = self.cleaned_data["reminder_time"]
@@ -345,7 +348,7 @@ class HealthProfileForm(forms.ModelForm):
         fields = (
             "age_band",
             "cancer_history",
-            "weakened_immune_system",
+            "infection_risk",
             "osteoporosis",
             "long_term_steroids",
         )

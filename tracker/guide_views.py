@@ -5,22 +5,34 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
+from tracker import care
 from tracker.models import GuideSection, Habit, Tip, TipDismissal
 
 _ACTIVE_TIPS = Tip.objects.filter(is_active=True).order_by("-priority", "id")
 
 
+def _care_alert_open(user) -> bool:
+    """The guide and the tips lead with a notice while a care alert is open."""
+    return user.is_authenticated and care.has_open_alert(user)
+
+
 @require_GET
 def guide(request: HttpRequest) -> HttpResponse:
     sections = GuideSection.objects.prefetch_related(Prefetch("tips", queryset=_ACTIVE_TIPS))
-    return render(request, "tracker/guide.html", {"sections": sections})
+    context = {"sections": sections, "care_alert_open": _care_alert_open(request.user)}
+    return render(request, "tracker/guide.html", context)
 
 
 @require_GET
 def guide_section(request: HttpRequest, slug: str) -> HttpResponse:
     section = get_object_or_404(GuideSection, slug=slug)
     tips = _ACTIVE_TIPS.filter(section=section)
-    return render(request, "tracker/guide_section.html", {"section": section, "tips": tips})
+    context = {
+        "section": section,
+        "tips": tips,
+        "care_alert_open": _care_alert_open(request.user),
+    }
+    return render(request, "tracker/guide_section.html", context)
 
 
 @require_GET
@@ -40,6 +52,7 @@ def tip_list(request: HttpRequest) -> HttpResponse:
         {
             "groups": [(label, items) for label, items in groups if items],
             "dismissed_ids": dismissed_ids,
+            "care_alert_open": _care_alert_open(request.user),
         },
     )
 

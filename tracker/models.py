@@ -4,6 +4,9 @@ from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
+from django_countries.fields import CountryField
+
+from tracker.redflags import AgeBand, Tier
 
 WATER_ML_MAX = 10_000
 EXERCISE_MINUTES_MAX = 1_440
@@ -26,12 +29,6 @@ class Posture(models.IntegerChoices):
     UPRIGHT_WITH_BREAKS = 5, "Upright with regular breaks"
 
 
-class AgeBand(models.TextChoices):
-    AGE_16_19 = "16-19", "16 to 19"
-    AGE_20_50 = "20-50", "20 to 50"
-    OVER_50 = "over-50", "Over 50"
-
-
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     timezone = models.CharField(max_length=64, default="UTC")
@@ -44,10 +41,16 @@ class Profile(models.Model):
     # The optional health profile, used only by the red-flag rules (tracker.redflags).
     age_band = models.CharField(max_length=8, choices=AgeBand.choices, blank=True)
     cancer_history = models.BooleanField("I have had cancer", default=False)
-    weakened_immune_system = models.BooleanField("I have a weakened immune system", default=False)
+    infection_risk = models.BooleanField(
+        "I have a higher risk of infection: a weakened immune system (for example chemotherapy "
+        "or medicines that lower immunity), or I have injected drugs",
+        default=False,
+    )
     osteoporosis = models.BooleanField("I have osteoporosis", default=False)
     long_term_steroids = models.BooleanField("I take steroid tablets long term", default=False)
     health_profile_answered_at = models.DateTimeField(null=True, blank=True)
+    # Where care advice points: emergency and urgent-care numbers (tracker.countries).
+    country = CountryField(blank=True, help_text="Where you live, for the right care numbers.")
     # Raised by "log out everywhere"; sessions remember the value they started with.
     session_generation = models.PositiveIntegerField(default=0)
     # Daily reminders (tracker.reminders): off until the person turns them on.
@@ -197,6 +200,13 @@ class Tip(models.Model):
     )
     habit = models.CharField(max_length=12, choices=Habit.choices)
     is_active = models.BooleanField("active", default=True)
+    safe_beside_alert = models.BooleanField(
+        "safe beside a care alert",
+        default=False,
+        help_text="Tick only if this tip is safe to try while a care alert is open: nothing "
+        "that moves, stretches, loads or cracks the back. Only these tips are shown to someone "
+        "with an open alert.",
+    )
     priority = models.PositiveSmallIntegerField(
         default=50,
         validators=[MinValueValidator(1), MaxValueValidator(100)],
@@ -234,12 +244,6 @@ class TipDismissal(models.Model):
         return f"Tip #{self.tip_id} dismissed by user #{self.user_id}"
 
 
-class CareTier(models.TextChoices):
-    EMERGENCY = "emergency", "Emergency"
-    URGENT = "urgent", "Urgent"
-    SOON = "soon", "Soon"
-
-
 class Acknowledgement(models.TextChoices):
     CONTACTED = "contacted", "I've contacted a professional"
     UNDERSTOOD = "understood", "Understood"
@@ -252,7 +256,7 @@ class CareAlert(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="care_alerts"
     )
     rule = models.CharField(max_length=40)
-    tier = models.CharField(max_length=10, choices=CareTier.choices)
+    tier = models.CharField(max_length=10, choices=Tier.choices)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
     # [{"date": "YYYY-MM-DD", "answers": ["..."]}, ...]: which logged answers fired the rule.

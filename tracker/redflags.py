@@ -1,66 +1,99 @@
 """Medical red flags: when what a person logs means they should get professional care.
 
 This module decides whether a rule fires; nothing else does, and no setting or admin screen can
-change it. Editors may reword the explanations (CareWording), never the logic. Rules follow the
-NHS's three levels of urgency and were checked against NICE NG59 (low back pain and sciatica in
-over-16s), the NHS pages on back pain, sciatica and cauda equina syndrome, and the international
+change it. What a prompt says lives in tracker.care_wording, which editors may reword (never the
+logic here). Rules follow the NHS's three levels of urgency and were checked against NICE NG59
+(low back pain and sciatica in over-16s), the NHS pages on back pain, sciatica and cauda equina
+syndrome, the GIRFT national suspected cauda equina pathway (2023) and the international
 framework for spinal red flags (Finucane et al., JOSPT 2020).
 
 Days that were not logged are never treated as zeros: persistence rules count logged days only,
 and a day that logged some things and not others is a gap only for what it left out: a pain-only
-day counts for the pain rules, a symptom-only day for the symptom rules."""
+day counts for the pain rules, a symptom-only day for the symptom rules. Where a gap could hide
+a new episode of pain, the rule fires: the safe side."""
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
+from django.db import models
+
 from tracker.symptoms import SYMPTOM_LABELS
 
-EMERGENCY = "emergency"
-URGENT = "urgent"
-SOON = "soon"
+
+class Tier(models.TextChoices):
+    """How soon to get care: the NHS's three levels. The one source of the tier names."""
+
+    EMERGENCY = "emergency", "Emergency"
+    URGENT = "urgent", "Urgent"
+    SOON = "soon", "Soon"
+
+
+class AgeBand(models.TextChoices):
+    """The health profile's age bands: the one source of their names."""
+
+    AGE_16_19 = "16-19", "16 to 19"
+    AGE_20_50 = "20-50", "20 to 50"
+    OVER_50 = "over-50", "Over 50"
+
+
+EMERGENCY, URGENT, SOON = Tier.EMERGENCY, Tier.URGENT, Tier.SOON
 TIER_RANK = {EMERGENCY: 0, URGENT: 1, SOON: 2}
+AGE_16_19, AGE_20_50, AGE_OVER_50 = AgeBand.AGE_16_19, AgeBand.AGE_20_50, AgeBand.OVER_50
 
-AGE_16_19 = "16-19"
-AGE_20_50 = "20-50"
-AGE_OVER_50 = "over-50"
-
-# --- thresholds, each with its source ------------------------------------------------------
-# "Soon": severe pain on consecutive days. NHS back pain: see a GP if pain is very bad or not
-# improving; 8+/10 on three calendar days in a row is "severe and not settling".
+# --- thresholds, each with its source, or said plainly to be our own choice --------------------
+# "Soon": severe pain that does not settle. NHS, Back pain: see a GP if "the pain is severe or
+# getting worse over time". No source gives a number of days; 8+/10 on three calendar days in a
+# row, or on 4 of the last 7 days, is our own reading of "severe and not settling".
 SEVERE_DISCOMFORT = 8
 SEVERE_CONSECUTIVE_DAYS = 3
-# "Soon": persistent pain. NICE NG59 and the NHS advise review when pain has not improved after
-# about 6 weeks. Moderate pain (4+/10) on two thirds of logged days, with at least 12 logged days,
-# the first of them 6+ weeks (42 days) before the day checked, looking back at most 8 weeks.
+SEVERE_WINDOW_DAYS = 7
+SEVERE_DAYS_IN_WINDOW = 4
+# "Soon": persistent pain. NHS, Back pain: see a GP if "the pain does not improve within a few
+# weeks". NICE NG59 gives no number of weeks. Six weeks is our own choice, the usual end of the
+# "few weeks" most back pain takes to settle: moderate pain (4+/10) on two thirds of logged days,
+# at least 12 logged days, the first of them 6+ weeks (42 days) back, looking back 8 weeks.
 PERSISTENT_DISCOMFORT = 4
 PERSISTENT_SHARE = Fraction(2, 3)
 PERSISTENT_MIN_LOGGED_DAYS = 12
 PERSISTENT_MIN_SPAN_DAYS = 42
 PERSISTENT_MAX_LOOKBACK_DAYS = 56
-# "Soon": sciatica symptoms that persist. NHS sciatica: see a GP if it has not improved, or
-# keeps coming back; symptoms on 7 or more of the last 14 days.
+# "Soon": sciatica that persists. NHS, Sciatica: see a GP if it "has not improved after a few
+# weeks" or "keeps coming back". Symptoms on 7 or more of the last 14 days is our own choice.
 LEG_SYMPTOM_DAYS = 7
 LEG_SYMPTOM_WINDOW_DAYS = 14
 # "Soon": worsening. The minimal important change on a 0–10 pain scale is 2 points and 30%
-# (Ostelo et al., Spine 2008); each 7-day window needs 4+ logged days.
+# (Ostelo et al., Spine 2008); each 7-day window needs 4+ logged days (our own choice).
 WORSENING_WINDOW_DAYS = 7
 WORSENING_MIN_LOGGED_DAYS = 4
 WORSENING_MIN_POINTS = 2
 WORSENING_MIN_RATIO = Fraction(13, 10)
-# "Soon": age. Finucane 2020 and NICE NG59: back pain starting under 20 or over 50 deserves
-# earlier review; discomfort 1+ on most (over half) of 6+ logged days across 4 weeks (27+ days).
+# "Soon": pain that stops usual activities. NHS, Back pain: see a GP if "the pain stops you doing
+# day-to-day activities"; on 3 or more of the last 7 days is our own choice (one bad day is not
+# a pattern). "I'm struggling to cope with the pain" is on the same NHS list and needs no count.
+ACTIVITIES_STOPPED_DAYS = 3
+ACTIVITIES_STOPPED_WINDOW_DAYS = 7
+# "Soon": age. Back pain starting before 20 or after 50 (55 in older lists) is a traditional red
+# flag (Clinical Standards Advisory Group 1994); Finucane 2020 lists age over 50 among the risk
+# factors for spinal cancer and fracture. Discomfort 1+ on more than half of the logged days, at
+# least 4 logged days spanning 28 days or more (our own choice: a pattern, not a bad day), so
+# someone who logs once a week is covered. Looking back at most 5 weeks.
 AGE_PAIN_DISCOMFORT = 1
-AGE_PAIN_MIN_SPAN_DAYS = 27
+AGE_PAIN_MIN_SPAN_DAYS = 28  # from the first logged day to the day checked, both counted
 AGE_PAIN_MAX_LOOKBACK_DAYS = 35
-AGE_PAIN_MIN_LOGGED_DAYS = 6
+AGE_PAIN_MIN_LOGGED_DAYS = 4
 AGE_RISK_BANDS = frozenset({AGE_16_19, AGE_OVER_50})
-# "Urgent": history of cancer with a new episode of back pain (NICE NG59, Finucane 2020). New
-# means discomfort 1+ with no logged discomfort of 1+ on the 28 days before (or no days at all).
-CANCER_NEW_PAIN_DISCOMFORT = 1
-CANCER_PAIN_FREE_DAYS = 28
-# "Urgent": fever with back pain (NHS back pain: high temperature and back pain, see a GP now).
+# "Urgent": a history of cancer, or a higher risk of infection, with a new episode of back pain
+# (Finucane 2020: previous cancer is the strongest single flag for spinal cancer; immune
+# suppression and injected drug use raise the risk of spinal infection). New means discomfort
+# 1+ with no logged discomfort of 1+ in the 28 days before, our own choice; days not logged
+# cannot show pain, so an unlogged stretch counts as pain-free: the safe side.
+NEW_EPISODE_DISCOMFORT = 1
+NEW_EPISODE_PAIN_FREE_DAYS = 28
+# "Urgent": a high temperature with back pain. NHS, Back pain: get an urgent GP appointment or
+# call 111 if you have back pain and "a very high temperature or you feel hot and shivery". For
+# someone at higher risk of infection, a fever is urgent whatever the pain (Finucane 2020).
 FEVER_DISCOMFORT = 1
 # How far back evaluation reads, covering every window above.
 HISTORY_DAYS = max(PERSISTENT_MAX_LOOKBACK_DAYS, AGE_PAIN_MAX_LOOKBACK_DAYS)
@@ -68,7 +101,7 @@ HISTORY_DAYS = max(PERSISTENT_MAX_LOOKBACK_DAYS, AGE_PAIN_MAX_LOOKBACK_DAYS)
 # days of its last evidence; a symptom logged on a new day is always a new episode.
 PATTERN_EPISODE_GAP_DAYS = 14
 
-LEG_NERVE_SYMPTOMS = frozenset({"leg_pain", "leg_numbness", "leg_weakness"})
+LEG_NERVE_SYMPTOMS = frozenset({"leg_pain", "leg_numbness", "leg_weakness", "legs_getting_worse"})
 
 
 @dataclass(frozen=True)
@@ -82,7 +115,7 @@ class DayRecord:
 class HealthFactors:
     age_band: str = ""
     cancer_history: bool = False
-    weakened_immune_system: bool = False
+    infection_risk: bool = False
     osteoporosis: bool = False
     long_term_steroids: bool = False
 
@@ -122,10 +155,14 @@ Predicate = Callable[[dt.date, History, HealthFactors], tuple[Evidence, ...] | N
 class Rule:
     code: str
     tier: str
-    title: str
-    explanation: str  # default wording; editors may override it, not the predicate
     predicate: Predicate = field(repr=False)
     is_pattern: bool = False
+    # Rules about the same pattern share an episode: acknowledging one quiets the others.
+    episode: str = ""
+
+    @property
+    def episode_key(self) -> str:
+        return self.episode or self.code
 
 
 @dataclass(frozen=True)
@@ -154,10 +191,10 @@ def _has(record: DayRecord | None, code: str) -> bool:
     return record is not None and code in record.symptoms
 
 
-def _symptom(code: str) -> Predicate:
+def _symptom(code: str, *, unless: str = "") -> Predicate:
     def predicate(day: dt.date, history: History, factors: HealthFactors):
         record = _day(history, day)
-        if not _has(record, code):
+        if not _has(record, code) or (unless and _has(record, unless)):
             return None
         return (Evidence(day, (_label(code),)),)
 
@@ -175,6 +212,9 @@ def _profile_risks_for_fracture(factors: HealthFactors) -> list[str]:
     return risks
 
 
+INFECTION_RISK_ANSWER = "Health profile: higher risk of infection"
+
+
 # --- emergency -------------------------------------------------------------------------------
 
 
@@ -188,21 +228,23 @@ def both_legs_nerve_symptoms(day: dt.date, history: History, factors: HealthFact
     return (Evidence(day, (*map(_label, present), _label("both_legs"))),)
 
 
-def injury_with_fracture_risk(day: dt.date, history: History, factors: HealthFactors):
-    risks = _profile_risks_for_fracture(factors)
-    if not risks or not _has(_day(history, day), "injury"):
-        return None
-    return (Evidence(day, (_label("injury"), *risks)),)
-
-
 # --- urgent ----------------------------------------------------------------------------------
 
 
 def fever_with_back_pain(day: dt.date, history: History, factors: HealthFactors):
     record = _day(history, day)
-    if not _has(record, "fever") or (record.discomfort or 0) < FEVER_DISCOMFORT:
+    if factors.infection_risk or not _has(record, "fever"):
+        return None  # with a higher risk of infection, fever_with_infection_risk speaks
+    if (record.discomfort or 0) < FEVER_DISCOMFORT:
         return None
     return (Evidence(day, (_label("fever"), _discomfort_answer(record.discomfort))),)
+
+
+def fever_with_infection_risk(day: dt.date, history: History, factors: HealthFactors):
+    record = _day(history, day)
+    if not factors.infection_risk or not _has(record, "fever"):
+        return None
+    return (Evidence(day, (_label("fever"), INFECTION_RISK_ANSWER)),)
 
 
 def injury_without_fracture_risk(day: dt.date, history: History, factors: HealthFactors):
@@ -211,32 +253,42 @@ def injury_without_fracture_risk(day: dt.date, history: History, factors: Health
     return (Evidence(day, (_label("injury"),)),)
 
 
-def weakness_in_one_leg(day: dt.date, history: History, factors: HealthFactors):
-    record = _day(history, day)
-    if not _has(record, "leg_weakness") or "both_legs" in record.symptoms:
+def injury_with_fracture_risk(day: dt.date, history: History, factors: HealthFactors):
+    risks = _profile_risks_for_fracture(factors)
+    if not risks or not _has(_day(history, day), "injury"):
         return None
-    return (Evidence(day, (_label("leg_weakness"),)),)
+    return (Evidence(day, (_label("injury"), *risks)),)
 
 
-def cancer_history_new_pain(day: dt.date, history: History, factors: HealthFactors):
+def _new_episode(day: dt.date, history: History) -> DayRecord | None:
+    """The day, when it logs discomfort 1+ after 28 days without any logged (see above)."""
     record = _day(history, day)
-    if not factors.cancer_history or record is None:
+    if record is None or (record.discomfort or 0) < NEW_EPISODE_DISCOMFORT:
         return None
-    if (record.discomfort or 0) < CANCER_NEW_PAIN_DISCOMFORT:
-        return None
-    before = history.logged(day - dt.timedelta(days=CANCER_PAIN_FREE_DAYS), day - dt.timedelta(1))
-    if any(r.discomfort >= CANCER_NEW_PAIN_DISCOMFORT for r in before):
-        return None
-    return (
-        Evidence(
-            day,
-            (
-                _discomfort_answer(record.discomfort),
-                f"No discomfort logged in the {CANCER_PAIN_FREE_DAYS} days before",
-                "Health profile: history of cancer",
-            ),
-        ),
+    before = history.logged(
+        day - dt.timedelta(days=NEW_EPISODE_PAIN_FREE_DAYS), day - dt.timedelta(days=1)
     )
+    if any(r.discomfort >= NEW_EPISODE_DISCOMFORT for r in before):
+        return None
+    return record
+
+
+def _new_pain_with(has_factor: Callable[[HealthFactors], bool], answer: str) -> Predicate:
+    def predicate(day: dt.date, history: History, factors: HealthFactors):
+        if not has_factor(factors) or (record := _new_episode(day, history)) is None:
+            return None
+        pain_free = f"No discomfort logged in the {NEW_EPISODE_PAIN_FREE_DAYS} days before"
+        return (Evidence(day, (_discomfort_answer(record.discomfort), pain_free, answer)),)
+
+    return predicate
+
+
+cancer_history_new_pain = _new_pain_with(
+    lambda factors: factors.cancer_history, "Health profile: history of cancer"
+)
+infection_risk_new_pain = _new_pain_with(
+    lambda factors: factors.infection_risk, INFECTION_RISK_ANSWER
+)
 
 
 # --- soon ------------------------------------------------------------------------------------
@@ -250,6 +302,16 @@ def severe_on_consecutive_days(day: dt.date, history: History, factors: HealthFa
         if all(r is not None and (r.discomfort or 0) >= SEVERE_DISCOMFORT for r in run):
             return tuple(Evidence(r.date, (_discomfort_answer(r.discomfort),)) for r in run)
     return None
+
+
+def severe_on_most_days_of_a_week(day: dt.date, history: History, factors: HealthFactors):
+    if severe_on_consecutive_days(day, history, factors):
+        return None  # the run of three says it already
+    window = history.logged(day - dt.timedelta(days=SEVERE_WINDOW_DAYS - 1), day)
+    severe = [r for r in window if r.discomfort >= SEVERE_DISCOMFORT]
+    if len(severe) < SEVERE_DAYS_IN_WINDOW:
+        return None
+    return tuple(Evidence(r.date, (_discomfort_answer(r.discomfort),)) for r in severe)
 
 
 def _span_start(
@@ -280,18 +342,33 @@ def persistent_pain(day: dt.date, history: History, factors: HealthFactors):
     return tuple(Evidence(r.date, (_discomfort_answer(r.discomfort),)) for r in painful)
 
 
-def leg_symptoms_persisting(day: dt.date, history: History, factors: HealthFactors):
-    # Symptoms count on any saved day, with or without a discomfort score.
-    window = history.recorded(day - dt.timedelta(days=LEG_SYMPTOM_WINDOW_DAYS - 1), day)
-    matching = [r for r in window if r.symptoms & {"leg_pain", "leg_numbness"}]
-    if len(matching) < LEG_SYMPTOM_DAYS:
-        return None
-    return tuple(
-        Evidence(
-            r.date, tuple(_label(c) for c in sorted(r.symptoms & {"leg_pain", "leg_numbness"}))
+def _symptom_on_days(codes: frozenset[str], *, days: int, window_days: int) -> Predicate:
+    """Any of `codes` logged on `days` or more of the last `window_days`, on any saved day."""
+    wanted = codes
+
+    def predicate(day: dt.date, history: History, factors: HealthFactors):
+        window = history.recorded(day - dt.timedelta(days=window_days - 1), day)
+        matching = [r for r in window if r.symptoms & wanted]
+        if len(matching) < days:
+            return None
+        return tuple(
+            Evidence(r.date, tuple(_label(c) for c in sorted(r.symptoms & wanted)))
+            for r in matching
         )
-        for r in matching
-    )
+
+    return predicate
+
+
+leg_symptoms_persisting = _symptom_on_days(
+    frozenset({"leg_pain", "leg_numbness"}),
+    days=LEG_SYMPTOM_DAYS,
+    window_days=LEG_SYMPTOM_WINDOW_DAYS,
+)
+activities_stopped_often = _symptom_on_days(
+    frozenset({"activities_stopped"}),
+    days=ACTIVITIES_STOPPED_DAYS,
+    window_days=ACTIVITIES_STOPPED_WINDOW_DAYS,
+)
 
 
 def discomfort_worsening(day: dt.date, history: History, factors: HealthFactors):
@@ -317,7 +394,7 @@ def age_band_with_persisting_pain(day: dt.date, history: History, factors: Healt
     first = _span_start(
         history,
         day,
-        min_span_days=AGE_PAIN_MIN_SPAN_DAYS,
+        min_span_days=AGE_PAIN_MIN_SPAN_DAYS - 1,
         max_lookback_days=AGE_PAIN_MAX_LOOKBACK_DAYS,
     )
     if first is None:
@@ -333,123 +410,40 @@ def age_band_with_persisting_pain(day: dt.date, history: History, factors: Healt
     )
 
 
+# The order within a tier is the order prompts list them. Sources are with the thresholds above
+# and, for single answers, in tracker.care_wording beside each rule's wording.
 RULES: tuple[Rule, ...] = (
-    Rule("saddle_numbness", EMERGENCY, "Numbness around the genitals, bottom or inner thighs",
-         "Numbness or tingling around the genitals, bottom or inner thighs can be a sign of a "
-         "serious problem with the nerves in your lower back that needs treating in hospital "
-         "straight away.",
-         _symptom("saddle_numbness")),
-    Rule("bladder_bowel", EMERGENCY, "New bladder, bowel or sexual problems",
-         "New problems peeing or pooing, or a new loss of sexual sensation, can be a sign of a "
-         "serious problem with the nerves in your lower back that needs treating in hospital "
-         "straight away.",
-         _symptom("bladder_bowel")),
-    Rule("both_legs", EMERGENCY, "Leg symptoms in both legs",
-         "Pain, numbness or weakness in both legs can mean the nerves in your lower back are "
-         "being squeezed. This needs checking in hospital straight away.",
-         both_legs_nerve_symptoms),
-    Rule("chest_pain", EMERGENCY, "Chest pain with back pain",
-         "Chest pain together with back pain needs checking straight away, because it may not "
-         "be coming from your back.",
-         _symptom("chest_pain")),
-    Rule("major_injury", EMERGENCY, "A serious accident",
-         "After a serious accident, back pain needs checking in hospital in case your spine "
-         "has been hurt. Keep as still as you can until you have been seen.",
-         _symptom("major_injury")),
-    Rule("injury_fracture_risk", EMERGENCY, "A fall or blow, with bones that may break easily",
-         "After a fall, knock or blow, bones can break more easily if you are over 50, have "
-         "osteoporosis or take steroid tablets long term, so this needs checking in hospital.",
-         injury_with_fracture_risk),
-    Rule("fever", URGENT, "A high temperature with back pain",
-         "A high temperature, or feeling hot and shivery, together with back pain can be a sign "
-         "of an infection that needs treating quickly.",
-         fever_with_back_pain),
-    Rule("injury", URGENT, "A recent fall, knock or blow",
-         "Back pain after a fall, knock or blow to the back should be checked by a doctor today.",
-         injury_without_fracture_risk),
-    Rule("one_leg_weakness", URGENT, "Weakness in a leg or foot",
-         "New weakness in a leg or foot can mean a nerve in your back is being pressed on. "
-         "A doctor should check it today.",
-         weakness_in_one_leg),
-    Rule("weight_loss", URGENT, "Weight loss you can't explain",
-         "Back pain together with weight loss you can't explain should be checked by a doctor "
-         "today.",
-         _symptom("weight_loss")),
-    Rule("night_pain", URGENT, "Pain worse at night",
-         "Pain that is worse at night, or that doesn't ease when you lie down, should be checked "
-         "by a doctor today.",
-         _symptom("night_pain")),
-    Rule("cough_sneeze_pain", URGENT, "Pain worse when coughing or sneezing",
-         "Back pain that gets worse when you cough, sneeze or strain should be checked by a "
-         "doctor today.",
-         _symptom("cough_sneeze_pain")),
-    Rule("upper_back_pain", URGENT, "Pain between the shoulder blades",
-         "Pain high up, between the shoulder blades, is less common than lower back pain and "
-         "should be checked by a doctor today.",
-         _symptom("upper_back_pain")),
-    Rule("swelling", URGENT, "A lump, swelling or change of shape",
-         "A lump or swelling on your back, or a change in its shape, should be checked by a "
-         "doctor today.",
-         _symptom("swelling")),
-    Rule("cancer_new_pain", URGENT, "New back pain after cancer",
-         "Because you have had cancer, a new episode of back pain should be checked by a doctor "
-         "today, even though most back pain has an everyday cause.",
-         cancer_history_new_pain),
-    Rule("severe_three_days", SOON, "Severe discomfort three days running",
-         "You logged discomfort of 8 or more on three days in a row. Pain that stays this "
-         "severe should be looked at.",
-         severe_on_consecutive_days, is_pattern=True),
-    Rule("persistent_pain", SOON, "Discomfort lasting six weeks",
-         "You logged discomfort of 4 or more on at least two thirds of the days you logged over "
-         "six weeks or more. Pain that lasts this long is worth a professional's view.",
-         persistent_pain, is_pattern=True),
-    Rule("leg_symptoms_persisting", SOON, "Leg pain or numbness on most days",
-         "You logged pain or numbness spreading down a leg on 7 or more of the last 14 days.",
-         leg_symptoms_persisting, is_pattern=True),
-    Rule("worsening", SOON, "Discomfort getting clearly worse",
-         "Your average discomfort over the last 7 days is at least 2 points and 30% higher than "
-         "the 7 days before, counting the days you logged.",
-         discomfort_worsening, is_pattern=True),
-    Rule("age_persisting_pain", SOON, "Back pain on most days for four weeks",
-         "At your age, back pain on most of the days you logged over four weeks is worth "
-         "getting checked.",
-         age_band_with_persisting_pain, is_pattern=True),
-    Rule("cracking_pain", SOON, "Cracking with sharp pain",
-         "Cracking or popping that comes with sharp pain is different from a harmless click. "
-         "Don't try to crack your back yourself; get it checked.",
-         _symptom("cracking_pain")),
-)  # fmt: skip
+    Rule("saddle_numbness", EMERGENCY, _symptom("saddle_numbness")),
+    Rule("bladder_bowel", EMERGENCY, _symptom("bladder_bowel")),
+    Rule("sexual_dysfunction", EMERGENCY, _symptom("sexual_dysfunction")),
+    Rule("both_legs", EMERGENCY, both_legs_nerve_symptoms),
+    Rule("chest_pain", EMERGENCY, _symptom("chest_pain")),
+    Rule("major_injury", EMERGENCY, _symptom("major_injury")),
+    Rule("fever_infection_risk", URGENT, fever_with_infection_risk),
+    Rule("fever", URGENT, fever_with_back_pain),
+    Rule("injury_fracture_risk", URGENT, injury_with_fracture_risk),
+    Rule("injury", URGENT, injury_without_fracture_risk),
+    Rule("legs_getting_worse", URGENT, _symptom("legs_getting_worse", unless="both_legs")),
+    Rule("one_leg_weakness", URGENT, _symptom("leg_weakness", unless="both_legs")),
+    Rule("weight_loss", URGENT, _symptom("weight_loss")),
+    Rule("night_pain", URGENT, _symptom("night_pain")),
+    Rule("cough_sneeze_pain", URGENT, _symptom("cough_sneeze_pain")),
+    Rule("upper_back_pain", URGENT, _symptom("upper_back_pain")),
+    Rule("swelling", URGENT, _symptom("swelling")),
+    Rule("cancer_new_pain", URGENT, cancer_history_new_pain),
+    Rule("infection_risk_new_pain", URGENT, infection_risk_new_pain),
+    Rule("severe_three_days", SOON, severe_on_consecutive_days, True, "severe_pain"),
+    Rule("severe_most_days", SOON, severe_on_most_days_of_a_week, True, "severe_pain"),
+    Rule("persistent_pain", SOON, persistent_pain, is_pattern=True),
+    Rule("leg_symptoms_persisting", SOON, leg_symptoms_persisting, is_pattern=True),
+    Rule("worsening", SOON, discomfort_worsening, is_pattern=True),
+    Rule("age_persisting_pain", SOON, age_band_with_persisting_pain, is_pattern=True),
+    Rule("activities_stopped", SOON, activities_stopped_often, is_pattern=True),
+    Rule("struggling_to_cope", SOON, _symptom("struggling_to_cope")),
+    Rule("cracking_pain", SOON, _symptom("cracking_pain")),
+)
 
 RULES_BY_CODE: dict[str, Rule] = {rule.code: rule for rule in RULES}
-
-TIER_HEADLINES = {
-    EMERGENCY: "Call {number} or go to the emergency department now",
-    URGENT: "Get an urgent appointment with a doctor today",
-    SOON: "See a GP or physiotherapist in the next few days",
-}
-TIER_TITLES = {EMERGENCY: "Emergency", URGENT: "Urgent", SOON: "Soon"}
-# Default advice per tier; editors may reword it in the admin. {number} is the emergency number.
-TIER_ADVICE = {
-    EMERGENCY: (
-        "Don't wait to see if it gets better. Call {number} or get someone to take you to the "
-        "emergency department (A&E) now. Tell them what you noticed and when it started: the "
-        "answers listed here. Don't stretch, crack or manipulate your back."
-    ),
-    URGENT: (
-        "Phone your GP surgery and ask for an urgent appointment today. If it is closed, call "
-        "your local urgent care line (111 in England, Scotland and Wales). Tell them what you "
-        "noticed and when it started. If you get numbness around your bottom or genitals, "
-        "problems peeing or pooing, or weakness in both legs, call {number} straight away. "
-        "Don't try to crack or stretch your back until you have been seen."
-    ),
-    SOON: (
-        "Book an appointment with a GP or physiotherapist in the next few days and tell them "
-        "what you have noticed; your logged days and notes can help. Most back pain gets better "
-        "within a few weeks, and staying gently active usually helps. If new symptoms appear, "
-        "such as numbness around your bottom or genitals or problems peeing or pooing, get help "
-        "straight away."
-    ),
-}
 
 
 def evaluate(day: dt.date, history: History, factors: HealthFactors) -> list[Firing]:

@@ -22,20 +22,29 @@ SYMPTOM_GROUPS: tuple[SymptomGroup, ...] = (
             Symptom("leg_pain", "Pain spreading down a leg, below the knee"),
             Symptom("leg_numbness", "Numbness, pins and needles or tingling in a leg"),
             Symptom("leg_weakness", "Weakness in a leg or foot (tripping, foot slapping)"),
+            Symptom(
+                "legs_getting_worse",
+                "Numbness or weakness in a leg that is getting worse, or new trouble walking",
+            ),
             Symptom("both_legs", "These leg symptoms are in both legs"),
         ),
     ),
     SymptomGroup(
-        "Nerves and bladder",
+        "Nerves, bladder and sex",
         (
             Symptom(
                 "saddle_numbness",
-                "Numbness or tingling around the genitals, bottom or inner thighs",
+                "Numbness or tingling around the genitals, bottom or inner thighs, or a change "
+                "in feeling when wiping",
             ),
             Symptom(
                 "bladder_bowel",
                 "New problems peeing or pooing: can't go, can't control it, can't feel it, "
-                "leaking, or a new loss of sexual sensation",
+                "or leaking",
+            ),
+            Symptom(
+                "sexual_dysfunction",
+                "New problems getting or keeping an erection, ejaculating, or feeling during sex",
             ),
         ),
     ),
@@ -52,6 +61,13 @@ SYMPTOM_GROUPS: tuple[SymptomGroup, ...] = (
             Symptom("upper_back_pain", "Pain high up, between the shoulder blades"),
             Symptom("swelling", "A lump or swelling on the back, or its shape has changed"),
             Symptom("cracking_pain", "Cracking or popping that comes with sharp pain"),
+        ),
+    ),
+    SymptomGroup(
+        "Coping",
+        (
+            Symptom("activities_stopped", "Pain stopped me doing my usual activities"),
+            Symptom("struggling_to_cope", "I'm struggling to cope with the pain"),
         ),
     ),
 )

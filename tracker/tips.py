@@ -24,8 +24,9 @@ DISCOMFORT_MIN_POINTS = 4  # logged days needed in that window to call it a tren
 DISCOMFORT_RISE_PER_DAY = Fraction(1, 5)  # least-squares slope; about 1.4 points over a week
 NO_EXERCISE_DAYS = 3  # the last 3 logged days all with 0 minutes
 GETTING_STARTED_DAYS = 3  # fewer logged days than this: a getting-started tip
-# Movement and stretching tips are never shown beside a red-flag prompt.
-SELF_CARE_HABITS = frozenset({Habit.DISCOMFORT, Habit.EXERCISE})
+# While a care alert is open, only tips marked safe beside one are chosen (Tip.safe_beside_alert:
+# nothing that moves, stretches, loads or cracks the back), led by one for the appointment.
+ALERT_OPEN_REASON = "A care alert is open: these may help until you have been seen."
 
 
 @dataclass(frozen=True)
@@ -139,21 +140,25 @@ def tip_reasons(
         if not reasons:
             reasons = [TipReason(Habit.GENERAL, "Your habits are on track: keep it up.")]
     if red_flag_active:
-        reasons = [reason for reason in reasons if reason.habit not in SELF_CARE_HABITS]
-    return reasons[:MAX_TIPS_SHOWN]
+        others = [reason for reason in reasons if reason.habit != Habit.GENERAL]
+        reasons = [TipReason(Habit.GENERAL, ALERT_OPEN_REASON), *others]
+    return reasons
 
 
 def pick_tips(
     reasons: Iterable[TipReason], tips: Sequence, *, today: dt.date, user_id: int
 ) -> list[ChosenTip]:
-    """One tip per reason. `tips` are the active tips not dismissed by this person, best first;
-    the day and the person choose among several that fit, so the tip shown rotates daily."""
+    """One tip per reason, most pressing reason first, at most MAX_TIPS_SHOWN. `tips` are the
+    tips this person may be shown, best first; the day and the person choose among several that
+    fit, so the tip shown rotates daily. A reason with no fitting tip is passed over."""
     chosen = []
     for reason in reasons:
         fitting = [tip for tip in tips if tip.habit == reason.habit]
         if fitting:
             tip = fitting[(today.toordinal() + user_id) % len(fitting)]
             chosen.append(ChosenTip(tip=tip, reason=reason.reason))
+        if len(chosen) == MAX_TIPS_SHOWN:
+            break
     return chosen
 
 
@@ -179,9 +184,11 @@ def tips_for_user(user, *, today: dt.date, red_flag_active: bool = False) -> lis
     )
     if not reasons:
         return []
+    available = Tip.objects.filter(is_active=True, habit__in={reason.habit for reason in reasons})
+    if red_flag_active:
+        available = available.filter(safe_beside_alert=True)
     available = (
-        Tip.objects.filter(is_active=True, habit__in={reason.habit for reason in reasons})
-        .exclude(dismissals__user=user)
+        available.exclude(dismissals__user=user)
         .select_related("section")
         .order_by("-priority", "id")
     )

@@ -25,7 +25,7 @@ def trends_page(request: HttpRequest) -> HttpResponse:
     context = {"dashboard": dashboard, "range_links": _range_links(range_key)}
     if request.htmx:
         return render(request, "tracker/partials/trends_range.html", context)
-    context["care_prompts"] = care.prompts_for_alerts(care.open_alerts(request.user))
+    context["care_prompts"] = care.open_prompts(request.user)
     return render(request, "tracker/trends.html", context)
 
 

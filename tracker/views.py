@@ -37,7 +37,7 @@ def home(request: HttpRequest) -> HttpResponse:
     recent_days = checkins.recent_days(user=request.user, today=today)
     context = _today_card_context(request.user, today, checkin=recent_days[0].checkin)
     context["recent_days"] = recent_days
-    prompts = care.prompts_for_alerts(care.open_alerts(request.user))
+    prompts = care.open_prompts(request.user)
     context["care_prompts"] = prompts
     context["chosen_tips"] = tips.tips_for_user(
         request.user, today=today, red_flag_active=bool(prompts)
@@ -119,7 +119,7 @@ def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: Check
 
 
 def _open_prompts(user) -> list[care.CarePrompt]:
-    return care.prompts_for_alerts(care.open_alerts(user))
+    return care.open_prompts(user)
 
 
 @require_http_methods(["GET", "POST"])

@@ -79,6 +79,9 @@ def builtin_content(transactional_db):
     content.create_content_editors_group(apps, None)
     wording.load_wordings(apps, None)
     wording.allow_editors(apps, None)
+    importlib.import_module("tracker.migrations.0010_care_for_countries_and_safe_tips").forwards(
+        apps, None
+    )
 
 
 @pytest.fixture(params=list(VIEWPORTS))

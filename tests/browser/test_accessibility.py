@@ -52,7 +52,7 @@ def test_care_prompts_are_accessible(new_page, alice):
     page = new_page("phone")
     log_in(page, "alice", PASSWORD)
     page.goto("/checkin/")
-    page.get_by_text("Anything new or unusual today?").click()
+    page.get_by_text("Anything new, unusual or hard today?").click()
     page.get_by_label("A high temperature, feeling hot and shivery").check()
     page.get_by_label("Cracking or popping that comes with sharp pain").check()
     page.get_by_role("button", name="Save check-in").click()

@@ -61,7 +61,7 @@ def test_saddle_numbness_alone_brings_the_emergency_page(new_page, javascript):
     page = new_page("phone", javascript=javascript)
     log_in(page, "alice", PASSWORD)
     page.goto("/checkin/")
-    page.get_by_text("Anything new or unusual today?").click()
+    page.get_by_text("Anything new, unusual or hard today?").click()
     page.get_by_label("Numbness or tingling around the genitals, bottom or inner thighs").check()
     page.get_by_role("button", name="Save check-in").click()
     call = page.get_by_role("link", name="Call 112")
@@ -77,7 +77,7 @@ def test_symptoms_with_a_bad_answer_are_saved_and_checked_and_the_bad_answer_is_
     phone.goto("/checkin/")
     phone.locator("label[for=id_discomfort_6]").click()
     phone.get_by_label("Exercise (minutes)").fill("2000")
-    phone.get_by_text("Anything new or unusual today?").click()
+    phone.get_by_text("Anything new, unusual or hard today?").click()
     phone.get_by_label("A high temperature, feeling hot and shivery").check()
     phone.get_by_role("button", name="Save check-in").click()
     alert = phone.get_by_role("alert").filter(has_text="urgent appointment").first
@@ -123,7 +123,7 @@ def test_same_as_yesterday_plus_a_discomfort_value_completes_a_full_day(new_page
 def test_every_scale_button_and_checkbox_is_at_least_44_px_square(phone, alice):
     make_checkin(alice, _today() - dt.timedelta(days=1))
     phone.goto("/checkin/")
-    phone.get_by_text("Anything new or unusual today?").click()
+    phone.get_by_text("Anything new, unusual or hard today?").click()
     targets = phone.locator(
         ".scale-option, .check-option, .checkin-form button:not(.default-submit)"
     )
@@ -235,7 +235,7 @@ def test_check_in_history_and_trends_have_no_serious_accessibility_problems(new_
     for path in ("/checkin/", "/history/", "/trends/"):
         page.goto(path)
         if path == "/checkin/":
-            page.get_by_text("Anything new or unusual today?").click()
+            page.get_by_text("Anything new, unusual or hard today?").click()
         found[path] = run_axe(page)
         save_screenshot(page, f"{path.strip('/')}-{color_scheme}-phone")
     page.goto("/checkin/")

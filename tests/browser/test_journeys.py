@@ -100,7 +100,7 @@ def _check_in_with_symptom(page, symptom_label: str) -> None:
     log_in(page, "alice", PASSWORD)
     page.goto("/checkin/")
     _fill_checkin(page)
-    page.get_by_text("Anything new or unusual today?").click()
+    page.get_by_text("Anything new, unusual or hard today?").click()
     page.get_by_label(symptom_label).check()
     page.get_by_role("button", name="Save check-in").click()
 

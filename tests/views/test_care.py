@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin, make_user
 from tracker.models import CareAlert, CareWording, CheckIn
+from tracker.symptoms import SYMPTOM_LABELS
 
 HTMX = {"HX-Request": "true"}
 
@@ -29,9 +30,9 @@ def _post(client, symptoms=(), day: dt.date | None = None, headers=None, **overr
 
 def test_checklist_is_offered_closed_with_plain_language_groups(logged_in_client):
     html = logged_in_client.get(reverse("tracker:checkin")).content.decode()
-    assert "<summary>Anything new or unusual today?" in html
+    assert "<summary>Anything new, unusual or hard today?" in html
     assert '<details class="field symptoms">' in html  # closed by default
-    for group in ("Legs", "Nerves and bladder", "Other"):
+    for group in ("Legs", "Nerves, bladder and sex", "Other", "Coping"):
         assert f"<legend>{group}</legend>" in html
     assert 'value="saddle_numbness"' in html
 
@@ -119,7 +120,7 @@ def test_no_self_care_tip_beside_a_fired_rule(logged_in_client, user):
         make_checkin(user, _today() - dt.timedelta(days=n), discomfort=n // 2, exercise_minutes=0)
     html = _post(logged_in_client, ["cracking_pain"], headers=HTMX, discomfort="6",
                  exercise_minutes="0").content.decode()  # fmt: skip
-    assert "See a GP or physiotherapist in the next few days" in html
+    assert "See a doctor or a physiotherapist in the next few days" in html
     response = logged_in_client.get(reverse("tracker:home"))
     habits = {chosen.tip.habit for chosen in response.context["chosen_tips"]}
     assert habits.isdisjoint({"discomfort", "exercise"})
@@ -261,13 +262,15 @@ def test_people_in_different_zones_get_alerts_dated_their_own_today(client, db, 
     assert CareAlert.objects.get(user=west).evidence[0]["date"] == "2026-06-15"
 
 
-def test_the_health_profile_changes_the_tier(logged_in_client, user):
+def test_the_health_profile_changes_the_injury_wording_not_its_urgency(logged_in_client, user):
     response = logged_in_client.post(
         reverse("tracker:health_profile"), {"age_band": "over-50", "osteoporosis": "on"}
     )
     assert response.status_code == 302
     html = _post(logged_in_client, ["injury"]).content.decode()
-    assert "emergency department now" in html
+    assert "Get an urgent appointment with a doctor today" in html
+    assert "emergency department now" not in html
+    assert "in case a bone is broken" in html
     assert "Health profile: over 50" in html
 
 
@@ -442,3 +445,126 @@ def test_alert_page_shows_the_owners_alert_and_404s_for_anyone_else(
     assert "A lump, swelling or change of shape" in logged_in_client.get(url).content.decode()
     assert other_client.get(url).status_code == 404
     assert logged_in_client.get("/care/999999/").status_code == 404
+
+
+# --- tips beside an alert: only those marked safe --------------------------------------------
+
+MOVEMENT_TIPS = (
+    "move-every-30-minutes", "get-outside", "evening-wind-down", "back-roll", "ten-minute-walk",
+    "keep-gently-moving", "no-need-to-crack", "lift-with-your-legs",
+)  # fmt: skip
+
+
+def _open_alert(user, rule="night_pain", tier="urgent", day=None):
+    day = day or _today() - dt.timedelta(days=1)
+    make_checkin(user, day, symptoms=[rule] if rule in SYMPTOM_LABELS else [])
+    return CareAlert.objects.create(
+        user=user, rule=rule, tier=tier, last_evidence_date=day,
+        evidence=[{"date": day.isoformat(), "answers": ["logged"]}],
+    )  # fmt: skip
+
+
+def test_built_in_movement_tips_are_not_safe_beside_an_alert(db):
+    from tracker.models import Tip
+
+    assert not Tip.objects.filter(builtin_key__in=MOVEMENT_TIPS, safe_beside_alert=True).exists()
+    assert Tip.objects.filter(builtin_key="bring-log-to-appointments", safe_beside_alert=True)
+    assert Tip._meta.get_field("safe_beside_alert").default is False
+
+
+def test_with_an_open_alert_only_safe_tips_are_chosen_on_home_and_after_a_save(
+    logged_in_client, user
+):
+    for n in range(2, 9):  # stress, posture and exercise reasons all fire
+        make_checkin(user, _today() - dt.timedelta(days=n), posture=1, stress=9,
+                     exercise_minutes=0, water_ml=100)  # fmt: skip
+    _open_alert(user)
+    home = logged_in_client.get(reverse("tracker:home"))
+    saved = logged_in_client.post(
+        reverse("tracker:checkin"), {"discomfort": "3", "stress": "9", "posture": "1"},
+        headers=HTMX,
+    )  # fmt: skip
+    for response in (home, saved):
+        chosen = response.context["chosen_tips"]
+        assert chosen and all(item.tip.safe_beside_alert for item in chosen)
+        assert chosen[0].reason.startswith("A care alert is open")
+    assert saved.content.decode().index('role="alert"') < saved.content.decode().index(
+        "Saved your check-in"
+    )
+
+
+def test_without_an_alert_movement_tips_may_be_chosen(logged_in_client, user):
+    for n in range(7):
+        make_checkin(user, _today() - dt.timedelta(days=n), exercise_minutes=0)
+    habits = {c.tip.habit for c in logged_in_client.get("/").context["chosen_tips"]}
+    assert "exercise" in habits
+
+
+@pytest.mark.parametrize("path", ["/tips/", "/guide/", "/guide/about-this-guide/"])
+def test_tips_and_guide_lead_with_a_notice_while_an_alert_is_open(logged_in_client, user, path):
+    assert "You have an open care alert" not in logged_in_client.get(path).content.decode()
+    _open_alert(user)
+    html = logged_in_client.get(path).content.decode()
+    main = html[html.index('<main id="main"') :]
+    assert main.index("You have an open care alert") < main.index("<h1")
+    assert "get professional advice before you try anything" in html
+
+
+def test_editors_see_and_set_the_safe_flag_in_the_admin(admin_client, db):
+    from tracker.models import Tip
+
+    tip = Tip.objects.get(builtin_key="get-outside")
+    page = admin_client.get(reverse("admin:tracker_tip_change", args=[tip.pk])).content.decode()
+    assert 'name="safe_beside_alert"' in page
+    assert (
+        "safe_beside_alert"
+        in admin_client.get(reverse("admin:tracker_tip_changelist")).content.decode()
+    )
+
+
+# --- the health profile takes effect at once --------------------------------------------------
+
+
+def test_adding_a_fracture_risk_after_an_injury_was_logged_changes_the_alert_now(
+    logged_in_client, user
+):
+    _post(logged_in_client, ["injury"])
+    assert CareAlert.objects.get(user=user, cleared_at=None).rule == "injury"
+    response = logged_in_client.post(reverse("tracker:health_profile"), {"age_band": "over-50"})
+    assert response["Location"] == reverse("tracker:home")
+    open_rules = set(
+        CareAlert.objects.filter(user=user, cleared_at=None, acknowledged_at=None).values_list(
+            "rule", flat=True
+        )
+    )
+    assert open_rules == {"injury_fracture_risk"}
+    html = logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert "in case a bone is broken" in html
+
+
+def test_adding_a_history_of_cancer_checks_the_latest_logged_day(logged_in_client, user):
+    make_checkin(user, _today() - dt.timedelta(days=2), discomfort=3)
+    logged_in_client.post(reverse("tracker:health_profile"), {"cancer_history": "on"})
+    assert CareAlert.objects.get(user=user).rule == "cancer_new_pain"
+
+
+def test_taking_a_profile_answer_back_clears_what_it_raised(logged_in_client, user):
+    make_checkin(user, _today() - dt.timedelta(days=1), discomfort=3)
+    logged_in_client.post(reverse("tracker:health_profile"), {"cancer_history": "on"})
+    response = logged_in_client.post(reverse("tracker:health_profile"), {"age_band": ""})
+    assert response["Location"] == reverse("tracker:settings")
+    assert CareAlert.objects.get(user=user).cleared_at is not None
+
+
+def test_a_profile_change_with_nothing_logged_raises_nothing(logged_in_client, user):
+    response = logged_in_client.post(reverse("tracker:health_profile"), {"age_band": "over-50"})
+    assert response["Location"] == reverse("tracker:settings")
+    assert not CareAlert.objects.exists()
+
+
+def test_the_new_checklist_answers_are_saved_and_exported(logged_in_client, user):
+    _post(logged_in_client, ["struggling_to_cope", "sexual_dysfunction", "legs_getting_worse"])
+    csv_text = logged_in_client.get("/export.csv").content.decode()
+    assert ",legs_getting_worse;sexual_dysfunction;struggling_to_cope," in csv_text
+    html = logged_in_client.get(reverse("tracker:checkin")).content.decode()
+    assert "<legend>Coping</legend>" in html

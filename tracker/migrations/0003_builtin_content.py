@@ -5,7 +5,7 @@ Only missing rows are created, so an editor's later changes are never overwritte
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from tracker.builtin_content import GUIDE_SECTIONS, TIPS
+from tracker.migrations._0003_builtin_content import GUIDE_SECTIONS, TIPS
 
 CONTENT_EDITORS_GROUP = "Content editors"
 EDITABLE_MODELS = ("guidesection", "tip")

@@ -1,7 +1,8 @@
-# Built-in content for backhabits: the in-app back-health guide and the habit tips.
-# It is loaded into the database by a data migration; editors change it in the admin
-# afterwards, so this file is only the starting point for a fresh install.
-# Plain Python data on purpose (no Django imports) so migrations can import it safely.
+# Built-in content for backhabits: the in-app back-health guide and the habit tips, as migration
+# 0003 loads it (its own copy: the leading underscore keeps Django from taking it for a
+# migration). Editors change the content in the admin afterwards. Editing this file changes
+# nothing for a database already migrated: new or changed built-in content arrives in a new
+# data migration with its own copy. Plain Python data, no Django imports.
 # Written in our own words from a general article on back cracking, with its claims
 # checked and softened where needed (see the hydration and technique wording).
 

@@ -1,0 +1,205 @@
+"""What care prompts say by default: each rule's title and explanation, and each tier's headline
+and advice. Editors may reword the explanations and the advice in the admin (CareWording);
+whether a rule fires is decided in tracker.redflags alone.
+
+Wording never names a country's services: it uses the placeholders of tracker.countries
+({emergency_number}, {urgent_care}, {routine_care}, {mental_health}), filled in from the
+person's country. Plain words, no diagnosis named, and never a suggestion to stretch or crack
+the back beside a red flag."""
+
+from dataclasses import dataclass
+
+from tracker.redflags import EMERGENCY, SOON, URGENT
+
+
+@dataclass(frozen=True)
+class RuleWording:
+    title: str
+    explanation: str
+
+
+# Sources for the single answers: NHS "Cauda equina syndrome" and the GIRFT national suspected
+# cauda equina pathway (saddle numbness, bladder, bowel or sexual problems, symptoms in both legs
+# or getting worse: emergency); NHS "Back pain" (chest pain, a serious accident: emergency;
+# a high temperature, weight loss, a lump or change of shape, pain worse at night: urgent;
+# struggling to cope: see a GP); NHS "Sciatica" (weakness or numbness getting worse: urgent);
+# Finucane et al. 2020 (history of cancer, infection risk, fracture risk, pain between the
+# shoulder blades, pain on coughing or straining as flags to review).
+_NERVES = (
+    "can be a sign of a serious problem with the nerves in your lower back that needs treating "
+    "in hospital straight away."
+)
+RULE_WORDING: dict[str, RuleWording] = {
+    "saddle_numbness": RuleWording(
+        "Numbness around the genitals, bottom or inner thighs",
+        "Numbness or tingling around the genitals, bottom or inner thighs, or a change in "
+        f"feeling when you wipe, {_NERVES}",
+    ),
+    "bladder_bowel": RuleWording(
+        "New bladder or bowel problems", f"New problems peeing or pooing {_NERVES}"
+    ),
+    "sexual_dysfunction": RuleWording(
+        "New problems with erections, ejaculation or feeling during sex",
+        f"New problems getting or keeping an erection, ejaculating, or feeling during sex "
+        f"{_NERVES}",
+    ),
+    "both_legs": RuleWording(
+        "Leg symptoms in both legs",
+        "Pain, numbness or weakness in both legs, or leg symptoms getting worse, can mean the "
+        "nerves in your lower back are being squeezed. This needs checking in hospital straight "
+        "away.",
+    ),
+    "chest_pain": RuleWording(
+        "Chest pain with back pain",
+        "Chest pain together with back pain needs checking straight away, because it may not be "
+        "coming from your back.",
+    ),
+    "major_injury": RuleWording(
+        "A serious accident",
+        "After a serious accident, back pain needs checking in hospital in case your spine has "
+        "been hurt. Keep as still as you can until you have been seen.",
+    ),
+    "fever_infection_risk": RuleWording(
+        "A high temperature, with a higher risk of infection",
+        "A high temperature, or feeling hot and shivery, should be checked by a doctor today "
+        "because your health profile says you have a higher risk of infection. If you feel very "
+        "unwell, call {emergency_number}.",
+    ),
+    "fever": RuleWording(
+        "A high temperature with back pain",
+        "A high temperature, or feeling hot and shivery, together with back pain can be a sign "
+        "of an infection that needs treating quickly.",
+    ),
+    "injury_fracture_risk": RuleWording(
+        "A fall or blow, with bones that may break easily",
+        "After a fall, knock or blow, bones break more easily if you are over 50, have "
+        "osteoporosis or take steroid tablets long term. Get it checked by a doctor the same "
+        "day, in case a bone is broken.",
+    ),
+    "injury": RuleWording(
+        "A recent fall, knock or blow",
+        "Back pain after a fall, knock or blow to the back should be checked by a doctor today.",
+    ),
+    "legs_getting_worse": RuleWording(
+        "Leg numbness or weakness getting worse",
+        "Numbness or weakness in a leg that is getting worse, or new trouble walking, can mean a "
+        "nerve in your back is being pressed on. A doctor should check it today. If it spreads "
+        "to both legs, call {emergency_number}.",
+    ),
+    "one_leg_weakness": RuleWording(
+        "Weakness in a leg or foot",
+        "New weakness in a leg or foot can mean a nerve in your back is being pressed on. A "
+        "doctor should check it today.",
+    ),
+    "weight_loss": RuleWording(
+        "Weight loss you can't explain",
+        "Back pain together with weight loss you can't explain should be checked by a doctor "
+        "today.",
+    ),
+    "night_pain": RuleWording(
+        "Pain worse at night",
+        "Pain that is worse at night, or that doesn't ease when you lie down, should be checked "
+        "by a doctor today.",
+    ),
+    "cough_sneeze_pain": RuleWording(
+        "Pain worse when coughing or sneezing",
+        "Back pain that gets worse when you cough, sneeze or strain should be checked by a "
+        "doctor today.",
+    ),
+    "upper_back_pain": RuleWording(
+        "Pain between the shoulder blades",
+        "Pain high up, between the shoulder blades, is less common than lower back pain and "
+        "should be checked by a doctor today.",
+    ),
+    "swelling": RuleWording(
+        "A lump, swelling or change of shape",
+        "A lump or swelling on your back, or a change in its shape, should be checked by a "
+        "doctor today.",
+    ),
+    "cancer_new_pain": RuleWording(
+        "New back pain after cancer",
+        "Because you have had cancer, a new episode of back pain should be checked by a doctor "
+        "today, even though most back pain has an everyday cause.",
+    ),
+    "infection_risk_new_pain": RuleWording(
+        "New back pain, with a higher risk of infection",
+        "Because your health profile says you have a higher risk of infection, a new episode of "
+        "back pain should be checked by a doctor today, even though most back pain has an "
+        "everyday cause.",
+    ),
+    "severe_three_days": RuleWording(
+        "Severe discomfort three days running",
+        "You logged discomfort of 8 or more on three days in a row. Pain that stays this severe "
+        "should be looked at.",
+    ),
+    "severe_most_days": RuleWording(
+        "Severe discomfort on most days this week",
+        "You logged discomfort of 8 or more on at least 4 of the last 7 days. Pain that stays "
+        "this severe should be looked at.",
+    ),
+    "persistent_pain": RuleWording(
+        "Discomfort lasting six weeks",
+        "You logged discomfort of 4 or more on at least two thirds of the days you logged over "
+        "six weeks or more. Pain that lasts this long is worth a professional's view.",
+    ),
+    "leg_symptoms_persisting": RuleWording(
+        "Leg pain or numbness on most days",
+        "You logged pain or numbness spreading down a leg on 7 or more of the last 14 days.",
+    ),
+    "worsening": RuleWording(
+        "Discomfort getting clearly worse",
+        "Your average discomfort over the last 7 days is at least 2 points and 30% higher than "
+        "the 7 days before, counting the days you logged.",
+    ),
+    "age_persisting_pain": RuleWording(
+        "Back pain on most days for four weeks",
+        "At your age, back pain on most of the days you logged over four weeks is worth getting "
+        "checked.",
+    ),
+    "activities_stopped": RuleWording(
+        "Pain stopping your usual activities",
+        "You logged that pain stopped you doing your usual activities on 3 or more of the last "
+        "7 days. It is worth seeing {routine_care} or a physiotherapist, who can help you get "
+        "back to them.",
+    ),
+    "struggling_to_cope": RuleWording(
+        "Struggling to cope with the pain",
+        "You said you're struggling to cope with the pain. That is a good reason to see "
+        "{routine_care}, who can help with the pain and with how it is affecting you. If it "
+        "feels too much right now, talk to someone: {mental_health}. If you might harm "
+        "yourself, call {emergency_number}.",
+    ),
+    "cracking_pain": RuleWording(
+        "Cracking with sharp pain",
+        "Cracking or popping that comes with sharp pain is different from a harmless click. "
+        "Don't try to crack your back yourself; get it checked.",
+    ),
+}
+
+TIER_HEADLINES = {
+    EMERGENCY: "Call {emergency_number} or go to the emergency department now",
+    URGENT: "Get an urgent appointment with a doctor today",
+    SOON: "See {routine_care} or a physiotherapist in the next few days",
+}
+# Default advice per tier; editors may reword it in the admin.
+TIER_ADVICE = {
+    EMERGENCY: (
+        "Don't wait to see if it gets better. Call {emergency_number} or get someone to take you "
+        "to the emergency department now. Tell them what you noticed and when it started: the "
+        "answers listed here. Don't stretch, crack or manipulate your back."
+    ),
+    URGENT: (
+        "Contact {routine_care} and ask for an urgent appointment today. If you can't get one, "
+        "contact {urgent_care}. Tell them what you noticed and when it started. If you get "
+        "numbness around your bottom or genitals, problems peeing or pooing, or weakness in both "
+        "legs, call {emergency_number} straight away. Don't try to crack or stretch your back "
+        "until you have been seen."
+    ),
+    SOON: (
+        "Book an appointment with {routine_care} or a physiotherapist in the next few days and "
+        "tell them what you have noticed; your logged days and notes can help. Most back pain "
+        "gets better within a few weeks, and staying gently active usually helps. If new "
+        "symptoms appear, such as numbness around your bottom or genitals or problems peeing or "
+        "pooing, get help straight away."
+    ),
+}

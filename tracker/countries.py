@@ -1,0 +1,113 @@
+"""Where to get care, for the country a person lives in: the one table of care contacts.
+
+Care wording never names a country's services; it uses these placeholders, filled from the
+person's country (tracker.care):
+
+    {emergency_number}  the number to call in an emergency ("999")
+    {urgent_care}       where to get urgent advice when a doctor can't be seen today
+    {routine_care}      the doctor a person would book ("your GP")
+    {mental_health}     someone to talk to, any time, when it all gets too much
+
+Numbers as published by each country's health service (checked 2026-11): NHS "When to call
+999"/"NHS 111"; HSE "Emergency numbers" (112 and 999 both work in Ireland); 911.gov; Health
+Canada's 811 health links and 9-8-8 (Suicide Crisis Helpline); healthdirect Australia (000,
+1800 022 222) and Lifeline (13 11 14); Health New Zealand (111, Healthline 0800 611 116, 1737);
+Samaritans (116 123 in the UK and Ireland); 988lifeline.org. 112 is the EU-wide emergency number
+and works from most mobile phones, which is why it is the default."""
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+
+
+@dataclass(frozen=True)
+class CareContacts:
+    emergency_number: str  # dialled as is: the tel: link
+    emergency_words: str  # how to say it ("112 or 999")
+    urgent_care: str
+    routine_care: str
+    mental_health: str
+
+
+DEFAULT = CareContacts(
+    emergency_number="112",
+    emergency_words="112",
+    urgent_care="a local urgent care service",
+    routine_care="a doctor",
+    mental_health="a local crisis or mental-health line, or someone you trust",
+)
+CONTACTS: dict[str, CareContacts] = {
+    "GB": CareContacts(
+        "999", "999", "NHS 111 (call 111 or go to 111.nhs.uk)", "your GP",
+        "Samaritans on 116 123, free at any time",
+    ),
+    "IE": CareContacts(
+        "112", "112 or 999", "an out-of-hours GP service", "your GP",
+        "Samaritans on 116 123, free at any time",
+    ),
+    "US": CareContacts(
+        "911", "911", "an urgent care center", "your primary care doctor",
+        "the 988 Suicide & Crisis Lifeline (call or text 988)",
+    ),
+    "CA": CareContacts(
+        "911", "911", "811, your province's health line", "your family doctor",
+        "9-8-8, the Suicide Crisis Helpline (call or text 988)",
+    ),
+    "AU": CareContacts(
+        "000", "000", "healthdirect on 1800 022 222", "your GP",
+        "Lifeline on 13 11 14, at any time",
+    ),
+    "NZ": CareContacts(
+        "111", "111", "Healthline on 0800 611 116", "your GP",
+        "1737, free to call or text at any time",
+    ),
+}  # fmt: skip
+PLACEHOLDERS = ("{emergency_number}", "{urgent_care}", "{routine_care}", "{mental_health}")
+
+
+def contacts_for(country: str) -> CareContacts:
+    """The country's contacts; elsewhere the default, whose emergency number the deployment may
+    set (BACKHABITS_EMERGENCY_NUMBER)."""
+    if country in CONTACTS:
+        return CONTACTS[country]
+    number = settings.BACKHABITS_EMERGENCY_NUMBER
+    if number == DEFAULT.emergency_number:
+        return DEFAULT
+    return CareContacts(number, number, DEFAULT.urgent_care, DEFAULT.routine_care,
+                        DEFAULT.mental_health)  # fmt: skip
+
+
+def fill(text: str, contacts: CareContacts) -> str:
+    """The placeholders filled in. replace(), not format(): an editor's stray brace must not
+    break the page. {number} is the older name of {emergency_number}."""
+    for placeholder, value in (
+        ("{emergency_number}", contacts.emergency_words),
+        ("{number}", contacts.emergency_words),
+        ("{urgent_care}", contacts.urgent_care),
+        ("{routine_care}", contacts.routine_care),
+        ("{mental_health}", contacts.mental_health),
+    ):
+        text = text.replace(placeholder, value)
+    return text
+
+
+@functools.cache
+def _zone_countries() -> dict[str, str]:
+    """Each time zone that belongs to exactly one country, from the tz database's zone.tab."""
+    import tzdata
+
+    table = Path(tzdata.__file__).with_name("zoneinfo") / "zone.tab"
+    zones = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            code, _coordinates, zone, *_ = line.split("\t")
+            zones[zone] = code
+    return zones
+
+
+def guess_country(timezone_name: str) -> str:
+    """The country of the browser's time zone when that is unambiguous, else the deployment's
+    default (BACKHABITS_DEFAULT_COUNTRY, which may be empty: "not set")."""
+    return _zone_countries().get(timezone_name, settings.BACKHABITS_DEFAULT_COUNTRY)
