@@ -8,12 +8,12 @@ person's country (tracker.care):
     {routine_care}      the doctor a person would book ("your GP")
     {mental_health}     someone to talk to, any time, when it all gets too much
 
-Numbers as published by each country's health service (checked 2026-11): NHS "When to call
-999"/"NHS 111"; HSE "Emergency numbers" (112 and 999 both work in Ireland); 911.gov; Health
-Canada's 811 health links and 9-8-8 (Suicide Crisis Helpline); healthdirect Australia (000,
-1800 022 222) and Lifeline (13 11 14); Health New Zealand (111, Healthline 0800 611 116, 1737);
-Samaritans (116 123 in the UK and Ireland); 988lifeline.org. 112 is the EU-wide emergency number
-and works from most mobile phones, which is why it is the default."""
+Where each number comes from: NHS "When to call 999" and "NHS 111"; the HSE (112 and 999 both
+work in Ireland); 911.gov; Health Canada (811 health lines; 9-8-8, the Suicide Crisis Helpline);
+healthdirect Australia (000; 1800 022 222) and Lifeline (13 11 14); Health New Zealand (111;
+Healthline 0800 611 116; 1737); Samaritans (116 123 in the UK and Ireland); 988lifeline.org.
+Services change their numbers rarely but they do: review this table with each release. 112 is
+the EU-wide emergency number and works from most mobile phones, which is why it is the default."""
 
 import functools
 from dataclasses import dataclass
