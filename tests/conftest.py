@@ -13,6 +13,13 @@ def _plain_static_storage(settings):
     }
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # A real password hash takes about half a second by design; the suite creates hundreds of
+    # accounts. Tests of hashing itself set PASSWORD_HASHERS back (tests/test_passwords.py).
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def user(db):
     return make_user("alice")
