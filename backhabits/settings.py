@@ -63,16 +63,20 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_countries",
+    "sri",
     "tracker",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "tracker.middleware.RefuseNulBytesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tracker.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -128,6 +132,13 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+# Argon2 first; older PBKDF2 hashes still verify and are upgraded at the next log-in.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "tracker.auth_backends.UsernameOrEmailBackend",
@@ -143,6 +154,11 @@ AXES_RESET_ON_SUCCESS = False
 AXES_USERNAME_CALLABLE = "tracker.auth_backends.throttling_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_VERBOSE = False
+# Wrong current passwords in settings count too (tracker.accounts); never store any password.
+AXES_SENSITIVE_PARAMETERS = [
+    "username", "ip_address", "old_password", "new_password1", "new_password2",
+    "password1", "password2",
+]  # fmt: skip
 # Behind a load balancer (DJANGO_BEHIND_PROXY=1) the address comes from X-Forwarded-For.
 AXES_CLIENT_IP_CALLABLE = "tracker.auth_backends.client_ip"
 LOGIN_URL = "login"
@@ -196,6 +212,16 @@ BACKHABITS_VAPID_PUBLIC_KEY = os.environ.get("BACKHABITS_VAPID_PUBLIC_KEY", "")
 BACKHABITS_VAPID_PRIVATE_KEY = os.environ.get("BACKHABITS_VAPID_PRIVATE_KEY", "")
 BACKHABITS_VAPID_SUBJECT = os.environ.get("BACKHABITS_VAPID_SUBJECT", "mailto:admin@localhost")
 BACKHABITS_BASE_URL = os.environ.get("BACKHABITS_BASE_URL", "http://127.0.0.1:8000")
+# The only hosts a push reminder is ever sent to: the browsers' push services (Chrome and Edge
+# through FCM, Firefox, Safari, Windows). An operator may add more, comma-separated;
+# "*.example.com" allows that domain's subdomains. Everything else is refused.
+BACKHABITS_PUSH_SERVICE_HOSTS = [
+    "fcm.googleapis.com",
+    "updates.push.services.mozilla.com",
+    "*.push.apple.com",
+    "*.notify.windows.com",
+    *env_list("BACKHABITS_EXTRA_PUSH_SERVICE_HOSTS", ""),
+]
 EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 
 CACHES = {
@@ -243,14 +269,14 @@ if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     USE_X_FORWARDED_HOST = False
 
-# No inline script or style anywhere: every script and stylesheet is a file we serve.
+# No inline script or style anywhere: every script and stylesheet is a file we serve. Nothing is
+# allowed by default; each kind of resource the app uses is listed.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
-        "default-src": ["'self'"],
+        "default-src": ["'none'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
-        "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "manifest-src": ["'self'"],
         "worker-src": ["'self'"],
@@ -260,6 +286,21 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
     }
 }
+
+# Our scripts and stylesheet carry Subresource Integrity hashes (django-sri, from the files
+# whitenoise serves), so a file altered on its way or on disk is refused by the browser.
+SRI_ALGORITHM = "sha384"
+
+# Browser features the app never uses are switched off for it and for anything it might embed.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media",
+        "geolocation", "gyroscope", "hid", "idle-detection", "magnetometer", "microphone",
+        "midi", "payment", "picture-in-picture", "publickey-credentials-get",
+        "screen-wake-lock", "serial", "usb", "xr-spatial-tracking",
+    )
+}  # fmt: skip
 
 # Logs carry the method, path and status, never request bodies, form values or notes.
 LOGGING = {

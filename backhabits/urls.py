@@ -11,6 +11,16 @@ urlpatterns = [
     path("sw.js", reminder_views.service_worker, name="service_worker"),
     path("admin/", admin.site.urls),
     path("accounts/signup/", account_views.signup, name="signup"),
+    path(
+        "accounts/password_change/",
+        account_views.ThrottledPasswordChangeView.as_view(),
+        name="password_change",
+    ),
+    path(
+        "accounts/password_reset/",
+        account_views.RateLimitedPasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", include("tracker.urls")),
 ]

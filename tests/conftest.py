@@ -14,6 +14,14 @@ def _plain_static_storage(settings):
 
 
 @pytest.fixture(autouse=True)
+def _fresh_cache():
+    # Rate limits count in the default cache: each test starts with none used.
+    from django.core.cache import caches
+
+    caches["default"].clear()
+
+
+@pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # A real password hash takes about half a second by design; the suite creates hundreds of
     # accounts. Tests of hashing itself set PASSWORD_HASHERS back (tests/test_passwords.py).

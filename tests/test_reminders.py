@@ -209,14 +209,17 @@ class PushService(http.server.BaseHTTPRequestHandler):
 
 
 @pytest.fixture
-def push_service(settings):
+def push_service(settings, monkeypatch):
     public, private = reminders.generate_vapid_keys()
     settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = public, private
     PushService.received, PushService.statuses = [], {}
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PushService)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    pretend = f"http://127.0.0.1:{server.server_address[1]}"
+    # The pretend service is on this machine, which the real allow-list refuses by design.
+    monkeypatch.setattr(reminders, "push_endpoint_allowed", lambda url: url.startswith(pretend))
+    yield pretend
     server.shutdown()
 
 
@@ -329,3 +332,74 @@ def test_push_only_people_are_not_due_without_vapid_keys(db, settings):
         user=person, endpoint="https://push.example.net/x", p256dh="x", auth="y"
     )
     assert reminders.send_due_reminders(now=at("2026-06-15T21:00")).due == 0
+
+
+@pytest.mark.parametrize(
+    ("endpoint", "allowed"),
+    [
+        ("https://fcm.googleapis.com/fcm/send/abc", True),
+        ("https://fcm.googleapis.com:443/fcm/send/abc", True),
+        ("https://updates.push.services.mozilla.com/wpush/v2/abc", True),
+        ("https://web.push.apple.com/QGuQ", True),
+        ("https://wns2-par02p.notify.windows.com/w/?token=abc", True),
+        ("https://FCM.googleapis.com/x", True),
+        ("http://fcm.googleapis.com/x", False),
+        ("https://fcm.googleapis.com:6379/x", False),
+        ("https://fcm.googleapis.com./x", False),
+        ("https://user:pass@fcm.googleapis.com/x", False),
+        ("https://metadata.google.internal./x", False),
+        ("https://127.0.0.1.nip.io/x", False),
+        ("https://kubernetes.default.svc/x", False),
+        ("https://push.apple.com/x", False),
+        ("https://a.b.push.apple.com/x", False),
+        ("https://evilnotify.windows.com/x", False),
+        ("https://[::1]/x", False),
+        ("https://fcm.googleapis.com:99999/x", False),
+    ],
+)
+def test_push_endpoints_are_allowed_only_to_browser_push_services(endpoint, allowed):
+    assert reminders.push_endpoint_allowed(endpoint) is allowed
+
+
+def test_an_operator_can_add_a_push_service(settings):
+    settings.BACKHABITS_PUSH_SERVICE_HOSTS = [
+        *settings.BACKHABITS_PUSH_SERVICE_HOSTS,
+        "push.example.org",
+    ]
+    assert reminders.push_endpoint_allowed("https://push.example.org/x")
+
+
+def test_a_stored_endpoint_is_checked_again_before_each_send(db, settings, monkeypatch):
+    settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = (
+        reminders.generate_vapid_keys()
+    )
+    sent = []
+    monkeypatch.setattr(reminders, "send_push", lambda subscription, message: sent.append(1))
+    person = reminded("ann", timezone="UTC", reminder_email=False)
+    PushSubscription.objects.create(
+        user=person, endpoint="https://10.0.0.8/x", p256dh="x", auth="y"
+    )  # stored before the allow-list existed
+    reminders.send_due_reminders(now=at("2026-06-15T21:00"))
+    assert sent == []
+    assert not PushSubscription.objects.exists()
+
+
+def test_an_unsubscribe_link_names_no_one_and_expires_after_60_days(client, db, monkeypatch):
+    import time
+
+    person = reminded("ann", timezone="UTC")
+    token = reminders.unsubscribe_token(person)
+    key = token.split(":")[0]
+    assert key == person.profile.unsubscribe_key and len(key) >= 20
+    assert str(person.pk) not in base64.urlsafe_b64decode(key + "==").decode("latin-1")
+    sixty_one_days = 61 * 24 * 3600
+    monkeypatch.setattr(time, "time", lambda real=time.time: real() + sixty_one_days)
+    response = client.post(reverse("tracker:unsubscribe", args=[token]))
+    assert response.status_code == 400
+    person.profile.refresh_from_db()
+    assert person.profile.reminder_email is True
+
+
+def test_every_profile_has_its_own_unsubscribe_key(db):
+    keys = {reminded(f"p{n}").profile.unsubscribe_key for n in range(5)}
+    assert len(keys) == 5

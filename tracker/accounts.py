@@ -1,18 +1,102 @@
+"""Accounts: creating and deleting them, checking a current password under the log-in's
+throttle, and limiting how often sign-ups and reset e-mails can be asked for."""
+
+import logging
+
+from axes.handlers.proxy import AxesProxyHandler
+from django.conf import settings
+from django.contrib.auth.signals import user_login_failed
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import F
+from django.template.loader import render_to_string
+from django_ratelimit.core import is_ratelimited
 
 from tracker import countries
-from tracker.forms import SignupForm
+from tracker.auth_backends import client_ip
+
+logger = logging.getLogger(__name__)
+# Per client address, and per e-mail address for reset e-mails: enough for a household behind
+# one address, too few to spray an inbox or script sign-ups.
+SIGNUPS_PER_ADDRESS = "10/h"
+RESET_EMAILS_PER_CLIENT = "10/h"
+RESET_EMAILS_PER_EMAIL = "3/h"
 
 
-def create_account(form: SignupForm):
+class TooManyWrongPasswords(Exception):
+    pass
+
+
+def create_account(form):
+    """Saves a valid SignupForm (tracker.forms). An address that already has an account is not
+    attached to the new one, and gets an e-mail saying what happened; the page says nothing
+    different, so sign-up never tells a stranger which addresses have accounts."""
     with transaction.atomic():
+        taken_email = form.cleaned_data["email"] if form.email_taken else ""
+        if taken_email:
+            form.instance.email = ""
         user = form.save()
         profile = user.profile
         profile.timezone = form.cleaned_data["timezone"]
         profile.country = countries.guess_country(form.cleaned_data["timezone"])
         profile.save(update_fields=["timezone", "country"])
+    if taken_email:
+        _tell_the_owner(taken_email)
     return user
+
+
+def _tell_the_owner(email: str) -> None:
+    body = render_to_string("registration/email_already_used.txt", {"email": email})
+    try:
+        send_mail(
+            "Someone used your e-mail address to sign up to backhabits",
+            body,
+            settings.DEFAULT_FROM_EMAIL,
+            [email],
+        )
+    except OSError as error:
+        logger.warning("Sign-up notice e-mail failed: %s", type(error).__name__)
+
+
+def check_current_password(request, user, password: str) -> bool:
+    """A current-password check outside the log-in (deleting the account, changing the
+    password) counts against the same lockout as the log-in: wrong passwords are recorded as
+    failed log-ins, and a locked account or address is refused without checking."""
+    credentials = {"username": user.get_username()}
+    if AxesProxyHandler.is_locked(request, credentials):
+        raise TooManyWrongPasswords
+    if user.check_password(password):
+        return True
+    user_login_failed.send(sender=__name__, credentials=credentials, request=request)
+    if AxesProxyHandler.is_locked(request, credentials):
+        raise TooManyWrongPasswords
+    return False
+
+
+def signup_allowed(request) -> bool:
+    return not is_ratelimited(
+        request, group="signup", key=_client, rate=SIGNUPS_PER_ADDRESS, increment=True
+    )
+
+
+def reset_email_allowed(request, email: str) -> bool:
+    """Both limits are counted on every request, so trying many addresses from one client, or
+    one address from many clients, runs into one of them."""
+    by_client = is_ratelimited(
+        request, group="reset-client", key=_client, rate=RESET_EMAILS_PER_CLIENT, increment=True
+    )
+    by_email = is_ratelimited(
+        request,
+        group="reset-email",
+        key=lambda group, request: email.strip().lower(),
+        rate=RESET_EMAILS_PER_EMAIL,
+        increment=True,
+    )
+    return not (by_client or by_email)
+
+
+def _client(group: str, request) -> str:
+    return client_ip(request)
 
 
 def end_all_sessions(user) -> None:

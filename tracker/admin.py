@@ -12,7 +12,7 @@ from tracker.markdown import render_markdown
 from tracker.models import CareWording, GuideSection, Tip
 
 # Code links to these sections by slug (the care prompts link to "when-to-seek-help"), so
-# renaming them would break those links.
+# renaming or deleting them would break those links.
 SLUGS_LINKED_FROM_CODE = frozenset({"when-to-seek-help", "about-this-guide"})
 
 
@@ -48,6 +48,12 @@ class GuideSectionAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(tip_total=Count("tips"))
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # The bulk delete action asks this for every selected section too.
+        if obj is not None and obj.slug in SLUGS_LINKED_FROM_CODE:
+            return False
+        return super().has_delete_permission(request, obj)
 
     @admin.display(description="Tips", ordering="tip_total")
     def tip_count(self, section: GuideSection) -> int:

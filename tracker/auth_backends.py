@@ -1,21 +1,34 @@
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.db.models import Q
 
 
 class UsernameOrEmailBackend(ModelBackend):
-    """People sign up with a username or an e-mail address; either logs them in."""
+    """People log in with their username or their e-mail address (a username never contains
+    "@"). Every attempt costs exactly one password hash, found or not, by username or by
+    e-mail, so the time taken says nothing about which accounts exist."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        user = super().authenticate(request, username=username, password=password, **kwargs)
-        if user is not None or not username or "@" not in username:
-            return user
-        matches = list(get_user_model()._default_manager.filter(email__iexact=username)[:2])
-        if len(matches) != 1:
+        if username is None:
+            username = kwargs.get(get_user_model().USERNAME_FIELD)
+        if not username or password is None:
             return None
-        return super().authenticate(
-            request, username=matches[0].get_username(), password=password, **kwargs
-        )
+        manager = get_user_model()._default_manager
+        if "@" in username:
+            # A username match first (accounts from before "@" was kept for e-mail), then a
+            # single account with that address; one query either way.
+            found = list(manager.filter(Q(username=username) | Q(email__iexact=username))[:3])
+            by_name = [user for user in found if user.get_username() == username]
+            user = by_name[0] if by_name else found[0] if len(found) == 1 else None
+        else:
+            user = manager.filter(username=username).first()
+        if user is None:
+            get_user_model()().set_password(password)  # the same hashing work as a real check
+            return None
+        if user.check_password(password) and self.user_can_authenticate(user):
+            return user
+        return None
 
     def get_user(self, user_id):
         """The signed-in person with their profile in one query: every page reads both."""

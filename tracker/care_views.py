@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tracker import care
 from tracker.dates import today_for
@@ -20,7 +20,7 @@ class AcknowledgeForm(forms.Form):
     response = forms.ChoiceField(choices=Acknowledgement.choices)
 
 
-@require_GET
+@require_safe
 @login_required
 def care_page(request: HttpRequest) -> HttpResponse:
     alerts = list(CareAlert.objects.filter(user=request.user))
@@ -36,7 +36,7 @@ def care_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @login_required
 def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
     alert = get_object_or_404(CareAlert, pk=alert_id, user=request.user)

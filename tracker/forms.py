@@ -5,13 +5,14 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker import units
+from tracker.accounts import TooManyWrongPasswords, check_current_password
 from tracker.checkins import MEASURES as MEASURE_FIELDS
 from tracker.dates import is_valid_timezone, timezone_names
 from tracker.models import (
@@ -231,9 +232,12 @@ class SignupForm(UserCreationForm):
         return username
 
     def clean_email(self) -> str:
+        # Not an error: saying so would tell anyone which addresses have accounts. The address
+        # is left off the new account and its owner is told (tracker.accounts).
         email = self.cleaned_data.get("email", "").strip()
-        if email and get_user_model()._default_manager.filter(email__iexact=email).exists():
-            raise forms.ValidationError("An account with this e-mail address already exists.")
+        self.email_taken = bool(
+            email and get_user_model()._default_manager.filter(email__iexact=email).exists()
+        )
         return email
 
     def clean_timezone(self) -> str:
@@ -324,6 +328,22 @@ class SettingsForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
+TOO_MANY_WRONG_PASSWORDS = (
+    "Too many wrong passwords. For your safety, try again in {minutes} minutes."
+)
+
+
+def _current_password_error(request, user, password: str, *, nothing_changed: str):
+    """None when the password is right; otherwise what to say (throttled like the log-in)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    try:
+        if check_current_password(request, user, password):
+            return None
+    except TooManyWrongPasswords:
+        return f"{TOO_MANY_WRONG_PASSWORDS.format(minutes=minutes)} {nothing_changed}"
+    return f"That password is not right. {nothing_changed}"
+
+
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
         label="Your password",
@@ -331,15 +351,36 @@ class DeleteAccountForm(forms.Form):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
-    def __init__(self, *args, user, **kwargs):
-        self.user = user
+    def __init__(self, *args, user, request, **kwargs):
+        self.user, self.request = user, request
         super().__init__(*args, **kwargs)
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
-        if not self.user.check_password(password):
-            raise forms.ValidationError("That password is not right. Nothing was deleted.")
+        error = _current_password_error(
+            self.request, self.user, password, nothing_changed="Nothing was deleted."
+        )
+        if error:
+            raise forms.ValidationError(error)
         return password
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the current password checked under the log-in's
+    throttle."""
+
+    def __init__(self, user, *args, request, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self) -> str:
+        old_password = self.cleaned_data["old_password"]
+        error = _current_password_error(
+            self.request, self.user, old_password, nothing_changed="Your password is unchanged."
+        )
+        if error:
+            raise forms.ValidationError(error, code="password_incorrect")
+        return old_password
 
 
 class HealthProfileForm(forms.ModelForm):

@@ -3,7 +3,7 @@ from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from tracker import care
 from tracker.models import GuideSection, Habit, Tip, TipDismissal
@@ -16,14 +16,14 @@ def _care_alert_open(user) -> bool:
     return user.is_authenticated and care.has_open_alert(user)
 
 
-@require_GET
+@require_safe
 def guide(request: HttpRequest) -> HttpResponse:
     sections = GuideSection.objects.prefetch_related(Prefetch("tips", queryset=_ACTIVE_TIPS))
     context = {"sections": sections, "care_alert_open": _care_alert_open(request.user)}
     return render(request, "tracker/guide.html", context)
 
 
-@require_GET
+@require_safe
 def guide_section(request: HttpRequest, slug: str) -> HttpResponse:
     section = get_object_or_404(GuideSection, slug=slug)
     tips = _ACTIVE_TIPS.filter(section=section)
@@ -35,7 +35,7 @@ def guide_section(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "tracker/guide_section.html", context)
 
 
-@require_GET
+@require_safe
 def tip_list(request: HttpRequest) -> HttpResponse:
     tips = list(_ACTIVE_TIPS.select_related("section"))
     groups = [

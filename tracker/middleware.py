@@ -2,7 +2,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth import logout
-from django.shortcuts import resolve_url
+from django.shortcuts import render, resolve_url
 from django.utils import timezone
 from django_htmx.http import HttpResponseClientRedirect
 
@@ -60,3 +60,36 @@ class SessionGenerationMiddleware:
             if generation != user.profile.session_generation:
                 logout(request)
         return self.get_response(request)
+
+
+class NoStoreForSignedInMiddleware:
+    """Every response to a signed-in person may show health data: none of it is kept in the
+    browser's cache or its back/forward cache, so Back after logging out shows nothing."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        signed_in = request.user.is_authenticated
+        response = self.get_response(request)
+        if signed_in or request.user.is_authenticated:
+            response["Cache-Control"] = "no-store"
+        return response
+
+
+class RefuseNulBytesMiddleware:
+    """A NUL character has no place in anything a person types, and PostgreSQL refuses it in
+    text: refused with a plain 400 before any view or the admin sees it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if _has_nul(request.GET) or (request.method == "POST" and _has_nul(request.POST)):
+            return render(request, "400.html", status=400)
+        return self.get_response(request)
+
+
+def _has_nul(data) -> bool:
+    return any("\x00" in key or any("\x00" in value for value in values)
+               for key, values in data.lists())  # fmt: skip

@@ -1,4 +1,5 @@
 import datetime as dt
+import secrets
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -14,6 +15,10 @@ NOTES_MAX_LENGTH = 1_000
 DEFAULT_WATER_GOAL_ML = 2_000
 DEFAULT_EXERCISE_GOAL_MINUTES = 30
 ML_PER_US_FL_OZ = 29.5735
+
+
+def new_unsubscribe_key() -> str:
+    return secrets.token_urlsafe(16)
 
 
 class WaterUnit(models.TextChoices):
@@ -57,8 +62,11 @@ class Profile(models.Model):
     reminders_enabled = models.BooleanField("Send me a daily reminder", default=False)
     reminder_time = models.TimeField("Reminder time (your local time)", default=dt.time(20, 0))
     reminder_email = models.BooleanField("By e-mail", default=True)
-    # Raised when an unsubscribe link is used, so each link works once.
-    unsubscribe_version = models.PositiveIntegerField(default=0)
+    # What an unsubscribe link carries, signed: random, so the link names no one; replaced when
+    # a link is used, so each link works once (tracker.reminders).
+    unsubscribe_key = models.CharField(
+        max_length=32, unique=True, default=new_unsubscribe_key, editable=False
+    )
 
     class Meta:
         # send_reminders asks, per time zone, who has reminders on and whose time has passed.

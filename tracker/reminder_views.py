@@ -1,7 +1,5 @@
 import base64
 import binascii
-import ipaddress
-from urllib.parse import urlsplit
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from django import forms
@@ -13,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tracker import reminders
 from tracker.models import PushSubscription
@@ -28,7 +26,7 @@ def _b64url_bytes(value: str) -> bytes:
 
 class PushSubscriptionForm(forms.Form):
     """What a browser's PushManager hands over. The endpoint is where the cron job will POST,
-    so only HTTPS to a named public host is accepted (never an address on our own network)."""
+    so only a known browser push service is accepted (tracker.reminders)."""
 
     endpoint = forms.URLField(max_length=1000, assume_scheme="https")
     p256dh = forms.CharField(max_length=200)
@@ -36,18 +34,10 @@ class PushSubscriptionForm(forms.Form):
 
     def clean_endpoint(self) -> str:
         endpoint = self.cleaned_data["endpoint"]
-        parts = urlsplit(endpoint)
-        host = (parts.hostname or "").lower()
-        if parts.scheme != "https" or not host or "." not in host:
-            raise forms.ValidationError("A push endpoint must be an https:// address.")
-        try:
-            ipaddress.ip_address(host)
-        except ValueError:
-            pass
-        else:
-            raise forms.ValidationError("A push endpoint must name a push service, not an address.")
-        if host == "localhost" or host.endswith((".localhost", ".local", ".internal", ".lan")):
-            raise forms.ValidationError("A push endpoint must be a public push service.")
+        if not reminders.push_endpoint_allowed(endpoint):
+            raise forms.ValidationError(
+                "Reminders are sent only through a browser's own push service (https, port 443)."
+            )
         return endpoint
 
     def clean_p256dh(self) -> str:
@@ -64,7 +54,7 @@ class PushSubscriptionForm(forms.Form):
         return self.cleaned_data["auth"]
 
 
-@require_GET
+@require_safe
 @never_cache
 def service_worker(request: HttpRequest) -> HttpResponse:
     """Served from the site root so its scope is the whole app."""
@@ -82,7 +72,12 @@ def push_subscribe(request: HttpRequest) -> HttpResponse:
         return HttpResponse("Push reminders are not set up on this server.", status=404)
     form = PushSubscriptionForm(request.POST)
     if not form.is_valid():
-        return HttpResponse("That subscription was not valid.", status=400)
+        problems = " ".join(error for errors in form.errors.values() for error in errors)
+        return HttpResponse(
+            f"That subscription was not saved. {problems}",
+            status=400,
+            content_type="text/plain; charset=utf-8",
+        )
     data = form.cleaned_data
     # The endpoint is the device: a re-subscription (fresh keys) or another account logging in
     # on the same browser takes the row over.

@@ -12,24 +12,26 @@ import logging
 import zoneinfo
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, OuterRef, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
 from tracker import care
 from tracker.checkins import CHECKED_IN
-from tracker.models import CheckIn, Profile, PushSubscription, ReminderSent
+from tracker.models import CheckIn, Profile, PushSubscription, ReminderSent, new_unsubscribe_key
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
 UNSUBSCRIBE_SALT = "backhabits.reminders.unsubscribe"
+UNSUBSCRIBE_MAX_AGE = dt.timedelta(days=60)
 PUSH_TIMEOUT_SECONDS = 10
 NUDGE = "You haven't checked in today. 20 seconds?"
 
@@ -106,24 +108,53 @@ def build_message(user) -> Message:
     return Message(title="backhabits", body=NUDGE, path=reverse("tracker:checkin"))
 
 
+def _unsubscribe_signer() -> signing.TimestampSigner:
+    return signing.TimestampSigner(salt=UNSUBSCRIBE_SALT)
+
+
 def unsubscribe_token(user) -> str:
-    return signing.dumps(
-        {"u": user.pk, "v": user.profile.unsubscribe_version}, salt=UNSUBSCRIBE_SALT, compress=True
-    )
+    """The profile's random unsubscribe key, signed with the time: it names no one to a
+    reader, and it expires."""
+    return _unsubscribe_signer().sign(user.profile.unsubscribe_key)
 
 
-def check_unsubscribe_token(token: str) -> dict:
-    return signing.loads(token, salt=UNSUBSCRIBE_SALT)
+def check_unsubscribe_token(token: str) -> str:
+    """The key a token carries; signing.BadSignature when tampered with or expired
+    (SignatureExpired, a subclass)."""
+    return _unsubscribe_signer().unsign(token, max_age=UNSUBSCRIBE_MAX_AGE)
 
 
 def unsubscribe(token: str) -> bool:
-    """Turns e-mail reminders off for the person the token names. A token works once; a
-    tampered one raises signing.BadSignature."""
-    data = signing.loads(token, salt=UNSUBSCRIBE_SALT)
-    updated = Profile.objects.filter(user_id=data["u"], unsubscribe_version=data["v"]).update(
-        reminder_email=False, unsubscribe_version=F("unsubscribe_version") + 1
+    """Turns e-mail reminders off for the person whose key the token carries. A token works
+    once: the key is replaced as it is used."""
+    key = check_unsubscribe_token(token)
+    updated = Profile.objects.filter(unsubscribe_key=key).update(
+        reminder_email=False, unsubscribe_key=new_unsubscribe_key()
     )
     return updated == 1
+
+
+def push_endpoint_allowed(endpoint: str) -> bool:
+    """Only https on port 443 to a browser push service (BACKHABITS_PUSH_SERVICE_HOSTS): the
+    endpoint is where the reminder run will POST, so nothing else (an internal host, an address,
+    another port, credentials in the URL) is ever accepted or sent to."""
+    try:
+        parts = urlsplit(endpoint)
+        port = parts.port
+    except ValueError:
+        return False
+    if parts.scheme != "https" or port not in (None, 443) or "@" in parts.netloc:
+        return False
+    host = parts.hostname or ""
+    for allowed in settings.BACKHABITS_PUSH_SERVICE_HOSTS:
+        if allowed.startswith("*."):
+            # One label under the domain: web.push.apple.com, not a.b.push.apple.com.
+            label, _, rest = host.partition(".")
+            if label and rest == allowed[2:]:
+                return True
+        elif host == allowed:
+            return True
+    return False
 
 
 def _absolute(path: str) -> str:
@@ -199,6 +230,11 @@ def deliver(user, message: Message) -> Delivery:
     delivery = Delivery()
     if vapid_configured():
         for subscription in list(user.push_subscriptions.all()):
+            if not push_endpoint_allowed(subscription.endpoint):
+                # Stored before the allow-list, or the list has narrowed since: never sent to.
+                logger.warning("Push subscription #%s is not a known push service", subscription.pk)
+                delivery.gone_ids.append(subscription.pk)
+                continue
             outcome = send_push(subscription, message)
             if outcome == "sent":
                 delivery.pushed_ids.append(subscription.pk)

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from tracker import care, insights, trends
@@ -13,7 +13,7 @@ def _range_links(current: str) -> list[tuple[str, str, bool]]:
     return [(key, labels[key], key == current) for key in insights.RANGE_CHOICES]
 
 
-@require_GET
+@require_safe
 @login_required
 @vary_on_headers("HX-Request")
 def trends_page(request: HttpRequest) -> HttpResponse:
@@ -29,7 +29,7 @@ def trends_page(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/trends.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 @vary_on_headers("HX-Request")
 def measure_table(request: HttpRequest, measure_key: str) -> HttpResponse:
@@ -47,7 +47,7 @@ def measure_table(request: HttpRequest, measure_key: str) -> HttpResponse:
     return render(request, "tracker/measure_table.html", context)
 
 
-@require_GET
+@require_safe
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
     range_key = insights.parse_range(request.GET.get("range") or "90")

@@ -9,7 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
 from tracker import care, checkins, exports, redflags, tips, units
@@ -29,7 +29,7 @@ def _today_card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
     }
 
 
-@require_GET
+@require_safe
 def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "tracker/landing.html")
@@ -316,7 +316,7 @@ def _export_filename(extension: str) -> str:
     return f"backhabits-export-{timezone.localdate():%Y-%m-%d}.{extension}"
 
 
-@require_GET
+@require_safe
 @login_required
 def export_csv(request: HttpRequest) -> HttpResponse:
     body = exports.render_csv(exports.checkins_for_export(request.user))
@@ -325,7 +325,7 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @login_required
 def export_json(request: HttpRequest) -> HttpResponse:
     data = exports.build_json(request.user, exports.checkins_for_export(request.user))
@@ -336,7 +336,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @login_required
 def history(request: HttpRequest) -> HttpResponse:
     today = today_for(request.user)

@@ -3,6 +3,7 @@ import contextlib
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD, make_checkin, make_user
@@ -66,9 +67,19 @@ def test_a_username_containing_at_still_logs_in_by_username(client, db):
     assert response.status_code == 302
 
 
-def test_signup_refuses_an_email_already_in_use(client, user):
+def test_signup_with_an_email_already_in_use_looks_like_any_other_and_tells_its_owner(
+    client, user, settings
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     response = client.post(reverse("signup"), {**SIGNUP, "email": user.email.upper()})
-    assert b"already exists" in response.content
+    fresh = Client().post(reverse("signup"), {**SIGNUP, "username": "x2", "email": "new@x.test"})
+    assert (response.status_code, response["Location"]) == (fresh.status_code, fresh["Location"])
+    assert b"already" not in response.content
+    newcomer = get_user_model().objects.get(username="newperson")
+    assert newcomer.email == ""  # the address stays with the account that owns it
+    [notice] = mail.outbox
+    assert notice.to == [user.email.upper()]
+    assert "already belongs to a backhabits account" in notice.body
 
 
 def test_login_accepts_username_or_email(client, user):

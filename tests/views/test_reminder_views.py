@@ -5,7 +5,7 @@ from tracker import reminders
 from tracker.models import PushSubscription
 
 SUBSCRIPTION = {
-    "endpoint": "https://push.example.net/send/abc123",
+    "endpoint": "https://fcm.googleapis.com/fcm/send/abc123",
     "p256dh": (
         "BEl62iUYgUivxIkv69yViEuiBIa-Ib9-SkvMeAtA3LFgDzkrxZJjSgSnfckjBJuBkr3qBUYIHBQFLXYp5Nksh8U"
     ),
@@ -87,6 +87,16 @@ def test_push_subscription_is_stored_per_device(logged_in_client, user, with_vap
         ("endpoint", "https://[::1]/x"),
         ("endpoint", "https://localhost/x"),
         ("endpoint", "https://redis.internal/x"),
+        ("endpoint", "https://push.example.net/send/abc"),  # not a browser's push service
+        ("endpoint", "https://metadata.google.internal./x"),
+        ("endpoint", "https://foo.localhost./x"),
+        ("endpoint", "https://127.0.0.1.nip.io/x"),
+        ("endpoint", "https://kubernetes.default.svc/x"),
+        ("endpoint", "https://fcm.googleapis.com:6379/x"),
+        ("endpoint", "https://fcm.googleapis.com./x"),
+        ("endpoint", "https://user:pass@fcm.googleapis.com/x"),
+        ("endpoint", "https://fcm.googleapis.com.evil.example/x"),
+        ("endpoint", "https://a.b.push.apple.com/x"),
         ("p256dh", "<script>"),
         ("p256dh", "A" * 87),
         ("auth", ""),
