@@ -5,8 +5,10 @@ from tests.factories import make_user
 
 
 @pytest.fixture(autouse=True)
-def _plain_static_storage(settings):
-    # Hashed static names need `collectstatic`; tests render templates without running it.
+def _plain_static_storage(settings, tmp_path_factory):
+    # Hashed static names need `collectstatic`; tests render templates without running it, and
+    # read the source files (integrity hashes too), never a `staticfiles/` a `make run` left.
+    settings.STATIC_ROOT = tmp_path_factory.getbasetemp() / "no-collected-static"
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -75,7 +75,7 @@ def dates(*offsets: int) -> list[dt.date]:
 def streak(offsets) -> insights.Streak:
     found = insights.runs(dates(*offsets))
     longest = max((length for _, length in found), default=0)
-    return insights.streak_from_runs("x", found[-1] if found else None, longest, today=TODAY)
+    return insights.streak_from_runs("checkin", found[-1] if found else None, longest, today=TODAY)
 
 
 def test_streak_counts_a_run_ending_today():

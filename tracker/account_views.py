@@ -9,12 +9,14 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST
 
 from tracker import accounts, reminders
+from tracker.dates import today_for
 from tracker.forms import (
     DeleteAccountForm,
     SettingsForm,
     SignupForm,
     ThrottledPasswordChangeForm,
 )
+from tracker.history_views import away_context
 
 
 @require_http_methods(["GET", "POST"])
@@ -54,6 +56,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             "push_ready": reminders.vapid_configured(),
             "vapid_public_key": settings.BACKHABITS_VAPID_PUBLIC_KEY,
             "devices": request.user.push_subscriptions.order_by("created_at"),
+            **away_context(request.user, today=today_for(request.user)),
         },
     )
 

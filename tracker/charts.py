@@ -216,20 +216,62 @@ def line_chart(
         + ". Dashed line: 7-day average."
         + (f" Dotted line: goal of {_fmt(goal)}." if goal_markup else "")
     )
-    svg = (
+    svg = _frame(
+        chart_id=chart_id,
+        caption=caption,
+        description=description,
+        body=f"{_grid(low, high, y, scale)}{goal_markup}"
+        f'<path class="chart-rolling" d="{_path(xs, rolling_ys)}"/>'
+        f'<path class="chart-line" d="{_path(xs, value_ys)}"/>'
+        f'<g class="chart-points">{circles}</g>',
+        first=first,
+        last=last,
+    )
+    return Chart(measure, shown, mark_safe(svg), is_weekly, len(logged), average, bool(goal_markup))
+
+
+def _frame(
+    *, chart_id: str, caption: str, description: str, body: str, first: dt.date, last: dt.date
+) -> str:
+    """Every line chart's frame: its name and description for screen readers, and its dates."""
+    return (
         f'<svg class="chart" viewBox="0 0 {WIDTH} {HEIGHT}" role="img" '
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(caption)}</title>'
-        f'<desc id="{chart_id}-desc">{escape(description)}</desc>'
-        f"{_grid(low, high, y, scale)}{goal_markup}"
-        f'<path class="chart-rolling" d="{_path(xs, rolling_ys)}"/>'
-        f'<path class="chart-line" d="{_path(xs, value_ys)}"/>'
-        f'<g class="chart-points">{circles}</g>'
+        f'<desc id="{chart_id}-desc">{escape(description)}</desc>{body}'
         f'<text class="chart-label" x="{PAD_LEFT}" y="{HEIGHT - 6}">{first:%-d %b}</text>'
         f'<text class="chart-label" x="{WIDTH - PAD_RIGHT}" y="{HEIGHT - 6}" '
         f'text-anchor="end">{last:%-d %b %Y}</text></svg>'
     )
-    return Chart(measure, shown, mark_safe(svg), is_weekly, len(logged), average, bool(goal_markup))
+
+
+STRENGTH = Measure("strength", "Strength", "%", 0, 100)
+
+
+def strength_chart(*, label: str, series: Series, chart_id: str, caption: str) -> Chart:
+    """A habit's strength (0 to 100%) as one line: it changes smoothly, so no point markers, which
+    keeps four more charts cheap on a page that already draws five."""
+    shown, is_weekly = as_drawn(series, STRENGTH)
+    top, scale = PAD_TOP + PLOT_H, PLOT_H / 100
+    xs = _x_positions(len(shown))
+    ys = _y_texts(shown.values, top=top, scale=scale)
+    first, last = series.days[0], series.days[-1]
+    latest = next((value for value in reversed(series.values) if value is not None), None)
+    description = (
+        f"{label} strength from {first:%-d %b %Y} to {last:%-d %b %Y}"
+        + (", weekly averages" if is_weekly else "")
+        + (f": {round(latest)}% on the last day." if latest is not None else ".")
+    )
+    svg = _frame(
+        chart_id=chart_id,
+        caption=caption,
+        description=description,
+        body=f"{_grid(0, 100, lambda value: f'{top - value * scale:.1f}', scale)}"
+        f'<path class="chart-line" d="{_path(xs, ys)}"/>',
+        first=first,
+        last=last,
+    )
+    return Chart(STRENGTH, shown, mark_safe(svg), is_weekly, len(series), latest)
 
 
 def table_rows(series: Series) -> SafeString:

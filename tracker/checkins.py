@@ -22,7 +22,7 @@ from tracker.models import WATER_ML_MAX, CheckIn, Posture
 from tracker.symptoms import SYMPTOM_LABELS
 
 MEASURES = ("posture", "exercise_minutes", "water_ml", "stress", "discomfort")
-DAY_FIELDS = (*MEASURES, "symptoms", "notes")
+DAY_FIELDS = (*MEASURES, "symptoms", "notes", "rest_day")
 # A full day: the three daily habits and how the back is. Stress is asked for, not required.
 FULL_DAY_MEASURES = ("posture", "exercise_minutes", "water_ml", "discomfort")
 # What "Same as yesterday" copies: habits only, never how the person feels.
@@ -35,7 +35,7 @@ CHECKED_IN_MEASURES = tuple(name for name in MEASURES if name != "water_ml")
 CHECKED_IN = functools.reduce(
     operator.or_,
     [Q(**{f"{name}__isnull": False}) for name in CHECKED_IN_MEASURES],
-    ~Q(symptoms=[]) | ~Q(notes=""),
+    ~Q(symptoms=[]) | ~Q(notes="") | Q(rest_day=True),
 )
 
 
@@ -67,10 +67,17 @@ class DayChange:
 class SavedDay:
     checkin: CheckIn | None  # None when the change left the day empty, so it was removed
     firings: list[redflags.Firing]  # rules that fired and are open alerts now, most urgent first
+    goals_reached: tuple[str, ...] = ()  # "water", "exercise": reached by this change, not before
 
 
 def record_day(*, user, date: dt.date, today: dt.date, change: DayChange) -> SavedDay:
     with transaction.atomic():
+        before = (
+            CheckIn.objects.select_for_update()
+            .filter(user=user, date=date)
+            .values("water_ml", "exercise_minutes")
+            .first()
+        )
         if change.water_tap_ml:
             checkin = _add_water(user=user, date=date, amount_ml=change.water_tap_ml)
         elif change.undo_water_tap:
@@ -80,7 +87,24 @@ def record_day(*, user, date: dt.date, today: dt.date, change: DayChange) -> Sav
         firings = []
         if change.touches_red_flags:
             firings = care.check_day(user=user, date=date, today=today)
-    return SavedDay(checkin=checkin, firings=firings)
+    return SavedDay(
+        checkin=checkin,
+        firings=firings,
+        goals_reached=_goals_reached(before or {}, checkin, profile=user.profile),
+    )
+
+
+def _goals_reached(before: dict, after: CheckIn | None, *, profile) -> tuple[str, ...]:
+    """The goals this change reached: met now and not before, so it is said once."""
+    if after is None:
+        return ()
+    goals = {"water": ("water_ml", profile.water_goal_ml),
+             "exercise": ("exercise_minutes", profile.exercise_goal_minutes)}  # fmt: skip
+    return tuple(
+        name
+        for name, (field, goal) in goals.items()
+        if (getattr(after, field) or 0) >= goal > (before.get(field) or 0)
+    )
 
 
 def _apply(*, user, date: dt.date, change: DayChange) -> CheckIn | None:
@@ -175,6 +199,7 @@ def is_empty(checkin: CheckIn) -> bool:
         all(getattr(checkin, name) is None for name in MEASURES)
         and not checkin.symptoms
         and not checkin.notes
+        and not checkin.rest_day
     )
 
 
@@ -191,7 +216,7 @@ def has_checked_in(checkin: CheckIn | None) -> bool:
     if checkin is None:
         return False
     return any(getattr(checkin, name) is not None for name in CHECKED_IN_MEASURES) or bool(
-        checkin.symptoms or checkin.notes
+        checkin.symptoms or checkin.notes or checkin.rest_day
     )
 
 
@@ -260,6 +285,7 @@ class DayDescription:
     symptoms: list[str]  # their labels
     notes: str
     checked_in: bool  # something besides water taps is logged
+    rest_day: bool = False
 
 
 def _value_words(name: str, value: int, *, water_unit: str) -> str:
@@ -289,6 +315,7 @@ def describe_day(checkin: CheckIn | None, *, date: dt.date, water_unit: str) -> 
         symptoms=[SYMPTOM_LABELS.get(code, code) for code in (checkin.symptoms if checkin else [])],
         notes=checkin.notes if checkin else "",
         checked_in=has_checked_in(checkin),
+        rest_day=bool(checkin and checkin.rest_day),
     )
 
 

@@ -1,10 +1,12 @@
 """Everything a person has logged, in the shapes they can take away."""
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable
 
-from tracker.models import CareAlert, CheckIn
+from tracker import habits
+from tracker.models import AwayPeriod, CareAlert, CheckIn
 
 CSV_COLUMNS = (
     "date",
@@ -15,6 +17,8 @@ CSV_COLUMNS = (
     "discomfort",
     "symptoms",
     "notes",
+    "rest_day",
+    "away",
 )
 # A cell starting with one of these runs as a formula when the CSV is opened in a spreadsheet.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
@@ -24,7 +28,7 @@ def checkins_for_export(user) -> Iterable[CheckIn]:
     return CheckIn.objects.filter(user=user).order_by("date")
 
 
-def checkin_record(checkin: CheckIn) -> dict:
+def checkin_record(checkin: CheckIn, *, away: bool = False) -> dict:
     return {
         "date": checkin.date.isoformat(),
         "posture": checkin.posture,
@@ -34,12 +38,37 @@ def checkin_record(checkin: CheckIn) -> dict:
         "discomfort": checkin.discomfort,
         "symptoms": list(checkin.symptoms),
         "notes": checkin.notes,
+        "rest_day": checkin.rest_day,
+        "away": away,
     }
+
+
+def day_records(user, *, today: dt.date) -> list[dict]:
+    """One record per saved day, and per day away up to today even with nothing logged, oldest
+    first: time away is part of the record."""
+    periods = list(
+        AwayPeriod.objects.filter(user=user, start__lte=today).values_list("start", "end")
+    )
+    away_days = habits.away_dates(
+        periods, start=min((start for start, _ in periods), default=today), end=today
+    )
+    records = {
+        checkin.date: checkin_record(checkin, away=checkin.date in away_days)
+        for checkin in checkins_for_export(user)
+    }
+    for day in away_days - records.keys():
+        records[day] = {
+            **dict.fromkeys(CSV_COLUMNS), "date": day.isoformat(), "symptoms": [], "notes": "",
+            "rest_day": False, "away": True,
+        }  # fmt: skip
+    return [records[day] for day in sorted(records)]
 
 
 def _csv_cell(value) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "yes" if value else ""
     if isinstance(value, list):
         return ";".join(value)
     text = str(value)
@@ -48,17 +77,16 @@ def _csv_cell(value) -> str:
     return text
 
 
-def render_csv(checkins: Iterable[CheckIn]) -> str:
+def render_csv(records: Iterable[dict]) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
-    for checkin in checkins:
-        record = checkin_record(checkin)
+    for record in records:
         writer.writerow([_csv_cell(record[column]) for column in CSV_COLUMNS])
     return buffer.getvalue()
 
 
-def build_json(user, checkins: Iterable[CheckIn]) -> dict:
+def build_json(user, records: list[dict]) -> dict:
     profile = user.profile
     return {
         "account": {"username": user.get_username(), "email": user.email},
@@ -77,7 +105,13 @@ def build_json(user, checkins: Iterable[CheckIn]) -> dict:
             "osteoporosis": profile.osteoporosis,
             "long_term_steroids": profile.long_term_steroids,
         },
-        "checkins": [checkin_record(checkin) for checkin in checkins],
+        "checkins": records,
+        "away_periods": [
+            {"start": start.isoformat(), "end": end.isoformat()}
+            for start, end in AwayPeriod.objects.filter(user=user)
+            .order_by("start")
+            .values_list("start", "end")
+        ],
         "care_alerts": [
             {
                 "rule": alert.rule,

@@ -11,10 +11,10 @@ from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker import units
+from tracker import away, units
 from tracker.accounts import TooManyWrongPasswords, check_current_password
 from tracker.checkins import MEASURES as MEASURE_FIELDS
-from tracker.dates import is_valid_timezone, timezone_names
+from tracker.dates import EARLIEST_CHECKIN_DATE, is_valid_timezone, timezone_names
 from tracker.models import (
     EXERCISE_MINUTES_MAX,
     NOTES_MAX_LENGTH,
@@ -82,6 +82,11 @@ class CheckInForm(forms.Form):
             "invalid_list": "Choose from the listed symptoms.",
         },
     )
+    rest_day = forms.BooleanField(
+        label="Rest day (planned, or my back needs a break)",
+        required=False,
+        help_text="Your exercise habit is paused for the day: it neither rises nor falls.",
+    )
     # The water total when the form was shown, so taps made meanwhile are added, not lost.
     water_seen_ml = forms.IntegerField(
         required=False, min_value=0, max_value=WATER_ML_MAX, widget=forms.HiddenInput
@@ -136,8 +141,10 @@ class CheckInForm(forms.Form):
         answered = [
             name
             for name in (*MEASURE_FIELDS, "symptoms", "notes")
-            if cleaned.get(name) not in (None, "", [])
+            if cleaned.get(name) not in (None, "", [])  # 0 is an answer
         ]
+        if cleaned.get("rest_day"):
+            answered.append("rest_day")
         if not answered and not self.errors:
             raise forms.ValidationError(NOTHING_LOGGED, code="empty")
         return cleaned
@@ -152,6 +159,7 @@ class CheckInForm(forms.Form):
         values = {name: data.get(name) for name in MEASURE_FIELDS}
         values["symptoms"] = sorted(set(data["symptoms"]), key=SYMPTOM_CODES.index)
         values["notes"] = data["notes"]
+        values["rest_day"] = data["rest_day"]
         return values
 
     def care_answers(self) -> tuple[tuple[str, ...], dict]:
@@ -399,3 +407,41 @@ class HealthProfileForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["age_band"].choices = [("", "Prefer not to say"), *AgeBand.choices]
+
+
+class AwayForm(forms.Form):
+    """ "I'm away / taking a break": up to MAX_AWAY_DAYS days, and at most one break that has
+    not ended yet."""
+
+    start = forms.DateField(
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a date such as 2026-12-24."},
+    )
+    end = forms.DateField(
+        label="Until (the last day away)",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        error_messages={"invalid": "Enter a date such as 2026-12-31."},
+    )
+
+    def __init__(self, *args, user, today: dt.date, **kwargs):
+        self.user, self.today = user, today
+        kwargs.setdefault("initial", {"start": today, "end": today + dt.timedelta(days=6)})
+        super().__init__(*args, **kwargs)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("start"), cleaned.get("end")
+        if start is None or end is None:
+            return cleaned
+        if start < EARLIEST_CHECKIN_DATE:
+            self.add_error("start", "Choose a date from 2000 on.")
+        elif end < start:
+            self.add_error("end", "The last day away can't be before the first.")
+        elif (end - start).days + 1 > away.MAX_AWAY_DAYS:
+            self.add_error("end", f"A break can be up to {away.MAX_AWAY_DAYS} days long.")
+        elif end >= self.today and away.open_period(self.user, today=self.today):
+            self.add_error(None, "You already have a break set. End or cancel it first.")
+        elif away.overlapping(self.user, start=start, end=end).exists():
+            self.add_error(None, "Those days overlap a break you already set.")
+        return cleaned

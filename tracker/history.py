@@ -4,10 +4,10 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from tracker import checkins
+from tracker import checkins, habits
 from tracker.charts import heatmap_level
 from tracker.dates import EARLIEST_CHECKIN_DATE
-from tracker.models import CheckIn
+from tracker.models import AwayPeriod, CheckIn
 
 STATE_WORDS = {
     "full": "full day",
@@ -22,6 +22,8 @@ class CalendarDay:
     date: dt.date
     state: str  # "full", "partial", "missing" or "future"
     discomfort: int | None
+    rest_day: bool = False
+    away: bool = False
 
     @property
     def level(self) -> str:
@@ -33,6 +35,10 @@ class CalendarDay:
         words = f"{self.date:%A} {self.date.day} {self.date:%B}: {STATE_WORDS[self.state]}"
         if self.discomfort is not None:
             words += f", discomfort {self.discomfort}"
+        if self.rest_day:
+            words += ", rest day"
+        if self.away:
+            words += ", away"
         return words
 
 
@@ -69,9 +75,16 @@ def month_calendar(user, *, first: dt.date, today: dt.date) -> Month:
     by_date = {
         checkin.date: checkin
         for checkin in CheckIn.objects.filter(user=user, date__range=(first, last)).only(
-            "date", *checkins.FULL_DAY_MEASURES, "stress"
+            "date", *checkins.FULL_DAY_MEASURES, "stress", "rest_day"
         )
     }
+    away_days = habits.away_dates(
+        AwayPeriod.objects.filter(user=user, start__lte=last, end__gte=first).values_list(
+            "start", "end"
+        ),
+        start=first,
+        end=last,
+    )
     weeks = []
     counts = dict.fromkeys(("full", "partial", "missing"), 0)
     for week in calendar.Calendar(firstweekday=calendar.MONDAY).monthdatescalendar(
@@ -86,7 +99,15 @@ def month_calendar(user, *, first: dt.date, today: dt.date) -> Month:
             state = "future" if day > today else checkins.day_state(checkin)
             if state != "future":
                 counts[state] += 1
-            row.append(CalendarDay(day, state, checkin.discomfort if checkin else None))
+            row.append(
+                CalendarDay(
+                    day,
+                    state,
+                    checkin.discomfort if checkin else None,
+                    rest_day=bool(checkin and checkin.rest_day),
+                    away=day in away_days,
+                )
+            )
         weeks.append(row)
     previous = _shift(first, -1)
     following = _shift(first, 1)

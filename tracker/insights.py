@@ -1,11 +1,14 @@
 """Numbers behind the trends page: daily series, rolling averages, streaks, weekly summaries and
 goal/discomfort associations. Pure functions over rows the views load in one query per range."""
 
+import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
+
+from tracker.habits import recent_share
 
 RANGE_CHOICES = {"7": 7, "30": 30, "90": 90, "365": 365, "all": None}
 DEFAULT_RANGE = "30"
@@ -25,6 +28,7 @@ class DayRow(NamedTuple):
     water_ml: int | None
     stress: int | None
     discomfort: int | None
+    rest_day: bool = False  # the exercise habit is frozen for the day
 
 
 @dataclass(frozen=True)
@@ -137,16 +141,23 @@ def mean(values: Sequence[float]) -> float | None:
 
 @dataclass(frozen=True)
 class Streak:
+    kind: str
     label: str
     current: int
     longest: int
+    recent_done: int = 0  # "5 of the last 7 days": days done ...
+    recent_counted: int = 0  # ... of the days that counted (away and rest days do not)
+    unbroken: bool = False  # the current run goes back to the first day given: it may go further
 
 
-def runs(dates: Sequence[dt.date]) -> list[tuple[dt.date, int]]:
-    """Runs of consecutive dates as (last date, length), oldest first. Dates must be sorted."""
+def runs(dates: Sequence[dt.date], *, frozen: Sequence[dt.date] = ()) -> list[tuple[dt.date, int]]:
+    """Runs of consecutive dates as (last date, length), oldest first. Dates must be sorted.
+    A frozen date (away, or a rest day for exercise) is skipped: it neither breaks a run nor
+    extends it."""
     if not dates:
         return []
-    numbers = [day.toordinal() for day in dates]
+    skipped = sorted(day.toordinal() for day in frozen)
+    numbers = [_position(day, skipped) for day in dates]
     breaks = [index for index in range(1, len(numbers)) if numbers[index] != numbers[index - 1] + 1]
     return [
         (dates[end - 1], end - start)
@@ -154,15 +165,26 @@ def runs(dates: Sequence[dt.date]) -> list[tuple[dt.date, int]]:
     ]
 
 
+def _position(day: dt.date, skipped: Sequence[int]) -> int:
+    """The day's place on a calendar with the frozen days taken out."""
+    return day.toordinal() - bisect.bisect_left(skipped, day.toordinal())
+
+
 def streak_from_runs(
-    label: str, last_run: tuple[dt.date, int] | None, longest: int, *, today: dt.date
+    kind: str,
+    last_run: tuple[dt.date, int] | None,
+    longest: int,
+    *,
+    today: dt.date,
+    frozen: Sequence[dt.date] = (),
 ) -> Streak:
-    """A run still counts as current when its last day is today or yesterday: today may not
-    be logged yet."""
+    """A run still counts as current when its last day is today or the day before it, frozen
+    days apart: today may not be logged yet."""
     current = 0
-    if last_run and last_run[0] >= today - dt.timedelta(days=1):
+    skipped = sorted(day.toordinal() for day in frozen)
+    if last_run and _position(last_run[0], skipped) >= _position(today, skipped) - 1:
         current = last_run[1]
-    return Streak(label=label, current=current, longest=longest)
+    return Streak(kind=kind, label=STREAK_LABELS[kind], current=current, longest=longest)
 
 
 STREAK_LABELS = {
@@ -186,12 +208,31 @@ def streak_dates(
     return dates
 
 
-def compute_streaks(dates: dict[str, list[dt.date]], *, today: dt.date) -> list[Streak]:
+def compute_streaks(
+    dates: dict[str, list[dt.date]],
+    *,
+    today: dt.date,
+    away: frozenset[dt.date] = frozenset(),
+    rest_days: frozenset[dt.date] = frozenset(),
+) -> list[Streak]:
+    """Away days freeze every streak; rest days freeze the exercise streak."""
     result = []
-    for kind, label in STREAK_LABELS.items():
-        found = runs(dates[kind])
+    for kind in STREAK_LABELS:
+        frozen = away | rest_days if kind == "exercise" else away
+        done = [day for day in dates[kind] if day not in frozen]
+        frozen_sorted = sorted(frozen)
+        found = runs(done, frozen=frozen_sorted)
         longest = max((length for _, length in found), default=0)
-        result.append(streak_from_runs(label, found[-1] if found else None, longest, today=today))
+        streak = streak_from_runs(
+            kind, found[-1] if found else None, longest, today=today, frozen=frozen_sorted
+        )
+        recent_done, recent_counted = recent_share(done, frozen=frozen, today=today)
+        result.append(
+            Streak(
+                streak.kind, streak.label, streak.current, streak.longest,
+                recent_done, recent_counted, 0 < streak.current == len(done),
+            )
+        )  # fmt: skip
     return result
 
 

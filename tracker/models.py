@@ -4,7 +4,7 @@ import secrets
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django_countries.fields import CountryField
 
 from tracker.redflags import AgeBand, Tier
@@ -108,6 +108,8 @@ class CheckIn(models.Model):
     notes = models.TextField(max_length=NOTES_MAX_LENGTH, blank=True)
     # Codes from tracker.symptoms; validated by the check-in form, read by tracker.redflags.
     symptoms = models.JSONField(default=list, blank=True)
+    # "Rest day (planned, or my back needs a break)": the exercise habit is frozen for the day.
+    rest_day = models.BooleanField(default=False)
     # The size of the day's latest water tap while it can still be undone (tracker.checkins).
     water_last_tap_ml = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -138,7 +140,7 @@ class CheckIn(models.Model):
                 condition=Q(discomfort__isnull=True) | Q(discomfort__gte=0, discomfort__lte=10),
                 name="checkin_discomfort_0_10",
             ),
-            # A saved day holds at least one thing: a measure, a symptom or a note.
+            # A saved day holds at least one thing: a measure, a symptom, a note or a rest day.
             models.CheckConstraint(
                 condition=Q(posture__isnull=False)
                 | Q(exercise_minutes__isnull=False)
@@ -146,7 +148,8 @@ class CheckIn(models.Model):
                 | Q(stress__isnull=False)
                 | Q(discomfort__isnull=False)
                 | ~Q(symptoms=[])
-                | ~Q(notes=""),
+                | ~Q(notes="")
+                | Q(rest_day=True),
                 name="checkin_not_empty",
             ),
         ]
@@ -155,6 +158,33 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in of user #{self.user_id} on {self.date.isoformat()}"
+
+
+class AwayPeriod(models.Model):
+    """ "I'm away / taking a break": every habit's score and streak freeze over these days, and
+    no reminders are sent on them (tracker.habits, tracker.reminders)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="away_periods"
+    )
+    start = models.DateField()
+    end = models.DateField()
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gte=F("start")), name="away_ends_after_start")
+        ]
+        # Trends, reminders and the history page ask which periods overlap a window.
+        indexes = [models.Index(fields=["user", "end"], name="away_user_end")]
+
+    def __str__(self) -> str:
+        return f"Away period of user #{self.user_id}: {self.start} to {self.end}"
+
+    @property
+    def days(self) -> int:
+        return (self.end - self.start).days + 1
 
 
 class Habit(models.TextChoices):

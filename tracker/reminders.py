@@ -26,7 +26,14 @@ from django.utils import timezone
 
 from tracker import care
 from tracker.checkins import CHECKED_IN
-from tracker.models import CheckIn, Profile, PushSubscription, ReminderSent, new_unsubscribe_key
+from tracker.models import (
+    AwayPeriod,
+    CheckIn,
+    Profile,
+    PushSubscription,
+    ReminderSent,
+    new_unsubscribe_key,
+)
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
@@ -87,6 +94,13 @@ def due_people(*, now: dt.datetime) -> Iterator[tuple[object, dt.date]]:
             )
             .exclude(
                 Exists(CheckIn.objects.filter(CHECKED_IN, user=OuterRef("pk"), date=local_date))
+            )
+            .exclude(  # away or on a break: no reminders
+                Exists(
+                    AwayPeriod.objects.filter(
+                        user=OuterRef("pk"), start__lte=local_date, end__gte=local_date
+                    )
+                )
             )
             .select_related("profile")
             .order_by("pk")

@@ -11,9 +11,9 @@ from django.db import connection
 from django.db.models import Min
 from django.utils.safestring import SafeString
 
-from tracker import charts, insights
+from tracker import charts, habits, insights
 from tracker.insights import DayRow, Streak
-from tracker.models import ML_PER_US_FL_OZ, CareAlert, CheckIn, WaterUnit
+from tracker.models import ML_PER_US_FL_OZ, AwayPeriod, CareAlert, CheckIn, WaterUnit
 
 HEATMAP_DAYS = 371  # 53 weeks
 NOT_LOGGED = -1
@@ -53,7 +53,14 @@ def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
 _day_row = functools.partial(tuple.__new__, DayRow)
 
 
-def streaks(user, *, today: dt.date) -> list[Streak]:
+def away_periods(user, *, since: dt.date | None = None) -> list[tuple[dt.date, dt.date]]:
+    periods = AwayPeriod.objects.filter(user=user)
+    if since is not None:
+        periods = periods.filter(end__gte=since)
+    return list(periods.order_by("start").values_list("start", "end"))
+
+
+def streaks(user, *, today: dt.date, away: list[tuple[dt.date, dt.date]]) -> list[Streak]:
     """Current and longest runs over the whole history: one narrow query on the (user, date)
     index, the goal tests done by the database, then a single pass in Python. A plain cursor
     skips the ORM's per-row work, which dominated with ten years of days. Every saved day is a
@@ -62,18 +69,27 @@ def streaks(user, *, today: dt.date) -> list[Streak]:
     table = CheckIn._meta.db_table
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT date, water_ml >= %s, exercise_minutes >= %s FROM {table} "
+            f"SELECT date, water_ml >= %s, exercise_minutes >= %s, rest_day FROM {table} "
             "WHERE user_id = %s AND date <= %s ORDER BY date",
             [profile.water_goal_ml, profile.exercise_goal_minutes, user.pk, today],
         )
-        rows = [(day, bool(water), bool(ex)) for day, water, ex in cursor.fetchall()]
-    return insights.compute_streaks(insights.streak_dates(rows), today=today)
+        fetched = cursor.fetchall()
+    rows = [(day, bool(water), bool(ex)) for day, water, ex, _rest in fetched]
+    first = fetched[0][0] if fetched else today
+    return insights.compute_streaks(
+        insights.streak_dates(rows),
+        today=today,
+        away=habits.away_dates(away, start=first, end=today),
+        rest_days=frozenset(day for day, _water, _ex, rest in fetched if rest),
+    )
 
 
-def _streaks_from_loaded(user, rows: list[DayRow], *, today: dt.date, whole_history: bool):
+def _streaks_from_loaded(
+    user, rows: list[DayRow], *, today: dt.date, whole_history: bool, away
+) -> tuple[list[Streak], bool]:
     """Streaks from the rows already loaded for the page (a year or more), so the page costs
-    the same with ten years of history as with one. Only when a current run reaches back to
-    the first loaded day, and older days exist, is the whole history read."""
+    the same with ten years of history as with one. Only when a current run starts at the
+    first loaded day it could, and older days exist, is the whole history read."""
     profile = user.profile
     dates = insights.streak_dates(
         [
@@ -86,17 +102,18 @@ def _streaks_from_loaded(user, rows: list[DayRow], *, today: dt.date, whole_hist
             for row in rows
         ]
     )
-    found = insights.compute_streaks(dates, today=today)
-    reaches_edge = any(
-        streak.current and dates[kind][-1] - dt.timedelta(days=streak.current - 1) <= rows[0].date
-        for kind, streak in zip(insights.STREAK_LABELS, found, strict=True)
+    found = insights.compute_streaks(
+        dates,
+        today=today,
+        away=habits.away_dates(away, start=rows[0].date if rows else today, end=today),
+        rest_days=frozenset(row.date for row in rows if row.rest_day),
     )
     if (
-        reaches_edge
+        any(streak.unbroken for streak in found)
         and not whole_history
         and CheckIn.objects.filter(user=user, date__lt=rows[0].date).exists()
     ):
-        return streaks(user, today=today), True
+        return streaks(user, today=today, away=away), True
     return found, whole_history
 
 
@@ -119,6 +136,7 @@ class Dashboard:
         streaks: list[Streak],
         streaks_all_time: bool,
         alerts: list,
+        away: list[tuple[dt.date, dt.date]],
     ) -> None:
         self.range_key, self.start, self.today = range_key, start, today
         self.account, self.water_unit = account, water_unit
@@ -128,6 +146,7 @@ class Dashboard:
         self.logged_days = len(self.in_range)
         self.streaks, self.streaks_all_time = streaks, streaks_all_time
         self.alerts = alerts
+        self.away = away
 
     @functools.cached_property
     def _row_numbers(self) -> array:
@@ -144,7 +163,7 @@ class Dashboard:
 
     @functools.cached_property
     def fingerprint(self) -> str:
-        settings = {**self.goals, "water_unit": self.water_unit}
+        settings = {**self.goals, "water_unit": self.water_unit, "away": repr(self.away)}
         return _fingerprint(
             self.account, self.range_key, self.start, self.today, settings, self._row_numbers
         )
@@ -155,7 +174,8 @@ class Dashboard:
         year's rows only (the newest, at the end), lets every range share one drawing."""
         year_start = self.today - dt.timedelta(days=HEATMAP_DAYS)
         in_year = sum(1 for row in self.rows if row.date >= year_start)
-        year_numbers = self._row_numbers[len(self._row_numbers) - 6 * in_year :]
+        width = len(DayRow._fields)
+        year_numbers = self._row_numbers[len(self._row_numbers) - width * in_year :]
         return _fingerprint(self.account, "heatmap", year_start, self.today, {}, year_numbers)
 
     @functools.cached_property
@@ -179,6 +199,44 @@ class Dashboard:
             )
             for measure in self.measures.values()
         ]
+
+    @functools.cached_property
+    def strengths(self) -> habits.Strengths:
+        first = self.rows[0].date if self.rows else self.start
+        return habits.strengths(
+            (
+                habits.LoggedDay(row.date, row.water_ml, row.exercise_minutes, row.posture,
+                                 bool(row.rest_day))
+                for row in self.rows
+            ),
+            goals=habits.Goals(self.goals["water_ml"], self.goals["exercise_minutes"]),
+            away=habits.away_dates(self.away, start=min(first, self.start), end=self.today),
+            start=min(first, self.start),
+            end=self.today,
+        )  # fmt: skip
+
+    @functools.cached_property
+    def habit_charts(self) -> list[tuple[str, str, int, "charts.Chart"]]:
+        """(habit, label, percent today, chart of its strength over the range) per habit."""
+        strengths = self.strengths
+        offset = (self.start - strengths.first).days
+        days = [
+            self.start + dt.timedelta(days=n) for n in range((self.today - self.start).days + 1)
+        ]
+        drawn = []
+        for habit in habits.HABITS:
+            scores = strengths.scores[habit][offset:]
+            series = insights.Series(
+                days, [round(100 * score, 1) for score in scores], [None] * len(days)
+            )
+            chart = charts.strength_chart(
+                label=habits.HABIT_LABELS[habit],
+                series=series,
+                chart_id=f"chart-strength-{habit}",
+                caption=f"{habits.HABIT_LABELS[habit]} strength, {range_words(self.range_key)}",
+            )
+            drawn.append((habit, habits.HABIT_LABELS[habit], strengths.percent(habit), chart))
+        return drawn
 
     @functools.cached_property
     def heatmap(self) -> SafeString:
@@ -226,15 +284,17 @@ def build(
     start = range_start(user, range_key=range_key, today=today)
     last_monday = today - dt.timedelta(days=today.weekday() + 7)
     load_from = min(
-        start - dt.timedelta(days=insights.ROLLING_DAYS - 1),
+        # Habit strength reads the months before the range (habits.WARM_UP_DAYS).
+        start - dt.timedelta(days=habits.WARM_UP_DAYS),
         today - dt.timedelta(days=HEATMAP_DAYS),
         last_monday,
     )
     rows = load_rows(user, start=load_from, end=today)
+    away = away_periods(user)
     streak_list, streaks_all_time = [], False
     if not range_only:
         streak_list, streaks_all_time = _streaks_from_loaded(
-            user, rows, today=today, whole_history=range_key == "all"
+            user, rows, today=today, whole_history=range_key == "all", away=away
         )
     alerts = []
     if with_alerts:
@@ -257,6 +317,7 @@ def build(
         streaks=streak_list,
         streaks_all_time=streaks_all_time,
         alerts=alerts,
+        away=away,
     )
 
 
@@ -293,4 +354,24 @@ def notes_in_range(user, *, start: dt.date, end: dt.date) -> list[tuple[dt.date,
         .exclude(notes="")
         .order_by("date")
         .values_list("date", "notes")
+    )
+
+
+def habit_strengths(user, *, today: dt.date) -> habits.Strengths:
+    """Each habit's strength up to today, for the home page: the last WARM_UP_DAYS of saved
+    days, one narrow query, and the away periods."""
+    start = today - dt.timedelta(days=habits.WARM_UP_DAYS)
+    profile = user.profile
+    logged = [
+        habits.LoggedDay(*values)
+        for values in CheckIn.objects.filter(user=user, date__range=(start, today)).values_list(
+            "date", "water_ml", "exercise_minutes", "posture", "rest_day"
+        )
+    ]
+    return habits.strengths(
+        logged,
+        goals=habits.Goals(profile.water_goal_ml, profile.exercise_goal_minutes),
+        away=habits.away_dates(away_periods(user, since=start), start=start, end=today),
+        start=start,
+        end=today,
     )

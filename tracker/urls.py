@@ -1,6 +1,14 @@
 from django.urls import path, register_converter
 
-from tracker import account_views, care_views, guide_views, reminder_views, trend_views, views
+from tracker import (
+    account_views,
+    care_views,
+    guide_views,
+    history_views,
+    reminder_views,
+    trend_views,
+    views,
+)
 from tracker.converters import IsoDateConverter
 
 register_converter(IsoDateConverter, "isodate")
@@ -13,7 +21,9 @@ urlpatterns = [
     path("checkin/<isodate:date>/", views.checkin, name="checkin_day"),
     path("water/add/", views.add_water, name="add_water"),
     path("water/undo/", views.undo_water, name="undo_water"),
-    path("history/", views.history, name="history"),
+    path("history/", history_views.history, name="history"),
+    path("away/", history_views.away_start, name="away_start"),
+    path("away/<int:period_id>/end/", history_views.away_end, name="away_end"),
     path("export.csv", views.export_csv, name="export_csv"),
     path("export.json", views.export_json, name="export_json"),
     path("guide/", guide_views.guide, name="guide"),

@@ -1,7 +1,7 @@
-import calendar
 import datetime as dt
 import functools
 import json
+from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,8 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from tracker import care, checkins, exports, redflags, tips, units
-from tracker import history as month_history
+from tracker import care, checkins, exports, habits, redflags, tips, trends, units
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.forms import CheckInForm
 from tracker.models import WATER_ML_MAX, CheckIn, WaterUnit
@@ -26,7 +25,16 @@ def _today_card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
         "today_checkin": checkin,
         "today_summary": checkins.describe_day(checkin, date=today, water_unit=profile.water_unit),
         "water": checkins.water_status(checkin, profile=profile),
+        "exercise_goal": profile.exercise_goal_minutes,
+        "exercise_goal_reached": bool(
+            checkin
+            and checkin.exercise_minutes is not None
+            and checkin.exercise_minutes >= profile.exercise_goal_minutes
+        ),
     }
+
+
+GOAL_WORDS = {"water": "Water goal reached.", "exercise": "Exercise goal reached."}
 
 
 @require_safe
@@ -42,6 +50,10 @@ def home(request: HttpRequest) -> HttpResponse:
     context["chosen_tips"] = tips.tips_for_user(
         request.user, today=today, red_flag_active=bool(prompts)
     )
+    strengths = trends.habit_strengths(request.user, today=today)
+    context["habit_strengths"] = [
+        (habit, habits.HABIT_LABELS[habit], strengths.percent(habit)) for habit in habits.HABITS
+    ]
     context["ask_health_profile"] = (
         request.user.profile.health_profile_answered_at is None
         and context["recent_days"][0].checkin is not None
@@ -191,7 +203,10 @@ def _after_save(
     if _fired_emergency(saved):
         return _emergency_takeover(request, prompts, day)
     if not request.htmx and not saved.firings:
-        messages.success(request, f"Saved your check-in for {day:%A} {day.day} {day:%B}.")
+        reached = " ".join(GOAL_WORDS[goal] for goal in saved.goals_reached)
+        messages.success(
+            request, f"Saved your check-in for {day:%A} {day.day} {day:%B}. {reached}".strip()
+        )
         return redirect("tracker:home")
     if not request.htmx:
         prompts = _open_prompts(request.user)
@@ -204,6 +219,7 @@ def _after_save(
         ),
         "care_prompts": prompts,
         "chosen_tips": tips.tips_for_user(request.user, today=today, red_flag_active=bool(prompts)),
+        "goals_reached": [GOAL_WORDS[goal] for goal in saved.goals_reached],
     }
     template = (
         "tracker/partials/checkin_saved.html" if request.htmx else "tracker/checkin_saved.html"
@@ -247,13 +263,15 @@ def _water_tap_on_checkin(
     """The check-in's own +250 ml and Undo buttons. With htmx only the water field comes back;
     without, the page comes back with every other answer as it was typed (nothing saved)."""
     profile = request.user.profile
-    checkin, error = _tap(request.user, day=day, today=today, undo=request.POST["water"] == "undo")
+    tap = _tap(request.user, day=day, today=today, undo=request.POST["water"] == "undo")
+    checkin, error = tap.checkin, tap.error
     if request.htmx:
         water_form = CheckInForm(initial=_initial_for(checkin), water_unit=profile.water_unit)
         context = {
             "form": water_form,
             "water": checkins.water_status(checkin, profile=profile),
             "water_error": error,
+            "water_goal_reached_now": tap.goal_reached,
             "action_url": request.path,
         }
         return render(request, "tracker/partials/checkin_water.html", context)
@@ -273,7 +291,14 @@ def _water_tap_on_checkin(
     )
 
 
-def _tap(user, *, day: dt.date, today: dt.date, undo: bool) -> tuple[CheckIn | None, str | None]:
+@dataclass(frozen=True)
+class _Tap:
+    checkin: CheckIn | None
+    error: str | None = None
+    goal_reached: bool = False
+
+
+def _tap(user, *, day: dt.date, today: dt.date, undo: bool) -> _Tap:
     change = (
         checkins.DayChange(undo_water_tap=True)
         if undo
@@ -284,8 +309,8 @@ def _tap(user, *, day: dt.date, today: dt.date, undo: bool) -> tuple[CheckIn | N
     except checkins.WaterLimitReached:
         limit = units.format_water(WATER_ML_MAX, user.profile.water_unit)
         error = f"That would take the day's water over {limit}, so it was not added."
-        return CheckIn.objects.filter(user=user, date=day).first(), error
-    return saved.checkin, None
+        return _Tap(CheckIn.objects.filter(user=user, date=day).first(), error)
+    return _Tap(saved.checkin, goal_reached="water" in saved.goals_reached)
 
 
 @require_POST
@@ -302,13 +327,16 @@ def undo_water(request: HttpRequest) -> HttpResponse:
 
 def _home_water_tap(request: HttpRequest, *, undo: bool) -> HttpResponse:
     today = today_for(request.user)
-    checkin, error = _tap(request.user, day=today, today=today, undo=undo)
+    tap = _tap(request.user, day=today, today=today, undo=undo)
     if not request.htmx:
-        if error:
-            messages.error(request, error)
+        if tap.error:
+            messages.error(request, tap.error)
+        elif tap.goal_reached:
+            messages.success(request, "Water goal reached.")
         return redirect("tracker:home")
-    context = _today_card_context(request.user, today, checkin)
-    context["water_error"] = error
+    context = _today_card_context(request.user, today, tap.checkin)
+    context["water_error"] = tap.error
+    context["water_goal_reached_now"] = tap.goal_reached
     return render(request, "tracker/partials/today_card.html", context)
 
 
@@ -319,7 +347,7 @@ def _export_filename(extension: str) -> str:
 @require_safe
 @login_required
 def export_csv(request: HttpRequest) -> HttpResponse:
-    body = exports.render_csv(exports.checkins_for_export(request.user))
+    body = exports.render_csv(exports.day_records(request.user, today=today_for(request.user)))
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{_export_filename("csv")}"'
     return response
@@ -328,20 +356,10 @@ def export_csv(request: HttpRequest) -> HttpResponse:
 @require_safe
 @login_required
 def export_json(request: HttpRequest) -> HttpResponse:
-    data = exports.build_json(request.user, exports.checkins_for_export(request.user))
+    records = exports.day_records(request.user, today=today_for(request.user))
+    data = exports.build_json(request.user, records)
     response = HttpResponse(
         json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json"
     )
     response["Content-Disposition"] = f'attachment; filename="{_export_filename("json")}"'
     return response
-
-
-@require_safe
-@login_required
-def history(request: HttpRequest) -> HttpResponse:
-    today = today_for(request.user)
-    first = month_history.first_of_month(request.GET.get("month"), today=today)
-    month = month_history.month_calendar(request.user, first=first, today=today)
-    weekdays = [(calendar.day_name[index], calendar.day_abbr[index]) for index in range(7)]
-    context = {"month": month, "today": today, "weekdays": weekdays}
-    return render(request, "tracker/history.html", context)

@@ -22,17 +22,21 @@ def test_csv_export_has_the_agreed_columns_oldest_first(logged_in_client, user, 
     assert response["Content-Type"].startswith("text/csv")
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
-    expected = "date,posture,exercise_minutes,water_ml,stress,discomfort,symptoms,notes"
+    expected = (
+        "date,posture,exercise_minutes,water_ml,stress,discomfort,symptoms,notes,rest_day,away"
+    )
     assert rows[0] == expected.split(",")
     assert [row[0] for row in rows[1:]] == ["2026-01-01", "2026-01-02", "2026-01-03"]
-    assert rows[3] == ["2026-01-03", "3", "30", "1500", "4", "5", "", "Sore, after gardening"]
-    assert rows[2] == ["2026-01-02", "", "", "500", "", "", "", ""]
+    assert rows[3] == [
+        "2026-01-03", "3", "30", "1500", "4", "5", "", "Sore, after gardening", "", "",
+    ]  # fmt: skip
+    assert rows[2] == ["2026-01-02", "", "", "500", "", "", "", "", "", ""]
 
 
 def test_csv_export_neutralises_spreadsheet_formulas(logged_in_client, user, other_user):
     _seed(user, other_user)
     rows = list(csv.reader(io.StringIO(logged_in_client.get("/export.csv").content.decode())))
-    assert rows[1][-1] == '\'=HYPERLINK("x")'
+    assert rows[1][7] == '\'=HYPERLINK("x")'
 
 
 def test_json_export_holds_every_checkin_oldest_first(logged_in_client, user, other_user):

@@ -47,7 +47,7 @@ def test_home_query_count_does_not_grow_with_history(
                 water_ml=1000, stress=2, discomfort=2)
         for n in range(400)
     )  # fmt: skip
-    with django_assert_max_num_queries(7):
+    with django_assert_max_num_queries(8):
         logged_in_client.get(reverse("tracker:home"))
 
 

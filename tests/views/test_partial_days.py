@@ -52,7 +52,7 @@ def test_home_shows_the_answer_and_what_is_not_logged(one_answer, logged_in_clie
     card = re.search(r'<section class="card today-card".*?</section>', html, re.S).group(0)
     shown = {
         "posture": "4/5, mostly upright",
-        "exercise_minutes": "25 minutes",
+        "exercise_minutes": "<strong>25 min</strong> of 30",
         "water_ml": "1,750 ml",
         "stress": "7/10",
         "discomfort": "6/10",

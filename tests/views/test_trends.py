@@ -150,7 +150,7 @@ def test_streaks_are_computed_in_the_database(user, db):
     today = _today()
     for offset in (0, 1, 2, 4, 5, 6, 7):
         make_checkin(user, today - dt.timedelta(days=offset), water_ml=2500 if offset != 1 else 100)
-    found = {s.label: (s.current, s.longest) for s in trends.streaks(user, today=today)}
+    found = {s.label: (s.current, s.longest) for s in trends.streaks(user, today=today, away=[])}
     assert found["Days checked in"] == (3, 4)
     assert found["Days meeting your water goal"] == (1, 4)
     assert found["Days meeting your exercise goal"] == (3, 4)
@@ -160,7 +160,7 @@ def test_streak_survives_today_not_logged_yet(user, db):
     today = _today()
     for offset in (1, 2):
         make_checkin(user, today - dt.timedelta(days=offset))
-    found = {s.label: s.current for s in trends.streaks(user, today=today)}
+    found = {s.label: s.current for s in trends.streaks(user, today=today, away=[])}
     assert found["Days checked in"] == 2
 
 
@@ -168,7 +168,7 @@ def test_any_saved_day_counts_as_checked_in_and_a_goal_not_logged_is_not_met(use
     CheckIn.objects.create(user=user, date=_today(), water_ml=3000)
     CheckIn.objects.create(user=user, date=_today() - dt.timedelta(days=1), discomfort=4)
     CheckIn.objects.create(user=user, date=_today() - dt.timedelta(days=2), symptoms=["fever"])
-    found = {s.label: s.current for s in trends.streaks(user, today=_today())}
+    found = {s.label: s.current for s in trends.streaks(user, today=_today(), away=[])}
     assert found["Days checked in"] == 3
     assert found["Days meeting your water goal"] == 1
     assert found["Days meeting your exercise goal"] == 0
@@ -331,6 +331,7 @@ def test_a_new_goal_redraws_the_goal_line(logged_in_client, user, fragment_cache
 
 
 def _dashboard(**inputs) -> trends.Dashboard:
+    inputs.setdefault("away", [])
     return trends.Dashboard(**inputs, streaks=[], streaks_all_time=False, alerts=[])
 
 
@@ -356,6 +357,8 @@ def test_the_fingerprint_covers_every_input(user, other_user):
         {"goals": {**goals, "water_ml": 2001}},
         {"water_unit": "oz"},
         {"rows": [rows[0]._replace(discomfort=5)]},
+        {"rows": [rows[0]._replace(rest_day=True)]},
+        {"away": [(today, today)]},
         {"rows": [rows[0]._replace(date=today - dt.timedelta(days=1))]},
         {"rows": []},
     ]

@@ -1,0 +1,246 @@
+"""Habit strength on the pages, rest days, time away, and goals that feel reached."""
+
+import csv
+import datetime as dt
+import io
+import json
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import make_checkin
+from tracker import habits, reminders, trends
+from tracker.models import AwayPeriod, CheckIn
+
+HTMX = {"HX-Request": "true"}
+
+
+def _today() -> dt.date:
+    return timezone.now().date()
+
+
+def _shown_percents(html: str) -> dict[str, int]:
+    return {
+        habit: int(percent)
+        for habit, percent in re.findall(r'data-habit-strength="(\w+)">(\d+)%<', html)
+    }
+
+
+def _expected(user, days) -> dict[str, int]:
+    logged = [
+        habits.LoggedDay(c.date, c.water_ml, c.exercise_minutes, c.posture, c.rest_day)
+        for c in CheckIn.objects.filter(user=user)
+    ]
+    start = _today() - dt.timedelta(days=days)
+    result = habits.strengths(
+        logged, goals=habits.Goals(2000, 30), away=frozenset(), start=start, end=_today()
+    )
+    return {habit: result.percent(habit) for habit in habits.HABITS}
+
+
+def test_home_shows_each_habits_strength_as_a_whole_percent(logged_in_client, user):
+    for n in range(20):
+        make_checkin(user, _today() - dt.timedelta(days=n), water_ml=1500, posture=5)
+    shown = _shown_percents(logged_in_client.get("/").content.decode())
+    assert set(shown) == set(habits.HABITS)
+    assert shown == _expected(user, 400)
+    assert shown["checkin"] == round(100 * (1 - habits.M**20))
+    assert shown["water"] == round(75 * (1 - habits.M**20))
+
+
+def test_trends_draws_each_habits_strength_over_the_range(logged_in_client, user):
+    for n in range(40):
+        make_checkin(user, _today() - dt.timedelta(days=n))
+    html = logged_in_client.get(reverse("tracker:trends") + "?range=30").content.decode()
+    for habit in habits.HABITS:
+        figure = re.search(rf'id="figure-strength-{habit}".*?</figure>', html, re.S).group(0)
+        assert figure.count('class="chart-line"') == 1
+        assert re.search(r'd="M[\d.]+ [\d.]+( L[\d.]+ [\d.]+){29}"', figure)  # 30 days, unbroken
+    assert _shown_percents(html) == _expected(user, 400)
+
+
+def test_streaks_sit_next_to_a_gentler_figure(logged_in_client, user):
+    for n in (0, 1, 2, 4, 6):
+        make_checkin(user, _today() - dt.timedelta(days=n))
+    html = logged_in_client.get(reverse("tracker:trends")).content.decode()
+    assert re.search(r'data-recent="checkin">5 of the last 7 days<', html)
+
+
+# --- rest days ------------------------------------------------------------------------------
+
+
+def test_a_rest_day_is_saved_and_alone_is_a_day(logged_in_client, user):
+    logged_in_client.post(reverse("tracker:checkin"), {"rest_day": "on"})
+    checkin = CheckIn.objects.get(user=user)
+    assert checkin.rest_day is True and checkin.exercise_minutes is None
+    html = logged_in_client.get(reverse("tracker:history")).content.decode()
+    assert "rest day" in html
+
+
+def test_a_rest_day_freezes_the_exercise_strength_on_the_page(logged_in_client, user):
+    make_checkin(user, _today() - dt.timedelta(days=1), exercise_minutes=30)
+    make_checkin(user, _today(), exercise_minutes=0, rest_day=True)
+    shown = _shown_percents(logged_in_client.get("/").content.decode())
+    assert shown["exercise"] == round(100 * (1 - habits.M))
+
+
+# --- time away --------------------------------------------------------------------------------
+
+
+def _away(client, start, end, **extra):
+    return client.post(
+        reverse("tracker:away_start"), {"start": start.isoformat(), "end": end.isoformat(), **extra}
+    )
+
+
+def test_a_break_is_set_from_the_history_page_and_shows_on_the_calendar(logged_in_client, user):
+    start = _today() - dt.timedelta(days=2)
+    response = _away(logged_in_client, start, _today() + dt.timedelta(days=3))
+    assert response.status_code == 302
+    period = AwayPeriod.objects.get(user=user)
+    assert (period.start, period.end) == (start, _today() + dt.timedelta(days=3))
+    html = logged_in_client.get(reverse("tracker:history")).content.decode()
+    assert re.search(rf'/checkin/{start.isoformat()}/".*?, away</span>', html, re.S)
+    assert "I&#x27;m back: end the break" in html or "I'm back: end the break" in html
+
+
+@pytest.mark.parametrize(
+    ("start_offset", "end_offset", "error"),
+    [
+        (0, 60, "up to 60 days"),
+        (3, 1, "be before the first"),
+    ],
+)
+def test_a_break_is_at_most_60_days_and_ends_after_it_starts(
+    logged_in_client, user, start_offset, end_offset, error
+):
+    response = _away(
+        logged_in_client,
+        _today() + dt.timedelta(days=start_offset),
+        _today() + dt.timedelta(days=end_offset),
+    )
+    assert response.status_code == 400
+    assert error in response.content.decode()
+    assert not AwayPeriod.objects.exists()
+
+
+def test_sixty_days_is_allowed(logged_in_client, user):
+    assert _away(logged_in_client, _today(), _today() + dt.timedelta(days=59)).status_code == 302
+
+
+def test_only_one_open_break_and_no_overlaps(logged_in_client, user):
+    _away(logged_in_client, _today(), _today() + dt.timedelta(days=5))
+    response = _away(
+        logged_in_client, _today() + dt.timedelta(days=10), _today() + dt.timedelta(days=12)
+    )
+    assert "already have a break" in response.content.decode()
+    past = _away(logged_in_client, _today() - dt.timedelta(days=3), _today() - dt.timedelta(days=1))
+    assert past.status_code == 302  # an earlier break, over and done, may be added
+    overlap = _away(
+        logged_in_client, _today() - dt.timedelta(days=2), _today() - dt.timedelta(days=1)
+    )
+    assert "overlap" in overlap.content.decode()
+    assert AwayPeriod.objects.filter(user=user).count() == 2
+
+
+def test_coming_back_ends_the_break_yesterday_and_a_planned_one_can_be_cancelled(
+    logged_in_client, user
+):
+    started = AwayPeriod.objects.create(
+        user=user, start=_today() - dt.timedelta(days=4), end=_today() + dt.timedelta(days=4)
+    )
+    logged_in_client.post(reverse("tracker:away_end", args=[started.pk]))
+    started.refresh_from_db()
+    assert started.end == _today() - dt.timedelta(days=1)
+    planned = AwayPeriod.objects.create(
+        user=user, start=_today() + dt.timedelta(days=3), end=_today() + dt.timedelta(days=9)
+    )
+    logged_in_client.post(reverse("tracker:away_end", args=[planned.pk]))
+    assert not AwayPeriod.objects.filter(pk=planned.pk).exists()
+
+
+def test_someone_elses_break_is_404(logged_in_client, other_user):
+    theirs = AwayPeriod.objects.create(user=other_user, start=_today(), end=_today())
+    assert logged_in_client.post(reverse("tracker:away_end", args=[theirs.pk])).status_code == 404
+    assert AwayPeriod.objects.filter(pk=theirs.pk).exists()
+
+
+def test_settings_offer_the_break_too(logged_in_client, user):
+    html = logged_in_client.get(reverse("tracker:settings")).content.decode()
+    assert "taking a break" in html and reverse("tracker:away_start") in html
+
+
+def test_time_away_freezes_strength_and_streaks(logged_in_client, user):
+    for n in range(5, 12):
+        make_checkin(user, _today() - dt.timedelta(days=n))
+    before = trends.habit_strengths(user, today=_today()).percent("checkin")
+    AwayPeriod.objects.create(user=user, start=_today() - dt.timedelta(days=4), end=_today())
+    after = trends.habit_strengths(user, today=_today())
+    frozen_at = after.on("checkin", _today() - dt.timedelta(days=5))
+    assert after.latest("checkin") == frozen_at and after.percent("checkin") > before
+    streaks = {
+        s.kind: s for s in trends.streaks(user, today=_today(), away=trends.away_periods(user))
+    }
+    assert streaks["checkin"].current == 7
+
+
+def test_no_reminders_on_days_away(db, settings):
+    from tests.factories import make_user
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    person = make_user("ann", reminders_enabled=True, reminder_time=dt.time(20, 0))
+    day = dt.date(2026, 6, 15)
+    AwayPeriod.objects.create(user=person, start=day, end=day + dt.timedelta(days=2))
+    at = dt.datetime(2026, 6, 15, 21, 0, tzinfo=dt.UTC)
+    assert reminders.send_due_reminders(now=at).due == 0
+    back = dt.datetime(2026, 6, 18, 21, 0, tzinfo=dt.UTC)
+    assert reminders.send_due_reminders(now=back).due == 1
+
+
+def test_the_export_has_rest_day_and_away_columns_and_days_away(logged_in_client, user):
+    make_checkin(user, _today() - dt.timedelta(days=3), rest_day=True)
+    AwayPeriod.objects.create(
+        user=user, start=_today() - dt.timedelta(days=2), end=_today() + dt.timedelta(days=5)
+    )
+    rows = list(csv.DictReader(io.StringIO(logged_in_client.get("/export.csv").content.decode())))
+    assert [(row["date"], row["rest_day"], row["away"]) for row in rows] == [
+        ((_today() - dt.timedelta(days=3)).isoformat(), "yes", ""),
+        ((_today() - dt.timedelta(days=2)).isoformat(), "", "yes"),
+        ((_today() - dt.timedelta(days=1)).isoformat(), "", "yes"),
+        (_today().isoformat(), "", "yes"),
+    ]
+    data = json.loads(logged_in_client.get(reverse("tracker:export_json")).content)
+    assert data["away_periods"] == [
+        {"start": (_today() - dt.timedelta(days=2)).isoformat(),
+         "end": (_today() + dt.timedelta(days=5)).isoformat()}
+    ]  # fmt: skip
+    assert data["checkins"][0]["rest_day"] is True
+
+
+# --- goals that feel reached ------------------------------------------------------------------
+
+
+def test_the_tap_that_reaches_the_water_goal_says_so_once(logged_in_client, user):
+    user.profile.water_goal_ml = 500
+    user.profile.save()
+    first = logged_in_client.post(reverse("tracker:add_water"), headers=HTMX).content.decode()
+    assert "Water goal reached" not in first
+    second = logged_in_client.post(reverse("tracker:add_water"), headers=HTMX).content.decode()
+    assert "Water goal reached" in second
+    third = logged_in_client.post(reverse("tracker:add_water"), headers=HTMX).content.decode()
+    assert "Water goal reached" not in third
+    assert 'data-goal-done="water"' in logged_in_client.get("/").content.decode()
+
+
+def test_a_check_in_that_reaches_a_goal_says_so(logged_in_client, user):
+    html = logged_in_client.post(
+        reverse("tracker:checkin"), {"exercise_minutes": "45", "water_ml": "100"}, headers=HTMX
+    ).content.decode()
+    assert "Exercise goal reached." in html and "Water goal reached." not in html
+    again = logged_in_client.post(
+        reverse("tracker:checkin"), {"exercise_minutes": "50"}, headers=HTMX
+    ).content.decode()
+    assert "Exercise goal reached." not in again
+    assert 'data-goal-done="exercise"' in logged_in_client.get("/").content.decode()

@@ -1,0 +1,82 @@
+"""The history page: the month calendar, and time away set from it."""
+
+import calendar
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST, require_safe
+
+from tracker import away
+from tracker import history as month_history
+from tracker.dates import today_for
+from tracker.forms import AwayForm
+from tracker.models import AwayPeriod
+
+
+def _history_page(request: HttpRequest, *, away_form: AwayForm | None = None, status=200):
+    today = today_for(request.user)
+    first = month_history.first_of_month(request.GET.get("month"), today=today)
+    month = month_history.month_calendar(request.user, first=first, today=today)
+    weekdays = [(calendar.day_name[index], calendar.day_abbr[index]) for index in range(7)]
+    context = {
+        "month": month,
+        "today": today,
+        "weekdays": weekdays,
+        **away_context(request.user, today=today, form=away_form),
+    }
+    return render(request, "tracker/history.html", context, status=status)
+
+
+def away_context(user, *, today, form: AwayForm | None = None) -> dict:
+    """What the "I'm away" section needs, on the history and settings pages alike."""
+    current = away.open_period(user, today=today)
+    return {
+        "away_period": current,
+        # A refused form shows its errors even beside a break already set.
+        "away_form": form or (None if current else AwayForm(user=user, today=today)),
+        "away_max_days": away.MAX_AWAY_DAYS,
+    }
+
+
+@require_safe
+@login_required
+def history(request: HttpRequest) -> HttpResponse:
+    return _history_page(request)
+
+
+def _back(request: HttpRequest) -> HttpResponse:
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect("tracker:history")
+
+
+@require_POST
+@login_required
+def away_start(request: HttpRequest) -> HttpResponse:
+    today = today_for(request.user)
+    form = AwayForm(request.POST, user=request.user, today=today)
+    if not form.is_valid():
+        return _history_page(request, away_form=form, status=400)
+    period = away.take_break(
+        request.user, start=form.cleaned_data["start"], end=form.cleaned_data["end"]
+    )
+    messages.success(
+        request,
+        f"Enjoy the break. Your habits are paused from {period.start:%-d %B} to "
+        f"{period.end:%-d %B}, and no reminders will come.",
+    )
+    return _back(request)
+
+
+@require_POST
+@login_required
+def away_end(request: HttpRequest, period_id: int) -> HttpResponse:
+    period = get_object_or_404(AwayPeriod, pk=period_id, user=request.user)
+    today = today_for(request.user)
+    ended = away.end_break(period, today=today)
+    messages.success(request, "Welcome back." if ended else "That break was cancelled.")
+    return _back(request)
