@@ -246,21 +246,29 @@ def _frame(
 
 
 STRENGTH = Measure("strength", "Strength", "%", 0, 100)
+STRENGTH_POINTS = 90
 
 
-def strength_chart(*, label: str, series: Series, chart_id: str, caption: str) -> Chart:
-    """A habit's strength (0 to 100%) as one line: it changes smoothly, so no point markers, which
-    keeps four more charts cheap on a page that already draws five."""
-    shown, is_weekly = as_drawn(series, STRENGTH)
+def strength_chart(
+    *, label: str, shares: Sequence[float], first: dt.date, chart_id: str, caption: str
+) -> Chart:
+    """A habit's strength, a share (0 to 1) for each day from `first`, drawn as one line from 0
+    to 100%. It changes smoothly (a half-life of 13 days), so no point markers, and at most
+    STRENGTH_POINTS points draw it as well as a year of days would: four more charts stay cheap
+    on a page that already draws five."""
+    step = max(1, -(-len(shares) // STRENGTH_POINTS))
+    keep = [*range(0, len(shares) - 1, step), len(shares) - 1]
+    shown = Series(
+        [first + dt.timedelta(days=i) for i in keep], [100 * shares[i] for i in keep], []
+    )
+    is_weekly = False
     top, scale = PAD_TOP + PLOT_H, PLOT_H / 100
     xs = _x_positions(len(shown))
     ys = _y_texts(shown.values, top=top, scale=scale)
-    first, last = series.days[0], series.days[-1]
-    latest = next((value for value in reversed(series.values) if value is not None), None)
-    description = (
-        f"{label} strength from {first:%-d %b %Y} to {last:%-d %b %Y}"
-        + (", weekly averages" if is_weekly else "")
-        + (f": {round(latest)}% on the last day." if latest is not None else ".")
+    last = shown.days[-1]
+    latest = shown.values[-1] if shown.values else None
+    description = f"{label} strength from {first:%-d %b %Y} to {last:%-d %b %Y}" + (
+        f": {round(latest)}% on the last day." if latest is not None else "."
     )
     svg = _frame(
         chart_id=chart_id,
@@ -271,7 +279,7 @@ def strength_chart(*, label: str, series: Series, chart_id: str, caption: str) -
         first=first,
         last=last,
     )
-    return Chart(STRENGTH, shown, mark_safe(svg), is_weekly, len(series), latest)
+    return Chart(STRENGTH, shown, mark_safe(svg), is_weekly, len(shares), latest)
 
 
 def table_rows(series: Series) -> SafeString:

@@ -5,8 +5,9 @@ Loop Habit Tracker's score, for each of four habits, day by day from the first l
     score = previous * m + value * (1 - m),   m = 0.5 ** (1 / 13)  (a half-life of 13 days)
 
 `value` is 1 when the habit was done and 0 when not; water and exercise count the share of the
-goal reached, up to 1. A day not logged counts 0 for every habit. A frozen day leaves a habit's
-score where it was: every habit on a day away, the exercise habit on a rest day.
+goal reached, up to 1 (1,500 ml of a 2,000 ml goal is 0.75). Posture is done at 4 or better. A
+day not logged counts 0 for every habit. A frozen day leaves a habit's score where it was: every
+habit on a day away, the exercise habit on a rest day.
 
 Pure functions over plain values: no database, no request."""
 
@@ -27,6 +28,9 @@ HABIT_LABELS = {
 # Before this many days the past weighs under 0.01% (m ** 180 ≈ 0.00007): a score that starts
 # this far back, at 0, is the score from the very first day to the shown whole percent.
 WARM_UP_DAYS = 180
+# A chart's first point needs less: 100 days back the past weighs under 0.5% (m ** 100 ≈ 0.005),
+# under a pixel on a chart of 0 to 100.
+CHART_WARM_UP_DAYS = 100
 
 
 @dataclass(frozen=True)
@@ -44,25 +48,6 @@ class LoggedDay:
 class Goals:
     water_ml: int
     exercise_minutes: int
-
-
-def day_values(
-    day: LoggedDay | None, *, goals: Goals, away: bool
-) -> tuple[float | None, float | None, float | None, float | None]:
-    """(checkin, water, exercise, posture) for one calendar day; None freezes that habit."""
-    if away:
-        return None, None, None, None
-    if day is None:
-        return 0.0, 0.0, 0.0, 0.0
-    water = min(1.0, day.water_ml / goals.water_ml) if day.water_ml else 0.0
-    if day.rest_day:
-        exercise = None
-    elif day.exercise_minutes:
-        exercise = min(1.0, day.exercise_minutes / goals.exercise_minutes)
-    else:
-        exercise = 0.0
-    posture = 1.0 if (day.posture or 0) >= GOOD_POSTURE_AT_LEAST else 0.0
-    return 1.0, water, exercise, posture
 
 
 @dataclass(frozen=True)
@@ -96,25 +81,49 @@ def strengths(
     end: dt.date,
 ) -> Strengths:
     """Scores for every calendar day from `start` to `end`. Scoring begins at the first logged
-    day (everything before it is 0); `days` are the saved days from `start` on, any order."""
-    by_date = {day.date: day for day in days if start <= day.date <= end}
-    scores: dict[str, list[float]] = {habit: [] for habit in HABITS}
-    if not by_date:
-        span = (end - start).days + 1
+    day (everything before it is 0). `days` are the saved days from `start` on, in any order:
+    anything with LoggedDay's attributes (the trends page passes its rows as they are)."""
+    origin, span = start.toordinal(), (end - start).days + 1
+    slots: list = [None] * span
+    for day in days:
+        index = day.date.toordinal() - origin
+        if 0 <= index < span:
+            slots[index] = day
+    logged = [index for index, day in enumerate(slots) if day is not None]
+    if not logged:
         return Strengths(start, {habit: [0.0] * span for habit in HABITS})
-    first_logged = min(by_date)
-    lists = [scores[habit] for habit in HABITS]
-    running = [0.0, 0.0, 0.0, 0.0]
+    first = logged[0]
+    away_indexes = {day.toordinal() - origin for day in away}
+    days_from_first = slots[first:]
+    frozen = (
+        [index in away_indexes for index in range(first, span)]
+        if away_indexes
+        else [False] * len(days_from_first)
+    )
+    water_goal, exercise_goal = goals.water_ml, goals.exercise_minutes
+    # Each habit's value per day (None where frozen: away, or a rest day for exercise), then
+    # one tight pass per habit. Built column by column: a year is a few thousand values a page.
+    columns = [
+        [None if off else 0.0 if day is None else 1.0
+         for day, off in zip(days_from_first, frozen, strict=True)],
+        [None if off else min(1.0, day.water_ml / water_goal) if day and day.water_ml else 0.0
+         for day, off in zip(days_from_first, frozen, strict=True)],
+        [None if off or (day and day.rest_day)
+         else min(1.0, day.exercise_minutes / exercise_goal)
+         if day and day.exercise_minutes else 0.0
+         for day, off in zip(days_from_first, frozen, strict=True)],
+        [None if off else 1.0 if day and (day.posture or 0) >= GOOD_POSTURE_AT_LEAST else 0.0
+         for day, off in zip(days_from_first, frozen, strict=True)],
+    ]  # fmt: skip
     keep = 1 - M
-    for ordinal in range(start.toordinal(), end.toordinal() + 1):
-        day = dt.date.fromordinal(ordinal)
-        if day >= first_logged:
-            values = day_values(by_date.get(day), goals=goals, away=day in away)
-            for index, value in enumerate(values):
-                if value is not None:
-                    running[index] = running[index] * M + value * keep
-        for index, values_list in enumerate(lists):
-            values_list.append(running[index])
+    scores = {}
+    for habit, column in zip(HABITS, columns, strict=True):
+        running, out = 0.0, [0.0] * first
+        for value in column:
+            if value is not None:
+                running = running * M + value * keep
+            out.append(running)
+        scores[habit] = out
     return Strengths(start, scores)
 
 

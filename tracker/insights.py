@@ -157,7 +157,10 @@ def runs(dates: Sequence[dt.date], *, frozen: Sequence[dt.date] = ()) -> list[tu
     if not dates:
         return []
     skipped = sorted(day.toordinal() for day in frozen)
-    numbers = [_position(day, skipped) for day in dates]
+    if skipped:
+        numbers = [_position(day, skipped) for day in dates]
+    else:
+        numbers = [day.toordinal() for day in dates]
     breaks = [index for index in range(1, len(numbers)) if numbers[index] != numbers[index - 1] + 1]
     return [
         (dates[end - 1], end - start)
@@ -219,7 +222,7 @@ def compute_streaks(
     result = []
     for kind in STREAK_LABELS:
         frozen = away | rest_days if kind == "exercise" else away
-        done = [day for day in dates[kind] if day not in frozen]
+        done = [day for day in dates[kind] if day not in frozen] if frozen else dates[kind]
         frozen_sorted = sorted(frozen)
         found = runs(done, frozen=frozen_sorted)
         longest = max((length for _, length in found), default=0)
@@ -392,10 +395,13 @@ def goal_checks(
 
 def _compare(flags: Iterable[bool | None], discomforts: Iterable[int | None]) -> Comparison:
     """A day counts only when both the habit and the discomfort were logged."""
-    met, missed = [], []
-    for was_met, discomfort in zip(flags, discomforts, strict=True):
-        if discomfort is not None and was_met is not None:
-            (met if was_met else missed).append(discomfort)
+    pairs = [
+        (was_met, discomfort)
+        for was_met, discomfort in zip(flags, discomforts, strict=True)
+        if discomfort is not None and was_met is not None
+    ]
+    met = [discomfort for was_met, discomfort in pairs if was_met]
+    missed = [discomfort for was_met, discomfort in pairs if not was_met]
     return Comparison(mean(met), len(met), mean(missed), len(missed))
 
 

@@ -12,6 +12,7 @@ from django.db.models import Min
 from django.utils.safestring import SafeString
 
 from tracker import charts, habits, insights
+from tracker.dates import EARLIEST_CHECKIN_DATE
 from tracker.insights import DayRow, Streak
 from tracker.models import ML_PER_US_FL_OZ, AwayPeriod, CareAlert, CheckIn, WaterUnit
 
@@ -53,11 +54,16 @@ def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
 _day_row = functools.partial(tuple.__new__, DayRow)
 
 
-def away_periods(user, *, since: dt.date | None = None) -> list[tuple[dt.date, dt.date]]:
-    periods = AwayPeriod.objects.filter(user=user)
-    if since is not None:
-        periods = periods.filter(end__gte=since)
-    return list(periods.order_by("start").values_list("start", "end"))
+def away_periods(user, *, since: dt.date = EARLIEST_CHECKIN_DATE) -> list[tuple[dt.date, dt.date]]:
+    """(first, last) of each break that ends on or after `since`, oldest first: a plain cursor,
+    like load_rows, as every trends page and the home page ask."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT start, {connection.ops.quote_name('end')} FROM {AwayPeriod._meta.db_table} "
+            f"WHERE user_id = %s AND {connection.ops.quote_name('end')} >= %s ORDER BY start",
+            [user.pk, since],
+        )
+        return cursor.fetchall()
 
 
 def streaks(user, *, today: dt.date, away: list[tuple[dt.date, dt.date]]) -> list[Streak]:
@@ -204,11 +210,7 @@ class Dashboard:
     def strengths(self) -> habits.Strengths:
         first = self.rows[0].date if self.rows else self.start
         return habits.strengths(
-            (
-                habits.LoggedDay(row.date, row.water_ml, row.exercise_minutes, row.posture,
-                                 bool(row.rest_day))
-                for row in self.rows
-            ),
+            self.rows,  # DayRow has LoggedDay's attributes
             goals=habits.Goals(self.goals["water_ml"], self.goals["exercise_minutes"]),
             away=habits.away_dates(self.away, start=min(first, self.start), end=self.today),
             start=min(first, self.start),
@@ -220,18 +222,12 @@ class Dashboard:
         """(habit, label, percent today, chart of its strength over the range) per habit."""
         strengths = self.strengths
         offset = (self.start - strengths.first).days
-        days = [
-            self.start + dt.timedelta(days=n) for n in range((self.today - self.start).days + 1)
-        ]
         drawn = []
         for habit in habits.HABITS:
-            scores = strengths.scores[habit][offset:]
-            series = insights.Series(
-                days, [round(100 * score, 1) for score in scores], [None] * len(days)
-            )
             chart = charts.strength_chart(
                 label=habits.HABIT_LABELS[habit],
-                series=series,
+                shares=strengths.scores[habit][offset:],
+                first=self.start,
                 chart_id=f"chart-strength-{habit}",
                 caption=f"{habits.HABIT_LABELS[habit]} strength, {range_words(self.range_key)}",
             )
@@ -284,9 +280,11 @@ def build(
     start = range_start(user, range_key=range_key, today=today)
     last_monday = today - dt.timedelta(days=today.weekday() + 7)
     load_from = min(
-        # Habit strength reads the months before the range (habits.WARM_UP_DAYS).
-        start - dt.timedelta(days=habits.WARM_UP_DAYS),
-        today - dt.timedelta(days=HEATMAP_DAYS),
+        # Habit strength reads the months before what it shows (tracker.habits): today's
+        # percent from WARM_UP_DAYS back (the heatmap's year covers it), the chart's first
+        # point from CHART_WARM_UP_DAYS before the range.
+        start - dt.timedelta(days=habits.CHART_WARM_UP_DAYS),
+        today - dt.timedelta(days=max(HEATMAP_DAYS, habits.WARM_UP_DAYS)),
         last_monday,
     )
     rows = load_rows(user, start=load_from, end=today)
