@@ -19,6 +19,7 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 install: $(VENV)/.installed
 
 run: install
+	$(DEV) $(MANAGE) generate_vapid_keys --dev-file
 	$(DEV) $(MANAGE) migrate --noinput
 	$(DEV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(DEV) $(MANAGE) runserver 127.0.0.1:8000

@@ -1,6 +1,7 @@
 """backhabits settings: everything that differs between machines comes from the environment."""
 
 import datetime as dt
+import json
 import os
 import sys
 import zoneinfo
@@ -210,6 +211,17 @@ if BACKHABITS_DEFAULT_COUNTRY and not (
 # address used in links inside reminder e-mails.
 BACKHABITS_VAPID_PUBLIC_KEY = os.environ.get("BACKHABITS_VAPID_PUBLIC_KEY", "")
 BACKHABITS_VAPID_PRIVATE_KEY = os.environ.get("BACKHABITS_VAPID_PRIVATE_KEY", "")
+# `make run` makes a development key pair once, in this git-ignored file, so notifications work
+# at http://127.0.0.1:8000. Only DEBUG reads it: production takes keys from the environment.
+DEV_VAPID_KEYS_FILE = Path(
+    os.environ.get("BACKHABITS_DEV_VAPID_KEYS_FILE", BASE_DIR / ".dev-vapid-keys.json")
+)
+if DEBUG and not BACKHABITS_VAPID_PRIVATE_KEY and DEV_VAPID_KEYS_FILE.exists():
+    _dev_keys = json.loads(DEV_VAPID_KEYS_FILE.read_text())
+    BACKHABITS_VAPID_PUBLIC_KEY, BACKHABITS_VAPID_PRIVATE_KEY = (
+        _dev_keys["public"],
+        _dev_keys["private"],
+    )
 BACKHABITS_VAPID_SUBJECT = os.environ.get("BACKHABITS_VAPID_SUBJECT", "mailto:admin@localhost")
 BACKHABITS_BASE_URL = os.environ.get("BACKHABITS_BASE_URL", "http://127.0.0.1:8000")
 # The only hosts a push reminder is ever sent to: the browsers' push services (Chrome and Edge

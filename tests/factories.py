@@ -15,6 +15,7 @@ def make_user(username: str, *, timezone: str = "UTC", **profile_fields):
     )
     profile = user.profile
     profile.timezone = timezone
+    profile.confirmed_email = user.email  # its confirmation link opened, unless told otherwise
     for name, value in profile_fields.items():
         setattr(profile, name, value)
     profile.save()

@@ -3,10 +3,11 @@ from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordChangeView, PasswordResetView
+from django.core import signing
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.views.decorators.debug import sensitive_post_parameters
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tracker import accounts, reminders
 from tracker.dates import today_for
@@ -43,10 +44,22 @@ def signup(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
-    form = SettingsForm(request.POST or None, instance=request.user.profile)
+    form = SettingsForm(
+        request.POST or None,
+        instance=request.user.profile,
+        initial={"email": request.user.profile.pending_email or request.user.email},
+    )
     if form.is_valid():
         form.save()
-        messages.success(request, "Settings saved.")
+        sent = ""
+        if form.has_changed() and "email" in form.changed_data:
+            outcome = accounts.change_email(request.user, form.cleaned_data["email"])
+            if outcome == "sent":
+                sent = (
+                    f" We sent a confirmation link to {form.cleaned_data['email']}: e-mail "
+                    "reminders go there once you open it."
+                )
+        messages.success(request, f"Settings saved.{sent}")
         return redirect("tracker:settings")
     return render(
         request,
@@ -56,6 +69,7 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             "push_ready": reminders.vapid_configured(),
             "vapid_public_key": settings.BACKHABITS_VAPID_PUBLIC_KEY,
             "devices": request.user.push_subscriptions.order_by("created_at"),
+            "reach": reminders.reach(request.user),
             **away_context(request.user, today=today_for(request.user)),
         },
     )
@@ -99,3 +113,23 @@ class RateLimitedPasswordResetView(PasswordResetView):
         if not accounts.reset_email_allowed(self.request, form.cleaned_data["email"]):
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
+
+
+@require_safe
+def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
+    """Opened from the e-mail, logged in or not: the link itself proves the address."""
+    try:
+        state = "confirmed" if accounts.confirm_email(token) else "used"
+    except signing.BadSignature:
+        return render(request, "tracker/email_confirmed.html", {"state": "invalid"}, status=400)
+    return render(request, "tracker/email_confirmed.html", {"state": state})
+
+
+@require_POST
+@login_required
+def resend_confirmation(request: HttpRequest) -> HttpResponse:
+    address = request.user.profile.pending_email or request.user.email
+    if address:
+        accounts.request_confirmation(request.user, address)
+        messages.success(request, f"We sent a new confirmation link to {address}.")
+    return redirect("tracker:settings")

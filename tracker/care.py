@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
+from django.db.models import Case, Value, When
 from django.utils import timezone
 
 from tracker import countries, redflags
@@ -248,6 +249,13 @@ def _prompts(
             )
         )
     return prompts
+
+
+# The tiers' order, for the database to sort by (most urgent first).
+URGENCY = Case(
+    *(When(tier=tier, then=Value(rank)) for tier, rank in redflags.TIER_RANK.items()),
+    default=Value(len(redflags.TIER_RANK)),
+)
 
 
 def by_urgency(alerts) -> list[CareAlert]:

@@ -255,6 +255,11 @@ class SignupForm(UserCreationForm):
 
 
 class SettingsForm(forms.ModelForm):
+    email = forms.EmailField(
+        label="E-mail address (for reminders and password reset)",
+        required=False,
+        help_text="A new address gets a confirmation link; reminders go to it once it is opened.",
+    )
     timezone = forms.ChoiceField(label="Time zone", choices=timezone_choices, widget=LongSelect)
     water_goal = forms.DecimalField(
         label="Daily water goal",
@@ -278,6 +283,8 @@ class SettingsForm(forms.ModelForm):
             "show_reminder",
             "reminders_enabled",
             "reminder_time",
+            "reminder_time_2",
+            "reminder_time_3",
             "reminder_email",
         )
         labels = {
@@ -290,8 +297,13 @@ class SettingsForm(forms.ModelForm):
         widgets = {
             "water_unit": forms.RadioSelect,
             "reminder_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "reminder_time_2": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "reminder_time_3": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
-        error_messages = {"reminder_time": {"invalid": "Enter a time such as 20:00."}}
+        error_messages = {
+            name: {"invalid": "Enter a time such as 20:00."}
+            for name in ("reminder_time", "reminder_time_2", "reminder_time_3")
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -300,16 +312,28 @@ class SettingsForm(forms.ModelForm):
             self.initial.setdefault("water_goal", units.ml_to_oz(profile.water_goal_ml))
         else:
             self.initial.setdefault("water_goal", profile.water_goal_ml)
+        countries = [choice for choice in self.fields["country"].choices if choice[0]]
+        self.fields["country"].choices = [("", "Not set: the general advice"), *countries]
+        self.fields["country"].help_text = ""
         self.fields["country"].widget = LongSelect(choices=self.fields["country"].choices)
-        self.order_fields(["country", "timezone", "water_unit", "water_goal"])
+        self.order_fields(["email", "country", "timezone", "water_unit", "water_goal"])
 
-    def clean_reminder_time(self):
-        value = self.cleaned_data["reminder_time"]
+    def _reminder_time(self, name: str):
+        value = self.cleaned_data.get(name)
         # Before midnight with room to spare: a reminder due at 23:58 could be overtaken by the
         # date changing before the next send_reminders run.
-        if not (EARLIEST_REMINDER <= value <= LATEST_REMINDER):
+        if value is not None and not (EARLIEST_REMINDER <= value <= LATEST_REMINDER):
             raise forms.ValidationError("Choose a time between 05:00 and 22:30.")
         return value
+
+    def clean_reminder_time(self):
+        return self._reminder_time("reminder_time")
+
+    def clean_reminder_time_2(self):
+        return self._reminder_time("reminder_time_2")
+
+    def clean_reminder_time_3(self):
+        return self._reminder_time("reminder_time_3")
 
     def clean(self):
         cleaned = super().clean()

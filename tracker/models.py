@@ -61,7 +61,17 @@ class Profile(models.Model):
     # Daily reminders (tracker.reminders): off until the person turns them on.
     reminders_enabled = models.BooleanField("Send me a daily reminder", default=False)
     reminder_time = models.TimeField("Reminder time (your local time)", default=dt.time(20, 0))
+    reminder_time_2 = models.TimeField("A second reminder (optional)", null=True, blank=True)
+    reminder_time_3 = models.TimeField("A third reminder (optional)", null=True, blank=True)
     reminder_email = models.BooleanField("By e-mail", default=True)
+    # Reminders go only to a confirmed address: `confirmed_email` is the address whose link was
+    # opened (reminders use it while it is still the account's address). A new address waits
+    # in `pending_email` until its link, which carries `email_confirm_key`, is opened.
+    confirmed_email = models.EmailField(blank=True, editable=False)
+    pending_email = models.EmailField(blank=True, editable=False)
+    email_confirm_key = models.CharField(
+        max_length=32, null=True, blank=True, unique=True, editable=False
+    )
     # What an unsubscribe link carries, signed: random, so the link names no one; replaced when
     # a link is used, so each link works once (tracker.reminders).
     unsubscribe_key = models.CharField(
@@ -69,12 +79,21 @@ class Profile(models.Model):
     )
 
     class Meta:
-        # send_reminders asks, per time zone, who has reminders on and whose time has passed.
+        # send_reminders asks, per time zone and reminder slot, who has reminders on and whose
+        # time has passed.
         indexes = [
             models.Index(
                 fields=["reminders_enabled", "timezone", "reminder_time"],
                 name="profile_reminder_due",
-            )
+            ),
+            models.Index(
+                fields=["reminders_enabled", "timezone", "reminder_time_2"],
+                name="profile_reminder_2_due",
+            ),
+            models.Index(
+                fields=["reminders_enabled", "timezone", "reminder_time_3"],
+                name="profile_reminder_3_due",
+            ),
         ]
         constraints = [
             models.CheckConstraint(
@@ -359,18 +378,21 @@ class PushSubscription(models.Model):
 
 
 class ReminderSent(models.Model):
-    """At most one reminder per person per local date, enforced by the database, so two
-    send_reminders runs at once (even on two hosts) send one reminder, not two."""
+    """At most one reminder per person, per local date, per reminder slot (1 to 3), enforced
+    by the database, so two send_reminders runs at once (even on two hosts) send one, not two."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="reminders_sent"
     )
     local_date = models.DateField()
+    slot = models.PositiveSmallIntegerField(default=1)
     sent_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["user", "local_date"], name="reminder_once_per_day")
+            models.UniqueConstraint(
+                fields=["user", "local_date", "slot"], name="reminder_once_per_slot"
+            )
         ]
 
     def __str__(self) -> str:

@@ -1,9 +1,11 @@
-"""Daily reminders: who is due, what to say, and sending each person at most one a day.
+"""Reminders: who is due, what to say, and sending each person at most one per reminder slot
+a day.
 
 `send_due_reminders` is run by cron or a systemd timer every few minutes, on one host or many.
-Each person is due once their local reminder time has passed, if they have not checked in today
-and have not been reminded today in their own time zone. A ReminderSent row, created in the same
-transaction as the sending, makes a second run (or a second host) skip them."""
+Each person has up to three reminder times in their own time zone. A slot is due once its time
+has passed, unless the day is checked in, the person is away, or that slot (or a later one) was
+sent today. A ReminderSent row, claimed before anything is sent, makes a second run (or a second
+host) skip them. Only a confirmed e-mail address, or a device, is ever reminded."""
 
 import base64
 import datetime as dt
@@ -18,8 +20,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.mail import EmailMultiAlternatives
-from django.db import IntegrityError, transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -28,6 +30,7 @@ from tracker import care
 from tracker.checkins import CHECKED_IN
 from tracker.models import (
     AwayPeriod,
+    CareAlert,
     CheckIn,
     Profile,
     PushSubscription,
@@ -62,17 +65,41 @@ def vapid_configured() -> bool:
     return bool(settings.BACKHABITS_VAPID_PUBLIC_KEY and settings.BACKHABITS_VAPID_PRIVATE_KEY)
 
 
-def due_people(*, now: dt.datetime) -> Iterator[tuple[object, dt.date]]:
-    """(user, local date) for everyone due now: one indexed query per time zone in use."""
+# Reminder slots, latest first: someone due for two (a run was late) gets one reminder, for the
+# later slot, which also covers the earlier one.
+SLOT_FIELDS = ((3, "reminder_time_3"), (2, "reminder_time_2"), (1, "reminder_time"))
+
+
+@dataclass(frozen=True)
+class Due:
+    user: object
+    local_date: dt.date
+    slot: int
+
+
+def email_reachable() -> Q:
+    """People a reminder e-mail can reach: e-mail on, and the account's address confirmed."""
+    return Q(profile__reminder_email=True, email__gt="", profile__confirmed_email=F("email"))
+
+
+def due_people(*, now: dt.datetime) -> Iterator[Due]:
+    """Everyone due now, with their profile, push devices and first open alert loaded with
+    them: a fixed number of queries per time zone in use (one per slot, one per batch of push
+    devices), whatever the number of people."""
     zones = (
         Profile.objects.filter(reminders_enabled=True)
         .values_list("timezone", flat=True)
         .distinct()
         .order_by()
     )
-    channel = Q(profile__reminder_email=True, email__gt="")
+    channel = email_reachable()
     if vapid_configured():
         channel |= Q(Exists(PushSubscription.objects.filter(user=OuterRef("pk"))))
+    open_alert = (
+        CareAlert.objects.filter(user=OuterRef("pk"), acknowledged_at=None, cleared_at=None)
+        .order_by(care.URGENCY, "-created_at")
+        .values("pk")[:1]
+    )
     for zone_name in list(zones):
         try:
             zone = zoneinfo.ZoneInfo(zone_name)
@@ -80,46 +107,58 @@ def due_people(*, now: dt.datetime) -> Iterator[tuple[object, dt.date]]:
             zone = dt.UTC  # the same fallback as the person's "today" (tracker.dates)
         local = now.astimezone(zone)
         local_date = local.date()
-        people = (
-            get_user_model()
-            .objects.filter(
-                profile__reminders_enabled=True,
-                profile__timezone=zone_name,
-                profile__reminder_time__lte=local.time(),
-                is_active=True,
-            )
-            .filter(channel)
-            .exclude(
-                Exists(ReminderSent.objects.filter(user=OuterRef("pk"), local_date=local_date))
-            )
-            .exclude(
-                Exists(CheckIn.objects.filter(CHECKED_IN, user=OuterRef("pk"), date=local_date))
-            )
-            .exclude(  # away or on a break: no reminders
-                Exists(
-                    AwayPeriod.objects.filter(
-                        user=OuterRef("pk"), start__lte=local_date, end__gte=local_date
+        for slot, field_name in SLOT_FIELDS:
+            people = (
+                get_user_model()
+                .objects.filter(
+                    profile__reminders_enabled=True,
+                    profile__timezone=zone_name,
+                    is_active=True,
+                    **{f"profile__{field_name}__lte": local.time()},
+                )
+                .filter(channel)
+                .exclude(  # this slot, or a later one, already sent today
+                    Exists(
+                        ReminderSent.objects.filter(
+                            user=OuterRef("pk"), local_date=local_date, slot__gte=slot
+                        )
                     )
                 )
+                .exclude(  # checked in today: the rest of the day's reminders are off
+                    Exists(CheckIn.objects.filter(CHECKED_IN, user=OuterRef("pk"), date=local_date))
+                )
+                .exclude(  # away or on a break: no reminders
+                    Exists(
+                        AwayPeriod.objects.filter(
+                            user=OuterRef("pk"), start__lte=local_date, end__gte=local_date
+                        )
+                    )
+                )
+                .annotate(open_alert_id=Subquery(open_alert))
+                .select_related("profile")
+                .prefetch_related("push_subscriptions")
+                .order_by("pk")
             )
-            .select_related("profile")
-            .order_by("pk")
-        )
-        for user in people.iterator(chunk_size=BATCH_SIZE):
-            yield user, local_date
+            for user in people.iterator(chunk_size=BATCH_SIZE):
+                yield Due(user, local_date, slot)
 
 
 def build_message(user) -> Message:
-    """What is left today, and an open care alert first if there is one."""
-    alerts = care.open_alerts(user)
-    if alerts:
-        # Deliberately vague: a notification shows on a lock screen, an e-mail in an inbox.
+    """What is left today, or, while a care alert is open, a nudge to read it first. It never
+    names the alert: a notification shows on a lock screen, an e-mail in an inbox. Uses the
+    `open_alert_id` the due query annotates, or looks it up."""
+    alert_id = getattr(user, "open_alert_id", None)
+    if not hasattr(user, "open_alert_id"):
+        alerts = care.open_alerts(user)
+        alert_id = alerts[0].pk if alerts else None
+    if alert_id:
         return Message(
             title="backhabits: please read your care alert",
             body=f"You have an open care alert in backhabits. Please read it. {NUDGE}",
-            path=reverse("tracker:care_alert", args=[alerts[0].pk]),
+            path=reverse("tracker:care_alert", args=[alert_id]),
         )
-    return Message(title="backhabits", body=NUDGE, path=reverse("tracker:checkin"))
+    return Message(title="backhabits: how is your back today?", body=NUDGE,
+                   path=reverse("tracker:checkin"))  # fmt: skip
 
 
 def _unsubscribe_signer() -> signing.TimestampSigner:
@@ -171,15 +210,15 @@ def push_endpoint_allowed(endpoint: str) -> bool:
     return False
 
 
-def _absolute(path: str) -> str:
+def absolute_url(path: str) -> str:
     return settings.BACKHABITS_BASE_URL.rstrip("/") + path
 
 
 def send_email(user, message: Message) -> bool:
-    unsubscribe_url = _absolute(reverse("tracker:unsubscribe", args=[unsubscribe_token(user)]))
+    unsubscribe_url = absolute_url(reverse("tracker:unsubscribe", args=[unsubscribe_token(user)]))
     context = {
         "message": message,
-        "url": _absolute(message.path),
+        "url": absolute_url(message.path),
         "unsubscribe_url": unsubscribe_url,
     }
     email = EmailMultiAlternatives(
@@ -240,6 +279,48 @@ class Delivery:
     gone_ids: list[int] = field(default_factory=list)
 
 
+def can_email(user) -> bool:
+    profile = user.profile
+    return bool(profile.reminder_email and user.email and profile.confirmed_email == user.email)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """How a person's reminders can reach them, for settings and the home page."""
+
+    enabled: bool
+    email: bool  # e-mail on, to a confirmed address
+    devices: int  # devices with notifications on (0 when this server has no push keys)
+    push_offered: bool
+    step: str  # when nothing reaches: "turn_on_email", "add_email", "open_link" or "confirm"
+    address: str  # the address the step is about
+
+    @property
+    def nothing_reaches(self) -> bool:
+        return self.enabled and not self.email and not self.devices
+
+
+def reach(user) -> Reach:
+    profile = user.profile
+    offered = vapid_configured()
+    if profile.pending_email:
+        step, address = "open_link", profile.pending_email
+    elif not user.email:
+        step, address = "add_email", ""
+    elif profile.confirmed_email != user.email:
+        step, address = "confirm", user.email
+    else:
+        step, address = "turn_on_email", user.email
+    return Reach(
+        enabled=profile.reminders_enabled,
+        email=can_email(user),
+        devices=user.push_subscriptions.count() if offered else 0,
+        push_offered=offered,
+        step=step,
+        address=address,
+    )
+
+
 def deliver(user, message: Message) -> Delivery:
     delivery = Delivery()
     if vapid_configured():
@@ -254,30 +335,29 @@ def deliver(user, message: Message) -> Delivery:
                 delivery.pushed_ids.append(subscription.pk)
             elif outcome == "gone":
                 delivery.gone_ids.append(subscription.pk)
-    if user.profile.reminder_email and user.email and send_email(user, message):
+    if can_email(user) and send_email(user, message):
         delivery.delivered = True
     delivery.delivered = delivery.delivered or bool(delivery.pushed_ids)
     return delivery
 
 
-def remind(user, *, local_date: dt.date) -> str:
+def remind(user, *, local_date: dt.date, slot: int = 1) -> str:
     """'sent', 'already' (another run, maybe on another host, claimed it first) or 'failed'
     (nothing got through; the claim is released so the next run tries again).
 
     The claim is committed before anything is sent, so no transaction is held open while
-    e-mail or push services answer, and a second run sees it at once."""
-    try:
-        with transaction.atomic():
-            claim = ReminderSent.objects.create(user=user, local_date=local_date)
-    except IntegrityError:
+    e-mail or push services answer, and a second run sees it at once. One query for the claim,
+    one more when a device was reached: the rest came with the person (due_people)."""
+    claim_id = _claim(user, local_date=local_date, slot=slot)
+    if claim_id is None:
         return "already"
     try:
         delivery = deliver(user, build_message(user))
     except Exception:
-        claim.delete()
+        ReminderSent.objects.filter(pk=claim_id).delete()
         raise
     if not delivery.delivered:
-        claim.delete()
+        ReminderSent.objects.filter(pk=claim_id).delete()
     if delivery.gone_ids:
         PushSubscription.objects.filter(pk__in=delivery.gone_ids).delete()
     if delivery.pushed_ids:
@@ -287,12 +367,28 @@ def remind(user, *, local_date: dt.date) -> str:
     return "sent" if delivery.delivered else "failed"
 
 
+def _claim(user, *, local_date: dt.date, slot: int) -> int | None:
+    """The claim's id, or None when another run holds it already. One statement that never
+    fails on a conflict (both SQLite and PostgreSQL speak ON CONFLICT ... RETURNING), so it
+    needs no transaction or savepoint of its own."""
+    table = ReminderSent._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (user_id, local_date, slot, sent_at) VALUES (%s, %s, %s, %s) "
+            "ON CONFLICT (user_id, local_date, slot) DO NOTHING RETURNING id",
+            [user.pk, local_date, slot, timezone.now()],
+        )
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
 def send_due_reminders(*, now: dt.datetime | None = None) -> RunSummary:
     summary = RunSummary()
-    for user, local_date in due_people(now=now or timezone.now()):
+    for due in due_people(now=now or timezone.now()):
         summary.due += 1
+        user = due.user
         try:
-            outcome = remind(user, local_date=local_date)
+            outcome = remind(user, local_date=due.local_date, slot=due.slot)
         except Exception:  # one person's failure must not cost everyone after them a reminder
             logger.exception("Reminder for user #%s failed", user.pk)
             outcome = "failed"

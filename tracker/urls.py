@@ -54,4 +54,6 @@ urlpatterns = [
         name="log_out_everywhere",
     ),
     path("settings/delete-account/", account_views.delete_account, name="delete_account"),
+    path("settings/email/resend/", account_views.resend_confirmation, name="resend_confirmation"),
+    path("confirm-email/<str:token>/", account_views.confirm_email, name="confirm_email"),
 ]

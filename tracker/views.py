@@ -12,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from tracker import care, checkins, exports, habits, redflags, tips, trends, units
+from tracker import care, checkins, exports, habits, redflags, reminders, tips, trends, units
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.forms import CheckInForm
 from tracker.models import WATER_ML_MAX, CheckIn, WaterUnit
@@ -45,6 +45,7 @@ def home(request: HttpRequest) -> HttpResponse:
     recent_days = checkins.recent_days(user=request.user, today=today)
     context = _today_card_context(request.user, today, checkin=recent_days[0].checkin)
     context["recent_days"] = recent_days
+    context["reach"] = reminders.reach(request.user)
     prompts = care.open_prompts(request.user)
     context["care_prompts"] = prompts
     context["chosen_tips"] = tips.tips_for_user(
@@ -100,6 +101,8 @@ def _checkin_page(
         "water_error": water_error,
         "previous": _previous_habits_offer(request.user, day=day, today=today, checkin=checkin),
         "partly_saved": partly_saved,
+        # "Log pain" on a reminder notification opens the check-in here (templates/tracker/sw.js).
+        "focus_discomfort": request.GET.get("focus") == "discomfort",
     }
     template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
     return render(request, template, context)

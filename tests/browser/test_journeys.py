@@ -1,4 +1,5 @@
 import datetime as dt
+import json
 
 import pytest
 from django.contrib.auth.models import Group
@@ -289,3 +290,43 @@ def test_settings_push_switch_asks_the_browser_for_a_subscription(
     text = status.inner_text()
     assert "Asking the browser for a push subscription" in text or "Couldn't turn on" in text
     assert "were not allowed" not in text
+
+
+def test_a_reminder_notification_offers_log_pain_and_done_today(new_page, live_server):
+    make_user("alice")
+    page = new_page("phone")
+    page.context.grant_permissions(["notifications"])
+    log_in(page, "alice", PASSWORD)
+    page.evaluate("navigator.serviceWorker.ready.then(() => true)")
+    cdp = page.context.new_cdp_session(page)
+    registrations = []
+    cdp.on("ServiceWorker.workerRegistrationUpdated",
+           lambda event: registrations.extend(event["registrations"]))  # fmt: skip
+    cdp.send("ServiceWorker.enable")
+    page.wait_for_timeout(300)
+    [registration] = [r for r in registrations if not r.get("isDeleted")]
+    payload = {
+        "title": "backhabits: how is your back today?",
+        "body": "A nudge",
+        "url": "/checkin/",
+    }
+    cdp.send("ServiceWorker.deliverPushMessage", {
+        "origin": live_server.url, "registrationId": registration["registrationId"],
+        "data": json.dumps(payload),
+    })  # fmt: skip
+    shown = page.wait_for_function(
+        """async () => {
+            const registration = await navigator.serviceWorker.ready;
+            const found = await registration.getNotifications();
+            return found.length ? {title: found[0].title, body: found[0].body,
+                actions: found[0].actions.map(a => [a.action, a.title]),
+                urls: found[0].data.urls} : null;
+        }""",
+    ).json_value()
+    assert shown["title"] == payload["title"] and shown["body"] == "A nudge"
+    assert shown["actions"] == [["log-pain", "Log pain"], ["done-today", "Done today"]]
+    assert shown["urls"][""] == "/checkin/" and shown["urls"]["done-today"] == "/checkin/"
+    # What "Log pain" opens (the worker's click handler opens urls[action]):
+    page.goto(shown["urls"]["log-pain"])
+    focused = page.evaluate("document.activeElement && document.activeElement.id")
+    assert focused == "id_discomfort_0"

@@ -29,10 +29,17 @@ def test_service_worker_is_served_from_the_root_for_the_whole_app(client, db):
     assert "showNotification" in body and "openWindow" in body and "/checkin/" in body
 
 
-def test_settings_say_why_push_is_missing_without_keys(logged_in_client):
+def test_without_keys_people_are_simply_not_offered_push_and_staff_are_told(
+    logged_in_client, admin_client
+):
     html = logged_in_client.get(reverse("tracker:settings")).content.decode()
-    assert "no Web Push (VAPID) keys" in html and "E-mail reminders still work" in html
-    assert 'id="push-form"' not in html
+    assert 'id="push-form"' not in html and "VAPID" not in html
+    admin = admin_client.get(reverse("admin:index")).content.decode()
+    assert "no Web Push (VAPID) keys" in admin and "generate_vapid_keys" in admin
+
+
+def test_with_keys_staff_see_no_notice(admin_client, with_vapid):
+    assert "VAPID" not in admin_client.get(reverse("admin:index")).content.decode()
 
 
 def test_settings_offer_push_with_keys(logged_in_client, with_vapid, settings):

@@ -21,3 +21,20 @@ def iso_day(value: str) -> str:
     except (TypeError, ValueError):
         return value
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+@register.simple_tag
+def operator_notices() -> list[str]:
+    """What the people running this server should fix, for staff on the admin index: never
+    shown to the people using the app, who simply aren't offered what doesn't work."""
+    from tracker import reminders
+
+    notices = []
+    if not reminders.vapid_configured():
+        notices.append(
+            "Push reminders are off: this server has no Web Push (VAPID) keys. Run "
+            "`python manage.py generate_vapid_keys` and set BACKHABITS_VAPID_PUBLIC_KEY, "
+            "BACKHABITS_VAPID_PRIVATE_KEY and BACKHABITS_VAPID_SUBJECT (see the README). "
+            "E-mail reminders still work."
+        )
+    return notices
