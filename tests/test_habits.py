@@ -5,7 +5,7 @@ import math
 
 import pytest
 
-from tracker import habits, insights
+from tracker import habits, streaks
 from tracker.habits import Goals, LoggedDay
 
 TODAY = dt.date(2026, 11, 29)
@@ -131,16 +131,16 @@ def _days(*offsets):
 def test_a_day_away_neither_breaks_nor_extends_a_streak():
     dates = {"checkin": _days(0, 1, 3, 4), "water": [], "exercise": []}
     away = frozenset(_days(2))
-    [checkin, *_] = insights.compute_streaks(dates, today=TODAY, away=away)
+    [checkin, *_] = streaks.compute_streaks(dates, today=TODAY, away=away)
     assert (checkin.current, checkin.longest) == (4, 4)
-    [broken, *_] = insights.compute_streaks(dates, today=TODAY)
+    [broken, *_] = streaks.compute_streaks(dates, today=TODAY)
     assert (broken.current, broken.longest) == (2, 2)
 
 
 def test_a_rest_day_pauses_only_the_exercise_streak():
     dates = {"checkin": _days(0, 2), "water": [], "exercise": _days(0, 2)}
-    streaks = insights.compute_streaks(dates, today=TODAY, rest_days=frozenset(_days(1)))
-    by_kind = {streak.kind: streak for streak in streaks}
+    found = streaks.compute_streaks(dates, today=TODAY, rest_days=frozenset(_days(1)))
+    by_kind = {streak.kind: streak for streak in found}
     assert by_kind["exercise"].current == 2
     assert by_kind["checkin"].current == 1
 
@@ -148,6 +148,6 @@ def test_a_rest_day_pauses_only_the_exercise_streak():
 def test_a_streak_ending_before_a_break_is_still_current_after_it():
     dates = {"checkin": _days(5, 6, 7), "water": [], "exercise": []}
     away = frozenset(_days(1, 2, 3, 4))
-    [checkin, *_] = insights.compute_streaks(dates, today=TODAY, away=away)
+    [checkin, *_] = streaks.compute_streaks(dates, today=TODAY, away=away)
     assert checkin.current == 3  # today not logged yet, the days before were away
     assert (checkin.recent_done, checkin.recent_counted) == (2, 3)

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from tracker import insights
+from tracker import insights, streaks
 from tracker.insights import DayRow
 
 TODAY = dt.date(2026, 11, 29)  # a Sunday
@@ -15,7 +15,7 @@ def row(offset: int, **values) -> DayRow:
     return DayRow(date=TODAY - dt.timedelta(days=offset), **base)
 
 
-# --- series ------------------------------------------------------------------------------------
+# --- series ---------------------------------------------------------------------------------------
 
 
 def _discomfort(rows, *, start):
@@ -65,17 +65,17 @@ def test_all_range_starts_at_the_first_logged_day():
     )
 
 
-# --- streaks -----------------------------------------------------------------------------------
+# --- streaks --------------------------------------------------------------------------------------
 
 
 def dates(*offsets: int) -> list[dt.date]:
     return sorted(TODAY - dt.timedelta(days=o) for o in offsets)
 
 
-def streak(offsets) -> insights.Streak:
-    found = insights.runs(dates(*offsets))
+def streak(offsets) -> streaks.Streak:
+    found = streaks.runs(dates(*offsets))
     longest = max((length for _, length in found), default=0)
-    return insights.streak_from_runs("checkin", found[-1] if found else None, longest, today=TODAY)
+    return streaks.streak_from_runs("checkin", found[-1] if found else None, longest, today=TODAY)
 
 
 def test_streak_counts_a_run_ending_today():
@@ -100,7 +100,7 @@ def test_no_days_no_streak():
     assert (streak([]).current, streak([]).longest) == (0, 0)
 
 
-# --- weekly summary ------------------------------------------------------------------------------
+# --- weekly summary -------------------------------------------------------------------------------
 
 
 def test_weekly_summary_in_words():
@@ -133,7 +133,7 @@ def test_weekly_summary_rising_exercise():
     )
 
 
-# --- insights ------------------------------------------------------------------------------------
+# --- insights -------------------------------------------------------------------------------------
 
 
 def water_days(met: int, missed: int) -> list[DayRow]:
@@ -208,14 +208,14 @@ def test_water_in_ounces_is_converted_for_reading_only():
 
 def test_runs_of_consecutive_days():
     day = [TODAY - dt.timedelta(days=n) for n in range(10)][::-1]  # oldest first
-    assert insights.runs([]) == []
-    assert insights.runs([day[0]]) == [(day[0], 1)]
-    assert insights.runs([day[0], day[1], day[3], day[7], day[8], day[9]]) == [
+    assert streaks.runs([]) == []
+    assert streaks.runs([day[0]]) == [(day[0], 1)]
+    assert streaks.runs([day[0], day[1], day[3], day[7], day[8], day[9]]) == [
         (day[1], 2), (day[3], 1), (day[9], 3),
     ]  # fmt: skip
 
 
-# --- partly logged days: a missing measure is a gap for that measure only ---------------------
+# --- partly logged days: a missing measure is a gap for that measure only -------------------------
 
 
 def test_weekly_summary_averages_only_the_days_that_logged_each_measure():
@@ -242,3 +242,93 @@ def test_a_day_counts_for_an_insight_only_when_both_measures_are_logged():
     assert (water.same_day.met_days, water.same_day.missed_days) == (12, 12)
     assert water.same_day.missed_mean == 3
     assert water.title == "Water goal of 2,000 ml met"
+
+
+# --- sleep, pain relief and own factors -----------------------------------------------------------
+
+
+def _sleep(rows):
+    found = insights.goal_insights(rows, water_goal_ml=2000, exercise_goal_minutes=30)
+    return next(insight for insight in found if insight.habit == "Sleep")
+
+
+@pytest.mark.parametrize(
+    ("half_hours", "long_enough"), [(13, False), (14, True), (15, True), (0, False), (32, True)]
+)
+def test_a_long_enough_night_is_seven_hours_or_more(half_hours, long_enough):
+    sleep = _sleep([row(0, sleep_half_hours=half_hours)])
+    assert (sleep.same_day.met_days, sleep.same_day.missed_days) == (
+        (1, 0) if long_enough else (0, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("long", "short", "enough"), [(9, 10, False), (10, 10, True), (11, 9, False)]
+)
+def test_sleep_compares_nights_of_seven_hours_against_fewer(long, short, enough):
+    rows = [row(2 * n, sleep_half_hours=14, discomfort=2) for n in range(long)]
+    rows += [row(2 * (long + n), sleep_half_hours=13, discomfort=6) for n in range(short)]
+    rows.append(row(1, sleep_half_hours=None, discomfort=9))  # no sleep logged: left out
+    sleep = _sleep(rows)
+    assert (sleep.same_day.met_days, sleep.same_day.missed_days) == (long, short)
+    assert sleep.same_day.enough is enough
+    assert (sleep.same_day.met_mean, sleep.same_day.missed_mean) == (2, 6)
+    if enough:
+        assert "on days after a long enough night, discomfort averaged 2.0" in (
+            sleep.same_day_sentence
+        )
+
+
+def _tag(offsets, since_offset):
+    return insights.Tag(
+        title="Long drive, your own factor",
+        since=TODAY - dt.timedelta(days=since_offset),
+        days=frozenset(TODAY - dt.timedelta(days=n) for n in offsets),
+    )
+
+
+@pytest.mark.parametrize(
+    ("with_it", "without_it", "enough"),
+    [(9, 10, False), (10, 9, False), (10, 10, True), (11, 11, True)],
+)
+def test_a_tag_needs_ten_logged_days_with_it_and_without_it(with_it, without_it, enough):
+    days = with_it + without_it
+    rows = [row(n, discomfort=6 if n < with_it else 2) for n in range(days)]
+    (insight,) = insights.tag_insights(rows, [_tag(range(with_it), days - 1)])
+    assert insight.same_day.enough is enough
+    assert (insight.same_day.met_days, insight.same_day.missed_days) == (with_it, without_it)
+    assert (insight.same_day.met_mean, insight.same_day.missed_mean) == (6, 2)
+    assert insight.words == ("with it", "without it")
+
+
+def test_a_tag_compares_the_day_after_as_well():
+    # Every other day is a long drive (discomfort 3); each day after one has discomfort 7.
+    rows = [row(n, discomfort=3 if n % 2 == 0 else 7) for n in range(1, 44)]
+    (insight,) = insights.tag_insights(rows, [_tag(range(2, 44, 2), 43)])
+    assert insight.same_day.met_mean == 3 and insight.same_day.missed_mean == 7
+    # The day after a drive (an odd offset, one day later) is 7; after other days, 3.
+    assert insight.next_day.met_mean == 7 and insight.next_day.missed_mean == 3
+    assert insight.next_day.enough
+
+
+def test_a_tag_counts_only_days_since_it_existed_and_with_discomfort_logged():
+    rows = [row(n, discomfort=4) for n in range(30)]
+    rows += [row(n, discomfort=None) for n in range(30, 40)]
+    (insight,) = insights.tag_insights(rows, [_tag([0, 35], since_offset=35)])
+    # Days 0..29 logged discomfort (day 35 did not); day 0 is with it, 29 without.
+    assert (insight.same_day.met_days, insight.same_day.missed_days) == (1, 29)
+    (later,) = insights.tag_insights(rows, [_tag([0], since_offset=9)])
+    assert (later.same_day.met_days, later.same_day.missed_days) == (1, 9)
+
+
+def test_sleep_summary_counts_nights_and_waking():
+    rows = [
+        row(0, sleep_half_hours=14, woke_from_pain=True),
+        row(1, sleep_half_hours=11, woke_from_pain=False),
+        row(2, sleep_half_hours=None, woke_from_pain=True),
+        row(3),
+    ]
+    summary = insights.sleep_summary(rows)
+    assert (summary.nights, summary.average_hours) == (2, 6.25)
+    assert (summary.answered, summary.woken) == (3, 2)
+    assert insights.sleep_summary([row(0)]).average_hours is None

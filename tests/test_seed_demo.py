@@ -30,3 +30,18 @@ def test_the_demo_shows_partly_logged_days_too(db):
     days = CheckIn.objects.filter(user__username=DEMO_USERNAME)
     assert days.filter(posture__isnull=True, discomfort__isnull=False).exists()
     assert days.filter(water_ml__isnull=True, posture__isnull=False).exists()
+
+
+def test_the_demo_logs_sleep_its_own_lists_and_a_weekly_peg(db):
+    call_command("seed_demo")
+    user = get_user_model().objects.get(username=DEMO_USERNAME)
+    days = CheckIn.objects.filter(user=user)
+    assert days.filter(sleep_hours__isnull=False).count() > DEMO_DAYS / 2
+    assert days.filter(woke_from_pain=True).exists()
+    assert user.tracked_items.filter(kind="relief").exists()
+    assert user.tracked_items.filter(kind="factor").exists()
+    # items_ticked counts the join rows the demo wrote beside it.
+    ticked = sum(days.values_list("items_ticked", flat=True))
+    assert ticked == CheckIn.items.through.objects.filter(checkin__user=user).count() > 0
+    assert days.filter(peg_pain__isnull=False).count() >= 4
+    assert user.profile.peg_last_date == days.filter(peg_pain__isnull=False).latest("date").date

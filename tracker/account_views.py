@@ -5,19 +5,22 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordChangeView, PasswordResetView
 from django.core import signing
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tracker import accounts, reminders
+from tracker import accounts, reminders, tracked
 from tracker.dates import today_for
 from tracker.forms import (
     DeleteAccountForm,
     SettingsForm,
     SignupForm,
     ThrottledPasswordChangeForm,
+    TrackedItemForm,
 )
 from tracker.history_views import away_context
+from tracker.models import TrackedItem, TrackedKind
 
 
 @require_http_methods(["GET", "POST"])
@@ -44,8 +47,13 @@ def signup(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
+    return _settings_page(request)
+
+
+def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200):
+    posted = request.POST if request.resolver_match.url_name == "settings" else None
     form = SettingsForm(
-        request.POST or None,
+        posted or None,
         instance=request.user.profile,
         initial={"email": request.user.profile.pending_email or request.user.email},
     )
@@ -70,9 +78,33 @@ def settings_page(request: HttpRequest) -> HttpResponse:
             "vapid_public_key": settings.BACKHABITS_VAPID_PUBLIC_KEY,
             "devices": request.user.push_subscriptions.order_by("created_at"),
             "reach": reminders.reach(request.user),
+            "tracked_sections": _tracked_sections(tracked.lists_for(request.user), tracked_form),
+            "tracked_form": tracked_form,
             **away_context(request.user, today=today_for(request.user)),
         },
+        status=status,
     )
+
+
+def _tracked_sections(lists: tracked.Lists, failed: "TrackedItemForm | None") -> list[dict]:
+    """Each list for the settings page, with a form that failed shown where it was typed."""
+    sections = []
+    for kind, label in TrackedKind.choices:
+        renaming = failed.item.pk if failed is not None and failed.item else None
+        adding_here = failed is not None and not failed.item and failed.data.get("kind") == kind
+        sections.append(
+            {
+                "kind": kind,
+                "label": label,
+                "limit": tracked.ACTIVE_LIMITS[kind],
+                "active": [(item, failed if item.pk == renaming else None)
+                           for item in lists.active(kind)],
+                "retired": lists.retired(kind),
+                "full": lists.room_for(kind) <= 0,
+                "add_form": failed if adding_here else None,
+            }
+        )  # fmt: skip
+    return sections
 
 
 @require_POST
@@ -133,3 +165,47 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
         accounts.request_confirmation(request.user, address)
         messages.success(request, f"We sent a new confirmation link to {address}.")
     return redirect("tracker:settings")
+
+
+def _item(request: HttpRequest, item_id: int) -> TrackedItem:
+    return get_object_or_404(TrackedItem, pk=item_id, user=request.user)
+
+
+@require_POST
+@login_required
+def tracked_add(request: HttpRequest) -> HttpResponse:
+    form = TrackedItemForm(request.POST, user=request.user)
+    if form.is_valid():
+        item = tracked.add(request.user, kind=form.cleaned_data["kind"],
+                           name=form.cleaned_data["name"])  # fmt: skip
+        messages.success(request, f"Added “{item.name}”.")
+        return redirect(f"{reverse('tracker:settings')}#tracked-heading")
+    return _settings_page(request, tracked_form=form, status=400)
+
+
+@require_POST
+@login_required
+def tracked_rename(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = _item(request, item_id)
+    form = TrackedItemForm(request.POST, user=request.user, item=item)
+    if form.is_valid():
+        old = item.name
+        tracked.rename(item, name=form.cleaned_data["name"])
+        messages.success(request, f"Renamed “{old}” to “{item.name}”; its past days follow.")
+        return redirect(f"{reverse('tracker:settings')}#tracked-heading")
+    return _settings_page(request, tracked_form=form, status=400)
+
+
+@require_POST
+@login_required
+def tracked_retire(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = _item(request, item_id)
+    if item.retired_at is None:
+        tracked.retire(item)
+        messages.success(request, f"“{item.name}” is retired: its past days keep it.")
+    elif tracked.lists_for(request.user).room_for(item.kind) > 0:
+        tracked.restore(item)
+        messages.success(request, f"“{item.name}” is back on your list.")
+    else:
+        messages.error(request, "That list is full: retire another entry first.")
+    return redirect(f"{reverse('tracker:settings')}#tracked-heading")

@@ -18,11 +18,13 @@ from django.utils import timezone
 
 from tracker import care, redflags, units
 from tracker.insights import MEASURES_BY_KEY
-from tracker.models import WATER_ML_MAX, CheckIn, Posture
+from tracker.models import WATER_ML_MAX, CheckIn, Posture, TrackedKind
 from tracker.symptoms import SYMPTOM_LABELS
 
 MEASURES = ("posture", "exercise_minutes", "water_ml", "stress", "discomfort")
-DAY_FIELDS = (*MEASURES, "symptoms", "notes", "rest_day")
+# The check-in's "More" section (besides the ticked items, which live in a join table).
+MORE_FIELDS = ("sleep_hours", "woke_from_pain")
+DAY_FIELDS = (*MEASURES, "symptoms", "notes", "rest_day", *MORE_FIELDS)
 # A full day: the three daily habits and how the back is. Stress is asked for, not required.
 FULL_DAY_MEASURES = ("posture", "exercise_minutes", "water_ml", "discomfort")
 # What "Same as yesterday" copies: habits only, never how the person feels.
@@ -34,8 +36,8 @@ RED_FLAG_FIELDS = frozenset({"discomfort", "symptoms"})
 CHECKED_IN_MEASURES = tuple(name for name in MEASURES if name != "water_ml")
 CHECKED_IN = functools.reduce(
     operator.or_,
-    [Q(**{f"{name}__isnull": False}) for name in CHECKED_IN_MEASURES],
-    ~Q(symptoms=[]) | ~Q(notes="") | Q(rest_day=True),
+    [Q(**{f"{name}__isnull": False}) for name in (*CHECKED_IN_MEASURES, *MORE_FIELDS, "peg_pain")],
+    ~Q(symptoms=[]) | ~Q(notes="") | Q(rest_day=True) | Q(items_ticked__gt=0),
 )
 
 
@@ -123,6 +125,9 @@ def _apply(*, user, date: dt.date, change: DayChange) -> CheckIn | None:
     if change.symptoms_added:
         before = list(values.get("symptoms", checkin.symptoms if checkin else []))
         values["symptoms"] = before + [c for c in change.symptoms_added if c not in before]
+    item_ids = values.pop("items", None)
+    if item_ids is not None:
+        values["items_ticked"] = len(item_ids)
     if checkin is None:
         checkin = CheckIn(user=user, date=date)
     for name, value in values.items():
@@ -133,15 +138,17 @@ def _apply(*, user, date: dt.date, change: DayChange) -> CheckIn | None:
         return None
     if checkin.pk:
         checkin.save()
-        return checkin
-    try:
-        with transaction.atomic():
-            checkin.save(force_insert=True)
-    except IntegrityError:
-        if not CheckIn.objects.filter(user=user, date=date).exists():
-            raise
-        # A water tap created the day a moment ago: apply this change on top of it.
-        return _apply(user=user, date=date, change=change)
+    else:
+        try:
+            with transaction.atomic():
+                checkin.save(force_insert=True)
+        except IntegrityError:
+            if not CheckIn.objects.filter(user=user, date=date).exists():
+                raise
+            # A water tap created the day a moment ago: apply this change on top of it.
+            return _apply(user=user, date=date, change=change)
+    if item_ids is not None:
+        checkin.items.set(item_ids)
     return checkin
 
 
@@ -196,10 +203,11 @@ def _undo_water_tap(*, user, date: dt.date) -> CheckIn | None:
 
 def is_empty(checkin: CheckIn) -> bool:
     return (
-        all(getattr(checkin, name) is None for name in MEASURES)
+        all(getattr(checkin, name) is None for name in (*MEASURES, *MORE_FIELDS, "peg_pain"))
         and not checkin.symptoms
         and not checkin.notes
         and not checkin.rest_day
+        and not checkin.items_ticked
     )
 
 
@@ -215,9 +223,10 @@ def day_state(checkin: CheckIn | None) -> str:
 def has_checked_in(checkin: CheckIn | None) -> bool:
     if checkin is None:
         return False
-    return any(getattr(checkin, name) is not None for name in CHECKED_IN_MEASURES) or bool(
-        checkin.symptoms or checkin.notes or checkin.rest_day
-    )
+    return any(
+        getattr(checkin, name) is not None
+        for name in (*CHECKED_IN_MEASURES, *MORE_FIELDS, "peg_pain")
+    ) or bool(checkin.symptoms or checkin.notes or checkin.rest_day or checkin.items_ticked)
 
 
 def missing_measures(checkin: CheckIn | None) -> list[str]:
@@ -286,6 +295,7 @@ class DayDescription:
     notes: str
     checked_in: bool  # something besides water taps is logged
     rest_day: bool = False
+    more: tuple[tuple[str, str], ...] = ()  # sleep, waking, pain relief and own factors
 
 
 def _value_words(name: str, value: int, *, water_unit: str) -> str:
@@ -316,7 +326,26 @@ def describe_day(checkin: CheckIn | None, *, date: dt.date, water_unit: str) -> 
         notes=checkin.notes if checkin else "",
         checked_in=has_checked_in(checkin),
         rest_day=bool(checkin and checkin.rest_day),
+        more=_more_words(checkin),
     )
+
+
+def _more_words(checkin: CheckIn | None) -> tuple[tuple[str, str], ...]:
+    if checkin is None:
+        return ()
+    words = []
+    if checkin.sleep_hours is not None:
+        words.append(("Sleep", f"{checkin.sleep_hours.normalize():f} hours"))
+    if checkin.woke_from_pain is not None:
+        words.append(("Woke from pain", "yes" if checkin.woke_from_pain else "no"))
+    if checkin.pk and checkin.items_ticked:
+        # In the order of the person's list, as the check-in and the export show them.
+        ticked = sorted(checkin.items.all(), key=lambda item: (item.created_at, item.pk))
+        for kind, label in TrackedKind.choices:
+            names = [item.name for item in ticked if item.kind == kind]
+            if names:
+                words.append((label, ", ".join(names)))
+    return tuple(words)
 
 
 @dataclass(frozen=True)

@@ -8,14 +8,19 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from tracker.dates import today_for
-from tracker.models import CheckIn
+from tracker.models import CheckIn, TrackedItem, TrackedKind
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "backhabits-demo"
 DEMO_DAYS = 120
+DEMO_ITEMS = {
+    TrackedKind.PAIN_RELIEF: ("Ibuprofen", "Heat pack"),
+    TrackedKind.FACTOR: ("Long drive", "Gardening"),
+}
 
 
-def _demo_day(rng: random.Random, day_index: int, date: dt.date) -> dict:
+def _demo_day(rng: random.Random, day_index: int, date: dt.date) -> tuple[dict, list[str]]:
+    """One day's values, and the names of the pain reliefs and own factors it ticks."""
     weekend = date.weekday() >= 5
     # A slow wave plus noise: a flare-up every few weeks, easing with better habits.
     flare = 2.2 * max(0.0, math.sin(day_index / 9.0))
@@ -23,29 +28,47 @@ def _demo_day(rng: random.Random, day_index: int, date: dt.date) -> dict:
     posture = max(1, min(5, round(3.4 + rng.gauss(0, 0.9) - (0.6 if weekend else 0))))
     stress = max(0, min(10, round(4 + rng.gauss(0, 1.8) - (1.5 if weekend else 0))))
     water_ml = max(500, min(3500, int(rng.gauss(1800, 450)) // 50 * 50))
+    sleep_hours = max(4.0, min(9.5, round(2 * rng.gauss(6.9 - flare / 3, 0.9)) / 2))
+    long_drive = not weekend and rng.random() < 0.15
+    gardening = weekend and rng.random() < 0.4
     discomfort = round(
         2.0
         + flare
         + 0.25 * stress
         - 0.4 * (posture - 3)
         - exercise_minutes / 60
+        + 0.4 * max(0.0, 7 - sleep_hours)
+        + (1.2 if long_drive else 0)
         + rng.gauss(0, 0.8)
     )
     discomfort = max(0, min(10, discomfort))
-    notes = rng.choice(["", "", "", "", "Long day at the desk.", "Walked to work.", "Slept badly."])
+    ticked = ["Long drive"] * long_drive + ["Gardening"] * gardening
+    if discomfort >= 5:
+        ticked += ["Ibuprofen"] * (rng.random() < 0.6) + ["Heat pack"] * (rng.random() < 0.5)
+    notes = rng.choice(["", "", "", "", "Long day at the desk.", "Walked to work."])
     if discomfort >= 5 and rng.random() < 0.35:
         # On a bad day people log what they manage: the pain, perhaps a word.
-        return {"discomfort": discomfort, "notes": rng.choice(["", "", "Too sore to do much."])}
+        values = {"discomfort": discomfort, "notes": rng.choice(["", "", "Too sore to do much."])}
+        return values, ticked
     if rng.random() < 0.1:
         water_ml = None  # forgot to count
-    return {
+    values = {
         "posture": posture,
         "exercise_minutes": exercise_minutes,
         "water_ml": water_ml,
         "stress": stress,
         "discomfort": discomfort,
         "notes": notes,
+        "sleep_hours": sleep_hours,
+        "woke_from_pain": discomfort >= 6 and rng.random() < 0.5,
     }
+    if day_index % 7 == 6:  # the weekly PEG, answered from the week's pain
+        values |= {
+            "peg_pain": discomfort,
+            "peg_enjoyment": max(0, min(10, discomfort - 1 + rng.randint(0, 2))),
+            "peg_activity": max(0, min(10, discomfort + rng.randint(-1, 1))),
+        }
+    return values, ticked
 
 
 @transaction.atomic
@@ -62,13 +85,29 @@ def seed_demo(*, now: dt.datetime | None = None) -> tuple[str, str, int]:
     existing = set(
         CheckIn.objects.filter(user=user, date__gte=first).values_list("date", flat=True)
     )
-    new_checkins = []
+    items = {
+        name: TrackedItem.objects.get_or_create(user=user, kind=kind, name=name)[0]
+        for kind, names in DEMO_ITEMS.items()
+        for name in names
+    }
+    new_checkins, ticked_by_date = [], {}
     for index in range(DEMO_DAYS):
         date = first + dt.timedelta(days=index)
-        values = _demo_day(rng, index, date)
+        values, ticked = _demo_day(rng, index, date)
         skipped = rng.random() < 0.08 and date != today  # people miss the odd day
         if skipped or date in existing:
             continue
-        new_checkins.append(CheckIn(user=user, date=date, **values))
+        new_checkins.append(CheckIn(user=user, date=date, items_ticked=len(ticked), **values))
+        ticked_by_date[date] = ticked
     CheckIn.objects.bulk_create(new_checkins)
+    saved = CheckIn.objects.filter(user=user, date__in=ticked_by_date).values_list("date", "pk")
+    CheckIn.items.through.objects.bulk_create(
+        CheckIn.items.through(checkin_id=pk, trackeditem_id=items[name].pk)
+        for date, pk in saved
+        for name in ticked_by_date[date]
+    )
+    peg_dates = [checkin.date for checkin in new_checkins if checkin.peg_pain is not None]
+    if peg_dates:
+        user.profile.peg_last_date = max(peg_dates)
+        user.profile.save(update_fields=["peg_last_date"])
     return user.get_username(), DEMO_PASSWORD, len(new_checkins)

@@ -5,8 +5,8 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 
-from tracker import habits
-from tracker.models import AwayPeriod, CareAlert, CheckIn
+from tracker import habits, peg
+from tracker.models import AwayPeriod, CareAlert, CheckIn, TrackedKind
 
 CSV_COLUMNS = (
     "date",
@@ -19,16 +19,25 @@ CSV_COLUMNS = (
     "notes",
     "rest_day",
     "away",
+    "sleep_hours",
+    "woke_from_pain",
+    "pain_relief",
+    "factors",
 )
+# Yes/no answers a person may leave unanswered: "no" is said, a blank is not logged.
+_YES_NO_COLUMNS = frozenset({"woke_from_pain"})
 # A cell starting with one of these runs as a formula when the CSV is opened in a spreadsheet.
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def checkins_for_export(user) -> Iterable[CheckIn]:
-    return CheckIn.objects.filter(user=user).order_by("date")
+    return CheckIn.objects.filter(user=user).order_by("date").prefetch_related("items")
 
 
 def checkin_record(checkin: CheckIn, *, away: bool = False) -> dict:
+    """A saved day. Pain reliefs and own factors are named as they are called now, retired or
+    not: a renamed entry keeps its days."""
+    ticked = sorted(checkin.items.all(), key=lambda item: (item.created_at, item.pk))
     return {
         "date": checkin.date.isoformat(),
         "posture": checkin.posture,
@@ -40,6 +49,10 @@ def checkin_record(checkin: CheckIn, *, away: bool = False) -> dict:
         "notes": checkin.notes,
         "rest_day": checkin.rest_day,
         "away": away,
+        "sleep_hours": None if checkin.sleep_hours is None else float(checkin.sleep_hours),
+        "woke_from_pain": checkin.woke_from_pain,
+        "pain_relief": [item.name for item in ticked if item.kind == TrackedKind.PAIN_RELIEF],
+        "factors": [item.name for item in ticked if item.kind == TrackedKind.FACTOR],
     }
 
 
@@ -59,19 +72,17 @@ def day_records(user, *, today: dt.date) -> list[dict]:
     for day in away_days - records.keys():
         records[day] = {
             **dict.fromkeys(CSV_COLUMNS), "date": day.isoformat(), "symptoms": [], "notes": "",
-            "rest_day": False, "away": True,
+            "rest_day": False, "away": True, "pain_relief": [], "factors": [],
         }  # fmt: skip
     return [records[day] for day in sorted(records)]
 
 
-def _csv_cell(value) -> str:
+def _csv_cell(value, *, yes_no: bool = False) -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return "yes" if value else ""
-    if isinstance(value, list):
-        return ";".join(value)
-    text = str(value)
+        return "yes" if value else ("no" if yes_no else "")
+    text = ";".join(value) if isinstance(value, list) else str(value)
     if text.startswith(_FORMULA_PREFIXES):
         return "'" + text
     return text
@@ -82,7 +93,9 @@ def render_csv(records: Iterable[dict]) -> str:
     writer = csv.writer(buffer)
     writer.writerow(CSV_COLUMNS)
     for record in records:
-        writer.writerow([_csv_cell(record[column]) for column in CSV_COLUMNS])
+        writer.writerow(
+            [_csv_cell(record[column], yes_no=column in _YES_NO_COLUMNS) for column in CSV_COLUMNS]
+        )
     return buffer.getvalue()
 
 
@@ -106,6 +119,31 @@ def build_json(user, records: list[dict]) -> dict:
             "long_term_steroids": profile.long_term_steroids,
         },
         "checkins": records,
+        "tracked": [
+            {
+                "kind": kind,
+                "name": name,
+                "created_at": created_at.isoformat(),
+                "retired_at": retired_at.isoformat() if retired_at else None,
+            }
+            for kind, name, created_at, retired_at in user.tracked_items.order_by(
+                "kind", "created_at", "pk"
+            ).values_list("kind", "name", "created_at", "retired_at")
+        ],
+        "peg": [
+            {
+                "date": date.isoformat(),
+                "pain": pain,
+                "enjoyment": enjoyment,
+                "activity": activity,
+                "score": float(peg.score(pain, enjoyment, activity)),
+            }
+            for date, pain, enjoyment, activity in CheckIn.objects.filter(
+                user=user, peg_pain__isnull=False
+            )
+            .order_by("date")
+            .values_list("date", "peg_pain", "peg_enjoyment", "peg_activity")
+        ],
         "away_periods": [
             {"start": start.isoformat(), "end": end.isoformat()}
             for start, end in AwayPeriod.objects.filter(user=user)

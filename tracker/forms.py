@@ -11,17 +11,20 @@ from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker import away, units
+from tracker import away, peg, tracked, units
 from tracker.accounts import TooManyWrongPasswords, check_current_password
 from tracker.checkins import MEASURES as MEASURE_FIELDS
 from tracker.dates import EARLIEST_CHECKIN_DATE, is_valid_timezone, timezone_names
 from tracker.models import (
     EXERCISE_MINUTES_MAX,
     NOTES_MAX_LENGTH,
+    SLEEP_HOURS_MAX,
+    TRACKED_NAME_MAX_LENGTH,
     WATER_ML_MAX,
     AgeBand,
     Posture,
     Profile,
+    TrackedKind,
     WaterUnit,
 )
 from tracker.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
@@ -87,6 +90,48 @@ class CheckInForm(forms.Form):
         required=False,
         help_text="Your exercise habit is paused for the day: it neither rises nor falls.",
     )
+    # The "More" section: sleep, pain relief and the person's own factors.
+    sleep_hours = forms.DecimalField(
+        label="Hours slept last night",
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(SLEEP_HOURS_MAX),
+        max_digits=3,
+        decimal_places=1,
+        widget=forms.NumberInput(
+            attrs={"inputmode": "decimal", "step": "0.5", "min": 0, "max": SLEEP_HOURS_MAX}
+        ),
+        error_messages={
+            "invalid": f"Enter hours from 0 to {SLEEP_HOURS_MAX}, such as 7 or 7.5.",
+            "min_value": f"Enter hours from 0 to {SLEEP_HOURS_MAX}.",
+            "max_value": f"Enter at most {SLEEP_HOURS_MAX} hours.",
+            "max_digits": "Use whole or half hours, such as 7 or 7.5.",
+            "max_decimal_places": "Use whole or half hours, such as 7 or 7.5.",
+        },
+    )
+    woke_from_pain = forms.TypedChoiceField(
+        label="Did back pain wake you in the night?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose yes or no."},
+    )
+    pain_relief = forms.TypedMultipleChoiceField(
+        label="Pain relief you used",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose from your own list."},
+    )
+    factors = forms.TypedMultipleChoiceField(
+        label="Your own factors today",
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose from your own list."},
+    )
     # The water total when the form was shown, so taps made meanwhile are added, not lost.
     water_seen_ml = forms.IntegerField(
         required=False, min_value=0, max_value=WATER_ML_MAX, widget=forms.HiddenInput
@@ -98,7 +143,14 @@ class CheckInForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": NOTES_MAX_LENGTH}),
     )
 
-    def __init__(self, *args, water_unit: str = WaterUnit.MILLILITRES, **kwargs):
+    def __init__(
+        self,
+        *args,
+        water_unit: str = WaterUnit.MILLILITRES,
+        items: tracked.Lists | None = None,
+        ticked: frozenset[int] = frozenset(),
+        **kwargs,
+    ):
         initial = dict(kwargs.pop("initial", None) or {})
         self.water_unit = water_unit
         if water_unit == WaterUnit.US_FLUID_OUNCES and initial.get("water_ml") not in (None, ""):
@@ -122,6 +174,15 @@ class CheckInForm(forms.Form):
         else:
             self.fields["water_ml"] = _whole_number_field("Water (ml)", WATER_ML_MAX, "millilitres")
         self.order_fields(["posture", "exercise_minutes", "water_ml", "water_oz"])
+        # The person's own lists: what is in use, and anything retired the day already ticks.
+        for name, kind in (("pain_relief", TrackedKind.PAIN_RELIEF),
+                           ("factors", TrackedKind.FACTOR)):  # fmt: skip
+            offered = []
+            if items:
+                offered = items.active(kind) + [
+                    item for item in items.retired(kind) if item.pk in ticked
+                ]
+            self.fields[name].choices = [(item.pk, item.name) for item in offered]
 
     @property
     def water_field(self) -> forms.BoundField:
@@ -140,9 +201,10 @@ class CheckInForm(forms.Form):
             )
         answered = [
             name
-            for name in (*MEASURE_FIELDS, "symptoms", "notes")
-            if cleaned.get(name) not in (None, "", [])  # 0 is an answer
-        ]
+            for name in (*MEASURE_FIELDS, "symptoms", "notes", "sleep_hours", "woke_from_pain",
+                         "pain_relief", "factors")
+            if cleaned.get(name) not in (None, "", [])  # 0 and False are answers
+        ]  # fmt: skip
         if cleaned.get("rest_day"):
             answered.append("rest_day")
         if not answered and not self.errors:
@@ -160,7 +222,28 @@ class CheckInForm(forms.Form):
         values["symptoms"] = sorted(set(data["symptoms"]), key=SYMPTOM_CODES.index)
         values["notes"] = data["notes"]
         values["rest_day"] = data["rest_day"]
+        values["sleep_hours"] = data.get("sleep_hours")
+        values["woke_from_pain"] = data.get("woke_from_pain")
+        values["items"] = [*data.get("pain_relief", []), *data.get("factors", [])]
         return values
+
+    def clean_sleep_hours(self):
+        hours = self.cleaned_data.get("sleep_hours")
+        if hours is not None and hours * 2 != int(hours * 2):
+            raise forms.ValidationError("Use whole or half hours, such as 7 or 7.5.")
+        return hours
+
+    @property
+    def tracked_fields(self) -> list[forms.BoundField]:
+        return [self["pain_relief"], self["factors"]]
+
+    @property
+    def more_answered(self) -> bool:
+        """Keeps the "More" section open when it holds an answer or an error."""
+        names = ("sleep_hours", "woke_from_pain", "pain_relief", "factors")
+        if self.is_bound:
+            return any(self.errors.get(name) or self.data.get(name) for name in names)
+        return any(self.initial.get(name) not in (None, "", []) for name in names)
 
     def care_answers(self) -> tuple[tuple[str, ...], dict]:
         """What the red-flag rules read, from a form that may have errors elsewhere: every
@@ -469,3 +552,60 @@ class AwayForm(forms.Form):
         elif away.overlapping(self.user, start=start, end=end).exists():
             self.add_error(None, "Those days overlap a break you already set.")
         return cleaned
+
+
+class TrackedItemForm(forms.Form):
+    """Adding or renaming an entry of a person's pain relief or own factors."""
+
+    name = forms.CharField(
+        label="Name",
+        max_length=TRACKED_NAME_MAX_LENGTH,
+        error_messages={
+            "required": "Give it a name.",
+            "max_length": f"Keep it to {TRACKED_NAME_MAX_LENGTH} characters.",
+        },
+    )
+    kind = forms.ChoiceField(choices=TrackedKind.choices, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, item=None, **kwargs):
+        self.user, self.item = user, item
+        super().__init__(*args, **kwargs)
+        if item is not None:
+            self.fields["kind"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = self.item.kind if self.item else cleaned.get("kind")
+        name = (cleaned.get("name") or "").strip()
+        if not kind or not name:
+            return cleaned
+        cleaned["kind"] = kind
+        same = tracked.find_by_name(
+            self.user, kind=kind, name=name, exclude=self.item.pk if self.item else None
+        )
+        if ";" in name:
+            # The export lists a day's names separated by semicolons.
+            self.add_error("name", "Leave out semicolons (;).")
+        elif same is not None and same.retired_at is not None:
+            self.add_error("name", f"“{same.name}” is retired: bring it back from the list below.")
+        elif same is not None:
+            self.add_error("name", f"You already have “{same.name}” on this list.")
+        elif self.item is None and tracked.lists_for(self.user).room_for(kind) <= 0:
+            limit = tracked.ACTIVE_LIMITS[kind]
+            self.add_error("name", f"Up to {limit} at a time: retire one to add another.")
+        return cleaned
+
+
+class PegForm(forms.Form):
+    """The PEG scale's three questions as published (tracker.peg), each answered 0 to 10."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for question in peg.QUESTIONS:
+            field = _scale_field(question.text, 0, 10)
+            field.required = True
+            field.error_messages["required"] = "Choose a number from 0 to 10."
+            self.fields[question.field] = field
+
+    def scale_fields(self) -> list[tuple[forms.BoundField, str, str]]:
+        return [(self[q.field], q.low, q.high) for q in peg.QUESTIONS]

@@ -1,4 +1,4 @@
-"""Numbers behind the trends page: daily series, rolling averages, streaks, weekly summaries and
+"""Numbers behind the trends page: daily series, rolling averages, weekly summaries and
 goal/discomfort associations. Pure functions over rows the views load in one query per range."""
 
 import bisect
@@ -8,8 +8,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
-from tracker.habits import recent_share
-
 RANGE_CHOICES = {"7": 7, "30": 30, "90": 90, "365": 365, "all": None}
 DEFAULT_RANGE = "30"
 ROLLING_DAYS = 7
@@ -17,6 +15,7 @@ INSIGHT_MIN_DAYS = 10  # days needed on each side before comparing them
 # Posture and stress have no personal goal; a "good day" for them uses these fixed lines.
 GOOD_POSTURE_AT_LEAST = 4  # "mostly upright" or better
 GOOD_STRESS_AT_MOST = 4
+GOOD_SLEEP_HOURS_AT_LEAST = 7
 
 
 class DayRow(NamedTuple):
@@ -29,6 +28,10 @@ class DayRow(NamedTuple):
     stress: int | None
     discomfort: int | None
     rest_day: bool = False  # the exercise habit is frozen for the day
+    sleep_half_hours: int | None = None  # the night before, in half hours (15 is 7.5 hours)
+    peg_total: int | None = None  # the three PEG answers added up (0 to 30), on a PEG day
+    woke_from_pain: bool | None = None  # "Back pain woke me" last night
+    item_ids: str | None = None  # the pain reliefs and own factors ticked, "3,7,12" (last)
 
 
 @dataclass(frozen=True)
@@ -136,109 +139,6 @@ def mean(values: Sequence[float]) -> float | None:
     return sum(values) / len(values) if values else None
 
 
-# --- streaks ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Streak:
-    kind: str
-    label: str
-    current: int
-    longest: int
-    recent_done: int = 0  # "5 of the last 7 days": days done ...
-    recent_counted: int = 0  # ... of the days that counted (away and rest days do not)
-    unbroken: bool = False  # the current run goes back to the first day given: it may go further
-
-
-def runs(dates: Sequence[dt.date], *, frozen: Sequence[dt.date] = ()) -> list[tuple[dt.date, int]]:
-    """Runs of consecutive dates as (last date, length), oldest first. Dates must be sorted.
-    A frozen date (away, or a rest day for exercise) is skipped: it neither breaks a run nor
-    extends it."""
-    if not dates:
-        return []
-    skipped = sorted(day.toordinal() for day in frozen)
-    if skipped:
-        numbers = [_position(day, skipped) for day in dates]
-    else:
-        numbers = [day.toordinal() for day in dates]
-    breaks = [index for index in range(1, len(numbers)) if numbers[index] != numbers[index - 1] + 1]
-    return [
-        (dates[end - 1], end - start)
-        for start, end in zip([0, *breaks], [*breaks, len(numbers)], strict=True)
-    ]
-
-
-def _position(day: dt.date, skipped: Sequence[int]) -> int:
-    """The day's place on a calendar with the frozen days taken out."""
-    return day.toordinal() - bisect.bisect_left(skipped, day.toordinal())
-
-
-def streak_from_runs(
-    kind: str,
-    last_run: tuple[dt.date, int] | None,
-    longest: int,
-    *,
-    today: dt.date,
-    frozen: Sequence[dt.date] = (),
-) -> Streak:
-    """A run still counts as current when its last day is today or the day before it, frozen
-    days apart: today may not be logged yet."""
-    current = 0
-    skipped = sorted(day.toordinal() for day in frozen)
-    if last_run and _position(last_run[0], skipped) >= _position(today, skipped) - 1:
-        current = last_run[1]
-    return Streak(kind=kind, label=STREAK_LABELS[kind], current=current, longest=longest)
-
-
-STREAK_LABELS = {
-    "checkin": "Days checked in",
-    "water": "Days meeting your water goal",
-    "exercise": "Days meeting your exercise goal",
-}
-
-
-def streak_dates(
-    rows: Sequence[tuple[dt.date, bool, bool]],
-) -> dict[str, list[dt.date]]:
-    """(date, water goal met, exercise goal met) rows, oldest first, split by streak kind."""
-    dates: dict[str, list[dt.date]] = {kind: [] for kind in STREAK_LABELS}
-    for date, water_met, exercise_met in rows:
-        dates["checkin"].append(date)
-        if water_met:
-            dates["water"].append(date)
-        if exercise_met:
-            dates["exercise"].append(date)
-    return dates
-
-
-def compute_streaks(
-    dates: dict[str, list[dt.date]],
-    *,
-    today: dt.date,
-    away: frozenset[dt.date] = frozenset(),
-    rest_days: frozenset[dt.date] = frozenset(),
-) -> list[Streak]:
-    """Away days freeze every streak; rest days freeze the exercise streak."""
-    result = []
-    for kind in STREAK_LABELS:
-        frozen = away | rest_days if kind == "exercise" else away
-        done = [day for day in dates[kind] if day not in frozen] if frozen else dates[kind]
-        frozen_sorted = sorted(frozen)
-        found = runs(done, frozen=frozen_sorted)
-        longest = max((length for _, length in found), default=0)
-        streak = streak_from_runs(
-            kind, found[-1] if found else None, longest, today=today, frozen=frozen_sorted
-        )
-        recent_done, recent_counted = recent_share(done, frozen=frozen, today=today)
-        result.append(
-            Streak(
-                streak.kind, streak.label, streak.current, streak.longest,
-                recent_done, recent_counted, 0 < streak.current == len(done),
-            )
-        )  # fmt: skip
-    return result
-
-
 # --- weekly summary ---------------------------------------------------------------------------
 
 
@@ -324,6 +224,7 @@ class Insight:
     goal_text: str  # what meeting the habit's goal means, e.g. "water goal of 2,000 ml met"
     same_day: Comparison
     next_day: Comparison
+    words: tuple[str, str] = ("you met it", "you didn't")  # the two kinds of day
 
     @property
     def title(self) -> str:
@@ -337,9 +238,10 @@ class Insight:
                 f"not enough days to compare yet: it needs {INSIGHT_MIN_DAYS} logged days each "
                 f"way, and there are {days.met_days} and {days.missed_days}."
             )
+        met, missed = self.words
         return (
-            f"on days you met it, discomfort averaged {days.met_mean:.1f} over "
-            f"{_days(days.met_days)}; on days you didn't, {days.missed_mean:.1f} over "
+            f"on days {met}, discomfort averaged {days.met_mean:.1f} over "
+            f"{_days(days.met_days)}; on days {missed}, {days.missed_mean:.1f} over "
             f"{_days(days.missed_days)}."
         )
 
@@ -381,6 +283,11 @@ def goal_checks(
     def stress_good(row: DayRow) -> bool | None:
         return None if row.stress is None else row.stress <= GOOD_STRESS_AT_MOST
 
+    def slept_enough(row: DayRow) -> bool | None:
+        if row.sleep_half_hours is None:
+            return None
+        return row.sleep_half_hours >= 2 * GOOD_SLEEP_HOURS_AT_LEAST
+
     return [
         ("Posture", f"posture {GOOD_POSTURE_AT_LEAST} or better", posture_good),
         (
@@ -390,6 +297,11 @@ def goal_checks(
         ),
         ("Water", f"water goal of {format_value(water, water_goal_ml)} met", water_met),
         ("Stress", f"stress {GOOD_STRESS_AT_MOST} or lower", stress_good),
+        (
+            "Sleep",
+            f"{GOOD_SLEEP_HOURS_AT_LEAST} hours' sleep or more the night before",
+            slept_enough,
+        ),
     ]
 
 
@@ -420,7 +332,85 @@ def goal_insights(
         water_goal_ml=water_goal_ml, exercise_goal_minutes=exercise_goal_minutes, water=water
     ):
         flags = [met(row) for row in rows]
-        insights.append(
-            Insight(habit, goal_text, _compare(flags, same_day), _compare(flags, next_day))
-        )
+        comparisons = _compare(flags, same_day), _compare(flags, next_day)
+        insights.append(Insight(habit, goal_text, *comparisons, **_WORDS.get(habit, {})))
     return insights
+
+
+# Sleep is not a goal met or missed: its days read as the nights before them.
+_WORDS = {"Sleep": {"words": ("after a long enough night", "after a shorter one")}}
+
+
+# --- pain relief and a person's own factors -----------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tag:
+    """A pain relief or an own factor: the days it was ticked, and since when it could be."""
+
+    title: str  # "Ibuprofen, pain relief you used"
+    since: dt.date
+    days: frozenset[dt.date]
+
+
+def tag_insights(rows: Sequence[DayRow], tags: Sequence[Tag]) -> list[Insight]:
+    """Discomfort on days with each tag against days without (saved days since the tag
+    existed), the same day and the day after, under the same rules as the habits. Costs the
+    ticked days of each tag, not the whole range: a person may have eighteen of them."""
+    saved = [row.date for row in rows]
+    discomfort = {row.date: row.discomfort for row in rows}
+    same_day = _Sums([(day, discomfort[day]) for day in saved])
+    next_day = _Sums([(day, discomfort.get(day + ONE_DAY)) for day in saved])
+    found = []
+    for tag in tags:
+        comparisons = []
+        for sums in (same_day, next_day):
+            with_values = [value for day in tag.days if (value := sums.value.get(day)) is not None]
+            total, count = sums.since(tag.since)
+            rest = count - len(with_values)
+            comparisons.append(
+                Comparison(
+                    mean(with_values),
+                    len(with_values),
+                    (total - sum(with_values)) / rest if rest else None,
+                    rest,
+                )
+            )
+        found.append(Insight(tag.title, tag.title, *comparisons, words=("with it", "without it")))
+    return found
+
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+class _Sums:
+    """Running totals of the logged values, oldest first, so "every day since X" is a lookup.
+    Sorted here, whatever order the rows came in (rows from the database already are: cheap)."""
+
+    def __init__(self, pairs: list[tuple[dt.date, int | None]]) -> None:
+        logged = sorted((day, value) for day, value in pairs if value is not None)
+        self.value = dict(logged)
+        self.days = [day for day, _ in logged]
+        self.totals = [0, *accumulate(value for _, value in logged)]
+
+    def since(self, first: dt.date) -> tuple[int, int]:
+        """(total, count) of the logged values from `first` on."""
+        start = bisect.bisect_left(self.days, first)
+        return self.totals[-1] - self.totals[start], len(self.days) - start
+
+
+# --- sleep ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SleepSummary:
+    nights: int  # nights with hours logged
+    average_hours: float | None
+    answered: int  # nights with "Back pain woke me" answered, yes or no
+    woken: int
+
+
+def sleep_summary(rows: Sequence[DayRow]) -> SleepSummary:
+    hours = [row.sleep_half_hours / 2 for row in rows if row.sleep_half_hours is not None]
+    woken = [row.woke_from_pain for row in rows if row.woke_from_pain is not None]
+    return SleepSummary(len(hours), mean(hours), len(woken), sum(woken))

@@ -1,10 +1,12 @@
 import datetime as dt
 import secrets
+from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Lower
 from django_countries.fields import CountryField
 
 from tracker.redflags import AgeBand, Tier
@@ -12,6 +14,9 @@ from tracker.redflags import AgeBand, Tier
 WATER_ML_MAX = 10_000
 EXERCISE_MINUTES_MAX = 1_440
 NOTES_MAX_LENGTH = 1_000
+TRACKED_NAME_MAX_LENGTH = 40
+SLEEP_HOURS_MAX = 16
+SLEEP_HALF_HOURS = [Decimal(n) / 2 for n in range(2 * SLEEP_HOURS_MAX + 1)]
 DEFAULT_WATER_GOAL_ML = 2_000
 DEFAULT_EXERCISE_GOAL_MINUTES = 30
 ML_PER_US_FL_OZ = 29.5735
@@ -54,6 +59,8 @@ class Profile(models.Model):
     osteoporosis = models.BooleanField("I have osteoporosis", default=False)
     long_term_steroids = models.BooleanField("I take steroid tablets long term", default=False)
     health_profile_answered_at = models.DateTimeField(null=True, blank=True)
+    # When the weekly PEG scale was last answered: the home page offers it again after 7 days.
+    peg_last_date = models.DateField(null=True, blank=True, editable=False)
     # Where care advice points: emergency and urgent-care numbers (tracker.countries).
     country = CountryField(blank=True, help_text="Where you live, for the right care numbers.")
     # Raised by "log out everywhere"; sessions remember the value they started with.
@@ -129,6 +136,17 @@ class CheckIn(models.Model):
     symptoms = models.JSONField(default=list, blank=True)
     # "Rest day (planned, or my back needs a break)": the exercise habit is frozen for the day.
     rest_day = models.BooleanField(default=False)
+    # The "More" section of the check-in (tracker.forms), all optional.
+    sleep_hours = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
+    woke_from_pain = models.BooleanField(null=True, blank=True)
+    items = models.ManyToManyField("TrackedItem", blank=True, related_name="checkins")
+    # How many pain reliefs and own factors the day ticks: they live in a join table, which a
+    # CHECK constraint can't see, and a day that ticks only them is still a day.
+    items_ticked = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The weekly PEG scale (tracker.peg), answered on this day: all three or none.
+    peg_pain = models.PositiveSmallIntegerField(null=True, blank=True)
+    peg_enjoyment = models.PositiveSmallIntegerField(null=True, blank=True)
+    peg_activity = models.PositiveSmallIntegerField(null=True, blank=True)
     # The size of the day's latest water tap while it can still be undone (tracker.checkins).
     water_last_tap_ml = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -168,8 +186,35 @@ class CheckIn(models.Model):
                 | Q(discomfort__isnull=False)
                 | ~Q(symptoms=[])
                 | ~Q(notes="")
-                | Q(rest_day=True),
+                | Q(rest_day=True)
+                | Q(sleep_hours__isnull=False)
+                | Q(woke_from_pain__isnull=False)
+                | Q(items_ticked__gt=0)
+                | Q(peg_pain__isnull=False),
                 name="checkin_not_empty",
+            ),
+            models.CheckConstraint(
+                condition=Q(sleep_hours__isnull=True) | Q(sleep_hours__in=SLEEP_HALF_HOURS),
+                name="checkin_sleep_half_hours_0_16",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    peg_pain__isnull=True, peg_enjoyment__isnull=True, peg_activity__isnull=True
+                )
+                | Q(
+                    # Spelled out: a NULL beside two answers would make the range test unknown,
+                    # which a CHECK constraint lets through.
+                    peg_pain__isnull=False,
+                    peg_enjoyment__isnull=False,
+                    peg_activity__isnull=False,
+                    peg_pain__gte=0,
+                    peg_pain__lte=10,
+                    peg_enjoyment__gte=0,
+                    peg_enjoyment__lte=10,
+                    peg_activity__gte=0,
+                    peg_activity__lte=10,
+                ),
+                name="checkin_peg_all_or_none_0_10",
             ),
         ]
         # The home page, trends and exports all read one user's days by date.
@@ -177,6 +222,38 @@ class CheckIn(models.Model):
 
     def __str__(self) -> str:
         return f"Check-in of user #{self.user_id} on {self.date.isoformat()}"
+
+
+class TrackedKind(models.TextChoices):
+    PAIN_RELIEF = "relief", "Pain relief"
+    FACTOR = "factor", "Your own factor"
+
+
+class TrackedItem(models.Model):
+    """Something a person chooses to track: a pain relief they use ("ibuprofen", "heat pack") or
+    a factor of their own ("long drive"). Renamed or retired, it keeps its past days."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="tracked_items"
+    )
+    kind = models.CharField(max_length=6, choices=TrackedKind.choices)
+    name = models.CharField(max_length=TRACKED_NAME_MAX_LENGTH)
+    retired_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["kind", "created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                Lower("name"), "user", "kind", name="trackeditem_name_unique_per_person"
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=["relief", "factor"]), name="trackeditem_kind"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} #{self.pk} of user #{self.user_id}"
 
 
 class AwayPeriod(models.Model):

@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from tracker import care, insights, trends
+from tracker import care, insights, peg, trends
 from tracker.dates import today_for
 
 
@@ -58,5 +58,6 @@ def report(request: HttpRequest) -> HttpResponse:
         "range_links": _range_links(range_key),
         "alerts": [care.describe(alert) for alert in dashboard.alerts],
         "notes": trends.notes_in_range(request.user, start=dashboard.start, end=today),
+        "peg_source": peg.SOURCE,
     }
     return render(request, "tracker/report.html", context)

@@ -6,14 +6,15 @@ import functools
 import hashlib
 from array import array
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Min
 from django.utils.safestring import SafeString
 
-from tracker import charts, habits, insights
+from tracker import charts, habits, insights, peg, streaks, tracked
 from tracker.dates import EARLIEST_CHECKIN_DATE
-from tracker.insights import DayRow, Streak
+from tracker.insights import DayRow
 from tracker.models import ML_PER_US_FL_OZ, AwayPeriod, CareAlert, CheckIn, WaterUnit
 
 HEATMAP_DAYS = 371  # 53 weeks
@@ -41,13 +42,34 @@ def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
     """Saved days from start to end, oldest first, straight from the cursor (both backends
     return the date column as a date): a year is ~370 rows per page, and the ORM's per-row
     work was most of the cost. A measure not logged is None: a gap for that measure only."""
+    columns = _COLUMNS | {"item_ids": _ITEM_IDS[connection.vendor]}
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {', '.join(DayRow._fields)} FROM {CheckIn._meta.db_table} "
+            f"SELECT {', '.join(columns[field] for field in DayRow._fields)} "
+            f"FROM {CheckIn._meta.db_table} "
             "WHERE user_id = %s AND date BETWEEN %s AND %s ORDER BY date",
             [user.pk, start, end],
         )
         return list(map(_day_row, cursor.fetchall()))
+
+
+# DayRow's fields as columns; two are worked out by the database, as whole numbers.
+_COLUMNS = {field: field for field in DayRow._fields} | {
+    "sleep_half_hours": "CAST(sleep_hours * 2 AS INTEGER)",
+    "peg_total": "peg_pain + peg_enjoyment + peg_activity",
+}
+# The day's ticked pain reliefs and own factors as one string ("3,7,12"), read beside its
+# measures: a separate query of (day, item) pairs was most of a year's page for a person who
+# ticks a few each day. The two databases name their string aggregate differently.
+_ITEMS_TABLE = CheckIn.items.through._meta.db_table
+_ITEM_IDS = {
+    vendor: f"CASE WHEN items_ticked > 0 THEN (SELECT {aggregate} FROM {_ITEMS_TABLE} "
+    f"WHERE checkin_id = {CheckIn._meta.db_table}.id) END"
+    for vendor, aggregate in (
+        ("sqlite", "group_concat(trackeditem_id)"),
+        ("postgresql", "string_agg(trackeditem_id::text, ',' ORDER BY trackeditem_id)"),
+    )
+}
 
 
 # A DayRow from a fetched row without the named tuple's Python-level __new__.
@@ -66,63 +88,6 @@ def away_periods(user, *, since: dt.date = EARLIEST_CHECKIN_DATE) -> list[tuple[
         return cursor.fetchall()
 
 
-def streaks(user, *, today: dt.date, away: list[tuple[dt.date, dt.date]]) -> list[Streak]:
-    """Current and longest runs over the whole history: one narrow query on the (user, date)
-    index, the goal tests done by the database, then a single pass in Python. A plain cursor
-    skips the ORM's per-row work, which dominated with ten years of days. Every saved day is a
-    day checked in; a goal not logged is not met (NULL compares as unknown, read as false)."""
-    profile = user.profile
-    table = CheckIn._meta.db_table
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT date, water_ml >= %s, exercise_minutes >= %s, rest_day FROM {table} "
-            "WHERE user_id = %s AND date <= %s ORDER BY date",
-            [profile.water_goal_ml, profile.exercise_goal_minutes, user.pk, today],
-        )
-        fetched = cursor.fetchall()
-    rows = [(day, bool(water), bool(ex)) for day, water, ex, _rest in fetched]
-    first = fetched[0][0] if fetched else today
-    return insights.compute_streaks(
-        insights.streak_dates(rows),
-        today=today,
-        away=habits.away_dates(away, start=first, end=today),
-        rest_days=frozenset(day for day, _water, _ex, rest in fetched if rest),
-    )
-
-
-def _streaks_from_loaded(
-    user, rows: list[DayRow], *, today: dt.date, whole_history: bool, away
-) -> tuple[list[Streak], bool]:
-    """Streaks from the rows already loaded for the page (a year or more), so the page costs
-    the same with ten years of history as with one. Only when a current run starts at the
-    first loaded day it could, and older days exist, is the whole history read."""
-    profile = user.profile
-    dates = insights.streak_dates(
-        [
-            (
-                row.date,
-                row.water_ml is not None and row.water_ml >= profile.water_goal_ml,
-                row.exercise_minutes is not None
-                and row.exercise_minutes >= profile.exercise_goal_minutes,
-            )
-            for row in rows
-        ]
-    )
-    found = insights.compute_streaks(
-        dates,
-        today=today,
-        away=habits.away_dates(away, start=rows[0].date if rows else today, end=today),
-        rest_days=frozenset(row.date for row in rows if row.rest_day),
-    )
-    if (
-        any(streak.unbroken for streak in found)
-        and not whole_history
-        and CheckIn.objects.filter(user=user, date__lt=rows[0].date).exists()
-    ):
-        return streaks(user, today=today, away=away), True
-    return found, whole_history
-
-
 class Dashboard:
     """What the trends page and the report show for one range. The charts, heatmap and insights
     are drawn only when a template first asks for them: the trends page keeps their markup in
@@ -139,10 +104,11 @@ class Dashboard:
         rows: list[DayRow],
         goals: dict[str, int],
         water_unit: str,
-        streaks: list[Streak],
+        streaks: list[streaks.Streak],
         streaks_all_time: bool,
         alerts: list,
         away: list[tuple[dt.date, dt.date]],
+        items: dict[int, tracked.Entry] | None = None,
     ) -> None:
         self.range_key, self.start, self.today = range_key, start, today
         self.account, self.water_unit = account, water_unit
@@ -153,23 +119,32 @@ class Dashboard:
         self.streaks, self.streaks_all_time = streaks, streaks_all_time
         self.alerts = alerts
         self.away = away
+        self.items = items or {}
 
     @functools.cached_property
     def _row_numbers(self) -> array:
-        """Every loaded row as six numbers, oldest first: what the digests are taken over.
-        A measure not logged is -1, which no logged value can be."""
+        """Every loaded row as numbers (all but the ticked items, the last field), oldest
+        first: what the digests are taken over. A measure not logged is -1, which no logged
+        value can be."""
         return array(
             "q",
             [
                 NOT_LOGGED if number is None else number
                 for row in self.rows
-                for number in (row.date.toordinal(), *row[1:])
+                for number in (row.date.toordinal(), *row[1:-1])
             ],
         )
 
     @functools.cached_property
     def fingerprint(self) -> str:
-        settings = {**self.goals, "water_unit": self.water_unit, "away": repr(self.away)}
+        settings = {
+            **self.goals,
+            "water_unit": self.water_unit,
+            "away": repr(self.away),
+            "items": repr(self.items),  # their names, kinds and dates
+            # Which ones each row ticked, in the rows' order (their dates are in the numbers).
+            "ticked": "|".join(row.item_ids or "" for row in self.rows),
+        }
         return _fingerprint(
             self.account, self.range_key, self.start, self.today, settings, self._row_numbers
         )
@@ -180,7 +155,7 @@ class Dashboard:
         year's rows only (the newest, at the end), lets every range share one drawing."""
         year_start = self.today - dt.timedelta(days=HEATMAP_DAYS)
         in_year = sum(1 for row in self.rows if row.date >= year_start)
-        width = len(DayRow._fields)
+        width = len(DayRow._fields) - 1
         year_numbers = self._row_numbers[len(self._row_numbers) - width * in_year :]
         return _fingerprint(self.account, "heatmap", year_start, self.today, {}, year_numbers)
 
@@ -191,10 +166,15 @@ class Dashboard:
         )
 
     @functools.cached_property
-    def charts(self) -> list[charts.Chart]:
-        series = insights.measure_series(
-            self.rows, insights.MEASURES_BY_KEY, start=self.start, end=self.today
+    def _series(self) -> dict[str, insights.Series]:
+        """Every charted measure over the range, the PEG's total too: one calendar for all."""
+        return insights.measure_series(
+            self.rows, [*insights.MEASURES_BY_KEY, "peg_total"], start=self.start, end=self.today
         )
+
+    @functools.cached_property
+    def charts(self) -> list[charts.Chart]:
+        series = self._series
         return [
             charts.line_chart(
                 measure=measure,
@@ -233,6 +213,51 @@ class Dashboard:
             )
             drawn.append((habit, habits.HABIT_LABELS[habit], strengths.percent(habit), chart))
         return drawn
+
+    @functools.cached_property
+    def ticked(self) -> tracked.Ticked:
+        return tracked.ticked_on(self.items, self.in_range)
+
+    @functools.cached_property
+    def tag_insights(self) -> list[insights.Insight]:
+        """Days with and without each pain relief and own factor ticked in the range."""
+        return insights.tag_insights(self.in_range, tracked.tags(self.ticked))
+
+    @functools.cached_property
+    def item_days(self) -> list[tracked.ItemDays]:
+        return tracked.item_days(self.ticked)
+
+    @functools.cached_property
+    def sleep(self) -> insights.SleepSummary:
+        return insights.sleep_summary(self.in_range)
+
+    @functools.cached_property
+    def peg_scores(self) -> list[tuple[dt.date, Decimal]]:
+        return [(row.date, peg.score_from_total(row.peg_total)) for row in self.in_range
+                if row.peg_total is not None]  # fmt: skip
+
+    @functools.cached_property
+    def peg_change(self) -> "peg.Change | None":
+        return peg.change([score for _, score in self.peg_scores])
+
+    @functools.cached_property
+    def peg_chart(self) -> "charts.Chart":
+        series = self._series["peg_total"]
+        scores = insights.Series(
+            series.days,
+            [
+                None if total is None else float(peg.score_from_total(total))
+                for total in series.values
+            ],
+            [None] * len(series),
+        )
+        return charts.line_chart(
+            measure=PEG_MEASURE,
+            series=scores,
+            goal=None,
+            chart_id="chart-peg",
+            caption=f"PEG score, {range_words(self.range_key)}",
+        )
 
     @functools.cached_property
     def heatmap(self) -> SafeString:
@@ -289,9 +314,10 @@ def build(
     )
     rows = load_rows(user, start=load_from, end=today)
     away = away_periods(user)
+    items = tracked.entries_for(user, rows)
     streak_list, streaks_all_time = [], False
     if not range_only:
-        streak_list, streaks_all_time = _streaks_from_loaded(
+        streak_list, streaks_all_time = streaks.from_loaded(
             user, rows, today=today, whole_history=range_key == "all", away=away
         )
     alerts = []
@@ -316,6 +342,7 @@ def build(
         streaks_all_time=streaks_all_time,
         alerts=alerts,
         away=away,
+        items=items,
     )
 
 
@@ -353,6 +380,9 @@ def notes_in_range(user, *, start: dt.date, end: dt.date) -> list[tuple[dt.date,
         .order_by("date")
         .values_list("date", "notes")
     )
+
+
+PEG_MEASURE = insights.Measure("peg_total", "PEG score", "/10", 0, 10)
 
 
 def habit_strengths(user, *, today: dt.date) -> habits.Strengths:

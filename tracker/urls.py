@@ -22,6 +22,7 @@ urlpatterns = [
     path("water/add/", views.add_water, name="add_water"),
     path("water/undo/", views.undo_water, name="undo_water"),
     path("history/", history_views.history, name="history"),
+    path("peg/", views.peg_check, name="peg"),
     path("away/", history_views.away_start, name="away_start"),
     path("away/<int:period_id>/end/", history_views.away_end, name="away_end"),
     path("export.csv", views.export_csv, name="export_csv"),
@@ -54,6 +55,17 @@ urlpatterns = [
         name="log_out_everywhere",
     ),
     path("settings/delete-account/", account_views.delete_account, name="delete_account"),
+    path("settings/tracked/", account_views.tracked_add, name="tracked_add"),
+    path(
+        "settings/tracked/<int:item_id>/rename/",
+        account_views.tracked_rename,
+        name="tracked_rename",
+    ),
+    path(
+        "settings/tracked/<int:item_id>/retire/",
+        account_views.tracked_retire,
+        name="tracked_retire",
+    ),
     path("settings/email/resend/", account_views.resend_confirmation, name="resend_confirmation"),
     path("confirm-email/<str:token>/", account_views.confirm_email, name="confirm_email"),
 ]

@@ -12,10 +12,22 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from tracker import care, checkins, exports, habits, redflags, reminders, tips, trends, units
+from tracker import (
+    care,
+    checkins,
+    exports,
+    habits,
+    peg,
+    redflags,
+    reminders,
+    tips,
+    tracked,
+    trends,
+    units,
+)
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
-from tracker.forms import CheckInForm
-from tracker.models import WATER_ML_MAX, CheckIn, WaterUnit
+from tracker.forms import CheckInForm, PegForm
+from tracker.models import WATER_ML_MAX, CheckIn, TrackedKind, WaterUnit
 
 
 def _today_card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
@@ -55,6 +67,10 @@ def home(request: HttpRequest) -> HttpResponse:
     context["habit_strengths"] = [
         (habit, habits.HABIT_LABELS[habit], strengths.percent(habit)) for habit in habits.HABITS
     ]
+    # Offered after today's check-in, so it never stands before the day's own questions.
+    context["offer_peg"] = context["recent_days"][0].checkin is not None and peg.due(
+        request.user.profile.peg_last_date, today=today
+    )
     context["ask_health_profile"] = (
         request.user.profile.health_profile_answered_at is None
         and context["recent_days"][0].checkin is not None
@@ -74,7 +90,27 @@ def _initial_for(checkin: CheckIn | None) -> dict:
         return {"water_seen_ml": 0}
     initial = {name: getattr(checkin, name) for name in checkins.DAY_FIELDS}
     initial["water_seen_ml"] = checkin.water_ml or 0
+    if checkin.woke_from_pain is not None:
+        initial["woke_from_pain"] = "yes" if checkin.woke_from_pain else "no"
+    if checkin.items_ticked:
+        ticked = list(checkin.items.all())
+        initial["pain_relief"] = [i.pk for i in ticked if i.kind == TrackedKind.PAIN_RELIEF]
+        initial["factors"] = [i.pk for i in ticked if i.kind == TrackedKind.FACTOR]
     return initial
+
+
+def _checkin_form(request, checkin: CheckIn | None, data=None, initial=None) -> CheckInForm:
+    """The check-in form with the person's own lists (one query), keeping any retired entry
+    the day already ticks."""
+    initial = initial if initial is not None else _initial_for(checkin)
+    ticked = frozenset(initial.get("pain_relief", [])) | frozenset(initial.get("factors", []))
+    return CheckInForm(
+        data,
+        initial=initial,
+        water_unit=request.user.profile.water_unit,
+        items=tracked.lists_for(request.user),
+        ticked=frozenset(int(pk) for pk in ticked if str(pk).isdigit()),
+    )
 
 
 def _checkin_page(
@@ -141,7 +177,6 @@ def _open_prompts(user) -> list[care.CarePrompt]:
 @login_required
 @sensitive_post_parameters()
 def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
-    profile = request.user.profile
     today = today_for(request.user)
     day = date or today
     if day > today or day < EARLIEST_CHECKIN_DATE:
@@ -154,9 +189,9 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
     existing = CheckIn.objects.filter(user=request.user, date=day).first()
     page = functools.partial(_checkin_page, request, day=day, today=today)
     if request.method == "GET":
-        form = CheckInForm(initial=_initial_for(existing), water_unit=profile.water_unit)
+        form = _checkin_form(request, existing)
         return page(checkin=existing, form=form, prompts=_open_prompts(request.user))
-    form = CheckInForm(request.POST, water_unit=profile.water_unit)
+    form = _checkin_form(request, existing, data=request.POST)
     if request.POST.get("water") in {"add", "undo"}:
         return _water_tap_on_checkin(request, form, day=day, today=today)
     if request.POST.get("fill") == "habits":
@@ -165,7 +200,7 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
         previous = checkins.previous_habits(user=request.user, date=day, day=existing)
         if previous:
             initial.update(previous.values)
-        form = CheckInForm(initial=initial, water_unit=profile.water_unit)
+        form = _checkin_form(request, existing, initial=initial)
         return page(checkin=existing, form=form, prompts=_open_prompts(request.user))
     if form.is_valid():
         saved = checkins.record_day(
@@ -282,7 +317,7 @@ def _water_tap_on_checkin(
     initial.pop("water_oz", None)
     initial["water_ml"] = checkin.water_ml if checkin else None
     initial["water_seen_ml"] = (checkin.water_ml if checkin else None) or 0
-    form = CheckInForm(initial=initial, water_unit=profile.water_unit)
+    form = _checkin_form(request, checkin, initial=initial)
     return _checkin_page(
         request,
         day=day,
@@ -366,3 +401,27 @@ def export_json(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{_export_filename("json")}"'
     return response
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def peg_check(request: HttpRequest) -> HttpResponse:
+    """The weekly PEG scale: saved on today's check-in, so trends and the report read it with
+    the day."""
+    form = PegForm(request.POST or None)
+    if form.is_valid():
+        today = today_for(request.user)
+        values = {q.field: form.cleaned_data[q.field] for q in peg.QUESTIONS}
+        saved = checkins.record_day(
+            user=request.user, date=today, today=today, change=checkins.DayChange(values=values)
+        )
+        profile = request.user.profile
+        profile.peg_last_date = today
+        profile.save(update_fields=["peg_last_date"])
+        result = peg.score(*(values[q.field] for q in peg.QUESTIONS))
+        messages.success(request, f"Saved. Your PEG score this week: {result} out of 10.")
+        if saved.firings:
+            return redirect("tracker:home")  # any prompt leads the home page
+        return redirect("tracker:trends")
+    context = {"form": form, "source": peg.SOURCE, "care_prompts": care.open_prompts(request.user)}
+    return render(request, "tracker/peg.html", context)

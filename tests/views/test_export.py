@@ -23,14 +23,16 @@ def test_csv_export_has_the_agreed_columns_oldest_first(logged_in_client, user, 
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.content.decode())))
     expected = (
-        "date,posture,exercise_minutes,water_ml,stress,discomfort,symptoms,notes,rest_day,away"
+        "date,posture,exercise_minutes,water_ml,stress,discomfort,symptoms,notes,rest_day,away,"
+        "sleep_hours,woke_from_pain,pain_relief,factors"
     )
     assert rows[0] == expected.split(",")
     assert [row[0] for row in rows[1:]] == ["2026-01-01", "2026-01-02", "2026-01-03"]
     assert rows[3] == [
         "2026-01-03", "3", "30", "1500", "4", "5", "", "Sore, after gardening", "", "",
+        "", "", "", "",
     ]  # fmt: skip
-    assert rows[2] == ["2026-01-02", "", "", "500", "", "", "", "", "", ""]
+    assert rows[2] == ["2026-01-02", "", "", "500", "", "", "", "", "", "", "", "", "", ""]
 
 
 def test_csv_export_neutralises_spreadsheet_formulas(logged_in_client, user, other_user):

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import insights, trends
+from tracker import insights, streaks, trends
 from tracker.models import CheckIn
 
 HTMX = {"HX-Request": "true"}
@@ -150,7 +150,10 @@ def test_streaks_are_computed_in_the_database(user, db):
     today = _today()
     for offset in (0, 1, 2, 4, 5, 6, 7):
         make_checkin(user, today - dt.timedelta(days=offset), water_ml=2500 if offset != 1 else 100)
-    found = {s.label: (s.current, s.longest) for s in trends.streaks(user, today=today, away=[])}
+    found = {
+        s.label: (s.current, s.longest)
+        for s in streaks.over_whole_history(user, today=today, away=[])
+    }
     assert found["Days checked in"] == (3, 4)
     assert found["Days meeting your water goal"] == (1, 4)
     assert found["Days meeting your exercise goal"] == (3, 4)
@@ -160,7 +163,7 @@ def test_streak_survives_today_not_logged_yet(user, db):
     today = _today()
     for offset in (1, 2):
         make_checkin(user, today - dt.timedelta(days=offset))
-    found = {s.label: s.current for s in trends.streaks(user, today=today, away=[])}
+    found = {s.label: s.current for s in streaks.over_whole_history(user, today=today, away=[])}
     assert found["Days checked in"] == 2
 
 
@@ -168,7 +171,7 @@ def test_any_saved_day_counts_as_checked_in_and_a_goal_not_logged_is_not_met(use
     CheckIn.objects.create(user=user, date=_today(), water_ml=3000)
     CheckIn.objects.create(user=user, date=_today() - dt.timedelta(days=1), discomfort=4)
     CheckIn.objects.create(user=user, date=_today() - dt.timedelta(days=2), symptoms=["fever"])
-    found = {s.label: s.current for s in trends.streaks(user, today=_today(), away=[])}
+    found = {s.label: s.current for s in streaks.over_whole_history(user, today=_today(), away=[])}
     assert found["Days checked in"] == 3
     assert found["Days meeting your water goal"] == 1
     assert found["Days meeting your exercise goal"] == 0

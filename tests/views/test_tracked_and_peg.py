@@ -1,0 +1,573 @@
+"""Sleep, pain relief, a person's own factors and the weekly PEG scale, through the pages."""
+
+import csv
+import datetime as dt
+import io
+import json
+from decimal import Decimal
+
+import pytest
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import make_checkin, make_user
+from tracker import tracked
+from tracker.models import CareAlert, CheckIn, TrackedItem, TrackedKind
+
+HTMX = {"HX-Request": "true"}
+RELIEF, FACTOR = TrackedKind.PAIN_RELIEF, TrackedKind.FACTOR
+
+
+def _today() -> dt.date:
+    return timezone.now().date()  # the test users live in UTC
+
+
+def _add(client, kind, name):
+    return client.post(reverse("tracker:tracked_add"), {"kind": kind, "name": name})
+
+
+def _item(user, kind, name, **fields) -> TrackedItem:
+    return TrackedItem.objects.create(user=user, kind=kind, name=name, **fields)
+
+
+def _csv(client) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(client.get("/export.csv").content.decode())))
+
+
+# --- sleep and waking: ranges and bad input -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("0", "0"), ("7.5", "7.5"), ("16", "16"), ("8", "8")]
+)
+def test_hours_slept_in_whole_and_half_hours_from_0_to_16_are_saved(
+    logged_in_client, user, typed, stored
+):
+    logged_in_client.post(reverse("tracker:checkin"), {"sleep_hours": typed})
+    assert CheckIn.objects.get(user=user).sleep_hours == Decimal(stored)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("-0.5", "Enter hours from 0 to 16."),
+        ("16.5", "Enter at most 16 hours."),
+        ("7.25", "Use whole or half hours"),
+        ("7.3", "Use whole or half hours"),
+        ("abc", "Enter hours from 0 to 16, such as 7 or 7.5."),
+        ("1e3", "Enter at most 16 hours."),
+        ("NaN", "Enter hours from 0 to 16, such as 7 or 7.5."),
+    ],
+)
+@pytest.mark.parametrize("headers", [{}, HTMX], ids=["plain", "htmx"])
+def test_bad_hours_show_an_error_beside_the_field_and_save_nothing(
+    logged_in_client, user, typed, message, headers
+):
+    data = {"sleep_hours": typed, "discomfort": "3"}
+    response = logged_in_client.post(reverse("tracker:checkin"), data, headers=headers)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_sleep_hours_errors"' in html
+    assert message in html
+    assert "Nothing was saved" in html
+    assert not CheckIn.objects.filter(user=user).exists()
+    # The "More" section opens to show where the error is.
+    assert '<details class="field more" open>' in html
+
+
+@pytest.mark.parametrize(("answer", "stored"), [("yes", True), ("no", False), ("", None)])
+def test_back_pain_woke_me_is_yes_no_or_not_logged(logged_in_client, user, answer, stored):
+    logged_in_client.post(reverse("tracker:checkin"), {"discomfort": "4", "woke_from_pain": answer})
+    assert CheckIn.objects.get(user=user).woke_from_pain is stored
+
+
+def test_a_waking_answer_other_than_yes_or_no_is_refused(logged_in_client, user):
+    response = logged_in_client.post(
+        reverse("tracker:checkin"), {"discomfort": "4", "woke_from_pain": "maybe"}
+    )
+    assert "Choose yes or no." in response.content.decode()
+    assert not CheckIn.objects.exists()
+
+
+def test_a_night_alone_is_a_day(logged_in_client, user):
+    logged_in_client.post(reverse("tracker:checkin"), {"woke_from_pain": "no"})
+    checkin = CheckIn.objects.get(user=user)
+    assert checkin.woke_from_pain is False
+    assert checkin.discomfort is None and checkin.sleep_hours is None  # not 0: not logged
+
+
+@pytest.mark.parametrize("hours", ["7.25", "-0.5", "16.5"])
+def test_the_database_refuses_hours_off_the_half_hour_grid(user, hours):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CheckIn.objects.create(user=user, date=_today(), sleep_hours=Decimal(hours))
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"peg_pain": 5},
+        {"peg_pain": 5, "peg_enjoyment": 5},
+        {"peg_pain": 11, "peg_enjoyment": 5, "peg_activity": 5},
+        {"peg_pain": 5, "peg_enjoyment": 5, "peg_activity": 11},
+    ],
+)
+def test_the_database_holds_all_three_peg_answers_from_0_to_10_or_none(user, answers):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        CheckIn.objects.create(user=user, date=_today(), **answers)
+    CheckIn.objects.create(
+        user=user, date=_today(), peg_pain=0, peg_enjoyment=10, peg_activity=3
+    )  # at both ends: accepted
+
+
+# --- the check-in's own lists ---------------------------------------------------------------------
+
+
+def test_the_more_section_is_closed_by_default_and_shows_the_persons_own_lists(
+    logged_in_client, user, other_user
+):
+    _item(user, RELIEF, "Ibuprofen")
+    _item(user, FACTOR, "Long drive")
+    _item(user, FACTOR, "Old factor", retired_at=timezone.now())
+    _item(other_user, FACTOR, "Bob's secret factor")
+    html = logged_in_client.get(reverse("tracker:checkin")).content.decode()
+    assert '<details class="field more">' in html
+    assert "Ibuprofen" in html and "Long drive" in html
+    assert "Old factor" not in html
+    assert "Bob&#x27;s secret factor" not in html and "Bob's secret factor" not in html
+
+
+def test_ticked_items_are_saved_with_the_day_and_can_be_unticked(logged_in_client, user):
+    ibuprofen = _item(user, RELIEF, "Ibuprofen")
+    drive = _item(user, FACTOR, "Long drive")
+    url = reverse("tracker:checkin")
+    logged_in_client.post(url, {"pain_relief": [ibuprofen.pk], "factors": [drive.pk]})
+    checkin = CheckIn.objects.get(user=user)
+    assert set(checkin.items.all()) == {ibuprofen, drive}
+    assert checkin.items_ticked == 2  # a day that ticks only items is still a day
+    logged_in_client.post(url, {"discomfort": "3", "factors": [drive.pk]})
+    checkin.refresh_from_db()
+    assert list(checkin.items.all()) == [drive]
+    assert checkin.items_ticked == 1
+
+
+def test_someone_elses_item_is_refused_but_the_symptoms_beside_it_are_still_checked(
+    logged_in_client, user, other_user
+):
+    theirs = _item(other_user, FACTOR, "Bob's factor")
+    response = logged_in_client.post(
+        reverse("tracker:checkin"),
+        {"factors": [theirs.pk], "symptoms": ["saddle_numbness"], "discomfort": "4"},
+    )
+    assert "Choose from your own list." in response.content.decode()
+    assert not theirs.checkins.exists()
+    assert CareAlert.objects.filter(user=user).exists()
+
+
+def test_a_bogus_item_id_is_a_clear_error_not_a_500(logged_in_client, user):
+    response = logged_in_client.post(reverse("tracker:checkin"), {"factors": ["x"]})
+    assert response.status_code == 200
+    assert "Choose from your own list." in response.content.decode()
+    assert not CheckIn.objects.exists()
+
+
+def test_editing_a_past_day_still_shows_a_retired_item_it_ticked(logged_in_client, user):
+    day = _today() - dt.timedelta(days=3)
+    heat = _item(user, RELIEF, "Heat pack")
+    checkin = make_checkin(user, day, items_ticked=1)
+    checkin.items.set([heat])
+    tracked.retire(heat)
+    url = reverse("tracker:checkin_day", kwargs={"date": day})
+    html = logged_in_client.get(url).content.decode()
+    assert "Heat pack" in html
+    assert "Heat pack" not in logged_in_client.get(reverse("tracker:checkin")).content.decode()
+    # Saving the past day again keeps it ticked.
+    logged_in_client.post(url, {"discomfort": "5", "pain_relief": [heat.pk]})
+    assert list(CheckIn.objects.get(user=user, date=day).items.all()) == [heat]
+
+
+# --- settings: add, rename, retire ----------------------------------------------------------------
+
+
+def test_adding_items_to_each_list(logged_in_client, user):
+    response = _add(logged_in_client, RELIEF, "  Ibuprofen ")
+    assert response.status_code == 302
+    _add(logged_in_client, FACTOR, "Long drive")
+    assert [(i.kind, i.name) for i in TrackedItem.objects.filter(user=user)] == [
+        (FACTOR, "Long drive"),
+        (RELIEF, "Ibuprofen"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("", "Give it a name."),
+        ("x" * 41, "Keep it to 40 characters."),
+        ("heat; ice", "Leave out semicolons (;)."),
+        ("IBUPROFEN", "You already have “Ibuprofen” on this list."),
+    ],
+)
+def test_a_bad_name_is_refused_next_to_the_field_with_what_was_typed_kept(
+    logged_in_client, user, name, message
+):
+    _item(user, RELIEF, "Ibuprofen")
+    response = _add(logged_in_client, RELIEF, name)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="add-relief-error"' in html
+    assert message in html
+    assert TrackedItem.objects.filter(user=user).count() == 1
+
+
+def test_the_same_name_may_be_on_both_lists_and_for_another_person(
+    logged_in_client, user, other_user
+):
+    _item(other_user, FACTOR, "Gardening")
+    _item(user, RELIEF, "Gardening")
+    assert _add(logged_in_client, FACTOR, "gardening").status_code == 302
+    with pytest.raises(IntegrityError), transaction.atomic():
+        _item(user, FACTOR, "GARDENING")  # the database holds it too, whatever the case
+
+
+def test_a_bogus_kind_is_a_400_not_a_500(logged_in_client, user):
+    response = _add(logged_in_client, "medicine", "Ibuprofen")
+    assert response.status_code == 400
+    assert not TrackedItem.objects.exists()
+
+
+def test_lists_are_limited_and_retiring_makes_room(logged_in_client, user):
+    for n in range(tracked.ACTIVE_LIMITS[RELIEF]):
+        assert _add(logged_in_client, RELIEF, f"Relief {n}").status_code == 302
+    response = _add(logged_in_client, RELIEF, "One too many")
+    # The page no longer offers the add field; a post anyway is refused with the reason.
+    assert response.status_code == 400
+    assert "Up to 8 at a time" in response.content.decode()
+    first = TrackedItem.objects.get(user=user, name="Relief 0")
+    logged_in_client.post(reverse("tracker:tracked_retire", args=[first.pk]))
+    assert _add(logged_in_client, RELIEF, "One too many").status_code == 302
+    # Now full again: the retired one can't come back until another goes.
+    logged_in_client.post(reverse("tracker:tracked_retire", args=[first.pk]))
+    first.refresh_from_db()
+    assert first.retired_at is not None
+    assert tracked.lists_for(user).room_for(RELIEF) == 0
+    # Own factors have their own limit of 10.
+    for n in range(10):
+        assert _add(logged_in_client, FACTOR, f"Factor {n}").status_code == 302
+    assert _add(logged_in_client, FACTOR, "Factor 10").status_code == 400
+
+
+def test_a_retired_name_is_brought_back_not_added_twice(logged_in_client, user):
+    drive = _item(user, FACTOR, "Long drive", retired_at=timezone.now())
+    response = _add(logged_in_client, FACTOR, "long drive")
+    assert "is retired: bring it back" in response.content.decode()
+    logged_in_client.post(reverse("tracker:tracked_retire", args=[drive.pk]))
+    drive.refresh_from_db()
+    assert drive.retired_at is None
+
+
+def test_renaming_keeps_the_past_days_under_the_new_name(logged_in_client, user):
+    drive = _item(user, FACTOR, "Drive")
+    make_checkin(user, _today() - dt.timedelta(days=2), items_ticked=1).items.set([drive])
+    response = logged_in_client.post(
+        reverse("tracker:tracked_rename", args=[drive.pk]), {"name": "Long drive"}
+    )
+    assert response.status_code == 302
+    rows = _csv(logged_in_client)
+    assert rows[0]["factors"] == "Long drive"
+
+
+def test_a_rename_clash_is_shown_beside_that_entry(logged_in_client, user):
+    _item(user, FACTOR, "Gardening")
+    drive = _item(user, FACTOR, "Drive")
+    response = logged_in_client.post(
+        reverse("tracker:tracked_rename", args=[drive.pk]), {"name": "gardening"}
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert f'id="rename-{drive.pk}-error"' in html
+    assert "You already have “Gardening” on this list." in html
+    drive.refresh_from_db()
+    assert drive.name == "Drive"
+    # Renaming to a different case of its own name is fine.
+    logged_in_client.post(reverse("tracker:tracked_rename", args=[drive.pk]), {"name": "DRIVE"})
+    drive.refresh_from_db()
+    assert drive.name == "DRIVE"
+
+
+def test_a_retired_item_keeps_its_past_days_in_export_and_report(logged_in_client, user):
+    heat = _item(user, RELIEF, "Heat pack")
+    day = _today() - dt.timedelta(days=4)
+    make_checkin(user, day, items_ticked=1).items.set([heat])
+    logged_in_client.post(reverse("tracker:tracked_retire", args=[heat.pk]))
+    heat.refresh_from_db()
+    assert heat.retired_at is not None
+    assert _csv(logged_in_client)[0]["pain_relief"] == "Heat pack"
+    exported = json.loads(logged_in_client.get("/export.json").content)
+    assert exported["checkins"][0]["pain_relief"] == ["Heat pack"]
+    report = logged_in_client.get(reverse("tracker:report")).content.decode()
+    assert "Heat pack" in report and "(no longer tracked)" in report
+
+
+@pytest.mark.parametrize("action", ["tracked_rename", "tracked_retire"])
+def test_another_persons_item_is_404_and_untouched(logged_in_client, other_user, action):
+    theirs = _item(other_user, FACTOR, "Bob's factor")
+    response = logged_in_client.post(reverse(f"tracker:{action}", args=[theirs.pk]), {"name": "x"})
+    assert response.status_code == 404
+    theirs.refresh_from_db()
+    assert (theirs.name, theirs.retired_at) == ("Bob's factor", None)
+
+
+def test_the_list_pages_need_login_and_post(client, logged_in_client, user):
+    item = _item(user, FACTOR, "Drive")
+    assert (
+        client.post(reverse("tracker:tracked_add"), {"kind": FACTOR, "name": "x"}).status_code
+        == 302
+    )
+    assert (
+        logged_in_client.get(reverse("tracker:tracked_retire", args=[item.pk])).status_code == 405
+    )
+
+
+def test_deleting_the_account_deletes_its_lists(logged_in_client, user):
+    _item(user, FACTOR, "Drive")
+    user.delete()
+    assert not TrackedItem.objects.exists()
+
+
+# --- exports --------------------------------------------------------------------------------------
+
+
+def test_csv_and_json_exports_carry_sleep_waking_relief_and_factors(logged_in_client, user):
+    ibuprofen, heat = _item(user, RELIEF, "Ibuprofen"), _item(user, RELIEF, "Heat pack")
+    drive, desk = _item(user, FACTOR, "Long drive"), _item(user, FACTOR, "=desk day")
+    first, second = _today() - dt.timedelta(days=2), _today() - dt.timedelta(days=1)
+    make_checkin(user, first, sleep_hours=Decimal("6.5"), woke_from_pain=True, items_ticked=4
+                 ).items.set([ibuprofen, heat, drive, desk])  # fmt: skip
+    make_checkin(user, second, sleep_hours=Decimal("8"), woke_from_pain=False)
+    make_checkin(user, _today(), peg_pain=6, peg_enjoyment=5, peg_activity=5)
+    rows = _csv(logged_in_client)
+    assert [
+        (r["sleep_hours"], r["woke_from_pain"], r["pain_relief"], r["factors"]) for r in rows
+    ] == [
+        ("6.5", "yes", "Ibuprofen;Heat pack", "Long drive;=desk day"),
+        ("8.0", "no", "", ""),
+        ("", "", "", ""),
+    ]
+    data = json.loads(logged_in_client.get("/export.json").content)
+    day = data["checkins"][0]
+    assert (day["sleep_hours"], day["woke_from_pain"]) == (6.5, True)
+    assert day["pain_relief"] == ["Ibuprofen", "Heat pack"]  # in the order they were added
+    assert day["factors"] == ["Long drive", "=desk day"]
+    assert data["checkins"][2]["sleep_hours"] is None
+    assert data["peg"] == [
+        {"date": _today().isoformat(), "pain": 6, "enjoyment": 5, "activity": 5, "score": 5.3}
+    ]
+    assert {(t["kind"], t["name"]) for t in data["tracked"]} >= {("factor", "Long drive")}
+
+
+def test_exports_hold_none_of_another_persons_items(logged_in_client, user, other_user):
+    theirs = _item(other_user, FACTOR, "Bob secret factor")
+    make_checkin(other_user, _today(), items_ticked=1).items.set([theirs])
+    make_checkin(user, _today())
+    assert b"Bob secret factor" not in logged_in_client.get("/export.csv").content
+    assert b"Bob secret factor" not in logged_in_client.get("/export.json").content
+
+
+# --- the weekly PEG -------------------------------------------------------------------------------
+
+
+def test_the_peg_page_cites_its_source_and_saves_the_three_answers(logged_in_client, user):
+    html = logged_in_client.get(reverse("tracker:peg")).content.decode()
+    assert "Krebs EE" in html and "J Gen Intern Med" in html
+    assert "enjoyment of life" in html
+    response = logged_in_client.post(
+        reverse("tracker:peg"), {"peg_pain": "1", "peg_enjoyment": "2", "peg_activity": "2"},
+        follow=True,
+    )  # fmt: skip
+    assert "Your PEG score this week: 1.7 out of 10." in response.content.decode()
+    checkin = CheckIn.objects.get(user=user, date=_today())
+    assert (checkin.peg_pain, checkin.peg_enjoyment, checkin.peg_activity) == (1, 2, 2)
+    user.profile.refresh_from_db()
+    assert user.profile.peg_last_date == _today()
+
+
+def test_peg_answers_join_an_existing_day_without_changing_it(logged_in_client, user):
+    make_checkin(user, _today(), discomfort=6, notes="kept")
+    logged_in_client.post(
+        reverse("tracker:peg"), {"peg_pain": "4", "peg_enjoyment": "4", "peg_activity": "4"}
+    )
+    checkin = CheckIn.objects.get(user=user)
+    assert (checkin.discomfort, checkin.notes, checkin.peg_pain) == (6, "kept", 4)
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        {"peg_pain": "4", "peg_enjoyment": "4"},
+        {"peg_pain": "11", "peg_enjoyment": "4", "peg_activity": "4"},
+        {"peg_pain": "-1", "peg_enjoyment": "4", "peg_activity": "4"},
+        {"peg_pain": "four", "peg_enjoyment": "4", "peg_activity": "4"},
+        {"peg_pain": "4.5", "peg_enjoyment": "4", "peg_activity": "4"},
+    ],
+)
+def test_incomplete_or_bad_peg_answers_save_nothing(logged_in_client, user, answers):
+    response = logged_in_client.post(reverse("tracker:peg"), answers)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Nothing was saved" in html
+    assert "field-error" in html
+    assert not CheckIn.objects.exists()
+    user.profile.refresh_from_db()
+    assert user.profile.peg_last_date is None
+
+
+def test_an_open_care_prompt_leads_the_peg_page(logged_in_client, user):
+    logged_in_client.post(reverse("tracker:checkin"), {"symptoms": ["fever"], "discomfort": "5"})
+    html = logged_in_client.get(reverse("tracker:peg")).content.decode()
+    assert CareAlert.objects.filter(user=user).exists()
+    assert html.index('id="care-prompts"') < html.index('id="peg-heading"')
+
+
+@pytest.mark.parametrize(("days_ago", "offered"), [(None, True), (6, False), (7, True)])
+def test_home_offers_the_peg_after_todays_check_in_once_seven_days_have_passed(
+    logged_in_client, user, days_ago, offered
+):
+    if days_ago is not None:
+        user.profile.peg_last_date = _today() - dt.timedelta(days=days_ago)
+        user.profile.save()
+    assert "peg-offer-heading" not in logged_in_client.get(reverse("tracker:home")).content.decode()
+    make_checkin(user, _today())
+    html = logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert ("peg-offer-heading" in html) is offered
+
+
+# --- trends and the report ------------------------------------------------------------------------
+
+
+def _weeks_of_days(user, *, days=40, items=()):
+    today = _today()
+    for n in range(days):
+        checkin = make_checkin(
+            user,
+            today - dt.timedelta(days=n),
+            discomfort=6 if n % 2 else 2,
+            sleep_hours=Decimal("7") if n % 2 == 0 else Decimal("5.5"),
+            items_ticked=len(items) if n % 2 else 0,
+        )
+        if n % 2:
+            checkin.items.set(items)
+
+
+def test_trends_compare_days_with_and_without_each_item_and_sleep(logged_in_client, user):
+    drive = _item(user, FACTOR, "Long drive")
+    TrackedItem.objects.filter(pk=drive.pk).update(
+        created_at=timezone.now() - dt.timedelta(days=60)
+    )
+    _weeks_of_days(user, items=[drive])
+    dashboard = logged_in_client.get(reverse("tracker:trends")).context["dashboard"]
+    (drive_insight,) = dashboard.tag_insights
+    assert drive_insight.title == "Long drive, your own factor"
+    assert (drive_insight.same_day.met_mean, drive_insight.same_day.missed_mean) == (6, 2)
+    assert drive_insight.same_day.enough
+    sleep = next(i for i in dashboard.insights if i.habit == "Sleep")
+    assert (sleep.same_day.met_mean, sleep.same_day.missed_mean) == (2, 6)
+    html = logged_in_client.get(reverse("tracker:trends")).content.decode()
+    assert "Long drive, your own factor" in html
+    assert "association, not proof" in html
+
+
+def test_the_report_lists_peg_scores_and_marks_a_meaningful_change(logged_in_client, user):
+    today = _today()
+    make_checkin(user, today - dt.timedelta(days=14), peg_pain=6, peg_enjoyment=6, peg_activity=6)
+    make_checkin(user, today - dt.timedelta(days=7), peg_pain=5, peg_enjoyment=5, peg_activity=5)
+    make_checkin(user, today, peg_pain=4, peg_enjoyment=4, peg_activity=4, sleep_hours=7)
+    html = logged_in_client.get(reverse("tracker:report")).content.decode()
+    assert 'id="report-peg"' in html
+    assert "6.0" in html and "4.0" in html
+    assert 'data-peg-meaningful="yes"' in html  # 6.0 to 4.0: 33% down
+    assert "Krebs" in html
+    assert 'id="report-sleep"' in html
+
+
+def test_a_small_peg_change_is_not_marked(logged_in_client, user):
+    today = _today()
+    make_checkin(user, today - dt.timedelta(days=7), peg_pain=5, peg_enjoyment=5, peg_activity=5)
+    make_checkin(user, today, peg_pain=4, peg_enjoyment=4, peg_activity=4)  # 20% down
+    html = logged_in_client.get(reverse("tracker:report")).content.decode()
+    assert 'data-peg-meaningful="no"' in html
+
+
+def test_trends_draw_a_peg_chart_over_the_range(logged_in_client, user):
+    today = _today()
+    for weeks in range(4):
+        make_checkin(user, today - dt.timedelta(days=7 * weeks),
+                     peg_pain=weeks, peg_enjoyment=weeks, peg_activity=weeks)  # fmt: skip
+    dashboard = logged_in_client.get(reverse("tracker:trends")).context["dashboard"]
+    assert [score for _, score in dashboard.peg_scores] == [
+        Decimal("3.0"), Decimal("2.0"), Decimal("1.0"), Decimal("0.0"),
+    ]  # fmt: skip
+    assert dashboard.peg_chart
+
+
+# --- a constant number of queries however many items ----------------------------------------------
+
+
+def _person_with_items(name: str, count: int):
+    person = make_user(name)
+    items = [_item(person, RELIEF if n < 8 else FACTOR, f"Item {n}") for n in range(count)]
+    _weeks_of_days(person, days=120, items=items)
+    return person
+
+
+@pytest.mark.parametrize("count", [2, 18])
+@pytest.mark.parametrize(
+    ("page", "limit"),
+    # Two more than a person without own lists on trends and the report (tests/views/
+    # test_trends.py): the ticked days and the names of the items.
+    [("tracker:trends", 9), ("tracker:home", 8), ("tracker:checkin", 9), ("tracker:report", 10)],
+)
+def test_pages_take_the_same_queries_however_many_items(
+    client, db, django_assert_max_num_queries, count, page, limit
+):
+    client.force_login(_person_with_items(f"p{count}", count))
+    with django_assert_max_num_queries(limit):
+        response = client.get(reverse(page))
+    assert response.status_code == 200
+
+
+def test_saving_a_check_in_with_many_items_takes_a_fixed_number_of_queries(
+    logged_in_client, user, django_assert_max_num_queries
+):
+    items = [_item(user, FACTOR, f"Factor {n}") for n in range(10)]
+    with django_assert_max_num_queries(26):
+        logged_in_client.post(
+            reverse("tracker:checkin"), {"discomfort": "3", "factors": [i.pk for i in items]},
+            headers=HTMX,
+        )  # fmt: skip
+    assert CheckIn.objects.get(user=user).items.count() == 10
+
+
+def test_a_list_cell_that_starts_like_a_formula_is_neutralised(logged_in_client, user):
+    formula = _item(user, FACTOR, "=HYPERLINK(x)")
+    make_checkin(user, _today(), items_ticked=1).items.set([formula])
+    assert _csv(logged_in_client)[0]["factors"] == "'=HYPERLINK(x)"
+
+
+def test_swapping_one_ticked_item_for_another_draws_the_charts_afresh(user):
+    from tracker import trends
+
+    drive, garden = _item(user, FACTOR, "Long drive"), _item(user, FACTOR, "Gardening")
+    checkin = make_checkin(user, _today(), items_ticked=1)
+    checkin.items.set([drive])
+
+    def fingerprint():
+        return trends.build(user, range_key="30", today=_today()).fingerprint
+
+    before = fingerprint()
+    checkin.items.set([garden])  # the same count of items, a different one
+    swapped = fingerprint()
+    TrackedItem.objects.filter(pk=garden.pk).update(name="Allotment")
+    renamed = fingerprint()
+    assert len({before, swapped, renamed}) == 3
+    assert fingerprint() == renamed  # and the same inputs give the same digest

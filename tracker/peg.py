@@ -1,0 +1,99 @@
+"""The PEG scale: three questions about the past week's pain, a recognised score a clinician
+reads (Krebs EE, Lorenz KA, Bair MJ, et al. Development and initial validation of the PEG, a
+three-item scale assessing pain intensity and interference. J Gen Intern Med 2009;24:733-738).
+
+The score is the mean of the three answers (each 0 to 10), to one decimal. A change of 30% or
+more from one score to a later one is marked as meaningful: the threshold used in the PEG's
+validation, and the moderately important change in Ostelo et al., Spine 2008."""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
+
+SOURCE = (
+    "Krebs EE, Lorenz KA, Bair MJ, et al. Development and initial validation of the PEG, a "
+    "three-item scale assessing pain intensity and interference. J Gen Intern Med. "
+    "2009;24(6):733-738."
+)
+OFFER_AFTER_DAYS = 7
+MEANINGFUL_CHANGE = Fraction(30, 100)
+
+
+@dataclass(frozen=True)
+class Question:
+    field: str
+    text: str
+    low: str
+    high: str
+
+
+QUESTIONS = (
+    Question(
+        "peg_pain",
+        "What number best describes your pain on average in the past week?",
+        "0 no pain",
+        "10 pain as bad as you can imagine",
+    ),
+    Question(
+        "peg_enjoyment",
+        "What number best describes how, during the past week, pain has interfered with your "
+        "enjoyment of life?",
+        "0 does not interfere",
+        "10 completely interferes",
+    ),
+    Question(
+        "peg_activity",
+        "What number best describes how, during the past week, pain has interfered with your "
+        "general activity?",
+        "0 does not interfere",
+        "10 completely interferes",
+    ),
+)
+
+
+def due(last_answered: dt.date | None, *, today: dt.date) -> bool:
+    """Offered again once 7 days have passed since the last answers (or never answered)."""
+    return last_answered is None or (today - last_answered).days >= OFFER_AFTER_DAYS
+
+
+def score(pain: int, enjoyment: int, activity: int) -> Decimal:
+    """The mean of the three answers, to one decimal (halves rounded up)."""
+    return score_from_total(pain + enjoyment + activity)
+
+
+def score_from_total(total: int) -> Decimal:
+    """The same score from the three answers added up (what the trends query reads)."""
+    return (Decimal(total) / 3).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Change:
+    first: Decimal
+    latest: Decimal
+
+    @property
+    def points(self) -> Decimal:
+        return self.latest - self.first
+
+    @property
+    def percent(self) -> int | None:
+        """The change as a whole percent of the first score; None from a first score of 0."""
+        if self.first == 0:
+            return None
+        return round(100 * self.points / self.first)
+
+    @property
+    def meaningful(self) -> bool:
+        """30% or more either way. From a first score of 0 no share can be taken, so no change
+        there is marked."""
+        if self.first == 0:
+            return False
+        return abs(Fraction(self.points) / Fraction(self.first)) >= MEANINGFUL_CHANGE
+
+
+def change(scores: list[Decimal]) -> Change | None:
+    """From the first score to the latest, when there are two or more."""
+    if len(scores) < 2:
+        return None
+    return Change(scores[0], scores[-1])

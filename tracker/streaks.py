@@ -1,0 +1,177 @@
+"""Streaks: runs of consecutive days checked in, or meeting the water or exercise goal. Away days
+freeze every streak and rest days the exercise one; habit strength (tracker.habits) is the
+forgiving measure, streaks the familiar one beside it."""
+
+import bisect
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.db import connection
+
+from tracker import habits
+from tracker.habits import recent_share
+from tracker.insights import DayRow
+from tracker.models import CheckIn
+
+
+@dataclass(frozen=True)
+class Streak:
+    kind: str
+    label: str
+    current: int
+    longest: int
+    recent_done: int = 0  # "5 of the last 7 days": days done ...
+    recent_counted: int = 0  # ... of the days that counted (away and rest days do not)
+    unbroken: bool = False  # the current run goes back to the first day given: it may go further
+
+
+def runs(dates: Sequence[dt.date], *, frozen: Sequence[dt.date] = ()) -> list[tuple[dt.date, int]]:
+    """Runs of consecutive dates as (last date, length), oldest first. Dates must be sorted.
+    A frozen date (away, or a rest day for exercise) is skipped: it neither breaks a run nor
+    extends it."""
+    if not dates:
+        return []
+    skipped = sorted(day.toordinal() for day in frozen)
+    if skipped:
+        numbers = [_position(day, skipped) for day in dates]
+    else:
+        numbers = [day.toordinal() for day in dates]
+    breaks = [index for index in range(1, len(numbers)) if numbers[index] != numbers[index - 1] + 1]
+    return [
+        (dates[end - 1], end - start)
+        for start, end in zip([0, *breaks], [*breaks, len(numbers)], strict=True)
+    ]
+
+
+def _position(day: dt.date, skipped: Sequence[int]) -> int:
+    """The day's place on a calendar with the frozen days taken out."""
+    return day.toordinal() - bisect.bisect_left(skipped, day.toordinal())
+
+
+def streak_from_runs(
+    kind: str,
+    last_run: tuple[dt.date, int] | None,
+    longest: int,
+    *,
+    today: dt.date,
+    frozen: Sequence[dt.date] = (),
+) -> Streak:
+    """A run still counts as current when its last day is today or the day before it, frozen
+    days apart: today may not be logged yet."""
+    current = 0
+    skipped = sorted(day.toordinal() for day in frozen)
+    if last_run and _position(last_run[0], skipped) >= _position(today, skipped) - 1:
+        current = last_run[1]
+    return Streak(kind=kind, label=STREAK_LABELS[kind], current=current, longest=longest)
+
+
+STREAK_LABELS = {
+    "checkin": "Days checked in",
+    "water": "Days meeting your water goal",
+    "exercise": "Days meeting your exercise goal",
+}
+
+
+def streak_dates(
+    rows: Sequence[tuple[dt.date, bool, bool]],
+) -> dict[str, list[dt.date]]:
+    """(date, water goal met, exercise goal met) rows, oldest first, split by streak kind."""
+    dates: dict[str, list[dt.date]] = {kind: [] for kind in STREAK_LABELS}
+    for date, water_met, exercise_met in rows:
+        dates["checkin"].append(date)
+        if water_met:
+            dates["water"].append(date)
+        if exercise_met:
+            dates["exercise"].append(date)
+    return dates
+
+
+def compute_streaks(
+    dates: dict[str, list[dt.date]],
+    *,
+    today: dt.date,
+    away: frozenset[dt.date] = frozenset(),
+    rest_days: frozenset[dt.date] = frozenset(),
+) -> list[Streak]:
+    """Away days freeze every streak; rest days freeze the exercise streak."""
+    result = []
+    for kind in STREAK_LABELS:
+        frozen = away | rest_days if kind == "exercise" else away
+        done = [day for day in dates[kind] if day not in frozen] if frozen else dates[kind]
+        frozen_sorted = sorted(frozen)
+        found = runs(done, frozen=frozen_sorted)
+        longest = max((length for _, length in found), default=0)
+        streak = streak_from_runs(
+            kind, found[-1] if found else None, longest, today=today, frozen=frozen_sorted
+        )
+        recent_done, recent_counted = recent_share(done, frozen=frozen, today=today)
+        result.append(
+            Streak(
+                streak.kind, streak.label, streak.current, streak.longest,
+                recent_done, recent_counted, 0 < streak.current == len(done),
+            )
+        )  # fmt: skip
+    return result
+
+
+# --- loading them ----------------------------------------------------------------------------
+
+
+def over_whole_history(
+    user, *, today: dt.date, away: list[tuple[dt.date, dt.date]]
+) -> list[Streak]:
+    """Current and longest runs over the whole history: one narrow query on the (user, date)
+    index, the goal tests done by the database, then a single pass in Python. A plain cursor
+    skips the ORM's per-row work, which dominated with ten years of days. Every saved day is a
+    day checked in; a goal not logged is not met (NULL compares as unknown, read as false)."""
+    profile = user.profile
+    table = CheckIn._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT date, water_ml >= %s, exercise_minutes >= %s, rest_day FROM {table} "
+            "WHERE user_id = %s AND date <= %s ORDER BY date",
+            [profile.water_goal_ml, profile.exercise_goal_minutes, user.pk, today],
+        )
+        fetched = cursor.fetchall()
+    rows = [(day, bool(water), bool(ex)) for day, water, ex, _rest in fetched]
+    first = fetched[0][0] if fetched else today
+    return compute_streaks(
+        streak_dates(rows),
+        today=today,
+        away=habits.away_dates(away, start=first, end=today),
+        rest_days=frozenset(day for day, _water, _ex, rest in fetched if rest),
+    )
+
+
+def from_loaded(
+    user, rows: list[DayRow], *, today: dt.date, whole_history: bool, away
+) -> tuple[list[Streak], bool]:
+    """Streaks from the rows already loaded for the page (a year or more), so the page costs
+    the same with ten years of history as with one. Only when a current run starts at the
+    first loaded day it could, and older days exist, is the whole history read."""
+    profile = user.profile
+    dates = streak_dates(
+        [
+            (
+                row.date,
+                row.water_ml is not None and row.water_ml >= profile.water_goal_ml,
+                row.exercise_minutes is not None
+                and row.exercise_minutes >= profile.exercise_goal_minutes,
+            )
+            for row in rows
+        ]
+    )
+    found = compute_streaks(
+        dates,
+        today=today,
+        away=habits.away_dates(away, start=rows[0].date if rows else today, end=today),
+        rest_days=frozenset(row.date for row in rows if row.rest_day),
+    )
+    if (
+        any(streak.unbroken for streak in found)
+        and not whole_history
+        and CheckIn.objects.filter(user=user, date__lt=rows[0].date).exists()
+    ):
+        return over_whole_history(user, today=today, away=away), True
+    return found, whole_history

@@ -1,0 +1,155 @@
+"""What each person chooses to track beyond the fixed measures: the pain relief they use and
+factors of their own. Short lists, renamed or retired without losing a past day."""
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from django.db import connection
+from django.utils import timezone
+
+from tracker import insights
+from tracker.models import TrackedItem, TrackedKind
+
+# How many each person keeps in use at once: enough to matter, few enough to tick in a second.
+ACTIVE_LIMITS = {TrackedKind.PAIN_RELIEF: 8, TrackedKind.FACTOR: 10}
+
+
+@dataclass(frozen=True)
+class Lists:
+    """A person's items, each kind in order: those in use, and those retired."""
+
+    items: list[TrackedItem]
+
+    def active(self, kind: str) -> list[TrackedItem]:
+        return [item for item in self.items if item.kind == kind and item.retired_at is None]
+
+    def retired(self, kind: str) -> list[TrackedItem]:
+        return [item for item in self.items if item.kind == kind and item.retired_at is not None]
+
+    def room_for(self, kind: str) -> int:
+        return ACTIVE_LIMITS[kind] - len(self.active(kind))
+
+
+def find_by_name(user, *, kind: str, name: str, exclude: int | None = None) -> TrackedItem | None:
+    """The entry of that kind already called `name` (any case), in use or retired."""
+    items = TrackedItem.objects.filter(user=user, kind=kind, name__iexact=name.strip())
+    if exclude:
+        items = items.exclude(pk=exclude)
+    return items.first()
+
+
+def lists_for(user) -> Lists:
+    return Lists(list(TrackedItem.objects.filter(user=user)))
+
+
+def add(user, *, kind: str, name: str) -> TrackedItem:
+    return TrackedItem.objects.create(user=user, kind=kind, name=name.strip())
+
+
+def rename(item: TrackedItem, *, name: str) -> None:
+    item.name = name.strip()
+    item.save(update_fields=["name"])
+
+
+def retire(item: TrackedItem) -> None:
+    """No longer offered on the check-in; its past days keep it (history, export, report)."""
+    item.retired_at = timezone.now()
+    item.save(update_fields=["retired_at"])
+
+
+def restore(item: TrackedItem) -> None:
+    item.retired_at = None
+    item.save(update_fields=["retired_at"])
+
+
+# --- what was ticked, for trends and the report -------------------------------------------------
+
+# How a ticked item reads beside the discomfort it is compared with.
+TAG_WORDS = {TrackedKind.PAIN_RELIEF: "pain relief you used", TrackedKind.FACTOR: "your own factor"}
+
+
+class Entry(NamedTuple):
+    """An item as trends and the report read it."""
+
+    name: str
+    kind: str
+    since: dt.date  # when it was added
+    retired: bool
+
+
+def entries_for(user, rows: "Iterable[insights.DayRow]") -> dict[int, Entry]:
+    """The person's items by id, when any of the loaded days ticked one (one query, made only
+    for a person who ticks them): retired ones included."""
+    if not any(row.item_ids for row in rows):
+        return {}
+    # A plain cursor, like the rows themselves: the page asks on every view.
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT id, name, kind, created_at, retired_at IS NOT NULL "
+            f"FROM {TrackedItem._meta.db_table} WHERE user_id = %s",
+            [user.pk],
+        )
+        return {
+            pk: Entry(name, kind, created_at.date(), bool(retired))
+            for pk, name, kind, created_at, retired in cursor.fetchall()
+        }
+
+
+@dataclass(frozen=True)
+class Ticked:
+    """What was ticked over a range: the days each item was ticked, oldest first."""
+
+    entries: dict[int, Entry]
+    days: dict[int, list[dt.date]]
+
+
+def ticked_on(entries: dict[int, Entry], rows: "Iterable[insights.DayRow]") -> Ticked:
+    """The days of each item, from the ids each day carries (tracker.trends reads them with
+    the day, as "3,7,12")."""
+    days: dict[str, list[dt.date]] = {}
+    for row in rows:
+        if row.item_ids:
+            for item_id in row.item_ids.split(","):
+                days.setdefault(item_id, []).append(row.date)
+    return Ticked(entries, {int(item_id): dates for item_id, dates in days.items()})
+
+
+def tags(ticked: Ticked) -> list[insights.Tag]:
+    """Each item ticked as an insight tag: the days it was ticked, and the days it could have
+    been (from when it was added, or its first ticked day if that is earlier)."""
+    entries = ticked.entries
+    found = sorted(ticked.days, key=lambda pk: (entries[pk].kind, entries[pk].name.lower()))
+    return [
+        insights.Tag(
+            title=f"{entries[pk].name}, {TAG_WORDS[entries[pk].kind]}",
+            since=min(entries[pk].since, ticked.days[pk][0]),
+            days=frozenset(ticked.days[pk]),
+        )
+        for pk in found
+    ]
+
+
+@dataclass(frozen=True)
+class ItemDays:
+    name: str
+    kind_label: str
+    days: int
+    retired: bool
+
+
+def item_days(ticked: Ticked) -> list[ItemDays]:
+    """How many days each item was ticked, most used first within each kind; retired ones
+    included: the report shows what was used, not only what is still listed."""
+    counts = {pk: len(dates) for pk, dates in ticked.days.items()}
+    entries = ticked.entries
+    ordered = sorted(
+        counts, key=lambda pk: (entries[pk].kind, -counts[pk], entries[pk].name.lower())
+    )
+    return [
+        ItemDays(
+            entries[pk].name, TrackedKind(entries[pk].kind).label, counts[pk], entries[pk].retired
+        )
+        for pk in ordered
+    ]
