@@ -5,7 +5,9 @@
         .venv/bin/python benchmarks/bench_trends.py             # PostgreSQL (a fresh *_bench db)
 
 Creates one user with 10 years of check-ins, one with 1 year, and 2,000 others with a year
-each, then times each page with Django's test client (median and p95 over many requests)."""
+each, then times each page with Django's test client (median and p95 over many requests). The
+two timed people use everything: sleep most nights, a weekly PEG, and full lists of pain relief
+and own factors (8 and 10) with a few ticked each day (`--measures-only`: the five measures)."""
 
 import datetime as dt
 import random
@@ -22,7 +24,7 @@ TARGETS = (
 )
 
 
-def populate(*, other_users: int) -> tuple:
+def populate(*, other_users: int, use_everything: bool = True) -> tuple:
     from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import make_password
 
@@ -38,11 +40,13 @@ def populate(*, other_users: int) -> tuple:
     Profile.objects.bulk_create(Profile(user=user) for user in users)
     ten_years, one_year = users[0], users[1]
 
+    timed_people = {ten_years.pk, one_year.pk} if use_everything else set()
+
     def days_for(user, count: int):
         for offset in range(count):
             if rng.random() < 0.1:
                 continue  # missed days
-            yield CheckIn(
+            checkin = CheckIn(
                 user=user,
                 date=today - dt.timedelta(days=offset + 1),
                 posture=rng.randint(1, 5),
@@ -52,6 +56,9 @@ def populate(*, other_users: int) -> tuple:
                 discomfort=rng.randint(0, 6),
                 notes=rng.choice(["", "", "", "stiff after work"]),
             )
+            if user.pk in timed_people:
+                _use_everything(checkin, offset, rng)
+            yield checkin
 
     batch: list = []
     started = time.perf_counter()
@@ -65,16 +72,64 @@ def populate(*, other_users: int) -> tuple:
             batch = []
     CheckIn.objects.bulk_create(batch)
     rows += len(batch)
+    ticked = 0
+    if use_everything:
+        ticked = sum(_tick_items(person, rng) for person in (ten_years, one_year))
     elapsed = time.perf_counter() - started
-    print(f"populated {rows:,} check-ins for {len(users):,} users in {elapsed:.0f} s")
+    print(
+        f"populated {rows:,} check-ins for {len(users):,} users, {ticked:,} ticked items, "
+        f"in {elapsed:.0f} s"
+    )
     return ten_years, one_year
 
 
+def _use_everything(checkin, offset: int, rng: random.Random) -> None:
+    from decimal import Decimal
+
+    if rng.random() < 0.8:
+        checkin.sleep_hours = Decimal(rng.randrange(8, 19)) / 2
+        checkin.woke_from_pain = rng.random() < 0.3
+    if offset % 7 == 0:
+        checkin.peg_pain, checkin.peg_enjoyment, checkin.peg_activity = (
+            rng.randint(0, 10) for _ in range(3)
+        )
+
+
+def _tick_items(user, rng: random.Random) -> int:
+    """Full lists for the person, and two to four of them ticked on each saved day."""
+    from tracker.models import CheckIn, TrackedItem, TrackedKind
+    from tracker.tracked import ACTIVE_LIMITS
+
+    items = TrackedItem.objects.bulk_create(
+        TrackedItem(user=user, kind=kind, name=f"{kind} {n}")
+        for kind in TrackedKind.values
+        for n in range(ACTIVE_LIMITS[kind])
+    )
+    TrackedItem.objects.filter(user=user).update(created_at=dt.datetime(2010, 1, 1, tzinfo=dt.UTC))
+    through = CheckIn.items.through
+    links, counts = [], []
+    for checkin_id in CheckIn.objects.filter(user=user).values_list("pk", flat=True):
+        chosen = rng.sample(items, rng.randint(2, 4))
+        links.extend(through(checkin_id=checkin_id, trackeditem_id=item.pk) for item in chosen)
+        counts.append(CheckIn(pk=checkin_id, items_ticked=len(chosen)))
+    through.objects.bulk_create(links, batch_size=5_000)
+    CheckIn.objects.bulk_update(counts, ["items_ticked"], batch_size=2_000)
+    return len(links)
+
+
 def main() -> None:
-    args = start(__doc__.splitlines()[0], users=2000, iterations=100)
+    args = start(
+        __doc__.splitlines()[0],
+        users=2000,
+        iterations=100,
+        flags={
+            "--measures-only": "the timed people log only the five measures, as before sleep, "
+            "pain relief, own factors and the PEG were added (to compare with earlier figures)"
+        },
+    )
     from django.test import Client
 
-    ten_years, one_year = populate(other_users=args.users)
+    ten_years, one_year = populate(other_users=args.users, use_everything=not args.measures_only)
     client = Client()
     client.force_login(ten_years)
     short_client = Client()

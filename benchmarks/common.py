@@ -52,11 +52,16 @@ def fresh_database(database_url: str | None) -> str:
     return url
 
 
-def start(description: str, *, users: int, iterations: int) -> argparse.Namespace:
-    """The benchmarks' shared command line, then a fresh database named on the first line."""
+def start(
+    description: str, *, users: int, iterations: int, flags: dict[str, str] | None = None
+) -> argparse.Namespace:
+    """The benchmarks' shared command line (plus a benchmark's own on/off `flags`, name to
+    help), then a fresh database named on the first line."""
     parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--users", type=int, default=users, help="other users with a year each")
     parser.add_argument("--iterations", type=int, default=iterations)
+    for name, help_text in (flags or {}).items():
+        parser.add_argument(name, action="store_true", help=help_text)
     args = parser.parse_args()
     url = fresh_database(os.environ.get("DATABASE_URL"))
     from django.db import connection
