@@ -106,15 +106,12 @@ def _tick_items(user, rng: random.Random) -> int:
         for n in range(ACTIVE_LIMITS[kind])
     )
     TrackedItem.objects.filter(user=user).update(created_at=dt.datetime(2010, 1, 1, tzinfo=dt.UTC))
-    through = CheckIn.items.through
-    links, counts = [], []
-    for checkin_id in CheckIn.objects.filter(user=user).values_list("pk", flat=True):
-        chosen = rng.sample(items, rng.randint(2, 4))
-        links.extend(through(checkin_id=checkin_id, trackeditem_id=item.pk) for item in chosen)
-        counts.append(CheckIn(pk=checkin_id, items_ticked=len(chosen)))
-    through.objects.bulk_create(links, batch_size=5_000)
-    CheckIn.objects.bulk_update(counts, ["items_ticked"], batch_size=2_000)
-    return len(links)
+    days = [
+        CheckIn(pk=pk, item_ids=sorted(item.pk for item in rng.sample(items, rng.randint(2, 4))))
+        for pk in CheckIn.objects.filter(user=user).values_list("pk", flat=True)
+    ]
+    CheckIn.objects.bulk_update(days, ["item_ids"], batch_size=2_000)
+    return sum(len(day.item_ids) for day in days)
 
 
 def main() -> None:

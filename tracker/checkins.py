@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from tracker import care, redflags, units
 from tracker.insights import MEASURES_BY_KEY
-from tracker.models import WATER_ML_MAX, CheckIn, Posture, TrackedKind
+from tracker.models import WATER_ML_MAX, CheckIn, Posture, TrackedItem, TrackedKind
 from tracker.symptoms import SYMPTOM_LABELS
 
 MEASURES = ("posture", "exercise_minutes", "water_ml", "stress", "discomfort")
@@ -37,7 +37,7 @@ CHECKED_IN_MEASURES = tuple(name for name in MEASURES if name != "water_ml")
 CHECKED_IN = functools.reduce(
     operator.or_,
     [Q(**{f"{name}__isnull": False}) for name in (*CHECKED_IN_MEASURES, *MORE_FIELDS, "peg_pain")],
-    ~Q(symptoms=[]) | ~Q(notes="") | Q(rest_day=True) | Q(items_ticked__gt=0),
+    ~Q(symptoms=[]) | ~Q(notes="") | Q(rest_day=True) | ~Q(item_ids=[]),
 )
 
 
@@ -125,9 +125,6 @@ def _apply(*, user, date: dt.date, change: DayChange) -> CheckIn | None:
     if change.symptoms_added:
         before = list(values.get("symptoms", checkin.symptoms if checkin else []))
         values["symptoms"] = before + [c for c in change.symptoms_added if c not in before]
-    item_ids = values.pop("items", None)
-    if item_ids is not None:
-        values["items_ticked"] = len(item_ids)
     if checkin is None:
         checkin = CheckIn(user=user, date=date)
     for name, value in values.items():
@@ -147,8 +144,6 @@ def _apply(*, user, date: dt.date, change: DayChange) -> CheckIn | None:
                 raise
             # A water tap created the day a moment ago: apply this change on top of it.
             return _apply(user=user, date=date, change=change)
-    if item_ids is not None:
-        checkin.items.set(item_ids)
     return checkin
 
 
@@ -207,7 +202,7 @@ def is_empty(checkin: CheckIn) -> bool:
         and not checkin.symptoms
         and not checkin.notes
         and not checkin.rest_day
-        and not checkin.items_ticked
+        and not checkin.item_ids
     )
 
 
@@ -226,7 +221,7 @@ def has_checked_in(checkin: CheckIn | None) -> bool:
     return any(
         getattr(checkin, name) is not None
         for name in (*CHECKED_IN_MEASURES, *MORE_FIELDS, "peg_pain")
-    ) or bool(checkin.symptoms or checkin.notes or checkin.rest_day or checkin.items_ticked)
+    ) or bool(checkin.symptoms or checkin.notes or checkin.rest_day or checkin.item_ids)
 
 
 def missing_measures(checkin: CheckIn | None) -> list[str]:
@@ -338,9 +333,9 @@ def _more_words(checkin: CheckIn | None) -> tuple[tuple[str, str], ...]:
         words.append(("Sleep", f"{checkin.sleep_hours.normalize():f} hours"))
     if checkin.woke_from_pain is not None:
         words.append(("Woke from pain", "yes" if checkin.woke_from_pain else "no"))
-    if checkin.pk and checkin.items_ticked:
+    if checkin.item_ids:
         # In the order of the person's list, as the check-in and the export show them.
-        ticked = sorted(checkin.items.all(), key=lambda item: (item.created_at, item.pk))
+        ticked = TrackedItem.objects.filter(user=checkin.user_id, pk__in=checkin.item_ids)
         for kind, label in TrackedKind.choices:
             names = [item.name for item in ticked if item.kind == kind]
             if names:

@@ -90,22 +90,16 @@ def seed_demo(*, now: dt.datetime | None = None) -> tuple[str, str, int]:
         for kind, names in DEMO_ITEMS.items()
         for name in names
     }
-    new_checkins, ticked_by_date = [], {}
+    new_checkins = []
     for index in range(DEMO_DAYS):
         date = first + dt.timedelta(days=index)
         values, ticked = _demo_day(rng, index, date)
         skipped = rng.random() < 0.08 and date != today  # people miss the odd day
         if skipped or date in existing:
             continue
-        new_checkins.append(CheckIn(user=user, date=date, items_ticked=len(ticked), **values))
-        ticked_by_date[date] = ticked
+        item_ids = sorted(items[name].pk for name in ticked)
+        new_checkins.append(CheckIn(user=user, date=date, item_ids=item_ids, **values))
     CheckIn.objects.bulk_create(new_checkins)
-    saved = CheckIn.objects.filter(user=user, date__in=ticked_by_date).values_list("date", "pk")
-    CheckIn.items.through.objects.bulk_create(
-        CheckIn.items.through(checkin_id=pk, trackeditem_id=items[name].pk)
-        for date, pk in saved
-        for name in ticked_by_date[date]
-    )
     peg_dates = [checkin.date for checkin in new_checkins if checkin.peg_pain is not None]
     if peg_dates:
         user.profile.peg_last_date = max(peg_dates)

@@ -6,7 +6,7 @@ import io
 from collections.abc import Iterable
 
 from tracker import habits, peg
-from tracker.models import AwayPeriod, CareAlert, CheckIn, TrackedKind
+from tracker.models import AwayPeriod, CareAlert, CheckIn, TrackedItem, TrackedKind
 
 CSV_COLUMNS = (
     "date",
@@ -31,13 +31,17 @@ _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def checkins_for_export(user) -> Iterable[CheckIn]:
-    return CheckIn.objects.filter(user=user).order_by("date").prefetch_related("items")
+    return CheckIn.objects.filter(user=user).order_by("date")
 
 
-def checkin_record(checkin: CheckIn, *, away: bool = False) -> dict:
+def checkin_record(
+    checkin: CheckIn, *, items: dict[int, TrackedItem] | None = None, away: bool = False
+) -> dict:
     """A saved day. Pain reliefs and own factors are named as they are called now, retired or
-    not: a renamed entry keeps its days."""
-    ticked = sorted(checkin.items.all(), key=lambda item: (item.created_at, item.pk))
+    not (a renamed entry keeps its days), in the order of the person's lists: `items` holds
+    all of them by id, in that order."""
+    ticked_ids = set(checkin.item_ids)
+    ticked = [item for pk, item in (items or {}).items() if pk in ticked_ids]
     return {
         "date": checkin.date.isoformat(),
         "posture": checkin.posture,
@@ -65,8 +69,9 @@ def day_records(user, *, today: dt.date) -> list[dict]:
     away_days = habits.away_dates(
         periods, start=min((start for start, _ in periods), default=today), end=today
     )
+    items = {item.pk: item for item in user.tracked_items.order_by("created_at", "pk")}
     records = {
-        checkin.date: checkin_record(checkin, away=checkin.date in away_days)
+        checkin.date: checkin_record(checkin, items=items, away=checkin.date in away_days)
         for checkin in checkins_for_export(user)
     }
     for day in away_days - records.keys():

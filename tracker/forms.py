@@ -224,7 +224,7 @@ class CheckInForm(forms.Form):
         values["rest_day"] = data["rest_day"]
         values["sleep_hours"] = data.get("sleep_hours")
         values["woke_from_pain"] = data.get("woke_from_pain")
-        values["items"] = [*data.get("pain_relief", []), *data.get("factors", [])]
+        values["item_ids"] = sorted({*data.get("pain_relief", []), *data.get("factors", [])})
         return values
 
     def clean_sleep_hours(self):

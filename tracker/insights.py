@@ -31,7 +31,7 @@ class DayRow(NamedTuple):
     sleep_half_hours: int | None = None  # the night before, in half hours (15 is 7.5 hours)
     peg_total: int | None = None  # the three PEG answers added up (0 to 30), on a PEG day
     woke_from_pain: bool | None = None  # "Back pain woke me" last night
-    item_ids: str | None = None  # the pain reliefs and own factors ticked, "3,7,12" (last)
+    item_ids: str = "[]"  # the pain reliefs and own factors ticked, as stored: "[3, 7]" (last)
 
 
 @dataclass(frozen=True)

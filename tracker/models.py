@@ -139,10 +139,10 @@ class CheckIn(models.Model):
     # The "More" section of the check-in (tracker.forms), all optional.
     sleep_hours = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
     woke_from_pain = models.BooleanField(null=True, blank=True)
-    items = models.ManyToManyField("TrackedItem", blank=True, related_name="checkins")
-    # How many pain reliefs and own factors the day ticks: they live in a join table, which a
-    # CHECK constraint can't see, and a day that ticks only them is still a day.
-    items_ticked = models.PositiveSmallIntegerField(default=0, editable=False)
+    # The pain reliefs and own factors ticked: TrackedItem ids, kept with the day as its symptom
+    # codes are, so the trends page reads a year of them with the days' own row and no join.
+    # Entries are retired, never deleted, so an id always names one of the person's entries.
+    item_ids = models.JSONField(default=list, blank=True, editable=False)
     # The weekly PEG scale (tracker.peg), answered on this day: all three or none.
     peg_pain = models.PositiveSmallIntegerField(null=True, blank=True)
     peg_enjoyment = models.PositiveSmallIntegerField(null=True, blank=True)
@@ -189,7 +189,7 @@ class CheckIn(models.Model):
                 | Q(rest_day=True)
                 | Q(sleep_hours__isnull=False)
                 | Q(woke_from_pain__isnull=False)
-                | Q(items_ticked__gt=0)
+                | ~Q(item_ids=[])
                 | Q(peg_pain__isnull=False),
                 name="checkin_not_empty",
             ),

@@ -64,6 +64,8 @@ def restore(item: TrackedItem) -> None:
     item.save(update_fields=["retired_at"])
 
 
+NONE_TICKED = "[]"  # a day's stored item_ids when it ticked none
+
 # --- what was ticked, for trends and the report -------------------------------------------------
 
 # How a ticked item reads beside the discomfort it is compared with.
@@ -82,7 +84,7 @@ class Entry(NamedTuple):
 def entries_for(user, rows: "Iterable[insights.DayRow]") -> dict[int, Entry]:
     """The person's items by id, when any of the loaded days ticked one (one query, made only
     for a person who ticks them): retired ones included."""
-    if not any(row.item_ids for row in rows):
+    if all(row.item_ids == NONE_TICKED for row in rows):
         return {}
     # A plain cursor, like the rows themselves: the page asks on every view.
     with connection.cursor() as cursor:
@@ -106,14 +108,17 @@ class Ticked:
 
 
 def ticked_on(entries: dict[int, Entry], rows: "Iterable[insights.DayRow]") -> Ticked:
-    """The days of each item, from the ids each day carries (tracker.trends reads them with
-    the day, as "3,7,12")."""
-    days: dict[str, list[dt.date]] = {}
+    """The days of each item, from the ids each day keeps (tracker.trends reads them with the
+    day's row, as stored: "[3, 7]")."""
+    days: dict[int, list[dt.date]] = {}
     for row in rows:
-        if row.item_ids:
-            for item_id in row.item_ids.split(","):
+        if row.item_ids != NONE_TICKED:
+            # A JSON list of whole numbers, read without a JSON parser: a year of days is
+            # hundreds of them, and int() takes the spaces either database writes.
+            for item_id in map(int, row.item_ids.strip("[]").split(",")):
                 days.setdefault(item_id, []).append(row.date)
-    return Ticked(entries, {int(item_id): dates for item_id, dates in days.items()})
+    # An id the person no longer has (none is deleted today) is left out, not a crash.
+    return Ticked(entries, {pk: dates for pk, dates in days.items() if pk in entries})
 
 
 def tags(ticked: Ticked) -> list[insights.Tag]:

@@ -42,10 +42,9 @@ def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
     """Saved days from start to end, oldest first, straight from the cursor (both backends
     return the date column as a date): a year is ~370 rows per page, and the ORM's per-row
     work was most of the cost. A measure not logged is None: a gap for that measure only."""
-    columns = _COLUMNS | {"item_ids": _ITEM_IDS[connection.vendor]}
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {', '.join(columns[field] for field in DayRow._fields)} "
+            f"SELECT {', '.join(_COLUMNS[field] for field in DayRow._fields)} "
             f"FROM {CheckIn._meta.db_table} "
             "WHERE user_id = %s AND date BETWEEN %s AND %s ORDER BY date",
             [user.pk, start, end],
@@ -57,18 +56,6 @@ def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
 _COLUMNS = {field: field for field in DayRow._fields} | {
     "sleep_half_hours": "CAST(sleep_hours * 2 AS INTEGER)",
     "peg_total": "peg_pain + peg_enjoyment + peg_activity",
-}
-# The day's ticked pain reliefs and own factors as one string ("3,7,12"), read beside its
-# measures: a separate query of (day, item) pairs was most of a year's page for a person who
-# ticks a few each day. The two databases name their string aggregate differently.
-_ITEMS_TABLE = CheckIn.items.through._meta.db_table
-_ITEM_IDS = {
-    vendor: f"CASE WHEN items_ticked > 0 THEN (SELECT {aggregate} FROM {_ITEMS_TABLE} "
-    f"WHERE checkin_id = {CheckIn._meta.db_table}.id) END"
-    for vendor, aggregate in (
-        ("sqlite", "group_concat(trackeditem_id)"),
-        ("postgresql", "string_agg(trackeditem_id::text, ',' ORDER BY trackeditem_id)"),
-    )
 }
 
 
@@ -143,7 +130,7 @@ class Dashboard:
             "away": repr(self.away),
             "items": repr(self.items),  # their names, kinds and dates
             # Which ones each row ticked, in the rows' order (their dates are in the numbers).
-            "ticked": "|".join(row.item_ids or "" for row in self.rows),
+            "ticked": "|".join(row.item_ids for row in self.rows),
         }
         return _fingerprint(
             self.account, self.range_key, self.start, self.today, settings, self._row_numbers

@@ -27,7 +27,7 @@ from tracker import (
 )
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.forms import CheckInForm, PegForm
-from tracker.models import WATER_ML_MAX, CheckIn, TrackedKind, WaterUnit
+from tracker.models import WATER_ML_MAX, CheckIn, WaterUnit
 
 
 def _today_card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
@@ -92,10 +92,8 @@ def _initial_for(checkin: CheckIn | None) -> dict:
     initial["water_seen_ml"] = checkin.water_ml or 0
     if checkin.woke_from_pain is not None:
         initial["woke_from_pain"] = "yes" if checkin.woke_from_pain else "no"
-    if checkin.items_ticked:
-        ticked = list(checkin.items.all())
-        initial["pain_relief"] = [i.pk for i in ticked if i.kind == TrackedKind.PAIN_RELIEF]
-        initial["factors"] = [i.pk for i in ticked if i.kind == TrackedKind.FACTOR]
+    # Both fields offer only their own kind's entries, so each keeps just its own.
+    initial["pain_relief"] = initial["factors"] = list(checkin.item_ids)
     return initial
 
 
