@@ -107,7 +107,11 @@ def render_csv(records: Iterable[dict]) -> str:
 def build_json(user, records: list[dict]) -> dict:
     profile = user.profile
     return {
-        "account": {"username": user.get_username(), "email": user.email},
+        "account": {
+            "username": user.get_username(),
+            "email": user.email,
+            "display_name": profile.display_name,
+        },
         "settings": {
             "timezone": profile.timezone,
             "country": profile.country.code or "",
@@ -149,6 +153,10 @@ def build_json(user, records: list[dict]) -> dict:
             .order_by("date")
             .values_list("date", "peg_pain", "peg_enjoyment", "peg_activity")
         ],
+        # The links made to share the report (never their tokens: only hashes are kept).
+        "share_links": [
+            _share_link_record(link) for link in user.share_links.order_by("created_at")
+        ],
         "away_periods": [
             {"start": start.isoformat(), "end": end.isoformat()}
             for start, end in AwayPeriod.objects.filter(user=user)
@@ -169,4 +177,20 @@ def build_json(user, records: list[dict]) -> dict:
             }
             for alert in CareAlert.objects.filter(user=user).order_by("created_at")
         ],
+    }
+
+
+def _share_link_record(link) -> dict:
+    def when(moment):
+        return moment.isoformat() if moment else None
+
+    return {
+        "range": link.range_key,
+        "end_date": link.end_date.isoformat(),
+        "include_notes": link.include_notes,
+        "created_at": when(link.created_at),
+        "expires_at": when(link.expires_at),
+        "revoked_at": when(link.revoked_at),
+        "opened": link.open_count,
+        "last_opened_at": when(link.last_opened_at),
     }

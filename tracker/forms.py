@@ -11,10 +11,11 @@ from django.forms.utils import flatatt
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker import away, peg, tracked, units
+from tracker import away, peg, sharing, tracked, units
 from tracker.accounts import TooManyWrongPasswords, check_current_password
 from tracker.checkins import MEASURES as MEASURE_FIELDS
 from tracker.dates import EARLIEST_CHECKIN_DATE, is_valid_timezone, timezone_names
+from tracker.insights import RANGE_LABELS
 from tracker.models import (
     EXERCISE_MINUTES_MAX,
     NOTES_MAX_LENGTH,
@@ -359,6 +360,7 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = (
+            "display_name",
             "timezone",
             "country",
             "water_unit",
@@ -609,3 +611,26 @@ class PegForm(forms.Form):
 
     def scale_fields(self) -> list[tuple[forms.BoundField, str, str]]:
         return [(self[q.field], q.low, q.high) for q in peg.QUESTIONS]
+
+
+class ShareLinkForm(forms.Form):
+    """A share link for a clinician: which period of the report, for how long, notes or not."""
+
+    range = forms.ChoiceField(
+        label="Period of the report",
+        choices=[(key, label) for key, label in RANGE_LABELS.items()],
+        error_messages={"invalid_choice": "Choose one of the periods listed."},
+    )
+    days = forms.TypedChoiceField(
+        label="The link stops working after",
+        choices=[(days, f"{days} days") for days in sharing.EXPIRY_DAYS],
+        coerce=int,
+        initial=sharing.EXPIRY_DAYS[0],
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose 7 or 30 days."},
+    )
+    include_notes = forms.BooleanField(
+        label="Include my notes",
+        required=False,
+        help_text="Left out unless you tick this: notes can say more than a clinician needs.",
+    )

@@ -9,6 +9,7 @@ from itertools import accumulate
 from typing import NamedTuple
 
 RANGE_CHOICES = {"7": 7, "30": 30, "90": 90, "365": 365, "all": None}
+RANGE_LABELS = {"7": "7 days", "30": "30 days", "90": "90 days", "365": "1 year", "all": "All"}
 DEFAULT_RANGE = "30"
 ROLLING_DAYS = 7
 INSIGHT_MIN_DAYS = 10  # days needed on each side before comparing them

@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django_countries.fields import CountryField
 
+from tracker.insights import RANGE_CHOICES
 from tracker.redflags import AgeBand, Tier
 
 WATER_ML_MAX = 10_000
@@ -42,6 +43,13 @@ class Posture(models.IntegerChoices):
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     timezone = models.CharField(max_length=64, default="UTC")
+    # How the report names the person (a clinician reads it); optional, never required.
+    display_name = models.CharField(
+        "Your name on reports",
+        max_length=80,
+        blank=True,
+        help_text="Optional: how a report you print or share names you.",
+    )
     water_unit = models.CharField(
         max_length=2, choices=WaterUnit.choices, default=WaterUnit.MILLILITRES
     )
@@ -474,3 +482,38 @@ class ReminderSent(models.Model):
 
     def __str__(self) -> str:
         return f"Reminder for user #{self.user_id} on {self.local_date.isoformat()}"
+
+
+class ShareLink(models.Model):
+    """A read-only copy of a person's report for a clinician, opened without logging in. Only a
+    hash of its token is kept (tracker.sharing), so a leaked database opens no report."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links"
+    )
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The report's period: the range chosen, ending on the person's day the link was made.
+    range_key = models.CharField(max_length=3)
+    end_date = models.DateField()
+    include_notes = models.BooleanField(default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    # Its access log: how often and when it was last opened.
+    open_count = models.PositiveIntegerField(default=0)
+    last_opened_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(range_key__in=list(RANGE_CHOICES)),
+                name="sharelink_range_key",
+            ),
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=F("created_at")), name="sharelink_expires_after_made"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Share link #{self.pk} of user #{self.user_id}"

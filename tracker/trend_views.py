@@ -4,13 +4,13 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from tracker import care, insights, peg, trends
+from tracker import care, insights, reports, sharing, trends
 from tracker.dates import today_for
+from tracker.forms import ShareLinkForm
 
 
 def _range_links(current: str) -> list[tuple[str, str, bool]]:
-    labels = {"7": "7 days", "30": "30 days", "90": "90 days", "365": "1 year", "all": "All"}
-    return [(key, labels[key], key == current) for key in insights.RANGE_CHOICES]
+    return [(key, insights.RANGE_LABELS[key], key == current) for key in insights.RANGE_CHOICES]
 
 
 @require_safe
@@ -50,14 +50,22 @@ def measure_table(request: HttpRequest, measure_key: str) -> HttpResponse:
 @require_safe
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
-    range_key = insights.parse_range(request.GET.get("range") or "90")
-    today = today_for(request.user)
-    dashboard = trends.build(request.user, range_key=range_key, today=today, with_alerts=True)
+    range_key = insights.parse_range(request.GET.get("range") or REPORT_RANGE)
+    return report_page(
+        request, range_key=range_key, share_form=ShareLinkForm(initial={"range": range_key})
+    )
+
+
+REPORT_RANGE = "90"  # what a clinician usually asks about
+
+
+def report_page(request, *, range_key: str, share_form: ShareLinkForm, status: int = 200):
+    """The person's own report, with the share-link form (tracker.share_views) and their
+    open links below it."""
     context = {
-        "dashboard": dashboard,
+        "report": reports.build(request.user, range_key=range_key, today=today_for(request.user)),
         "range_links": _range_links(range_key),
-        "alerts": [care.describe(alert) for alert in dashboard.alerts],
-        "notes": trends.notes_in_range(request.user, start=dashboard.start, end=today),
-        "peg_source": peg.SOURCE,
+        "share_form": share_form,
+        "share_links": sharing.open_links(request.user),
     }
-    return render(request, "tracker/report.html", context)
+    return render(request, "tracker/report.html", context, status=status)

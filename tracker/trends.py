@@ -360,15 +360,6 @@ def range_words(range_key: str) -> str:
     return "all days" if range_key == "all" else f"last {range_key} days"
 
 
-def notes_in_range(user, *, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
-    return list(
-        CheckIn.objects.filter(user=user, date__range=(start, end))
-        .exclude(notes="")
-        .order_by("date")
-        .values_list("date", "notes")
-    )
-
-
 PEG_MEASURE = insights.Measure("peg_total", "PEG score", "/10", 0, 10)
 
 

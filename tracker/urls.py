@@ -6,6 +6,7 @@ from tracker import (
     guide_views,
     history_views,
     reminder_views,
+    share_views,
     trend_views,
     views,
 )
@@ -35,6 +36,9 @@ urlpatterns = [
     path("trends/", trend_views.trends_page, name="trends"),
     path("trends/table/<slug:measure_key>/", trend_views.measure_table, name="measure_table"),
     path("report/", trend_views.report, name="report"),
+    path("report/share/", share_views.share_create, name="share_create"),
+    path("report/share/<int:link_id>/revoke/", share_views.share_revoke, name="share_revoke"),
+    path("shared/<str:token>/", share_views.shared_report, name="shared_report"),
     path("care/", care_views.care_page, name="care"),
     path("care/<int:alert_id>/", care_views.alert_detail, name="care_alert"),
     path(

@@ -20,6 +20,19 @@
       event.preventDefault();
       window.print();
     }
+    // "Copy" beside a share link; without JS the field is still there to select and copy.
+    var copy = event.target.closest && event.target.closest("[data-copy]");
+    if (copy) {
+      var field = document.querySelector(copy.getAttribute("data-copy"));
+      if (!field) return;
+      field.select();
+      var done = function () { copy.textContent = "Copied"; };
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(field.value).then(done, function () {});
+      } else if (document.execCommand && document.execCommand("copy")) {
+        done();
+      }
+    }
   });
 })();
 (function () {

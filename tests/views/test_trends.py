@@ -230,7 +230,8 @@ def test_report_has_averages_charts_alerts_and_notes(logged_in_client, user):
 
 
 def test_report_range_defaults_to_90_days(logged_in_client):
-    assert logged_in_client.get(reverse("tracker:report")).context["dashboard"].range_key == "90"
+    report = logged_in_client.get(reverse("tracker:report")).context["report"]
+    assert report.dashboard.range_key == "90"
 
 
 def test_a_current_run_longer_than_the_page_reads_the_whole_history(logged_in_client, user):
@@ -435,7 +436,7 @@ def test_the_report_reads_in_fl_oz_for_those_who_chose_it(logged_in_client, user
     _in_ounces(user)
     html = logged_in_client.get(reverse("tracker:report")).content.decode()
     assert "<td>34 fl oz</td>" in html
-    assert "water in fl oz" in html
+    assert "<td>34 fl oz → 34 fl oz</td>" in html  # the 7-day averages, in the same unit
 
 
 def test_a_measure_logged_as_zero_is_drawn_and_one_not_logged_is_a_gap(

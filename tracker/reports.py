@@ -1,0 +1,150 @@
+"""The clinician report: what a GP or physiotherapist reads, printed, saved as a PDF or opened
+from a share link (tracker.sharing). Every number is shown one way, with its unit."""
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+
+from tracker import care, insights, peg, trends
+from tracker.models import CheckIn
+from tracker.symptoms import SYMPTOM_LABELS
+
+WORST_DAYS = 5
+
+
+def with_unit(measure: insights.Measure, value: float | Decimal | None) -> str:
+    """ "3.2 / 10", "4.0 / 5", "25 minutes", "1,788 ml": one format for each measure."""
+    if value is None:
+        return "not logged"
+    text = insights.format_value(measure, float(value))
+    return f"{text} / {measure.unit[1:]}" if measure.unit.startswith("/") else text
+
+
+@dataclass(frozen=True)
+class Average:
+    label: str
+    average: str
+    logged_days: int
+    first_week: str  # the 7-day average at the start of the range
+    last_week: str  # and at its end
+
+
+@dataclass(frozen=True)
+class SymptomCount:
+    label: str
+    days: int
+    first: dt.date
+    last: dt.date
+
+
+@dataclass(frozen=True)
+class WorstDay:
+    date: dt.date
+    discomfort: str
+    symptoms: list[str]
+
+
+@dataclass(frozen=True)
+class Report:
+    name: str  # how the report names the person; empty when they gave no name to a shared one
+    dashboard: trends.Dashboard
+    averages: list[Average]
+    symptoms: list[SymptomCount]
+    worst_days: list[WorstDay]
+    alerts: list[care.AlertRecord]
+    notes: list[tuple[dt.date, str]] | None  # None: left out of a shared report
+    peg_scores: list[tuple[dt.date, str]]
+    peg_change: peg.Change | None
+    peg_source: str = peg.SOURCE
+
+    @property
+    def peg_change_text(self) -> str:
+        change = self.peg_change
+        if change is None:
+            return ""
+        percent = "" if change.percent is None else f", {change.percent:+d}%"
+        return f"{change.first} → {change.latest} / 10 ({change.points:+}{percent})"
+
+
+def build(
+    user, *, range_key: str, today: dt.date, include_notes: bool = True, shared: bool = False
+) -> Report:
+    dashboard = trends.build(user, range_key=range_key, today=today, with_alerts=True)
+    start = dashboard.start
+    name = user.profile.display_name or ("" if shared else user.get_username())
+    return Report(
+        name=name,
+        dashboard=dashboard,
+        averages=averages(dashboard),
+        symptoms=symptom_counts(user, start=start, end=today),
+        worst_days=worst_days(user, start=start, end=today),
+        alerts=[care.describe(alert) for alert in dashboard.alerts],
+        notes=notes_newest_first(user, start=start, end=today) if include_notes else None,
+        peg_scores=[
+            (date, with_unit(trends.PEG_MEASURE, score)) for date, score in dashboard.peg_scores
+        ],
+        peg_change=dashboard.peg_change,
+    )
+
+
+def averages(dashboard: trends.Dashboard) -> list[Average]:
+    rows = []
+    for chart in dashboard.charts:
+        measure = chart.measure
+        # The first and last 7-day averages with anything logged. What is drawn is in the
+        # units shown (fl oz for some); with_unit takes stored ones.
+        rolling = [v * measure.per_unit for v in chart.series.rolling if v is not None]
+        rows.append(
+            Average(
+                label=measure.label,
+                average=with_unit(measure, chart.average),
+                logged_days=chart.logged_days,
+                first_week=with_unit(measure, rolling[0] if rolling else None),
+                last_week=with_unit(measure, rolling[-1] if rolling else None),
+            )
+        )
+    return rows
+
+
+def symptom_counts(user, *, start: dt.date, end: dt.date) -> list[SymptomCount]:
+    """How many days each symptom was ticked, and its first and last day, most often first: one
+    query over the days that ticked any."""
+    dates: dict[str, list[dt.date]] = defaultdict(list)
+    days = (
+        CheckIn.objects.filter(user=user, date__range=(start, end))
+        .exclude(symptoms=[])
+        .order_by("date")
+        .values_list("date", "symptoms")
+    )
+    for date, codes in days:
+        for code in codes:
+            dates[code].append(date)
+    counts = [
+        SymptomCount(SYMPTOM_LABELS.get(code, code), len(days), days[0], days[-1])
+        for code, days in dates.items()
+    ]
+    return sorted(counts, key=lambda count: (-count.days, count.label))
+
+
+def worst_days(user, *, start: dt.date, end: dt.date) -> list[WorstDay]:
+    """The days with the highest discomfort, the most recent first among equals."""
+    discomfort = insights.MEASURES_BY_KEY["discomfort"]
+    days = (
+        CheckIn.objects.filter(user=user, date__range=(start, end), discomfort__isnull=False)
+        .order_by("-discomfort", "-date")
+        .values_list("date", "discomfort", "symptoms")[:WORST_DAYS]
+    )
+    return [
+        WorstDay(date, with_unit(discomfort, value), [SYMPTOM_LABELS.get(c, c) for c in codes])
+        for date, value, codes in days
+    ]
+
+
+def notes_newest_first(user, *, start: dt.date, end: dt.date) -> list[tuple[dt.date, str]]:
+    return list(
+        CheckIn.objects.filter(user=user, date__range=(start, end))
+        .exclude(notes="")
+        .order_by("-date")
+        .values_list("date", "notes")
+    )
