@@ -229,3 +229,17 @@ def test_no_log_line_carries_a_share_token(logged_in_client, user):
                                             _dt.timedelta(milliseconds=5))  # fmt: skip
     assert token not in repr(atoms)
     assert atoms["r"] == "GET /shared/[token]/ HTTP/1.1"
+
+
+@pytest.mark.parametrize("days", [10, 400])
+def test_the_report_and_the_shared_copy_take_a_fixed_number_of_queries(
+    logged_in_client, user, django_assert_max_num_queries, days
+):
+    for n in range(days):
+        make_checkin(user, _today() - dt.timedelta(days=n), notes="x" if n % 3 == 0 else "",
+                     symptoms=["leg_pain"] if n % 5 == 0 else [])  # fmt: skip
+    path, _ = _make(logged_in_client, include_notes="on")
+    with django_assert_max_num_queries(12):
+        assert logged_in_client.get(reverse("tracker:report")).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert Client().get(path).status_code == 200
