@@ -323,5 +323,9 @@ LOGGING = {
         "console": {"class": "logging.StreamHandler", "filters": ["no_request_data"]},
     },
     "root": {"handlers": ["console"], "level": "WARNING"},
-    "loggers": {"axes": {"handlers": ["console"], "level": "WARNING", "propagate": False}},
+    "loggers": {
+        "axes": {"handlers": ["console"], "level": "WARNING", "propagate": False},
+        # The development server's request lines, through the same filter (share tokens).
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
 }

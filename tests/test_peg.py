@@ -35,27 +35,33 @@ def test_the_three_questions_are_the_published_ones():
 
 
 @pytest.mark.parametrize(
-    ("first", "latest", "meaningful", "percent"),
+    ("first_total", "latest_total", "meaningful", "percent"),
     [
-        ("5.0", "3.5", True, -30),  # exactly 30% down
-        ("5.0", "6.5", True, 30),  # exactly 30% up
-        ("5.0", "3.6", False, -28),  # just under 30%
-        ("6.7", "4.7", False, -30),  # 29.85%: rounds to 30 but is not 30
-        ("6.0", "4.2", True, -30),
-        ("6.0", "4.3", False, -28),
-        ("6.0", "2.0", True, -67),
-        ("4.0", "4.0", False, 0),
+        (20, 14, True, -30),  # exactly 30% down, though read as 6.7 to 4.7 (29.85%)
+        (10, 13, True, 30),  # exactly 30% up
+        (30, 21, True, -30),
+        (30, 22, False, -27),  # just under
+        (10, 7, True, -30),
+        (7, 9, False, 29),  # 28.6%, though read as 2.3 to 3.0 (30.4%)
+        (18, 6, True, -67),
+        (12, 12, False, 0),
     ],
 )
-def test_a_change_is_meaningful_at_30_percent_either_way(first, latest, meaningful, percent):
-    change = peg.change([Decimal(first), Decimal("9.9"), Decimal(latest)])
-    assert change.first == Decimal(first) and change.latest == Decimal(latest)
+def test_a_change_is_meaningful_at_30_percent_either_way_on_the_exact_means(
+    first_total, latest_total, meaningful, percent
+):
+    change = peg.change([first_total, 29, latest_total])
+    assert (change.first, change.latest) == (
+        peg.score_from_total(first_total),
+        peg.score_from_total(latest_total),
+    )
     assert change.meaningful is meaningful
     assert change.percent == percent
+    assert change.first + change.points == change.latest
 
 
 def test_from_a_first_score_of_zero_no_share_is_taken():
-    change = peg.change([Decimal("0.0"), Decimal("4.0")])
+    change = peg.change([0, 12])
     assert change.points == Decimal("4.0")
     assert change.percent is None
     assert change.meaningful is False
@@ -63,7 +69,7 @@ def test_from_a_first_score_of_zero_no_share_is_taken():
 
 def test_one_score_is_no_change():
     assert peg.change([]) is None
-    assert peg.change([Decimal("5.0")]) is None
+    assert peg.change([15]) is None
 
 
 @pytest.mark.parametrize(

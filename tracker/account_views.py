@@ -176,11 +176,18 @@ def _item(request: HttpRequest, item_id: int) -> TrackedItem:
 def tracked_add(request: HttpRequest) -> HttpResponse:
     form = TrackedItemForm(request.POST, user=request.user)
     if form.is_valid():
-        item = tracked.add(request.user, kind=form.cleaned_data["kind"],
-                           name=form.cleaned_data["name"])  # fmt: skip
-        messages.success(request, f"Added “{item.name}”.")
-        return redirect(f"{reverse('tracker:settings')}#tracked-heading")
+        try:
+            item = tracked.add(request.user, kind=form.cleaned_data["kind"],
+                               name=form.cleaned_data["name"])  # fmt: skip
+        except tracked.NameTaken:
+            form.add_error("name", NAME_TAKEN)
+        else:
+            messages.success(request, f"Added “{item.name}”.")
+            return redirect(f"{reverse('tracker:settings')}#tracked-heading")
     return _settings_page(request, tracked_form=form, status=400)
+
+
+NAME_TAKEN = "You already have that name on this list."
 
 
 @require_POST
@@ -190,9 +197,13 @@ def tracked_rename(request: HttpRequest, item_id: int) -> HttpResponse:
     form = TrackedItemForm(request.POST, user=request.user, item=item)
     if form.is_valid():
         old = item.name
-        tracked.rename(item, name=form.cleaned_data["name"])
-        messages.success(request, f"Renamed “{old}” to “{item.name}”; its past days follow.")
-        return redirect(f"{reverse('tracker:settings')}#tracked-heading")
+        try:
+            tracked.rename(item, name=form.cleaned_data["name"])
+        except tracked.NameTaken:
+            form.add_error("name", NAME_TAKEN)
+        else:
+            messages.success(request, f"Renamed “{old}” to “{item.name}”; its past days follow.")
+            return redirect(f"{reverse('tracker:settings')}#tracked-heading")
     return _settings_page(request, tracked_form=form, status=400)
 
 

@@ -352,12 +352,14 @@ class Tag:
     title: str  # "Ibuprofen, pain relief you used"
     since: dt.date
     days: frozenset[dt.date]
+    until: dt.date | None = None  # retired then: the days after could not have ticked it
 
 
 def tag_insights(rows: Sequence[DayRow], tags: Sequence[Tag]) -> list[Insight]:
-    """Discomfort on days with each tag against days without (saved days since the tag
-    existed), the same day and the day after, under the same rules as the habits. Costs the
-    ticked days of each tag, not the whole range: a person may have eighteen of them."""
+    """Discomfort on days with each tag against days without (saved days while the tag was
+    on the person's list), the same day and the day after, under the same rules as the
+    habits. Costs the ticked days of each tag, not the whole range: a person may have
+    eighteen of them."""
     saved = [row.date for row in rows]
     discomfort = {row.date: row.discomfort for row in rows}
     same_day = _Sums([(day, discomfort[day]) for day in saved])
@@ -367,7 +369,7 @@ def tag_insights(rows: Sequence[DayRow], tags: Sequence[Tag]) -> list[Insight]:
         comparisons = []
         for sums in (same_day, next_day):
             with_values = [value for day in tag.days if (value := sums.value.get(day)) is not None]
-            total, count = sums.since(tag.since)
+            total, count = sums.between(tag.since, tag.until)
             rest = count - len(with_values)
             comparisons.append(
                 Comparison(
@@ -394,10 +396,12 @@ class _Sums:
         self.days = [day for day, _ in logged]
         self.totals = [0, *accumulate(value for _, value in logged)]
 
-    def since(self, first: dt.date) -> tuple[int, int]:
-        """(total, count) of the logged values from `first` on."""
+    def between(self, first: dt.date, last: dt.date | None) -> tuple[int, int]:
+        """(total, count) of the logged values from `first` to `last` (None: to the end)."""
         start = bisect.bisect_left(self.days, first)
-        return self.totals[-1] - self.totals[start], len(self.days) - start
+        end = len(self.days) if last is None else bisect.bisect_right(self.days, last)
+        end = max(start, end)
+        return self.totals[end] - self.totals[start], end - start
 
 
 # --- sleep ------------------------------------------------------------------------------------

@@ -69,31 +69,46 @@ def score_from_total(total: int) -> Decimal:
 
 @dataclass(frozen=True)
 class Change:
-    first: Decimal
-    latest: Decimal
+    """From one PEG to a later one, judged on the exact means (the three answers' totals), not
+    on the scores rounded for reading: 6.7 to 4.7 is a change of exactly 30%."""
+
+    first_total: int
+    latest_total: int
+
+    @property
+    def first(self) -> Decimal:
+        return score_from_total(self.first_total)
+
+    @property
+    def latest(self) -> Decimal:
+        return score_from_total(self.latest_total)
 
     @property
     def points(self) -> Decimal:
+        """In the scores as read, so first + points = latest on the page."""
         return self.latest - self.first
+
+    @property
+    def _share(self) -> Fraction | None:
+        if self.first_total == 0:
+            return None
+        return Fraction(self.latest_total - self.first_total, self.first_total)
 
     @property
     def percent(self) -> int | None:
         """The change as a whole percent of the first score; None from a first score of 0."""
-        if self.first == 0:
-            return None
-        return round(100 * self.points / self.first)
+        return None if self._share is None else round(100 * self._share)
 
     @property
     def meaningful(self) -> bool:
         """30% or more either way. From a first score of 0 no share can be taken, so no change
         there is marked."""
-        if self.first == 0:
-            return False
-        return abs(Fraction(self.points) / Fraction(self.first)) >= MEANINGFUL_CHANGE
+        return self._share is not None and abs(self._share) >= MEANINGFUL_CHANGE
 
 
-def change(scores: list[Decimal]) -> Change | None:
-    """From the first score to the latest, when there are two or more."""
-    if len(scores) < 2:
+def change(totals: list[int]) -> Change | None:
+    """From the first PEG (the three answers added up) to the latest, when there are two or
+    more."""
+    if len(totals) < 2:
         return None
-    return Change(scores[0], scores[-1])
+    return Change(totals[0], totals[-1])

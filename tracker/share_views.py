@@ -74,7 +74,8 @@ def shared_report(request: HttpRequest, token: str) -> HttpResponse:
     if not sharing.is_open(link):
         reason = "revoked" if link.revoked_at else "expired"
         return _plain(request, "tracker/shared_gone.html", {"reason": reason}, status=410)
-    sharing.record_opening(link)
+    if request.method == "GET":  # a HEAD (a link checker, say) reads no report
+        sharing.record_opening(link)
     owner = link.user
     with timezone.override(owner.profile.timezone):
         report = reports.build(

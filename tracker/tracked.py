@@ -6,7 +6,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from django.db import connection
+from django.db import IntegrityError, connection, transaction
+from django.db.models import Value
+from django.db.models.functions import Lower
 from django.utils import timezone
 
 from tracker import insights
@@ -32,9 +34,17 @@ class Lists:
         return ACTIVE_LIMITS[kind] - len(self.active(kind))
 
 
+class NameTaken(Exception):
+    """The database refused a name as one the person already has (in another case, say, or
+    from a second tap on Add a moment ago)."""
+
+
 def find_by_name(user, *, kind: str, name: str, exclude: int | None = None) -> TrackedItem | None:
-    """The entry of that kind already called `name` (any case), in use or retired."""
-    items = TrackedItem.objects.filter(user=user, kind=kind, name__iexact=name.strip())
+    """The entry of that kind already called `name` (any case), in use or retired: compared
+    with the database's own LOWER(), as the unique constraint is."""
+    items = TrackedItem.objects.alias(lowered=Lower("name")).filter(
+        user=user, kind=kind, lowered=Lower(Value(name.strip()))
+    )
     if exclude:
         items = items.exclude(pk=exclude)
     return items.first()
@@ -45,12 +55,22 @@ def lists_for(user) -> Lists:
 
 
 def add(user, *, kind: str, name: str) -> TrackedItem:
-    return TrackedItem.objects.create(user=user, kind=kind, name=name.strip())
+    try:
+        with transaction.atomic():
+            return TrackedItem.objects.create(user=user, kind=kind, name=name.strip())
+    except IntegrityError as error:
+        raise NameTaken from error
 
 
 def rename(item: TrackedItem, *, name: str) -> None:
+    old = item.name
     item.name = name.strip()
-    item.save(update_fields=["name"])
+    try:
+        with transaction.atomic():
+            item.save(update_fields=["name"])
+    except IntegrityError as error:
+        item.name = old
+        raise NameTaken from error
 
 
 def retire(item: TrackedItem) -> None:
@@ -77,8 +97,12 @@ class Entry(NamedTuple):
 
     name: str
     kind: str
-    since: dt.date  # when it was added
-    retired: bool
+    since: dt.date  # the person's day it was added
+    until: dt.date | None  # and the day it was retired
+
+    @property
+    def retired(self) -> bool:
+        return self.until is not None
 
 
 def entries_for(user, rows: "Iterable[insights.DayRow]") -> dict[int, Entry]:
@@ -89,14 +113,22 @@ def entries_for(user, rows: "Iterable[insights.DayRow]") -> dict[int, Entry]:
     # A plain cursor, like the rows themselves: the page asks on every view.
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT id, name, kind, created_at, retired_at IS NOT NULL "
+            f"SELECT id, name, kind, created_at, retired_at "
             f"FROM {TrackedItem._meta.db_table} WHERE user_id = %s",
             [user.pk],
         )
         return {
-            pk: Entry(name, kind, created_at.date(), bool(retired))
-            for pk, name, kind, created_at, retired in cursor.fetchall()
+            pk: Entry(name, kind, _local_date(created_at), retired_at and _local_date(retired_at))
+            for pk, name, kind, created_at, retired_at in cursor.fetchall()
         }
+
+
+def _local_date(moment: dt.datetime) -> dt.date:
+    """The day in the active time zone (the person's). A plain cursor on SQLite gives the
+    stored UTC time without its zone; PostgreSQL gives it with one."""
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment, dt.UTC)
+    return timezone.localdate(moment)
 
 
 @dataclass(frozen=True)
@@ -131,6 +163,7 @@ def tags(ticked: Ticked) -> list[insights.Tag]:
             title=f"{entries[pk].name}, {TAG_WORDS[entries[pk].kind]}",
             since=min(entries[pk].since, ticked.days[pk][0]),
             days=frozenset(ticked.days[pk]),
+            until=entries[pk].until and max(entries[pk].until, ticked.days[pk][-1]),
         )
         for pk in found
     ]

@@ -225,7 +225,7 @@ class Dashboard:
 
     @functools.cached_property
     def peg_change(self) -> "peg.Change | None":
-        return peg.change([score for _, score in self.peg_scores])
+        return peg.change([row.peg_total for row in self.in_range if row.peg_total is not None])
 
     @functools.cached_property
     def peg_chart(self) -> "charts.Chart":
@@ -309,10 +309,12 @@ def build(
         )
     alerts = []
     if with_alerts:
+        # Within the period only: a shared report ends on its own day, not on the day it is
+        # read. (The date raised is read in the active time zone: the person's.)
         alerts = list(
-            CareAlert.objects.filter(user=user, last_evidence_date__gte=start).order_by(
-                "created_at"
-            )
+            CareAlert.objects.filter(
+                user=user, last_evidence_date__gte=start, created_at__date__lte=today
+            ).order_by("created_at")
         )
     return Dashboard(
         account=f"{user.pk}@{user.date_joined.isoformat()}",

@@ -101,13 +101,13 @@ def _checkin_form(request, checkin: CheckIn | None, data=None, initial=None) -> 
     """The check-in form with the person's own lists (one query), keeping any retired entry
     the day already ticks."""
     initial = initial if initial is not None else _initial_for(checkin)
-    ticked = frozenset(initial.get("pain_relief", [])) | frozenset(initial.get("factors", []))
     return CheckInForm(
         data,
         initial=initial,
         water_unit=request.user.profile.water_unit,
         items=tracked.lists_for(request.user),
-        ticked=frozenset(int(pk) for pk in ticked if str(pk).isdigit()),
+        # Offered again only as the saved day has them, never from what was typed.
+        ticked=frozenset(checkin.item_ids) if checkin else frozenset(),
     )
 
 

@@ -243,3 +243,20 @@ def test_the_report_and_the_shared_copy_take_a_fixed_number_of_queries(
         assert logged_in_client.get(reverse("tracker:report")).status_code == 200
     with django_assert_max_num_queries(10):
         assert Client().get(path).status_code == 200
+
+
+def test_a_shared_copy_holds_no_care_alert_raised_after_its_period(logged_in_client, user):
+    path, link = _make(logged_in_client)
+    ShareLink.objects.filter(pk=link.pk).update(end_date=_today() - dt.timedelta(days=10))
+    logged_in_client.post(reverse("tracker:checkin"), {"symptoms": ["fever"], "discomfort": "5"})
+    assert CareAlert.objects.filter(user=user).exists()
+    html = Client().get(path).content.decode()
+    assert 'id="report-alerts"' not in html  # raised today, after the shared period ended
+    assert 'id="report-alerts"' in logged_in_client.get(reverse("tracker:report")).content.decode()
+
+
+def test_a_head_request_reads_no_report_and_counts_no_opening(logged_in_client, user):
+    path, link = _make(logged_in_client)
+    assert Client().head(path).status_code == 200
+    link.refresh_from_db()
+    assert link.open_count == 0

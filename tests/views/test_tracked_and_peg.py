@@ -565,3 +565,48 @@ def test_swapping_one_ticked_item_for_another_draws_the_charts_afresh(user):
     renamed = fingerprint()
     assert len({before, swapped, renamed}) == 3
     assert fingerprint() == renamed  # and the same inputs give the same digest
+
+
+@pytest.mark.parametrize("value", ["²", "9" * 5000, "-1", "1.5"])
+@pytest.mark.parametrize("extra", [{"fill": "habits"}, {"water": "add"}, {}])
+def test_any_typed_item_id_gets_an_answer_not_a_500(logged_in_client, user, value, extra):
+    response = logged_in_client.post(reverse("tracker:checkin"), {"factors": value, **extra})
+    assert response.status_code in (200, 302, 400)
+    assert not CheckIn.objects.filter(user=user).exclude(item_ids=[]).exists()
+
+
+def test_a_name_the_database_refuses_is_an_error_beside_the_field_not_a_500(logged_in_client, user):
+    from unittest import mock
+
+    drive = _item(user, FACTOR, "Long drive")
+    garden = _item(user, FACTOR, "Gardening")
+    # As if the form's check had missed the clash (a second tap on Add, a case-folding corner).
+    with mock.patch("tracker.forms.tracked.find_by_name", return_value=None):
+        added = _add(logged_in_client, FACTOR, "long drive")
+        renamed = logged_in_client.post(
+            reverse("tracker:tracked_rename", args=[garden.pk]), {"name": "LONG DRIVE"}
+        )
+    for response in (added, renamed):
+        assert response.status_code == 400
+        assert "You already have that name on this list." in response.content.decode()
+    garden.refresh_from_db()
+    assert garden.name == "Gardening"
+    assert TrackedItem.objects.filter(user=user).count() == 2 and drive.pk
+
+
+def test_without_it_days_end_when_an_item_is_retired(user):
+    from tracker import trends
+
+    drive = _item(user, FACTOR, "Long drive")
+    today = _today()
+    TrackedItem.objects.filter(pk=drive.pk).update(
+        created_at=timezone.now() - dt.timedelta(days=60),
+        retired_at=timezone.now() - dt.timedelta(days=20),
+    )
+    for n in range(60):
+        ticked = [drive.pk] if n >= 20 and n % 2 else []
+        make_checkin(user, today - dt.timedelta(days=n), discomfort=3, item_ids=ticked)
+    dashboard = trends.build(user, range_key="90", today=today)
+    (insight,) = dashboard.tag_insights
+    # 40 days on the list (days 20 to 59 back): 20 with it, 20 without; not the 20 after.
+    assert (insight.same_day.met_days, insight.same_day.missed_days) == (20, 20)
