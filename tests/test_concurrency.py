@@ -52,3 +52,27 @@ def test_simultaneous_logins_for_one_person_all_succeed():
 
     assert run_together(5, log_in) == [302] * 5
     assert person.pk
+
+
+def test_one_offline_day_sent_four_times_at_once_is_stored_once():
+    import uuid
+
+    from tracker.models import OfflineDay
+
+    person = make_user("patchy")
+    sent = {
+        "day_id": str(uuid.uuid4()),
+        "date": timezone.now().date().isoformat(),
+        "saved_at": timezone.now().isoformat(),
+        "discomfort": "5",
+    }
+
+    def send(index: int) -> int:
+        client = Client()
+        client.force_login(person)
+        return client.post("/checkin/sync/", sent).status_code
+
+    statuses = run_together(4, send)
+    assert sorted(statuses) == [200, 200, 200, 201], statuses
+    assert OfflineDay.objects.filter(user=person).count() == 1
+    assert CheckIn.objects.get(user=person).discomfort == 5

@@ -634,3 +634,24 @@ class ShareLinkForm(forms.Form):
         required=False,
         help_text="Left out unless you tick this: notes can say more than a clinician needs.",
     )
+
+
+class OfflineDayForm(forms.Form):
+    """What a phone sends with a day it saved without a connection (tracker.offline): the id it
+    gave the day, the day, and when it was saved there."""
+
+    day_id = forms.UUIDField(error_messages={"invalid": "The day's id is not a valid UUID."})
+    date = forms.DateField(error_messages={"invalid": "Enter a date as YYYY-MM-DD."})
+    saved_at = forms.DateTimeField(
+        error_messages={"invalid": "Enter when it was saved as an ISO date and time."}
+    )
+
+    def __init__(self, *args, today: dt.date, **kwargs):
+        self.today = today
+        super().__init__(*args, **kwargs)
+
+    def clean_date(self):
+        day = self.cleaned_data["date"]
+        if day < EARLIEST_CHECKIN_DATE or day > self.today:
+            raise forms.ValidationError("That day is outside the days you can log.")
+        return day

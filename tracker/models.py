@@ -517,3 +517,24 @@ class ShareLink(models.Model):
 
     def __str__(self) -> str:
         return f"Share link #{self.pk} of user #{self.user_id}"
+
+
+class OfflineDay(models.Model):
+    """A day saved on a phone without a connection and sent later under the id the phone gave
+    it (tracker.offline): the database holds each id once, so a day sent twice is stored once."""
+
+    class Kept(models.TextChoices):
+        PHONE = "phone", "The phone's"
+        SERVER = "server", "The one already saved"
+
+    uuid = models.UUIDField(unique=True, editable=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="offline_days"
+    )
+    date = models.DateField()
+    saved_at = models.DateTimeField()  # on the phone, by its clock
+    received_at = models.DateTimeField(auto_now_add=True)
+    kept = models.CharField(max_length=6, choices=Kept.choices)
+
+    def __str__(self) -> str:
+        return f"Offline day {self.uuid} of user #{self.user_id}"

@@ -13,6 +13,7 @@ day counts for the pain rules, a symptom-only day for the symptom rules. Where a
 a new episode of pain, the rule fires: the safe side."""
 
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -454,6 +455,33 @@ def evaluate(day: dt.date, history: History, factors: HealthFactors) -> list[Fir
         if evidence:
             firings.append(Firing(rule=rule, evidence=evidence))
     return sorted(firings, key=lambda firing: TIER_RANK[firing.rule.tier])
+
+
+@functools.cache
+def emergency_symptom_sets() -> tuple[tuple[str, ...], ...]:
+    """The smallest sets of symptoms (one, or a pair such as a leg symptom with "both legs")
+    that fire an emergency rule on a day with nothing else known, found by asking the rules
+    themselves. A phone without a connection reads them from the page (tracker.offline), so
+    this module stays their only source."""
+    day = dt.date(2000, 1, 1)
+    codes = sorted(SYMPTOM_LABELS)
+
+    def fires(symptoms: frozenset[str]) -> bool:
+        history = History.from_records([DayRecord(day, None, symptoms)])
+        return any(
+            rule.tier == EMERGENCY and rule.predicate(day, history, HealthFactors())
+            for rule in RULES
+        )
+
+    singles = [(code,) for code in codes if fires(frozenset({code}))]
+    pairs = [
+        (first, second)
+        for index, first in enumerate(codes)
+        for second in codes[index + 1 :]
+        if (first,) not in singles and (second,) not in singles
+        and fires(frozenset({first, second}))
+    ]  # fmt: skip
+    return (*singles, *pairs)
 
 
 def highest_tier(tiers: Iterable[str]) -> str | None:

@@ -111,7 +111,7 @@ def _checkin_form(request, checkin: CheckIn | None, data=None, initial=None) -> 
     )
 
 
-def _checkin_page(
+def checkin_page(
     request: HttpRequest,
     *,
     day: dt.date,
@@ -121,9 +121,15 @@ def _checkin_page(
     prompts: list[care.CarePrompt],
     partly_saved: checkins.SavedDay | None = None,
     water_error: str | None = None,
+    offline_shell: bool = False,
 ) -> HttpResponse:
     profile = request.user.profile
     context = {
+        # The form as a phone keeps it for checking in without a connection (offline_views).
+        "offline_shell": offline_shell,
+        # Which answers need emergency care at once, for a phone without a connection: from
+        # the rules themselves (tracker.redflags), so the script keeps no copy of them.
+        "emergency_sets": json.dumps(redflags.emergency_symptom_sets()),
         "form": form,
         "day": day,
         "today": today,
@@ -185,7 +191,7 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
             status=400,
         )
     existing = CheckIn.objects.filter(user=request.user, date=day).first()
-    page = functools.partial(_checkin_page, request, day=day, today=today)
+    page = functools.partial(checkin_page, request, day=day, today=today)
     if request.method == "GET":
         form = _checkin_form(request, existing)
         return page(checkin=existing, form=form, prompts=_open_prompts(request.user))
@@ -316,7 +322,7 @@ def _water_tap_on_checkin(
     initial["water_ml"] = checkin.water_ml if checkin else None
     initial["water_seen_ml"] = (checkin.water_ml if checkin else None) or 0
     form = _checkin_form(request, checkin, initial=initial)
-    return _checkin_page(
+    return checkin_page(
         request,
         day=day,
         today=today,

@@ -1,0 +1,171 @@
+// backhabits: the check-in without a connection. Save keeps the day on this phone; back online
+// (the `online` event, Background Sync, or the next page load) each waiting day is sent once.
+// An emergency answer never waits: the emergency advice opens at once, from a kept page.
+(function () {
+  "use strict";
+  if (!("indexedDB" in window) || typeof BackhabitsDays === "undefined") return;
+
+  function localToday() {
+    var now = new Date();
+    var pad = function (n) { return (n < 10 ? "0" : "") + n; };
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function newId() {
+    if (crypto.randomUUID) return crypto.randomUUID();
+    var bytes = crypto.getRandomValues(new Uint8Array(16));
+    bytes[6] = (bytes[6] & 0x0f) | 0x40; bytes[8] = (bytes[8] & 0x3f) | 0x80;
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 0x100).toString(16).slice(1); }).join("");
+    return hex.slice(0, 8) + "-" + hex.slice(8, 12) + "-" + hex.slice(12, 16) + "-" + hex.slice(16, 20) + "-" + hex.slice(20);
+  }
+
+  function dayWords(iso) {
+    var parts = iso.split("-");
+    var date = new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]));
+    return date.toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
+  }
+
+  function status() { return document.getElementById("offline-status"); }
+
+  function show(lines) {
+    var box = status();
+    if (!box) return;
+    box.textContent = "";
+    lines.forEach(function (line) {
+      var p = document.createElement("p");
+      p.className = "message message-success";
+      p.textContent = line;
+      box.appendChild(p);
+    });
+  }
+
+  // What was last said (saved here, or sent), kept above the list of days still waiting.
+  var said = [];
+
+  function showWaiting(news) {
+    if (news && news.length) said = news.slice();
+    return BackhabitsDays.all().then(function (days) {
+      var lines = said.slice();
+      if (days.length) {
+        lines.push("Waiting on this phone: " + days.map(function (day) {
+          return dayWords(day.date) + (day.error ? " (" + day.error + ")" : "");
+        }).join("; ") + ".");
+      }
+      show(lines);
+      var list = document.querySelector("[data-waiting-days]");
+      if (list) list.setAttribute("data-waiting-days", String(days.length));
+    });
+  }
+
+  function emergencyTicked(form) {
+    var sets = [];
+    try { sets = JSON.parse(form.getAttribute("data-emergency-sets") || "[]"); } catch (e) { sets = []; }
+    var ticked = {};
+    form.querySelectorAll('input[name="symptoms"]:checked').forEach(function (box) { ticked[box.value] = true; });
+    return sets.some(function (codes) { return codes.every(function (code) { return ticked[code]; }); });
+  }
+
+  function saveHere(form) {
+    var fields = [];
+    var csrf = "";
+    new FormData(form).forEach(function (value, name) {
+      if (name === "csrfmiddlewaretoken") { csrf = value; return; }
+      if (typeof value === "string") fields.push([name, value]);
+    });
+    var day = {
+      id: newId(),
+      date: form.hasAttribute("data-offline-shell") ? localToday() : form.getAttribute("data-day"),
+      saved_at: new Date().toISOString(),
+      fields: fields,
+      csrf: csrf,
+      url: form.getAttribute("data-sync-url")
+    };
+    return BackhabitsDays.put(day).then(function () {
+      if (navigator.serviceWorker && navigator.serviceWorker.ready) {
+        navigator.serviceWorker.ready.then(function (registration) {
+          if (registration.sync) return registration.sync.register("backhabits-send-days");
+        }).catch(function () {});
+      }
+      return day;
+    });
+  }
+
+  function pageToken() {
+    try { return JSON.parse(document.body.getAttribute("hx-headers") || "{}")["x-csrftoken"] || ""; } catch (e) { return ""; }
+  }
+
+  function send(form) {
+    if (!document.body.hasAttribute("data-signed-in")) return showWaiting();
+    var url = form ? form.getAttribute("data-sync-url") : null;
+    return BackhabitsDays.sendAll(url, pageToken()).then(function (results) {
+      return showWaiting(BackhabitsDays.news(results));
+    }).catch(function () { return showWaiting(); });
+  }
+
+  // Days the service worker sent (Background Sync) are reported here too.
+  if (navigator.serviceWorker) {
+    navigator.serviceWorker.addEventListener("message", function (event) {
+      if (event.data && event.data.type === "backhabits-days-sent") showWaiting(event.data.news);
+    });
+  }
+
+  document.addEventListener("submit", function (event) {
+    var form = event.target.closest && event.target.closest("form[data-offline-form]");
+    if (!form || navigator.onLine) return;
+    // No connection: htmx and the browser would both fail; the day waits on this phone.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    var button = event.submitter;
+    if (button && button.name === "fill") {
+      showWaiting(["\u201cSame as yesterday\u201d needs a connection: fill in what you can."]);
+      return;
+    }
+    if (button && button.name === "water") {
+      // A water tap, offline: it goes into the water answer, saved with the check-in.
+      var water = form.querySelector('input[name="water_ml"], input[name="water_oz"]');
+      if (water && button.value === "add") {
+        var step = water.name === "water_oz" ? 8 : 250;
+        water.value = String((Number(water.value) || 0) + step);
+      }
+      return;
+    }
+    var emergency = emergencyTicked(form);
+    saveHere(form).then(function (day) {
+      if (emergency) {
+        window.location.href = form.getAttribute("data-emergency-url");
+        return;
+      }
+      form.reset();
+      showWaiting(["Saved on this phone. It will be sent when you're back online (" + dayWords(day.date) + ")."]);
+      window.scrollTo(0, 0);
+    });
+  }, true);
+
+  // The kept check-in form and emergency page are the person's own: refreshed from a check-in
+  // page, or twice a day from any page while signed in; forgotten once signed out.
+  function keepPages(form) {
+    if (!navigator.serviceWorker || !navigator.serviceWorker.controller) return;
+    var signedIn = document.body.hasAttribute("data-signed-in");
+    var last = Number(localStorage.getItem("backhabits-kept-at") || 0);
+    if (!signedIn) {
+      navigator.serviceWorker.controller.postMessage("forget");
+      localStorage.removeItem("backhabits-kept-at");
+    } else if (form || Date.now() - last > 12 * 3600 * 1000) {
+      navigator.serviceWorker.controller.postMessage("refresh");
+      localStorage.setItem("backhabits-kept-at", String(Date.now()));
+    }
+  }
+
+  function start() {
+    var form = document.querySelector("form[data-offline-form]");
+    if (navigator.onLine) {
+      keepPages(form);
+      send(form);
+    } else {
+      showWaiting();
+    }
+  }
+
+  window.addEventListener("online", function () { send(document.querySelector("form[data-offline-form]")); });
+  document.addEventListener("DOMContentLoaded", start);
+})();

@@ -1,0 +1,162 @@
+"""Checking in without a connection, in Chromium at 390 x 844 (Playwright's
+`context.set_offline`): days wait on the phone, survive a reload and a closed page, reach the
+server exactly once, and an emergency answer never waits."""
+
+import datetime as dt
+import time
+
+import pytest
+from django.utils import timezone
+
+from tests.browser.conftest import log_in, save_screenshot
+from tests.factories import PASSWORD, make_user
+from tracker.models import CareAlert, CheckIn, OfflineDay
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+SAVED_HERE = "Saved on this phone. It will be sent when you're back online"
+
+
+def _today() -> dt.date:
+    return timezone.now().date()
+
+
+def _until(check, *, seconds: float = 10, what: str = "") -> None:
+    """Polls from Python: the page's CSP refuses the string functions wait_for_function sends."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what or check}")
+
+
+def _kept_offline(page) -> bool:
+    return page.evaluate(
+        """async () => Boolean(navigator.serviceWorker.controller)
+            && Boolean(await caches.match('/checkin/offline/'))
+            && Boolean(await caches.match('/offline/emergency/'))"""
+    )
+
+
+def _ready_for_offline(page, path: str = "/checkin/") -> None:
+    page.goto(path)
+    _until(lambda: page.evaluate("async () => Boolean(await navigator.serviceWorker.ready)"),
+           what="the service worker")  # fmt: skip
+    page.reload()  # now under its control
+    _until(lambda: _kept_offline(page), what="the kept pages")
+
+
+@pytest.fixture
+def alice():
+    return make_user("alice")
+
+
+@pytest.fixture
+def phone(new_page, alice, page_problems):
+    page = new_page("phone")
+    log_in(page, "alice", PASSWORD)
+    # Offline, the browser logs each request it could not make.
+    page_problems.allow("net::ERR_INTERNET_DISCONNECTED")
+    page_problems.allow("Failed to fetch")
+    return page
+
+
+def test_two_days_wait_offline_survive_a_reload_and_arrive_once(phone, alice):
+    yesterday = _today() - dt.timedelta(days=1)
+    _ready_for_offline(phone, f"/checkin/{yesterday.isoformat()}/")
+    phone.context.set_offline(True)
+
+    phone.locator("label[for=id_discomfort_6]").click()
+    phone.get_by_role("button", name="Save check-in").click()
+    phone.get_by_text(SAVED_HERE).wait_for()
+
+    phone.goto("/checkin/")  # offline: the kept form, for today
+    assert phone.locator("form[data-offline-shell]").count() == 1
+    phone.locator("label[for=id_discomfort_3]").click()
+    phone.get_by_label("Exercise (minutes)").fill("20")
+    phone.get_by_role("button", name="Save check-in").click()
+    phone.get_by_text(SAVED_HERE).wait_for()
+
+    phone.reload()  # still offline: the form, and both days waiting
+    phone.get_by_text("Waiting on this phone:").wait_for()
+    waiting = phone.locator("#offline-status").inner_text()
+    assert waiting.count(";") == 1  # two days listed
+    save_screenshot(phone, "checkin-offline-waiting-phone")
+    assert not CheckIn.objects.exists()
+
+    phone.context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    phone.get_by_text("sent from this phone and saved").first.wait_for()
+    _until(lambda: OfflineDay.objects.count() == 2, what="both days on the server")
+    days = {c.date: c for c in CheckIn.objects.filter(user=alice)}
+    assert set(days) == {yesterday, _today()}
+    assert days[yesterday].discomfort == 6
+    assert (days[_today()].discomfort, days[_today()].exercise_minutes) == (3, 20)
+    assert phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0
+
+
+def test_a_day_saved_offline_is_sent_when_the_app_is_opened_again(phone, alice, new_page):
+    _ready_for_offline(phone)
+    phone.context.set_offline(True)
+    phone.locator("label[for=id_discomfort_5]").click()
+    phone.get_by_role("button", name="Save check-in").click()
+    phone.get_by_text(SAVED_HERE).wait_for()
+    context = phone.context
+    phone.close()
+
+    context.set_offline(False)
+    reopened = context.new_page()
+    reopened.goto("/history/")  # any page: the next load sends what waits
+    _until(lambda: CheckIn.objects.filter(user=alice).exists(), what="the day on the server")
+    assert CheckIn.objects.get(user=alice).discomfort == 5
+    assert OfflineDay.objects.count() == 1
+
+
+def test_replaying_a_days_request_stores_nothing_twice(phone, alice):
+    _ready_for_offline(phone)
+    sent = []
+    phone.on("request", lambda request: "/checkin/sync/" in request.url and sent.append(request))
+    phone.context.set_offline(True)
+    phone.locator("label[for=id_discomfort_2]").click()
+    phone.get_by_role("button", name="Save check-in").click()
+    phone.get_by_text(SAVED_HERE).wait_for()
+    phone.context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    _until(lambda: OfflineDay.objects.count() == 1, what="the day on the server")
+    _until(lambda: sent, what="the request")
+    request = sent[0]
+    replayed = phone.evaluate(
+        """async ([url, body, token]) => {
+            const headers = {'Content-Type': 'application/x-www-form-urlencoded',
+                             'X-CSRFToken': token};
+            const response = await fetch(url, {method: 'POST', body, headers,
+                                               credentials: 'same-origin'});
+            return [response.status, await response.json()];
+        }""",
+        [request.url, request.post_data, request.headers["x-csrftoken"]],
+    )
+    assert replayed[0] == 200 and replayed[1]["new"] is False
+    assert OfflineDay.objects.count() == 1
+    assert CheckIn.objects.filter(user=alice).count() == 1
+
+
+def test_saddle_numbness_ticked_offline_shows_the_emergency_advice_at_once(phone, alice):
+    _ready_for_offline(phone)
+    phone.context.set_offline(True)
+    phone.get_by_text("Anything new, unusual or hard today?").click()
+    phone.locator(
+        "label[for=id_symptoms_saddle_numbness], label:has(input[value=saddle_numbness])"
+    ).first.click()
+    phone.get_by_role("button", name="Save check-in").click()
+    phone.wait_for_url("**/offline/emergency/")
+    call = phone.locator("a[href^='tel:']")
+    assert call.count() == 1 and call.bounding_box()["height"] >= 44
+    save_screenshot(phone, "offline-emergency-phone")
+    waiting = phone.evaluate("async () => (await BackhabitsDays.all()).map(d => d.fields)")
+    assert ["symptoms", "saddle_numbness"] in waiting[0]
+    # Back online, the day arrives and the rules run on the server as well.
+    phone.context.set_offline(False)
+    phone.goto("/")
+    _until(lambda: CareAlert.objects.filter(user=alice).exists(), what="the care alert")
+    assert CheckIn.objects.get(user=alice).symptoms == ["saddle_numbness"]

@@ -1,0 +1,184 @@
+"""Days saved on a phone without a connection and sent later (tracker.offline): the endpoint
+stores each id once, keeps a newer edit already saved, and never drops a symptom."""
+
+import datetime as dt
+import json
+import re
+import uuid
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import make_checkin
+from tracker import redflags
+from tracker.models import CareAlert, CheckIn, OfflineDay
+
+URL = reverse("tracker:checkin_sync")
+
+
+def _today() -> dt.date:
+    return timezone.now().date()
+
+
+def _day(**overrides) -> dict:
+    data = {
+        "day_id": str(uuid.uuid4()),
+        "date": _today().isoformat(),
+        "saved_at": timezone.now().isoformat(),
+        "discomfort": "4",
+        "posture": "3",
+    }
+    data.update(overrides)
+    return data
+
+
+def test_a_day_sent_once_is_stored_and_says_so(logged_in_client, user):
+    response = logged_in_client.post(URL, _day())
+    assert response.status_code == 201
+    answer = response.json()
+    assert (answer["new"], answer["kept"], answer["care"]) == (True, "phone", False)
+    assert "sent from this phone and saved" in answer["message"]
+    checkin = CheckIn.objects.get(user=user)
+    assert (checkin.discomfort, checkin.posture, checkin.stress) == (4, 3, None)
+
+
+def test_the_same_id_twice_stores_the_day_once(logged_in_client, user):
+    sent = _day(discomfort="4")
+    assert logged_in_client.post(URL, sent).status_code == 201
+    # The same request replayed, even after the person edited the day on the page since.
+    CheckIn.objects.filter(user=user).update(discomfort=7)
+    again = logged_in_client.post(URL, sent)
+    assert again.status_code == 200
+    assert again.json()["new"] is False
+    assert CheckIn.objects.get(user=user).discomfort == 7
+    assert OfflineDay.objects.filter(user=user).count() == 1
+
+
+def test_a_newer_edit_on_the_server_is_kept_and_the_phones_symptom_still_joins_it(
+    logged_in_client, user
+):
+    an_hour_ago = timezone.now() - dt.timedelta(hours=1)
+    make_checkin(user, _today(), discomfort=2, notes="edited on the laptop")
+    answer = logged_in_client.post(
+        URL, _day(saved_at=an_hour_ago.isoformat(), discomfort="8", symptoms=["fever"])
+    ).json()
+    assert answer["kept"] == "server"
+    assert "a newer check-in was already saved, so that one was kept" in answer["message"]
+    checkin = CheckIn.objects.get(user=user)
+    assert (checkin.discomfort, checkin.notes) == (2, "edited on the laptop")
+    assert checkin.symptoms == ["fever"]  # a symptom is never dropped
+    assert answer["care"] is True
+    assert CareAlert.objects.filter(user=user).exists()
+
+
+def test_an_older_server_edit_gives_way_to_the_phones(logged_in_client, user):
+    make_checkin(user, _today(), discomfort=2)
+    answer = logged_in_client.post(URL, _day(discomfort="6")).json()
+    assert answer["kept"] == "phone"
+    assert CheckIn.objects.get(user=user).discomfort == 6
+
+
+def test_red_flags_run_as_the_day_arrives(logged_in_client, user):
+    answer = logged_in_client.post(URL, _day(symptoms=["saddle_numbness"])).json()
+    assert answer["care"] is True
+    alert = CareAlert.objects.get(user=user)
+    assert alert.tier == redflags.EMERGENCY
+    html = logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert 'id="care-prompts"' in html  # the next page leads with the prompt
+
+
+def test_another_persons_id_is_refused_and_nothing_of_theirs_is_touched(
+    logged_in_client, other_client, user, other_user
+):
+    sent = _day(discomfort="3")
+    assert other_client.post(URL, sent).status_code == 201
+    response = logged_in_client.post(URL, {**sent, "discomfort": "9"})
+    assert response.status_code == 409
+    assert not CheckIn.objects.filter(user=user).exists()
+    assert CheckIn.objects.get(user=other_user).discomfort == 3
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"discomfort": "11"}, "discomfort"),
+        ({"posture": "lots"}, "posture"),
+        ({"day_id": "not-a-uuid"}, "day_id"),
+        ({"date": "2026-02-30"}, "date"),
+        ({"date": "1999-12-31"}, "date"),
+        ({"saved_at": "yesterday"}, "saved_at"),
+    ],
+)
+def test_bad_input_is_a_clear_error_and_nothing_is_stored(logged_in_client, user, changes, field):
+    response = logged_in_client.post(URL, _day(**changes))
+    assert response.status_code == 400
+    assert field in response.json()["errors"]
+    assert not CheckIn.objects.exists()
+    assert not OfflineDay.objects.exists()
+
+
+def test_a_day_in_the_future_is_refused(logged_in_client, user):
+    tomorrow = (_today() + dt.timedelta(days=1)).isoformat()
+    assert logged_in_client.post(URL, _day(date=tomorrow)).status_code == 400
+    assert not CheckIn.objects.exists()
+
+
+def test_a_valid_symptom_beside_a_bad_answer_is_still_saved_and_checked(logged_in_client, user):
+    response = logged_in_client.post(URL, _day(stress="99", symptoms=["saddle_numbness"]))
+    assert response.status_code == 400
+    assert response.json()["symptoms_saved"] is True
+    checkin = CheckIn.objects.get(user=user)
+    assert checkin.symptoms == ["saddle_numbness"] and checkin.stress is None
+    assert CareAlert.objects.filter(user=user, tier=redflags.EMERGENCY).exists()
+
+
+def test_sending_needs_login_and_a_csrf_token(user):
+    anonymous = Client()
+    assert anonymous.post(URL, _day()).status_code == 302
+    strict = Client(enforce_csrf_checks=True)
+    strict.force_login(user)
+    assert strict.post(URL, _day()).status_code == 403
+    assert not CheckIn.objects.exists()
+
+
+def test_the_kept_pages_hold_no_days_answers(logged_in_client, user):
+    make_checkin(user, _today(), discomfort=9, notes="private words")
+    shell = logged_in_client.get(reverse("tracker:checkin_shell")).content.decode()
+    assert "private words" not in shell
+    assert not re.search(r"<input[^>]*\schecked", shell)  # nothing ticked or chosen
+    assert "data-offline-shell" in shell
+    sets = json.loads(
+        shell.split('data-emergency-sets="', 1)[1].split('"', 1)[0].replace("&quot;", '"')
+    )
+    assert ["saddle_numbness"] in sets and ["both_legs", "leg_pain"] in sets
+    emergency = logged_in_client.get(reverse("tracker:offline_emergency")).content.decode()
+    assert 'href="tel:' in emergency
+
+
+def test_the_emergency_sets_come_from_the_rules_and_fire_them():
+    today = _today()
+    for codes in redflags.emergency_symptom_sets():
+        history = redflags.History.from_records([redflags.DayRecord(today, None, frozenset(codes))])
+        tiers = {f.rule.tier for f in redflags.evaluate(today, history, redflags.HealthFactors())}
+        assert redflags.EMERGENCY in tiers, codes
+    # A leg symptom alone, or "both legs" alone, is not an emergency; together they are.
+    assert ("leg_pain",) not in redflags.emergency_symptom_sets()
+    assert ("both_legs",) not in redflags.emergency_symptom_sets()
+
+
+def test_two_edits_of_a_day_saved_offline_arrive_in_the_order_they_were_made(
+    logged_in_client, user
+):
+    first_saved = timezone.now() - dt.timedelta(minutes=10)
+    second_saved = timezone.now() - dt.timedelta(minutes=5)
+    # Sent one after the other, later: the first arrives after the second was made.
+    logged_in_client.post(URL, _day(saved_at=first_saved.isoformat(), discomfort="3"))
+    answer = logged_in_client.post(URL, _day(saved_at=second_saved.isoformat(), discomfort="6"))
+    assert answer.json()["kept"] == "phone"
+    assert CheckIn.objects.get(user=user).discomfort == 6
+    # Sent the other way round, the older one gives way.
+    late = logged_in_client.post(URL, _day(saved_at=first_saved.isoformat(), discomfort="1"))
+    assert late.json()["kept"] == "server"
+    assert CheckIn.objects.get(user=user).discomfort == 6
