@@ -61,6 +61,7 @@ def test_one_offline_day_sent_four_times_at_once_is_stored_once():
 
     person = make_user("patchy")
     sent = {
+        "account": str(person.pk),
         "day_id": str(uuid.uuid4()),
         "date": timezone.now().date().isoformat(),
         "saved_at": timezone.now().isoformat(),

@@ -8,6 +8,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms.utils import flatatt
+from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -636,6 +637,9 @@ class ShareLinkForm(forms.Form):
     )
 
 
+OFFLINE_CLOCK_GRACE = dt.timedelta(minutes=10)
+
+
 class OfflineDayForm(forms.Form):
     """What a phone sends with a day it saved without a connection (tracker.offline): the id it
     gave the day, the day, and when it was saved there."""
@@ -645,10 +649,22 @@ class OfflineDayForm(forms.Form):
     saved_at = forms.DateTimeField(
         error_messages={"invalid": "Enter when it was saved as an ISO date and time."}
     )
+    # Who was signed in when the day was saved on the phone: sent only by that person.
+    account = forms.IntegerField(error_messages={"invalid": "The account is a whole number."})
 
     def __init__(self, *args, today: dt.date, **kwargs):
         self.today = today
         super().__init__(*args, **kwargs)
+
+    def clean_saved_at(self):
+        """Not before the day could be logged nor after now (a few minutes' grace for a phone's
+        clock): a time in the future would win every later conflict."""
+        saved_at = self.cleaned_data["saved_at"]
+        now = timezone.now()
+        earliest = dt.datetime.combine(EARLIEST_CHECKIN_DATE, dt.time(), tzinfo=dt.UTC)
+        if not earliest <= saved_at <= now + OFFLINE_CLOCK_GRACE:
+            raise forms.ValidationError("That time is outside the days you can log.")
+        return min(saved_at, now)
 
     def clean_date(self):
         day = self.cleaned_data["date"]

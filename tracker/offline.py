@@ -1,9 +1,10 @@
 """Days saved on a phone without a connection, arriving later (static/js/offline.js sends them).
 
 Each day comes with the id the phone gave it. The same id twice stores the day once (the
-database's unique constraint decides, even for two arriving at once). When the server already
-holds a newer edit of that day, its own is kept; but a symptom the phone logged is never
-dropped: it joins the day and the red-flag rules run on it, as they do for every saved day."""
+database's unique constraint decides, even for two arriving at once). A day from the phone
+adds what was answered there and clears nothing. When the server already holds a newer edit of
+that day, its own is kept; but a symptom the phone logged is never dropped: it joins the day
+and the red-flag rules run on it, as they do for every saved day."""
 
 import datetime as dt
 import uuid as uuid_module
@@ -51,7 +52,10 @@ def receive(
                     saved = checkins.record_day(user=user, date=date, today=today, change=change)
             else:
                 kept = OfflineDay.Kept.PHONE
-                change = checkins.DayChange(values=values, water_seen_ml=water_seen_ml)
+                values = _with_items_joined(user, date, values)
+                change = checkins.DayChange(
+                    values=values, symptoms_added=symptoms, water_seen_ml=water_seen_ml
+                )
                 saved = checkins.record_day(user=user, date=date, today=today, change=change)
             OfflineDay.objects.create(
                 uuid=day_id, user=user, date=date, saved_at=saved_at, kept=kept
@@ -60,6 +64,14 @@ def receive(
         # The same id arrived a moment ago, on another request: that one stored it.
         return _again(OfflineDay.objects.get(uuid=day_id), user)
     return Outcome(date=date, new=True, kept=kept, saved=saved)
+
+
+def _with_items_joined(user, date: dt.date, values: dict) -> dict:
+    """Pain relief and factors ticked on the phone join those the day has."""
+    if not values.get("item_ids"):
+        return values
+    held = CheckIn.objects.filter(user=user, date=date).values_list("item_ids", flat=True).first()
+    return {**values, "item_ids": sorted({*(held or []), *values["item_ids"]})}
 
 
 def _edited_at(user, date: dt.date) -> dt.datetime:

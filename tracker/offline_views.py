@@ -45,6 +45,10 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
     about = OfflineDayForm(request.POST, today=today)
     if not about.is_valid():
         return JsonResponse({"errors": about.errors.get_json_data()}, status=400)
+    if about.cleaned_data["account"] != request.user.pk:
+        # Saved while someone else was signed in on this phone: it waits for them.
+        message = "Saved under another account: it is sent when that person signs in."
+        return JsonResponse({"errors": {"account": [{"message": message}]}}, status=403)
     day = about.cleaned_data["date"]
     existing = CheckIn.objects.filter(user=request.user, date=day).first()
     form = CheckInForm(
@@ -72,7 +76,7 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
             date=day,
             saved_at=about.cleaned_data["saved_at"],
             today=today,
-            values=form.day_values(),
+            values=_answered(form.day_values()),
             symptoms=tuple(form.day_values()["symptoms"]),
             water_seen_ml=form.cleaned_data.get("water_seen_ml"),
         )
@@ -89,6 +93,17 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
         },
         status=201 if outcome.new else 200,
     )
+
+
+def _answered(values: dict) -> dict:
+    """Only what was answered on the phone: a day saved there adds to the day the server holds
+    and never clears an answer (the kept form starts empty). Symptoms join separately."""
+    answered = {}
+    for name, value in values.items():
+        if name == "symptoms" or value in (None, "", [], False):  # 0 is an answer
+            continue
+        answered[name] = value
+    return answered
 
 
 def _message(outcome: offline.Outcome) -> str:

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -15,6 +16,7 @@ from django_htmx.http import reswap, retarget
 from tracker import (
     care,
     checkins,
+    countries,
     exports,
     habits,
     peg,
@@ -130,16 +132,21 @@ def checkin_page(
         # Which answers need emergency care at once, for a phone without a connection: from
         # the rules themselves (tracker.redflags), so the script keeps no copy of them.
         "emergency_sets": json.dumps(redflags.emergency_symptom_sets()),
+        "emergency_contacts": countries.contacts_for(profile.country.code or ""),
         "form": form,
         "day": day,
         "today": today,
         "is_today": day == today,
         "day_words": _day_words(day, today),
-        "action_url": request.path,
+        # The kept form posts where the check-in does (it is served at its own address).
+        "action_url": reverse("tracker:checkin") if offline_shell else request.path,
         "care_prompts": prompts,
         "water": checkins.water_status(checkin, profile=profile),
         "water_error": water_error,
-        "previous": _previous_habits_offer(request.user, day=day, today=today, checkin=checkin),
+        # "Same as yesterday" would put yesterday's answers into the kept page: not offered.
+        "previous": None
+        if offline_shell
+        else _previous_habits_offer(request.user, day=day, today=today, checkin=checkin),
         "partly_saved": partly_saved,
         # "Log pain" on a reminder notification opens the check-in here (templates/tracker/sw.js).
         "focus_discomfort": request.GET.get("focus") == "discomfort",

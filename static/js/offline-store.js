@@ -68,11 +68,14 @@ var BackhabitsDays = (function () {
     });
   }
 
-  function sendAll(url, csrf) {
+  // `account`: only the days saved while that person was signed in (a page knows who is);
+  // the service worker sends all, and the server keeps back any not for the one signed in.
+  function sendAll(url, csrf, account) {
     var run = function () {
       return all().then(function (days) {
         var results = [];
-        return days.filter(function (day) { return !day.error; }).reduce(function (chain, day) {
+        var mine = days.filter(function (day) { return !day.error && (!account || day.account === account); });
+        return mine.reduce(function (chain, day) {
           return chain.then(function () {
             return sendOne(day, day.url || url, csrf).then(function (result) { results.push(result); });
           });

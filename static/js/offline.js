@@ -72,8 +72,11 @@
       if (name === "csrfmiddlewaretoken") { csrf = value; return; }
       if (typeof value === "string") fields.push([name, value]);
     });
+    var account = document.body.getAttribute("data-signed-in") || "";
+    fields.push(["account", account]);
     var day = {
       id: newId(),
+      account: account,
       date: form.hasAttribute("data-offline-shell") ? localToday() : form.getAttribute("data-day"),
       saved_at: new Date().toISOString(),
       fields: fields,
@@ -97,7 +100,8 @@
   function send(form) {
     if (!document.body.hasAttribute("data-signed-in")) return showWaiting();
     var url = form ? form.getAttribute("data-sync-url") : null;
-    return BackhabitsDays.sendAll(url, pageToken()).then(function (results) {
+    var account = document.body.getAttribute("data-signed-in");
+    return BackhabitsDays.sendAll(url, pageToken(), account).then(function (results) {
       return showWaiting(BackhabitsDays.news(results));
     }).catch(function () { return showWaiting(); });
   }
@@ -108,6 +112,30 @@
       if (event.data && event.data.type === "backhabits-days-sent") showWaiting(event.data.news);
     });
   }
+
+  function keepHere(form) {
+    var emergency = emergencyTicked(form);
+    return saveHere(form).then(function (day) {
+      if (emergency) {
+        var url = form.getAttribute("data-emergency-url");
+        // The kept advice if there is one; else the copy this page carries.
+        return caches.match(url).then(function (kept) {
+          if (kept) { window.location.href = url; return; }
+          var fallback = document.querySelector("[data-emergency-fallback]");
+          if (fallback) { fallback.hidden = false; fallback.scrollIntoView(); }
+        });
+      }
+      form.reset();
+      showWaiting(["Saved on this phone. It will be sent when you're back online (" + dayWords(day.date) + ")."]);
+      window.scrollTo(0, 0);
+    });
+  }
+
+  // A connection that is there but does not answer: htmx could not send, so the day waits here.
+  document.addEventListener("htmx:sendError", function (event) {
+    var form = event.target.closest && event.target.closest("form[data-offline-form]");
+    if (form && event.target === form) keepHere(form);
+  });
 
   document.addEventListener("submit", function (event) {
     var form = event.target.closest && event.target.closest("form[data-offline-form]");
@@ -129,16 +157,7 @@
       }
       return;
     }
-    var emergency = emergencyTicked(form);
-    saveHere(form).then(function (day) {
-      if (emergency) {
-        window.location.href = form.getAttribute("data-emergency-url");
-        return;
-      }
-      form.reset();
-      showWaiting(["Saved on this phone. It will be sent when you're back online (" + dayWords(day.date) + ")."]);
-      window.scrollTo(0, 0);
-    });
+    keepHere(form);
   }, true);
 
   // The kept check-in form and emergency page are the person's own: refreshed from a check-in

@@ -52,8 +52,9 @@ self.addEventListener("fetch", function (event) {
   if (request.mode === "navigate") {
     // Online, the network answers as always; offline, the check-in form and the emergency
     // advice come from what was kept.
+    // Only today's check-in: an earlier day's page would save the kept form under today.
     var kept = url.pathname === EMERGENCY ? EMERGENCY
-      : (url.pathname === "/" || url.pathname.indexOf("/checkin/") === 0) ? CHECKIN_SHELL : null;
+      : ["/", "/checkin/", CHECKIN_SHELL].indexOf(url.pathname) !== -1 ? CHECKIN_SHELL : null;
     if (!kept) return;
     event.respondWith(fetch(request).catch(function () {
       return caches.match(kept).then(function (response) { return response || Response.error(); });

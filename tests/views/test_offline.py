@@ -22,8 +22,9 @@ def _today() -> dt.date:
     return timezone.now().date()
 
 
-def _day(**overrides) -> dict:
+def _day(user, **overrides) -> dict:
     data = {
+        "account": str(user.pk),
         "day_id": str(uuid.uuid4()),
         "date": _today().isoformat(),
         "saved_at": timezone.now().isoformat(),
@@ -35,7 +36,12 @@ def _day(**overrides) -> dict:
 
 
 def test_a_day_sent_once_is_stored_and_says_so(logged_in_client, user):
-    response = logged_in_client.post(URL, _day())
+    response = logged_in_client.post(
+        URL,
+        _day(
+            user,
+        ),
+    )
     assert response.status_code == 201
     answer = response.json()
     assert (answer["new"], answer["kept"], answer["care"]) == (True, "phone", False)
@@ -45,7 +51,7 @@ def test_a_day_sent_once_is_stored_and_says_so(logged_in_client, user):
 
 
 def test_the_same_id_twice_stores_the_day_once(logged_in_client, user):
-    sent = _day(discomfort="4")
+    sent = _day(user, discomfort="4")
     assert logged_in_client.post(URL, sent).status_code == 201
     # The same request replayed, even after the person edited the day on the page since.
     CheckIn.objects.filter(user=user).update(discomfort=7)
@@ -62,7 +68,7 @@ def test_a_newer_edit_on_the_server_is_kept_and_the_phones_symptom_still_joins_i
     an_hour_ago = timezone.now() - dt.timedelta(hours=1)
     make_checkin(user, _today(), discomfort=2, notes="edited on the laptop")
     answer = logged_in_client.post(
-        URL, _day(saved_at=an_hour_ago.isoformat(), discomfort="8", symptoms=["fever"])
+        URL, _day(user, saved_at=an_hour_ago.isoformat(), discomfort="8", symptoms=["fever"])
     ).json()
     assert answer["kept"] == "server"
     assert "a newer check-in was already saved, so that one was kept" in answer["message"]
@@ -75,13 +81,13 @@ def test_a_newer_edit_on_the_server_is_kept_and_the_phones_symptom_still_joins_i
 
 def test_an_older_server_edit_gives_way_to_the_phones(logged_in_client, user):
     make_checkin(user, _today(), discomfort=2)
-    answer = logged_in_client.post(URL, _day(discomfort="6")).json()
+    answer = logged_in_client.post(URL, _day(user, discomfort="6")).json()
     assert answer["kept"] == "phone"
     assert CheckIn.objects.get(user=user).discomfort == 6
 
 
 def test_red_flags_run_as_the_day_arrives(logged_in_client, user):
-    answer = logged_in_client.post(URL, _day(symptoms=["saddle_numbness"])).json()
+    answer = logged_in_client.post(URL, _day(user, symptoms=["saddle_numbness"])).json()
     assert answer["care"] is True
     alert = CareAlert.objects.get(user=user)
     assert alert.tier == redflags.EMERGENCY
@@ -92,9 +98,9 @@ def test_red_flags_run_as_the_day_arrives(logged_in_client, user):
 def test_another_persons_id_is_refused_and_nothing_of_theirs_is_touched(
     logged_in_client, other_client, user, other_user
 ):
-    sent = _day(discomfort="3")
+    sent = _day(other_user, discomfort="3")
     assert other_client.post(URL, sent).status_code == 201
-    response = logged_in_client.post(URL, {**sent, "discomfort": "9"})
+    response = logged_in_client.post(URL, {**sent, "account": str(user.pk), "discomfort": "9"})
     assert response.status_code == 409
     assert not CheckIn.objects.filter(user=user).exists()
     assert CheckIn.objects.get(user=other_user).discomfort == 3
@@ -112,7 +118,7 @@ def test_another_persons_id_is_refused_and_nothing_of_theirs_is_touched(
     ],
 )
 def test_bad_input_is_a_clear_error_and_nothing_is_stored(logged_in_client, user, changes, field):
-    response = logged_in_client.post(URL, _day(**changes))
+    response = logged_in_client.post(URL, _day(user, **changes))
     assert response.status_code == 400
     assert field in response.json()["errors"]
     assert not CheckIn.objects.exists()
@@ -121,12 +127,12 @@ def test_bad_input_is_a_clear_error_and_nothing_is_stored(logged_in_client, user
 
 def test_a_day_in_the_future_is_refused(logged_in_client, user):
     tomorrow = (_today() + dt.timedelta(days=1)).isoformat()
-    assert logged_in_client.post(URL, _day(date=tomorrow)).status_code == 400
+    assert logged_in_client.post(URL, _day(user, date=tomorrow)).status_code == 400
     assert not CheckIn.objects.exists()
 
 
 def test_a_valid_symptom_beside_a_bad_answer_is_still_saved_and_checked(logged_in_client, user):
-    response = logged_in_client.post(URL, _day(stress="99", symptoms=["saddle_numbness"]))
+    response = logged_in_client.post(URL, _day(user, stress="99", symptoms=["saddle_numbness"]))
     assert response.status_code == 400
     assert response.json()["symptoms_saved"] is True
     checkin = CheckIn.objects.get(user=user)
@@ -136,10 +142,26 @@ def test_a_valid_symptom_beside_a_bad_answer_is_still_saved_and_checked(logged_i
 
 def test_sending_needs_login_and_a_csrf_token(user):
     anonymous = Client()
-    assert anonymous.post(URL, _day()).status_code == 302
+    assert (
+        anonymous.post(
+            URL,
+            _day(
+                user,
+            ),
+        ).status_code
+        == 302
+    )
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(user)
-    assert strict.post(URL, _day()).status_code == 403
+    assert (
+        strict.post(
+            URL,
+            _day(
+                user,
+            ),
+        ).status_code
+        == 403
+    )
     assert not CheckIn.objects.exists()
 
 
@@ -174,11 +196,58 @@ def test_two_edits_of_a_day_saved_offline_arrive_in_the_order_they_were_made(
     first_saved = timezone.now() - dt.timedelta(minutes=10)
     second_saved = timezone.now() - dt.timedelta(minutes=5)
     # Sent one after the other, later: the first arrives after the second was made.
-    logged_in_client.post(URL, _day(saved_at=first_saved.isoformat(), discomfort="3"))
-    answer = logged_in_client.post(URL, _day(saved_at=second_saved.isoformat(), discomfort="6"))
+    logged_in_client.post(URL, _day(user, saved_at=first_saved.isoformat(), discomfort="3"))
+    answer = logged_in_client.post(
+        URL, _day(user, saved_at=second_saved.isoformat(), discomfort="6")
+    )
     assert answer.json()["kept"] == "phone"
     assert CheckIn.objects.get(user=user).discomfort == 6
     # Sent the other way round, the older one gives way.
-    late = logged_in_client.post(URL, _day(saved_at=first_saved.isoformat(), discomfort="1"))
+    late = logged_in_client.post(URL, _day(user, saved_at=first_saved.isoformat(), discomfort="1"))
     assert late.json()["kept"] == "server"
     assert CheckIn.objects.get(user=user).discomfort == 6
+
+
+def test_a_day_saved_while_someone_else_was_signed_in_waits_for_them(
+    logged_in_client, user, other_user
+):
+    response = logged_in_client.post(URL, _day(other_user, discomfort="7"))
+    assert response.status_code == 403  # the phone keeps it: not 2xx, not 409
+    assert "another account" in response.json()["errors"]["account"][0]["message"]
+    assert not CheckIn.objects.exists() and not OfflineDay.objects.exists()
+
+
+def test_a_day_from_the_phone_adds_to_the_day_and_clears_nothing(logged_in_client, user):
+    make_checkin(user, _today(), posture=4, stress=6, notes="from the laptop", symptoms=["fever"])
+    CheckIn.objects.filter(user=user).update(updated_at=timezone.now() - dt.timedelta(hours=2))
+    answer = logged_in_client.post(
+        URL, _day(user, posture="", discomfort="5", symptoms=["night_pain"])
+    ).json()
+    assert answer["kept"] == "phone"
+    checkin = CheckIn.objects.get(user=user)
+    assert (checkin.discomfort, checkin.posture, checkin.stress) == (5, 4, 6)
+    assert checkin.notes == "from the laptop"
+    assert checkin.symptoms == ["fever", "night_pain"]
+
+
+@pytest.mark.parametrize(
+    "saved_at",
+    ["9999-12-31T23:59:59-14:00", "0001-01-01T00:00:00+14:00", "2099-01-01T00:00:00+00:00",
+     "1999-12-31T23:00:00+00:00"],
+)  # fmt: skip
+def test_a_saved_time_outside_the_possible_is_refused(logged_in_client, user, saved_at):
+    response = logged_in_client.post(URL, _day(user, saved_at=saved_at))
+    assert response.status_code == 400
+    assert "saved_at" in response.json()["errors"]
+    assert not CheckIn.objects.exists()
+
+
+def test_the_kept_form_posts_to_the_check_in_and_offers_no_other_days_answers(
+    logged_in_client, user
+):
+    make_checkin(user, _today() - dt.timedelta(days=1), posture=2, exercise_minutes=45)
+    shell = logged_in_client.get(reverse("tracker:checkin_shell")).content.decode()
+    assert f'action="{reverse("tracker:checkin")}"' in shell
+    assert "data-fill-habits" not in shell and 'data-exercise_minutes="45"' not in shell
+    saved = logged_in_client.post(reverse("tracker:checkin"), {"discomfort": "4"})
+    assert saved.status_code == 302  # the kept form, online again, saves as the page does
