@@ -52,10 +52,22 @@
         }).join("; ") + ".");
       }
       show(lines);
-      var list = document.querySelector("[data-waiting-days]");
-      if (list) list.setAttribute("data-waiting-days", String(days.length));
+      // A day the server refused stays until the person enters it again and removes this copy.
+      days.filter(function (day) { return day.error; }).forEach(function (day) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "button button-secondary";
+        button.setAttribute("data-discard-day", day.id);
+        button.textContent = "Remove the unsent copy of " + dayWords(day.date);
+        status().appendChild(button);
+      });
     });
   }
+
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("[data-discard-day]");
+    if (button) BackhabitsDays.remove(button.getAttribute("data-discard-day")).then(function () { showWaiting(); });
+  });
 
   function emergencyTicked(form) {
     var sets = [];

@@ -203,3 +203,22 @@ def test_a_connection_that_does_not_answer_keeps_the_day_on_the_phone(phone, ali
     _until(lambda: CheckIn.objects.filter(user=alice).exists(), what="the day")
     assert CheckIn.objects.get(user=alice).discomfort == 4
     assert OfflineDay.objects.count() == 1  # it came through the phone's store, once
+
+
+def test_a_day_the_server_refuses_can_be_removed_from_the_phone(phone, alice, page_problems):
+    page_problems.allow("status of 400")  # the refusal this test is about
+    _ready_for_offline(phone)
+    phone.context.set_offline(True)
+    phone.get_by_label("Exercise (minutes)").fill("5000")  # more than a day holds
+    phone.get_by_role("button", name="Save check-in").click()
+    phone.get_by_text(SAVED_HERE).wait_for()
+    phone.context.set_offline(False)
+    phone.reload()
+    remove = phone.get_by_role("button", name="Remove the unsent copy")
+    remove.wait_for()
+    assert "could not be saved" in phone.locator("#offline-status").inner_text()
+    assert remove.bounding_box()["height"] >= 44
+    remove.click()
+    _until(lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0,
+           what="the copy removed")  # fmt: skip
+    assert not CheckIn.objects.exists()
