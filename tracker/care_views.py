@@ -1,4 +1,3 @@
-from django import forms
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -8,16 +7,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from tracker import care
 from tracker.dates import today_for
-from tracker.forms import HealthProfileForm
-from tracker.models import Acknowledgement, CareAlert
+from tracker.forms import AcknowledgeForm, HealthProfileForm
+from tracker.models import CareAlert
 
 
 def _country(user) -> str:
     return user.profile.country.code or ""
-
-
-class AcknowledgeForm(forms.Form):
-    response = forms.ChoiceField(choices=Acknowledgement.choices)
 
 
 @require_safe

@@ -1,7 +1,10 @@
+import base64
+import binascii
 import datetime as dt
 import functools
 from decimal import Decimal
 
+from cryptography.hazmat.primitives.asymmetric import ec
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -12,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker import away, peg, sharing, tracked, units
+from tracker import away, peg, reminders, sharing, tracked, units
 from tracker.accounts import TooManyWrongPasswords, check_current_password
 from tracker.checkins import MEASURES as MEASURE_FIELDS
 from tracker.dates import EARLIEST_CHECKIN_DATE, is_valid_timezone, timezone_names
@@ -23,6 +26,7 @@ from tracker.models import (
     SLEEP_HOURS_MAX,
     TRACKED_NAME_MAX_LENGTH,
     WATER_ML_MAX,
+    Acknowledgement,
     AgeBand,
     Posture,
     Profile,
@@ -671,3 +675,44 @@ class OfflineDayForm(forms.Form):
         if day < EARLIEST_CHECKIN_DATE or day > self.today:
             raise forms.ValidationError("That day is outside the days you can log.")
         return day
+
+
+def _b64url_bytes(value: str) -> bytes:
+    try:
+        return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    except (ValueError, binascii.Error) as error:
+        raise forms.ValidationError("Not base64url.") from error
+
+
+class PushSubscriptionForm(forms.Form):
+    """What a browser's PushManager hands over. The endpoint is where the cron job will POST,
+    so only a known browser push service is accepted (tracker.reminders)."""
+
+    endpoint = forms.URLField(max_length=1000, assume_scheme="https")
+    p256dh = forms.CharField(max_length=200)
+    auth = forms.CharField(max_length=100)
+
+    def clean_endpoint(self) -> str:
+        endpoint = self.cleaned_data["endpoint"]
+        if not reminders.push_endpoint_allowed(endpoint):
+            raise forms.ValidationError(
+                "Reminders are sent only through a browser's own push service (https, port 443)."
+            )
+        return endpoint
+
+    def clean_p256dh(self) -> str:
+        raw = _b64url_bytes(self.cleaned_data["p256dh"])
+        try:
+            ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw)
+        except ValueError as error:
+            raise forms.ValidationError("Not a P-256 public key.") from error
+        return self.cleaned_data["p256dh"]
+
+    def clean_auth(self) -> str:
+        if len(_b64url_bytes(self.cleaned_data["auth"])) != 16:
+            raise forms.ValidationError("The auth secret must be 16 bytes.")
+        return self.cleaned_data["auth"]
+
+
+class AcknowledgeForm(forms.Form):
+    response = forms.ChoiceField(choices=Acknowledgement.choices)
