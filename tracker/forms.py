@@ -71,6 +71,16 @@ NOTHING_LOGGED = (
 )
 
 
+def _own_list_field(label: str) -> forms.TypedMultipleChoiceField:
+    return forms.TypedMultipleChoiceField(
+        label=label,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose from your own list."},
+    )
+
+
 class CheckInForm(forms.Form):
     """A day's check-in. Every answer is optional (a person in pain logs what they can) and
     strictly checked when given; an answer left out is stored as "not logged". Field names match
@@ -124,20 +134,9 @@ class CheckInForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"invalid_choice": "Choose yes or no."},
     )
-    pain_relief = forms.TypedMultipleChoiceField(
-        label="Pain relief you used",
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose from your own list."},
-    )
-    factors = forms.TypedMultipleChoiceField(
-        label="Your own factors today",
-        coerce=int,
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose from your own list."},
-    )
+    # The person's own lists; their choices are set per person in __init__.
+    pain_relief = _own_list_field("Pain relief you used")
+    factors = _own_list_field("Your own factors today")
     # The water total when the form was shown, so taps made meanwhile are added, not lost.
     water_seen_ml = forms.IntegerField(
         required=False, min_value=0, max_value=WATER_ML_MAX, widget=forms.HiddenInput

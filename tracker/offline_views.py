@@ -69,6 +69,7 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
             )
         errors = form.errors.get_json_data()
         return JsonResponse({"errors": errors, "symptoms_saved": bool(symptoms)}, status=400)
+    values = form.day_values()
     try:
         outcome = offline.receive(
             request.user,
@@ -76,8 +77,8 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
             date=day,
             saved_at=about.cleaned_data["saved_at"],
             today=today,
-            values=_answered(form.day_values()),
-            symptoms=tuple(form.day_values()["symptoms"]),
+            values=_answered(values),
+            symptoms=tuple(values["symptoms"]),
             water_seen_ml=form.cleaned_data.get("water_seen_ml"),
         )
     except offline.ForeignId:

@@ -70,7 +70,10 @@ class Report:
 def build(
     user, *, range_key: str, today: dt.date, include_notes: bool = True, shared: bool = False
 ) -> Report:
-    dashboard = trends.build(user, range_key=range_key, today=today, with_alerts=True)
+    # range_only: a report shows no streaks, so none are worked out.
+    dashboard = trends.build(
+        user, range_key=range_key, today=today, with_alerts=True, range_only=True
+    )
     start = dashboard.start
     name = user.profile.display_name or ("" if shared else user.get_username())
     return Report(

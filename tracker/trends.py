@@ -287,7 +287,8 @@ def build(
     with_alerts: bool = False,
     range_only: bool = False,
 ) -> Dashboard:
-    """`range_only` skips the parts that do not depend on the range (an htmx range switch)."""
+    """`range_only` skips the parts that do not depend on the range (an htmx range switch, and
+    the report, which shows no streaks)."""
     profile = user.profile
     start = range_start(user, range_key=range_key, today=today)
     last_monday = today - dt.timedelta(days=today.weekday() + 7)
