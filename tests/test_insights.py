@@ -49,22 +49,6 @@ def test_rolling_average_is_none_when_the_window_is_empty():
     assert series.rolling == [None, None, None]
 
 
-@pytest.mark.parametrize(
-    ("value", "expected"), [("abc", "30"), (None, "30"), ("90", "90"), ("all", "all"), ("-1", "30")]
-)
-def test_range_parameter_falls_back_to_the_default(value, expected):
-    assert insights.parse_range(value) == expected
-
-
-def test_all_range_starts_at_the_first_logged_day():
-    first = TODAY - dt.timedelta(days=400)
-    assert insights.range_start("all", today=TODAY, first_logged=first) == first
-    assert insights.range_start("all", today=TODAY, first_logged=None) == TODAY
-    assert insights.range_start("7", today=TODAY, first_logged=first) == TODAY - dt.timedelta(
-        days=6
-    )
-
-
 # --- streaks --------------------------------------------------------------------------------------
 
 

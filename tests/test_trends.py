@@ -2,6 +2,7 @@
 insights are drawn from changes it, so a cached drawing is never shown stale."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -107,3 +108,24 @@ def test_the_same_inputs_give_the_same_digest_and_another_person_another(user, o
         make_checkin(other_user, TODAY - dt.timedelta(days=n), sleep_hours=Decimal("7"),
                      woke_from_pain=False)  # fmt: skip
     assert _fingerprint(other_user) != _fingerprint(user)
+
+
+def test_a_loaded_row_holds_each_field_of_the_day_in_its_own_slot(user):
+    make_checkin(user, TODAY, posture=2, exercise_minutes=35, water_ml=1750, stress=6,
+                 discomfort=3, rest_day=True, sleep_hours=Decimal("6.5"), woke_from_pain=True,
+                 item_ids=[4, 9], peg_pain=5, peg_enjoyment=6, peg_activity=7)  # fmt: skip
+    (row,) = trends.load_rows(user, start=TODAY, end=TODAY)
+    loaded = row._asdict()
+    assert json.loads(loaded.pop("item_ids")) == [4, 9]
+    assert loaded == {
+        "date": TODAY, "posture": 2, "exercise_minutes": 35, "water_ml": 1750, "stress": 6,
+        "discomfort": 3, "rest_day": True, "sleep_half_hours": 13, "peg_total": 18,
+        "woke_from_pain": True,
+    }  # fmt: skip
+
+
+def test_a_day_not_logged_loads_as_gaps_not_zeros(user):
+    make_checkin(user, TODAY, discomfort=4, posture=None, water_ml=None)
+    (row,) = trends.load_rows(user, start=TODAY, end=TODAY)
+    assert row.discomfort == 4
+    assert (row.posture, row.water_ml, row.sleep_half_hours, row.peg_total) == (None,) * 4

@@ -19,7 +19,6 @@ from tracker import away, peg, reminders, sharing, tracked, units
 from tracker.accounts import TooManyWrongPasswords, check_current_password
 from tracker.checkins import MEASURES as MEASURE_FIELDS
 from tracker.dates import EARLIEST_CHECKIN_DATE, is_valid_timezone, timezone_names
-from tracker.insights import RANGE_LABELS
 from tracker.models import (
     EXERCISE_MINUTES_MAX,
     NOTES_MAX_LENGTH,
@@ -33,6 +32,7 @@ from tracker.models import (
     TrackedKind,
     WaterUnit,
 )
+from tracker.ranges import RANGES
 from tracker.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 
 EARLIEST_REMINDER, LATEST_REMINDER = dt.time(5, 0), dt.time(22, 30)
@@ -622,7 +622,7 @@ class ShareLinkForm(forms.Form):
 
     range = forms.ChoiceField(
         label="Period of the report",
-        choices=[(key, label) for key, label in RANGE_LABELS.items()],
+        choices=[(key, period.label) for key, period in RANGES.items()],
         error_messages={"invalid_choice": "Choose one of the periods listed."},
     )
     days = forms.TypedChoiceField(

@@ -8,9 +8,6 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
-RANGE_CHOICES = {"7": 7, "30": 30, "90": 90, "365": 365, "all": None}
-RANGE_LABELS = {"7": "7 days", "30": "30 days", "90": "90 days", "365": "1 year", "all": "All"}
-DEFAULT_RANGE = "30"
 ROLLING_DAYS = 7
 INSIGHT_MIN_DAYS = 10  # days needed on each side before comparing them
 # Posture and stress have no personal goal; a "good day" for them uses these fixed lines.
@@ -58,17 +55,6 @@ MEASURES: tuple[Measure, ...] = (
     Measure("stress", "Stress", "/10", 0, 10),
 )
 MEASURES_BY_KEY = {measure.key: measure for measure in MEASURES}
-
-
-def parse_range(value: str | None) -> str:
-    return value if value in RANGE_CHOICES else DEFAULT_RANGE
-
-
-def range_start(range_key: str, *, today: dt.date, first_logged: dt.date | None) -> dt.date:
-    days = RANGE_CHOICES[range_key]
-    if days is None:
-        return min(first_logged or today, today)
-    return today - dt.timedelta(days=days - 1)
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django_countries.fields import CountryField
 
-from tracker.insights import RANGE_CHOICES
+from tracker.ranges import RANGES
 from tracker.redflags import AgeBand, Tier
 
 WATER_ML_MAX = 10_000
@@ -507,7 +507,7 @@ class ShareLink(models.Model):
         ordering = ["-created_at", "-id"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(range_key__in=list(RANGE_CHOICES)),
+                condition=Q(range_key__in=list(RANGES)),
                 name="sharelink_range_key",
             ),
             models.CheckConstraint(
@@ -517,6 +517,10 @@ class ShareLink(models.Model):
 
     def __str__(self) -> str:
         return f"Share link #{self.pk} of user #{self.user_id}"
+
+    @property
+    def range_words(self) -> str:
+        return RANGES[self.range_key].words
 
 
 class OfflineDay(models.Model):

@@ -10,12 +10,13 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from tracker import insights, reports, sharing
+from tracker import reports, sharing
 from tracker.auth_backends import client_ip
 from tracker.dates import today_for
 from tracker.forms import ShareLinkForm
 from tracker.models import ShareLink
-from tracker.trend_views import REPORT_RANGE, report_page
+from tracker.ranges import REPORT_RANGE, parse_range
+from tracker.trend_views import report_page
 
 # Per client address: enough for a clinic's colleagues to open a link, far too few to guess one.
 OPENS_PER_CLIENT = "30/m"
@@ -32,7 +33,7 @@ SHARED_HEADERS = {
 def share_create(request: HttpRequest) -> HttpResponse:
     form = ShareLinkForm(request.POST)
     if not form.is_valid():
-        range_key = insights.parse_range(request.POST.get("range") or REPORT_RANGE)
+        range_key = parse_range(request.POST.get("range"), default=REPORT_RANGE)
         return report_page(request, range_key=range_key, share_form=form, status=400)
     new = sharing.create(
         request.user,

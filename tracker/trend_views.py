@@ -4,20 +4,21 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from tracker import care, insights, reports, sharing, trends
+from tracker import care, reports, sharing, trends
 from tracker.dates import today_for
 from tracker.forms import ShareLinkForm
+from tracker.ranges import RANGES, REPORT_RANGE, parse_range, range_words
 
 
 def _range_links(current: str) -> list[tuple[str, str, bool]]:
-    return [(key, insights.RANGE_LABELS[key], key == current) for key in insights.RANGE_CHOICES]
+    return [(key, period.label, key == current) for key, period in RANGES.items()]
 
 
 @require_safe
 @login_required
 @vary_on_headers("HX-Request")
 def trends_page(request: HttpRequest) -> HttpResponse:
-    range_key = insights.parse_range(request.GET.get("range"))
+    range_key = parse_range(request.GET.get("range"))
     today = today_for(request.user)
     dashboard = trends.build(
         request.user, range_key=range_key, today=today, range_only=bool(request.htmx)
@@ -36,11 +37,11 @@ def measure_table(request: HttpRequest, measure_key: str) -> HttpResponse:
     measure = trends.measures_for(request.user.profile.water_unit).get(measure_key)
     if measure is None:
         raise Http404
-    range_key = insights.parse_range(request.GET.get("range"))
+    range_key = parse_range(request.GET.get("range"))
     table = trends.measure_table(
         request.user, measure=measure, range_key=range_key, today=today_for(request.user)
     )
-    context = {"table": table, "range_words": trends.range_words(range_key)}
+    context = {"table": table, "range_words": range_words(range_key)}
     if request.htmx:
         return render(request, "tracker/partials/measure_table.html", context)
     context["range_links"] = _range_links(range_key)
@@ -50,13 +51,10 @@ def measure_table(request: HttpRequest, measure_key: str) -> HttpResponse:
 @require_safe
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
-    range_key = insights.parse_range(request.GET.get("range") or REPORT_RANGE)
+    range_key = parse_range(request.GET.get("range"), default=REPORT_RANGE)
     return report_page(
         request, range_key=range_key, share_form=ShareLinkForm(initial={"range": range_key})
     )
-
-
-REPORT_RANGE = "90"  # what a clinician usually asks about
 
 
 def report_page(request, *, range_key: str, share_form: ShareLinkForm, status: int = 200):

@@ -8,11 +8,12 @@ from array import array
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import Min
 from django.utils.safestring import SafeString
 
-from tracker import charts, habits, insights, peg, streaks, tracked
+from tracker import charts, habits, insights, peg, ranges, streaks, tracked
 from tracker.dates import EARLIEST_CHECKIN_DATE
 from tracker.insights import DayRow
 from tracker.models import ML_PER_US_FL_OZ, AwayPeriod, CareAlert, CheckIn, WaterUnit
@@ -34,8 +35,8 @@ def measures_for(water_unit: str) -> dict[str, insights.Measure]:
 
 
 def range_start(user, *, range_key: str, today: dt.date) -> dt.date:
-    first = first_logged_date(user) if range_key == "all" else None
-    return insights.range_start(range_key, today=today, first_logged=first)
+    first = first_logged_date(user) if range_key == ranges.ALL else None
+    return ranges.range_start(range_key, today=today, first_logged=first)
 
 
 def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
@@ -52,15 +53,18 @@ def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
         return list(map(_day_row, cursor.fetchall()))
 
 
-# DayRow's fields as columns; two are worked out by the database, as whole numbers.
-_COLUMNS = {field: field for field in DayRow._fields} | {
+# Two of DayRow's fields are worked out by the database, as whole numbers; the rest are columns
+# of the same name. An expression for a field DayRow lacks would be fetched into the wrong slot.
+_COMPUTED = {
     "sleep_half_hours": "CAST(sleep_hours * 2 AS INTEGER)",
     "peg_total": "peg_pain + peg_enjoyment + peg_activity",
 }
+if unknown := _COMPUTED.keys() - set(DayRow._fields):
+    raise ImproperlyConfigured(f"Not DayRow fields: {sorted(unknown)}")
+_COLUMNS = {field: _COMPUTED.get(field, field) for field in DayRow._fields}
 
-
-# A DayRow from a fetched row without the named tuple's Python-level __new__.
-_day_row = functools.partial(tuple.__new__, DayRow)
+# _make skips the named tuple's keyword handling but still refuses a row of the wrong length.
+_day_row = DayRow._make
 
 
 def away_periods(user, *, since: dt.date = EARLIEST_CHECKIN_DATE) -> list[tuple[dt.date, dt.date]]:
@@ -98,6 +102,7 @@ class Dashboard:
         items: dict[int, tracked.Entry] | None = None,
     ) -> None:
         self.range_key, self.start, self.today = range_key, start, today
+        self.range_words = ranges.range_words(range_key)
         self.account, self.water_unit = account, water_unit
         self.rows, self.goals = rows, goals
         self.measures = measures_for(water_unit)
@@ -168,7 +173,7 @@ class Dashboard:
                 series=series[measure.key],
                 goal=self.goals.get(measure.key),
                 chart_id=f"chart-{measure.key}",
-                caption=f"{measure.label}, {range_words(self.range_key)}",
+                caption=f"{measure.label}, {self.range_words}",
             )
             for measure in self.measures.values()
         ]
@@ -196,7 +201,7 @@ class Dashboard:
                 shares=strengths.scores[habit][offset:],
                 first=self.start,
                 chart_id=f"chart-strength-{habit}",
-                caption=f"{habits.HABIT_LABELS[habit]} strength, {range_words(self.range_key)}",
+                caption=f"{habits.HABIT_LABELS[habit]} strength, {self.range_words}",
             )
             drawn.append((habit, habits.HABIT_LABELS[habit], strengths.percent(habit), chart))
         return drawn
@@ -243,7 +248,7 @@ class Dashboard:
             series=scores,
             goal=None,
             chart_id="chart-peg",
-            caption=f"PEG score, {range_words(self.range_key)}",
+            caption=f"PEG score, {self.range_words}",
         )
 
     @functools.cached_property
@@ -306,7 +311,7 @@ def build(
     streak_list, streaks_all_time = [], False
     if not range_only:
         streak_list, streaks_all_time = streaks.from_loaded(
-            user, rows, today=today, whole_history=range_key == "all", away=away
+            user, rows, today=today, whole_history=range_key == ranges.ALL, away=away
         )
     alerts = []
     if with_alerts:
@@ -357,10 +362,6 @@ def measure_table(
     series = insights.measure_series(rows, [measure.key], start=start, end=today)[measure.key]
     shown, weekly = charts.as_drawn(series, measure)
     return MeasureTable(measure, range_key, start, today, weekly, charts.table_rows(shown))
-
-
-def range_words(range_key: str) -> str:
-    return "all days" if range_key == "all" else f"last {range_key} days"
 
 
 PEG_MEASURE = insights.Measure("peg_total", "PEG score", "/10", 0, 10)
