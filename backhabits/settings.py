@@ -3,7 +3,6 @@
 import datetime as dt
 import json
 import os
-import sys
 import zoneinfo
 from pathlib import Path
 
@@ -30,16 +29,15 @@ def env_list(name: str, default: str) -> list[str]:
 
 
 DEBUG = env_bool("DJANGO_DEBUG", False)
-# Development is DEBUG on (`make run`) or the test suite; everything else is production.
-TESTING = "pytest" in sys.modules
-DEVELOPMENT = DEBUG or TESTING
+# DEBUG on is development (`make run`); everything else, the test suite included
+# (tests/settings.py), runs with production's settings.
 
 # A fixed development key keeps `make run` zero-configuration; production must set its own.
 DEV_SECRET_KEY = "dev-only-insecure-key-backhabits-change-me-in-production-0123456789"
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
-if not SECRET_KEY and DEVELOPMENT:
+if not SECRET_KEY and DEBUG:
     SECRET_KEY = DEV_SECRET_KEY
-if not DEVELOPMENT and (len(SECRET_KEY) < 50 or SECRET_KEY == DEV_SECRET_KEY):
+if not DEBUG and (len(SECRET_KEY) < 50 or SECRET_KEY == DEV_SECRET_KEY):
     raise ImproperlyConfigured(
         "Set DJANGO_SECRET_KEY to a random value of 50+ characters (production refuses to start "
         "without one), or set DJANGO_DEBUG=1 for development."
@@ -48,7 +46,7 @@ if not DEVELOPMENT and (len(SECRET_KEY) < 50 or SECRET_KEY == DEV_SECRET_KEY):
 # Behind a TLS-terminating load balancer: trust its X-Forwarded-Proto and X-Forwarded-For.
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", False)
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEVELOPMENT else "")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]" if DEBUG else "")
 if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("Set DJANGO_ALLOWED_HOSTS (comma-separated host names).")
 
@@ -268,7 +266,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
-if not DEVELOPMENT:
+if not DEBUG:
     # Production is served over HTTPS. Behind a TLS-terminating load balancer, set
     # DJANGO_BEHIND_PROXY=1 so Django trusts its X-Forwarded-Proto header.
     SESSION_COOKIE_SECURE = True
