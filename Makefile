@@ -21,6 +21,7 @@ install: $(VENV)/.installed
 run: install
 	$(DEV) $(MANAGE) generate_vapid_keys --dev-file
 	$(DEV) $(MANAGE) migrate --noinput
+	$(DEV) $(MANAGE) load_content
 	$(DEV) $(MANAGE) collectstatic --noinput --verbosity 0
 	$(DEV) $(MANAGE) runserver 127.0.0.1:8000
 

@@ -1,12 +1,19 @@
+"""The built-in guide and tips as files (content/): written in our own words from the seed
+article, with its safety points kept, and loaded without ever overwriting an editor."""
+
+import dataclasses
 import importlib
 import re
 from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
+from django.core.management import call_command
 
-from tracker.migrations import _0003_builtin_content as builtin_content
+from tracker import content
 from tracker.models import GuideSection, Habit, Tip
+
+SECTIONS, TIPS = content.read_all()
 
 # A copy of shared/seed/how-to-crack-your-back.txt, so this check runs in every clone.
 SEED_ARTICLE = Path(__file__).parent / "data" / "seed-article.txt"
@@ -31,14 +38,24 @@ def _sentences(text: str) -> set[str]:
 
 def _guide_text() -> str:
     return "\n".join(
-        [section["title"] + "\n" + section["body"] for section in builtin_content.GUIDE_SECTIONS]
-        + [tip["title"] + "\n" + tip["body"] for tip in builtin_content.TIPS]
+        [section.title + "\n" + section.body for section in SECTIONS]
+        + [tip.title + "\n" + tip.body for tip in TIPS]
     )
 
 
 def test_fresh_database_has_the_whole_guide_and_tips(db):
-    assert GuideSection.objects.count() == len(builtin_content.GUIDE_SECTIONS) >= 7
-    assert Tip.objects.filter(is_active=True).count() == len(builtin_content.TIPS) >= 20
+    assert GuideSection.objects.count() == len(SECTIONS) >= 7
+    assert Tip.objects.filter(is_active=True).count() == len(TIPS) >= 20
+    for source in TIPS:
+        tip = Tip.objects.select_related("section").get(builtin_key=source.key)
+        assert (tip.title, tip.body, tip.habit, tip.section.slug, tip.priority) == (
+            source.title,
+            source.body,
+            source.habit,
+            source.section,
+            source.priority,
+        )
+        assert tip.safe_beside_alert is source.safe_beside_alert
 
 
 def test_every_habit_has_tips_and_every_tip_links_to_the_right_section(db):
@@ -77,27 +94,97 @@ def test_guide_drops_the_advertising_and_keeps_the_safety_points():
 
 
 def test_hydration_claims_are_worded_carefully():
-    causes = next(s for s in builtin_content.GUIDE_SECTIONS if s["slug"] == "causes-of-stiffness")
-    body = causes["body"].lower()
+    causes = next(s for s in SECTIONS if s.slug == "causes-of-stiffness")
+    body = causes.body.lower()
     assert "evidence linking everyday hydration to back stiffness is limited" in body
     assert "lubricat" not in body
 
 
+def _load(sections=SECTIONS, tips=TIPS) -> content.LoadReport:
+    return content.load(GuideSection, Tip, sections, tips)
+
+
 def test_loading_again_never_overwrites_an_editors_change(db):
-    migration = importlib.import_module("tracker.migrations.0003_builtin_content")
     section = GuideSection.objects.get(slug="prevention")
     section.body = "Edited by our physiotherapist."
     section.save()
-    tip = Tip.objects.get(builtin_key=builtin_content.TIPS[0]["key"])
+    tip = Tip.objects.get(builtin_key=TIPS[0].key)
     tip.title = "Edited title"
     tip.save()
-    migration.load_builtin_content(django_apps, None)
+    changed = [dataclasses.replace(s, body=s.body + " More.") for s in SECTIONS]
+    report = _load(changed, [dataclasses.replace(t, title=t.title + "!") for t in TIPS])
     assert GuideSection.objects.get(slug="prevention").body == "Edited by our physiotherapist."
     assert Tip.objects.get(pk=tip.pk).title == "Edited title"
-    assert Tip.objects.count() == len(builtin_content.TIPS)
+    assert set(report.kept_as_edited) == {"guide section prevention", f"tip {TIPS[0].key}"}
+    assert Tip.objects.count() == len(TIPS)
 
 
-@pytest.mark.parametrize("slug", [section["slug"] for section in builtin_content.GUIDE_SECTIONS])
+def test_a_changed_file_reaches_every_row_no_editor_touched(db):
+    changed_tip = dataclasses.replace(TIPS[1], body="New wording.", priority=99,
+                                      safe_beside_alert=not TIPS[1].safe_beside_alert)  # fmt: skip
+    changed_section = dataclasses.replace(SECTIONS[0], title="New title", order=5)
+    report = _load([changed_section, *SECTIONS[1:]], [TIPS[0], changed_tip, *TIPS[2:]])
+    tip = Tip.objects.get(builtin_key=changed_tip.key)
+    assert (tip.body, tip.priority, tip.safe_beside_alert) == (
+        "New wording.",
+        99,
+        changed_tip.safe_beside_alert,
+    )
+    section = GuideSection.objects.get(slug=changed_section.slug)
+    assert (section.title, section.order) == ("New title", 5)
+    assert report.updated == [f"guide section {changed_section.slug}", f"tip {changed_tip.key}"]
+    # Loaded again, the same files change nothing, and an edit after that is still kept.
+    assert _load(
+        [changed_section, *SECTIONS[1:]], [TIPS[0], changed_tip, *TIPS[2:]]
+    ).unchanged == len(SECTIONS) + len(TIPS)
+    Tip.objects.filter(pk=tip.pk).update(body="The editor's.")
+    _load()
+    assert Tip.objects.get(pk=tip.pk).body == "The editor's."
+
+
+def test_a_tip_can_move_to_another_section_and_new_ones_arrive(db):
+    moved = dataclasses.replace(TIPS[0], section="using-backhabits")
+    new = dataclasses.replace(TIPS[0], key="a-new-tip", title="A new tip")
+    report = _load(SECTIONS, [moved, *TIPS[1:], new])
+    assert Tip.objects.get(builtin_key=moved.key).section.slug == "using-backhabits"
+    assert Tip.objects.get(builtin_key="a-new-tip").shipped_digest == new.digest()
+    assert report.created == ["tip a-new-tip"]
+
+
+def test_rows_from_before_digests_are_adopted_only_when_they_read_as_the_files(db):
+    """Databases that loaded the content from migration 0003 hold rows with no digest."""
+    Tip.objects.update(shipped_digest="")
+    GuideSection.objects.update(shipped_digest="")
+    Tip.objects.filter(builtin_key=TIPS[0].key).update(title="An editor's title")
+    report = _load([dataclasses.replace(s, body=s.body + " New.") for s in SECTIONS[:1]]
+                   + SECTIONS[1:], TIPS)  # fmt: skip
+    assert report.kept_as_edited == [f"guide section {SECTIONS[0].slug}", f"tip {TIPS[0].key}"]
+    assert Tip.objects.filter(shipped_digest="").count() == 1
+    assert Tip.objects.get(builtin_key=TIPS[1].key).shipped_digest == TIPS[1].digest()
+
+
+def test_an_editors_own_tip_and_a_tip_taken_out_of_the_files_stay(db):
+    section = GuideSection.objects.get(slug="prevention")
+    own = Tip.objects.create(title="Ours", body="Our own.", habit=Habit.GENERAL, section=section)
+    _load(SECTIONS, TIPS[1:])
+    assert Tip.objects.filter(pk=own.pk, title="Ours").exists()
+    assert Tip.objects.filter(builtin_key=TIPS[0].key, is_active=True).exists()
+
+
+def test_migrate_loads_the_files_and_the_command_reports_nothing_left_to_do(db, capsys):
+    Tip.objects.filter(builtin_key=TIPS[0].key).delete()
+    call_command("migrate", verbosity=0)
+    assert Tip.objects.filter(builtin_key=TIPS[0].key).exists()
+    call_command("load_content")
+    assert f"0 new, 0 updated, {len(SECTIONS) + len(TIPS)} unchanged" in capsys.readouterr().out
+
+
+def test_the_command_checks_the_files(capsys):
+    call_command("load_content", "--check")
+    assert f"{len(SECTIONS)} sections and {len(TIPS)} tips, all valid." in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("slug", [section.slug for section in SECTIONS])
 def test_every_section_has_a_substantial_body(db, slug):
     assert len(GuideSection.objects.get(slug=slug).body.split()) >= 80
 

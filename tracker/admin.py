@@ -29,6 +29,12 @@ class GuideSectionForm(forms.ModelForm):
                 f"The app links to “{original}” directly (for example from care prompts), "
                 "so this slug cannot change. Edit the title instead."
             )
+        if self.instance.shipped_digest and slug != original:
+            # Loading content/ finds a built-in section, and its tips' links, by this slug.
+            raise forms.ValidationError(
+                f"“{original}” is a built-in section (content/guide/{original}.md), found by "
+                "this slug, so it cannot change. Edit the title instead."
+            )
         return slug
 
 

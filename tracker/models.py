@@ -308,6 +308,8 @@ class GuideSection(models.Model):
     order = models.PositiveSmallIntegerField(default=100, help_text="Lower comes first.")
     body = models.TextField(help_text="Markdown. HTML outside a small safe list is removed.")
     updated_at = models.DateTimeField(auto_now=True)
+    # What tracker.content last loaded into a built-in section; empty for an editor's own.
+    shipped_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["order", "id"]
@@ -328,7 +330,7 @@ class GuideSection(models.Model):
 
 
 class Tip(models.Model):
-    # Set only on built-in tips, so the content migration can tell them apart from editors' own.
+    # Set only on built-in tips (content/tips/), so loading can tell them from editors' own.
     builtin_key = models.SlugField(
         max_length=80, unique=True, null=True, blank=True, editable=False
     )
@@ -355,6 +357,8 @@ class Tip(models.Model):
         help_text="1–100. Higher is shown first among tips that fit.",
     )
     updated_at = models.DateTimeField(auto_now=True)
+    # What tracker.content last loaded into a built-in tip; empty for an editor's own.
+    shipped_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
         ordering = ["habit", "-priority", "id"]

@@ -195,20 +195,29 @@ def test_the_slug_care_prompts_link_to_cannot_be_renamed(client, editor):
     assert GuideSection.objects.filter(slug="when-to-seek-help").exists()
 
 
-def test_renaming_another_slug_keeps_tip_links_working(client, editor):
+def test_a_built_in_sections_slug_cannot_be_renamed(client, editor):
+    """Loading content/ finds the section, and its tips' links, by the file's name."""
     client.force_login(editor)
     section = GuideSection.objects.get(slug="prevention")
     url = reverse("admin:tracker_guidesection_change", args=[section.pk])
-    data = {
-        "title": section.title,
-        "slug": "staying-well",
-        "order": section.order,
-        "body": section.body,
-    }
+    data = {"title": "Staying well", "slug": "staying-well", "order": section.order,
+            "body": section.body}  # fmt: skip
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "built-in section (content/guide/prevention.md)" in response.content.decode()
+    assert GuideSection.objects.get(pk=section.pk).slug == "prevention"
+
+
+def test_renaming_an_editors_own_section_keeps_tip_links_working(client, editor):
+    client.force_login(editor)
+    section = GuideSection.objects.create(title="Ours", slug="ours", order=90, body="Our text.")
+    Tip.objects.create(title="Our tip", body="Try it.", habit="general", section=section)
+    url = reverse("admin:tracker_guidesection_change", args=[section.pk])
+    data = {"title": section.title, "slug": "staying-well", "order": 90, "body": section.body}
     assert client.post(url, data).status_code == 302
     html = client.get(reverse("tracker:tip_list")).content.decode()
     assert 'href="/guide/#staying-well"' in html
-    assert 'href="/guide/#prevention"' not in html
+    assert 'href="/guide/#ours"' not in html
 
 
 def test_editor_sees_only_content_in_the_admin(client, editor, user):

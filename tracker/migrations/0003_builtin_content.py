@@ -1,37 +1,13 @@
-"""Loads the built-in guide and tips, and creates the Content editors group.
+"""Creates the Content editors group.
 
-Only missing rows are created, so an editor's later changes are never overwritten."""
+It first loaded the built-in guide and tips too, from its own copy. They now live as files
+under content/, which `migrate` loads once every migration has run (tracker.content)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-from tracker.migrations._0003_builtin_content import GUIDE_SECTIONS, TIPS
-
 CONTENT_EDITORS_GROUP = "Content editors"
 EDITABLE_MODELS = ("guidesection", "tip")
-
-
-def load_builtin_content(apps, schema_editor):
-    GuideSection = apps.get_model("tracker", "GuideSection")
-    Tip = apps.get_model("tracker", "Tip")
-    sections = {}
-    for item in GUIDE_SECTIONS:
-        section, _ = GuideSection.objects.get_or_create(
-            slug=item["slug"],
-            defaults={"title": item["title"], "order": item["order"], "body": item["body"]},
-        )
-        sections[item["slug"]] = section
-    for item in TIPS:
-        Tip.objects.get_or_create(
-            builtin_key=item["key"],
-            defaults={
-                "title": item["title"],
-                "body": item["body"],
-                "habit": item["habit"],
-                "priority": item["priority"],
-                "section": sections[item["section"]],
-            },
-        )
 
 
 def create_content_editors_group(apps, schema_editor):
@@ -58,6 +34,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(load_builtin_content, migrations.RunPython.noop),
         migrations.RunPython(create_content_editors_group, migrations.RunPython.noop),
     ]

@@ -1,0 +1,322 @@
+"""The built-in guide and tips, kept as Markdown files under content/ and loaded into the
+database, where editors keep them current through the admin.
+
+content/guide/<slug>.md is one guide section; content/tips/<habit>.md holds one habit's tips.
+Each file opens with a front-matter header between two `---` lines, `name: value` a line.
+In a tips file, each tip is a `## Title` line, its own `name: value` lines, a blank line and
+its body.
+
+Loading never overwrites an editor: each loaded row keeps a digest of what was loaded into it.
+A row whose text still matches that digest takes the file's new text; a row an editor has
+changed keeps the editor's text. Nothing is ever deleted: a section or tip taken out of the
+files stays as it is in the database, for editors to retire."""
+
+import hashlib
+import json
+import re
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.db import DEFAULT_DB_ALIAS, transaction
+from django.db.models import Manager, Model
+
+from tracker.models import Habit
+
+CONTENT_DIR = Path(settings.BASE_DIR) / "content"
+PRIORITY_RANGE = (1, 100)
+_FRONT_MATTER = re.compile(r"\A---\n(?P<header>.*?)\n---\n", re.S)
+_HEADER_LINE = re.compile(r"^(?P<name>[a-z][a-z ]*[a-z]):[ \t]*(?P<value>.*?)[ \t]*$")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_YES_NO = {"yes": True, "no": False}
+
+
+class ContentError(ValueError):
+    """A content file that cannot be loaded, with the file and line to fix."""
+
+    def __init__(self, path: Path, line: int | None, message: str):
+        where = f"{path.name}, line {line}" if line else path.name
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass(frozen=True)
+class SectionSource:
+    slug: str
+    title: str
+    order: int
+    body: str
+
+    def digest(self) -> str:
+        return _digest(asdict(self))
+
+
+@dataclass(frozen=True)
+class TipSource:
+    key: str
+    title: str
+    habit: str
+    section: str  # the slug of the guide section its "Read more" link leads to
+    priority: int
+    safe_beside_alert: bool
+    body: str
+
+    def digest(self) -> str:
+        return _digest(asdict(self))
+
+
+@dataclass
+class LoadReport:
+    created: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    kept_as_edited: list[str] = field(default_factory=list)
+    unchanged: int = 0
+
+    def __str__(self) -> str:
+        lines = [
+            f"Built-in content: {len(self.created)} new, {len(self.updated)} updated, "
+            f"{self.unchanged} unchanged, {len(self.kept_as_edited)} kept as an editor left them."
+        ]
+        lines += [f"  kept as edited: {name}" for name in self.kept_as_edited]
+        return "\n".join(lines)
+
+
+def _digest(values: dict) -> str:
+    return hashlib.sha256(json.dumps(values, sort_keys=True).encode()).hexdigest()
+
+
+def _split_front_matter(path: Path, text: str) -> tuple[dict[str, tuple[str, int]], str, int]:
+    """The header's values (each with its line number), the rest of the file, and the line
+    the rest starts on."""
+    match = _FRONT_MATTER.match(text)
+    if not match:
+        raise ContentError(path, 1, "the file must start with a `---` header closed by `---`.")
+    header = _parse_header_lines(path, match["header"].split("\n"), first_line=2)
+    return header, text[match.end() :], match["header"].count("\n") + 4
+
+
+def _parse_header_lines(
+    path: Path, lines: Iterable[str], *, first_line: int
+) -> dict[str, tuple[str, int]]:
+    values: dict[str, tuple[str, int]] = {}
+    for number, line in enumerate(lines, start=first_line):
+        match = _HEADER_LINE.match(line)
+        if not match:
+            raise ContentError(path, number, f"expected `name: value`, found {line!r}.")
+        if match["name"] in values:
+            raise ContentError(path, number, f"`{match['name']}` is given twice.")
+        values[match["name"]] = (match["value"], number)
+    return values
+
+
+def _take(
+    path: Path,
+    values: dict[str, tuple[str, int]],
+    expected: dict[str, type],
+    *,
+    line: int,
+) -> dict:
+    """Each expected value, converted; an unknown or missing name is an error."""
+    unknown = values.keys() - expected.keys()
+    if unknown:
+        name = sorted(unknown)[0]
+        raise ContentError(path, values[name][1], f"unknown header `{name}`.")
+    missing = expected.keys() - values.keys()
+    if missing:
+        raise ContentError(path, line, f"missing header `{sorted(missing)[0]}`.")
+    taken = {}
+    for name, kind in expected.items():
+        raw, number = values[name]
+        if kind is int:
+            if not raw.isdigit():
+                raise ContentError(path, number, f"`{name}` must be a whole number.")
+            taken[name] = int(raw)
+        elif kind is bool:
+            if raw not in _YES_NO:
+                raise ContentError(path, number, f"`{name}` must be yes or no.")
+            taken[name] = _YES_NO[raw]
+        else:
+            if not raw:
+                raise ContentError(path, number, f"`{name}` is empty.")
+            taken[name] = raw
+    return taken
+
+
+def read_section(path: Path) -> SectionSource:
+    header, body, body_line = _split_front_matter(path, path.read_text(encoding="utf-8"))
+    values = _take(path, header, {"title": str, "order": int}, line=1)
+    if not _SLUG.match(path.stem):
+        raise ContentError(path, None, "the file name (the section's slug) must be a-z, 0-9, -.")
+    if not body.strip():
+        raise ContentError(path, body_line, "the section has no text.")
+    return SectionSource(slug=path.stem, body=body.strip(), **values)
+
+
+def read_tips(path: Path, *, habits: Iterable[str]) -> list[TipSource]:
+    header, rest, rest_line = _split_front_matter(path, path.read_text(encoding="utf-8"))
+    habit = _take(path, header, {"habit": str}, line=1)["habit"]
+    if habit not in habits:
+        raise ContentError(path, header["habit"][1], f"unknown habit {habit!r}.")
+    tips = []
+    lines = rest.split("\n")
+    starts = [i for i, line in enumerate(lines) if line.startswith("## ")]
+    before = "\n".join(lines[: starts[0]] if starts else lines)
+    if before.strip():
+        raise ContentError(path, rest_line, "text before the first `## ` tip title.")
+    for index, start in enumerate(starts):
+        block = lines[start : starts[index + 1] if index + 1 < len(starts) else len(lines)]
+        tips.append(_read_tip(path, block, habit=habit, first_line=rest_line + start))
+    if not tips:
+        raise ContentError(path, rest_line, "no tips: each starts with a `## ` title line.")
+    return tips
+
+
+def _read_tip(path: Path, block: list[str], *, habit: str, first_line: int) -> TipSource:
+    title = block[0].removeprefix("## ").strip()
+    if "" not in block[1:]:
+        raise ContentError(path, first_line, "a blank line must end the tip's headers.")
+    blank = block.index("", 1)
+    header = _parse_header_lines(path, block[1:blank], first_line=first_line + 1)
+    expected = {"key": str, "section": str, "priority": int, "safe beside an alert": bool}
+    values = _take(path, header, expected, line=first_line)
+    body = "\n".join(block[blank + 1 :]).strip()
+    if not title or not body:
+        raise ContentError(path, first_line, "a tip needs a title and a body.")
+    if not _SLUG.match(values["key"]):
+        raise ContentError(path, header["key"][1], "`key` must be a-z, 0-9 and -.")
+    low, high = PRIORITY_RANGE
+    if not low <= values["priority"] <= high:
+        raise ContentError(path, header["priority"][1], f"`priority` must be {low} to {high}.")
+    return TipSource(
+        key=values["key"],
+        title=title,
+        habit=habit,
+        section=values["section"],
+        priority=values["priority"],
+        safe_beside_alert=values["safe beside an alert"],
+        body=body,
+    )
+
+
+def read_all(directory: Path = CONTENT_DIR) -> tuple[list[SectionSource], list[TipSource]]:
+    """Every section and tip in the content folder, checked against each other: unique slugs
+    and keys, and each tip leading to a section that exists."""
+    sections = [read_section(path) for path in sorted((directory / "guide").glob("*.md"))]
+    habits = frozenset(Habit.values)
+    tips = [
+        tip
+        for path in sorted((directory / "tips").glob("*.md"))
+        for tip in read_tips(path, habits=habits)
+    ]
+    slugs = {section.slug for section in sections}
+    keys: set[str] = set()
+    for tip in tips:
+        tips_file = directory / "tips" / f"{tip.habit}.md"
+        if tip.key in keys:
+            raise ContentError(tips_file, None, f"the key {tip.key!r} is used twice.")
+        if tip.section not in slugs:
+            raise ContentError(tips_file, None, f"{tip.key}: no guide section {tip.section!r}.")
+        keys.add(tip.key)
+    return sections, tips
+
+
+def load(
+    section_model: type[Model],
+    tip_model: type[Model],
+    sections: list[SectionSource],
+    tips: list[TipSource],
+    *,
+    using: str = DEFAULT_DB_ALIAS,
+) -> LoadReport:
+    """Brings the database up to the files, row by row, leaving what editors changed. The
+    models are passed in: after `migrate` they are its models, as the migrations left them."""
+    report = LoadReport()
+    section_rows = section_model._default_manager.db_manager(using)
+    tip_rows = tip_model._default_manager.db_manager(using)
+    with transaction.atomic(using=using):
+        by_slug = {row.slug: row for row in section_rows.all()}
+        for source in sections:
+            current = by_slug.get(source.slug)
+            by_slug[source.slug] = _load_row(
+                section_rows,
+                current,
+                source,
+                now=None if current is None else _section_values(current),
+                lookup={"slug": source.slug},
+                report=report,
+                name=f"guide section {source.slug}",
+            )
+        existing_tips = {
+            row.builtin_key: row
+            for row in tip_rows.filter(builtin_key__isnull=False).select_related("section")
+        }
+        for source in tips:
+            current = existing_tips.get(source.key)
+            _load_row(
+                tip_rows,
+                current,
+                source,
+                now=None if current is None else _tip_values(current),
+                lookup={"builtin_key": source.key},
+                report=report,
+                name=f"tip {source.key}",
+                section=by_slug[source.section],
+            )
+    return report
+
+
+def _section_values(row: Model) -> dict:
+    return {"slug": row.slug, "title": row.title, "order": row.order, "body": row.body}
+
+
+def _tip_values(row: Model) -> dict:
+    return {
+        "key": row.builtin_key,
+        "title": row.title,
+        "habit": row.habit,
+        "section": row.section.slug,
+        "priority": row.priority,
+        "safe_beside_alert": row.safe_beside_alert,
+        "body": row.body,
+    }
+
+
+def _load_row(
+    rows: Manager,
+    current: Model | None,
+    source: SectionSource | TipSource,
+    *,
+    now: dict | None,
+    lookup: dict[str, str],
+    report: LoadReport,
+    name: str,
+    **related: Model,
+) -> Model:
+    """Creates the row, updates it if no editor has changed it since it was loaded, or keeps
+    it as the editor left it; `now` is what it holds at present, in the source's terms."""
+    fields = {
+        key: value for key, value in asdict(source).items() if key not in ("slug", "key", "section")
+    }
+    fields |= related
+    digest = source.digest()
+    if current is None:
+        report.created.append(name)
+        return rows.create(**lookup, **fields, shipped_digest=digest)
+    if current.shipped_digest == digest:
+        report.unchanged += 1
+        return current
+    as_loaded = current.shipped_digest == _digest(now)
+    # A row from before digests were kept: it is unedited only if it reads as the file does.
+    adopted = not current.shipped_digest and _digest(now) == digest
+    if not (as_loaded or adopted):
+        report.kept_as_edited.append(name)
+        return current
+    for key, value in fields.items():
+        setattr(current, key, value)
+    current.shipped_digest = digest
+    current.save(using=rows.db)
+    if adopted:
+        report.unchanged += 1
+    else:
+        report.updated.append(name)
+    return current
