@@ -38,3 +38,33 @@ def test_any_part_of_a_day_keeps_every_existing_row():
         ]
     finally:
         _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_older_database_keeps_its_guide_and_tips_when_content_moves_to_files():
+    """A database that loaded the content from migration 0003 holds the same rows with no
+    digest: migrating on adopts each one that reads as the files, keeps an editor's edit, and
+    creates nothing twice. Migrating back to before digests loads nothing."""
+    from django.core.management import call_command
+
+    from tracker import content
+    from tracker.models import GuideSection, Tip
+
+    sections, tips = content.read_all()
+    try:
+        call_command("migrate", "tracker", "0016", verbosity=0)
+        old_tip = (
+            MigrationExecutor(connection)
+            .loader.project_state([("tracker", "0016_offline_days")])
+            .apps.get_model("tracker", "Tip")
+        )
+        old_tip.objects.filter(builtin_key=tips[0].key).update(title="An editor's title")
+        call_command("migrate", verbosity=0)
+        assert GuideSection.objects.count() == len(sections)
+        assert Tip.objects.count() == len(tips)
+        edited = Tip.objects.get(builtin_key=tips[0].key)
+        assert (edited.title, edited.shipped_digest) == ("An editor's title", "")
+        assert Tip.objects.exclude(shipped_digest="").count() == len(tips) - 1
+        assert all(section.shipped_digest for section in GuideSection.objects.all())
+    finally:
+        _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
