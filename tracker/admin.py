@@ -1,41 +1,15 @@
 """Content editors keep the guide and tips current here. Health data is deliberately not in the
 admin: no one browses people's check-ins."""
 
-from django import forms
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 
 from tracker.care_wording import RULE_WORDING, TIER_ADVICE
 from tracker.countries import PLACEHOLDERS
+from tracker.forms import GuideSectionForm
 from tracker.markdown import render_markdown
 from tracker.models import CareWording, GuideSection, Tip
-
-# Code links to these sections by slug (the care prompts link to "when-to-seek-help"), so
-# renaming or deleting them would break those links.
-SLUGS_LINKED_FROM_CODE = frozenset({"when-to-seek-help", "about-this-guide"})
-
-
-class GuideSectionForm(forms.ModelForm):
-    class Meta:
-        model = GuideSection
-        fields = ("title", "slug", "order", "body")
-
-    def clean_slug(self) -> str:
-        slug = self.cleaned_data["slug"]
-        original = self.instance.slug if self.instance.pk else None
-        if original in SLUGS_LINKED_FROM_CODE and slug != original:
-            raise forms.ValidationError(
-                f"The app links to “{original}” directly (for example from care prompts), "
-                "so this slug cannot change. Edit the title instead."
-            )
-        if self.instance.shipped_digest and slug != original:
-            # Loading content/ finds a built-in section, and its tips' links, by this slug.
-            raise forms.ValidationError(
-                f"“{original}” is a built-in section (content/guide/{original}.md), found by "
-                "this slug, so it cannot change. Edit the title instead."
-            )
-        return slug
 
 
 def _preview(markdown_text: str):
@@ -57,7 +31,7 @@ class GuideSectionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # The bulk delete action asks this for every selected section too.
-        if obj is not None and obj.slug in SLUGS_LINKED_FROM_CODE:
+        if obj is not None and obj.slug in GuideSection.SLUGS_LINKED_FROM_CODE:
             return False
         return super().has_delete_permission(request, obj)
 

@@ -301,6 +301,10 @@ class Habit(models.TextChoices):
 
 
 class GuideSection(models.Model):
+    # Code links to these sections by slug (the care prompts link to "when-to-seek-help"), so
+    # they can be neither renamed nor deleted.
+    SLUGS_LINKED_FROM_CODE = frozenset({"when-to-seek-help", "about-this-guide"})
+
     title = models.CharField(max_length=120)
     slug = models.SlugField(
         max_length=80, unique=True, help_text="Used in links: /guide/#slug and /guide/slug/."
