@@ -132,6 +132,9 @@ def test_the_report_page_lists_open_links_with_their_access_log(logged_in_client
     html = logged_in_client.get(reverse("tracker:report")).content.decode()
     assert f'data-share-link="{link.pk}"' in html
     assert "Opened 2 times" in html
+    assert "<strong>Last 30 days</strong> to" in html
+    _make(logged_in_client, range="all")
+    assert "<strong>All days</strong> to" in logged_in_client.get(reverse("tracker:report")).text
     logged_in_client.post(reverse("tracker:share_revoke", args=[link.pk]))
     html = logged_in_client.get(reverse("tracker:report")).content.decode()
     assert f'data-share-link="{link.pk}"' not in html
