@@ -5,10 +5,11 @@ from the test side: backhabits/settings.py does not know it is being tested."""
 import os
 import secrets
 
-os.environ.setdefault("DJANGO_SECRET_KEY", secrets.token_urlsafe(50))
+# Set outright, not defaulted: a shell's own values for these would change what is tested.
+os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
 # The test client's host, and the live server the browser tests open.
-os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1"
 # Tests and the live server speak plain HTTP; there is no TLS in front of them to redirect to.
-os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
+os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
 
 from backhabits.settings import *  # noqa: F403

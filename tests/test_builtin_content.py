@@ -4,6 +4,7 @@ article, with its safety points kept, and loaded without ever overwriting an edi
 import dataclasses
 import importlib
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -171,12 +172,29 @@ def test_an_editors_own_tip_and_a_tip_taken_out_of_the_files_stay(db):
     assert Tip.objects.filter(builtin_key=TIPS[0].key, is_active=True).exists()
 
 
-def test_migrate_loads_the_files_and_the_command_reports_nothing_left_to_do(db, capsys):
-    Tip.objects.filter(builtin_key=TIPS[0].key).delete()
-    call_command("migrate", verbosity=0)
-    assert Tip.objects.filter(builtin_key=TIPS[0].key).exists()
+def test_migrate_loads_a_changed_file_and_the_command_reports_nothing_left_to_do(
+    db, tmp_path, monkeypatch, capsys
+):
+    shutil.copytree(content.CONTENT_DIR, tmp_path / "content")
+    tips_file = tmp_path / "content" / "tips" / f"{TIPS[0].habit}.md"
+    tips_file.write_text(tips_file.read_text().replace(TIPS[0].body, "Corrected wording."))
+    monkeypatch.setattr(content, "CONTENT_DIR", tmp_path / "content")
+    call_command("migrate", verbosity=1)
+    assert Tip.objects.get(builtin_key=TIPS[0].key).body == "Corrected wording."
+    assert "1 updated" in capsys.readouterr().out
     call_command("load_content")
     assert f"0 new, 0 updated, {len(SECTIONS) + len(TIPS)} unchanged" in capsys.readouterr().out
+
+
+def test_a_section_saved_unchanged_from_the_admin_still_takes_a_corrected_file(db):
+    """Browsers send a textarea's line breaks as CRLF; that is not an editor's change."""
+    section = GuideSection.objects.get(slug="prevention")
+    section.body = section.body.replace("\n", "\r\n")
+    section.save()
+    corrected = [dataclasses.replace(s, body="Corrected.") if s.slug == "prevention" else s
+                 for s in SECTIONS]  # fmt: skip
+    assert _load(corrected, TIPS).updated == ["guide section prevention"]
+    assert GuideSection.objects.get(slug="prevention").body == "Corrected."
 
 
 def test_the_command_checks_the_files(capsys):

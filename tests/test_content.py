@@ -97,6 +97,13 @@ def _tips(old: str, new: str) -> tuple[str, str]:
         (*_tips("\n\nA walk outside.\nTwo lines of body.\n", ""), "line 13: a blank line must"),
         (*_tips("---\n\n## Breathe", "---\nStray words.\n## Breathe"), "text before the first"),
         ("tips/stress.md", "---\nhabit: stress\n---\n", "no tips"),
+        ("tips/calm.md", TIPS, "calm.md, line 2: a stress tip belongs in stress.md"),
+        (*_tips("priority: 60", "priority: ²0"), "line 8: `priority` must be a whole number"),
+        (*_section("order: 30", "order: 40000"), "line 3: `order` must be a whole number"),
+        (*_section("Sleep and your back", "x" * 121), "line 2: `title` is 121 characters"),
+        (*_tips("## Breathe out slowly", "## " + "y" * 121), "line 5: `the title` is 121"),
+        (*_tips("key: short-walk", "key: " + "k" * 81), "line 14: `key` is 81 characters"),
+        (*_tips("Two lines of body.", "## More\nmore."), "line 20: a `## ` line starts a tip"),
     ],
 )
 def test_a_mistake_names_the_file_and_what_is_wrong(folder, name, text, message):
@@ -112,3 +119,33 @@ def test_the_digest_changes_with_every_field_of_a_tip(folder):
     assert set(changes) == {field.name for field in dataclasses.fields(tip)}
     for name, value in changes.items():
         assert dataclasses.replace(tip, **{name: value}).digest() != tip.digest(), name
+
+
+def test_a_byte_order_mark_trailing_spaces_and_windows_line_ends_are_read(folder):
+    (folder / "guide" / "sleep.md").write_bytes(
+        b"\xef\xbb\xbf" + SECTION.replace("---\n", "---  \n").replace("\n", "\r\n").encode()
+    )
+    (section,), _tips = content.read_all(folder)
+    assert (section.title, section.order, section.body) == (
+        "Sleep and your back",
+        30,
+        "Some **text**.",
+    )
+
+
+def test_a_file_not_in_utf8_names_the_file_and_line(folder):
+    (folder / "guide" / "sleep.md").write_bytes(
+        SECTION.replace("Some", "It\u2019s").encode("cp1252")
+    )
+    with pytest.raises(content.ContentError, match=r"sleep.md, line 6: not UTF-8"):
+        content.read_all(folder)
+
+
+@pytest.mark.parametrize("missing", ["guide", "tips"])
+def test_an_empty_or_missing_folder_is_an_error_not_nothing_to_load(folder, missing):
+    for path in (folder / missing).glob("*.md"):
+        path.unlink()
+    with pytest.raises(content.ContentError, match=r"no \.md files here"):
+        content.read_all(folder)
+    with pytest.raises(content.ContentError):
+        content.read_all(folder / "nowhere")

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 
+from tracker import content
 from tracker.care_wording import RULE_WORDING, TIER_ADVICE
 from tracker.countries import PLACEHOLDERS
 from tracker.forms import GuideSectionForm
@@ -31,7 +32,10 @@ class GuideSectionAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # The bulk delete action asks this for every selected section too.
-        if obj is not None and obj.slug in GuideSection.SLUGS_LINKED_FROM_CODE:
+        if obj is not None and (
+            obj.slug in GuideSection.SLUGS_LINKED_FROM_CODE
+            or obj.slug in content.builtin_section_slugs()
+        ):
             return False
         return super().has_delete_permission(request, obj)
 
@@ -58,6 +62,13 @@ class TipAdmin(admin.ModelAdmin):
         "title", "body", "preview", "section", "habit", "is_active", "safe_beside_alert",
         "priority",
     )  # fmt: skip
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        # A built-in tip deleted here would come back with the next load of content/: it is
+        # retired by unticking "active" instead.
+        if obj is not None and obj.builtin_key:
+            return False
+        return super().has_delete_permission(request, obj)
 
     @admin.display(description="Preview (as saved)")
     def preview(self, tip: Tip):

@@ -1,5 +1,8 @@
+import sys
+
 from django.apps import AppConfig
 from django.apps import apps as global_apps
+from django.db import router
 from django.db.models.signals import post_migrate
 
 
@@ -21,14 +24,19 @@ def load_builtin_content(
     those models: the test suite's flushes put the content back.)"""
     from tracker import content
 
-    section_model = apps.get_model("tracker", "GuideSection")
-    tip_model = apps.get_model("tracker", "Tip")
+    try:
+        section_model = apps.get_model("tracker", "GuideSection")
+        tip_model = apps.get_model("tracker", "Tip")
+    except LookupError:  # migrated back to before the guide existed, or only another app
+        return
     # Migrated back to before sections and tips kept a digest: nothing to load into.
     if not all(_has_field(model, "shipped_digest") for model in (section_model, tip_model)):
         return
+    if not router.allow_migrate_model(using, section_model):
+        return
     report = content.load(section_model, tip_model, *content.read_all(), using=using)
     if verbosity >= 1 and (report.created or report.updated or report.kept_as_edited):
-        print(report)
+        kwargs.get("stdout", sys.stdout).write(f"{report}\n")
 
 
 def _has_field(model, name: str) -> bool:

@@ -22,11 +22,12 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Manager, Model
 
-from tracker.models import Habit
+from tracker.models import GuideSection, Habit, Tip
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
 PRIORITY_RANGE = (1, 100)
-_FRONT_MATTER = re.compile(r"\A---\n(?P<header>.*?)\n---\n", re.S)
+ORDER_MAX = 32767  # the largest value every database keeps in a small integer
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<header>.*?)\n---[ \t]*\n", re.S)
 _HEADER_LINE = re.compile(r"^(?P<name>[a-z][a-z ]*[a-z]):[ \t]*(?P<value>.*?)[ \t]*$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _YES_NO = {"yes": True, "no": False}
@@ -128,8 +129,8 @@ def _take(
     for name, kind in expected.items():
         raw, number = values[name]
         if kind is int:
-            if not raw.isdigit():
-                raise ContentError(path, number, f"`{name}` must be a whole number.")
+            if not (raw.isascii() and raw.isdigit()) or int(raw) > ORDER_MAX:
+                raise ContentError(path, number, f"`{name}` must be a whole number to {ORDER_MAX}.")
             taken[name] = int(raw)
         elif kind is bool:
             if raw not in _YES_NO:
@@ -142,21 +143,40 @@ def _take(
     return taken
 
 
+def _read_text(path: Path) -> str:
+    try:
+        # utf-8-sig: a byte-order mark some editors write is not part of the text.
+        return path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = path.read_bytes()[: error.start].count(b"\n") + 1
+        raise ContentError(path, line, "not UTF-8: save the file as UTF-8.") from error
+
+
+def _check_length(path: Path, line: int | None, name: str, value: str, model, field: str):
+    limit = model._meta.get_field(field).max_length
+    if len(value) > limit:
+        raise ContentError(path, line, f"`{name}` is {len(value)} characters; at most {limit}.")
+
+
 def read_section(path: Path) -> SectionSource:
-    header, body, body_line = _split_front_matter(path, path.read_text(encoding="utf-8"))
+    header, body, body_line = _split_front_matter(path, _read_text(path))
     values = _take(path, header, {"title": str, "order": int}, line=1)
     if not _SLUG.match(path.stem):
         raise ContentError(path, None, "the file name (the section's slug) must be a-z, 0-9, -.")
     if not body.strip():
         raise ContentError(path, body_line, "the section has no text.")
+    _check_length(path, None, "the file name", path.stem, GuideSection, "slug")
+    _check_length(path, header["title"][1], "title", values["title"], GuideSection, "title")
     return SectionSource(slug=path.stem, body=body.strip(), **values)
 
 
 def read_tips(path: Path, *, habits: Iterable[str]) -> list[TipSource]:
-    header, rest, rest_line = _split_front_matter(path, path.read_text(encoding="utf-8"))
+    header, rest, rest_line = _split_front_matter(path, _read_text(path))
     habit = _take(path, header, {"habit": str}, line=1)["habit"]
     if habit not in habits:
         raise ContentError(path, header["habit"][1], f"unknown habit {habit!r}.")
+    if path.stem != habit:
+        raise ContentError(path, header["habit"][1], f"a {habit} tip belongs in {habit}.md.")
     tips = []
     lines = rest.split("\n")
     starts = [i for i, line in enumerate(lines) if line.startswith("## ")]
@@ -173,6 +193,13 @@ def read_tips(path: Path, *, habits: Iterable[str]) -> list[TipSource]:
 
 def _read_tip(path: Path, block: list[str], *, habit: str, first_line: int) -> TipSource:
     title = block[0].removeprefix("## ").strip()
+    if len(block) < 2 or not _HEADER_LINE.match(block[1]):
+        raise ContentError(
+            path,
+            first_line,
+            "a `## ` line starts a tip, and its `key:` and the other headers follow it "
+            "(inside a tip's text, use `###`).",
+        )
     if "" not in block[1:]:
         raise ContentError(path, first_line, "a blank line must end the tip's headers.")
     blank = block.index("", 1)
@@ -184,6 +211,8 @@ def _read_tip(path: Path, block: list[str], *, habit: str, first_line: int) -> T
         raise ContentError(path, first_line, "a tip needs a title and a body.")
     if not _SLUG.match(values["key"]):
         raise ContentError(path, header["key"][1], "`key` must be a-z, 0-9 and -.")
+    _check_length(path, header["key"][1], "key", values["key"], Tip, "builtin_key")
+    _check_length(path, first_line, "the title", title, Tip, "title")
     low, high = PRIORITY_RANGE
     if not low <= values["priority"] <= high:
         raise ContentError(path, header["priority"][1], f"`priority` must be {low} to {high}.")
@@ -198,9 +227,18 @@ def _read_tip(path: Path, block: list[str], *, habit: str, first_line: int) -> T
     )
 
 
-def read_all(directory: Path = CONTENT_DIR) -> tuple[list[SectionSource], list[TipSource]]:
+def builtin_section_slugs(directory: Path | None = None) -> frozenset[str]:
+    """The slugs loading finds built-in sections by: they cannot be renamed or deleted."""
+    return frozenset(path.stem for path in ((directory or CONTENT_DIR) / "guide").glob("*.md"))
+
+
+def read_all(directory: Path | None = None) -> tuple[list[SectionSource], list[TipSource]]:
     """Every section and tip in the content folder, checked against each other: unique slugs
     and keys, and each tip leading to a section that exists."""
+    directory = directory or CONTENT_DIR
+    for folder in ("guide", "tips"):
+        if not any((directory / folder).glob("*.md")):
+            raise ContentError(directory / folder, None, "no .md files here.")
     sections = [read_section(path) for path in sorted((directory / "guide").glob("*.md"))]
     habits = frozenset(Habit.values)
     tips = [
@@ -265,8 +303,14 @@ def load(
     return report
 
 
+def _as_typed(text: str) -> str:
+    """A browser sends a textarea's line breaks as CRLF: a section or tip saved unchanged from
+    the admin still reads as it was loaded."""
+    return text.replace("\r\n", "\n")
+
+
 def _section_values(row: Model) -> dict:
-    return {"slug": row.slug, "title": row.title, "order": row.order, "body": row.body}
+    return {"slug": row.slug, "title": row.title, "order": row.order, "body": _as_typed(row.body)}
 
 
 def _tip_values(row: Model) -> dict:
@@ -277,7 +321,7 @@ def _tip_values(row: Model) -> dict:
         "section": row.section.slug,
         "priority": row.priority,
         "safe_beside_alert": row.safe_beside_alert,
-        "body": row.body,
+        "body": _as_typed(row.body),
     }
 
 
@@ -307,16 +351,17 @@ def _load_row(
         return current
     as_loaded = current.shipped_digest == _digest(now)
     # A row from before digests were kept: it is unedited only if it reads as the file does.
-    adopted = not current.shipped_digest and _digest(now) == digest
-    if not (as_loaded or adopted):
+    if not current.shipped_digest and _digest(now) == digest:
+        current.shipped_digest = digest
+        current.save(using=rows.db, update_fields=["shipped_digest"])
+        report.unchanged += 1
+        return current
+    if not as_loaded:
         report.kept_as_edited.append(name)
         return current
     for key, value in fields.items():
         setattr(current, key, value)
     current.shipped_digest = digest
     current.save(using=rows.db)
-    if adopted:
-        report.unchanged += 1
-    else:
-        report.updated.append(name)
+    report.updated.append(name)
     return current

@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker import away, peg, reminders, sharing, tracked, units
+from tracker import away, content, peg, reminders, sharing, tracked, units
 from tracker.accounts import TooManyWrongPasswords, check_current_password
 from tracker.checkins import MEASURES as MEASURE_FIELDS
 from tracker.dates import EARLIEST_CHECKIN_DATE, is_valid_timezone, timezone_names
@@ -733,7 +733,7 @@ class GuideSectionForm(forms.ModelForm):
                 f"The app links to “{original}” directly (for example from care prompts), "
                 "so this slug cannot change. Edit the title instead."
             )
-        if self.instance.shipped_digest and slug != original:
+        if original in content.builtin_section_slugs() and slug != original:
             # Loading content/ finds a built-in section, and its tips' links, by this slug.
             raise forms.ValidationError(
                 f"“{original}” is a built-in section (content/guide/{original}.md), found by "

@@ -347,7 +347,12 @@ class Tip(models.Model):
         help_text="The guide section this tip comes from; its 'Read more' link goes there.",
     )
     habit = models.CharField(max_length=12, choices=Habit.choices)
-    is_active = models.BooleanField("active", default=True)
+    is_active = models.BooleanField(
+        "active",
+        default=True,
+        help_text="Untick to stop showing this tip. Built-in tips cannot be deleted: loading "
+        "content/ would bring them back.",
+    )
     safe_beside_alert = models.BooleanField(
         "safe beside a care alert",
         default=False,

@@ -8,7 +8,6 @@ from array import array
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import Min
 from django.utils.safestring import SafeString
@@ -60,7 +59,7 @@ _COMPUTED = {
     "peg_total": "peg_pain + peg_enjoyment + peg_activity",
 }
 if unknown := _COMPUTED.keys() - set(DayRow._fields):
-    raise ImproperlyConfigured(f"Not DayRow fields: {sorted(unknown)}")
+    raise RuntimeError(f"Not DayRow fields: {sorted(unknown)}")
 _COLUMNS = {field: _COMPUTED.get(field, field) for field in DayRow._fields}
 
 # _make skips the named tuple's keyword handling but still refuses a row of the wrong length.

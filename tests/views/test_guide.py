@@ -208,6 +208,33 @@ def test_a_built_in_sections_slug_cannot_be_renamed(client, editor):
     assert GuideSection.objects.get(pk=section.pk).slug == "prevention"
 
 
+def test_a_built_in_section_edited_before_digests_cannot_be_renamed_either(client, editor):
+    section = GuideSection.objects.get(slug="what-the-crack-is")
+    GuideSection.objects.filter(pk=section.pk).update(shipped_digest="", body="Edited before.")
+    url = reverse("admin:tracker_guidesection_change", args=[section.pk])
+    client.force_login(editor)
+    data = {"title": "x", "slug": "the-crack", "order": section.order, "body": "Edited before."}
+    assert client.post(url, data).status_code == 200
+    assert GuideSection.objects.get(pk=section.pk).slug == "what-the-crack-is"
+
+
+def test_built_in_sections_and_tips_cannot_be_deleted_an_editors_own_can(client, editor):
+    """Loading content/ would bring a deleted built-in one back: tips are retired instead."""
+    client.force_login(editor)
+    section = GuideSection.objects.get(slug="prevention")
+    tip = Tip.objects.filter(builtin_key__isnull=False).first()
+    section_delete = reverse("admin:tracker_guidesection_delete", args=[section.pk])
+    assert client.get(section_delete).status_code == 403
+    assert client.get(reverse("admin:tracker_tip_delete", args=[tip.pk])).status_code == 403
+    bulk = {"action": "delete_selected", "_selected_action": [tip.pk], "post": "yes"}
+    client.post(reverse("admin:tracker_tip_changelist"), bulk)
+    assert Tip.objects.filter(pk=tip.pk).exists()
+    own = Tip.objects.create(title="Ours", body="Our own.", habit="general", section=section)
+    delete = reverse("admin:tracker_tip_delete", args=[own.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 302
+    assert not Tip.objects.filter(pk=own.pk).exists()
+
+
 def test_renaming_an_editors_own_section_keeps_tip_links_working(client, editor):
     client.force_login(editor)
     section = GuideSection.objects.create(title="Ours", slug="ours", order=90, body="Our text.")

@@ -20,4 +20,13 @@ class Migration(migrations.Migration):
             name="shipped_digest",
             field=models.CharField(blank=True, editable=False, max_length=64),
         ),
+        migrations.AlterField(
+            model_name="tip",
+            name="is_active",
+            field=models.BooleanField(
+                default=True,
+                help_text="Untick to stop showing this tip. Built-in tips cannot be deleted: loading content/ would bring them back.",
+                verbose_name="active",
+            ),
+        ),
     ]
