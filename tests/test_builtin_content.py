@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps as django_apps
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from tracker import content
 from tracker.models import GuideSection, Habit, Tip
@@ -238,3 +238,14 @@ def test_the_wording_migration_keeps_an_editors_own_wording(db):
     migration.forwards(django_apps, None)
     assert "111 in England" not in CareWording.objects.get(key="tier:urgent").text
     assert CareWording.objects.get(key="tier:soon").text == "An editor's own words."
+
+
+def test_the_command_names_a_broken_file_and_loads_nothing(db, tmp_path, monkeypatch):
+    shutil.copytree(content.CONTENT_DIR, tmp_path / "content")
+    section_file = tmp_path / "content" / "guide" / "prevention.md"
+    section_file.write_text(section_file.read_text().replace("order: 70", "order: seventy"))
+    monkeypatch.setattr(content, "CONTENT_DIR", tmp_path / "content")
+    Tip.objects.filter(builtin_key=TIPS[0].key).update(body="Before.", shipped_digest="")
+    with pytest.raises(CommandError, match=r"prevention\.md, line 3: `order` must be"):
+        call_command("load_content")
+    assert Tip.objects.get(builtin_key=TIPS[0].key).body == "Before."

@@ -3,6 +3,7 @@ leaving every section and tip an editor has changed in the admin as the editor l
 `migrate` does the same after its migrations; this reports what it did."""
 
 from django.core.management.base import BaseCommand, CommandError
+from django.db import DEFAULT_DB_ALIAS
 
 from tracker import content
 from tracker.models import GuideSection, Tip
@@ -13,8 +14,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--check", action="store_true", help="Only read and check the files.")
+        parser.add_argument("--database", default=DEFAULT_DB_ALIAS, help="Database to load into.")
 
-    def handle(self, *args, check: bool = False, **options) -> None:
+    def handle(self, *args, check: bool = False, database: str = DEFAULT_DB_ALIAS, **options):
         try:
             sections, tips = content.read_all()
         except content.ContentError as error:
@@ -22,5 +24,5 @@ class Command(BaseCommand):
         if check:
             self.stdout.write(f"{len(sections)} sections and {len(tips)} tips, all valid.")
             return
-        report = content.load(GuideSection, Tip, sections, tips)
+        report = content.load(GuideSection, Tip, sections, tips, using=database)
         self.stdout.write(str(report))
