@@ -14,7 +14,7 @@ files stays as it is in the database, for editors to retire."""
 import hashlib
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -274,12 +274,11 @@ def load(
     with transaction.atomic(using=using):
         by_slug = {row.slug: row for row in section_rows.all()}
         for source in sections:
-            current = by_slug.get(source.slug)
             by_slug[source.slug] = _load_row(
                 section_rows,
-                current,
+                by_slug.get(source.slug),
                 source,
-                now=None if current is None else _section_values(current),
+                values_of=_section_values,
                 lookup={"slug": source.slug},
                 report=report,
                 name=f"guide section {source.slug}",
@@ -289,12 +288,11 @@ def load(
             for row in tip_rows.filter(builtin_key__isnull=False).select_related("section")
         }
         for source in tips:
-            current = existing_tips.get(source.key)
             _load_row(
                 tip_rows,
-                current,
+                existing_tips.get(source.key),
                 source,
-                now=None if current is None else _tip_values(current),
+                values_of=_tip_values,
                 lookup={"builtin_key": source.key},
                 report=report,
                 name=f"tip {source.key}",
@@ -330,14 +328,14 @@ def _load_row(
     current: Model | None,
     source: SectionSource | TipSource,
     *,
-    now: dict | None,
+    values_of: Callable[[Model], dict],
     lookup: dict[str, str],
     report: LoadReport,
     name: str,
     **related: Model,
 ) -> Model:
     """Creates the row, updates it if no editor has changed it since it was loaded, or keeps
-    it as the editor left it; `now` is what it holds at present, in the source's terms."""
+    it as the editor left it; `values_of` reads what it holds now, in the source's terms."""
     fields = {
         key: value for key, value in asdict(source).items() if key not in ("slug", "key", "section")
     }
@@ -349,14 +347,14 @@ def _load_row(
     if current.shipped_digest == digest:
         report.unchanged += 1
         return current
-    as_loaded = current.shipped_digest == _digest(now)
+    now = _digest(values_of(current))
     # A row from before digests were kept: it is unedited only if it reads as the file does.
-    if not current.shipped_digest and _digest(now) == digest:
+    if not current.shipped_digest and now == digest:
         current.shipped_digest = digest
         current.save(using=rows.db, update_fields=["shipped_digest"])
         report.unchanged += 1
         return current
-    if not as_loaded:
+    if current.shipped_digest != now:
         report.kept_as_edited.append(name)
         return current
     for key, value in fields.items():
