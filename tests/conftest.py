@@ -1,7 +1,60 @@
+import datetime as dt
+import os
+
 import pytest
+import time_machine
 from django.contrib.auth import get_user_model
 
 from tests.factories import make_user
+
+# --- the clock -----------------------------------------------------------------------------------
+# The days on which date arithmetic goes wrong: a month's first days (yesterday is last month),
+# its last day (tomorrow is next month) and a year's first day. Tests that depend on today take
+# the `each_kind_of_day` fixture and run once on each, with the whole process's clock pinned
+# there (the live server's thread too), so nothing in them meets the real clock.
+KINDS_OF_DAY: dict[str, dt.date] = {
+    "1st-of-a-month": dt.date(2027, 3, 1),
+    "2nd-of-a-month": dt.date(2027, 3, 2),
+    "last-of-a-month": dt.date(2027, 4, 30),
+    "1-january": dt.date(2028, 1, 1),
+}
+# Midday in UTC is the same date in every zone from UTC-11 to UTC+11, the test users' zones.
+PINNED_HOUR = dt.time(12, 0, tzinfo=dt.UTC)
+
+
+def pinned(day: dt.date):
+    """The process's clock at midday UTC on `day`, moving on from there as time passes."""
+    return time_machine.travel(dt.datetime.combine(day, PINNED_HOUR), tick=True)
+
+
+def pytest_generate_tests(metafunc):
+    # A test that takes `each_kind_of_day` runs once on each kind of day, and gets that date.
+    if "each_kind_of_day" in metafunc.fixturenames:
+        metafunc.parametrize(
+            "each_kind_of_day", list(KINDS_OF_DAY.values()), ids=list(KINDS_OF_DAY)
+        )
+
+
+def _day_from_environment() -> dt.date | None:
+    # BACKHABITS_TEST_TODAY=YYYY-MM-DD runs the whole suite as if that were today (browser tests
+    # aside: Chromium keeps the real clock, so they choose their data from the page they show).
+    value = os.environ.get("BACKHABITS_TEST_TODAY", "")
+    return dt.date.fromisoformat(value) if value else None
+
+
+@pytest.fixture(autouse=True)
+def _pinned_clock(request):
+    """Pins the clock before any other fixture of the test runs, so the accounts, sessions and
+    rows they make are all of the pinned day."""
+    callspec = getattr(request.node, "callspec", None)
+    day = callspec.params.get("each_kind_of_day") if callspec else None
+    if day is None and not request.node.get_closest_marker("browser"):
+        day = _day_from_environment()
+    if day is None:
+        yield
+        return
+    with pinned(day):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -60,7 +60,9 @@ def _demo_day(rng: random.Random, day_index: int, date: dt.date) -> tuple[dict, 
         "discomfort": discomfort,
         "notes": notes,
         "sleep_hours": sleep_hours,
-        "woke_from_pain": discomfort >= 6 and rng.random() < 0.5,
+        # Woken in the night at a flare's height: a matter of the day in the wave, not of the
+        # weekday, so every demo has such nights whatever day it is made on.
+        "woke_from_pain": flare > 1.8 and rng.random() < 0.6,
     }
     if day_index % 7 == 6:  # the weekly PEG, answered from the week's pain
         values |= {

@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.utils import timezone
 from django_countries.fields import CountryField
 
 from tracker.ranges import RANGES
@@ -509,7 +510,8 @@ class ShareLink(models.Model):
     range_key = models.CharField(max_length=3)
     end_date = models.DateField()
     include_notes = models.BooleanField(default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    # Set by tracker.sharing.create from the same `now` as expires_at, never a second clock.
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
     # Its access log: how often and when it was last opened.

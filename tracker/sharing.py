@@ -49,6 +49,7 @@ def create(
         range_key=range_key,
         end_date=end_date,
         include_notes=include_notes,
+        created_at=now,
         expires_at=now + dt.timedelta(days=days),
     )
     return NewLink(link, token)

@@ -187,7 +187,8 @@ def test_a_past_day_says_its_date_and_the_calendar_opens_it(phone, alice):
     user = alice
     past = _today() - dt.timedelta(days=2)
     make_checkin(user, past, discomfort=7, water_ml=None)
-    phone.goto("/history/")
+    # The calendar of the month that day is in: on the 1st and 2nd, last month's.
+    phone.goto(f"/history/?month={past:%Y-%m}")
     day_link = phone.locator(f"a[href='/checkin/{past.isoformat()}/']")
     assert "partly logged, discomfort 7" in day_link.inner_text()
     day_link.focus()

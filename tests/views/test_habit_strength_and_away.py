@@ -95,13 +95,18 @@ def _away(client, start, end, **extra):
     )
 
 
-def test_a_break_is_set_from_the_history_page_and_shows_on_the_calendar(logged_in_client, user):
-    start = _today() - dt.timedelta(days=2)
-    response = _away(logged_in_client, start, _today() + dt.timedelta(days=3))
+def test_a_break_is_set_from_the_history_page_and_shows_on_the_calendar(
+    logged_in_client, user, each_kind_of_day
+):
+    start = each_kind_of_day - dt.timedelta(days=2)
+    response = _away(logged_in_client, start, each_kind_of_day + dt.timedelta(days=3))
     assert response.status_code == 302
     period = AwayPeriod.objects.get(user=user)
-    assert (period.start, period.end) == (start, _today() + dt.timedelta(days=3))
-    html = logged_in_client.get(reverse("tracker:history")).content.decode()
+    assert (period.start, period.end) == (start, each_kind_of_day + dt.timedelta(days=3))
+    # On the 1st and 2nd the break's first day is in last month's calendar.
+    html = logged_in_client.get(
+        reverse("tracker:history"), {"month": f"{start:%Y-%m}"}
+    ).content.decode()
     assert re.search(rf'/checkin/{start.isoformat()}/".*?, away</span>', html, re.S)
     assert "I&#x27;m back: end the break" in html or "I'm back: end the break" in html
 

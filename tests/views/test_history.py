@@ -23,36 +23,46 @@ def test_history_needs_login(client, db):
     assert client.get(reverse("tracker:history")).status_code == 302
 
 
-def test_each_day_of_the_month_links_to_its_check_in_with_its_state(logged_in_client, user):
-    first = _today().replace(day=1)
-    make_checkin(user, first, discomfort=8)
-    partial = first + dt.timedelta(days=1)
-    if partial <= _today():
-        CheckIn.objects.create(user=user, date=partial, discomfort=2)
-    html = logged_in_client.get(reverse("tracker:history")).content.decode()
-    full_link = _day_link(html, first)
-    assert "full day, discomfort 8" in full_link and "hm-bg-4" in full_link
-    if partial <= _today():
-        assert "partly logged, discomfort 2" in _day_link(html, partial)
-    assert 'aria-current="date"' in _day_link(html, _today())
-    assert "not logged" in _day_link(html, _today())
+def _month(client, day: dt.date) -> str:
+    """The history calendar of the month `day` is in."""
+    return client.get(reverse("tracker:history"), {"month": f"{day:%Y-%m}"}).content.decode()
 
 
-def test_days_still_to_come_are_not_links(logged_in_client, user):
+def test_each_day_links_to_its_check_in_with_its_state(logged_in_client, user, each_kind_of_day):
+    today = each_kind_of_day
+    yesterday, day_before = today - dt.timedelta(days=1), today - dt.timedelta(days=2)
+    make_checkin(user, today, discomfort=8)
+    CheckIn.objects.create(user=user, date=yesterday, discomfort=2)
     html = logged_in_client.get(reverse("tracker:history")).content.decode()
-    tomorrow = _today() + dt.timedelta(days=1)
+    today_link = _day_link(html, today)
+    assert "full day, discomfort 8" in today_link and "hm-bg-4" in today_link
+    assert 'aria-current="date"' in today_link
+    # Yesterday and the day before are in last month's calendar on the 1st and 2nd.
+    assert "partly logged, discomfort 2" in _day_link(
+        _month(logged_in_client, yesterday), yesterday
+    )
+    assert "not logged" in _day_link(_month(logged_in_client, day_before), day_before)
+
+
+def test_days_still_to_come_are_not_links(logged_in_client, user, each_kind_of_day):
+    html = logged_in_client.get(reverse("tracker:history")).content.decode()
+    tomorrow = each_kind_of_day + dt.timedelta(days=1)
     assert _day_link(html, tomorrow) is None
-    if tomorrow.month == _today().month:
+    if tomorrow.month == each_kind_of_day.month:
         assert "still to come" in html
+    else:  # the last day of a month: the calendar ends with today
+        assert "still to come" not in html
 
 
-def test_previous_month_link_and_no_next_month_from_the_current_one(logged_in_client, user):
+def test_previous_month_link_and_no_next_month_from_the_current_one(
+    logged_in_client, user, each_kind_of_day
+):
     html = logged_in_client.get(reverse("tracker:history")).content.decode()
-    previous = (_today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    previous = (each_kind_of_day.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
     assert f'href="?month={previous:%Y-%m}" rel="prev"' in html
     assert 'rel="next"' not in html
     older = logged_in_client.get(reverse("tracker:history"), {"month": f"{previous:%Y-%m}"})
-    assert f'href="?month={_today():%Y-%m}" rel="next"' in older.content.decode()
+    assert f'href="?month={each_kind_of_day:%Y-%m}" rel="next"' in older.content.decode()
 
 
 @pytest.mark.parametrize("month", ["", "abc", "2026-13", "2026-00", "1999-12", "9999-01", "-1-2"])

@@ -18,8 +18,8 @@ def test_home_shows_today_not_done(logged_in_client):
     assert "Not checked in yet" in html
 
 
-def test_home_shows_today_done_and_the_last_seven_days(logged_in_client, user):
-    today = timezone.now().date()
+def test_home_shows_today_done_and_the_last_seven_days(logged_in_client, user, each_kind_of_day):
+    today = each_kind_of_day
     make_checkin(user, today, discomfort=6)
     make_checkin(user, today - dt.timedelta(days=2), discomfort=1)
     make_checkin(user, today - dt.timedelta(days=8), discomfort=9)  # outside the week

@@ -79,9 +79,9 @@ def test_each_chart_links_to_its_table_for_the_same_range(logged_in_client):
         assert f'href="{url}" hx-get="{url}"' in html
 
 
-def test_the_table_carries_the_same_numbers_as_the_chart(logged_in_client, user):
+def test_the_table_carries_the_same_numbers_as_the_chart(logged_in_client, user, each_kind_of_day):
     for offset, value in ((0, 7), (2, 4), (5, 0)):
-        make_checkin(user, _today() - dt.timedelta(days=offset), discomfort=value)
+        make_checkin(user, each_kind_of_day - dt.timedelta(days=offset), discomfort=value)
     trends_html = logged_in_client.get(reverse("tracker:trends") + "?range=7").content.decode()
     chart = re.search(r'<svg class="chart"[^>]*chart-discomfort-title.*?</svg>', trends_html, re.S)
     charted = re.findall(r"<title>([^<:]+): (\d+)</title></circle>", chart.group(0))
@@ -146,8 +146,8 @@ def test_table_query_count_does_not_grow_with_history(
     assert response.status_code == 200
 
 
-def test_streaks_are_computed_in_the_database(user, db):
-    today = _today()
+def test_streaks_are_computed_in_the_database(user, db, each_kind_of_day):
+    today = each_kind_of_day
     for offset in (0, 1, 2, 4, 5, 6, 7):
         make_checkin(user, today - dt.timedelta(days=offset), water_ml=2500 if offset != 1 else 100)
     found = {
@@ -159,8 +159,8 @@ def test_streaks_are_computed_in_the_database(user, db):
     assert found["Days meeting your exercise goal"] == (3, 4)
 
 
-def test_streak_survives_today_not_logged_yet(user, db):
-    today = _today()
+def test_streak_survives_today_not_logged_yet(user, db, each_kind_of_day):
+    today = each_kind_of_day
     for offset in (1, 2):
         make_checkin(user, today - dt.timedelta(days=offset))
     found = {s.label: s.current for s in streaks.over_whole_history(user, today=today, away=[])}
