@@ -2,6 +2,8 @@
 emergency advice, with no day's answers in them) and the endpoint its waiting days are sent to.
 static/js/offline.js does the phone's part; templates/tracker/sw.js keeps the pages."""
 
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
@@ -40,35 +42,55 @@ def emergency_advice(request: HttpRequest) -> HttpResponse:
 @login_required
 def checkin_sync(request: HttpRequest) -> HttpResponse:
     """A day saved on the phone, sent once it is online. Answers in JSON: whether it was new,
-    whose edit was kept, and whether a care prompt is waiting on the next page."""
+    whose edit was kept, and whether a care prompt is waiting on the next page. A refused day
+    answers 400 with a message saying what of it was kept (its symptoms always are)."""
     today = today_for(request.user)
     about = OfflineDayForm(request.POST, today=today)
-    if not about.is_valid():
+    about.is_valid()
+    if "account" in about.errors:
         return JsonResponse({"errors": about.errors.get_json_data()}, status=400)
     if about.cleaned_data["account"] != request.user.pk:
         # Saved while someone else was signed in on this phone: it waits for them.
         message = "Saved under another account: it is sent when that person signs in."
         return JsonResponse({"errors": {"account": [{"message": message}]}}, status=403)
-    day = about.cleaned_data["date"]
-    existing = CheckIn.objects.filter(user=request.user, date=day).first()
+    day = about.cleaned_data.get("date")
+    existing = CheckIn.objects.filter(user=request.user, date=day).first() if day else None
     form = CheckInForm(
         request.POST,
         water_unit=request.user.profile.water_unit,
         items=tracked.lists_for(request.user),
         ticked=frozenset(existing.item_ids) if existing else frozenset(),
     )
+    if about.errors:
+        return _refused(request, about=about, form=form, today=today)
     if not form.is_valid():
         # As on the page: symptoms are saved and checked even when another answer is wrong.
         symptoms, care_values = form.care_answers()
+        saved = None
         if symptoms:
-            checkins.record_day(
+            saved = checkins.record_day(
                 user=request.user,
                 date=day,
                 today=today,
                 change=checkins.DayChange(values=care_values, symptoms_added=symptoms),
             )
-        errors = form.errors.get_json_data()
-        return JsonResponse({"errors": errors, "symptoms_saved": bool(symptoms)}, status=400)
+        kept = "Your symptoms" + (" and discomfort" if "discomfort" in care_values else "")
+        message = (
+            f"{kept} for {_day_words(day)} were saved and checked; the rest of the day "
+            f"was not saved: {_reasons(form)}"
+            if symptoms
+            else f"{_day_words(day)} could not be saved: {_reasons(form)}"
+        )
+        return JsonResponse(
+            {
+                "errors": form.errors.get_json_data(),
+                "symptoms_saved": bool(symptoms),
+                "saved_for": day.isoformat() if symptoms else None,
+                "message": message,
+                "care": bool(saved and saved.firings),
+            },
+            status=400,
+        )
     values = form.day_values()
     try:
         outcome = offline.receive(
@@ -96,6 +118,76 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _refused(
+    request: HttpRequest, *, about: OfflineDayForm, form: CheckInForm, today: dt.date
+) -> JsonResponse:
+    """The day's date or the phone's clock is refused: its symptoms are still saved and
+    checked (tracker.offline.keep_refused_symptoms), and the message says what was kept."""
+    form.is_valid()
+    symptoms, _ = form.care_answers()
+    sent_for = offline.sent_date(request.POST.get("date"))
+    refused = offline.keep_refused_symptoms(
+        request.user,
+        sent_for=sent_for,
+        date_allowed="date" not in about.errors,
+        today=today,
+        symptoms=symptoms,
+    )
+    reason = _refusal_reason(about, sent_for=sent_for, today=today, user=request.user)
+    sent_words = _day_words(sent_for) if sent_for else "the day this phone gave"
+    if refused.kept_for is None:
+        message = f"{sent_words[0].upper()}{sent_words[1:]} could not be saved: {reason}"
+    elif refused.moved_to_today:
+        message = (
+            f"Your symptoms were saved for today ({_day_words(today)}) and checked; "
+            f"the rest of the day for {sent_words} was not saved: {reason}"
+        )
+    else:
+        message = (
+            f"Your symptoms for {_day_words(refused.kept_for)} were saved and checked; "
+            f"the rest of the day was not saved: {reason}"
+        )
+    return JsonResponse(
+        {
+            "errors": about.errors.get_json_data(),
+            "symptoms_saved": refused.kept_for is not None,
+            "saved_for": refused.kept_for.isoformat() if refused.kept_for else None,
+            "message": message,
+            "care": bool(refused.saved and refused.saved.firings),
+        },
+        status=400,
+    )
+
+
+def _refusal_reason(
+    about: OfflineDayForm, *, sent_for: dt.date | None, today: dt.date, user
+) -> str:
+    if "date" in about.errors and sent_for and sent_for > today:
+        zone = user.profile.timezone.replace("_", " ")
+        return (
+            f"by your account's time zone ({zone}) it is still {_day_words(today)}. "
+            "If you are travelling, change the time zone in Settings."
+        )
+    if "date" not in about.errors and "saved_at" in about.errors:
+        return "this phone's clock gave an impossible time for saving it; check its date and time."
+    refused = about.errors.get_json_data().values()
+    return " ".join(error["message"] for errors in refused for error in errors)
+
+
+def _reasons(form: CheckInForm) -> str:
+    """Each refused answer, by its label, as the page would show it beside the field."""
+    parts = []
+    for name, errors in form.errors.get_json_data().items():
+        words = " ".join(error["message"] for error in errors)
+        label = form[name].label if name in form.fields else ""
+        parts.append(f"{label}: {words}" if label else words)
+    return " ".join(parts)
+
+
+def _day_words(day: dt.date) -> str:
+    return f"{day:%A} {day.day} {day:%B}"
+
+
 def _answered(values: dict) -> dict:
     """Only what was answered on the phone: a day saved there adds to the day the server holds
     and never clears an answer (the kept form starts empty). Symptoms join separately."""
@@ -108,7 +200,7 @@ def _answered(values: dict) -> dict:
 
 
 def _message(outcome: offline.Outcome) -> str:
-    day = f"{outcome.date:%A} {outcome.date.day} {outcome.date:%B}"
+    day = _day_words(outcome.date)
     if outcome.kept == "server":
         return (
             f"{day}: a newer check-in was already saved, so that one was kept "

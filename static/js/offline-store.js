@@ -60,7 +60,11 @@ var BackhabitsDays = (function () {
           return remove(day.id).then(function () { return { day: day, answer: answer, sent: true }; });
         }
         if (response.status === 400) {
-          day.error = "This day could not be saved: please check it and save it again.";
+          // The server's own words say what it kept (a day's symptoms always are) and why the
+          // rest was refused; the copy stays here, not sent again, until the person removes it.
+          day.error = answer.message || "This day could not be saved: please check it and save it again.";
+          day.error_names_day = Boolean(answer.message);
+          day.symptoms_saved = Boolean(answer.symptoms_saved);
           return put(day).then(function () { return { day: day, answer: answer, sent: false }; });
         }
         return { day: day, answer: answer, sent: false };  // logged out, say: try again later
@@ -89,7 +93,8 @@ var BackhabitsDays = (function () {
     return run();
   }
 
-  // What to tell the person about the days just sent.
+  // What to tell the person about the days just sent. A refused day's message stays with
+  // its copy (offline.js shows it); a care prompt it opened is told here too.
   function news(results) {
     var lines = results.filter(function (r) { return r.sent && r.answer.message; })
       .map(function (r) { return r.answer.message; });

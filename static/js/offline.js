@@ -46,14 +46,22 @@
     if (news && news.length) said = news.slice();
     return BackhabitsDays.all().then(function (days) {
       var lines = said.slice();
-      if (days.length) {
-        lines.push("Waiting on this phone: " + days.map(function (day) {
-          return dayWords(day.date) + (day.error ? " (" + day.error + ")" : "");
+      var waiting = days.filter(function (day) { return !day.error; });
+      if (waiting.length) {
+        lines.push("Waiting on this phone: " + waiting.map(function (day) {
+          return dayWords(day.date);
         }).join("; ") + ".");
       }
       show(lines);
-      // A day the server refused stays until the person enters it again and removes this copy.
+      if (!status()) return;
+      // A day the server refused stays, with what the server said it kept of it (its symptoms
+      // are always saved), until the person enters the rest again and removes this copy.
       days.filter(function (day) { return day.error; }).forEach(function (day) {
+        var told = document.createElement("p");
+        told.className = day.symptoms_saved ? "message" : "message message-error";
+        told.setAttribute("data-refused-day", day.id);
+        told.textContent = day.error_names_day ? day.error : dayWords(day.date) + ": " + day.error;
+        status().appendChild(told);
         var button = document.createElement("button");
         button.type = "button";
         button.className = "button button-secondary";

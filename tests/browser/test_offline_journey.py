@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from tests.browser.conftest import log_in, save_screenshot
 from tests.factories import PASSWORD, make_user
+from tracker.dates import today_for
 from tracker.models import CareAlert, CheckIn, OfflineDay
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -222,3 +223,64 @@ def test_a_day_the_server_refuses_can_be_removed_from_the_phone(phone, alice, pa
     _until(lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0,
            what="the copy removed")  # fmt: skip
     assert not CheckIn.objects.exists()
+
+
+@pytest.fixture
+def abroad(browser, live_server, page_problems):
+    """Alice's phone in Kiritimati (UTC+14) while her account keeps Etc/GMT+12 (UTC-12): the
+    phone's day is always one or two days after the account's, so the server refuses it."""
+    alice = make_user("alice", timezone="Etc/GMT+12")
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        base_url=live_server.url,
+        timezone_id="Pacific/Kiritimati",
+    )
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    page_problems.watch(page)
+    page_problems.allow("net::ERR_INTERNET_DISCONNECTED")
+    page_problems.allow("Failed to fetch")
+    page_problems.allow("status of 400")  # the refusal this journey is about
+    log_in(page, "alice", PASSWORD)
+    yield page, alice
+    context.close()
+    assert page_problems.unexpected() == []
+
+
+def test_a_refused_day_keeps_its_symptoms_and_the_phone_says_what_was_kept(abroad):
+    phone, alice = abroad
+    _ready_for_offline(phone)
+    phone.context.set_offline(True)
+    phone.goto("/checkin/")  # the kept form: the day is the phone's own today
+    phone.locator("label[for=id_discomfort_6]").click()
+    phone.get_by_text("Anything new, unusual or hard today?").click()
+    phone.locator("label:has(input[value=night_pain])").first.click()
+    phone.get_by_role("button", name="Save check-in").click()
+    phone.get_by_text(SAVED_HERE).wait_for()
+    (waiting,) = phone.evaluate("async () => await BackhabitsDays.all()")
+    today = today_for(alice)
+    assert dt.date.fromisoformat(waiting["date"]) > today  # refused by the server
+
+    phone.context.set_offline(False)
+    phone.evaluate("window.dispatchEvent(new Event('online'))")
+    told = phone.locator("[data-refused-day]")
+    told.wait_for()
+    text = told.inner_text()
+    assert text.startswith(f"Your symptoms were saved for today ({today:%A} {today.day} ")
+    assert "the rest of the day for" in text and "was not saved" in text
+    assert "could not be saved" not in phone.locator("#offline-status").inner_text()
+    phone.get_by_text("A care prompt is waiting").wait_for()
+    save_screenshot(phone, "offline-refused-day-symptoms-kept-phone")
+    checkin = CheckIn.objects.get(user=alice)
+    assert (checkin.date, checkin.symptoms, checkin.discomfort) == (today, ["night_pain"], None)
+    assert CareAlert.objects.get(user=alice).rule == "night_pain"
+
+    phone.reload()  # what was kept is still said, beside the copy of the rest
+    phone.locator("[data-refused-day]").wait_for()
+    assert "Your symptoms were saved for today" in phone.locator("#offline-status").inner_text()
+    remove = phone.get_by_role("button", name="Remove the unsent copy")
+    assert remove.bounding_box()["height"] >= 44
+    remove.click()
+    _until(lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0,
+           what="the copy removed")  # fmt: skip
+    assert CheckIn.objects.get(user=alice).symptoms == ["night_pain"]
