@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from tracker import care, insights, peg, trends
-from tracker.models import CheckIn
+from tracker.dates import local_today
+from tracker.models import CareAlert, CheckIn
 from tracker.symptoms import SYMPTOM_LABELS
 
 WORST_DAYS = 5
@@ -46,13 +47,65 @@ class WorstDay:
 
 
 @dataclass(frozen=True)
+class EvidenceLine:
+    """Answers behind a care alert, with the day they belong to and the day they were entered:
+    a symptom backfilled weeks later reads so, not as if it had been logged that day."""
+
+    answers: tuple[str, ...]
+    logged_for: dt.date  # the day the answers belong to
+    # When they were entered: the entry's own "entered" date where the alert keeps one, else
+    # the day the alert was raised (CareAlert.created_at, on the person's clock).
+    entered: dt.date
+    entered_known: bool  # False: only "raised" is known, and the day came after it
+
+    @property
+    def words(self) -> str:
+        """ "Pain at night, logged for 23 Oct (entered 2 Dec)"."""
+        year = self.logged_for.year != self.entered.year
+        logged = f"{', '.join(self.answers)}, logged for {_short(self.logged_for, year=year)}"
+        if not self.entered_known:
+            return f"{logged} (added after the alert was raised)"
+        if self.entered == self.logged_for:
+            return f"{logged} (entered the same day)"
+        return f"{logged} (entered {_short(self.entered, year=year)})"
+
+
+def _short(day: dt.date, *, year: bool) -> str:
+    return f"{day.day} {day:%b}" + (f" {day.year}" if year else "")
+
+
+@dataclass(frozen=True)
+class AlertEntry:
+    record: care.AlertRecord
+    raised: dt.date  # on the person's clock
+    evidence: list[EvidenceLine]
+
+
+def alert_entry(alert: CareAlert, *, timezone_name: str) -> AlertEntry:
+    raised = local_today(timezone_name, now=alert.created_at)
+    lines = []
+    for item in alert.evidence:
+        logged_for = dt.date.fromisoformat(item["date"])
+        entered = dt.date.fromisoformat(item["entered"]) if item.get("entered") else raised
+        lines.append(
+            EvidenceLine(
+                answers=tuple(item["answers"]),
+                logged_for=logged_for,
+                entered=entered,
+                entered_known=bool(item.get("entered")) or logged_for <= raised,
+            )
+        )
+    return AlertEntry(record=care.describe(alert), raised=raised, evidence=lines)
+
+
+@dataclass(frozen=True)
 class Report:
     name: str  # how the report names the person; empty when they gave no name to a shared one
     dashboard: trends.Dashboard
     averages: list[Average]
     symptoms: list[SymptomCount]
     worst_days: list[WorstDay]
-    alerts: list[care.AlertRecord]
+    alerts: list[AlertEntry]
     notes: list[tuple[dt.date, str]] | None  # None: left out of a shared report
     peg_scores: list[tuple[dt.date, str]]
     peg_change: peg.Change | None
@@ -82,7 +135,9 @@ def build(
         averages=averages(dashboard),
         symptoms=symptom_counts(user, start=start, end=today),
         worst_days=worst_days(user, start=start, end=today),
-        alerts=[care.describe(alert) for alert in dashboard.alerts],
+        alerts=[
+            alert_entry(alert, timezone_name=user.profile.timezone) for alert in dashboard.alerts
+        ],
         notes=notes_newest_first(user, start=start, end=today) if include_notes else None,
         peg_scores=[
             (date, with_unit(trends.PEG_MEASURE, score)) for date, score in dashboard.peg_scores
