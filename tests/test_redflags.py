@@ -17,6 +17,7 @@ from tracker.redflags import (
     HealthFactors,
     History,
 )
+from tracker.symptoms import SYMPTOM_LABELS
 
 D = dt.date(2026, 6, 30)
 NO_FACTORS = HealthFactors()
@@ -65,6 +66,7 @@ SYMPTOM_RULES = [
     ("sexual_dysfunction", "sexual_dysfunction", EMERGENCY),
     ("legs_getting_worse", "legs_getting_worse", URGENT),
     ("struggling_to_cope", "struggling_to_cope", SOON),
+    ("both_legs", "both_legs", EMERGENCY),
 ]
 
 
@@ -87,7 +89,7 @@ def test_symptom_rule_does_not_fire_from_another_day(symptom, code, tier):
 @pytest.mark.parametrize(
     ("symptoms", "expected"),
     [
-        (("both_legs",), set()),
+        (("both_legs",), {"both_legs"}),
         (("leg_pain",), set()),
         (("leg_numbness",), set()),
         (("leg_pain", "both_legs"), {"both_legs"}),
@@ -109,41 +111,99 @@ def test_leg_symptoms_in_both_legs_are_an_emergency(symptom):
     assert [f.rule.tier for f in firing] == [EMERGENCY]
 
 
+@pytest.mark.parametrize("discomfort", [None, 0, 5])
+def test_trouble_in_both_legs_is_an_emergency_on_its_own(discomfort):
+    # Walking failing in both legs may be the only line ticked: it needs no other leg answer.
+    firings = redflags.evaluate(
+        D, History.from_records([rec(0, discomfort, "both_legs")]), NO_FACTORS
+    )
+    assert [(f.rule.code, f.rule.tier) for f in firings] == [("both_legs", EMERGENCY)]
+    assert firings[0].evidence[0].answers[0] == SYMPTOM_LABELS["both_legs"]
+
+
+def test_the_checklist_asks_about_one_leg_and_both_legs_apart():
+    assert "both legs" in SYMPTOM_LABELS["both_legs"]
+    assert "trouble walking" in SYMPTOM_LABELS["both_legs"]
+    assert "one leg" in SYMPTOM_LABELS["legs_getting_worse"]
+    assert "both" not in SYMPTOM_LABELS["legs_getting_worse"]
+
+
+def test_the_offline_emergency_sets_hold_both_legs_alone():
+    sets = redflags.emergency_symptom_sets()
+    assert ("both_legs",) in sets
+    assert ("legs_getting_worse",) not in sets and ("leg_pain",) not in sets
+
+
 # --- injury and the health profile ------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    ("factors", "expected"),
+    ("factors", "expected", "answer"),
     [
-        (HealthFactors(), {"injury"}),
-        (HealthFactors(age_band=AGE_16_19), {"injury"}),
-        (HealthFactors(age_band=AGE_20_50), {"injury"}),
-        (HealthFactors(age_band=AGE_OVER_50), {"injury_fracture_risk"}),
-        (HealthFactors(osteoporosis=True), {"injury_fracture_risk"}),
-        (HealthFactors(long_term_steroids=True), {"injury_fracture_risk"}),
-        (HealthFactors(infection_risk=True), {"injury"}),
+        # No fracture risk: 16 to 50, no osteoporosis, no long-term steroids.
+        (HealthFactors(age_band=AGE_16_19), ("injury", SOON), None),
+        (HealthFactors(age_band=AGE_20_50), ("injury", SOON), None),
+        (HealthFactors(age_band=AGE_20_50, infection_risk=True), ("injury", SOON), None),
+        (HealthFactors(age_band=AGE_20_50, cancer_history=True), ("injury", SOON), None),
+        # Each fracture risk factor on its own makes it urgent.
+        (HealthFactors(age_band=AGE_OVER_50), ("injury_fracture_risk", URGENT), "over 50"),
+        (
+            HealthFactors(age_band=AGE_20_50, osteoporosis=True),
+            ("injury_fracture_risk", URGENT),
+            "osteoporosis",
+        ),
+        (
+            HealthFactors(age_band=AGE_20_50, long_term_steroids=True),
+            ("injury_fracture_risk", URGENT),
+            "long-term steroid tablets",
+        ),
+        (
+            HealthFactors(age_band=AGE_16_19, long_term_steroids=True),
+            ("injury_fracture_risk", URGENT),
+            "long-term steroid tablets",
+        ),
+        # An age not given could be over 50: the safe side.
+        (HealthFactors(), ("injury_fracture_risk", URGENT), "age not given"),
     ],
 )
-def test_an_injury_is_urgent_for_everyone_and_the_profile_picks_the_wording(factors, expected):
+def test_a_minor_knock_is_soon_without_fracture_risk_and_urgent_with_it(factors, expected, answer):
     not_new_pain = [rec(1, 3), *today("injury")]
     firings = redflags.evaluate(D, History.from_records(not_new_pain), factors)
-    assert {f.rule.code for f in firings} == expected
-    assert {f.rule.tier for f in firings} == {URGENT}
+    assert [(f.rule.code, f.rule.tier) for f in firings] == [expected]
+    if answer:
+        assert f"Health profile: {answer}" in firings[0].evidence[0].answers
 
 
-def test_injury_with_fracture_risk_names_the_profile_answer():
-    firing = redflags.evaluate(
-        D, History.from_records(today("injury")), HealthFactors(osteoporosis=True)
-    )
-    assert "Health profile: osteoporosis" in firing[0].evidence[0].answers
+@pytest.mark.parametrize(
+    "factors",
+    [HealthFactors(), HealthFactors(age_band=AGE_20_50), HealthFactors(osteoporosis=True)],
+)
+def test_a_serious_accident_is_an_emergency_whatever_the_profile(factors):
+    firings = redflags.evaluate(D, History.from_records(today("major_injury")), factors)
+    assert [(f.rule.code, f.rule.tier) for f in firings] == [("major_injury", EMERGENCY)]
 
 
 # --- fever --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("discomfort", "fires"), [(0, False), (1, True), (2, True)])
-def test_fever_needs_back_pain_of_at_least_1(discomfort, fires):
-    assert ("fever" in fired(today("fever", discomfort=discomfort))) is fires
+@pytest.mark.parametrize(
+    ("discomfort", "answer"),
+    [
+        (None, "Discomfort not logged"),
+        (0, None),
+        (1, "Discomfort 1 out of 10"),
+        (2, "Discomfort 2 out of 10"),
+    ],
+)
+def test_fever_fires_with_back_pain_or_discomfort_not_logged(discomfort, answer):
+    # Not logged is not 0: a fever on a day whose score was left out is still urgent.
+    firings = redflags.evaluate(D, History.from_records([rec(0, discomfort, "fever")]), NO_FACTORS)
+    by_code = {f.rule.code: f for f in firings}
+    if answer is None:
+        assert "fever" not in by_code
+    else:
+        assert by_code["fever"].rule.tier == URGENT
+        assert by_code["fever"].evidence[0].answers == (SYMPTOM_LABELS["fever"], answer)
 
 
 INFECTION_RISK = HealthFactors(infection_risk=True)
@@ -370,45 +430,91 @@ def test_worsening_needs_four_logged_days_in_each_week(logged, fires):
     assert ("worsening" in fired(weeks([1] * 4, [6] * logged))) is fires
 
 
-# --- age band with back pain on most days for four weeks ------------------------------------
+# --- age band with back pain on most logged days over four weeks (the last 90 days) ----------
+
+OVER_50 = HealthFactors(age_band=AGE_OVER_50)
 
 
-def month(first_offset: int, logged: int, painful: int) -> list[DayRecord]:
-    step = first_offset / (logged - 1)
-    return [
-        rec(round(first_offset - n * step), 2 if n >= logged - painful else 0)
-        for n in range(logged)
-    ]
+def days(*offsets_and_values: tuple[int, int | None]) -> list[DayRecord]:
+    return [rec(offset, value) for offset, value in offsets_and_values]
+
+
+def age_fired(records, band: str = AGE_OVER_50, day: dt.date = D) -> bool:
+    return "age_persisting_pain" in fired(records, HealthFactors(age_band=band), day)
 
 
 @pytest.mark.parametrize("band", [AGE_16_19, AGE_OVER_50])
-@pytest.mark.parametrize(("painful", "fires"), [(4, False), (5, True), (6, True)])
-def test_age_band_with_pain_on_more_than_half_of_logged_days(band, painful, fires):
-    factors = HealthFactors(age_band=band)
-    assert ("age_persisting_pain" in fired(month(27, 8, painful), factors)) is fires
-
-
-@pytest.mark.parametrize(("first_offset", "fires"), [(26, False), (27, True), (28, True)])
-def test_age_rule_needs_logged_days_spanning_28_days(first_offset, fires):
-    # 27 days back and today: 28 days from the first logged day to the last, both counted.
-    factors = HealthFactors(age_band=AGE_OVER_50)
-    assert ("age_persisting_pain" in fired(month(first_offset, 8, 8), factors)) is fires
-
-
 @pytest.mark.parametrize(("logged", "fires"), [(3, False), (4, True), (5, True)])
-def test_age_rule_needs_four_logged_days(logged, fires):
-    factors = HealthFactors(age_band=AGE_16_19)
-    assert ("age_persisting_pain" in fired(month(27, logged, logged), factors)) is fires
+def test_age_rule_needs_four_days_with_discomfort(band, logged, fires):
+    offsets = {3: (28, 14, 0), 4: (28, 14, 7, 0), 5: (28, 21, 14, 7, 0)}[logged]
+    assert age_fired(days(*((offset, 2) for offset in offsets)), band) is fires
 
 
-def test_age_rule_prompts_someone_over_50_who_logs_once_a_week_with_pain():
-    weekly = [rec(offset, 3) for offset in (28, 21, 14, 7, 0)]
-    assert "age_persisting_pain" in fired(weekly, HealthFactors(age_band=AGE_OVER_50))
+@pytest.mark.parametrize(("first_offset", "fires"), [(27, False), (28, True), (29, True)])
+def test_age_rule_needs_the_first_and_last_28_days_apart(first_offset, fires):
+    assert age_fired(days((first_offset, 2), (18, 2), (9, 2), (0, 2))) is fires
+
+
+def test_the_span_runs_to_the_last_day_with_discomfort_not_to_the_day_checked():
+    # 24 days between the days with discomfort; the symptom-only day 28 days on adds none.
+    records = [*days((28, 2), (20, 2), (12, 2), (4, 2)), rec(0, None, "night_pain")]
+    assert not age_fired(records)
+    assert age_fired([*days((32, 2), (20, 2), (12, 2), (4, 2)), rec(0, None, "night_pain")])
+
+
+@pytest.mark.parametrize(("painful", "fires"), [(3, False), (4, True), (5, True)])
+def test_age_rule_needs_discomfort_on_more_than_half(painful, fires):
+    # 6 days with discomfort logged: 3 is exactly half, 4 is more.
+    offsets = [40, 32, 24, 16, 8, 0]
+    values = [1 if n < painful else 0 for n in range(6)]
+    assert age_fired(days(*zip(offsets, values, strict=True))) is fires
+
+
+def test_age_rule_threshold_is_discomfort_1():
+    assert age_fired(days((28, 1), (14, 1), (7, 1), (0, 1)))
+    assert not age_fired(days((28, 0), (14, 0), (7, 0), (0, 0)))
+
+
+@pytest.mark.parametrize(("oldest", "fires"), [(89, True), (90, True), (91, False)])
+def test_age_rule_looks_back_90_days(oldest, fires):
+    # Without the oldest day only 3 days with discomfort are left.
+    assert age_fired(days((oldest, 2), (50, 2), (30, 2), (0, 2))) is fires
+
+
+def test_age_rule_prompts_someone_over_50_who_logs_every_12_to_14_days():
+    assert age_fired(days((40, 3), (27, 4), (14, 3), (0, 3)))
+    assert age_fired(days((42, 3), (28, 3), (14, 3), (0, 3)))
+
+
+def test_age_rule_counts_days_without_a_score_as_not_logged_not_as_0():
+    # 4 days at 2 and 4 symptom-only days: if those were 0, it would be exactly half.
+    scored = days((42, 2), (28, 2), (14, 2), (0, 2))
+    unscored = [rec(offset, None, "leg_pain") for offset in (35, 21, 7, 1)]
+    assert age_fired(scored + unscored)
+    # And symptom-only days do not make up the four.
+    assert not age_fired(days((42, 2), (28, 2), (0, 2)) + unscored)
+
+
+def test_age_rule_names_the_band_and_the_days_with_pain():
+    firing = next(
+        f
+        for f in redflags.evaluate(
+            D, History.from_records(days((28, 2), (14, 0), (7, 3), (0, 2))), OVER_50
+        )
+        if f.rule.code == "age_persisting_pain"
+    )
+    answers = [(e.date, e.answers) for e in firing.evidence]
+    assert answers[-1] == (D, ("Health profile: age over 50",))
+    assert [d for d, _ in answers[:-1]] == [D - dt.timedelta(days=n) for n in (28, 7, 0)]
 
 
 @pytest.mark.parametrize("band", ["", AGE_20_50])
 def test_age_rule_only_for_the_younger_and_older_bands(band):
-    assert "age_persisting_pain" not in fired(month(27, 8, 8), HealthFactors(age_band=band))
+    assert not age_fired(days((28, 3), (14, 3), (7, 3), (0, 3)), band)
+
+
+def test_history_covers_the_age_rule():
+    assert redflags.HISTORY_DAYS >= redflags.AGE_PAIN_LOOKBACK_DAYS == 90
 
 
 # --- combinations ---------------------------------------------------------------------------
@@ -485,3 +591,32 @@ def test_a_symptom_only_day_is_not_a_pain_day_for_the_severe_pain_rule():
 
 def test_a_symptom_only_day_fires_its_symptom_rule():
     assert "saddle_numbness" in fired([rec(0, None, "saddle_numbness")])
+
+
+# --- not logged is never 0, in every rule that reads discomfort ------------------------------
+
+
+def test_worsening_averages_only_the_days_with_discomfort_logged():
+    # Read as 0, the three unscored days would pull this week's mean down to 3.4: no prompt.
+    recent = [rec(n, 6) for n in range(4)] + [rec(n, None, "leg_pain") for n in range(4, 7)]
+    prior = [rec(n, 4) for n in range(7, 11)]
+    assert "worsening" in fired(prior + recent)
+
+
+def test_persistent_pain_share_counts_only_the_days_with_discomfort_logged():
+    unscored = [rec(offset, None, "night_pain") for offset in range(1, 42, 3)]
+    scored = persistent(42, 12, 12)
+    taken = {r.date for r in scored}
+    assert "persistent_pain" in fired(scored + [r for r in unscored if r.date not in taken])
+
+
+def test_a_new_episode_needs_discomfort_logged_on_the_day():
+    records = [rec(0, None, "night_pain")]
+    assert "cancer_new_pain" not in fired(records, CANCER)
+    assert "infection_risk_new_pain" not in fired(records, INFECTION_RISK)
+
+
+def test_a_day_without_a_score_is_not_a_severe_day():
+    records = [rec(2, 9), rec(1, None, "leg_pain"), rec(0, 9)]
+    assert "severe_three_days" not in fired(records)
+    assert "severe_three_days" in fired([rec(2, 9), rec(1, 8), rec(0, 9)])

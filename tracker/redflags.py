@@ -64,8 +64,9 @@ PERSISTENT_MAX_LOOKBACK_DAYS = 56
 # weeks" or "keeps coming back". Symptoms on 7 or more of the last 14 days is our own choice.
 LEG_SYMPTOM_DAYS = 7
 LEG_SYMPTOM_WINDOW_DAYS = 14
-# "Soon": worsening. The minimal important change on a 0–10 pain scale is 2 points and 30%
-# (Ostelo et al., Spine 2008); each 7-day window needs 4+ logged days (our own choice).
+# "Soon": worsening. Ostelo et al. (Spine 2008) give 2 points and 30% as the smallest
+# important *improvement* on a 0–10 pain scale; using it for worsening is our extrapolation.
+# Each 7-day window needs 4+ logged days (our own choice).
 WORSENING_WINDOW_DAYS = 7
 WORSENING_MIN_LOGGED_DAYS = 4
 WORSENING_MIN_POINTS = 2
@@ -75,14 +76,15 @@ WORSENING_MIN_RATIO = Fraction(13, 10)
 # a pattern). "I'm struggling to cope with the pain" is on the same NHS list and needs no count.
 ACTIVITIES_STOPPED_DAYS = 3
 ACTIVITIES_STOPPED_WINDOW_DAYS = 7
-# "Soon": age. Back pain starting before 20 or after 50 (55 in older lists) is a traditional red
-# flag (Clinical Standards Advisory Group 1994); Finucane 2020 lists age over 50 among the risk
-# factors for spinal cancer and fracture. Discomfort 1+ on more than half of the logged days, at
-# least 4 logged days spanning 28 days or more (our own choice: a pattern, not a bad day), so
-# someone who logs once a week is covered. Looking back at most 5 weeks.
+# "Soon": age. Back pain starting before 20 is a red flag in the Clinical Standards Advisory
+# Group's list (CSAG 1994, which gives over 55 at the other end). Over 50 follows Finucane 2020,
+# which lists age over 50 among the risk factors for spinal cancer. The pattern is our own
+# choice (a pattern, not one bad day; someone logging once a fortnight is covered): among the
+# days logged in the last 90 (the day checked and the 90 before it), 4 or more with discomfort
+# logged, the first and last of them 28 or more days apart, and discomfort 1+ on more than half.
 AGE_PAIN_DISCOMFORT = 1
-AGE_PAIN_MIN_SPAN_DAYS = 28  # from the first logged day to the day checked, both counted
-AGE_PAIN_MAX_LOOKBACK_DAYS = 35
+AGE_PAIN_MIN_SPAN_DAYS = 28  # days between the first and last day with discomfort logged
+AGE_PAIN_LOOKBACK_DAYS = 90
 AGE_PAIN_MIN_LOGGED_DAYS = 4
 AGE_RISK_BANDS = frozenset({AGE_16_19, AGE_OVER_50})
 # "Urgent": a history of cancer, or a higher risk of infection, with a new episode of back pain
@@ -95,12 +97,25 @@ NEW_EPISODE_PAIN_FREE_DAYS = 28
 # "Urgent": a high temperature with back pain. NHS, Back pain: get an urgent GP appointment or
 # call 111 if you have back pain and "a very high temperature or you feel hot and shivery". For
 # someone at higher risk of infection, a fever is urgent whatever the pain (Finucane 2020).
+# Discomfort not logged is not "no pain": in a back-pain log a fever on such a day is taken as
+# back pain with a high temperature (the safe side); a logged 0 says there was none.
 FEVER_DISCOMFORT = 1
+# A recent fall, knock or blow. NHS, Back pain lists only a serious accident (emergency, below);
+# Finucane 2020 counts minor trauma only as a risk factor for fracture, with older age (over 50
+# here, as above), osteoporosis or long-term steroids. So: urgent with one of those, or with no
+# age given (the safe side, our choice); otherwise soon, our choice.
 # How far back evaluation reads, covering every window above.
-HISTORY_DAYS = max(PERSISTENT_MAX_LOOKBACK_DAYS, AGE_PAIN_MAX_LOOKBACK_DAYS)
+HISTORY_DAYS = max(PERSISTENT_MAX_LOOKBACK_DAYS, AGE_PAIN_LOOKBACK_DAYS)
 # A pattern rule already acknowledged is not raised again for the same pattern within this many
 # days of its last evidence; a symptom logged on a new day is always a new episode.
 PATTERN_EPISODE_GAP_DAYS = 14
+# After "I've spoken to a professional", the same rule raises no new full prompt for this many
+# days unless it comes back at a higher tier; a different, worse rule still fires at once. Our
+# own choice (no source gives a number): a symptom someone has just had checked is often still
+# there for a while, and prompting again each day would teach them to skip the prompt; two
+# weeks, the same as PATTERN_EPISODE_GAP_DAYS, is long enough to act on that advice and short
+# enough that a symptom still logged after it is raised in full again.
+SPOKEN_QUIET_DAYS = 14
 
 LEG_NERVE_SYMPTOMS = frozenset({"leg_pain", "leg_numbness", "leg_weakness", "legs_getting_worse"})
 
@@ -184,8 +199,8 @@ def _label(code: str) -> str:
     return SYMPTOM_LABELS[code]
 
 
-def _discomfort_answer(value: int) -> str:
-    return f"Discomfort {value} out of 10"
+def _discomfort_answer(value: int | None) -> str:
+    return "Discomfort not logged" if value is None else f"Discomfort {value} out of 10"
 
 
 def _has(record: DayRecord | None, code: str) -> bool:
@@ -204,6 +219,8 @@ def _symptom(code: str, *, unless: str = "") -> Predicate:
 
 def _profile_risks_for_fracture(factors: HealthFactors) -> list[str]:
     risks = []
+    if not factors.age_band:
+        risks.append("Health profile: age not given")
     if factors.age_band == AGE_OVER_50:
         risks.append("Health profile: over 50")
     if factors.osteoporosis:
@@ -220,13 +237,12 @@ INFECTION_RISK_ANSWER = "Health profile: higher risk of infection"
 
 
 def both_legs_nerve_symptoms(day: dt.date, history: History, factors: HealthFactors):
+    # An emergency on its own: trouble walking in both legs may be the only line ticked.
     record = _day(history, day)
     if record is None or "both_legs" not in record.symptoms:
         return None
     present = sorted(LEG_NERVE_SYMPTOMS & record.symptoms)
-    if not present:
-        return None
-    return (Evidence(day, (*map(_label, present), _label("both_legs"))),)
+    return (Evidence(day, (_label("both_legs"), *map(_label, present))),)
 
 
 # --- urgent ----------------------------------------------------------------------------------
@@ -236,8 +252,8 @@ def fever_with_back_pain(day: dt.date, history: History, factors: HealthFactors)
     record = _day(history, day)
     if factors.infection_risk or not _has(record, "fever"):
         return None  # with a higher risk of infection, fever_with_infection_risk speaks
-    if (record.discomfort or 0) < FEVER_DISCOMFORT:
-        return None
+    if record.discomfort is not None and record.discomfort < FEVER_DISCOMFORT:
+        return None  # a logged 0: no back pain that day
     return (Evidence(day, (_label("fever"), _discomfort_answer(record.discomfort))),)
 
 
@@ -264,7 +280,10 @@ def injury_with_fracture_risk(day: dt.date, history: History, factors: HealthFac
 def _new_episode(day: dt.date, history: History) -> DayRecord | None:
     """The day, when it logs discomfort 1+ after 28 days without any logged (see above)."""
     record = _day(history, day)
-    if record is None or (record.discomfort or 0) < NEW_EPISODE_DISCOMFORT:
+    # Discomfort not logged shows no pain, new or not.
+    if record is None or record.discomfort is None:
+        return None
+    if record.discomfort < NEW_EPISODE_DISCOMFORT:
         return None
     before = history.logged(
         day - dt.timedelta(days=NEW_EPISODE_PAIN_FREE_DAYS), day - dt.timedelta(days=1)
@@ -300,7 +319,8 @@ def severe_on_consecutive_days(day: dt.date, history: History, factors: HealthFa
     for start_offset in range(SEVERE_CONSECUTIVE_DAYS - 1, -1, -1):
         start = day - dt.timedelta(days=start_offset)
         run = [_day(history, start + dt.timedelta(days=n)) for n in range(SEVERE_CONSECUTIVE_DAYS)]
-        if all(r is not None and (r.discomfort or 0) >= SEVERE_DISCOMFORT for r in run):
+        # A day in the run without discomfort logged breaks it: unknown is not severe.
+        if all(r and r.discomfort is not None and r.discomfort >= SEVERE_DISCOMFORT for r in run):
             return tuple(Evidence(r.date, (_discomfort_answer(r.discomfort),)) for r in run)
     return None
 
@@ -315,26 +335,15 @@ def severe_on_most_days_of_a_week(day: dt.date, history: History, factors: Healt
     return tuple(Evidence(r.date, (_discomfort_answer(r.discomfort),)) for r in severe)
 
 
-def _span_start(
-    history: History, day: dt.date, *, min_span_days: int, max_lookback_days: int
-) -> dt.date | None:
-    """The latest logged day at least `min_span_days` before `day` (within the lookback)."""
-    candidates = history.logged(
-        day - dt.timedelta(days=max_lookback_days), day - dt.timedelta(days=min_span_days)
-    )
-    return candidates[-1].date if candidates else None
-
-
 def persistent_pain(day: dt.date, history: History, factors: HealthFactors):
-    first = _span_start(
-        history,
-        day,
-        min_span_days=PERSISTENT_MIN_SPAN_DAYS,
-        max_lookback_days=PERSISTENT_MAX_LOOKBACK_DAYS,
+    # The span starts at the latest logged day 6+ weeks back, within the lookback.
+    starts = history.logged(
+        day - dt.timedelta(days=PERSISTENT_MAX_LOOKBACK_DAYS),
+        day - dt.timedelta(days=PERSISTENT_MIN_SPAN_DAYS),
     )
-    if first is None:
+    if not starts:
         return None
-    logged = history.logged(first, day)
+    logged = history.logged(starts[-1].date, day)
     painful = [r for r in logged if r.discomfort >= PERSISTENT_DISCOMFORT]
     if len(logged) < PERSISTENT_MIN_LOGGED_DAYS:
         return None
@@ -392,17 +401,13 @@ def discomfort_worsening(day: dt.date, history: History, factors: HealthFactors)
 def age_band_with_persisting_pain(day: dt.date, history: History, factors: HealthFactors):
     if factors.age_band not in AGE_RISK_BANDS:
         return None
-    first = _span_start(
-        history,
-        day,
-        min_span_days=AGE_PAIN_MIN_SPAN_DAYS - 1,
-        max_lookback_days=AGE_PAIN_MAX_LOOKBACK_DAYS,
-    )
-    if first is None:
+    logged = history.logged(day - dt.timedelta(days=AGE_PAIN_LOOKBACK_DAYS), day)
+    if len(logged) < AGE_PAIN_MIN_LOGGED_DAYS:
         return None
-    logged = history.logged(first, day)
+    if (logged[-1].date - logged[0].date).days < AGE_PAIN_MIN_SPAN_DAYS:
+        return None
     painful = [r for r in logged if r.discomfort >= AGE_PAIN_DISCOMFORT]
-    if len(logged) < AGE_PAIN_MIN_LOGGED_DAYS or 2 * len(painful) <= len(logged):
+    if 2 * len(painful) <= len(logged):
         return None
     band = "16–19" if factors.age_band == AGE_16_19 else "over 50"
     return (
@@ -423,7 +428,6 @@ RULES: tuple[Rule, ...] = (
     Rule("fever_infection_risk", URGENT, fever_with_infection_risk),
     Rule("fever", URGENT, fever_with_back_pain),
     Rule("injury_fracture_risk", URGENT, injury_with_fracture_risk),
-    Rule("injury", URGENT, injury_without_fracture_risk),
     Rule("legs_getting_worse", URGENT, _symptom("legs_getting_worse", unless="both_legs")),
     Rule("one_leg_weakness", URGENT, _symptom("leg_weakness", unless="both_legs")),
     Rule("weight_loss", URGENT, _symptom("weight_loss")),
@@ -440,6 +444,7 @@ RULES: tuple[Rule, ...] = (
     Rule("worsening", SOON, discomfort_worsening, is_pattern=True),
     Rule("age_persisting_pain", SOON, age_band_with_persisting_pain, is_pattern=True),
     Rule("activities_stopped", SOON, activities_stopped_often, is_pattern=True),
+    Rule("injury", SOON, injury_without_fracture_risk),
     Rule("struggling_to_cope", SOON, _symptom("struggling_to_cope")),
     Rule("cracking_pain", SOON, _symptom("cracking_pain")),
 )
@@ -459,7 +464,7 @@ def evaluate(day: dt.date, history: History, factors: HealthFactors) -> list[Fir
 
 @functools.cache
 def emergency_symptom_sets() -> tuple[tuple[str, ...], ...]:
-    """The smallest sets of symptoms (one, or a pair such as a leg symptom with "both legs")
+    """The smallest sets of symptoms (one, or a pair should a rule ever need two answers)
     that fire an emergency rule on a day with nothing else known, found by asking the rules
     themselves. A phone without a connection reads them from the page (tracker.offline), so
     this module stays their only source."""

@@ -24,9 +24,16 @@ SYMPTOM_GROUPS: tuple[SymptomGroup, ...] = (
             Symptom("leg_weakness", "Weakness in a leg or foot (tripping, foot slapping)"),
             Symptom(
                 "legs_getting_worse",
-                "Numbness or weakness in a leg that is getting worse, or new trouble walking",
+                "Numbness or weakness in one leg that is getting worse, or new trouble walking "
+                "because of one leg",
             ),
-            Symptom("both_legs", "These leg symptoms are in both legs"),
+            # Its own line, an emergency on its own (tracker.redflags). The code is kept from
+            # when it read "these leg symptoms are in both legs", so past days keep their sense.
+            Symptom(
+                "both_legs",
+                "Pain spreading down both legs, or numbness, weakness or trouble walking in both "
+                "legs",
+            ),
         ),
     ),
     SymptomGroup(
