@@ -249,3 +249,42 @@ def test_the_command_names_a_broken_file_and_loads_nothing(db, tmp_path, monkeyp
     with pytest.raises(CommandError, match=r"prevention\.md, line 3: `order` must be"):
         call_command("load_content")
     assert Tip.objects.get(builtin_key=TIPS[0].key).body == "Before."
+
+
+# Words that suggest moving the back. Beside an open care alert a tip may not suggest moving,
+# stretching, walking or exercise, nor cracking: the prompt says to keep still or get seen.
+MOVEMENT_WORDS = re.compile(
+    r"\b(mov(e|es|ed|ing|ement)|stretch\w*|walk\w*|exercis\w*|crack\w*|pop(s|ping)?|twist\w*"
+    r"|lift\w*|yoga|pilates|swim\w*|active|activity|roll\w*|rock\w*|reach\w*|manipulat\w*"
+    r"|run\w*|gym|sports?|steps?)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize(
+    "tip", [tip for tip in TIPS if tip.safe_beside_alert], ids=lambda tip: tip.key
+)
+def test_no_tip_marked_safe_beside_an_alert_suggests_moving(tip):
+    assert not MOVEMENT_WORDS.findall(f"{tip.title}\n{tip.body}")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drink enough, and lean on movement to ease stiffness.",
+        "You lose more fluid after exercise.",
+        "Keep gently moving.",
+        "Stretch slowly.",
+        "Short walks help.",
+        "Don't crack your back.",
+    ],
+)
+def test_the_movement_check_catches_what_it_is_for(text):
+    assert MOVEMENT_WORDS.search(text)
+
+
+def test_the_water_tips_about_movement_are_no_longer_safe_beside_an_alert():
+    by_key = {tip.key: tip for tip in TIPS}
+    assert not by_key["realistic-about-water"].safe_beside_alert
+    assert not by_key["extra-on-hot-or-active-days"].safe_beside_alert
+    assert by_key["drink-with-meals"].safe_beside_alert
