@@ -3,10 +3,11 @@ and advice. Editors may reword the explanations and the advice in the admin (Car
 whether a rule fires is decided in tracker.redflags alone.
 
 Wording never names a country's services: it uses the placeholders of tracker.countries
-({emergency_number}, {urgent_care}, {routine_care}, {mental_health}), filled in from the
-person's country. Plain words, no diagnosis named, and never a suggestion to stretch or crack
+({emergency_number}, {urgent_care}, {routine_care}, {mental_health}, {physio}), filled in from
+the person's country. Plain words, no diagnosis named, and never a suggestion to stretch or crack
 the back beside a red flag."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from tracker.redflags import EMERGENCY, SOON, URGENT
@@ -19,12 +20,16 @@ class RuleWording:
 
 
 # Sources for the single answers: NHS "Cauda equina syndrome" and the GIRFT national suspected
-# cauda equina pathway (saddle numbness, bladder, bowel or sexual problems, symptoms in both legs
-# or getting worse: emergency); NHS "Back pain" (chest pain, a serious accident: emergency;
-# a high temperature, weight loss, a lump or change of shape, pain worse at night: urgent;
-# struggling to cope: see a GP); NHS "Sciatica" (weakness or numbness getting worse: urgent);
-# Finucane et al. 2020 (history of cancer, infection risk, fracture risk, pain between the
-# shoulder blades, pain on coughing or straining as flags to review).
+# cauda equina pathway (saddle numbness, bladder, bowel or sexual problems: emergency); NHS
+# "Sciatica" (sciatica on both sides, weakness or numbness in both legs: A&E or 999); NHS "Back
+# pain" (chest pain, a serious accident: emergency; a high temperature, weight loss, a lump or
+# change of shape, pain worse at night: urgent; struggling to cope: see a GP); NICE CKS
+# "Sciatica (lumbar radiculopathy)" (a progressive neurological deficit in one leg: urgent
+# assessment; the NHS page says only to see a GP); Finucane et al. 2020 (history of cancer,
+# infection risk, fracture risk, pain between the shoulder blades, pain on coughing or straining
+# as flags to review; minor trauma matters for fracture risk only, so a knock is "soon" without
+# it: see tracker.redflags). NHS "When to call 999": an ambulance, not a lift, after a serious
+# accident or with chest pain.
 _NERVES = (
     "can be a sign of a serious problem with the nerves in your lower back that needs treating "
     "in hospital straight away."
@@ -44,10 +49,10 @@ RULE_WORDING: dict[str, RuleWording] = {
         f"{_NERVES}",
     ),
     "both_legs": RuleWording(
-        "Leg symptoms in both legs",
-        "Pain, numbness or weakness in both legs, or leg symptoms getting worse, can mean the "
-        "nerves in your lower back are being squeezed. This needs checking in hospital straight "
-        "away.",
+        "Symptoms in both legs",
+        "Pain spreading down both legs, or numbness, weakness or trouble walking in both legs, "
+        "can mean the nerves in your lower back are being squeezed. This needs checking in "
+        "hospital straight away.",
     ),
     "chest_pain": RuleWording(
         "Chest pain with back pain",
@@ -68,7 +73,8 @@ RULE_WORDING: dict[str, RuleWording] = {
     "fever": RuleWording(
         "A high temperature with back pain",
         "A high temperature, or feeling hot and shivery, together with back pain can be a sign "
-        "of an infection that needs treating quickly.",
+        "of an infection that needs treating quickly. If you feel very unwell, call "
+        "{emergency_number}.",
     ),
     "injury_fracture_risk": RuleWording(
         "A fall or blow, with bones that may break easily",
@@ -78,13 +84,15 @@ RULE_WORDING: dict[str, RuleWording] = {
     ),
     "injury": RuleWording(
         "A recent fall, knock or blow",
-        "Back pain after a fall, knock or blow to the back should be checked by a doctor today.",
+        "Back pain after a fall, knock or blow usually settles, but it is worth getting checked "
+        "in the next few days. If the pain is severe or getting worse, or you notice numbness "
+        "or weakness, contact {urgent_care} today.",
     ),
     "legs_getting_worse": RuleWording(
-        "Leg numbness or weakness getting worse",
-        "Numbness or weakness in a leg that is getting worse, or new trouble walking, can mean a "
-        "nerve in your back is being pressed on. A doctor should check it today. If it spreads "
-        "to both legs, call {emergency_number}.",
+        "Numbness or weakness in one leg getting worse",
+        "Numbness or weakness in one leg that is getting worse, or new trouble walking because "
+        "of it, can mean a nerve in your back is being pressed on. A doctor should check it "
+        "today. If it spreads to both legs, call {emergency_number}.",
     ),
     "one_leg_weakness": RuleWording(
         "Weakness in a leg or foot",
@@ -159,15 +167,15 @@ RULE_WORDING: dict[str, RuleWording] = {
     "activities_stopped": RuleWording(
         "Pain stopping your usual activities",
         "You logged that pain stopped you doing your usual activities on 3 or more of the last "
-        "7 days. It is worth seeing {routine_care} or a physiotherapist, who can help you get "
-        "back to them.",
+        "7 days. It is worth seeing {routine_care} or {physio}, who can help you get back to "
+        "them.",
     ),
     "struggling_to_cope": RuleWording(
         "Struggling to cope with the pain",
-        "You said you're struggling to cope with the pain. That is a good reason to see "
-        "{routine_care}, who can help with the pain and with how it is affecting you. If it "
-        "feels too much right now, talk to someone: {mental_health}. If you might harm "
-        "yourself, call {emergency_number}.",
+        "You said you're struggling to cope with the pain. If it feels too much right now, "
+        "talk to someone: {mental_health}. If you might harm yourself, call "
+        "{emergency_number}. Then see {routine_care} or {physio}, who can help with the pain "
+        "and with how it is affecting you.",
     ),
     "cracking_pain": RuleWording(
         "Cracking with sharp pain",
@@ -176,30 +184,54 @@ RULE_WORDING: dict[str, RuleWording] = {
     ),
 }
 
+# A serious accident (keep still) or chest pain: call an ambulance, don't be driven in.
+AMBULANCE = "emergency_ambulance"
+AMBULANCE_RULES = frozenset({"major_injury", "chest_pain"})
+
+
+def advice_key(tier: str, rule_codes: Iterable[str]) -> str:
+    """The key, in TIER_HEADLINES and TIER_ADVICE (and CareWording's "tier:<key>"), of what a
+    prompt of `tier` listing these rules says: the ambulance advice if any of them needs one,
+    else the tier's own."""
+    if tier == EMERGENCY and not AMBULANCE_RULES.isdisjoint(rule_codes):
+        return AMBULANCE
+    return tier
+
+
 TIER_HEADLINES = {
     EMERGENCY: "Call {emergency_number} or go to the emergency department now",
+    AMBULANCE: "Call {emergency_number} for an ambulance now",
     URGENT: "Get an urgent appointment with a doctor today",
-    SOON: "See {routine_care} or a physiotherapist in the next few days",
+    SOON: "See {routine_care} or {physio} in the next few days",
 }
-# Default advice per tier; editors may reword it in the admin.
+# Default advice per tier (and for emergencies that need an ambulance); editors may reword it in
+# the admin.
 TIER_ADVICE = {
     EMERGENCY: (
         "Don't wait to see if it gets better. Call {emergency_number} or get someone to take you "
         "to the emergency department now. Tell them what you noticed and when it started: the "
         "answers listed here. Don't stretch, crack or manipulate your back."
     ),
+    AMBULANCE: (
+        "Don't wait to see if it gets better. Call {emergency_number} now and ask for an "
+        "ambulance; don't drive yourself or ask someone to drive you. Keep as still as you can "
+        "until help arrives. Tell them what you noticed and when it started: the answers listed "
+        "here. Don't stretch, crack or manipulate your back."
+    ),
     URGENT: (
         "Contact {routine_care} and ask for an urgent appointment today. If you can't get one, "
         "contact {urgent_care}. Tell them what you noticed and when it started. If you get "
-        "numbness around your bottom or genitals, problems peeing or pooing, or weakness in both "
-        "legs, call {emergency_number} straight away. Don't try to crack or stretch your back "
+        "numbness around your bottom or genitals, problems peeing or pooing, new problems with "
+        "erections, ejaculation or feeling during sex, or weakness in both legs, call "
+        "{emergency_number} straight away. Don't try to crack or stretch your back "
         "until you have been seen."
     ),
     SOON: (
-        "Book an appointment with {routine_care} or a physiotherapist in the next few days and "
-        "tell them what you have noticed; your logged days and notes can help. Most back pain "
-        "gets better within a few weeks, and staying gently active usually helps. If new "
-        "symptoms appear, such as numbness around your bottom or genitals or problems peeing or "
-        "pooing, get help straight away."
+        "Book an appointment with {routine_care} or {physio} in the next few days and tell them "
+        "what you have noticed; your logged days and notes can help. Most back pain gets better "
+        "within a few weeks, and staying gently active usually helps. If you get numbness "
+        "around your bottom or genitals, problems peeing or pooing, or weakness in both legs, "
+        "call {emergency_number} straight away. If the pain gets much worse or other new "
+        "symptoms appear, contact {urgent_care}."
     ),
 }

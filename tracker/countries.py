@@ -7,14 +7,21 @@ person's country (tracker.care):
     {urgent_care}       where to get urgent advice when a doctor can't be seen today
     {routine_care}      the doctor a person would book ("your GP")
     {mental_health}     someone to talk to, any time, when it all gets too much
+    {physio}            "a physiotherapist" ("a physical therapist" in the US and Canada)
 
 Where each number comes from: NHS "When to call 999" and "NHS 111"; the HSE (112 and 999 both
 work in Ireland); 911.gov; Health Canada (811 health lines; 9-8-8, the Suicide Crisis Helpline);
 healthdirect Australia (000; 1800 022 222) and Lifeline (13 11 14); Health New Zealand (111;
 Healthline 0800 611 116; 1737); Samaritans (116 123 in the UK and Ireland); 988lifeline.org.
-Services change their numbers rarely but they do: review this table with each release. 112 is
-the EU-wide emergency number and works from most mobile phones, which is why it is the default."""
+In the UK, 111 serves England, Scotland (NHS 24) and Wales; Northern Ireland has GP
+out-of-hours services instead. The US territories (Puerto Rico, Guam, the US Virgin Islands,
+American Samoa, the Northern Mariana Islands, the Minor Outlying Islands) use 911 and the US
+contacts. Services change their numbers rarely but they do: review this table with each
+release. 112 is the EU-wide emergency number and works from most mobile phones, which is why it
+is the default number; in words, a country not in the table reads "your local emergency number
+(112 works from most mobile phones)"."""
 
+import dataclasses
 import functools
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,18 +36,23 @@ class CareContacts:
     urgent_care: str
     routine_care: str
     mental_health: str
+    physio: str = "a physiotherapist"
+    country: str = ""  # the country they were looked up for; "" while none is set
 
 
 DEFAULT = CareContacts(
     emergency_number="112",
-    emergency_words="112",
+    emergency_words="your local emergency number (112 works from most mobile phones)",
     urgent_care="a local urgent care service",
     routine_care="a doctor",
     mental_health="a local crisis or mental-health line, or someone you trust",
 )
 CONTACTS: dict[str, CareContacts] = {
     "GB": CareContacts(
-        "999", "999", "NHS 111 (call 111 or go to 111.nhs.uk)", "your GP",
+        "999", "999",
+        "NHS 111 (call 111) in England, Scotland and Wales, or the GP out-of-hours service in "
+        "Northern Ireland",
+        "your GP",
         "Samaritans on 116 123, free at any time",
     ),
     "IE": CareContacts(
@@ -49,11 +61,11 @@ CONTACTS: dict[str, CareContacts] = {
     ),
     "US": CareContacts(
         "911", "911", "an urgent care center", "your primary care doctor",
-        "the 988 Suicide & Crisis Lifeline (call or text 988)",
+        "the 988 Suicide & Crisis Lifeline (call or text 988)", "a physical therapist",
     ),
     "CA": CareContacts(
         "911", "911", "811, your province's health line", "your family doctor",
-        "9-8-8, the Suicide Crisis Helpline (call or text 988)",
+        "9-8-8, the Suicide Crisis Helpline (call or text 988)", "a physical therapist",
     ),
     "AU": CareContacts(
         "000", "000", "healthdirect on 1800 022 222", "your GP",
@@ -64,19 +76,24 @@ CONTACTS: dict[str, CareContacts] = {
         "1737, free to call or text at any time",
     ),
 }  # fmt: skip
-PLACEHOLDERS = ("{emergency_number}", "{urgent_care}", "{routine_care}", "{mental_health}")
+US_TERRITORIES = ("PR", "GU", "VI", "AS", "MP", "UM")
+CONTACTS |= dict.fromkeys(US_TERRITORIES, CONTACTS["US"])
+PLACEHOLDERS = (
+    "{emergency_number}", "{urgent_care}", "{routine_care}", "{mental_health}", "{physio}"
+)  # fmt: skip
 
 
 def contacts_for(country: str) -> CareContacts:
     """The country's contacts; elsewhere the default, whose emergency number the deployment may
     set (BACKHABITS_EMERGENCY_NUMBER)."""
     if country in CONTACTS:
-        return CONTACTS[country]
+        return dataclasses.replace(CONTACTS[country], country=country)
     number = settings.BACKHABITS_EMERGENCY_NUMBER
     if number == DEFAULT.emergency_number:
-        return DEFAULT
-    return CareContacts(number, number, DEFAULT.urgent_care, DEFAULT.routine_care,
-                        DEFAULT.mental_health)  # fmt: skip
+        return dataclasses.replace(DEFAULT, country=country)
+    return dataclasses.replace(
+        DEFAULT, emergency_number=number, emergency_words=number, country=country
+    )
 
 
 def fill(text: str, contacts: CareContacts) -> str:
@@ -88,6 +105,7 @@ def fill(text: str, contacts: CareContacts) -> str:
         ("{urgent_care}", contacts.urgent_care),
         ("{routine_care}", contacts.routine_care),
         ("{mental_health}", contacts.mental_health),
+        ("{physio}", contacts.physio),
     ):
         text = text.replace(placeholder, value)
     return text

@@ -9,9 +9,10 @@ from tracker.models import Profile
 
 # country: (the tel: number, words the urgent advice must carry)
 EXPECTED = {
-    "GB": ("999", "NHS 111"),
+    "GB": ("999", "NHS 111 (call 111) in England, Scotland and Wales, or the GP out-of-hours"),
     "IE": ("112", "out-of-hours GP"),
     "US": ("911", "urgent care center"),
+    "PR": ("911", "urgent care center"),  # a US territory: the US contacts
     "CA": ("911", "811"),
     "AU": ("000", "healthdirect on 1800 022 222"),
     "NZ": ("111", "Healthline on 0800 611 116"),
@@ -41,15 +42,56 @@ def test_urgent_advice_names_the_countrys_own_service_and_no_other(client, db, c
     _number, urgent = EXPECTED[country]
     html = _post_symptoms(client, "night_pain").content.decode()
     assert urgent in html
-    others = {words for code, (_, words) in EXPECTED.items() if words != urgent}
+    others = {words for code, (_, words) in EXPECTED.items() if words != urgent} - {"NHS 111"}
     assert not any(words in html for words in others)
     assert "111 in England" not in html
 
 
 def test_ireland_says_both_its_emergency_numbers(client, db):
     client.force_login(make_user("ana", country="IE"))
-    html = _post_symptoms(client, "chest_pain").content.decode()
+    html = _post_symptoms(client, "saddle_numbness").content.decode()
     assert "Call 112 or 999 or go to the emergency department now" in html
+
+
+@pytest.mark.parametrize("symptom", ["chest_pain", "major_injury"])
+def test_chest_pain_or_a_serious_accident_calls_an_ambulance(client, db, symptom):
+    client.force_login(make_user("ana", country="US"))
+    html = _post_symptoms(client, symptom).content.decode()
+    assert "Call 911 for an ambulance now" in html
+    assert "ask for an ambulance; don&#x27;t drive yourself" in html
+    assert "get someone to take you" not in html
+
+
+def test_other_emergencies_may_still_be_driven_in(client, db):
+    client.force_login(make_user("ana", country="US"))
+    html = _post_symptoms(client, "both_legs").content.decode()
+    assert "Call 911 or go to the emergency department now" in html
+    assert "for an ambulance" not in html
+
+
+@pytest.mark.parametrize("country", ["DE", "BR"])
+def test_a_country_without_a_table_says_the_local_number_and_does_not_ask_to_set_it(
+    client, db, country
+):
+    client.force_login(make_user("ana", country=country))
+    html = _post_symptoms(client, "saddle_numbness").content.decode()
+    assert "Call your local emergency number (112 works from most mobile phones)" in html
+    assert 'href="tel:112"' in html
+    assert "Set your country" not in html
+
+
+def test_the_us_says_physical_therapist(client, db):
+    client.force_login(make_user("ana", country="US"))
+    html = _post_symptoms(client, "struggling_to_cope").content.decode()
+    assert "See your primary care doctor or a physical therapist in the next few days" in html
+    assert "physiotherapist" not in html.split('id="care-soon-heading"', 1)[1].split("</h2>")[0]
+
+
+def test_a_fever_on_a_day_without_a_score_is_urgent(client, db):
+    client.force_login(make_user("ana", country="GB"))
+    html = client.post(reverse("tracker:checkin"), {"symptoms": ["fever"]}).content.decode()
+    assert "A high temperature with back pain" in html
+    assert "Discomfort not logged" in html
 
 
 def test_the_deployments_number_replaces_only_the_default(client, db, settings):
