@@ -99,6 +99,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "tracker.context_processors.daily_reminder",
+                "tracker.context_processors.care_lines",
             ],
         },
     },

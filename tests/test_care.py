@@ -3,8 +3,12 @@ grows, clears and is acknowledged, and what the person is shown, most urgent fir
 
 import datetime as dt
 
+import pytest
+import time_machine
+from django.utils import timezone
+
 from tests.factories import make_checkin
-from tracker import care, redflags
+from tracker import care, care_responses, redflags
 from tracker.models import CareAlert, CheckIn
 
 TODAY = dt.date(2026, 11, 18)
@@ -57,7 +61,7 @@ def test_editing_the_day_away_clears_the_alert(user):
 
 def test_an_acknowledged_episode_is_not_raised_again_for_the_same_day(user):
     _log(user, TODAY, symptoms=["night_pain"])
-    care.acknowledge(CareAlert.objects.get(user=user), response="understood")
+    care_responses.acknowledge(CareAlert.objects.get(user=user), response="getting_help")
     assert not care.has_open_alert(user)
     assert _log(user, TODAY, symptoms=["night_pain"], notes="saved again") == []
     assert CareAlert.objects.filter(user=user).count() == 1
@@ -84,3 +88,226 @@ def test_the_health_profile_is_read_into_the_rules(user):
     make_checkin(user, TODAY, symptoms=["injury"])
     firings = care.check_day(user=user, date=TODAY, today=TODAY)
     assert "injury_fracture_risk" in {f.rule.code for f in firings}
+
+
+# --- answers: what closes an alert, reminders, the quiet after a professional ---------------
+
+
+def _alert(user, rule):
+    return CareAlert.objects.get(user=user, rule=rule, cleared_at=None)
+
+
+def _lines(user, today=TODAY):
+    return care_responses.page_care(user, today=today).lines
+
+
+@pytest.mark.parametrize("rule, symptom", [("saddle_numbness", "saddle_numbness"),
+                                           ("night_pain", "night_pain")])  # fmt: skip
+def test_understood_does_not_close_an_emergency_or_urgent_alert(user, rule, symptom):
+    _log(user, TODAY, symptoms=[symptom])
+    alert = _alert(user, rule)
+    with pytest.raises(care_responses.RefusedResponse):
+        care_responses.acknowledge(alert, response="understood")
+    alert.refresh_from_db()
+    assert alert.is_open and alert.acknowledgement == "" and alert.reminder_until is None
+
+
+def test_a_soon_alert_takes_understood_and_nothing_else(user):
+    _log(user, TODAY, symptoms=["cracking_pain"])
+    alert = _alert(user, "cracking_pain")
+    with pytest.raises(care_responses.RefusedResponse):
+        care_responses.acknowledge(alert, response="getting_help")
+    care_responses.acknowledge(alert, response="understood")
+    alert.refresh_from_db()
+    assert not alert.is_open and alert.reminder_until is None
+    assert _lines(user) == []  # quiet for the episode, no reminder
+
+
+def test_getting_help_records_its_time_and_leaves_a_reminder_line_with_the_number(user):
+    user.profile.country = "GB"
+    user.profile.save()
+    _log(user, TODAY, symptoms=["saddle_numbness"])
+    moment = dt.datetime(2026, 11, 18, 9, 30, tzinfo=dt.UTC)
+    with time_machine.travel(moment, tick=False):
+        care_responses.acknowledge(_alert(user, "saddle_numbness"), response="getting_help")
+        [line] = _lines(user)
+    alert = line.alert
+    assert (alert.acknowledgement, alert.acknowledged_at) == ("getting_help", moment)
+    assert alert.reminder_until == moment + dt.timedelta(days=care.REMINDER_DAYS)
+    assert line.reminder and line.tier == "emergency" and line.emergency_number == "999"
+    assert line.logged_on == TODAY
+    assert not care.has_open_alert(user)
+
+
+def test_the_reminder_ends_after_seven_days(user):
+    _log(user, TODAY, symptoms=["night_pain"])
+    start = dt.datetime(2026, 11, 18, 9, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False):
+        care_responses.acknowledge(_alert(user, "night_pain"), response="spoken")
+    with time_machine.travel(start + dt.timedelta(days=7, minutes=-1), tick=False):
+        assert len(_lines(user)) == 1
+    with time_machine.travel(start + dt.timedelta(days=7), tick=False):
+        assert _lines(user) == []
+
+
+def test_the_reminder_ends_once_a_later_day_is_logged_without_the_symptom(user):
+    yesterday = TODAY - dt.timedelta(days=1)
+    _log(user, yesterday, symptoms=["saddle_numbness"])
+    care_responses.acknowledge(_alert(user, "saddle_numbness"), response="getting_help")
+    # A day with habits only says nothing about symptoms: the reminder stays.
+    make_checkin(user, TODAY, discomfort=None)
+    care.check_day(user=user, date=TODAY, today=TODAY)
+    assert len(_lines(user)) == 1
+    _log(user, TODAY, symptoms=["leg_pain"])
+    assert _lines(user) == []
+
+
+def test_the_same_emergency_on_a_later_day_after_getting_help_is_a_new_full_alert(user):
+    _log(user, TODAY - dt.timedelta(days=1), symptoms=["bladder_bowel"])
+    care_responses.acknowledge(_alert(user, "bladder_bowel"), response="getting_help")
+    firings = _log(user, TODAY, symptoms=["bladder_bowel"])
+    assert [f.rule.code for f in firings] == ["bladder_bowel"]
+    [line] = _lines(user)  # the open alert's line; the older reminder gives way to it
+    assert not line.reminder and line.logged_on == TODAY
+
+
+def test_after_speaking_to_a_professional_the_same_rule_is_quiet_for_14_days(user):
+    start = dt.datetime(2026, 11, 18, 12, 0, tzinfo=dt.UTC)
+    with time_machine.travel(start, tick=False):
+        _log(user, TODAY, symptoms=["night_pain"])
+        care_responses.acknowledge(_alert(user, "night_pain"), response="spoken")
+    day_13 = TODAY + dt.timedelta(days=13)
+    with time_machine.travel(start + dt.timedelta(days=13), tick=False):
+        CheckIn.objects.create(user=user, date=day_13, discomfort=3, symptoms=["night_pain"])
+        assert care.check_day(user=user, date=day_13, today=day_13) == []
+        answered = CareAlert.objects.get(user=user)
+        assert answered.last_evidence_date == day_13  # the day joins the answered alert
+        assert [line.reminder for line in _lines(user, day_13)] == [True]
+    day_15 = TODAY + dt.timedelta(days=15)
+    with time_machine.travel(start + dt.timedelta(days=15), tick=False):
+        CheckIn.objects.create(user=user, date=day_15, discomfort=3, symptoms=["night_pain"])
+        assert [f.rule.code for f in care.check_day(user=user, date=day_15, today=day_15)] == [
+            "night_pain"
+        ]
+    assert CareAlert.objects.filter(user=user, acknowledged_at=None).count() == 1
+
+
+def test_the_quiet_after_a_professional_ends_at_once_when_the_tier_rises(user):
+    # An answered alert stored at a lower tier than its rule has now (as when a rule's tier is
+    # raised): the rule fires again in full at once.
+    CareAlert.objects.create(
+        user=user, rule="night_pain", tier="soon", last_evidence_date=TODAY,
+        evidence=[{"date": TODAY.isoformat(), "answers": ["Pain worse at night"]}],
+        acknowledgement="spoken", acknowledged_at=timezone.now(),
+    )  # fmt: skip
+    firings = _log(user, TODAY + dt.timedelta(days=1), symptoms=["night_pain"])
+    assert [f.rule.code for f in firings] == ["night_pain"]
+
+
+def test_a_worse_symptom_fires_at_once_after_speaking_to_a_professional(user):
+    _log(user, TODAY, symptoms=["leg_weakness"])
+    care_responses.acknowledge(_alert(user, "one_leg_weakness"), response="spoken")
+    firings = _log(user, TODAY, symptoms=["leg_weakness", "both_legs"])
+    assert [f.rule.code for f in firings] == ["both_legs"]
+
+
+def test_an_old_contacted_answer_keeps_its_meaning(user):
+    _log(user, TODAY - dt.timedelta(days=1), symptoms=["swelling"])
+    alert = _alert(user, "swelling")
+    CareAlert.objects.filter(pk=alert.pk).update(
+        acknowledgement="contacted", acknowledged_at=timezone.now()
+    )
+    alert.refresh_from_db()
+    assert care.describe(alert).status == "I've contacted a professional"
+    assert _lines(user) == []  # old rows never had a reminder
+    assert _log(user, TODAY, symptoms=["swelling"]) == []  # quiet, as after "spoken"
+    assert [line.reminder for line in _lines(user)] == [True]  # still logged: a reminder
+
+
+# --- "I ticked this by mistake" --------------------------------------------------------------
+
+
+def test_a_mistaken_tick_comes_off_its_day_and_the_rest_of_the_day_stays(user):
+    day = TODAY - dt.timedelta(days=3)
+    CheckIn.objects.create(user=user, date=day, discomfort=4, posture=3, notes="long drive",
+                           symptoms=["leg_pain", "saddle_numbness"])  # fmt: skip
+    care.check_day(user=user, date=day, today=TODAY)
+    alert = _alert(user, "saddle_numbness")
+    [answer] = care_responses.ticked_answers(alert)
+    alert = care_responses.correct_mistake(alert, keys=[answer.key], today=TODAY)
+    checkin = CheckIn.objects.get(user=user, date=day)
+    assert checkin.symptoms == ["leg_pain"]
+    assert (checkin.discomfort, checkin.posture, checkin.notes) == (4, 3, "long drive")
+    assert alert.cleared_at is not None and alert.acknowledged_at is None
+    assert alert.corrections[0]["removed"] == [{"date": day.isoformat(), "answers": [answer.label]}]
+    assert care.describe(alert).status.startswith("Corrected: ticked by mistake")
+
+
+def test_a_correction_checks_the_rules_again(user):
+    # "Both legs" ticked by mistake: weakness in one leg is still urgent, and says so at once.
+    CheckIn.objects.create(user=user, date=TODAY, symptoms=["leg_weakness", "both_legs"])
+    care.check_day(user=user, date=TODAY, today=TODAY)
+    alert = _alert(user, "both_legs")
+    keys = {a.code: a.key for a in care_responses.ticked_answers(alert)}
+    care_responses.correct_mistake(alert, keys=[keys["both_legs"]], today=TODAY)
+    open_rules = set(
+        CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None).values_list(
+            "rule", flat=True
+        )
+    )
+    assert open_rules == {"one_leg_weakness"}
+
+
+def test_a_correction_needs_an_answer_the_alert_rests_on(user):
+    _log(user, TODAY, symptoms=["saddle_numbness"])
+    alert = _alert(user, "saddle_numbness")
+    with pytest.raises(ValueError):
+        care_responses.correct_mistake(alert, keys=[f"{TODAY}:leg_pain"], today=TODAY)
+    assert CheckIn.objects.get(user=user).symptoms == ["saddle_numbness"]
+
+
+def test_scores_and_profile_answers_are_not_offered_as_ticked_by_mistake(user):
+    user.profile.cancer_history = True
+    user.profile.save()
+    _log(user, TODAY, discomfort=3)
+    assert care_responses.ticked_answers(_alert(user, "cancer_new_pain")) == []
+
+
+# --- what pages show: lines, most urgent first, the past told as past ------------------------
+
+
+def test_an_emergency_logged_more_than_two_days_back_is_told_as_maybe_past(user):
+    user.profile.country = "GB"
+    user.profile.save()
+    for back in (2, 3):
+        day = TODAY - dt.timedelta(days=back)
+        CheckIn.objects.create(user=user, date=day, symptoms=["bladder_bowel"])
+        care.check_day(user=user, date=day, today=TODAY)
+        [prompt] = care.prompts_for_alerts(care.open_alerts(user), country="GB", today=TODAY)
+        [line] = _lines(user)
+        if back == 2:
+            assert (
+                prompt.headline
+                == line.headline
+                == ("Call 999 or go to the emergency department now")
+            )
+        else:
+            assert (
+                prompt.headline
+                == line.headline
+                == ("If this is still happening, call 999 or go to the emergency department now")
+            )
+        CareAlert.objects.all().delete()
+        CheckIn.objects.all().delete()
+
+
+def test_lines_come_most_urgent_first_from_one_query(user, django_assert_num_queries):
+    _log(user, TODAY, symptoms=["night_pain"])
+    care_responses.acknowledge(_alert(user, "night_pain"), response="getting_help")
+    _log(user, TODAY - dt.timedelta(days=1), symptoms=["cracking_pain", "swelling", "chest_pain"])
+    user.profile  # noqa: B018 (loaded before counting, as a request has it)
+    with django_assert_num_queries(1):
+        lines = _lines(user)
+    assert [(line.tier, line.reminder) for line in lines] == [
+        ("emergency", False), ("urgent", False), ("urgent", True), ("soon", False),
+    ]  # fmt: skip

@@ -7,12 +7,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
-from django.db.models import Case, Value, When
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from tracker import countries, redflags
-from tracker.care_wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES
-from tracker.models import CareAlert, CareWording, CheckIn
+from tracker.care_wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES, advice_key
+from tracker.dates import today_for
+from tracker.models import Acknowledgement, CareAlert, CareWording, CheckIn
+from tracker.symptoms import SYMPTOM_LABELS
+
+# After "I'm getting help now" or "I've spoken to a professional", a one-line reminder stays
+# this long at most (the issue's choice: long enough to get seen, short enough not to linger).
+REMINDER_DAYS = 7
+# "contacted" is the older answer that meant the same as "spoken".
+PROFESSIONAL = (Acknowledgement.SPOKEN, Acknowledgement.CONTACTED)
 
 
 def health_factors(profile) -> redflags.HealthFactors:
@@ -70,8 +78,26 @@ def _episode_already_acknowledged(user, firing: redflags.Firing) -> bool:
     ).exists()
 
 
+def _quieted_by_a_professional(user, firing: redflags.Firing) -> CareAlert | None:
+    """The rule's alert answered "spoken to a professional" in the last SPOKEN_QUIET_DAYS, when
+    the firing is no more urgent than it was."""
+    since = timezone.now() - dt.timedelta(days=redflags.SPOKEN_QUIET_DAYS)
+    answered = (
+        CareAlert.objects.select_for_update()
+        .filter(user=user, rule=firing.rule.code, cleared_at=None)
+        .filter(acknowledgement__in=PROFESSIONAL, acknowledged_at__gte=since)
+        .order_by("-acknowledged_at")
+        .first()
+    )
+    rank = redflags.TIER_RANK
+    if answered is None or rank[firing.rule.tier] < rank.get(answered.tier, len(rank)):
+        return None
+    return answered
+
+
 def _record_firing(user, firing: redflags.Firing) -> bool:
-    """Opens or extends the rule's alert; False when this episode was already acknowledged."""
+    """Opens or extends the rule's alert; False when this episode was already acknowledged, or
+    is quiet after a professional was seen (its reminder line then carries on instead)."""
     evidence = _evidence_json(firing.evidence)
     open_alert = (
         CareAlert.objects.select_for_update()
@@ -80,6 +106,17 @@ def _record_firing(user, firing: redflags.Firing) -> bool:
     )
     if open_alert is None:
         if _episode_already_acknowledged(user, firing):
+            return False
+        if quiet := _quieted_by_a_professional(user, firing):
+            quiet.evidence = _evidence_json([*quiet.evidence, *evidence])
+            quiet.last_evidence_date = max(quiet.last_evidence_date, firing.anchor_date)
+            quiet.reminder_until = max(
+                quiet.reminder_until or timezone.now(),
+                timezone.now() + dt.timedelta(days=REMINDER_DAYS),
+            )
+            quiet.save(
+                update_fields=["evidence", "last_evidence_date", "reminder_until", "updated_at"]
+            )
             return False
         try:
             with transaction.atomic():
@@ -101,19 +138,32 @@ def _record_firing(user, firing: redflags.Firing) -> bool:
     return True
 
 
+def active(user, now: dt.datetime):
+    """Open alerts and those showing a reminder line: what every page reads, in one query."""
+    return CareAlert.objects.filter(user=user, cleared_at=None).filter(
+        Q(acknowledged_at=None) | Q(reminder_until__gt=now)
+    )
+
+
 def _reconcile_alerts_touching(user, *, day: dt.date, factors: redflags.HealthFactors) -> None:
     """After an edit, an open alert that listed that day keeps only the evidence that still
-    holds; with none left it is closed as cleared."""
+    holds; with none left it is closed as cleared (a reminder line just ends: the alert was
+    answered, and keeps that answer)."""
     iso_day = day.isoformat()
-    for alert in CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None):
+    now = timezone.now()
+    for alert in active(user, now):
         rule = redflags.RULES_BY_CODE.get(alert.rule)
         dates = sorted({dt.date.fromisoformat(item["date"]) for item in alert.evidence})
         if rule is None or iso_day not in {d.isoformat() for d in dates}:
             continue
         history = _history_around(user, dates)
         supported = [item for d in dates for item in (rule.predicate(d, history, factors) or ())]
+        if not supported and not alert.is_open:
+            alert.reminder_until = now
+            alert.save(update_fields=["reminder_until", "updated_at"])
+            continue
         if not supported:
-            alert.cleared_at = timezone.now()
+            alert.cleared_at = now
             alert.save(update_fields=["cleared_at", "updated_at"])
             continue
         alert.evidence = _evidence_json(supported)
@@ -154,6 +204,11 @@ def recheck_after_profile_change(*, user, today: dt.date) -> list[redflags.Firin
         return _check_days(user, changed=sorted(days), today=today)
 
 
+def recheck_days(*, user, days: list[dt.date], today: dt.date) -> list[redflags.Firing]:
+    """Checks these days again (after a correction, say), as if each had just been saved."""
+    return _check_days(user, changed=sorted(set(days)), today=today)
+
+
 def _check_days(user, *, changed: list[dt.date], today: dt.date) -> list[redflags.Firing]:
     factors = health_factors(user.profile)
     history = _history_around(user, [*changed, max(max(changed), today)])
@@ -168,16 +223,52 @@ def _check_days(user, *, changed: list[dt.date], today: dt.date) -> list[redflag
     shown = [firing for firing in firings if _record_firing(user, firing)]
     for day in changed:
         _reconcile_alerts_touching(user, day=day, factors=factors)
+    _end_reminders_after(user, changed=changed, history=history, factors=factors)
     return sorted(shown, key=lambda firing: redflags.TIER_RANK[firing.rule.tier])
 
 
-def acknowledge(alert: CareAlert, *, response: str) -> None:
-    alert.acknowledged_at = timezone.now()
-    alert.acknowledgement = response
-    alert.save(update_fields=["acknowledged_at", "acknowledgement", "updated_at"])
+def _answered_about_the_back(record: redflags.DayRecord | None) -> bool:
+    # A day with only habits (or water) says nothing about symptoms: the reminder stays.
+    return record is not None and (record.discomfort is not None or bool(record.symptoms))
+
+
+def _end_reminders_after(
+    user, *, changed: list[dt.date], history: redflags.History, factors: redflags.HealthFactors
+) -> None:
+    """A reminder line ends once a later day is logged without what raised it."""
+    now = timezone.now()
+    for alert in CareAlert.objects.filter(user=user, cleared_at=None, reminder_until__gt=now):
+        rule = redflags.RULES_BY_CODE.get(alert.rule)
+        later = [
+            day
+            for day in changed
+            if day > alert.last_evidence_date and _answered_about_the_back(history.days.get(day))
+        ]
+        if rule and any(not rule.predicate(day, history, factors) for day in later):
+            alert.reminder_until = now
+            alert.save(update_fields=["reminder_until", "updated_at"])
 
 
 # --- what the person sees ---------------------------------------------------------------------
+
+
+# An emergency logged for a day more than this many days back may be over: its prompt says
+# "if this is still happening, call…" rather than "call now" alone (our own choice: today and
+# the two days before are still "now" for someone catching up on their check-ins).
+PAST_EVENT_DAYS = 2
+
+
+def is_past_event(tier: str, last_logged: dt.date, today: dt.date | None) -> bool:
+    return (
+        tier == redflags.EMERGENCY
+        and today is not None
+        and last_logged < today - dt.timedelta(days=PAST_EVENT_DAYS)
+    )
+
+
+def past_event_headline(headline: str) -> str:
+    """ "Call 999 or go to…" → "If this is still happening, call 999 or go to…"."""
+    return f"If this is still happening, {headline[:1].lower()}{headline[1:]}"
 
 
 @dataclass(frozen=True)
@@ -186,6 +277,13 @@ class PromptItem:
     explanation: str
     evidence: list[dict]
     alert: CareAlert | None = None
+    past_event: bool = False
+
+    @property
+    def ticked(self) -> bool:
+        """Whether the alert rests on ticked answers, which "ticked by mistake" can correct."""
+        labels = set(SYMPTOM_LABELS.values())
+        return any(answer in labels for item in self.evidence for answer in item["answers"])
 
 
 @dataclass(frozen=True)
@@ -216,7 +314,10 @@ def _wordings() -> dict[str, str]:
 
 
 def _prompts(
-    entries: list[tuple[redflags.Rule, list[dict], CareAlert | None]], *, country: str
+    entries: list[tuple[redflags.Rule, list[dict], CareAlert | None]],
+    *,
+    country: str,
+    today: dt.date | None = None,
 ) -> list[CarePrompt]:
     if not entries:
         return []
@@ -224,7 +325,8 @@ def _prompts(
     wordings = _wordings()
     prompts = []
     for tier in sorted({rule.tier for rule, _, _ in entries}, key=redflags.TIER_RANK.__getitem__):
-        advice = wordings.get(f"tier:{tier}", TIER_ADVICE[tier])
+        key = advice_key(tier, [rule.code for rule, _, _ in entries if rule.tier == tier])
+        advice = wordings.get(f"tier:{key}", TIER_ADVICE[key])
         items = [
             PromptItem(
                 title=rule_title(rule.code),
@@ -234,14 +336,18 @@ def _prompts(
                 ),
                 evidence=evidence,
                 alert=alert,
+                past_event=is_past_event(tier, _last_logged(evidence), today),
             )
             for rule, evidence, alert in entries
             if rule.tier == tier
         ]
+        headline = countries.fill(TIER_HEADLINES[key], contacts)
+        if all(item.past_event for item in items):
+            headline = past_event_headline(headline)
         prompts.append(
             CarePrompt(
                 tier=tier,
-                headline=countries.fill(TIER_HEADLINES[tier], contacts),
+                headline=headline,
                 advice=countries.fill(advice, contacts),
                 items=items,
                 contacts=contacts,
@@ -279,7 +385,9 @@ class AlertRecord:
 
 
 def describe(alert: CareAlert) -> AlertRecord:
-    if alert.cleared_at:
+    if alert.cleared_at and alert.corrections:
+        status = "Corrected: ticked by mistake, and taken off your check-in"
+    elif alert.cleared_at:
         status = "Cleared: the check-in behind it was changed"
     else:
         status = alert.get_acknowledgement_display() or "Acknowledged"
@@ -291,7 +399,13 @@ def describe(alert: CareAlert) -> AlertRecord:
     )
 
 
-def prompts_for_alerts(alerts: list[CareAlert], *, country: str) -> list[CarePrompt]:
+def _last_logged(evidence: list[dict]) -> dt.date:
+    return max(dt.date.fromisoformat(item["date"]) for item in evidence)
+
+
+def prompts_for_alerts(
+    alerts: list[CareAlert], *, country: str, today: dt.date | None = None
+) -> list[CarePrompt]:
     return _prompts(
         [
             (redflags.RULES_BY_CODE[a.rule], a.evidence, a)
@@ -299,9 +413,12 @@ def prompts_for_alerts(alerts: list[CareAlert], *, country: str) -> list[CarePro
             if a.rule in redflags.RULES_BY_CODE
         ],
         country=country,
+        today=today,
     )
 
 
 def open_prompts(user) -> list[CarePrompt]:
-    """What leads every page while an alert is open, most urgent first."""
-    return prompts_for_alerts(open_alerts(user), country=user.profile.country.code or "")
+    """Every open alert in full, most urgent first (the care page shows them so)."""
+    return prompts_for_alerts(
+        open_alerts(user), country=user.profile.country.code or "", today=today_for(user)
+    )

@@ -1,13 +1,14 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tracker import care
+from tracker import care, care_responses
 from tracker.dates import today_for
-from tracker.forms import AcknowledgeForm, HealthProfileForm
+from tracker.forms import AcknowledgeForm, HealthProfileForm, MistakeForm
 from tracker.models import CareAlert
 
 
@@ -18,15 +19,18 @@ def _country(user) -> str:
 @require_safe
 @login_required
 def care_page(request: HttpRequest) -> HttpResponse:
-    alerts = list(CareAlert.objects.filter(user=request.user))
-    open_alerts = care.by_urgency([alert for alert in alerts if alert.is_open])
-    history = [care.describe(alert) for alert in alerts if not alert.is_open]
+    """Every open alert in full, then reminders as lines, then what was answered before."""
+    page = care_responses.page_care(request.user, today=today_for(request.user), full_rules=None)
+    closed = CareAlert.objects.filter(user=request.user).exclude(
+        acknowledged_at=None, cleared_at=None
+    )
     return render(
         request,
         "tracker/care.html",
         {
-            "care_prompts": care.prompts_for_alerts(open_alerts, country=_country(request.user)),
-            "history": history,
+            "care_prompts": page.prompts,
+            "care_lines": page.lines,
+            "history": [care.describe(alert) for alert in closed],
         },
     )
 
@@ -35,38 +39,89 @@ def care_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
     alert = get_object_or_404(CareAlert, pk=alert_id, user=request.user)
+    today = today_for(request.user)
     return render(
         request,
         "tracker/care_alert.html",
         {
             "care_prompts": (
-                care.prompts_for_alerts([alert], country=_country(request.user))
+                care.prompts_for_alerts([alert], country=_country(request.user), today=today)
                 if alert.is_open
                 else []
             ),
             "record": care.describe(alert),
+            # While its reminder lasts, its own line (with the number to call); no other alert's.
+            "care_lines": []
+            if alert.is_open
+            else [
+                line
+                for line in care_responses.page_care(request.user, today=today).lines
+                if line.alert.pk == alert.pk
+            ],
         },
+    )
+
+
+def _open_alert(request: HttpRequest, alert_id: int) -> CareAlert:
+    return get_object_or_404(
+        CareAlert, pk=alert_id, user=request.user, acknowledged_at=None, cleared_at=None
     )
 
 
 @require_POST
 @login_required
 def acknowledge_alert(request: HttpRequest, alert_id: int) -> HttpResponse:
-    alert = get_object_or_404(
-        CareAlert, pk=alert_id, user=request.user, acknowledged_at=None, cleared_at=None
-    )
-    form = AcknowledgeForm(request.POST)
+    alert = _open_alert(request, alert_id)
+    form = AcknowledgeForm(request.POST, responses=care_responses.responses_for(alert.tier))
     if not form.is_valid():
-        return HttpResponse("Choose one of the two answers.", status=400)
-    care.acknowledge(alert, response=form.cleaned_data["response"])
+        return HttpResponse(
+            "That answer does not close this alert; nothing was changed.", status=400
+        )
+    care_responses.acknowledge(alert, response=form.cleaned_data["response"])
     if request.htmx:
-        prompts = care.open_prompts(request.user)
+        # The prompts that were shown with it stay in full; the answered one becomes its line.
+        shown = set(request.POST.getlist("shown")) - {alert.rule}
+        page = care_responses.page_care(
+            request.user, today=today_for(request.user), full_rules=shown
+        )
         return render(
             request,
             "tracker/partials/care_prompts.html",
-            {"care_prompts": prompts, "just_acknowledged": True},
+            {
+                "care_prompts": page.prompts,
+                "answered_lines": [line for line in page.lines if line.alert.pk == alert.pk],
+                "just_acknowledged": True,
+            },
         )
     return redirect("tracker:home")
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def ticked_by_mistake(request: HttpRequest, alert_id: int) -> HttpResponse:
+    """Asks once which answer was ticked by mistake (or just to confirm, when it is one), then
+    takes it off the day it was logged."""
+    alert = _open_alert(request, alert_id)
+    answers = care_responses.ticked_answers(alert)
+    if not answers:
+        raise Http404("This alert does not rest on a ticked answer.")
+    form = MistakeForm(request.POST or None, answers=answers)
+    if request.method == "POST" and form.is_valid():
+        care_responses.correct_mistake(
+            alert, keys=form.cleaned_data["remove"], today=today_for(request.user)
+        )
+        messages.success(
+            request,
+            "Taken off your check-in, and the warning signs checked again. The correction is "
+            "kept in your alert history below.",
+        )
+        return redirect("tracker:care")
+    return render(
+        request,
+        "tracker/care_mistake.html",
+        {"alert": alert, "record": care.describe(alert), "answers": answers, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
 
 
 @require_http_methods(["GET", "POST"])

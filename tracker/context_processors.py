@@ -1,5 +1,7 @@
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 
+from tracker import care_responses
 from tracker.checkins import has_checked_in
 from tracker.dates import today_for
 from tracker.models import CheckIn
@@ -23,3 +25,17 @@ def daily_reminder(request) -> dict:
         return {}
     # A water tap alone is a start, not a check-in: say so rather than "not checked in".
     return {"show_checkin_reminder": "water_only" if day else "nothing"}
+
+
+def care_lines(request) -> dict:
+    """One line per open alert or reminder, for any page that shows them (care_lines.html).
+    Lazy: read (one query) only by a page that shows them. A view that shows some alerts in
+    full passes its own care_lines, which wins."""
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
+        return {}
+    return {
+        "care_lines": SimpleLazyObject(
+            lambda: care_responses.page_care(user, today=today_for(user)).lines
+        )
+    }

@@ -715,7 +715,33 @@ class PushSubscriptionForm(forms.Form):
 
 
 class AcknowledgeForm(forms.Form):
+    """An answer to a care alert, from those its tier takes (never "Understood" to an
+    emergency or urgent alert)."""
+
     response = forms.ChoiceField(choices=Acknowledgement.choices)
+
+    def __init__(self, *args, responses: tuple[str, ...], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["response"].choices = [
+            (value, label) for value, label in Acknowledgement.choices if value in responses
+        ]
+
+
+class MistakeForm(forms.Form):
+    """Which ticked answers behind a care alert were ticked by mistake ("date:code" keys)."""
+
+    remove = forms.MultipleChoiceField(
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose what you ticked by mistake."},
+    )
+
+    def __init__(self, *args, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["remove"].choices = [
+            (answer.key, f"{answer.label} ({answer.date:%a} {answer.date.day} {answer.date:%b})")
+            for answer in answers
+        ]
 
 
 class GuideSectionForm(forms.ModelForm):

@@ -5,21 +5,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST, require_safe
 
-from tracker import care
 from tracker.models import GuideSection, Habit, Tip, TipDismissal
 
 _ACTIVE_TIPS = Tip.objects.filter(is_active=True).order_by("-priority", "id")
 
 
-def _care_alert_open(user) -> bool:
-    """The guide and the tips lead with a notice while a care alert is open."""
-    return user.is_authenticated and care.has_open_alert(user)
-
-
 @require_safe
 def guide(request: HttpRequest) -> HttpResponse:
     sections = GuideSection.objects.prefetch_related(Prefetch("tips", queryset=_ACTIVE_TIPS))
-    context = {"sections": sections, "care_alert_open": _care_alert_open(request.user)}
+    # The notice and lines of any open care alert come from context_processors.care_lines.
+    context = {"sections": sections}
     return render(request, "tracker/guide.html", context)
 
 
@@ -30,7 +25,6 @@ def guide_section(request: HttpRequest, slug: str) -> HttpResponse:
     context = {
         "section": section,
         "tips": tips,
-        "care_alert_open": _care_alert_open(request.user),
     }
     return render(request, "tracker/guide_section.html", context)
 
@@ -52,7 +46,6 @@ def tip_list(request: HttpRequest) -> HttpResponse:
         {
             "groups": [(label, items) for label, items in groups if items],
             "dismissed_ids": dismissed_ids,
-            "care_alert_open": _care_alert_open(request.user),
         },
     )
 

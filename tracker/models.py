@@ -401,6 +401,13 @@ class TipDismissal(models.Model):
 
 
 class Acknowledgement(models.TextChoices):
+    """How a person answered an alert. An emergency or urgent alert takes only GETTING_HELP or
+    SPOKEN (or is corrected as ticked by mistake); UNDERSTOOD is for "soon" alerts. CONTACTED
+    was the one professional answer before the two were split, and keeps its meaning on old
+    rows."""
+
+    GETTING_HELP = "getting_help", "Getting help now"
+    SPOKEN = "spoken", "Spoken to a professional"
     CONTACTED = "contacted", "I've contacted a professional"
     UNDERSTOOD = "understood", "Understood"
 
@@ -419,9 +426,16 @@ class CareAlert(models.Model):
     evidence = models.JSONField(default=list)
     last_evidence_date = models.DateField()
     acknowledged_at = models.DateTimeField(null=True, blank=True)
-    acknowledgement = models.CharField(max_length=12, choices=Acknowledgement.choices, blank=True)
+    acknowledgement = models.CharField(max_length=20, choices=Acknowledgement.choices, blank=True)
     # Set when an edited check-in no longer supports the alert.
     cleared_at = models.DateTimeField(null=True, blank=True)
+    # After "I'm getting help now" or "I've spoken to a professional" on an emergency or urgent
+    # alert, a one-line reminder replaces the full prompt until then (tracker.care ends it
+    # sooner when a later day is logged without the answers that raised it).
+    reminder_until = models.DateTimeField(null=True, blank=True)
+    # Answers the person said they ticked by mistake and that were taken off their day:
+    # [{"at": ISO datetime, "removed": [{"date": "YYYY-MM-DD", "answers": ["..."]}]}, ...]
+    corrections = models.JSONField(default=list, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

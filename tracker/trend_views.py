@@ -4,7 +4,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from tracker import care, reports, sharing, trends
+from tracker import reports, sharing, trends
 from tracker.dates import today_for
 from tracker.forms import ShareLinkForm
 from tracker.ranges import RANGES, REPORT_RANGE, parse_range, range_words
@@ -26,7 +26,7 @@ def trends_page(request: HttpRequest) -> HttpResponse:
     context = {"dashboard": dashboard, "range_links": _range_links(range_key)}
     if request.htmx:
         return render(request, "tracker/partials/trends_range.html", context)
-    context["care_prompts"] = care.open_prompts(request.user)
+    # Open care alerts lead as lines (context_processors.care_lines), not in full.
     return render(request, "tracker/trends.html", context)
 
 

@@ -48,6 +48,7 @@ urlpatterns = [
     path(
         "care/<int:alert_id>/acknowledge/", care_views.acknowledge_alert, name="acknowledge_alert"
     ),
+    path("care/<int:alert_id>/mistake/", care_views.ticked_by_mistake, name="alert_mistake"),
     path("push/subscribe/", reminder_views.push_subscribe, name="push_subscribe"),
     path("push/<int:subscription_id>/delete/", reminder_views.push_delete, name="push_delete"),
     path(

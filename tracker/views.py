@@ -15,6 +15,7 @@ from django_htmx.http import reswap, retarget
 
 from tracker import (
     care,
+    care_responses,
     checkins,
     countries,
     exports,
@@ -60,10 +61,11 @@ def home(request: HttpRequest) -> HttpResponse:
     context = _today_card_context(request.user, today, checkin=recent_days[0].checkin)
     context["recent_days"] = recent_days
     context["reach"] = reminders.reach(request.user)
-    prompts = care.open_prompts(request.user)
-    context["care_prompts"] = prompts
+    # Open alerts and reminders lead as one line each; only tips safe beside them are chosen.
+    page_care = care_responses.page_care(request.user, today=today)
+    context["care_lines"] = page_care.lines
     context["chosen_tips"] = tips.tips_for_user(
-        request.user, today=today, red_flag_active=bool(prompts)
+        request.user, today=today, red_flag_active=page_care.active
     )
     strengths = trends.habit_strengths(request.user, today=today)
     context["habit_strengths"] = [
@@ -124,9 +126,12 @@ def checkin_page(
     partly_saved: checkins.SavedDay | None = None,
     water_error: str | None = None,
     offline_shell: bool = False,
+    care_lines: list | None = None,
 ) -> HttpResponse:
     profile = request.user.profile
     context = {
+        # Without its own, the page shows every open alert as a line (context_processors).
+        **({"care_lines": care_lines} if care_lines is not None else {}),
         # The form as a phone keeps it for checking in without a connection (offline_views).
         "offline_shell": offline_shell,
         # Which answers need emergency care at once, for a phone without a connection: from
@@ -180,10 +185,6 @@ def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: Check
     }
 
 
-def _open_prompts(user) -> list[care.CarePrompt]:
-    return care.open_prompts(user)
-
-
 @require_http_methods(["GET", "POST"])
 @login_required
 @sensitive_post_parameters()
@@ -201,7 +202,7 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
     page = functools.partial(checkin_page, request, day=day, today=today)
     if request.method == "GET":
         form = _checkin_form(request, existing)
-        return page(checkin=existing, form=form, prompts=_open_prompts(request.user))
+        return page(checkin=existing, form=form, prompts=[])
     form = _checkin_form(request, existing, data=request.POST)
     if request.POST.get("water") in {"add", "undo"}:
         return _water_tap_on_checkin(request, form, day=day, today=today)
@@ -212,7 +213,7 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
         if previous:
             initial.update(previous.values)
         form = _checkin_form(request, existing, initial=initial)
-        return page(checkin=existing, form=form, prompts=_open_prompts(request.user))
+        return page(checkin=existing, form=form, prompts=[])
     if form.is_valid():
         saved = checkins.record_day(
             user=request.user,
@@ -235,10 +236,22 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
             change=checkins.DayChange(values=care_values, symptoms_added=symptoms),
         )
         existing = partly_saved.checkin
-    prompts = _open_prompts(request.user)
+    care_now = _care_after(request.user, partly_saved, today=today)
     if partly_saved and _fired_emergency(partly_saved):
-        return _emergency_takeover(request, prompts, day, form_page=(partly_saved, form))
-    return page(checkin=existing, form=form, prompts=prompts, partly_saved=partly_saved)
+        return _emergency_takeover(request, care_now, day, form_page=(partly_saved, form))
+    return page(
+        checkin=existing,
+        form=form,
+        prompts=care_now.prompts,
+        partly_saved=partly_saved,
+        care_lines=care_now.lines,
+    )
+
+
+def _care_after(user, saved: checkins.SavedDay | None, *, today: dt.date):
+    """What fired in this save shows in full; any other open alert or reminder as a line."""
+    fired = {firing.rule.code for firing in saved.firings} if saved else set()
+    return care_responses.page_care(user, today=today, full_rules=fired)
 
 
 def _fired_emergency(saved: checkins.SavedDay) -> bool:
@@ -248,17 +261,15 @@ def _fired_emergency(saved: checkins.SavedDay) -> bool:
 def _after_save(
     request: HttpRequest, *, saved: checkins.SavedDay, day: dt.date, today: dt.date
 ) -> HttpResponse:
-    prompts = _open_prompts(request.user) if saved.firings or request.htmx else []
-    if _fired_emergency(saved):
-        return _emergency_takeover(request, prompts, day)
     if not request.htmx and not saved.firings:
         reached = " ".join(GOAL_WORDS[goal] for goal in saved.goals_reached)
         messages.success(
             request, f"Saved your check-in for {day:%A} {day.day} {day:%B}. {reached}".strip()
         )
         return redirect("tracker:home")
-    if not request.htmx:
-        prompts = _open_prompts(request.user)
+    care_now = _care_after(request.user, saved, today=today)
+    if _fired_emergency(saved):
+        return _emergency_takeover(request, care_now, day)
     context = {
         "day": day,
         "today": today,
@@ -266,8 +277,11 @@ def _after_save(
         "summary": checkins.describe_day(
             saved.checkin, date=day, water_unit=request.user.profile.water_unit
         ),
-        "care_prompts": prompts,
-        "chosen_tips": tips.tips_for_user(request.user, today=today, red_flag_active=bool(prompts)),
+        "care_prompts": care_now.prompts,
+        "care_lines": care_now.lines,
+        "chosen_tips": tips.tips_for_user(
+            request.user, today=today, red_flag_active=care_now.active
+        ),
         "goals_reached": [GOAL_WORDS[goal] for goal in saved.goals_reached],
     }
     template = (
@@ -278,14 +292,14 @@ def _after_save(
 
 def _emergency_takeover(
     request: HttpRequest,
-    prompts: list[care.CarePrompt],
+    care_now: care_responses.PageCare,
     day: dt.date,
     *,
     form_page: tuple[checkins.SavedDay, CheckInForm] | None = None,
 ) -> HttpResponse:
     """The emergency tier replaces the whole page, with and without JavaScript. Answers that
     still need correcting follow below it, unsaved."""
-    context = {"care_prompts": prompts, "day": day}
+    context = {"care_prompts": care_now.prompts, "care_lines": care_now.lines, "day": day}
     if form_page:
         partly_saved, form = form_page
         checkin = partly_saved.checkin
@@ -335,7 +349,7 @@ def _water_tap_on_checkin(
         today=today,
         checkin=checkin,
         form=form,
-        prompts=_open_prompts(request.user),
+        prompts=[],
         water_error=error,
     )
 
@@ -434,5 +448,5 @@ def peg_check(request: HttpRequest) -> HttpResponse:
         if saved.firings:
             return redirect("tracker:home")  # any prompt leads the home page
         return redirect("tracker:trends")
-    context = {"form": form, "source": peg.SOURCE, "care_prompts": care.open_prompts(request.user)}
+    context = {"form": form, "source": peg.SOURCE}
     return render(request, "tracker/peg.html", context)

@@ -146,8 +146,12 @@
         });
       }
       form.reset();
-      showWaiting(["Saved on this phone. It will be sent when you're back online (" + dayWords(day.date) + ")."]);
-      window.scrollTo(0, 0);
+      var saved = "Saved on this phone. It will be sent when you're back online (" + dayWords(day.date) + ").";
+      // The message, not the page's top (open care alerts lead it), comes into view.
+      return Promise.resolve(showWaiting([saved])).then(function () {
+        var box = status();
+        if (box) box.scrollIntoView({ block: "start" });
+      });
     });
   }
 

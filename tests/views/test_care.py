@@ -70,7 +70,10 @@ def test_emergency_takes_over_the_page_without_javascript(logged_in_client, user
     html = response.content.decode()
     assert response.status_code == 200
     assert 'role="alert"' in html
-    assert "Call 112 or go to the emergency department now" in html
+    assert (
+        "Call your local emergency number (112 works from most mobile phones) or go to the "
+        "emergency department now" in html
+    )
     assert 'href="tel:112"' in html
     assert "999" in html and "911" in html
     assert 'name="posture"' not in html  # the form is gone: nothing competes with the prompt
@@ -91,7 +94,7 @@ def test_emergency_takes_over_the_page_with_htmx(logged_in_client):
 def test_emergency_number_comes_from_the_deployment_setting(logged_in_client, settings):
     settings.BACKHABITS_EMERGENCY_NUMBER = "999"
     html = _post(logged_in_client, ["chest_pain"]).content.decode()
-    assert "Call 999 or go to the emergency department now" in html
+    assert "Call 999 for an ambulance now" in html
     assert 'href="tel:999"' in html
 
 
@@ -146,22 +149,23 @@ def test_one_open_alert_per_rule_per_episode(logged_in_client, user):
     ]
 
 
-def test_acknowledging_closes_the_alert_and_keeps_it_in_history(logged_in_client, user):
+def test_answering_closes_the_alert_leaves_a_reminder_and_keeps_it_in_history(
+    logged_in_client, user
+):
     _post(logged_in_client, ["swelling"])
     alert = CareAlert.objects.get(user=user)
     response = logged_in_client.post(
-        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "contacted"}
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "spoken"}
     )
     assert response.status_code == 302
     alert.refresh_from_db()
-    assert alert.acknowledgement == "contacted" and alert.acknowledged_at is not None
-    assert "care-urgent" not in logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert alert.acknowledgement == "spoken" and alert.acknowledged_at is not None
+    home = logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert "care-urgent" not in home  # no open alert: a reminder line instead
+    assert "care-reminder-urgent" in home
     history = logged_in_client.get(reverse("tracker:care")).content.decode()
     assert "A lump, swelling or change of shape" in history
-    assert (
-        "I&#x27;ve contacted a professional" in history
-        or "I've contacted a professional" in history
-    )
+    assert "Spoken to a professional" in history
 
 
 def test_acknowledging_with_htmx_returns_the_remaining_prompts(logged_in_client, user):
@@ -169,12 +173,13 @@ def test_acknowledging_with_htmx_returns_the_remaining_prompts(logged_in_client,
     swelling = CareAlert.objects.get(user=user, rule="swelling")
     response = logged_in_client.post(
         reverse("tracker:acknowledge_alert", args=[swelling.pk]),
-        {"response": "understood"},
+        {"response": "getting_help", "shown": ["swelling", "cracking_pain"]},
         headers=HTMX,
     )
     html = response.content.decode()
     assert html.startswith('<div id="care-prompts">')
     assert "care-soon" in html and "care-urgent" not in html
+    assert "care-reminder-urgent" in html  # the answered alert becomes its one-line reminder
 
 
 @pytest.mark.parametrize("bad", ["", "ignore", "contacted'; DROP TABLE"])
@@ -205,7 +210,7 @@ def test_after_acknowledging_the_same_day_does_not_raise_it_again(logged_in_clie
     _post(logged_in_client, ["swelling"])
     alert = CareAlert.objects.get(user=user)
     logged_in_client.post(
-        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "understood"}
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "getting_help"}
     )
     response = _post(logged_in_client, ["swelling"], notes="edited")
     assert response.status_code == 302  # acknowledged already: no second prompt for the same day
@@ -217,7 +222,7 @@ def test_the_symptom_on_a_new_day_is_a_new_episode(logged_in_client, user):
     _post(logged_in_client, ["swelling"], day=yesterday)
     alert = CareAlert.objects.get(user=user)
     logged_in_client.post(
-        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "understood"}
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "getting_help"}
     )
     _post(logged_in_client, ["swelling"])
     assert CareAlert.objects.filter(user=user, acknowledged_at=None).count() == 1
@@ -380,7 +385,7 @@ def test_an_acknowledged_pattern_is_not_raised_again_within_its_episode(logged_i
         _post(logged_in_client, [], day=_today() - dt.timedelta(days=n + 1), discomfort="9")
     alert = CareAlert.objects.get(user=user, rule="severe_three_days")
     logged_in_client.post(
-        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "contacted"}
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "understood"}
     )
     response = _post(logged_in_client, [], discomfort="9")  # a fourth severe day
     assert response.status_code == 302
@@ -411,7 +416,7 @@ def test_one_evidence_entry_per_date_with_every_answer(logged_in_client, user):
 
 
 def test_acknowledging_the_last_alert_with_htmx_says_none_are_left(logged_in_client, user):
-    _post(logged_in_client, ["swelling"])
+    _post(logged_in_client, ["cracking_pain"])
     alert = CareAlert.objects.get(user=user)
     response = logged_in_client.post(
         reverse("tracker:acknowledge_alert", args=[alert.pk]),
@@ -469,8 +474,8 @@ def _open_alert(user, rule="night_pain", tier="urgent", day=None):
 # changing it changes this list, so it is reviewed here too.
 REVIEWED_SAFE_TIPS = {
     "screen-at-eye-level", "feet-flat-on-floor", "phone-up-not-head-down", "water-bottle-in-sight",
-    "check-urine-colour", "drink-with-meals", "extra-on-hot-or-active-days",
-    "realistic-about-water", "slow-breathing", "drop-your-shoulders", "protect-your-sleep",
+    "check-urine-colour", "drink-with-meals", "slow-breathing", "drop-your-shoulders",
+    "protect-your-sleep",
     "talk-to-someone", "log-same-time-daily", "patterns-are-clues", "check-sleep-setup",
     "bring-log-to-appointments",
 }  # fmt: skip
@@ -542,6 +547,8 @@ def test_editors_see_and_set_the_safe_flag_in_the_admin(admin_client, db):
 def test_adding_a_fracture_risk_after_an_injury_was_logged_changes_the_alert_now(
     logged_in_client, user
 ):
+    user.profile.age_band = "20-50"  # no fracture risk yet
+    user.profile.save()
     _post(logged_in_client, ["injury"])
     assert CareAlert.objects.get(user=user, cleared_at=None).rule == "injury"
     response = logged_in_client.post(reverse("tracker:health_profile"), {"age_band": "over-50"})
@@ -552,7 +559,7 @@ def test_adding_a_fracture_risk_after_an_injury_was_logged_changes_the_alert_now
         )
     )
     assert open_rules == {"injury_fracture_risk"}
-    html = logged_in_client.get(reverse("tracker:home")).content.decode()
+    html = logged_in_client.get(reverse("tracker:care")).content.decode()
     assert "in case a bone is broken" in html
 
 
@@ -582,3 +589,203 @@ def test_the_new_checklist_answers_are_saved_and_exported(logged_in_client, user
     assert ",legs_getting_worse;sexual_dysfunction;struggling_to_cope," in csv_text
     html = logged_in_client.get(reverse("tracker:checkin")).content.decode()
     assert "<legend>Coping</legend>" in html
+
+
+# --- issue 27: answers that say what they do, lines instead of prompts -------------------------
+
+
+def _ack(client, alert, response, headers=None):
+    return client.post(
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": response},
+        headers=headers or {},
+    )  # fmt: skip
+
+
+def _main(html: str) -> str:
+    return html[html.index('<main id="main"') :]
+
+
+def _gb(user) -> None:
+    user.profile.country = "GB"
+    user.profile.save()
+
+
+@pytest.mark.parametrize("symptom", ["saddle_numbness", "night_pain"])
+@pytest.mark.parametrize("response", ["understood", "contacted"])
+def test_understood_or_an_old_answer_to_an_emergency_or_urgent_alert_is_refused(
+    logged_in_client, user, symptom, response
+):
+    _post(logged_in_client, [symptom])
+    alert = CareAlert.objects.get(user=user)
+    before = (alert.acknowledged_at, alert.acknowledgement, alert.reminder_until, alert.updated_at)
+    assert _ack(logged_in_client, alert, response).status_code == 400
+    alert.refresh_from_db()
+    assert alert.is_open
+    assert (alert.acknowledged_at, alert.acknowledgement, alert.reminder_until,
+            alert.updated_at) == before  # fmt: skip
+
+
+def test_each_tier_offers_its_own_answers_each_saying_what_it_does(logged_in_client, user):
+    html = _post(logged_in_client, ["saddle_numbness", "cracking_pain"]).content.decode()
+    emergency = html[html.index("care-emergency") : html.index("care-soon")]
+    soon = html[html.index("care-soon") :]
+    for words in ("I&#x27;m getting help now", "I&#x27;ve spoken to a professional",
+                  "I ticked this by mistake"):  # fmt: skip
+        assert words in emergency and words not in soon
+    assert "Understood" not in emergency and ">Understood</button>" in soon
+    assert "Keeps a one-line reminder on your home page and check-in instead" in emergency
+    assert "no full message for this again for 14 days" in emergency
+    assert "Asks you to confirm, then takes it off that day's check-in" in emergency
+    assert "Hides this message" in soon
+    alert = CareAlert.objects.get(user=user, rule="saddle_numbness")
+    assert f'aria-describedby="answer-{alert.pk}-getting_help"' in emergency
+    assert f'id="answer-{alert.pk}-getting_help"' in emergency
+
+
+def test_an_urgent_prompt_has_no_understood(logged_in_client, user):
+    _post(logged_in_client, ["fever"], discomfort="3")
+    html = logged_in_client.get(reverse("tracker:care")).content.decode()
+    assert "care-urgent" in html and "I&#x27;m getting help now" in html
+    assert "Understood" not in html
+
+
+def test_getting_help_leaves_a_one_line_reminder_with_the_number_on_home_and_checkin(
+    logged_in_client, user
+):
+    _post(logged_in_client, ["saddle_numbness"])
+    alert = CareAlert.objects.get(user=user)
+    assert _ack(logged_in_client, alert, "getting_help").status_code == 302
+    for url in (reverse("tracker:home"), reverse("tracker:checkin")):
+        main = _main(logged_in_client.get(url).content.decode())
+        assert 'class="care-line care-reminder care-reminder-emergency" role="status"' in main
+        assert 'href="tel:112"' in main
+        assert f'href="/care/{alert.pk}/"' in main
+        assert "You said: getting help now" in main
+        assert "Don&#x27;t wait to see if it gets better" not in main  # no full prompt
+        assert 'class="care-line care-emergency"' not in main  # answered: not open any more
+
+
+def test_getting_help_with_htmx_swaps_the_prompt_for_its_reminder(logged_in_client, user):
+    _post(logged_in_client, ["bladder_bowel"])
+    alert = CareAlert.objects.get(user=user)
+    html = _ack(logged_in_client, alert, "getting_help", headers=HTMX).content.decode()
+    assert html.startswith('<div id="care-prompts">')
+    assert "care-reminder-emergency" in html and 'href="tel:112"' in html
+    assert "no open care alerts" not in html
+
+
+def test_home_trends_peg_and_tips_show_one_line_per_alert_emergency_first(logged_in_client, user):
+    _gb(user)
+    _post(logged_in_client, ["cracking_pain"], day=_today() - dt.timedelta(days=2))
+    _post(logged_in_client, ["weight_loss"], day=_today() - dt.timedelta(days=1))
+    _post(logged_in_client, ["saddle_numbness"])
+    for url in ("/", "/trends/", "/peg/", "/tips/", "/guide/"):
+        main = _main(logged_in_client.get(url).content.decode())
+        assert main.count('class="care-line care-') == 3, url
+        emergency = main.index('class="care-line care-emergency" role="alert"')
+        urgent = main.index('class="care-line care-urgent" role="alert"')
+        soon = main.index('class="care-line care-soon" role="alert"')
+        assert emergency < urgent < soon, url
+        assert "Call 999 or go to the emergency department now" in main
+        assert 'href="tel:999"' in main
+        assert "Don&#x27;t wait to see if it gets better" not in main, url  # no full prompt
+        assert "care-item" not in main and "care-ack" not in main, url
+
+
+def test_the_checkin_page_leads_with_lines_then_its_question(logged_in_client, user):
+    _post(logged_in_client, ["swelling"])
+    html = logged_in_client.get(reverse("tracker:checkin")).content.decode()
+    assert html.index('class="care-line care-urgent"') < html.index('id="checkin-heading"')
+    assert "Contact " not in html[: html.index('id="checkin-heading"')]  # no tier advice
+    assert '<section class="care care-urgent"' not in html
+
+
+def test_a_save_shows_in_full_what_fired_and_other_alerts_as_lines(logged_in_client, user):
+    _post(logged_in_client, ["cracking_pain"], day=_today() - dt.timedelta(days=1))
+    html = _post(logged_in_client, ["night_pain"], headers=HTMX).content.decode()
+    assert '<section class="care care-urgent" role="alert"' in html
+    assert '<section class="care care-soon"' not in html
+    assert 'class="care-line care-soon" role="alert"' in html
+
+
+def test_an_emergency_backfilled_three_days_back_is_worded_as_maybe_past(logged_in_client, user):
+    _gb(user)
+    html = _post(
+        logged_in_client, ["saddle_numbness"], day=_today() - dt.timedelta(days=3)
+    ).content.decode()
+    past = "If this is still happening, call 999 or go to the emergency department now"
+    assert past in html and 'href="tel:999"' in html
+    assert past in logged_in_client.get("/").content.decode()
+    html = _post(
+        logged_in_client, ["bladder_bowel"], day=_today() - dt.timedelta(days=2)
+    ).content.decode()
+    assert '<h2 id="care-emergency-heading">Call 999 or go to the emergency department now' in html
+    assert 'class="care-line care-emergency"' in html  # the earlier one, as a line
+
+
+def test_ticked_by_mistake_asks_once_then_takes_just_that_answer_off(logged_in_client, user):
+    day = _today() - dt.timedelta(days=1)
+    _post(logged_in_client, ["saddle_numbness", "leg_pain"], day=day, discomfort="4")
+    alert = CareAlert.objects.get(user=user, rule="saddle_numbness")
+    url = reverse("tracker:alert_mistake", args=[alert.pk])
+    page = logged_in_client.get(url).content.decode()
+    assert "This takes “Numbness" in page and "Yes, I ticked it by mistake" in page
+    assert set(CheckIn.objects.get(user=user).symptoms) == {"saddle_numbness", "leg_pain"}
+    response = logged_in_client.post(url, {"remove": f"{day.isoformat()}:saddle_numbness"})
+    assert response["Location"] == reverse("tracker:care")
+    checkin = CheckIn.objects.get(user=user)
+    assert checkin.symptoms == ["leg_pain"] and checkin.discomfort == 4
+    alert.refresh_from_db()
+    assert alert.cleared_at is not None
+    history = logged_in_client.get(reverse("tracker:care")).content.decode()
+    assert "Corrected: ticked by mistake" in history
+    assert "Ticked by mistake, taken off" in history
+    assert "care-emergency" not in _main(logged_in_client.get("/").content.decode())
+
+
+@pytest.mark.parametrize("remove", ["", "2020-01-01:saddle_numbness", "nonsense"])
+def test_ticked_by_mistake_refuses_anything_but_an_answer_the_alert_rests_on(
+    logged_in_client, user, remove
+):
+    _post(logged_in_client, ["saddle_numbness"])
+    alert = CareAlert.objects.get(user=user)
+    url = reverse("tracker:alert_mistake", args=[alert.pk])
+    assert logged_in_client.post(url, {"remove": remove}).status_code == 400
+    assert CheckIn.objects.get(user=user).symptoms == ["saddle_numbness"]
+    alert.refresh_from_db()
+    assert alert.is_open and alert.corrections == []
+
+
+def test_ticked_by_mistake_is_404_for_someone_else_or_without_a_ticked_answer(
+    logged_in_client, other_client, user
+):
+    _post(logged_in_client, ["saddle_numbness"])
+    alert = CareAlert.objects.get(user=user)
+    url = reverse("tracker:alert_mistake", args=[alert.pk])
+    assert other_client.get(url).status_code == 404
+    assert other_client.post(url, {"remove": f"{_today()}:saddle_numbness"}).status_code == 404
+    assert CheckIn.objects.get(user=user).symptoms == ["saddle_numbness"]
+    pain = _open_alert(user, rule="cancer_new_pain")
+    assert logged_in_client.get(reverse("tracker:alert_mistake", args=[pain.pk])).status_code == 404
+
+
+@pytest.mark.parametrize("alerts", [1, 5])
+def test_home_reads_alerts_in_a_constant_number_of_queries(
+    logged_in_client, user, django_assert_max_num_queries, alerts
+):
+    symptoms = ["swelling", "night_pain", "weight_loss", "cracking_pain", "saddle_numbness"]
+    _post(logged_in_client, symptoms[:alerts])
+    with django_assert_max_num_queries(21):
+        html = logged_in_client.get("/").content.decode()
+    # Three lines at most, the rest summed up in one, so the day still leads the page.
+    assert html.count('class="care-line care-') == min(alerts, 4)
+    assert ("2 more care alerts" in html) is (alerts == 5)
+
+
+def test_no_movement_tip_beside_a_reminder(logged_in_client, user):
+    for n in range(2, 9):
+        make_checkin(user, _today() - dt.timedelta(days=n), exercise_minutes=0, stress=9)
+    _post(logged_in_client, ["night_pain"], day=_today() - dt.timedelta(days=1))
+    _ack(logged_in_client, CareAlert.objects.get(user=user), "getting_help")
+    chosen = logged_in_client.get("/").context["chosen_tips"]
+    assert chosen and all(item.tip.safe_beside_alert for item in chosen)

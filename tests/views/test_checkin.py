@@ -220,7 +220,9 @@ def test_every_response_leads_with_an_alert_already_open(logged_in_client, user)
     assert page.index('role="alert"') < page.index('class="checkin-form"')
     saved = logged_in_client.post(url, {"discomfort": "2"}, headers=HTMX).content.decode()
     assert saved.index('role="alert"') < saved.index("Saved your check-in")
-    assert "Get an urgent appointment with a doctor today" in saved
+    # As one line: the full prompt showed where it fired and stays on /care/.
+    assert 'class="care-line care-urgent" role="alert"' in saved
+    assert "Get an urgent appointment with a doctor today" not in saved
 
 
 def test_a_past_day_says_its_date_never_today(logged_in_client, user):
