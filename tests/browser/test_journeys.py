@@ -112,14 +112,17 @@ def test_red_flag_prompt_comes_first_and_stays_until_acknowledged(page):
     alert.wait_for()
     assert alert.bounding_box()["y"] < page.get_by_text("Saved your check-in").bounding_box()["y"]
     for _ in range(2):
-        page.goto("/")
+        page.goto("/")  # elsewhere, one line that leads the page and links to the full prompt
         first_card = page.locator("main > *:not(h1)").first
-        assert "Get an urgent appointment with a doctor today" in first_card.inner_text()
-    page.get_by_role("button", name="I've contacted a professional").click()
-    page.get_by_text("no open care alerts").wait_for()
+        assert "Urgent: Pain worse at night" in first_card.inner_text()
+    page.locator(".care-line.care-urgent").get_by_role("link", name="Pain worse at night").click()
+    assert page.get_by_role("button", name="Understood").count() == 0
+    page.get_by_role("button", name="I've spoken to a professional").click()
+    page.get_by_text("Thank you: your answer is kept with its time.").wait_for()
     page.goto("/")
     assert page.get_by_role("alert").count() == 0
-    assert CareAlert.objects.get().acknowledgement == "contacted"
+    assert "You said: spoken to a professional" in page.locator(".care-reminder").inner_text()
+    assert CareAlert.objects.get().acknowledgement == "spoken"
 
 
 def test_emergency_answer_takes_over_the_page(page):
