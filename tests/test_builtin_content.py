@@ -288,3 +288,17 @@ def test_the_water_tips_about_movement_are_no_longer_safe_beside_an_alert():
     assert not by_key["realistic-about-water"].safe_beside_alert
     assert not by_key["extra-on-hot-or-active-days"].safe_beside_alert
     assert by_key["drink-with-meals"].safe_beside_alert
+
+
+def test_the_issue_27_wording_migration_keeps_an_editors_own_wording(db):
+    from tracker.models import CareWording
+
+    migration = importlib.import_module("tracker.migrations.0020_care_wording_issue_27")
+    old_soon, new_soon = migration.CHANGED_WORDINGS["tier:soon"]
+    CareWording.objects.filter(key="tier:soon").update(text=old_soon)
+    CareWording.objects.filter(key="rule:fever").update(text="An editor's own words.")
+    CareWording.objects.filter(key="tier:emergency_ambulance").delete()
+    migration.forwards(django_apps, None)
+    assert CareWording.objects.get(key="tier:soon").text == new_soon
+    assert CareWording.objects.get(key="rule:fever").text == "An editor's own words."
+    assert "ambulance" in CareWording.objects.get(key="tier:emergency_ambulance").text

@@ -160,3 +160,17 @@ def test_placeholders_are_filled_and_a_stray_brace_is_harmless():
     text = "Call {emergency_number}, or {urgent_care}; {routine_care}. {number} {oops"
     filled = countries.fill(text, countries.CONTACTS["NZ"])
     assert filled == ("Call 111, or Healthline on 0800 611 116; your GP. 111 {oops")
+
+
+def test_the_us_advice_says_physical_therapist_and_struggling_leads_with_988(client, db):
+    client.force_login(make_user("ana", country="US"))
+    html = _post_symptoms(client, "struggling_to_cope", "activities_stopped").content.decode()
+    assert "physiotherapist" not in html and "a physical therapist" in html
+    assert html.index("988 Suicide") < html.index("Then see your primary care doctor")
+
+
+def test_the_soon_advice_gives_the_emergency_and_urgent_numbers(client, db):
+    client.force_login(make_user("ana", country="GB"))
+    html = _post_symptoms(client, "cracking_pain").content.decode()
+    assert "or weakness in both legs, call 999 straight away" in html
+    assert "contact NHS 111 (call 111)" in html

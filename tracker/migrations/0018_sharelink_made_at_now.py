@@ -5,15 +5,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tracker', '0017_content_from_files'),
+        ("tracker", "0017_content_from_files"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='sharelink',
-            name='created_at',
+            model_name="sharelink",
+            name="created_at",
             field=models.DateTimeField(default=django.utils.timezone.now, editable=False),
         ),
     ]
