@@ -31,6 +31,22 @@ def test_a_red_flag_opens_one_alert_with_its_evidence(user):
     assert alert.evidence[0]["date"] == TODAY.isoformat()
 
 
+def test_each_day_of_evidence_keeps_the_day_it_was_entered(user):
+    backfilled = TODAY - dt.timedelta(days=26)
+    CheckIn.objects.create(user=user, date=backfilled, symptoms=["night_pain"])
+    care.check_day(user=user, date=backfilled, today=TODAY - dt.timedelta(days=1))
+    _log(user, TODAY, symptoms=["night_pain"])  # entered on its own day
+    alert = CareAlert.objects.get(user=user)
+    assert [(item["date"], item["entered"]) for item in alert.evidence] == [
+        (backfilled.isoformat(), (TODAY - dt.timedelta(days=1)).isoformat()),
+        (TODAY.isoformat(), TODAY.isoformat()),
+    ]
+    # Saved again, the day keeps when it was first entered.
+    _log(user, TODAY, symptoms=["night_pain", "fever"])
+    alert.refresh_from_db()
+    assert alert.evidence[0]["entered"] == (TODAY - dt.timedelta(days=1)).isoformat()
+
+
 def test_the_same_rule_on_a_later_day_extends_the_open_alert(user):
     _log(user, TODAY - dt.timedelta(days=1), symptoms=["night_pain"])
     _log(user, TODAY, symptoms=["night_pain"])

@@ -52,17 +52,28 @@ def _history_around(user, days: list[dt.date]) -> redflags.History:
     )
 
 
-def _evidence_json(evidence) -> list[dict]:
-    """One entry per date, answers in the order found; accepts Evidence or stored dicts."""
+def _evidence_json(evidence, *, entered: dt.date | None = None) -> list[dict]:
+    """One entry per date, answers in the order found; accepts Evidence or stored dicts. Each
+    entry keeps the person's day its answers were first entered ("entered"), so a report can
+    tell a symptom backfilled for 23 October from one logged that day: a stored entry keeps
+    its own, new Evidence takes `entered`."""
     by_date: dict[str, list[str]] = {}
+    entered_on: dict[str, str] = {}
     for item in evidence:
         if isinstance(item, redflags.Evidence):
             date, answers = item.date.isoformat(), item.answers
+            first = entered.isoformat() if entered else None
         else:
-            date, answers = item["date"], item["answers"]
+            date, answers, first = item["date"], item["answers"], item.get("entered")
         existing = by_date.setdefault(date, [])
         existing.extend(answer for answer in answers if answer not in existing)
-    return [{"date": date, "answers": by_date[date]} for date in sorted(by_date)]
+        if first:
+            entered_on[date] = min(entered_on.get(date, first), first)
+    return [
+        {"date": date, "answers": by_date[date]}
+        | ({"entered": entered_on[date]} if date in entered_on else {})
+        for date in sorted(by_date)
+    ]
 
 
 def _episode_already_acknowledged(user, firing: redflags.Firing) -> bool:
@@ -95,10 +106,10 @@ def _quieted_by_a_professional(user, firing: redflags.Firing) -> CareAlert | Non
     return answered
 
 
-def _record_firing(user, firing: redflags.Firing) -> bool:
+def _record_firing(user, firing: redflags.Firing, *, today: dt.date) -> bool:
     """Opens or extends the rule's alert; False when this episode was already acknowledged, or
     is quiet after a professional was seen (its reminder line then carries on instead)."""
-    evidence = _evidence_json(firing.evidence)
+    evidence = _evidence_json(firing.evidence, entered=today)
     open_alert = (
         CareAlert.objects.select_for_update()
         .filter(user=user, rule=firing.rule.code, acknowledged_at=None, cleared_at=None)
@@ -166,7 +177,12 @@ def _reconcile_alerts_touching(user, *, day: dt.date, factors: redflags.HealthFa
             alert.cleared_at = now
             alert.save(update_fields=["cleared_at", "updated_at"])
             continue
-        alert.evidence = _evidence_json(supported)
+        # What still holds keeps the day it was first entered.
+        entered = [item for item in alert.evidence if item.get("entered")]
+        still = {item.date.isoformat() for item in supported}
+        alert.evidence = _evidence_json(
+            [*supported, *({**item, "answers": []} for item in entered if item["date"] in still)]
+        )
         alert.last_evidence_date = max(item.date for item in supported)
         alert.save(update_fields=["evidence", "last_evidence_date", "updated_at"])
 
@@ -220,7 +236,7 @@ def _check_days(user, *, changed: list[dt.date], today: dt.date) -> list[redflag
             if firing.rule.code not in seen:
                 seen.add(firing.rule.code)
                 firings.append(firing)
-    shown = [firing for firing in firings if _record_firing(user, firing)]
+    shown = [firing for firing in firings if _record_firing(user, firing, today=today)]
     for day in changed:
         _reconcile_alerts_touching(user, day=day, factors=factors)
     _end_reminders_after(user, changed=changed, history=history, factors=factors)

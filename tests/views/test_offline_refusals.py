@@ -79,7 +79,11 @@ def test_a_refused_date_keeps_its_symptoms_on_today_checks_them_and_says_so(clie
     alert = CareAlert.objects.get(user=traveller)
     assert alert.rule == "night_pain" and alert.is_open
     assert alert.evidence == [
-        {"date": TODAY.isoformat(), "answers": [SYMPTOM_LABELS["night_pain"]]}
+        {
+            "date": TODAY.isoformat(),
+            "answers": [SYMPTOM_LABELS["night_pain"]],
+            "entered": TODAY.isoformat(),
+        }
     ]
     assert not OfflineDay.objects.exists()  # its id was not taken: the rest can come again
 
