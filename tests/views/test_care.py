@@ -789,3 +789,55 @@ def test_no_movement_tip_beside_a_reminder(logged_in_client, user):
     _ack(logged_in_client, CareAlert.objects.get(user=user), "getting_help")
     chosen = logged_in_client.get("/").context["chosen_tips"]
     assert chosen and all(item.tip.safe_beside_alert for item in chosen)
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        "tracker:home",
+        "tracker:history",
+        "tracker:trends",
+        "tracker:report",
+        "tracker:peg",
+        "tracker:settings",
+        "tracker:health_profile",
+        "tracker:delete_account",
+        "tracker:tip_list",
+        "tracker:guide",
+    ],
+)
+def test_an_open_emergency_leads_every_page_in_one_line_with_the_number(
+    logged_in_client, user, page
+):
+    _post(logged_in_client, symptoms=["saddle_numbness"])
+    html = logged_in_client.get(reverse(page)).content.decode()
+    line = html.index('class="care-line care-emergency" role="alert"')
+    assert line < html.index("<h1") or line < html.index("<h2")
+    assert 'href="tel:' in html[line:] and "emergency department now" in html[line:]
+    assert html.count('class="care-line care-emergency"') == 1  # once, whatever the page
+    assert 'id="care-prompts"' not in html  # the full prompt is where it fired and on /care/
+
+
+def test_the_shared_copy_shows_none_of_the_viewers_own_alerts(logged_in_client, user):
+    from tracker import sharing
+
+    _post(logged_in_client, symptoms=["saddle_numbness"])
+    owner = make_user("owner")
+    link = sharing.create(owner, range_key="30", end_date=_today(), days=7, include_notes=False)
+    html = logged_in_client.get(reverse("tracker:shared_report", args=[link.token])).content
+    assert b"care-line" not in html
+
+
+def test_a_reminder_after_an_answer_shows_on_home_and_the_check_in_not_on_every_page(
+    logged_in_client, user
+):
+    _post(logged_in_client, symptoms=["saddle_numbness"])
+    alert = CareAlert.objects.get(user=user)
+    logged_in_client.post(
+        reverse("tracker:acknowledge_alert", args=[alert.pk]), {"response": "getting_help"}
+    )
+    for page in ("tracker:home", "tracker:checkin"):
+        html = logged_in_client.get(reverse(page)).content.decode()
+        assert "care-reminder-emergency" in html and 'href="tel:' in html
+    for page in ("tracker:history", "tracker:trends", "tracker:settings"):
+        assert "care-reminder" not in logged_in_client.get(reverse(page)).content.decode()

@@ -92,7 +92,11 @@ def test_red_flags_run_as_the_day_arrives(logged_in_client, user):
     alert = CareAlert.objects.get(user=user)
     assert alert.tier == redflags.EMERGENCY
     html = logged_in_client.get(reverse("tracker:home")).content.decode()
-    assert 'id="care-prompts"' in html  # the next page leads with the prompt
+    # The next page leads with the alert's line: red, read out, the number to call on it.
+    assert 'class="care-line care-emergency" role="alert"' in html
+    assert html.index('id="care-lines"') < html.index("<main") or html.index(
+        'id="care-lines"'
+    ) < html.index("<h1")
 
 
 def test_another_persons_id_is_refused_and_nothing_of_theirs_is_touched(

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD, checkin_post_data, make_user
-from tracker import care
+from tracker import care, care_responses
 
 
 def test_security_headers_on_every_page(client, db):
@@ -131,7 +131,7 @@ def test_database_failure_while_reading_the_session_is_also_a_503(logged_in_clie
 
 
 def test_other_errors_give_the_plain_500_page(logged_in_client, monkeypatch):
-    monkeypatch.setattr(care, "open_alerts", lambda user: 1 / 0)
+    monkeypatch.setattr(care_responses, "page_care", lambda user, **kwargs: 1 / 0)
     logged_in_client.raise_request_exception = False
     response = logged_in_client.get(reverse("tracker:home"))
     assert response.status_code == 500

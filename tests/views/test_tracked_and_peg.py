@@ -420,11 +420,12 @@ def test_incomplete_or_bad_peg_answers_save_nothing(logged_in_client, user, answ
     assert user.profile.peg_last_date is None
 
 
-def test_an_open_care_prompt_leads_the_peg_page(logged_in_client, user):
+def test_an_open_care_alert_leads_the_peg_page_in_one_line(logged_in_client, user):
     logged_in_client.post(reverse("tracker:checkin"), {"symptoms": ["fever"], "discomfort": "5"})
     html = logged_in_client.get(reverse("tracker:peg")).content.decode()
     assert CareAlert.objects.filter(user=user).exists()
-    assert html.index('id="care-prompts"') < html.index('id="peg-heading"')
+    assert 'id="care-prompts"' not in html  # the full prompt is on /care/ and where it fired
+    assert html.index('class="care-line care-urgent" role="alert"') < html.index('id="peg-heading"')
 
 
 @pytest.mark.parametrize(("days_ago", "offered"), [(None, True), (6, False), (7, True)])

@@ -27,3 +27,10 @@ def first_lines(lines) -> list:
 @register.filter
 def more_lines(lines) -> list:
     return list(lines or ())[care_responses.MAX_LINES :]
+
+
+@register.filter
+def open_only(lines) -> list:
+    """The open alerts among these lines: what leads every page. Reminders after an answer stay
+    on home and the check-in, where the person comes back to the day."""
+    return [line for line in lines or () if not line.reminder]
