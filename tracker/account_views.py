@@ -23,7 +23,7 @@ from tracker.history_views import away_context
 from tracker.models import TrackedItem, TrackedKind
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @sensitive_post_parameters()
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
@@ -44,7 +44,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     return render(request, "registration/signup.html", {"form": form})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def settings_page(request: HttpRequest) -> HttpResponse:
     return _settings_page(request)
@@ -116,7 +116,7 @@ def log_out_everywhere(request: HttpRequest) -> HttpResponse:
     return redirect("login")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @sensitive_post_parameters()
 def delete_account(request: HttpRequest) -> HttpResponse:

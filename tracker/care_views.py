@@ -96,7 +96,7 @@ def acknowledge_alert(request: HttpRequest, alert_id: int) -> HttpResponse:
     return redirect("tracker:home")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def ticked_by_mistake(request: HttpRequest, alert_id: int) -> HttpResponse:
     """Asks once which answer was ticked by mistake (or just to confirm, when it is one), then
@@ -124,7 +124,7 @@ def ticked_by_mistake(request: HttpRequest, alert_id: int) -> HttpResponse:
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @sensitive_post_parameters()
 def health_profile(request: HttpRequest) -> HttpResponse:

@@ -1,11 +1,11 @@
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
 from tracker.models import GuideSection, Habit, Tip, TipDismissal
+from tracker.redirects import back
 
 _ACTIVE_TIPS = Tip.objects.filter(is_active=True).order_by("-priority", "id")
 
@@ -50,13 +50,6 @@ def tip_list(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _back(request: HttpRequest, fallback: str) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(fallback)
-
-
 @require_POST
 @login_required
 def dismiss_tip(request: HttpRequest, tip_id: int) -> HttpResponse:
@@ -64,7 +57,7 @@ def dismiss_tip(request: HttpRequest, tip_id: int) -> HttpResponse:
     TipDismissal.objects.get_or_create(user=request.user, tip=tip)
     if request.htmx:
         return render(request, "tracker/partials/tip_dismissed.html", {"tip": tip})
-    return _back(request, "tracker:home")
+    return back(request, "tracker:home")
 
 
 @require_POST
@@ -72,4 +65,4 @@ def dismiss_tip(request: HttpRequest, tip_id: int) -> HttpResponse:
 def restore_tip(request: HttpRequest, tip_id: int) -> HttpResponse:
     tip = get_object_or_404(Tip, pk=tip_id)
     TipDismissal.objects.filter(user=request.user, tip=tip).delete()
-    return _back(request, "tracker:tip_list")
+    return back(request, "tracker:tip_list")

@@ -5,8 +5,7 @@ import calendar
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
 from tracker import away
@@ -14,6 +13,7 @@ from tracker import history as month_history
 from tracker.dates import today_for
 from tracker.forms import AwayForm
 from tracker.models import AwayPeriod
+from tracker.redirects import back
 
 
 def _history_page(request: HttpRequest, *, away_form: AwayForm | None = None, status=200):
@@ -47,13 +47,6 @@ def history(request: HttpRequest) -> HttpResponse:
     return _history_page(request)
 
 
-def _back(request: HttpRequest) -> HttpResponse:
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect("tracker:history")
-
-
 @require_POST
 @login_required
 def away_start(request: HttpRequest) -> HttpResponse:
@@ -69,7 +62,7 @@ def away_start(request: HttpRequest) -> HttpResponse:
         f"Enjoy the break. Your habits are paused from {period.start:%-d %B} to "
         f"{period.end:%-d %B}, and no reminders will come.",
     )
-    return _back(request)
+    return back(request, "tracker:history")
 
 
 @require_POST
@@ -79,4 +72,4 @@ def away_end(request: HttpRequest, period_id: int) -> HttpResponse:
     today = today_for(request.user)
     ended = away.end_break(period, today=today)
     messages.success(request, "Welcome back." if ended else "That break was cancelled.")
-    return _back(request)
+    return back(request, "tracker:history")

@@ -62,11 +62,11 @@ def push_delete(request: HttpRequest, subscription_id: int) -> HttpResponse:
 
 
 @csrf_exempt  # mail clients send the one-click POST (RFC 8058) without a CSRF token
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     """GET shows one button (link scanners in mail systems follow GETs and must not
     unsubscribe anyone); POST, from that button or from the mail client, unsubscribes."""
-    if request.method == "GET":
+    if request.method != "POST":  # GET or HEAD
         try:
             reminders.check_unsubscribe_token(token)
         except signing.BadSignature:

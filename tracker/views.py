@@ -185,7 +185,7 @@ def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: Check
     }
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 @sensitive_post_parameters()
 def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
@@ -200,7 +200,7 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
         )
     existing = CheckIn.objects.filter(user=request.user, date=day).first()
     page = functools.partial(checkin_page, request, day=day, today=today)
-    if request.method == "GET":
+    if request.method != "POST":  # GET or HEAD: shown, never saved
         form = _checkin_form(request, existing)
         return page(checkin=existing, form=form, prompts=[])
     form = _checkin_form(request, existing, data=request.POST)
@@ -428,7 +428,7 @@ def export_json(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def peg_check(request: HttpRequest) -> HttpResponse:
     """The weekly PEG scale: saved on today's check-in, so trends and the report read it with

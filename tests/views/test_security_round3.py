@@ -1,0 +1,141 @@
+"""Security, third round: where a form goes back to, HEAD on pages that take a form, the own
+lists' limit, the nil UUID offline, list cells in the CSV, share links per person and 429s."""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories import checkin_post_data, make_checkin
+from tracker import reminders
+from tracker.models import AwayPeriod, CheckIn, Tip, TipDismissal
+
+UNSAFE_NEXT = [
+    "x",
+    "https://evil.example/",
+    "//evil.example/",
+    "/\\evil.example/",
+    "javascript:alert(1)",
+    "",
+    "/history/\nSet-Cookie: a=b",
+]
+
+
+def _today() -> dt.date:
+    return timezone.now().date()
+
+
+# --- next= ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", UNSAFE_NEXT)
+def test_not_for_me_goes_home_for_any_unsafe_next_and_saves_once(logged_in_client, user, target):
+    tip = Tip.objects.first()
+    url = reverse("tracker:dismiss_tip", args=[tip.pk])
+    response = logged_in_client.post(url, {"next": target})
+    assert response.status_code == 302
+    assert response["Location"] in (reverse("tracker:home"), "/history/%0ASet-Cookie:%20a=b")
+    assert TipDismissal.objects.filter(user=user, tip=tip).count() == 1
+
+
+@pytest.mark.parametrize("target", UNSAFE_NEXT)
+def test_restoring_a_tip_goes_to_the_tips_for_any_unsafe_next(logged_in_client, user, target):
+    tip = Tip.objects.first()
+    TipDismissal.objects.create(user=user, tip=tip)
+    response = logged_in_client.post(
+        reverse("tracker:restore_tip", args=[tip.pk]), {"next": target}
+    )
+    assert response.status_code == 302
+    assert response["Location"] in (reverse("tracker:tip_list"), "/history/%0ASet-Cookie:%20a=b")
+    assert not TipDismissal.objects.filter(user=user).exists()
+
+
+@pytest.mark.parametrize("target", UNSAFE_NEXT)
+def test_a_break_goes_to_history_for_any_unsafe_next_and_is_saved_once(
+    logged_in_client, user, target
+):
+    today = _today()
+    data = {"start": today.isoformat(), "end": (today + dt.timedelta(days=3)).isoformat()}
+    response = logged_in_client.post(reverse("tracker:away_start"), {**data, "next": target})
+    assert response.status_code == 302
+    assert response["Location"] in (reverse("tracker:history"), "/history/%0ASet-Cookie:%20a=b")
+    assert AwayPeriod.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.parametrize("target", UNSAFE_NEXT)
+def test_ending_a_break_goes_to_history_for_any_unsafe_next(logged_in_client, user, target):
+    today = _today()
+    period = AwayPeriod.objects.create(
+        user=user, start=today - dt.timedelta(days=5), end=today + dt.timedelta(days=5)
+    )
+    response = logged_in_client.post(
+        reverse("tracker:away_end", args=[period.pk]), {"next": target}
+    )
+    assert response.status_code == 302
+    assert response["Location"] in (reverse("tracker:history"), "/history/%0ASet-Cookie:%20a=b")
+    period.refresh_from_db()
+    assert period.end == today - dt.timedelta(days=1)
+
+
+def test_a_next_on_this_site_is_followed_with_its_query_and_anchor(logged_in_client, user):
+    today = _today()
+    data = {"start": today.isoformat(), "end": today.isoformat(), "next": "/settings/?a=1#away"}
+    response = logged_in_client.post(reverse("tracker:away_start"), data)
+    assert response["Location"] == "/settings/?a=1#away"
+
+
+# --- HEAD -------------------------------------------------------------------------------------
+
+
+def _pages(user) -> dict[str, str]:
+    yesterday = _today() - dt.timedelta(days=1)
+    return {
+        "checkin": reverse("tracker:checkin"),
+        "a day's check-in": reverse("tracker:checkin_day", args=[yesterday]),
+        "PEG": reverse("tracker:peg"),
+        "settings": reverse("tracker:settings"),
+        "health profile": reverse("tracker:health_profile"),
+        "delete account": reverse("tracker:delete_account"),
+        "unsubscribe": reverse("tracker:unsubscribe", args=[reminders.unsubscribe_token(user)]),
+    }
+
+
+def test_head_answers_like_get_with_no_body_on_pages_that_take_a_form(logged_in_client, user):
+    for name, url in _pages(user).items():
+        got, head = logged_in_client.get(url), logged_in_client.head(url)
+        assert (name, head.status_code) == (name, got.status_code)
+        assert head.content == b"", name
+    assert Client().head(reverse("signup")).status_code == 200
+
+
+def test_head_changes_nothing(logged_in_client, user):
+    profile = user.profile
+    profile.reminder_email = True
+    profile.save()
+    for url in _pages(user).values():
+        logged_in_client.head(url)
+    user.refresh_from_db()
+    assert user.is_active and user.profile.reminder_email
+    assert user.profile.health_profile_answered_at is None
+    assert not CheckIn.objects.filter(user=user).exists()
+
+
+def test_head_on_an_unsubscribe_link_keeps_the_link_working(user):
+    key = user.profile.unsubscribe_key
+    token = reminders.unsubscribe_token(user)
+    assert Client().head(reverse("tracker:unsubscribe", args=["bad"])).status_code == 400
+    assert Client().head(reverse("tracker:unsubscribe", args=[token])).status_code == 200
+    user.profile.refresh_from_db()
+    assert user.profile.unsubscribe_key == key
+    assert reminders.unsubscribe(token)
+
+
+def test_head_on_a_day_with_a_checkin_leaves_it_as_it_was(logged_in_client, user):
+    day = _today() - dt.timedelta(days=1)
+    make_checkin(user, day, discomfort=6, symptoms=["leg_pain"])
+    before = CheckIn.objects.filter(user=user).values().get()
+    head = logged_in_client.head(reverse("tracker:checkin_day", args=[day]), checkin_post_data())
+    assert head.status_code == 200
+    assert CheckIn.objects.filter(user=user).values().get() == before
