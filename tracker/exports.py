@@ -87,10 +87,15 @@ def _csv_cell(value, *, yes_no: bool = False) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else ("no" if yes_no else "")
-    text = ";".join(value) if isinstance(value, list) else str(value)
-    if text.startswith(_FORMULA_PREFIXES):
-        return "'" + text
-    return text
+    if isinstance(value, list):
+        # Each name is guarded, and each part of one holding ";": a spreadsheet set to split
+        # on ";" (the usual separator where "," is the decimal mark) makes each its own cell.
+        return ";".join(_guarded(part) for name in value for part in name.split(";"))
+    return _guarded(str(value))
+
+
+def _guarded(text: str) -> str:
+    return "'" + text if text.startswith(_FORMULA_PREFIXES) else text
 
 
 def render_csv(records: Iterable[dict]) -> str:

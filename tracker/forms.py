@@ -660,6 +660,16 @@ class OfflineDayForm(forms.Form):
         self.today = today
         super().__init__(*args, **kwargs)
 
+    def clean_day_id(self):
+        """Never the nil UUID: a phone whose id generator failed sends it for every day, and the
+        first of them, whoever sent it, would make all the others read as already received."""
+        day_id = self.cleaned_data["day_id"]
+        if day_id.int == 0:
+            raise forms.ValidationError(
+                "The day's id is the nil UUID (all zeros): this phone did not give the day an id."
+            )
+        return day_id
+
     def clean_saved_at(self):
         """Not before the day could be logged nor after now (a few minutes' grace for a phone's
         clock): a time in the future would win every later conflict."""

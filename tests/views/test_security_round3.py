@@ -1,7 +1,9 @@
 """Security, third round: where a form goes back to, HEAD on pages that take a form, the own
 lists' limit, the nil UUID offline, list cells in the CSV, share links per person and 429s."""
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from django.test import Client
@@ -10,7 +12,15 @@ from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin
 from tracker import reminders
-from tracker.models import AwayPeriod, CheckIn, Tip, TipDismissal
+from tracker.models import (
+    AwayPeriod,
+    CheckIn,
+    OfflineDay,
+    Tip,
+    TipDismissal,
+    TrackedItem,
+    TrackedKind,
+)
 
 UNSAFE_NEXT = [
     "x",
@@ -139,3 +149,57 @@ def test_head_on_a_day_with_a_checkin_leaves_it_as_it_was(logged_in_client, user
     head = logged_in_client.head(reverse("tracker:checkin_day", args=[day]), checkin_post_data())
     assert head.status_code == 200
     assert CheckIn.objects.filter(user=user).values().get() == before
+
+
+# --- the nil UUID offline ---------------------------------------------------------------------
+
+NIL_UUID = "00000000-0000-0000-0000-000000000000"
+
+
+def _offline_day(user, **overrides) -> dict:
+    return {
+        "account": str(user.pk),
+        "day_id": NIL_UUID,
+        "date": _today().isoformat(),
+        "saved_at": timezone.now().isoformat(),
+        "discomfort": "4",
+        **overrides,
+    }
+
+
+@pytest.mark.parametrize("day_id", [NIL_UUID, "{00000000-0000-0000-0000-000000000000}", "0" * 32])
+def test_the_nil_uuid_is_refused_offline_and_nothing_is_saved(logged_in_client, user, day_id):
+    response = logged_in_client.post(
+        reverse("tracker:checkin_sync"), _offline_day(user, day_id=day_id)
+    )
+    assert response.status_code == 400
+    (error,) = response.json()["errors"]["day_id"]
+    assert "nil" in error["message"].lower() or "all zeros" in error["message"]
+    assert not CheckIn.objects.exists()
+    assert not OfflineDay.objects.exists()
+
+
+def test_one_persons_nil_uuid_never_blocks_another(
+    logged_in_client, other_client, user, other_user
+):
+    other_client.post(reverse("tracker:checkin_sync"), _offline_day(other_user))
+    response = logged_in_client.post(reverse("tracker:checkin_sync"), _offline_day(user))
+    assert response.status_code == 400 and "day_id" in response.json()["errors"]
+
+
+# --- the CSV export's list cells --------------------------------------------------------------
+
+
+def test_each_name_in_a_list_cell_is_kept_from_running_as_a_formula(logged_in_client, user):
+    ibuprofen = TrackedItem.objects.create(
+        user=user, kind=TrackedKind.PAIN_RELIEF, name="ibuprofen"
+    )
+    formula = TrackedItem.objects.create(
+        user=user, kind=TrackedKind.PAIN_RELIEF, name='=HYPERLINK("https://evil.example","x")'
+    )
+    first = TrackedItem.objects.create(user=user, kind=TrackedKind.FACTOR, name="@SUM(A1)")
+    dash = TrackedItem.objects.create(user=user, kind=TrackedKind.FACTOR, name="-2+3")
+    make_checkin(user, _today(), item_ids=[ibuprofen.pk, formula.pk, first.pk, dash.pk])
+    rows = list(csv.DictReader(io.StringIO(logged_in_client.get("/export.csv").content.decode())))
+    assert rows[0]["pain_relief"] == 'ibuprofen;\'=HYPERLINK("https://evil.example","x")'
+    assert rows[0]["factors"] == "'@SUM(A1);'-2+3"
