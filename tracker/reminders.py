@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+import idna
+import requests
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
@@ -198,7 +200,9 @@ def push_endpoint_allowed(endpoint: str) -> bool:
         return False
     if parts.scheme != "https" or port not in (None, 443) or "@" in parts.netloc:
         return False
-    host = parts.hostname or ""
+    host = _idna_host(parts.hostname or "")
+    if host is None:
+        return False
     for allowed in settings.BACKHABITS_PUSH_SERVICE_HOSTS:
         if allowed.startswith("*."):
             # One label under the domain: web.push.apple.com, not a.b.push.apple.com.
@@ -208,6 +212,25 @@ def push_endpoint_allowed(endpoint: str) -> bool:
         elif host == allowed:
             return True
     return False
+
+
+def _idna_host(host: str) -> str | None:
+    """The host as the request will name it: IDNA with UTS #46 mapping, as requests encodes
+    it, so "evil\u3002com.push.apple.com" (an ideographic full stop) is compared as the two
+    labels it reaches, not one. None when it is no host name at all."""
+    try:
+        return idna.encode(host, uts46=True).decode("ascii") if host else ""
+    except (idna.IDNAError, UnicodeError):
+        return None
+
+
+class _NoRedirects(requests.Session):
+    """Posts only to the endpoint the allow-list passed: a redirect (to an internal address,
+    say) is a failed send, never followed."""
+
+    def request(self, *args, **kwargs):
+        kwargs["allow_redirects"] = False
+        return super().request(*args, **kwargs)
 
 
 def absolute_url(path: str) -> str:
@@ -246,16 +269,18 @@ def send_push(subscription: PushSubscription, message: Message) -> str:
 
     payload = json.dumps({"title": message.title, "body": message.body, "url": message.path})
     try:
-        webpush(
-            subscription_info={
-                "endpoint": subscription.endpoint,
-                "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
-            },
-            data=payload,
-            vapid_private_key=settings.BACKHABITS_VAPID_PRIVATE_KEY,
-            vapid_claims={"sub": settings.BACKHABITS_VAPID_SUBJECT},
-            timeout=PUSH_TIMEOUT_SECONDS,
-        )
+        with _NoRedirects() as session:
+            webpush(
+                subscription_info={
+                    "endpoint": subscription.endpoint,
+                    "keys": {"p256dh": subscription.p256dh, "auth": subscription.auth},
+                },
+                data=payload,
+                vapid_private_key=settings.BACKHABITS_VAPID_PRIVATE_KEY,
+                vapid_claims={"sub": settings.BACKHABITS_VAPID_SUBJECT},
+                timeout=PUSH_TIMEOUT_SECONDS,
+                requests_session=session,
+            )
     except WebPushException as error:
         status = getattr(error.response, "status_code", None)
         if status in (404, 410):
