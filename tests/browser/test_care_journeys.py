@@ -6,6 +6,7 @@ import datetime as dt
 import time
 
 import pytest
+from django.db import transaction
 
 from tests.browser.conftest import VIEWPORTS, log_in, save_screenshot
 from tests.browser.test_offline_journey import _ready_for_offline
@@ -32,10 +33,13 @@ def phone(new_page, alice):
 
 
 def _log(user, day: dt.date, symptoms: list[str], **fields) -> None:
-    CheckIn.objects.update_or_create(
-        user=user, date=day, defaults={"discomfort": 4, "symptoms": symptoms, **fields}
-    )
-    care.check_day(user=user, date=day, today=today_for(user))
+    # As a saved check-in does: the day and its red-flag check in one transaction (the check
+    # locks the person's open alerts, which PostgreSQL allows only inside one).
+    with transaction.atomic():
+        CheckIn.objects.update_or_create(
+            user=user, date=day, defaults={"discomfort": 4, "symptoms": symptoms, **fields}
+        )
+        care.check_day(user=user, date=day, today=today_for(user))
 
 
 def _three_open_alerts(user) -> None:
