@@ -181,6 +181,8 @@ def tracked_add(request: HttpRequest) -> HttpResponse:
                                name=form.cleaned_data["name"])  # fmt: skip
         except tracked.NameTaken:
             form.add_error("name", NAME_TAKEN)
+        except tracked.ListFull as full:  # another request filled it since the form counted
+            form.add_error("name", str(full))
         else:
             messages.success(request, f"Added “{item.name}”.")
             return redirect(f"{reverse('tracker:settings')}#tracked-heading")
@@ -214,8 +216,7 @@ def tracked_retire(request: HttpRequest, item_id: int) -> HttpResponse:
     if item.retired_at is None:
         tracked.retire(item)
         messages.success(request, f"“{item.name}” is retired: its past days keep it.")
-    elif tracked.lists_for(request.user).room_for(item.kind) > 0:
-        tracked.restore(item)
+    elif tracked.restore(item):
         messages.success(request, f"“{item.name}” is back on your list.")
     else:
         messages.error(request, "That list is full: retire another entry first.")

@@ -12,7 +12,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 
 from tracker import insights
-from tracker.models import TrackedItem, TrackedKind
+from tracker.models import Profile, TrackedItem, TrackedKind
 
 # How many each person keeps in use at once: enough to matter, few enough to tick in a second.
 ACTIVE_LIMITS = {TrackedKind.PAIN_RELIEF: 8, TrackedKind.FACTOR: 10}
@@ -54,9 +54,28 @@ def lists_for(user) -> Lists:
     return Lists(list(TrackedItem.objects.filter(user=user)))
 
 
+class ListFull(Exception):
+    """The list already holds its limit in use (another request may have just added one)."""
+
+    def __init__(self, kind: str):
+        super().__init__(f"Up to {ACTIVE_LIMITS[kind]} at a time: retire one to add another.")
+
+
+def _room_under_lock(user_id: int, kind: str) -> bool:
+    """Whether the list has room, counted while holding the person's profile row: two adds or
+    restores at once take turns here, so neither counts before the other's row is in.
+    (SQLite, which has no row locks, lets one writer in at a time anyway.)"""
+    list(Profile.objects.select_for_update().filter(user_id=user_id).values_list("pk"))
+    in_use = TrackedItem.objects.filter(user_id=user_id, kind=kind, retired_at=None).count()
+    return in_use < ACTIVE_LIMITS[kind]
+
+
 def add(user, *, kind: str, name: str) -> TrackedItem:
+    """ListFull when the list is full, NameTaken when the name is already on it."""
     try:
         with transaction.atomic():
+            if not _room_under_lock(user.pk, kind):
+                raise ListFull(kind)
             return TrackedItem.objects.create(user=user, kind=kind, name=name.strip())
     except IntegrityError as error:
         raise NameTaken from error
@@ -79,9 +98,14 @@ def retire(item: TrackedItem) -> None:
     item.save(update_fields=["retired_at"])
 
 
-def restore(item: TrackedItem) -> None:
-    item.retired_at = None
-    item.save(update_fields=["retired_at"])
+def restore(item: TrackedItem) -> bool:
+    """Back in use, when its list has room; False (and still retired) when it has none."""
+    with transaction.atomic():
+        if not _room_under_lock(item.user_id, item.kind):
+            return False
+        item.retired_at = None
+        item.save(update_fields=["retired_at"])
+    return True
 
 
 NONE_TICKED = "[]"  # a day's stored item_ids when it ticked none

@@ -348,7 +348,7 @@ def test_csv_and_json_exports_carry_sleep_waking_relief_and_factors(logged_in_cl
     assert [
         (r["sleep_hours"], r["woke_from_pain"], r["pain_relief"], r["factors"]) for r in rows
     ] == [
-        ("6.5", "yes", "Ibuprofen;Heat pack", "Long drive;=desk day"),
+        ("6.5", "yes", "Ibuprofen;Heat pack", "Long drive;'=desk day"),  # each name guarded
         ("8.0", "no", "", ""),
         ("", "", "", ""),
     ]
