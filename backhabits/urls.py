@@ -9,6 +9,11 @@ urlpatterns = [
     path("healthz", health_views.healthz, name="healthz"),
     path("favicon.ico", health_views.favicon),
     path("sw.js", reminder_views.service_worker, name="service_worker"),
+    # Before the admin's own page: the old password counts against the log-in's lockout.
+    path(
+        "admin/password_change/",
+        admin.site.admin_view(account_views.admin_password_change),
+    ),
     path("admin/", admin.site.urls),
     path("accounts/signup/", account_views.signup, name="signup"),
     path(

@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.contrib import messages
+from django.contrib import admin, messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordChangeView, PasswordResetView
@@ -14,6 +14,7 @@ from tracker import accounts, reminders, tracked
 from tracker.dates import today_for
 from tracker.forms import (
     DeleteAccountForm,
+    QueuedPasswordResetForm,
     SettingsForm,
     SignupForm,
     ThrottledPasswordChangeForm,
@@ -37,7 +38,7 @@ def signup(request: HttpRequest) -> HttpResponse:
             status=429,
         )
     if form.is_valid():
-        user = accounts.create_account(form)
+        user = accounts.create_account(form, request)
         login(request, user, backend="tracker.auth_backends.UsernameOrEmailBackend")
         messages.success(request, "Welcome to backhabits. Your first check-in takes 20 seconds.")
         return redirect("tracker:checkin")
@@ -61,12 +62,15 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
         form.save()
         sent = ""
         if form.has_changed() and "email" in form.changed_data:
-            outcome = accounts.change_email(request.user, form.cleaned_data["email"])
+            address = form.cleaned_data["email"]
+            outcome = accounts.change_email(request.user, address, request)
             if outcome == "sent":
                 sent = (
-                    f" We sent a confirmation link to {form.cleaned_data['email']}: e-mail "
-                    "reminders go there once you open it."
+                    f" We sent a confirmation link to {address}: e-mail reminders go there "
+                    "once you open it."
                 )
+            elif outcome == "throttled":
+                sent = f" {_too_many_emails(address)}"
         messages.success(request, f"Settings saved.{sent}")
         return redirect("tracker:settings")
     return render(
@@ -137,9 +141,22 @@ class ThrottledPasswordChangeView(PasswordChangeView):
         return {**super().get_form_kwargs(), "request": self.request}
 
 
+def admin_password_change(request: HttpRequest) -> HttpResponse:
+    """The admin's own "change password" page, with the old password counted against the
+    log-in's lockout like every other password check (django.contrib.admin's has no count)."""
+    request.current_app = admin.site.name
+    return ThrottledPasswordChangeView.as_view(
+        success_url=reverse("admin:password_change_done"),
+        extra_context=admin.site.each_context(request),
+    )(request)
+
+
 class RateLimitedPasswordResetView(PasswordResetView):
     """Reset e-mails are limited per address and per client; past a limit the page looks the
-    same (it never says whether an address has an account) and no e-mail is sent."""
+    same (it never says whether an address has an account) and no e-mail is sent. The e-mail
+    leaves after the response (QueuedPasswordResetForm)."""
+
+    form_class = QueuedPasswordResetForm
 
     def form_valid(self, form):
         if not accounts.reset_email_allowed(self.request, form.cleaned_data["email"]):
@@ -151,7 +168,7 @@ class RateLimitedPasswordResetView(PasswordResetView):
 def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
     """Opened from the e-mail, logged in or not: the link itself proves the address."""
     try:
-        state = "confirmed" if accounts.confirm_email(token) else "used"
+        state = accounts.confirm_email(token)
     except signing.BadSignature:
         return render(request, "tracker/email_confirmed.html", {"state": "invalid"}, status=400)
     return render(request, "tracker/email_confirmed.html", {"state": state})
@@ -161,10 +178,20 @@ def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
 @login_required
 def resend_confirmation(request: HttpRequest) -> HttpResponse:
     address = request.user.profile.pending_email or request.user.email
-    if address:
-        accounts.request_confirmation(request.user, address)
+    if not address:
+        return redirect("tracker:settings")
+    if accounts.request_confirmation(request.user, address, request):
         messages.success(request, f"We sent a new confirmation link to {address}.")
+    else:
+        messages.error(request, _too_many_emails(address))
     return redirect("tracker:settings")
+
+
+def _too_many_emails(address: str) -> str:
+    return (
+        f"Too many e-mails have gone to {address} in the last hour, so we didn't send another. "
+        "Try again in an hour."
+    )
 
 
 def _item(request: HttpRequest, item_id: int) -> TrackedItem:

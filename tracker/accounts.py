@@ -1,8 +1,8 @@
 """Accounts: creating and deleting them, checking a current password under the log-in's
-throttle, and limiting how often sign-ups and reset e-mails can be asked for."""
+throttle, the address e-mails go to, and limiting how often sign-ups and e-mails can be asked
+for. Every account e-mail leaves after the response (tracker.outbox)."""
 
 import datetime as dt
-import logging
 import secrets
 
 from axes.handlers.proxy import AxesProxyHandler
@@ -10,61 +10,47 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.signals import user_login_failed
 from django.core import signing
-from django.core.mail import send_mail
-from django.db import transaction
+from django.core.mail import EmailMessage
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django_ratelimit.core import is_ratelimited
 
-from tracker import countries
+from tracker import countries, outbox
 from tracker.auth_backends import client_ip
 from tracker.models import Profile
 from tracker.reminders import absolute_url
 
-logger = logging.getLogger(__name__)
 # Per client address, and per e-mail address for reset e-mails: enough for a household behind
 # one address, too few to spray an inbox or script sign-ups.
 SIGNUPS_PER_ADDRESS = "10/h"
 RESET_EMAILS_PER_CLIENT = "10/h"
 RESET_EMAILS_PER_EMAIL = "3/h"
+ACCOUNT_EMAILS_PER_ADDRESS = "3/h"
+ACCOUNT_EMAILS_PER_ACCOUNT = "5/h"
 
 
 class TooManyWrongPasswords(Exception):
     pass
 
 
-def create_account(form):
-    """Saves a valid SignupForm (tracker.forms). An address that already has an account is not
-    attached to the new one, and gets an e-mail saying what happened; the page says nothing
-    different, so sign-up never tells a stranger which addresses have accounts."""
+def create_account(form, request=None):
+    """Saves a valid SignupForm (tracker.forms). The address typed is only waiting for
+    confirmation, like a changed one: an address that already has an account stays with it
+    (its owner is told instead of sent a link), and the pages afterwards look the same either
+    way, so sign-up never tells a stranger which addresses have accounts."""
+    address = form.cleaned_data["email"]
     with transaction.atomic():
-        taken_email = form.cleaned_data["email"] if form.email_taken else ""
-        if taken_email:
-            form.instance.email = ""
+        form.instance.email = ""
         user = form.save()
         profile = user.profile
         profile.timezone = form.cleaned_data["timezone"]
         profile.country = countries.guess_country(form.cleaned_data["timezone"])
         profile.save(update_fields=["timezone", "country"])
-    if taken_email:
-        _tell_the_owner(taken_email)
-    elif user.email:
-        request_confirmation(user, user.email)
+    if address:
+        request_confirmation(user, address, request)
     return user
-
-
-def _tell_the_owner(email: str) -> None:
-    body = render_to_string("registration/email_already_used.txt", {"email": email})
-    try:
-        send_mail(
-            "Someone used your e-mail address to sign up to backhabits",
-            body,
-            settings.DEFAULT_FROM_EMAIL,
-            [email],
-        )
-    except OSError as error:
-        logger.warning("Sign-up notice e-mail failed: %s", type(error).__name__)
 
 
 def check_current_password(request, user, password: str) -> bool:
@@ -108,6 +94,27 @@ def _client(group: str, request) -> str:
     return client_ip(request)
 
 
+def account_email_allowed(user, address: str) -> bool:
+    """Confirmation links and notices to an address's owner, together: at most 3 an hour to
+    one address (whoever asks) and 5 an hour for one account (whatever the addresses). Both
+    kinds count alike, so being refused says nothing about whether an address is taken."""
+    by_address = is_ratelimited(
+        None,
+        group="account-mail-address",
+        key=lambda group, request: address.strip().lower(),
+        rate=ACCOUNT_EMAILS_PER_ADDRESS,
+        increment=True,
+    )
+    by_account = is_ratelimited(
+        None,
+        group="account-mail-account",
+        key=lambda group, request: str(user.pk),
+        rate=ACCOUNT_EMAILS_PER_ACCOUNT,
+        increment=True,
+    )
+    return not (by_address or by_account)
+
+
 def end_all_sessions(user) -> None:
     """Every session started before this call stops working on its next request."""
     profile = user.profile
@@ -128,10 +135,10 @@ EMAIL_CONFIRM_SALT = "backhabits.accounts.confirm-email"
 EMAIL_CONFIRM_MAX_AGE = dt.timedelta(days=3)
 
 
-def change_email(user, address: str) -> str:
-    """Starts using `address` for the account: "removed", "unchanged", or "sent" (a link went
-    to it; reminders use it once it is opened). An address another account has gets a notice
-    instead, and the page says the same as for any other, so no one learns it is taken."""
+def change_email(user, address: str, request=None) -> str:
+    """Starts using `address` for the account: "removed", "unchanged", "sent" (it waits for
+    confirmation), or "throttled" (it waits, but too many e-mails went out this hour to send
+    another). Whether another account has the address changes only who is written to."""
     address = address.strip()
     profile = user.profile
     if not address:
@@ -142,37 +149,58 @@ def change_email(user, address: str) -> str:
         return "removed"
     if address == user.email and profile.confirmed_email == address:
         return "unchanged"
-    taken = (
-        get_user_model()._default_manager.filter(email__iexact=address).exclude(pk=user.pk)
-    ).exists()
-    if taken:
-        _tell_the_owner(address)
-        return "sent"
-    request_confirmation(user, address)
-    return "sent"
+    return "sent" if request_confirmation(user, address, request) else "throttled"
 
 
-def request_confirmation(user, address: str) -> None:
-    """Sends `address` a single-use link that expires in three days."""
+def request_confirmation(user, address: str, request=None) -> bool:
+    """Puts `address` waiting for confirmation and writes to it: a single-use link that expires
+    in three days, or, when another account has the address, a notice to its owner (no link:
+    only an address no one else has can be confirmed). False when the limit stopped the
+    e-mail. Sent after `request`'s response (tracker.outbox)."""
     profile = user.profile
-    profile.pending_email = address
-    profile.email_confirm_key = secrets.token_urlsafe(16)
-    profile.save(update_fields=["pending_email", "email_confirm_key"])
+    allowed = account_email_allowed(user, address)
+    if allowed or profile.pending_email != address:
+        # A new key for a new address: a link sent for an earlier one must not confirm this.
+        profile.pending_email = address
+        profile.email_confirm_key = secrets.token_urlsafe(16)
+        profile.save(update_fields=["pending_email", "email_confirm_key"])
+    if not allowed:
+        return False
+    if _taken_by_another(user, address):
+        _tell_the_owner(address, request)
+        return True
     token = signing.TimestampSigner(salt=EMAIL_CONFIRM_SALT).sign(profile.email_confirm_key)
     link = absolute_url(reverse("tracker:confirm_email", args=[token]))
     body = render_to_string(
         "registration/confirm_email.txt", {"link": link, "days": EMAIL_CONFIRM_MAX_AGE.days}
     )
-    try:
-        send_mail("Confirm your e-mail address for backhabits", body,
-                  settings.DEFAULT_FROM_EMAIL, [address])  # fmt: skip
-    except OSError as error:
-        logger.warning("Confirmation e-mail failed: %s", type(error).__name__)
+    message = EmailMessage("Confirm your e-mail address for backhabits", body,
+                           settings.DEFAULT_FROM_EMAIL, [address])  # fmt: skip
+    outbox.send(message, kind="confirmation", request=request)
+    return True
 
 
-def confirm_email(token: str) -> bool:
-    """Opens a confirmation link: the pending address becomes the account's confirmed one.
-    False when the link was already used; signing.BadSignature when tampered with or expired."""
+def _tell_the_owner(address: str, request) -> None:
+    body = render_to_string("registration/email_already_used.txt", {"email": address})
+    message = EmailMessage("Someone asked to use your e-mail address on backhabits", body,
+                           settings.DEFAULT_FROM_EMAIL, [address])  # fmt: skip
+    outbox.send(message, kind="address-in-use notice", request=request)
+
+
+def _taken_by_another(user, address: str) -> bool:
+    """An address belongs to the account whose e-mail it is (confirmed, or from before
+    confirmation existed); one only waiting for confirmation belongs to no one yet."""
+    others = get_user_model()._default_manager.exclude(pk=user.pk)
+    return (
+        others.filter(email__iexact=address).exists()
+        or others.filter(profile__confirmed_email__iexact=address).exists()
+    )
+
+
+def confirm_email(token: str) -> str:
+    """Opens a confirmation link: the pending address becomes the account's confirmed one
+    ("confirmed") if no other account has it by now ("taken"). "used" when the link was
+    already used or replaced; signing.BadSignature when tampered with or expired."""
     key = signing.TimestampSigner(salt=EMAIL_CONFIRM_SALT).unsign(
         token, max_age=EMAIL_CONFIRM_MAX_AGE
     )
@@ -184,11 +212,27 @@ def confirm_email(token: str) -> bool:
             .first()
         )
         if profile is None or not profile.pending_email:
-            return False
-        user = profile.user
-        user.email = profile.pending_email
-        user.save(update_fields=["email"])
-        profile.confirmed_email, profile.pending_email = user.email, ""
-        profile.email_confirm_key = None
-        profile.save(update_fields=["confirmed_email", "pending_email", "email_confirm_key"])
-    return True
+            return "used"
+        user, address = profile.user, profile.pending_email
+        if not _taken_by_another(user, address):
+            try:
+                # Two accounts confirming one address at the same moment: the unique
+                # constraint on the confirmed address lets one through.
+                with transaction.atomic():
+                    user.email = address
+                    user.save(update_fields=["email"])
+                    profile.confirmed_email = address
+                    profile.save(update_fields=["confirmed_email"])
+            except IntegrityError:
+                user.refresh_from_db(fields=["email"])
+                profile.refresh_from_db(fields=["confirmed_email"])
+            else:
+                _forget_pending(profile)
+                return "confirmed"
+        _forget_pending(profile)
+        return "taken"
+
+
+def _forget_pending(profile: Profile) -> None:
+    profile.pending_email, profile.email_confirm_key = "", None
+    profile.save(update_fields=["pending_email", "email_confirm_key"])

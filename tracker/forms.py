@@ -8,14 +8,16 @@ from cryptography.hazmat.primitives.asymmetric import ec
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, UserCreationForm
+from django.core.mail import EmailMultiAlternatives
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.forms.utils import flatatt
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker import away, content, peg, reminders, sharing, tracked, units
+from tracker import away, content, outbox, peg, reminders, sharing, tracked, units
 from tracker.accounts import TooManyWrongPasswords, check_current_password
 from tracker.checkins import MEASURES as MEASURE_FIELDS
 from tracker.dates import EARLIEST_CHECKIN_DATE, is_valid_timezone, timezone_names
@@ -329,13 +331,9 @@ class SignupForm(UserCreationForm):
         return username
 
     def clean_email(self) -> str:
-        # Not an error: saying so would tell anyone which addresses have accounts. The address
-        # is left off the new account and its owner is told (tracker.accounts).
-        email = self.cleaned_data.get("email", "").strip()
-        self.email_taken = bool(
-            email and get_user_model()._default_manager.filter(email__iexact=email).exists()
-        )
-        return email
+        # An address with an account is not an error: saying so would tell anyone which
+        # addresses have accounts. It waits for confirmation like any other (tracker.accounts).
+        return self.cleaned_data.get("email", "").strip()
 
     def clean_timezone(self) -> str:
         # Filled in by the browser; an unknown or missing zone falls back to the server default.
@@ -503,6 +501,25 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
         if error:
             raise forms.ValidationError(error, code="password_incorrect")
         return old_password
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the e-mail sent after the response (tracker.outbox): only a
+    registered address gets one, and sending takes long enough to tell."""
+
+    def save(self, **kwargs) -> None:
+        self.request = kwargs.get("request")
+        super().save(**kwargs)
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None) -> None:  # fmt: skip
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        message = EmailMultiAlternatives(subject, body, from_email, [to_email])
+        if html_email_template_name is not None:
+            html = render_to_string(html_email_template_name, context)
+            message.attach_alternative(html, "text/html")
+        outbox.send(message, kind="password reset", request=self.request)
 
 
 class HealthProfileForm(forms.ModelForm):

@@ -121,6 +121,13 @@ class Profile(models.Model):
                 & Q(exercise_goal_minutes__lte=EXERCISE_MINUTES_MAX),
                 name="profile_exercise_goal_range",
             ),
+            # One account per confirmed address, in any capitals: log-in by e-mail and the
+            # reminders both rely on it (tracker.accounts.confirm_email).
+            models.UniqueConstraint(
+                Lower("confirmed_email"),
+                condition=~Q(confirmed_email=""),
+                name="profile_confirmed_email_unique",
+            ),
         ]
 
     def __str__(self) -> str:
