@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from tracker import account_views, health_views, reminder_views
 
+handler400 = "tracker.health_views.bad_request"
 handler500 = "tracker.health_views.server_error"
 
 urlpatterns = [

@@ -1,7 +1,10 @@
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.db.models import Q
+
+AXES_USERNAME_LENGTH = AccessAttempt._meta.get_field("username").max_length
 
 
 class UsernameOrEmailBackend(ModelBackend):
@@ -50,8 +53,10 @@ def client_ip(request) -> str:
 
 def throttling_username(request, credentials: dict | None) -> str:
     """The name failed log-ins are counted against: an e-mail address, in any capitals, counts
-    against the account it belongs to, so spelling variants share one counter."""
+    against the account it belongs to, so spelling variants share one counter. Cut to the
+    length axes stores: PostgreSQL refuses a longer one, and the failure went uncounted."""
     typed = ((credentials or {}).get("username") or request.POST.get("username") or "").strip()
+    typed = typed[:AXES_USERNAME_LENGTH]
     if "@" in typed:
         match = (
             get_user_model()

@@ -26,6 +26,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok\n", content_type="text/plain")
 
 
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """A request that could not be read (a form in another encoding, a broken upload, a NUL
+    character). Django's own 400 page checks the CSRF token, which reads the form again and
+    fails the same way (a 500); this one reads nothing from the request."""
+    return HttpResponse(render_to_string("400.html"), status=400)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """Django's last resort for an unhandled exception, wherever it was raised (a view or a
     middleware reading the session). A database that is down or restarting answers 503 with a

@@ -1,12 +1,17 @@
+import re
 import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.sessions.backends.base import VALID_KEY_CHARS
 from django.shortcuts import render, resolve_url
 from django.utils import timezone
 from django_htmx.http import HttpResponseClientRedirect
 
 SESSION_GENERATION_KEY = "backhabits_session_generation"
+# The keys Django's database session stores make: 32 lowercase letters and digits (at least 8
+# pass its own check, and its column holds 40).
+_SESSION_KEY = re.compile(f"[{VALID_KEY_CHARS}]{{8,40}}")
 
 
 class UserTimezoneMiddleware:
@@ -93,3 +98,29 @@ class RefuseNulBytesMiddleware:
 def _has_nul(data) -> bool:
     return any("\x00" in key or any("\x00" in value for value in values)
                for key, values in data.lists())  # fmt: skip
+
+
+class IgnoreInvalidSessionKeyMiddleware:
+    """A session cookie that cannot be a session key (a NUL character in it, say) is dropped
+    before the session store looks it up: PostgreSQL refuses a NUL in a query, which made every
+    page a 500 for that browser. The request goes on without a session, and the browser is told
+    to forget the cookie."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        name = settings.SESSION_COOKIE_NAME
+        key = request.COOKIES.get(name)
+        if key is None or _SESSION_KEY.fullmatch(key):
+            return self.get_response(request)
+        del request.COOKIES[name]
+        response = self.get_response(request)
+        if name not in response.cookies:
+            response.delete_cookie(
+                name,
+                path=settings.SESSION_COOKIE_PATH,
+                domain=settings.SESSION_COOKIE_DOMAIN,
+                samesite=settings.SESSION_COOKIE_SAMESITE,
+            )
+        return response
