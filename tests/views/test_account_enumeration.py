@@ -117,3 +117,44 @@ def test_the_database_holds_one_confirmed_address_per_account(db):
     # Accounts without a confirmed address are many.
     make_user("cat", confirmed_email="")
     make_user("dan", confirmed_email="")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_databases_where_two_accounts_confirmed_one_address_keep_it_on_one():
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    def migrate(target):
+        executor = MigrationExecutor(connection)
+        executor.loader.build_graph()
+        executor.migrate(target)
+        return executor.loader.project_state(target).apps
+
+    old = migrate([("tracker", "0020_care_wording_issue_27")])
+    try:
+        user_model, profile_model = (
+            old.get_model("auth", "User"),
+            old.get_model("tracker", "Profile"),
+        )
+        for name, email, confirmed in [
+            ("first", "old@x.test", "SHARED@x.test"),  # moved on to another address since
+            ("second", "shared@x.test", "shared@x.test"),
+            ("third", "Shared@X.test", "Shared@X.test"),
+            ("alone", "alone@x.test", "alone@x.test"),
+        ]:
+            person = user_model.objects.create(username=name, email=email)
+            profile_model.objects.create(user=person, confirmed_email=confirmed)
+        new = migrate([("tracker", "0021_one_account_per_confirmed_email")])
+        kept = dict(
+            new.get_model("tracker", "Profile").objects.values_list(
+                "user__username", "confirmed_email"
+            )
+        )
+        assert kept == {
+            "first": "",
+            "second": "shared@x.test",
+            "third": "",
+            "alone": "alone@x.test",
+        }
+    finally:
+        migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
