@@ -68,3 +68,18 @@ def test_the_admin_password_change_locks_after_wrong_old_passwords(client, db, s
     assert "Too many wrong passwords" in right.content.decode()
     staff.refresh_from_db()
     assert staff.check_password(PASSWORD)
+
+
+def test_the_admin_password_change_still_changes_it_for_staff_only(client, db):
+    person = make_user("plain")
+    client.force_login(person)
+    url = reverse("admin:password_change")
+    assert client.get(url)["Location"].startswith(reverse("admin:login"))
+    person.is_staff = True
+    person.save()
+    response = client.post(url, {"old_password": PASSWORD,
+                                 "new_password1": "a-new-long-passphrase-77",
+                                 "new_password2": "a-new-long-passphrase-77"})  # fmt: skip
+    assert response["Location"] == reverse("admin:password_change_done")
+    person.refresh_from_db()
+    assert person.check_password("a-new-long-passphrase-77")
