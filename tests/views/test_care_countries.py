@@ -165,8 +165,10 @@ def test_placeholders_are_filled_and_a_stray_brace_is_harmless():
 def test_the_us_advice_says_physical_therapist_and_struggling_leads_with_988(client, db):
     client.force_login(make_user("ana", country="US"))
     html = _post_symptoms(client, "struggling_to_cope", "activities_stopped").content.decode()
-    assert "physiotherapist" not in html and "a physical therapist" in html
-    assert html.index("988 Suicide") < html.index("Then see your primary care doctor")
+    # The care prompt's own words (a tip beside it is the guide's, in one English for all).
+    prompt = html[html.index('id="care-prompts"') : html.index('id="checkin-heading"')]
+    assert "physiotherapist" not in prompt and "a physical therapist" in prompt
+    assert prompt.index("988 Suicide") < prompt.index("Then see your primary care doctor")
 
 
 def test_the_soon_advice_gives_the_emergency_and_urgent_numbers(client, db):
