@@ -154,6 +154,8 @@ AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 AXES_RESET_ON_SUCCESS = False
 AXES_USERNAME_CALLABLE = "tracker.auth_backends.throttling_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
+# The same page, saying when to try again (Retry-After), as every 429 does.
+AXES_LOCKOUT_CALLABLE = "tracker.throttling.lockout_response"
 AXES_VERBOSE = False
 # Wrong current passwords in settings count too (tracker.accounts); never store any password.
 AXES_SENSITIVE_PARAMETERS = [

@@ -22,9 +22,9 @@ def _link(user, **overrides):
 
 
 def test_a_token_carries_256_random_bits_and_only_its_hash_is_stored(user):
-    made = [_link(user) for _ in range(20)]
+    made = [_link(user) for _ in range(sharing.MAX_OPEN_LINKS)]
     tokens = {new.token for new in made}
-    assert len(tokens) == 20
+    assert len(tokens) == sharing.MAX_OPEN_LINKS
     for new in made:
         # token_urlsafe(32): 43 URL-safe characters, 6 bits each, so at least 128 bits.
         assert re.fullmatch(r"[A-Za-z0-9_-]{43}", new.token)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tracker import accounts, reminders, tracked
+from tracker import accounts, reminders, throttling, tracked
 from tracker.dates import today_for
 from tracker.forms import (
     DeleteAccountForm,
@@ -31,11 +31,14 @@ def signup(request: HttpRequest) -> HttpResponse:
         return redirect("tracker:home")
     form = SignupForm(request.POST or None)
     if request.method == "POST" and not accounts.signup_allowed(request):
-        return render(
+        refused = render(
             request,
             "registration/signup.html",
             {"form": SignupForm(), "too_many_signups": True},
             status=429,
+        )
+        return throttling.retry_after(
+            refused, throttling.window_seconds(accounts.SIGNUPS_PER_ADDRESS)
         )
     if form.is_valid():
         user = accounts.create_account(form, request)

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from tracker import reports, sharing
+from tracker import reports, sharing, throttling
 from tracker.auth_backends import client_ip
 from tracker.dates import today_for
 from tracker.forms import ShareLinkForm
@@ -35,13 +35,23 @@ def share_create(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         range_key = parse_range(request.POST.get("range"), default=REPORT_RANGE)
         return report_page(request, range_key=range_key, share_form=form, status=400)
-    new = sharing.create(
-        request.user,
-        range_key=form.cleaned_data["range"],
-        end_date=today_for(request.user),
-        days=form.cleaned_data["days"],
-        include_notes=form.cleaned_data["include_notes"],
-    )
+    try:
+        new = sharing.create(
+            request.user,
+            range_key=form.cleaned_data["range"],
+            end_date=today_for(request.user),
+            days=form.cleaned_data["days"],
+            include_notes=form.cleaned_data["include_notes"],
+        )
+    except sharing.TooManyOpenLinks:
+        form.add_error(
+            None,
+            f"You have {sharing.MAX_OPEN_LINKS} open links, the most at once: revoke one you "
+            "no longer need (below), then make this one.",
+        )
+        return report_page(
+            request, range_key=form.cleaned_data["range"], share_form=form, status=400
+        )
     url = request.build_absolute_uri(reverse("tracker:shared_report", args=[new.token]))
     # Shown in this response only: the token is not stored, so it is not in a redirect either.
     context = {"link": new.link, "url": url, "qr_svg": sharing.qr_svg(url)}
@@ -68,7 +78,8 @@ def shared_report(request: HttpRequest, token: str) -> HttpResponse:
         increment=True,
     )
     if limited:
-        return _plain(request, "tracker/shared_gone.html", {"reason": "busy"}, status=429)
+        busy = _plain(request, "tracker/shared_gone.html", {"reason": "busy"}, status=429)
+        return throttling.retry_after(busy, throttling.window_seconds(OPENS_PER_CLIENT))
     link = sharing.find(token)
     if link is None:
         return _plain(request, "tracker/shared_gone.html", {"reason": "unknown"}, status=404)

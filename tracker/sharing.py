@@ -11,13 +11,21 @@ import secrets
 from dataclasses import dataclass
 
 import segno
+from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from tracker.models import ShareLink
+from tracker.models import Profile, ShareLink
 
 TOKEN_BYTES = 32  # 256 bits; the issue asks for at least 128
 EXPIRY_DAYS = (7, 30)
+# Open links per person at once: plenty for a GP, a physio and a specialist, and a bound on
+# how many live ways into one person's health data there can be.
+MAX_OPEN_LINKS = 10
+
+
+class TooManyOpenLinks(Exception):
+    """The person already has MAX_OPEN_LINKS open: one must be revoked or expire first."""
 
 
 def hash_token(token: str) -> str:
@@ -43,15 +51,20 @@ def create(
         raise ValueError(f"A share link lasts one of {EXPIRY_DAYS} days, not {days}.")
     now = now or timezone.now()
     token = secrets.token_urlsafe(TOKEN_BYTES)
-    link = ShareLink.objects.create(
-        user=user,
-        token_hash=hash_token(token),
-        range_key=range_key,
-        end_date=end_date,
-        include_notes=include_notes,
-        created_at=now,
-        expires_at=now + dt.timedelta(days=days),
-    )
+    with transaction.atomic():
+        # Counted holding the person's profile row, so links made at once take turns here.
+        list(Profile.objects.select_for_update().filter(user=user).values_list("pk"))
+        if _open(user, now=now).count() >= MAX_OPEN_LINKS:
+            raise TooManyOpenLinks
+        link = ShareLink.objects.create(
+            user=user,
+            token_hash=hash_token(token),
+            range_key=range_key,
+            end_date=end_date,
+            include_notes=include_notes,
+            created_at=now,
+            expires_at=now + dt.timedelta(days=days),
+        )
     return NewLink(link, token)
 
 
@@ -82,9 +95,12 @@ def revoke(link: ShareLink, *, now: dt.datetime | None = None) -> None:
         link.save(update_fields=["revoked_at"])
 
 
+def _open(user, *, now: dt.datetime):
+    return ShareLink.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now)
+
+
 def open_links(user, *, now: dt.datetime | None = None) -> list[ShareLink]:
-    now = now or timezone.now()
-    return list(ShareLink.objects.filter(user=user, revoked_at__isnull=True, expires_at__gt=now))
+    return list(_open(user, now=now or timezone.now()))
 
 
 def qr_svg(url: str) -> str:
