@@ -6,9 +6,10 @@ import os
 from urllib.parse import quote
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.test import Client
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import make_user
@@ -201,3 +202,88 @@ def test_signup_never_500s(db, username, email, password, tz, age):
         },
     )
     assert response.status_code in expect({200, 302}, username, email, password, tz)
+
+
+# --- cookies, headers and content types ----------------------------------------------------------
+
+# What a header can carry through gunicorn: Latin-1 text without control characters. A cookie
+# value may carry more: a quoted octal escape ("\000") becomes a control character, a NUL too.
+header_text = st.text(
+    st.characters(min_codepoint=32, max_codepoint=255, exclude_characters="\x7f"), max_size=40
+)
+cookie_text = st.one_of(st.none(), st.text(st.characters(max_codepoint=255), max_size=40))
+content_types = st.one_of(
+    st.sampled_from(
+        [
+            "application/x-www-form-urlencoded",
+            "multipart/form-data",
+            "text/plain",
+            "application/json",
+            "multipart/form-data; boundary=xx",
+            "multipart/form-data; boundary=",
+        ]
+    ),
+    header_text,
+).flatmap(
+    lambda kind: st.sampled_from(
+        [
+            "",
+            "; charset=utf-16",
+            "; charset=latin1",
+            "; charset=nope",
+            '; charset="utf-8"',
+            "; charset=",
+        ]
+    ).map(kind.__add__)
+)
+bodies = st.one_of(
+    st.sampled_from(
+        [
+            b"",
+            b"a=b",
+            "notes=é".encode("utf-16"),
+            b'--xx\r\nContent-Disposition: form-data; name="notes"\r\n\r\nhi\r\n--xx--\r\n',
+        ]
+    ),
+    st.binary(max_size=60),
+)
+
+
+# The requests that were 500s: a form in another encoding with a CSRF cookie, and a NUL in the
+# session cookie (PostgreSQL refused the lookup).
+@example(signed_in=False, method="POST", path="/accounts/login/", session=None, csrf="a" * 32,
+         messages=None, content_type="application/x-www-form-urlencoded; charset=utf-16",
+         body=b"a=b", headers={})  # fmt: skip
+@example(signed_in=False, method="GET", path="/", session="abcdefgh\x00ijklmnop", csrf=None,
+         messages=None, content_type="text/plain", body=b"", headers={})  # fmt: skip
+@FUZZ
+@given(
+    signed_in=st.booleans(), method=st.sampled_from(["GET", "POST", "POST"]),
+    path=st.sampled_from(["/", "/checkin/", "/accounts/login/", "/settings/", "/nope/"]),
+    session=cookie_text, csrf=cookie_text, messages=cookie_text,
+    content_type=content_types, body=bodies,
+    headers=st.dictionaries(
+        st.sampled_from(["HX-Request", "HX-Current-URL", "Accept-Language", "User-Agent", "Referer",
+                         "X-Forwarded-For", "Origin", "Accept"]),
+        header_text, max_size=3,
+    ),
+)  # fmt: skip
+def test_odd_cookies_headers_and_content_types_never_500(
+    db, signed_in, method, path, session, csrf, messages, content_type, body, headers
+):
+    client = Client(enforce_csrf_checks=True)
+    if signed_in:
+        client.force_login(_the_fuzzer())
+    for name, value in (("sessionid", session), ("csrftoken", csrf), ("messages", messages)):
+        if value is not None:
+            client.cookies[name] = value
+    response = client.generic(method, path, body, content_type=content_type, headers=headers)
+    # 403: a POST without a CSRF token is refused, as it should be.
+    assert response.status_code in {200, 302, 400, 403, 404, 405, 429}
+
+
+def _the_fuzzer():
+    # The database is kept between one example and the next: one account for them all.
+    return get_user_model().objects.filter(username="cookie-fuzzer").first() or make_user(
+        "cookie-fuzzer"
+    )
