@@ -1,7 +1,9 @@
 """The clinician report: what a GP or physiotherapist reads, printed, saved as a PDF or opened
 from a share link (tracker.sharing). Every number is shown one way, with its unit."""
 
+import copy
 import datetime as dt
+import zoneinfo
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
@@ -136,7 +138,13 @@ def build(
         symptoms=symptom_counts(user, start=start, end=today),
         worst_days=worst_days(user, start=start, end=today),
         alerts=[
-            alert_entry(alert, timezone_name=user.profile.timezone) for alert in dashboard.alerts
+            alert_entry(
+                _as_it_stood(alert, last_day=today, timezone_name=user.profile.timezone)
+                if shared
+                else alert,
+                timezone_name=user.profile.timezone,
+            )
+            for alert in dashboard.alerts
         ],
         notes=notes_newest_first(user, start=start, end=today) if include_notes else None,
         peg_scores=[
@@ -144,6 +152,31 @@ def build(
         ],
         peg_change=dashboard.peg_change,
     )
+
+
+def _as_it_stood(alert: CareAlert, *, last_day: dt.date, timezone_name: str) -> CareAlert:
+    """The alert as it was when the shared period ended (midnight after `last_day`, on the
+    person's clock): the copy is of those days, so an answer, a correction or a clearing made
+    later is not on it (the alert reads as open then), nor are answers logged or entered after
+    it. An unsaved copy: the alert itself is untouched."""
+    try:
+        zone = zoneinfo.ZoneInfo(timezone_name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        zone = dt.UTC  # as tracker.dates.local_today reads it
+    end = dt.datetime.combine(last_day + dt.timedelta(days=1), dt.time(), tzinfo=zone)
+    past = copy.copy(alert)
+    if past.acknowledged_at and past.acknowledged_at >= end:
+        past.acknowledged_at, past.acknowledgement = None, ""
+    if past.cleared_at and past.cleared_at >= end:
+        past.cleared_at = None
+    past.corrections = [c for c in past.corrections if dt.datetime.fromisoformat(c["at"]) < end]
+    past.evidence = [
+        item
+        for item in past.evidence
+        if dt.date.fromisoformat(item["date"]) <= last_day
+        and dt.date.fromisoformat(item.get("entered") or item["date"]) <= last_day
+    ]
+    return past
 
 
 def averages(dashboard: trends.Dashboard) -> list[Average]:
