@@ -4,7 +4,7 @@ tracker.redflags decides whether a rule fires; this module loads the data it nee
 open alert per rule per episode, and assembles what the person is shown."""
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import IntegrityError, transaction
 from django.db.models import Case, Q, Value, When
@@ -422,9 +422,11 @@ def _last_logged(evidence: list[dict]) -> dt.date:
 def prompts_for_alerts(
     alerts: list[CareAlert], *, country: str, today: dt.date | None = None
 ) -> list[CarePrompt]:
+    # Each at the tier it was raised at, which its answers follow (a knock raised as urgent
+    # before the rule became soon without fracture risk is still answered as urgent).
     return _prompts(
         [
-            (redflags.RULES_BY_CODE[a.rule], a.evidence, a)
+            (replace(redflags.RULES_BY_CODE[a.rule], tier=a.tier), a.evidence, a)
             for a in alerts
             if a.rule in redflags.RULES_BY_CODE
         ],

@@ -841,3 +841,16 @@ def test_a_reminder_after_an_answer_shows_on_home_and_the_check_in_not_on_every_
         assert "care-reminder-emergency" in html and 'href="tel:' in html
     for page in ("tracker:history", "tracker:trends", "tracker:settings"):
         assert "care-reminder" not in logged_in_client.get(reverse(page)).content.decode()
+
+
+def test_an_injury_alert_raised_urgent_before_the_rule_became_soon_can_still_be_answered(
+    logged_in_client, user
+):
+    # Before issue 27 every knock was urgent; an alert raised then is still open as urgent.
+    alert = _open_alert(user, rule="injury", tier="urgent")
+    html = logged_in_client.get(reverse("tracker:care")).content.decode()
+    assert "care-urgent" in html and "care-soon" not in html
+    assert "I&#x27;m getting help now" in html and ">Understood</button>" not in html
+    assert _ack(logged_in_client, alert, "getting_help").status_code == 302
+    alert.refresh_from_db()
+    assert alert.acknowledgement == "getting_help"
