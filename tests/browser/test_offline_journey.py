@@ -164,6 +164,13 @@ def test_saddle_numbness_ticked_offline_shows_the_emergency_advice_at_once(phone
     phone.goto("/")
     _until(lambda: CareAlert.objects.filter(user=alice).exists(), what="the care alert")
     assert CheckIn.objects.get(user=alice).symptoms == ["saddle_numbness"]
+    # The phone lets the day go once the server has answered; wait for that, and for the page to
+    # settle, so no sync is still writing while the test's database is emptied.
+    _until(
+        lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0,
+        what="the phone to let the day go",
+    )
+    phone.wait_for_load_state("networkidle")
 
 
 def test_a_day_waits_for_the_person_who_saved_it(phone, alice, page_problems):
