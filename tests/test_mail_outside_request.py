@@ -123,3 +123,28 @@ def test_a_mail_that_cannot_be_sent_is_logged_without_address_or_link(db, settin
     assert "could not be sent" in logged and "OSError" in logged
     assert "ann" not in logged and "/reset/" not in logged
     assert mail.outbox == []
+
+
+def test_mail_queued_by_a_request_that_then_fails_is_not_sent(db, monkeypatch):
+    """A failed request's writes are rolled back: a link queued before the failure would name a
+    confirmation key that was never stored."""
+    from tracker import account_views
+
+    def fail_after_queueing(*args, **kwargs):
+        raise RuntimeError("the database went away")
+
+    person = make_user("ann")
+    client = Client(raise_request_exception=False)
+    client.force_login(person)
+    # The settings form queues the confirmation, then the page fails before it is answered.
+    monkeypatch.setattr(account_views, "redirect", fail_after_queueing)
+    response = client.post(
+        reverse("tracker:settings"),
+        {"email": "free@new.test", "timezone": "UTC", "water_unit": "ml", "water_goal": "2000",
+         "exercise_goal_minutes": "30", "reminder_time": "20:00"},
+    )  # fmt: skip
+    assert response.status_code == 500
+    assert mail.outbox == []
+    # The next request's mail is not held back by what the failed one left.
+    accounts_mail = client.post(reverse("password_reset"), {"email": "nobody@example.com"})
+    assert accounts_mail.status_code == 302

@@ -8,7 +8,7 @@ import logging
 from contextvars import ContextVar
 
 from django.core.mail import EmailMessage
-from django.core.signals import request_finished
+from django.core.signals import got_request_exception, request_finished
 from django.dispatch import receiver
 
 logger = logging.getLogger(__name__)
@@ -31,6 +31,16 @@ def send(message: EmailMessage, *, kind: str, request=None) -> None:
         queue = []
         _queued.set(queue)
     queue.append((message, kind))
+
+
+@receiver(got_request_exception, dispatch_uid="backhabits-outbox-failed")
+def _drop_queued(**kwargs) -> None:
+    # The request failed and its database writes were rolled back: a confirmation link or notice
+    # queued before the failure would name a key that was never stored.
+    queue = _queued.get()
+    if queue:
+        logger.warning("%d queued e-mail(s) dropped: the request failed", len(queue))
+    _queued.set(None)
 
 
 @receiver(request_finished, dispatch_uid="backhabits-outbox")
