@@ -65,14 +65,39 @@ def test_firings_come_most_urgent_first(user):
     assert tiers[0] == redflags.EMERGENCY
 
 
-def test_editing_the_day_away_clears_the_alert(user):
-    _log(user, TODAY, symptoms=["fever"])
+def test_editing_the_day_away_clears_a_soon_alert(user):
+    _log(user, TODAY, symptoms=["cracking_pain"])
     assert care.has_open_alert(user)
     _log(user, TODAY, symptoms=[])
     alert = CareAlert.objects.get(user=user)
     assert alert.cleared_at is not None
     assert not care.has_open_alert(user)
     assert "Cleared" in care.describe(alert).status
+
+
+@pytest.mark.parametrize("symptom", ["fever", "saddle_numbness"])
+def test_unticking_an_urgent_or_emergency_symptom_leaves_its_alert_open_until_answered(
+    user, symptom
+):
+    _log(user, TODAY, symptoms=[symptom])
+    _log(user, TODAY, symptoms=[])  # the box unticked and the day saved again
+    alert = CareAlert.objects.get(user=user)
+    assert alert.is_open and alert.evidence[0]["date"] == TODAY.isoformat()
+    # "I ticked this by mistake", confirmed, is what closes it, and says so in its history.
+    (answer,) = care_responses.ticked_answers(alert)
+    care_responses.correct_mistake(alert, keys=[answer.key], today=TODAY)
+    alert.refresh_from_db()
+    assert alert.cleared_at is not None and alert.corrections
+    assert not care.has_open_alert(user)
+
+
+def test_an_urgent_alert_from_a_score_pattern_still_follows_the_edited_day(user):
+    user.profile.cancer_history = True
+    user.profile.save()
+    _log(user, TODAY, discomfort=3)  # new pain after a history of cancer: urgent, no tick
+    assert CareAlert.objects.get(user=user).tier == redflags.URGENT
+    _log(user, TODAY, discomfort=0)
+    assert not care.has_open_alert(user)
 
 
 def test_an_acknowledged_episode_is_not_raised_again_for_the_same_day(user):

@@ -16,6 +16,9 @@ from tracker.dates import today_for
 from tracker.models import Acknowledgement, CareAlert, CareWording, CheckIn
 from tracker.symptoms import SYMPTOM_LABELS
 
+# How a ticked symptom reads in an alert's evidence (scores and profile answers read otherwise).
+TICKED_ANSWERS = frozenset(SYMPTOM_LABELS.values())
+
 # After "I'm getting help now" or "I've spoken to a professional", a one-line reminder stays
 # this long at most (the issue's choice: long enough to get seen, short enough not to linger).
 REMINDER_DAYS = 7
@@ -156,10 +159,24 @@ def active(user, now: dt.datetime):
     )
 
 
-def _reconcile_alerts_touching(user, *, day: dt.date, factors: redflags.HealthFactors) -> None:
+def _held_until_answered(alert: CareAlert) -> bool:
+    """An open emergency or urgent alert that rests on a ticked symptom. Editing the day does not
+    close it: only an answer (getting help, spoken to a professional) or "I ticked this by
+    mistake", which asks once, does, so one unticked box can't wave an emergency away."""
+    return (
+        alert.is_open
+        and alert.tier in (redflags.EMERGENCY, redflags.URGENT)
+        and any(answer in TICKED_ANSWERS for item in alert.evidence for answer in item["answers"])
+    )
+
+
+def _reconcile_alerts_touching(
+    user, *, day: dt.date, factors: redflags.HealthFactors, corrected: bool = False
+) -> None:
     """After an edit, an open alert that listed that day keeps only the evidence that still
     holds; with none left it is closed as cleared (a reminder line just ends: the alert was
-    answered, and keeps that answer)."""
+    answered, and keeps that answer). An alert held until answered is never closed this way,
+    unless the edit is a confirmed correction (`corrected`)."""
     iso_day = day.isoformat()
     now = timezone.now()
     for alert in active(user, now):
@@ -173,6 +190,8 @@ def _reconcile_alerts_touching(user, *, day: dt.date, factors: redflags.HealthFa
             alert.reminder_until = now
             alert.save(update_fields=["reminder_until", "updated_at"])
             continue
+        if not supported and not corrected and _held_until_answered(alert):
+            continue  # its evidence stays, for "ticked by mistake" to take back
         if not supported:
             alert.cleared_at = now
             alert.save(update_fields=["cleared_at", "updated_at"])
@@ -220,12 +239,15 @@ def recheck_after_profile_change(*, user, today: dt.date) -> list[redflags.Firin
         return _check_days(user, changed=sorted(days), today=today)
 
 
-def recheck_days(*, user, days: list[dt.date], today: dt.date) -> list[redflags.Firing]:
-    """Checks these days again (after a correction, say), as if each had just been saved."""
-    return _check_days(user, changed=sorted(set(days)), today=today)
+def recheck_after_correction(*, user, days: list[dt.date], today: dt.date) -> list[redflags.Firing]:
+    """Checks these days again after a confirmed "ticked by mistake": alerts that no longer
+    hold close as cleared, emergency and urgent ones included."""
+    return _check_days(user, changed=sorted(set(days)), today=today, corrected=True)
 
 
-def _check_days(user, *, changed: list[dt.date], today: dt.date) -> list[redflags.Firing]:
+def _check_days(
+    user, *, changed: list[dt.date], today: dt.date, corrected: bool = False
+) -> list[redflags.Firing]:
     factors = health_factors(user.profile)
     history = _history_around(user, [*changed, max(max(changed), today)])
     latest = max((d for d in history.days if d <= today), default=max(changed))
@@ -238,7 +260,7 @@ def _check_days(user, *, changed: list[dt.date], today: dt.date) -> list[redflag
                 firings.append(firing)
     shown = [firing for firing in firings if _record_firing(user, firing, today=today)]
     for day in changed:
-        _reconcile_alerts_touching(user, day=day, factors=factors)
+        _reconcile_alerts_touching(user, day=day, factors=factors, corrected=corrected)
     _end_reminders_after(user, changed=changed, history=history, factors=factors)
     return sorted(shown, key=lambda firing: redflags.TIER_RANK[firing.rule.tier])
 
@@ -298,8 +320,7 @@ class PromptItem:
     @property
     def ticked(self) -> bool:
         """Whether the alert rests on ticked answers, which "ticked by mistake" can correct."""
-        labels = set(SYMPTOM_LABELS.values())
-        return any(answer in labels for item in self.evidence for answer in item["answers"])
+        return any(answer in TICKED_ANSWERS for item in self.evidence for answer in item["answers"])
 
 
 @dataclass(frozen=True)

@@ -120,7 +120,7 @@ def correct_mistake(alert: CareAlert, *, keys: Iterable[str], today: dt.date) ->
             date__gt=first,
             date__lte=min(today, first + dt.timedelta(days=redflags.HISTORY_DAYS)),
         ).values_list("date", flat=True)
-        care.recheck_days(user=alert.user, days=[*codes_by_day, *later], today=today)
+        care.recheck_after_correction(user=alert.user, days=[*codes_by_day, *later], today=today)
         alert = CareAlert.objects.select_for_update().get(pk=alert.pk)
         removed: dict[str, list[str]] = defaultdict(list)
         for answer in chosen:

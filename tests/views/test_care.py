@@ -237,14 +237,26 @@ def test_editing_an_old_checkin_can_newly_fire_a_rule(logged_in_client, user):
     assert alert.evidence[0]["date"] == old.isoformat()
 
 
-def test_editing_away_the_evidence_clears_the_open_alert(logged_in_client, user):
-    _post(logged_in_client, ["fever"], discomfort="4")
+def test_editing_away_the_evidence_clears_a_soon_alert(logged_in_client, user):
+    _post(logged_in_client, ["cracking_pain"], discomfort="4")
     assert CareAlert.objects.get(user=user).is_open
     _post(logged_in_client, [], discomfort="4")
     alert = CareAlert.objects.get(user=user)
     assert alert.cleared_at is not None
-    assert "care-urgent" not in logged_in_client.get(reverse("tracker:home")).content.decode()
+    assert "care-soon" not in logged_in_client.get(reverse("tracker:home")).content.decode()
     assert "Cleared" in logged_in_client.get(reverse("tracker:care")).content.decode()
+
+
+def test_unticking_an_urgent_symptom_leaves_the_alert_open_with_ticked_by_mistake_offered(
+    logged_in_client, user
+):
+    _post(logged_in_client, ["fever"], discomfort="4")
+    _post(logged_in_client, [], discomfort="4")
+    alert = CareAlert.objects.get(user=user)
+    assert alert.is_open
+    assert "care-urgent" in logged_in_client.get(reverse("tracker:home")).content.decode()
+    page = logged_in_client.get(reverse("tracker:care_alert", args=[alert.pk])).content.decode()
+    assert "I ticked this by mistake" in page
 
 
 def test_an_edit_can_complete_a_run_of_severe_days(logged_in_client, user):
