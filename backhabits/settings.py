@@ -196,9 +196,9 @@ else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL", "backhabits <noreply@localhost>")
 
-# Care advice follows each person's country (tracker.countries). Where a person's country has no
-# table of its own, the emergency number is this one (112 works across the EU and on most mobile
-# phones). New accounts whose browser's time zone does not name one country get the default
+# Care advice follows each person's country (tracker.care.countries). Where a person's country
+# has no table of its own, the emergency number is this one (112 works across the EU and on most
+# mobile phones). New accounts whose browser's time zone does not name one country get the default
 # country ("" leaves it unset, which shows the general advice).
 BACKHABITS_EMERGENCY_NUMBER = os.environ.get("BACKHABITS_EMERGENCY_NUMBER", "112")
 BACKHABITS_DEFAULT_COUNTRY = os.environ.get("BACKHABITS_DEFAULT_COUNTRY", "").strip().upper()

@@ -220,7 +220,7 @@ def test_migrations_carry_their_own_copy_of_the_data_they_load(path):
 
 
 def test_a_fresh_database_holds_todays_default_care_wording(db):
-    from tracker.care_wording import RULE_WORDING, TIER_ADVICE
+    from tracker.care.wording import RULE_WORDING, TIER_ADVICE
     from tracker.models import CareWording
 
     expected = {f"tier:{tier}": text for tier, text in TIER_ADVICE.items()}

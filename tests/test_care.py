@@ -1,5 +1,5 @@
-"""Care alerts as a domain (tracker.care), without HTTP: what check_day records, how an alert
-grows, clears and is acknowledged, and what the person is shown, most urgent first."""
+"""Care alerts as a domain (tracker.care.prompts), without HTTP: what check_day records, how an
+alert grows, clears and is acknowledged, and what the person is shown, most urgent first."""
 
 import datetime as dt
 
@@ -8,7 +8,8 @@ import time_machine
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import care, care_responses, redflags
+from tracker.care import prompts as care
+from tracker.care import redflags, responses
 from tracker.models import CareAlert, CheckIn
 
 TODAY = dt.date(2026, 11, 18)
@@ -102,7 +103,7 @@ def test_an_urgent_alert_from_a_score_pattern_still_follows_the_edited_day(user)
 
 def test_an_acknowledged_episode_is_not_raised_again_for_the_same_day(user):
     _log(user, TODAY, symptoms=["night_pain"])
-    care_responses.acknowledge(CareAlert.objects.get(user=user), response="getting_help")
+    responses.acknowledge(CareAlert.objects.get(user=user), response="getting_help")
     assert not care.has_open_alert(user)
     assert _log(user, TODAY, symptoms=["night_pain"], notes="saved again") == []
     assert CareAlert.objects.filter(user=user).count() == 1
@@ -139,7 +140,7 @@ def _alert(user, rule):
 
 
 def _lines(user, today=TODAY):
-    return care_responses.page_care(user, today=today).lines
+    return responses.page_care(user, today=today).lines
 
 
 @pytest.mark.parametrize("rule, symptom", [("saddle_numbness", "saddle_numbness"),
@@ -147,8 +148,8 @@ def _lines(user, today=TODAY):
 def test_understood_does_not_close_an_emergency_or_urgent_alert(user, rule, symptom):
     _log(user, TODAY, symptoms=[symptom])
     alert = _alert(user, rule)
-    with pytest.raises(care_responses.RefusedResponse):
-        care_responses.acknowledge(alert, response="understood")
+    with pytest.raises(responses.RefusedResponse):
+        responses.acknowledge(alert, response="understood")
     alert.refresh_from_db()
     assert alert.is_open and alert.acknowledgement == "" and alert.reminder_until is None
 
@@ -156,9 +157,9 @@ def test_understood_does_not_close_an_emergency_or_urgent_alert(user, rule, symp
 def test_a_soon_alert_takes_understood_and_nothing_else(user):
     _log(user, TODAY, symptoms=["cracking_pain"])
     alert = _alert(user, "cracking_pain")
-    with pytest.raises(care_responses.RefusedResponse):
-        care_responses.acknowledge(alert, response="getting_help")
-    care_responses.acknowledge(alert, response="understood")
+    with pytest.raises(responses.RefusedResponse):
+        responses.acknowledge(alert, response="getting_help")
+    responses.acknowledge(alert, response="understood")
     alert.refresh_from_db()
     assert not alert.is_open and alert.reminder_until is None
     assert _lines(user) == []  # quiet for the episode, no reminder
@@ -170,7 +171,7 @@ def test_getting_help_records_its_time_and_leaves_a_reminder_line_with_the_numbe
     _log(user, TODAY, symptoms=["saddle_numbness"])
     moment = dt.datetime(2026, 11, 18, 9, 30, tzinfo=dt.UTC)
     with time_machine.travel(moment, tick=False):
-        care_responses.acknowledge(_alert(user, "saddle_numbness"), response="getting_help")
+        responses.acknowledge(_alert(user, "saddle_numbness"), response="getting_help")
         [line] = _lines(user)
     alert = line.alert
     assert (alert.acknowledgement, alert.acknowledged_at) == ("getting_help", moment)
@@ -184,7 +185,7 @@ def test_the_reminder_ends_after_seven_days(user):
     _log(user, TODAY, symptoms=["night_pain"])
     start = dt.datetime(2026, 11, 18, 9, 0, tzinfo=dt.UTC)
     with time_machine.travel(start, tick=False):
-        care_responses.acknowledge(_alert(user, "night_pain"), response="spoken")
+        responses.acknowledge(_alert(user, "night_pain"), response="spoken")
     with time_machine.travel(start + dt.timedelta(days=7, minutes=-1), tick=False):
         assert len(_lines(user)) == 1
     with time_machine.travel(start + dt.timedelta(days=7), tick=False):
@@ -194,7 +195,7 @@ def test_the_reminder_ends_after_seven_days(user):
 def test_the_reminder_ends_once_a_later_day_is_logged_without_the_symptom(user):
     yesterday = TODAY - dt.timedelta(days=1)
     _log(user, yesterday, symptoms=["saddle_numbness"])
-    care_responses.acknowledge(_alert(user, "saddle_numbness"), response="getting_help")
+    responses.acknowledge(_alert(user, "saddle_numbness"), response="getting_help")
     # A day with habits only says nothing about symptoms: the reminder stays.
     make_checkin(user, TODAY, discomfort=None)
     care.check_day(user=user, date=TODAY, today=TODAY)
@@ -205,7 +206,7 @@ def test_the_reminder_ends_once_a_later_day_is_logged_without_the_symptom(user):
 
 def test_the_same_emergency_on_a_later_day_after_getting_help_is_a_new_full_alert(user):
     _log(user, TODAY - dt.timedelta(days=1), symptoms=["bladder_bowel"])
-    care_responses.acknowledge(_alert(user, "bladder_bowel"), response="getting_help")
+    responses.acknowledge(_alert(user, "bladder_bowel"), response="getting_help")
     firings = _log(user, TODAY, symptoms=["bladder_bowel"])
     assert [f.rule.code for f in firings] == ["bladder_bowel"]
     [line] = _lines(user)  # the open alert's line; the older reminder gives way to it
@@ -216,7 +217,7 @@ def test_after_speaking_to_a_professional_the_same_rule_is_quiet_for_14_days(use
     start = dt.datetime(2026, 11, 18, 12, 0, tzinfo=dt.UTC)
     with time_machine.travel(start, tick=False):
         _log(user, TODAY, symptoms=["night_pain"])
-        care_responses.acknowledge(_alert(user, "night_pain"), response="spoken")
+        responses.acknowledge(_alert(user, "night_pain"), response="spoken")
     day_13 = TODAY + dt.timedelta(days=13)
     with time_machine.travel(start + dt.timedelta(days=13), tick=False):
         CheckIn.objects.create(user=user, date=day_13, discomfort=3, symptoms=["night_pain"])
@@ -247,7 +248,7 @@ def test_the_quiet_after_a_professional_ends_at_once_when_the_tier_rises(user):
 
 def test_a_worse_symptom_fires_at_once_after_speaking_to_a_professional(user):
     _log(user, TODAY, symptoms=["leg_weakness"])
-    care_responses.acknowledge(_alert(user, "one_leg_weakness"), response="spoken")
+    responses.acknowledge(_alert(user, "one_leg_weakness"), response="spoken")
     firings = _log(user, TODAY, symptoms=["leg_weakness", "both_legs"])
     assert [f.rule.code for f in firings] == ["both_legs"]
 
@@ -274,8 +275,8 @@ def test_a_mistaken_tick_comes_off_its_day_and_the_rest_of_the_day_stays(user):
                            symptoms=["leg_pain", "saddle_numbness"])  # fmt: skip
     care.check_day(user=user, date=day, today=TODAY)
     alert = _alert(user, "saddle_numbness")
-    [answer] = care_responses.ticked_answers(alert)
-    alert = care_responses.correct_mistake(alert, keys=[answer.key], today=TODAY)
+    [answer] = responses.ticked_answers(alert)
+    alert = responses.correct_mistake(alert, keys=[answer.key], today=TODAY)
     checkin = CheckIn.objects.get(user=user, date=day)
     assert checkin.symptoms == ["leg_pain"]
     assert (checkin.discomfort, checkin.posture, checkin.notes) == (4, 3, "long drive")
@@ -289,8 +290,8 @@ def test_a_correction_checks_the_rules_again(user):
     CheckIn.objects.create(user=user, date=TODAY, symptoms=["leg_weakness", "both_legs"])
     care.check_day(user=user, date=TODAY, today=TODAY)
     alert = _alert(user, "both_legs")
-    keys = {a.code: a.key for a in care_responses.ticked_answers(alert)}
-    care_responses.correct_mistake(alert, keys=[keys["both_legs"]], today=TODAY)
+    keys = {a.code: a.key for a in responses.ticked_answers(alert)}
+    responses.correct_mistake(alert, keys=[keys["both_legs"]], today=TODAY)
     open_rules = set(
         CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None).values_list(
             "rule", flat=True
@@ -303,7 +304,7 @@ def test_a_correction_needs_an_answer_the_alert_rests_on(user):
     _log(user, TODAY, symptoms=["saddle_numbness"])
     alert = _alert(user, "saddle_numbness")
     with pytest.raises(ValueError):
-        care_responses.correct_mistake(alert, keys=[f"{TODAY}:leg_pain"], today=TODAY)
+        responses.correct_mistake(alert, keys=[f"{TODAY}:leg_pain"], today=TODAY)
     assert CheckIn.objects.get(user=user).symptoms == ["saddle_numbness"]
 
 
@@ -311,7 +312,7 @@ def test_scores_and_profile_answers_are_not_offered_as_ticked_by_mistake(user):
     user.profile.cancer_history = True
     user.profile.save()
     _log(user, TODAY, discomfort=3)
-    assert care_responses.ticked_answers(_alert(user, "cancer_new_pain")) == []
+    assert responses.ticked_answers(_alert(user, "cancer_new_pain")) == []
 
 
 # --- what pages show: lines, most urgent first, the past told as past ------------------------
@@ -344,7 +345,7 @@ def test_an_emergency_logged_more_than_two_days_back_is_told_as_maybe_past(user)
 
 def test_lines_come_most_urgent_first_from_one_query(user, django_assert_num_queries):
     _log(user, TODAY, symptoms=["night_pain"])
-    care_responses.acknowledge(_alert(user, "night_pain"), response="getting_help")
+    responses.acknowledge(_alert(user, "night_pain"), response="getting_help")
     _log(user, TODAY - dt.timedelta(days=1), symptoms=["cracking_pain", "swelling", "chest_pain"])
     user.profile  # noqa: B018 (loaded before counting, as a request has it)
     with django_assert_num_queries(1):

@@ -3,15 +3,15 @@ nets, and each country's own words."""
 
 import pytest
 
-from tracker import countries
-from tracker.care_wording import (
+from tracker.care import countries
+from tracker.care.redflags import EMERGENCY, RULES, SOON, URGENT
+from tracker.care.wording import (
     AMBULANCE,
     RULE_WORDING,
     TIER_ADVICE,
     TIER_HEADLINES,
     advice_key,
 )
-from tracker.redflags import EMERGENCY, RULES, SOON, URGENT
 
 
 def filled(text: str, country: str) -> str:

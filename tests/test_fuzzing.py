@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.factories import make_user
+from tracker.care.symptoms import SYMPTOM_CODES
 from tracker.models import CheckIn, Profile
-from tracker.symptoms import SYMPTOM_CODES
 
 # Derandomised so CI is repeatable: the same examples every run. A random search found the
 # taken-username 500 once; explore with `FUZZ_EXPLORE=1 .venv/bin/pytest tests/test_fuzzing.py`.

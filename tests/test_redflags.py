@@ -4,9 +4,8 @@ import datetime as dt
 
 import pytest
 
-from tracker import redflags
-from tracker.care_wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES
-from tracker.redflags import (
+from tracker.care import redflags
+from tracker.care.redflags import (
     AGE_16_19,
     AGE_20_50,
     AGE_OVER_50,
@@ -17,7 +16,8 @@ from tracker.redflags import (
     HealthFactors,
     History,
 )
-from tracker.symptoms import SYMPTOM_LABELS
+from tracker.care.symptoms import SYMPTOM_LABELS
+from tracker.care.wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES
 
 D = dt.date(2026, 6, 30)
 NO_FACTORS = HealthFactors()

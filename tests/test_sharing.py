@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from tests.factories import make_checkin
 from tracker import insights, reports, sharing
+from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.models import ShareLink
-from tracker.symptoms import SYMPTOM_LABELS
 
 NOW = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
 

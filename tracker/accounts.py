@@ -17,8 +17,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_ratelimit.core import is_ratelimited
 
-from tracker import countries, outbox
+from tracker import outbox
 from tracker.auth_backends import client_ip
+from tracker.care import countries
 from tracker.models import Profile
 from tracker.reminders import absolute_url
 

@@ -6,8 +6,8 @@ from django.db.models import Count
 from django.utils.html import format_html
 
 from tracker import content
-from tracker.care_wording import RULE_WORDING, TIER_ADVICE
-from tracker.countries import PLACEHOLDERS
+from tracker.care.countries import PLACEHOLDERS
+from tracker.care.wording import RULE_WORDING, TIER_ADVICE
 from tracker.forms import GuideSectionForm
 from tracker.markdown import render_markdown
 from tracker.models import CareWording, GuideSection, Tip
@@ -77,7 +77,8 @@ class TipAdmin(admin.ModelAdmin):
 
 @admin.register(CareWording)
 class CareWordingAdmin(admin.ModelAdmin):
-    """Wording only: the rules that decide when a prompt appears live in tracker/redflags.py."""
+    """Wording only: the rules that decide when a prompt appears live in
+    tracker/care/redflags.py."""
 
     list_display = ("key", "short_text", "updated_at")
     search_fields = ("key", "text")

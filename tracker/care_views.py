@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tracker import care, care_responses
+from tracker.care import prompts, responses
 from tracker.dates import today_for
 from tracker.forms import AcknowledgeForm, HealthProfileForm, MistakeForm
 from tracker.models import CareAlert
@@ -20,7 +20,7 @@ def _country(user) -> str:
 @login_required
 def care_page(request: HttpRequest) -> HttpResponse:
     """Every open alert in full, then reminders as lines, then what was answered before."""
-    page = care_responses.page_care(request.user, today=today_for(request.user), full_rules=None)
+    page = responses.page_care(request.user, today=today_for(request.user), full_rules=None)
     closed = CareAlert.objects.filter(user=request.user).exclude(
         acknowledged_at=None, cleared_at=None
     )
@@ -30,7 +30,7 @@ def care_page(request: HttpRequest) -> HttpResponse:
         {
             "care_prompts": page.prompts,
             "care_lines": page.lines,
-            "history": [care.describe(alert) for alert in closed],
+            "history": [prompts.describe(alert) for alert in closed],
         },
     )
 
@@ -45,17 +45,17 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
         "tracker/care_alert.html",
         {
             "care_prompts": (
-                care.prompts_for_alerts([alert], country=_country(request.user), today=today)
+                prompts.prompts_for_alerts([alert], country=_country(request.user), today=today)
                 if alert.is_open
                 else []
             ),
-            "record": care.describe(alert),
+            "record": prompts.describe(alert),
             # While its reminder lasts, its own line (with the number to call); no other alert's.
             "care_lines": []
             if alert.is_open
             else [
                 line
-                for line in care_responses.page_care(request.user, today=today).lines
+                for line in responses.page_care(request.user, today=today).lines
                 if line.alert.pk == alert.pk
             ],
         },
@@ -72,18 +72,16 @@ def _open_alert(request: HttpRequest, alert_id: int) -> CareAlert:
 @login_required
 def acknowledge_alert(request: HttpRequest, alert_id: int) -> HttpResponse:
     alert = _open_alert(request, alert_id)
-    form = AcknowledgeForm(request.POST, responses=care_responses.responses_for(alert.tier))
+    form = AcknowledgeForm(request.POST, responses=responses.responses_for(alert.tier))
     if not form.is_valid():
         return HttpResponse(
             "That answer does not close this alert; nothing was changed.", status=400
         )
-    care_responses.acknowledge(alert, response=form.cleaned_data["response"])
+    responses.acknowledge(alert, response=form.cleaned_data["response"])
     if request.htmx:
         # The prompts that were shown with it stay in full; the answered one becomes its line.
         shown = set(request.POST.getlist("shown")) - {alert.rule}
-        page = care_responses.page_care(
-            request.user, today=today_for(request.user), full_rules=shown
-        )
+        page = responses.page_care(request.user, today=today_for(request.user), full_rules=shown)
         return render(
             request,
             "tracker/partials/care_prompts.html",
@@ -102,12 +100,12 @@ def ticked_by_mistake(request: HttpRequest, alert_id: int) -> HttpResponse:
     """Asks once which answer was ticked by mistake (or just to confirm, when it is one), then
     takes it off the day it was logged."""
     alert = _open_alert(request, alert_id)
-    answers = care_responses.ticked_answers(alert)
+    answers = responses.ticked_answers(alert)
     if not answers:
         raise Http404("This alert does not rest on a ticked answer.")
     form = MistakeForm(request.POST or None, answers=answers)
     if request.method == "POST" and form.is_valid():
-        care_responses.correct_mistake(
+        responses.correct_mistake(
             alert, keys=form.cleaned_data["remove"], today=today_for(request.user)
         )
         messages.success(
@@ -119,7 +117,7 @@ def ticked_by_mistake(request: HttpRequest, alert_id: int) -> HttpResponse:
     return render(
         request,
         "tracker/care_mistake.html",
-        {"alert": alert, "record": care.describe(alert), "answers": answers, "form": form},
+        {"alert": alert, "record": prompts.describe(alert), "answers": answers, "form": form},
         status=400 if request.method == "POST" else 200,
     )
 
@@ -138,7 +136,9 @@ def health_profile(request: HttpRequest) -> HttpResponse:
         profile = form.save(commit=False)
         profile.health_profile_answered_at = timezone.now()
         profile.save()
-        fired = care.recheck_after_profile_change(user=request.user, today=today_for(request.user))
+        fired = prompts.recheck_after_profile_change(
+            user=request.user, today=today_for(request.user)
+        )
         # Anything the new answers raise leads the home page.
         return redirect("tracker:home" if fired else "tracker:settings")
     return render(request, "tracker/health_profile.html", {"form": form})

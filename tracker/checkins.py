@@ -16,10 +16,11 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from tracker import care, redflags, units
+from tracker import units
+from tracker.care import prompts, redflags
+from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.insights import MEASURES_BY_KEY
 from tracker.models import WATER_ML_MAX, CheckIn, Posture, TrackedItem, TrackedKind
-from tracker.symptoms import SYMPTOM_LABELS
 
 MEASURES = ("posture", "exercise_minutes", "water_ml", "stress", "discomfort")
 # The check-in's "More" section (besides the ticked items, which live in a join table).
@@ -29,7 +30,7 @@ DAY_FIELDS = (*MEASURES, "symptoms", "notes", "rest_day", *MORE_FIELDS)
 FULL_DAY_MEASURES = ("posture", "exercise_minutes", "water_ml", "discomfort")
 # What "Same as yesterday" copies: habits only, never how the person feels.
 HABITS = ("posture", "exercise_minutes", "water_ml")
-# tracker.redflags reads these fields of a day and nothing else.
+# tracker.care.redflags reads these fields of a day and nothing else.
 RED_FLAG_FIELDS = frozenset({"discomfort", "symptoms"})
 # A day counts as checked in once something besides water taps is logged: a tap in the morning
 # should not silence the evening's reminder to say how the back is.
@@ -88,7 +89,7 @@ def record_day(*, user, date: dt.date, today: dt.date, change: DayChange) -> Sav
             checkin = _apply(user=user, date=date, change=change)
         firings = []
         if change.touches_red_flags:
-            firings = care.check_day(user=user, date=date, today=today)
+            firings = prompts.check_day(user=user, date=date, today=today)
     return SavedDay(
         checkin=checkin,
         firings=firings,

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from tracker import care_responses
+from tracker.care import responses
 from tracker.checkins import has_checked_in
 from tracker.dates import today_for
 from tracker.models import CheckIn
@@ -36,6 +36,6 @@ def care_lines(request) -> dict:
         return {}
     return {
         "care_lines": SimpleLazyObject(
-            lambda: care_responses.page_care(user, today=today_for(user)).lines
+            lambda: responses.page_care(user, today=today_for(user)).lines
         )
     }

@@ -19,6 +19,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from tracker import away, content, outbox, peg, reminders, sharing, tracked, units
 from tracker.accounts import TooManyWrongPasswords, check_current_password
+from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 from tracker.checkins import MEASURES as MEASURE_FIELDS
 from tracker.dates import EARLIEST_CHECKIN_DATE, is_valid_timezone, timezone_names
 from tracker.models import (
@@ -36,7 +37,6 @@ from tracker.models import (
     WaterUnit,
 )
 from tracker.ranges import RANGES
-from tracker.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 
 EARLIEST_REMINDER, LATEST_REMINDER = dt.time(5, 0), dt.time(22, 30)
 WATER_OZ_MAX = units.ml_to_oz(WATER_ML_MAX).quantize(Decimal("1"))  # 338 fl oz

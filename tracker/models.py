@@ -10,8 +10,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django_countries.fields import CountryField
 
+from tracker.care.redflags import AgeBand, Tier
 from tracker.ranges import RANGES
-from tracker.redflags import AgeBand, Tier
 
 WATER_ML_MAX = 10_000
 EXERCISE_MINUTES_MAX = 1_440
@@ -57,7 +57,7 @@ class Profile(models.Model):
     water_goal_ml = models.PositiveIntegerField(default=DEFAULT_WATER_GOAL_ML)
     exercise_goal_minutes = models.PositiveIntegerField(default=DEFAULT_EXERCISE_GOAL_MINUTES)
     show_reminder = models.BooleanField(default=True)
-    # The optional health profile, used only by the red-flag rules (tracker.redflags).
+    # The optional health profile, used only by the red-flag rules (tracker.care.redflags).
     age_band = models.CharField(max_length=8, choices=AgeBand.choices, blank=True)
     cancer_history = models.BooleanField("I have had cancer", default=False)
     infection_risk = models.BooleanField(
@@ -70,7 +70,7 @@ class Profile(models.Model):
     health_profile_answered_at = models.DateTimeField(null=True, blank=True)
     # When the weekly PEG scale was last answered: the home page offers it again after 7 days.
     peg_last_date = models.DateField(null=True, blank=True, editable=False)
-    # Where care advice points: emergency and urgent-care numbers (tracker.countries).
+    # Where care advice points: emergency and urgent-care numbers (tracker.care.countries).
     country = CountryField(blank=True, help_text="Where you live, for the right care numbers.")
     # Raised by "log out everywhere"; sessions remember the value they started with.
     session_generation = models.PositiveIntegerField(default=0)
@@ -148,7 +148,8 @@ class CheckIn(models.Model):
     stress = models.PositiveSmallIntegerField(null=True, blank=True)
     discomfort = models.PositiveSmallIntegerField(null=True, blank=True)
     notes = models.TextField(max_length=NOTES_MAX_LENGTH, blank=True)
-    # Codes from tracker.symptoms; validated by the check-in form, read by tracker.redflags.
+    # Codes from tracker.care.symptoms; validated by the check-in form, read by
+    # tracker.care.redflags.
     symptoms = models.JSONField(default=list, blank=True)
     # "Rest day (planned, or my back needs a break)": the exercise habit is frozen for the day.
     rest_day = models.BooleanField(default=False)
@@ -437,7 +438,7 @@ class CareAlert(models.Model):
     # Set when an edited check-in no longer supports the alert.
     cleared_at = models.DateTimeField(null=True, blank=True)
     # After "I'm getting help now" or "I've spoken to a professional" on an emergency or urgent
-    # alert, a one-line reminder replaces the full prompt until then (tracker.care ends it
+    # alert, a one-line reminder replaces the full prompt until then (tracker.care.prompts ends it
     # sooner when a later day is logged without the answers that raised it).
     reminder_until = models.DateTimeField(null=True, blank=True)
     # Answers the person said they ticked by mistake and that were taken off their day:
@@ -466,7 +467,7 @@ class CareAlert(models.Model):
 
 class CareWording(models.Model):
     """Editable wording for a care tier's advice or a rule's explanation. Whether a rule fires is
-    decided in tracker/redflags.py and cannot be changed here."""
+    decided in tracker/care/redflags.py and cannot be changed here."""
 
     key = models.CharField(max_length=60, unique=True, editable=False)
     text = models.TextField()

@@ -9,7 +9,8 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
-from tracker import checkins, countries, offline, tracked, views
+from tracker import checkins, offline, tracked, views
+from tracker.care import countries
 from tracker.dates import today_for
 from tracker.forms import CheckInForm, OfflineDayForm
 from tracker.models import CheckIn

@@ -28,7 +28,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from tracker import care
+from tracker.care import prompts
 from tracker.checkins import CHECKED_IN
 from tracker.models import (
     AwayPeriod,
@@ -99,7 +99,7 @@ def due_people(*, now: dt.datetime) -> Iterator[Due]:
         channel |= Q(Exists(PushSubscription.objects.filter(user=OuterRef("pk"))))
     open_alert = (
         CareAlert.objects.filter(user=OuterRef("pk"), acknowledged_at=None, cleared_at=None)
-        .order_by(care.URGENCY, "-created_at")
+        .order_by(prompts.URGENCY, "-created_at")
         .values("pk")[:1]
     )
     for zone_name in list(zones):
@@ -151,7 +151,7 @@ def build_message(user) -> Message:
     `open_alert_id` the due query annotates, or looks it up."""
     alert_id = getattr(user, "open_alert_id", None)
     if not hasattr(user, "open_alert_id"):
-        alerts = care.open_alerts(user)
+        alerts = prompts.open_alerts(user)
         alert_id = alerts[0].pk if alerts else None
     if alert_id:
         return Message(

@@ -8,10 +8,11 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tracker import care, insights, peg, trends
+from tracker import insights, peg, trends
+from tracker.care import prompts
+from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.dates import local_today
 from tracker.models import CareAlert, CheckIn
-from tracker.symptoms import SYMPTOM_LABELS
 
 WORST_DAYS = 5
 
@@ -78,7 +79,7 @@ def _short(day: dt.date, *, year: bool) -> str:
 
 @dataclass(frozen=True)
 class AlertEntry:
-    record: care.AlertRecord
+    record: prompts.AlertRecord
     raised: dt.date  # on the person's clock
     evidence: list[EvidenceLine]
 
@@ -97,7 +98,7 @@ def alert_entry(alert: CareAlert, *, timezone_name: str) -> AlertEntry:
                 entered_known=bool(item.get("entered")) or logged_for <= raised,
             )
         )
-    return AlertEntry(record=care.describe(alert), raised=raised, evidence=lines)
+    return AlertEntry(record=prompts.describe(alert), raised=raised, evidence=lines)
 
 
 @dataclass(frozen=True)

@@ -13,21 +13,9 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from tracker import (
-    care,
-    care_responses,
-    checkins,
-    countries,
-    exports,
-    habits,
-    peg,
-    redflags,
-    reminders,
-    tips,
-    tracked,
-    trends,
-    units,
-)
+from tracker import checkins, exports, habits, peg, reminders, tips, tracked, trends, units
+from tracker.care import countries, redflags, responses
+from tracker.care import prompts as care
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.forms import CheckInForm, PegForm
 from tracker.models import WATER_ML_MAX, CheckIn, WaterUnit
@@ -62,7 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context["recent_days"] = recent_days
     context["reach"] = reminders.reach(request.user)
     # Open alerts and reminders lead as one line each; only tips safe beside them are chosen.
-    page_care = care_responses.page_care(request.user, today=today)
+    page_care = responses.page_care(request.user, today=today)
     context["care_lines"] = page_care.lines
     context["chosen_tips"] = tips.tips_for_user(
         request.user, today=today, red_flag_active=page_care.active
@@ -135,7 +123,7 @@ def checkin_page(
         # The form as a phone keeps it for checking in without a connection (offline_views).
         "offline_shell": offline_shell,
         # Which answers need emergency care at once, for a phone without a connection: from
-        # the rules themselves (tracker.redflags), so the script keeps no copy of them.
+        # the rules themselves (tracker.care.redflags), so the script keeps no copy of them.
         "emergency_sets": json.dumps(redflags.emergency_symptom_sets()),
         "emergency_contacts": countries.contacts_for(profile.country.code or ""),
         "form": form,
@@ -251,7 +239,7 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
 def _care_after(user, saved: checkins.SavedDay | None, *, today: dt.date):
     """What fired in this save shows in full; any other open alert or reminder as a line."""
     fired = {firing.rule.code for firing in saved.firings} if saved else set()
-    return care_responses.page_care(user, today=today, full_rules=fired)
+    return responses.page_care(user, today=today, full_rules=fired)
 
 
 def _fired_emergency(saved: checkins.SavedDay) -> bool:
@@ -292,7 +280,7 @@ def _after_save(
 
 def _emergency_takeover(
     request: HttpRequest,
-    care_now: care_responses.PageCare,
+    care_now: responses.PageCare,
     day: dt.date,
     *,
     form_page: tuple[checkins.SavedDay, CheckInForm] | None = None,

@@ -11,7 +11,7 @@ from django.db import transaction
 from tests.browser.conftest import VIEWPORTS, log_in, save_screenshot
 from tests.browser.test_offline_journey import _ready_for_offline
 from tests.factories import PASSWORD, make_user
-from tracker import care
+from tracker.care import prompts
 from tracker.dates import today_for
 from tracker.models import CareAlert, CheckIn
 
@@ -39,7 +39,7 @@ def _log(user, day: dt.date, symptoms: list[str], **fields) -> None:
         CheckIn.objects.update_or_create(
             user=user, date=day, defaults={"discomfort": 4, "symptoms": symptoms, **fields}
         )
-        care.check_day(user=user, date=day, today=today_for(user))
+        prompts.check_day(user=user, date=day, today=today_for(user))
 
 
 def _three_open_alerts(user) -> None:

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin, make_user
+from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.models import CareAlert, CareWording, CheckIn
-from tracker.symptoms import SYMPTOM_LABELS
 
 HTMX = {"HX-Request": "true"}
 
@@ -357,7 +357,7 @@ def test_care_wording_cannot_be_deleted_and_its_key_is_fixed(admin_client):
 
 
 def test_every_rule_and_tier_has_editable_wording(db):
-    from tracker import redflags
+    from tracker.care import redflags
 
     keys = set(CareWording.objects.values_list("key", flat=True))
     assert {f"rule:{rule.code}" for rule in redflags.RULES} <= keys

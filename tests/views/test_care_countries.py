@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import make_user
-from tracker import countries
+from tracker.care import countries
 from tracker.models import Profile
 
 # country: (the tel: number, words the urgent advice must carry)

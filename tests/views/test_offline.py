@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import redflags
+from tracker.care import redflags
 from tracker.models import CareAlert, CheckIn, OfflineDay
 
 URL = reverse("tracker:checkin_sync")

@@ -10,10 +10,10 @@ import time_machine
 from django.urls import reverse
 
 from tests.factories import make_checkin, make_user
-from tracker import care, redflags
+from tracker.care import prompts, redflags
+from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.dates import today_for
 from tracker.models import CareAlert, CheckIn, OfflineDay
-from tracker.symptoms import SYMPTOM_LABELS
 
 URL = reverse("tracker:checkin_sync")
 # 02:00 in London on Wednesday 4 December is still Tuesday 3 December in New York.
@@ -102,7 +102,7 @@ def test_an_emergency_symptom_on_a_refused_date_opens_the_emergency_prompt(clien
     assert answer["care"] is True
     alert = CareAlert.objects.get(user=traveller)
     assert (alert.tier, alert.is_open) == (redflags.EMERGENCY, True)
-    assert care.open_alerts(traveller) == [alert]  # what leads the next page
+    assert prompts.open_alerts(traveller) == [alert]  # what leads the next page
 
 
 def test_the_same_refused_day_sent_twice_changes_nothing_more(client_of, traveller):

@@ -11,8 +11,8 @@ from django.test import Client
 from django.urls import reverse
 
 from tracker import reports
+from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.models import CareAlert
-from tracker.symptoms import SYMPTOM_LABELS
 
 NOW = dt.datetime(2024, 12, 2, 12, 0, tzinfo=dt.UTC)  # Monday 2 December, in UTC (the user's)
 BACKFILLED = dt.date(2024, 10, 23)

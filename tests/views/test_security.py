@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD, checkin_post_data, make_user
-from tracker import care, care_responses
+from tracker.care import prompts, responses
 
 
 def test_security_headers_on_every_page(client, db):
@@ -80,7 +80,7 @@ def test_database_failure_gives_a_plain_503_and_the_next_request_recovers(
     def broken(**kwargs):
         raise OperationalError("connection to server at 10.0.0.5 failed")
 
-    monkeypatch.setattr(care, "check_day", broken)
+    monkeypatch.setattr(prompts, "check_day", broken)
     logged_in_client.raise_request_exception = False
     response = logged_in_client.post(reverse("tracker:checkin"), checkin_post_data())
     assert response.status_code == 503
@@ -95,7 +95,7 @@ def test_errors_are_logged_without_health_data(logged_in_client, monkeypatch, ca
     def broken(**kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(care, "check_day", broken)
+    monkeypatch.setattr(prompts, "check_day", broken)
     logged_in_client.raise_request_exception = False
     with caplog.at_level(logging.WARNING):
         response = logged_in_client.post(
@@ -131,7 +131,7 @@ def test_database_failure_while_reading_the_session_is_also_a_503(logged_in_clie
 
 
 def test_other_errors_give_the_plain_500_page(logged_in_client, monkeypatch):
-    monkeypatch.setattr(care_responses, "page_care", lambda user, **kwargs: 1 / 0)
+    monkeypatch.setattr(responses, "page_care", lambda user, **kwargs: 1 / 0)
     logged_in_client.raise_request_exception = False
     response = logged_in_client.get(reverse("tracker:home"))
     assert response.status_code == 500

@@ -7,7 +7,7 @@ class Migration(migrations.Migration):
 
     operations = [
         # The profile's "weakened immune system" becomes the wider "higher risk of infection",
-        # which the infection rules read (tracker.redflags); a rename keeps every answer.
+        # which the infection rules read (tracker.care.redflags); a rename keeps every answer.
         migrations.RenameField(
             model_name="profile", old_name="weakened_immune_system", new_name="infection_risk"
         ),

@@ -2,7 +2,7 @@
 
 from django import template
 
-from tracker import care_responses
+from tracker.care import responses
 
 register = template.Library()
 
@@ -10,7 +10,7 @@ register = template.Library()
 @register.simple_tag
 def care_answers(tier: str) -> list[tuple[str, str, str]]:
     """(value, button label, what it does) for each answer the tier takes, in order."""
-    return [(value, *care_responses.BUTTONS[value]) for value in care_responses.responses_for(tier)]
+    return [(value, *responses.BUTTONS[value]) for value in responses.responses_for(tier)]
 
 
 @register.filter
@@ -21,12 +21,12 @@ def any_open(lines) -> bool:
 
 @register.filter
 def first_lines(lines) -> list:
-    return list(lines or ())[: care_responses.MAX_LINES]
+    return list(lines or ())[: responses.MAX_LINES]
 
 
 @register.filter
 def more_lines(lines) -> list:
-    return list(lines or ())[care_responses.MAX_LINES :]
+    return list(lines or ())[responses.MAX_LINES :]
 
 
 @register.filter

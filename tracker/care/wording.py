@@ -1,8 +1,8 @@
 """What care prompts say by default: each rule's title and explanation, and each tier's headline
 and advice. Editors may reword the explanations and the advice in the admin (CareWording);
-whether a rule fires is decided in tracker.redflags alone.
+whether a rule fires is decided in tracker.care.redflags alone.
 
-Wording never names a country's services: it uses the placeholders of tracker.countries
+Wording never names a country's services: it uses the placeholders of tracker.care.countries
 ({emergency_number}, {urgent_care}, {routine_care}, {mental_health}, {physio}), filled in from
 the person's country. Plain words, no diagnosis named, and never a suggestion to stretch or crack
 the back beside a red flag."""
@@ -10,7 +10,7 @@ the back beside a red flag."""
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tracker.redflags import EMERGENCY, SOON, URGENT
+from tracker.care.redflags import EMERGENCY, SOON, URGENT
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class RuleWording:
 # assessment; the NHS page says only to see a GP); Finucane et al. 2020 (history of cancer,
 # infection risk, fracture risk, pain between the shoulder blades, pain on coughing or straining
 # as flags to review; minor trauma matters for fracture risk only, so a knock is "soon" without
-# it: see tracker.redflags). NHS "When to call 999": an ambulance, not a lift, after a serious
+# it: see tracker.care.redflags). NHS "When to call 999": an ambulance, not a lift, after a serious
 # accident or with chest pain.
 _NERVES = (
     "can be a sign of a serious problem with the nerves in your lower back that needs treating "

@@ -3,7 +3,7 @@
 An emergency or urgent alert closes only when the person is getting help or has spoken to a
 professional (a one-line reminder then stands in for the prompt), or when they say they ticked
 its answer by mistake (taken off the day it was logged, the rules checked again). A "soon"
-alert takes "Understood". Whether a rule fires stays in tracker.redflags."""
+alert takes "Understood". Whether a rule fires stays in tracker.care.redflags."""
 
 import datetime as dt
 from collections import defaultdict
@@ -13,10 +13,12 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from tracker import care, checkins, countries, redflags
-from tracker.care_wording import TIER_HEADLINES, advice_key
+from tracker import checkins
+from tracker.care import countries, redflags
+from tracker.care import prompts as care
+from tracker.care.symptoms import SYMPTOM_LABELS
+from tracker.care.wording import TIER_HEADLINES, advice_key
 from tracker.models import Acknowledgement, CareAlert, CheckIn
-from tracker.symptoms import SYMPTOM_LABELS
 
 # The answers that close an alert, by tier, with what each button does, said beside it.
 # Emergency and urgent alerts cannot be waved away with "Understood".

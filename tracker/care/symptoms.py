@@ -27,7 +27,7 @@ SYMPTOM_GROUPS: tuple[SymptomGroup, ...] = (
                 "Numbness or weakness in one leg that is getting worse, or new trouble walking "
                 "because of one leg",
             ),
-            # Its own line, an emergency on its own (tracker.redflags). The code is kept from
+            # Its own line, an emergency on its own (tracker.care.redflags). The code is kept from
             # when it read "these leg symptoms are in both legs", so past days keep their sense.
             Symptom(
                 "both_legs",

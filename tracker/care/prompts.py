@@ -1,6 +1,6 @@
 """Turning red-flag firings into care prompts and CareAlert rows.
 
-tracker.redflags decides whether a rule fires; this module loads the data it needs, keeps one
+tracker.care.redflags decides whether a rule fires; this module loads the data it needs, keeps one
 open alert per rule per episode, and assembles what the person is shown."""
 
 import datetime as dt
@@ -10,11 +10,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
-from tracker import countries, redflags
-from tracker.care_wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES, advice_key
+from tracker.care import countries, redflags
+from tracker.care.symptoms import SYMPTOM_LABELS
+from tracker.care.wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES, advice_key
 from tracker.dates import today_for
 from tracker.models import Acknowledgement, CareAlert, CareWording, CheckIn
-from tracker.symptoms import SYMPTOM_LABELS
 
 # How a ticked symptom reads in an alert's evidence (scores and profile answers read otherwise).
 TICKED_ANSWERS = frozenset(SYMPTOM_LABELS.values())

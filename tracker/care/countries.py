@@ -1,7 +1,7 @@
 """Where to get care, for the country a person lives in: the one table of care contacts.
 
 Care wording never names a country's services; it uses these placeholders, filled from the
-person's country (tracker.care):
+person's country (tracker.care.prompts):
 
     {emergency_number}  the number to call in an emergency ("999")
     {urgent_care}       where to get urgent advice when a doctor can't be seen today

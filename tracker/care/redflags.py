@@ -1,7 +1,7 @@
 """Medical red flags: when what a person logs means they should get professional care.
 
 This module decides whether a rule fires; nothing else does, and no setting or admin screen can
-change it. What a prompt says lives in tracker.care_wording, which editors may reword (never the
+change it. What a prompt says lives in tracker.care.wording, which editors may reword (never the
 logic here). Rules follow the NHS's three levels of urgency and were checked against NICE NG59
 (low back pain and sciatica in over-16s), the NHS pages on back pain, sciatica and cauda equina
 syndrome, the GIRFT national suspected cauda equina pathway (2023) and the international
@@ -20,7 +20,7 @@ from fractions import Fraction
 
 from django.db import models
 
-from tracker.symptoms import SYMPTOM_LABELS
+from tracker.care.symptoms import SYMPTOM_LABELS
 
 
 class Tier(models.TextChoices):
@@ -417,7 +417,7 @@ def age_band_with_persisting_pain(day: dt.date, history: History, factors: Healt
 
 
 # The order within a tier is the order prompts list them. Sources are with the thresholds above
-# and, for single answers, in tracker.care_wording beside each rule's wording.
+# and, for single answers, in tracker.care.wording beside each rule's wording.
 RULES: tuple[Rule, ...] = (
     Rule("saddle_numbness", EMERGENCY, _symptom("saddle_numbness")),
     Rule("bladder_bowel", EMERGENCY, _symptom("bladder_bowel")),
