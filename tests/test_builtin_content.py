@@ -11,7 +11,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.core.management import CommandError, call_command
 
-from tracker import content
+from tracker.guide import content
 from tracker.models import GuideSection, Habit, Tip
 
 SECTIONS, TIPS = content.read_all()

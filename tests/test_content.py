@@ -1,11 +1,11 @@
-"""Reading content files (tracker.content): a mistake in a file names the file and line, and
+"""Reading content files (tracker.guide.content): a mistake in a file names the file and line, and
 nothing half-read is loaded."""
 
 import dataclasses
 
 import pytest
 
-from tracker import content
+from tracker.guide import content
 
 SECTION = """---
 title: Sleep and your back

@@ -1,4 +1,4 @@
-from tracker.markdown import render_markdown
+from tracker.guide.markdown import render_markdown
 
 
 def test_formatting_survives():

@@ -47,7 +47,7 @@ def test_an_older_database_keeps_its_guide_and_tips_when_content_moves_to_files(
     creates nothing twice. Migrating back to before digests loads nothing."""
     from django.core.management import call_command
 
-    from tracker import content
+    from tracker.guide import content
     from tracker.models import GuideSection, Tip
 
     sections, tips = content.read_all()

@@ -2,10 +2,10 @@ import datetime as dt
 
 import pytest
 
-from tracker import tips
+from tracker.guide import tips
+from tracker.guide.tips import TipReason
 from tracker.insights import DayRow
 from tracker.models import Habit
-from tracker.tips import TipReason
 
 TODAY = dt.date(2026, 5, 20)
 GOAL = 2000

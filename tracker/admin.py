@@ -5,11 +5,11 @@ from django.contrib import admin
 from django.db.models import Count
 from django.utils.html import format_html
 
-from tracker import content
 from tracker.care.countries import PLACEHOLDERS
 from tracker.care.wording import RULE_WORDING, TIER_ADVICE
 from tracker.forms import GuideSectionForm
-from tracker.markdown import render_markdown
+from tracker.guide import content
+from tracker.guide.markdown import render_markdown
 from tracker.models import CareWording, GuideSection, Tip
 
 

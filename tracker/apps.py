@@ -22,7 +22,7 @@ def load_builtin_content(
     """Every `migrate` ends by bringing the guide and tips up to content/, once every migration
     has run, with the models as the migrations left them. (`flush` ends the same way, without
     those models: the test suite's flushes put the content back.)"""
-    from tracker import content
+    from tracker.guide import content
 
     try:
         section_model = apps.get_model("tracker", "GuideSection")

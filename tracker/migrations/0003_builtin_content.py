@@ -1,7 +1,7 @@
 """Creates the Content editors group.
 
 It first loaded the built-in guide and tips too, from its own copy. They now live as files
-under content/, which `migrate` loads once every migration has run (tracker.content)."""
+under content/, which `migrate` loads once every migration has run (tracker.guide.content)."""
 
 from django.contrib.auth.management import create_permissions
 from django.db import migrations

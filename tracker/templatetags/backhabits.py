@@ -3,7 +3,7 @@ import datetime as dt
 from django import template
 from django.utils.safestring import SafeString
 
-from tracker.markdown import render_markdown
+from tracker.guide.markdown import render_markdown
 
 register = template.Library()
 

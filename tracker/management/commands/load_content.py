@@ -5,7 +5,7 @@ leaving every section and tip an editor has changed in the admin as the editor l
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from tracker import content
+from tracker.guide import content
 from tracker.models import GuideSection, Tip
 
 
