@@ -240,8 +240,8 @@ EMAIL_TIMEOUT = int(os.environ.get("DJANGO_EMAIL_TIMEOUT", "10"))
 
 CACHES = {
     "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    # Drawn trend charts, keyed by a digest of the data they show (tracker/trends.py). Kept in
-    # each process's own memory, even with Redis: health data does not travel to a shared
+    # Drawn trend charts, keyed by a digest of the data they show (tracker/trends/dashboard.py).
+    # Kept in each process's own memory, even with Redis: health data does not travel to a shared
     # cache, and a restart or deploy starts afresh. At most ~300 fragments of up to ~200 KB.
     # Off on the development server, where a template being edited would otherwise show its
     # old output until the fragment expired.

@@ -1,8 +1,8 @@
 import datetime as dt
 import re
 
-from tracker import charts, insights
-from tracker.insights import MEASURES_BY_KEY, Series
+from tracker.trends import charts, insights
+from tracker.trends.insights import MEASURES_BY_KEY, Series
 
 TODAY = dt.date(2026, 11, 29)
 

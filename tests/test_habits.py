@@ -5,8 +5,8 @@ import math
 
 import pytest
 
-from tracker import habits, streaks
-from tracker.habits import Goals, LoggedDay
+from tracker.trends import habits, streaks
+from tracker.trends.habits import Goals, LoggedDay
 
 TODAY = dt.date(2026, 11, 29)
 GOALS = Goals(water_ml=2000, exercise_minutes=30)

@@ -3,8 +3,8 @@ import datetime as dt
 
 import pytest
 
-from tracker import insights, streaks
-from tracker.insights import DayRow
+from tracker.trends import insights, streaks
+from tracker.trends.insights import DayRow
 
 TODAY = dt.date(2026, 11, 29)  # a Sunday
 

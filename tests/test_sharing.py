@@ -1,5 +1,5 @@
-"""Share links' tokens, expiry and access log (tracker.sharing), and the report's content
-(tracker.reports)."""
+"""Share links' tokens, expiry and access log (tracker.trends.sharing), and the report's content
+(tracker.trends.reports)."""
 
 import datetime as dt
 import re
@@ -8,9 +8,9 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import insights, reports, sharing
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.models import ShareLink
+from tracker.trends import insights, reports, sharing
 
 NOW = dt.datetime(2026, 11, 30, 12, 0, tzinfo=dt.UTC)
 

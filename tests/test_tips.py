@@ -4,8 +4,8 @@ import pytest
 
 from tracker.guide import tips
 from tracker.guide.tips import TipReason
-from tracker.insights import DayRow
 from tracker.models import Habit
+from tracker.trends.insights import DayRow
 
 TODAY = dt.date(2026, 5, 20)
 GOAL = 2000

@@ -1,5 +1,5 @@
-"""The trends dashboard's cache digest (tracker.trends): any input the cached charts, heatmap or
-insights are drawn from changes it, so a cached drawing is never shown stale."""
+"""The trends dashboard's cache digest (tracker.trends.dashboard): any input the cached charts,
+heatmap or insights are drawn from changes it, so a cached drawing is never shown stale."""
 
 import datetime as dt
 import json
@@ -9,14 +9,14 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import insights, trends
 from tracker.models import AwayPeriod, CheckIn, TrackedItem, TrackedKind, WaterUnit
+from tracker.trends import dashboard, insights
 
 TODAY = dt.date(2026, 11, 18)
 
 
 def _fingerprint(user, *, range_key: str = "30", today: dt.date = TODAY) -> str:
-    return trends.build(user, range_key=range_key, today=today).fingerprint
+    return dashboard.build(user, range_key=range_key, today=today).fingerprint
 
 
 @pytest.fixture
@@ -114,7 +114,7 @@ def test_a_loaded_row_holds_each_field_of_the_day_in_its_own_slot(user):
     make_checkin(user, TODAY, posture=2, exercise_minutes=35, water_ml=1750, stress=6,
                  discomfort=3, rest_day=True, sleep_hours=Decimal("6.5"), woke_from_pain=True,
                  item_ids=[4, 9], peg_pain=5, peg_enjoyment=6, peg_activity=7)  # fmt: skip
-    (row,) = trends.load_rows(user, start=TODAY, end=TODAY)
+    (row,) = dashboard.load_rows(user, start=TODAY, end=TODAY)
     loaded = row._asdict()
     assert json.loads(loaded.pop("item_ids")) == [4, 9]
     assert loaded == {
@@ -126,6 +126,6 @@ def test_a_loaded_row_holds_each_field_of_the_day_in_its_own_slot(user):
 
 def test_a_day_not_logged_loads_as_gaps_not_zeros(user):
     make_checkin(user, TODAY, discomfort=4, posture=None, water_ml=None)
-    (row,) = trends.load_rows(user, start=TODAY, end=TODAY)
+    (row,) = dashboard.load_rows(user, start=TODAY, end=TODAY)
     assert row.discomfort == 4
     assert (row.posture, row.water_ml, row.sleep_half_hours, row.peg_total) == (None,) * 4

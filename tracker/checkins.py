@@ -19,8 +19,8 @@ from django.utils import timezone
 from tracker import units
 from tracker.care import prompts, redflags
 from tracker.care.symptoms import SYMPTOM_LABELS
-from tracker.insights import MEASURES_BY_KEY
 from tracker.models import WATER_ML_MAX, CheckIn, Posture, TrackedItem, TrackedKind
+from tracker.trends.insights import MEASURES_BY_KEY
 
 MEASURES = ("posture", "exercise_minutes", "water_ml", "stress", "discomfort")
 # The check-in's "More" section (besides the ticked items, which live in a join table).

@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker import away, outbox, peg, reminders, sharing, tracked, units
+from tracker import away, outbox, peg, reminders, tracked, units
 from tracker.accounts import TooManyWrongPasswords, check_current_password
 from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 from tracker.checkins import MEASURES as MEASURE_FIELDS
@@ -38,6 +38,7 @@ from tracker.models import (
     WaterUnit,
 )
 from tracker.ranges import RANGES
+from tracker.trends import sharing
 
 EARLIEST_REMINDER, LATEST_REMINDER = dt.time(5, 0), dt.time(22, 30)
 WATER_OZ_MAX = units.ml_to_oz(WATER_ML_MAX).quantize(Decimal("1"))  # 338 fl oz

@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
 from tracker import away
-from tracker import history as month_history
 from tracker.dates import today_for
 from tracker.forms import AwayForm
 from tracker.models import AwayPeriod
 from tracker.redirects import back
+from tracker.trends import history as month_history
 
 
 def _history_page(request: HttpRequest, *, away_form: AwayForm | None = None, status=200):

@@ -275,7 +275,7 @@ class TrackedItem(models.Model):
 
 class AwayPeriod(models.Model):
     """ "I'm away / taking a break": every habit's score and streak freeze over these days, and
-    no reminders are sent on them (tracker.habits, tracker.reminders)."""
+    no reminders are sent on them (tracker.trends.habits, tracker.reminders)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="away_periods"
@@ -522,7 +522,7 @@ class ReminderSent(models.Model):
 
 class ShareLink(models.Model):
     """A read-only copy of a person's report for a clinician, opened without logging in. Only a
-    hash of its token is kept (tracker.sharing), so a leaked database opens no report."""
+    hash of its token is kept (tracker.trends.sharing), so a leaked database opens no report."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="share_links"
@@ -532,7 +532,7 @@ class ShareLink(models.Model):
     range_key = models.CharField(max_length=3)
     end_date = models.DateField()
     include_notes = models.BooleanField(default=False)
-    # Set by tracker.sharing.create from the same `now` as expires_at, never a second clock.
+    # Set by tracker.trends.sharing.create from the same `now` as expires_at, never a second clock.
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)

@@ -1,5 +1,5 @@
-"""Share links (tracker.sharing): made and revoked from the report page by its owner, opened by
-a clinician without logging in."""
+"""Share links (tracker.trends.sharing): made and revoked from the report page by its owner, opened
+by a clinician without logging in."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,13 +10,14 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
-from tracker import reports, sharing, throttling
+from tracker import throttling
 from tracker.auth_backends import client_ip
 from tracker.dates import today_for
 from tracker.forms import ShareLinkForm
 from tracker.models import ShareLink
 from tracker.ranges import REPORT_RANGE, parse_range
 from tracker.trend_views import report_page
+from tracker.trends import reports, sharing
 
 # Per client address: enough for a clinic's colleagues to open a link, far too few to guess one.
 OPENS_PER_CLIENT = "30/m"

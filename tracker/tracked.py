@@ -11,8 +11,8 @@ from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from tracker import insights
 from tracker.models import Profile, TrackedItem, TrackedKind
+from tracker.trends import insights
 
 # How many each person keeps in use at once: enough to matter, few enough to tick in a second.
 ACTIVE_LIMITS = {TrackedKind.PAIN_RELIEF: 8, TrackedKind.FACTOR: 10}
@@ -164,8 +164,8 @@ class Ticked:
 
 
 def ticked_on(entries: dict[int, Entry], rows: "Iterable[insights.DayRow]") -> Ticked:
-    """The days of each item, from the ids each day keeps (tracker.trends reads them with the
-    day's row, as stored: "[3, 7]")."""
+    """The days of each item, from the ids each day keeps (tracker.trends.dashboard reads them with
+    the day's row, as stored: "[3, 7]")."""
     days: dict[int, list[dt.date]] = {}
     for row in rows:
         if row.item_ids != NONE_TICKED:

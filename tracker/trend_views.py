@@ -4,10 +4,11 @@ from django.shortcuts import render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from tracker import reports, sharing, trends
 from tracker.dates import today_for
 from tracker.forms import ShareLinkForm
 from tracker.ranges import RANGES, REPORT_RANGE, parse_range, range_words
+from tracker.trends import dashboard as trends
+from tracker.trends import reports, sharing
 
 
 def _range_links(current: str) -> list[tuple[str, str, bool]]:

@@ -13,13 +13,14 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from tracker import checkins, exports, habits, peg, reminders, tracked, trends, units
+from tracker import checkins, peg, reminders, tracked, units
 from tracker.care import countries, redflags, responses
 from tracker.care import prompts as care
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.forms import CheckInForm, PegForm
 from tracker.guide import tips
 from tracker.models import WATER_ML_MAX, CheckIn, WaterUnit
+from tracker.trends import dashboard, exports, habits
 
 
 def _today_card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
@@ -56,7 +57,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context["chosen_tips"] = tips.tips_for_user(
         request.user, today=today, red_flag_active=page_care.active
     )
-    strengths = trends.habit_strengths(request.user, today=today)
+    strengths = dashboard.habit_strengths(request.user, today=today)
     context["habit_strengths"] = [
         (habit, habits.HABIT_LABELS[habit], strengths.percent(habit)) for habit in habits.HABITS
     ]

@@ -831,7 +831,7 @@ def test_an_open_emergency_leads_every_page_in_one_line_with_the_number(
 
 
 def test_the_shared_copy_shows_none_of_the_viewers_own_alerts(logged_in_client, user):
-    from tracker import sharing
+    from tracker.trends import sharing
 
     _post(logged_in_client, symptoms=["saddle_numbness"])
     owner = make_user("owner")

@@ -11,8 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import habits, reminders, streaks, trends
+from tracker import reminders
 from tracker.models import AwayPeriod, CheckIn
+from tracker.trends import dashboard, habits, streaks
 
 HTMX = {"HX-Request": "true"}
 
@@ -180,14 +181,14 @@ def test_settings_offer_the_break_too(logged_in_client, user):
 def test_time_away_freezes_strength_and_streaks(logged_in_client, user):
     for n in range(5, 12):
         make_checkin(user, _today() - dt.timedelta(days=n))
-    before = trends.habit_strengths(user, today=_today()).percent("checkin")
+    before = dashboard.habit_strengths(user, today=_today()).percent("checkin")
     AwayPeriod.objects.create(user=user, start=_today() - dt.timedelta(days=4), end=_today())
-    after = trends.habit_strengths(user, today=_today())
+    after = dashboard.habit_strengths(user, today=_today())
     frozen_at = after.on("checkin", _today() - dt.timedelta(days=5))
     assert after.latest("checkin") == frozen_at and after.percent("checkin") > before
     by_kind = {
         s.kind: s
-        for s in streaks.over_whole_history(user, today=_today(), away=trends.away_periods(user))
+        for s in streaks.over_whole_history(user, today=_today(), away=dashboard.away_periods(user))
     }
     assert by_kind["checkin"].current == 7
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import history
 from tracker.models import CheckIn
+from tracker.trends import history
 
 
 def _today() -> dt.date:

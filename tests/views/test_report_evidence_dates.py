@@ -10,9 +10,9 @@ import time_machine
 from django.test import Client
 from django.urls import reverse
 
-from tracker import reports
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.models import CareAlert
+from tracker.trends import reports
 
 NOW = dt.datetime(2024, 12, 2, 12, 0, tzinfo=dt.UTC)  # Monday 2 December, in UTC (the user's)
 BACKFILLED = dt.date(2024, 10, 23)

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin
-from tracker import reminders, sharing
+from tracker import reminders
 from tracker.models import (
     AwayPeriod,
     CareAlert,
@@ -25,6 +25,7 @@ from tracker.models import (
     TrackedKind,
 )
 from tracker.share_views import OPENS_PER_CLIENT
+from tracker.trends import sharing
 
 UNSAFE_NEXT = [
     "x",

@@ -12,9 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import sharing
 from tracker.models import CareAlert, ShareLink
 from tracker.share_views import OPENS_PER_CLIENT
+from tracker.trends import sharing
 
 
 def _today() -> dt.date:
@@ -109,13 +109,13 @@ def test_notes_are_left_out_unless_the_person_chose_to_include_them(logged_in_cl
 def test_an_unknown_token_is_404_and_an_expired_or_revoked_link_410(logged_in_client, user):
     assert Client().get("/shared/not-a-real-token-at-all/").status_code == 404
     path, link = _make(logged_in_client)
-    with mock.patch("tracker.sharing.timezone.now", return_value=link.expires_at):
+    with mock.patch("tracker.trends.sharing.timezone.now", return_value=link.expires_at):
         expired = Client().get(path)
     assert expired.status_code == 410
     assert "has expired" in expired.content.decode()
     assert expired["Cache-Control"] == "no-store"
     just_before = link.expires_at - dt.timedelta(seconds=1)
-    with mock.patch("tracker.sharing.timezone.now", return_value=just_before):
+    with mock.patch("tracker.trends.sharing.timezone.now", return_value=just_before):
         assert Client().get(path).status_code == 200
     logged_in_client.post(reverse("tracker:share_revoke", args=[link.pk]))
     revoked = Client().get(path)

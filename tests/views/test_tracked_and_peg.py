@@ -551,7 +551,7 @@ def test_a_list_cell_that_starts_like_a_formula_is_neutralised(logged_in_client,
 
 
 def test_swapping_one_ticked_item_for_another_draws_the_charts_afresh(user):
-    from tracker import trends
+    from tracker.trends import dashboard as trends
 
     drive, garden = _item(user, FACTOR, "Long drive"), _item(user, FACTOR, "Gardening")
     checkin = make_checkin(user, _today(), item_ids=[drive.pk])
@@ -596,7 +596,7 @@ def test_a_name_the_database_refuses_is_an_error_beside_the_field_not_a_500(logg
 
 
 def test_without_it_days_end_when_an_item_is_retired(user):
-    from tracker import trends
+    from tracker.trends import dashboard as trends
 
     drive = _item(user, FACTOR, "Long drive")
     today = _today()

@@ -6,8 +6,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import insights, streaks, trends
 from tracker.models import CheckIn
+from tracker.trends import dashboard as trends
+from tracker.trends import insights, streaks
 
 HTMX = {"HX-Request": "true"}
 

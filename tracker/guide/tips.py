@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
-from tracker.insights import DayRow
 from tracker.models import Habit
+from tracker.trends.insights import DayRow
 
 MAX_TIPS_SHOWN = 3
 HYDRATION_WINDOW_DAYS = 7  # the last 7 logged days ...

@@ -4,10 +4,11 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from tracker import checkins, habits
-from tracker.charts import heatmap_level
+from tracker import checkins
 from tracker.dates import EARLIEST_CHECKIN_DATE
 from tracker.models import AwayPeriod, CheckIn
+from tracker.trends import habits
+from tracker.trends.charts import heatmap_level
 
 STATE_WORDS = {
     "full": "full day",

@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker.insights import Measure, Series, format_value, in_shown_units
+from tracker.trends.insights import Measure, Series, format_value, in_shown_units
 
 # Drawn about as wide as a phone shows it (~320 CSS px), so the 13-unit labels read at 11 px or
 # more there; wider screens lay the charts out two to a row at much the same size.

@@ -5,8 +5,9 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 
-from tracker import habits, peg
+from tracker import peg
 from tracker.models import AwayPeriod, CareAlert, CheckIn, TrackedItem, TrackedKind
+from tracker.trends import habits
 
 CSV_COLUMNS = (
     "date",

@@ -1,5 +1,5 @@
 """Streaks: runs of consecutive days checked in, or meeting the water or exercise goal. Away days
-freeze every streak and rest days the exercise one; habit strength (tracker.habits) is the
+freeze every streak and rest days the exercise one; habit strength (tracker.trends.habits) is the
 forgiving measure, streaks the familiar one beside it."""
 
 import bisect
@@ -9,10 +9,10 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from tracker import habits
-from tracker.habits import recent_share
-from tracker.insights import DayRow
 from tracker.models import CheckIn
+from tracker.trends import habits
+from tracker.trends.habits import recent_share
+from tracker.trends.insights import DayRow
 
 
 @dataclass(frozen=True)

@@ -1,5 +1,5 @@
 """The clinician report: what a GP or physiotherapist reads, printed, saved as a PDF or opened
-from a share link (tracker.sharing). Every number is shown one way, with its unit."""
+from a share link (tracker.trends.sharing). Every number is shown one way, with its unit."""
 
 import copy
 import datetime as dt
@@ -8,11 +8,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tracker import insights, peg, trends
+from tracker import peg
 from tracker.care import prompts
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.dates import local_today
 from tracker.models import CareAlert, CheckIn
+from tracker.trends import dashboard as trends
+from tracker.trends import insights
 
 WORST_DAYS = 5
 

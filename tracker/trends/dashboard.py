@@ -12,10 +12,11 @@ from django.db import connection
 from django.db.models import Min
 from django.utils.safestring import SafeString
 
-from tracker import charts, habits, insights, peg, ranges, streaks, tracked
+from tracker import peg, ranges, tracked
 from tracker.dates import EARLIEST_CHECKIN_DATE
-from tracker.insights import DayRow
 from tracker.models import ML_PER_US_FL_OZ, AwayPeriod, CareAlert, CheckIn, WaterUnit
+from tracker.trends import charts, habits, insights, streaks
+from tracker.trends.insights import DayRow
 
 HEATMAP_DAYS = 371  # 53 weeks
 NOT_LOGGED = -1
@@ -297,7 +298,7 @@ def build(
     start = range_start(user, range_key=range_key, today=today)
     last_monday = today - dt.timedelta(days=today.weekday() + 7)
     load_from = min(
-        # Habit strength reads the months before what it shows (tracker.habits): today's
+        # Habit strength reads the months before what it shows (tracker.trends.habits): today's
         # percent from WARM_UP_DAYS back (the heatmap's year covers it), the chart's first
         # point from CHART_WARM_UP_DAYS before the range.
         start - dt.timedelta(days=habits.CHART_WARM_UP_DAYS),

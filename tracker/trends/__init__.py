@@ -1,0 +1,4 @@
+"""Trends: what the logged days show over time. The numbers behind every chart (insights), habit
+strength (habits) and streaks (streaks), the drawn charts (charts), the trends page (dashboard),
+the history calendar (history), the report for a clinician (reports), share links (sharing) and
+the CSV export (exports)."""
