@@ -1,11 +1,11 @@
-"""The PEG scale's score, its 30% mark and when it is offered (tracker.peg)."""
+"""The PEG scale's score, its 30% mark and when it is offered (tracker.days.peg)."""
 
 import datetime as dt
 from decimal import Decimal
 
 import pytest
 
-from tracker import peg
+from tracker.days import peg
 
 
 @pytest.mark.parametrize(

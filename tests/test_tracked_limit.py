@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from tests.factories import make_user
 from tests.threads import run_together
-from tracker import tracked
+from tracker.days import tracked
 from tracker.models import TrackedItem, TrackedKind
 
 FACTOR = TrackedKind.FACTOR

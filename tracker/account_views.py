@@ -10,8 +10,9 @@ from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tracker import accounts, reminders, throttling, tracked
+from tracker import accounts, reminders, throttling
 from tracker.dates import today_for
+from tracker.days import tracked
 from tracker.forms import (
     DeleteAccountForm,
     QueuedPasswordResetForm,

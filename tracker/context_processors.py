@@ -2,8 +2,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
 from tracker.care import responses
-from tracker.checkins import has_checked_in
 from tracker.dates import today_for
+from tracker.days.checkins import has_checked_in
 from tracker.models import CheckIn
 
 

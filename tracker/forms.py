@@ -17,11 +17,12 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker import away, outbox, peg, reminders, tracked, units
+from tracker import outbox, reminders
 from tracker.accounts import TooManyWrongPasswords, check_current_password
 from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
-from tracker.checkins import MEASURES as MEASURE_FIELDS
 from tracker.dates import EARLIEST_CHECKIN_DATE, is_valid_timezone, timezone_names
+from tracker.days import away, peg, tracked, units
+from tracker.days.checkins import MEASURES as MEASURE_FIELDS
 from tracker.guide import content
 from tracker.models import (
     EXERCISE_MINUTES_MAX,
@@ -623,7 +624,7 @@ class TrackedItemForm(forms.Form):
 
 
 class PegForm(forms.Form):
-    """The PEG scale's three questions as published (tracker.peg), each answered 0 to 10."""
+    """The PEG scale's three questions as published (tracker.days.peg), each answered 0 to 10."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -664,7 +665,7 @@ OFFLINE_CLOCK_GRACE = dt.timedelta(minutes=10)
 
 
 class OfflineDayForm(forms.Form):
-    """What a phone sends with a day it saved without a connection (tracker.offline): the id it
+    """What a phone sends with a day it saved without a connection (tracker.days.offline): the id it
     gave the day, the day, and when it was saved there."""
 
     day_id = forms.UUIDField(error_messages={"invalid": "The day's id is not a valid UUID."})

@@ -8,8 +8,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
-from tracker import away
 from tracker.dates import today_for
+from tracker.days import away
 from tracker.forms import AwayForm
 from tracker.models import AwayPeriod
 from tracker.redirects import back

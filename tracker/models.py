@@ -160,11 +160,11 @@ class CheckIn(models.Model):
     # codes are, so the trends page reads a year of them with the days' own row and no join.
     # Entries are retired, never deleted, so an id always names one of the person's entries.
     item_ids = models.JSONField(default=list, blank=True, editable=False)
-    # The weekly PEG scale (tracker.peg), answered on this day: all three or none.
+    # The weekly PEG scale (tracker.days.peg), answered on this day: all three or none.
     peg_pain = models.PositiveSmallIntegerField(null=True, blank=True)
     peg_enjoyment = models.PositiveSmallIntegerField(null=True, blank=True)
     peg_activity = models.PositiveSmallIntegerField(null=True, blank=True)
-    # The size of the day's latest water tap while it can still be undone (tracker.checkins).
+    # The size of the day's latest water tap while it can still be undone (tracker.days.checkins).
     water_last_tap_ml = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -562,7 +562,8 @@ class ShareLink(models.Model):
 
 class OfflineDay(models.Model):
     """A day saved on a phone without a connection and sent later under the id the phone gave
-    it (tracker.offline): the database holds each id once, so a day sent twice is stored once."""
+    it (tracker.days.offline): the database holds each id once, so a day sent twice is stored
+    once."""
 
     class Kept(models.TextChoices):
         PHONE = "phone", "The phone's"

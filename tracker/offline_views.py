@@ -9,9 +9,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
-from tracker import checkins, offline, tracked, views
+from tracker import views
 from tracker.care import countries
 from tracker.dates import today_for
+from tracker.days import checkins, offline, tracked
 from tracker.forms import CheckInForm, OfflineDayForm
 from tracker.models import CheckIn
 
@@ -123,7 +124,7 @@ def _refused(
     request: HttpRequest, *, about: OfflineDayForm, form: CheckInForm, today: dt.date
 ) -> JsonResponse:
     """The day's date or the phone's clock is refused: its symptoms are still saved and
-    checked (tracker.offline.keep_refused_symptoms), and the message says what was kept."""
+    checked (tracker.days.offline.keep_refused_symptoms), and the message says what was kept."""
     form.is_valid()
     symptoms, _ = form.care_answers()
     sent_for = offline.sent_date(request.POST.get("date"))

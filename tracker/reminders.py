@@ -29,7 +29,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tracker.care import prompts
-from tracker.checkins import CHECKED_IN
+from tracker.days.checkins import CHECKED_IN
 from tracker.models import (
     AwayPeriod,
     CareAlert,

@@ -13,10 +13,11 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from tracker import checkins, peg, reminders, tracked, units
+from tracker import reminders
 from tracker.care import countries, redflags, responses
 from tracker.care import prompts as care
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
+from tracker.days import checkins, peg, tracked, units
 from tracker.forms import CheckInForm, PegForm
 from tracker.guide import tips
 from tracker.models import WATER_ML_MAX, CheckIn, WaterUnit

@@ -1,4 +1,4 @@
-"""Days saved on a phone without a connection and sent later (tracker.offline): the endpoint
+"""Days saved on a phone without a connection and sent later (tracker.days.offline): the endpoint
 stores each id once, keeps a newer edit already saved, and never drops a symptom."""
 
 import datetime as dt

@@ -1,6 +1,6 @@
 """A day from a phone that the server refuses whole (its date, or the phone's clock): its
 symptoms are still saved and checked, on the person's today when the date is refused, and the
-answer says exactly what was kept and what was not (tracker.offline.keep_refused_symptoms)."""
+answer says exactly what was kept and what was not (tracker.days.offline.keep_refused_symptoms)."""
 
 import datetime as dt
 import uuid

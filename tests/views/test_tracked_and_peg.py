@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin, make_user
-from tracker import tracked
+from tracker.days import tracked
 from tracker.models import CareAlert, CheckIn, TrackedItem, TrackedKind
 
 HTMX = {"HX-Request": "true"}

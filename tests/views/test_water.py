@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from tests.factories import make_checkin, make_user
 from tests.threads import run_together
-from tracker import checkins
+from tracker.days import checkins
 from tracker.models import CheckIn
 
 HTMX = {"HX-Request": "true"}

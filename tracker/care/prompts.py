@@ -208,7 +208,7 @@ def _reconcile_alerts_touching(
 
 def check_day(*, user, date: dt.date, today: dt.date) -> list[redflags.Firing]:
     """Evaluates the red flags after `date` changed and records what fired; call it inside the
-    transaction that saved the day (tracker.checkins.record_day). Returns the firings that are
+    transaction that saved the day (tracker.days.checkins.record_day). Returns the firings that are
     open alerts now, most urgent first.
 
     The changed day is checked, and so is the latest logged day: filling in earlier days can

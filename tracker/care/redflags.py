@@ -466,7 +466,7 @@ def evaluate(day: dt.date, history: History, factors: HealthFactors) -> list[Fir
 def emergency_symptom_sets() -> tuple[tuple[str, ...], ...]:
     """The smallest sets of symptoms (one, or a pair should a rule ever need two answers)
     that fire an emergency rule on a day with nothing else known, found by asking the rules
-    themselves. A phone without a connection reads them from the page (tracker.offline), so
+    themselves. A phone without a connection reads them from the page (tracker.days.offline), so
     this module stays their only source."""
     day = dt.date(2000, 1, 1)
     codes = sorted(SYMPTOM_LABELS)

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from tracker import checkins
 from tracker.care import countries, redflags
 from tracker.care import prompts as care
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.care.wording import TIER_HEADLINES, advice_key
+from tracker.days import checkins
 from tracker.models import Acknowledgement, CareAlert, CheckIn
 
 # The answers that close an alert, by tier, with what each button does, said beside it.

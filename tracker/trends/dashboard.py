@@ -12,8 +12,9 @@ from django.db import connection
 from django.db.models import Min
 from django.utils.safestring import SafeString
 
-from tracker import peg, ranges, tracked
+from tracker import ranges
 from tracker.dates import EARLIEST_CHECKIN_DATE
+from tracker.days import peg, tracked
 from tracker.models import ML_PER_US_FL_OZ, AwayPeriod, CareAlert, CheckIn, WaterUnit
 from tracker.trends import charts, habits, insights, streaks
 from tracker.trends.insights import DayRow

@@ -5,7 +5,7 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 
-from tracker import peg
+from tracker.days import peg
 from tracker.models import AwayPeriod, CareAlert, CheckIn, TrackedItem, TrackedKind
 from tracker.trends import habits
 

@@ -4,8 +4,8 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from tracker import checkins
 from tracker.dates import EARLIEST_CHECKIN_DATE
+from tracker.days import checkins
 from tracker.models import AwayPeriod, CheckIn
 from tracker.trends import habits
 from tracker.trends.charts import heatmap_level

@@ -8,10 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tracker import peg
 from tracker.care import prompts
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.dates import local_today
+from tracker.days import peg
 from tracker.models import CareAlert, CheckIn
 from tracker.trends import dashboard as trends
 from tracker.trends import insights

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from django.db import IntegrityError, transaction
 
-from tracker import checkins
+from tracker.days import checkins
 from tracker.models import CheckIn, OfflineDay
 
 

@@ -16,9 +16,9 @@ from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
-from tracker import units
 from tracker.care import prompts, redflags
 from tracker.care.symptoms import SYMPTOM_LABELS
+from tracker.days import units
 from tracker.models import WATER_ML_MAX, CheckIn, Posture, TrackedItem, TrackedKind
 from tracker.trends.insights import MEASURES_BY_KEY
 
