@@ -157,7 +157,8 @@ AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The same page, saying when to try again (Retry-After), as every 429 does.
 AXES_LOCKOUT_CALLABLE = "tracker.throttling.lockout_response"
 AXES_VERBOSE = False
-# Wrong current passwords in settings count too (tracker.accounts); never store any password.
+# Wrong current passwords in settings count too (tracker.accounts.lifecycle); never store any
+# password.
 AXES_SENSITIVE_PARAMETERS = [
     "username", "ip_address", "old_password", "new_password1", "new_password2",
     "password1", "password2",

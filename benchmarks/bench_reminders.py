@@ -29,7 +29,7 @@ def main() -> None:
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tracker import reminders
+    from tracker.accounts import reminders
     from tracker.models import CheckIn, Profile, ReminderSent
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -14,7 +14,7 @@ from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from tests.factories import make_user
-from tracker import accounts
+from tracker.accounts import lifecycle
 
 EVENTS: list[str] = []
 CSRF = "a" * 32
@@ -108,7 +108,7 @@ def test_a_link_sent_again_leaves_after_the_response(db, recorded):
 
 def test_outside_a_request_mail_is_sent_at_once(db, recorded):
     person = make_user("ann")
-    accounts.change_email(person, "new@x.test")
+    lifecycle.change_email(person, "new@x.test")
     assert recorded == ["mail to new@x.test"]
 
 

@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from tracker import reminders
+from tracker.accounts import reminders
 from tracker.models import PushSubscription
 
 

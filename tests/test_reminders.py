@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tests.factories import make_checkin, make_user
 from tests.threads import run_together
-from tracker import reminders
+from tracker.accounts import reminders
 from tracker.models import CareAlert, PushSubscription, ReminderSent
 
 

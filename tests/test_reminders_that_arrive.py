@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_checkin, make_user
-from tracker import accounts, reminders
+from tracker.accounts import lifecycle, reminders
 from tracker.models import AwayPeriod, CareAlert, ReminderSent
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +45,7 @@ def test_a_new_address_gets_a_link_and_is_used_only_once_it_is_opened(client, db
     person = reminded("ann", confirmed_email="")
     person.email = ""
     person.save()
-    accounts.change_email(person, "ann@new.test")
+    lifecycle.change_email(person, "ann@new.test")
     person.refresh_from_db()
     assert person.email == "" and person.profile.pending_email == "ann@new.test"
     assert reminders.send_due_reminders(now=at("2026-06-15T09:00")).due == 0
@@ -62,7 +62,7 @@ def test_a_new_address_gets_a_link_and_is_used_only_once_it_is_opened(client, db
 
 def test_a_link_works_once(client, db):
     person = reminded("ann")
-    accounts.change_email(person, "ann@new.test")
+    lifecycle.change_email(person, "ann@new.test")
     url = reverse("tracker:confirm_email", args=[_link_token(mail.outbox[0])])
     assert client.get(url).status_code == 200
     again = client.get(url)
@@ -71,7 +71,7 @@ def test_a_link_works_once(client, db):
 
 def test_a_tampered_link_is_refused(client, db):
     person = reminded("ann")
-    accounts.change_email(person, "ann@new.test")
+    lifecycle.change_email(person, "ann@new.test")
     token = _link_token(mail.outbox[0])
     response = client.get(reverse("tracker:confirm_email", args=[token[:-2] + "xx"]))
     assert response.status_code == 400
@@ -83,7 +83,7 @@ def test_a_link_expires_after_three_days(client, db, monkeypatch):
     import time
 
     person = reminded("ann")
-    accounts.change_email(person, "ann@new.test")
+    lifecycle.change_email(person, "ann@new.test")
     token = _link_token(mail.outbox[0])
     later = 3 * 24 * 3600 + 60
     monkeypatch.setattr(time, "time", lambda real=time.time: real() + later)
@@ -94,8 +94,8 @@ def test_a_link_expires_after_three_days(client, db, monkeypatch):
 
 def test_a_newer_link_replaces_an_older_one(client, db):
     person = reminded("ann")
-    accounts.change_email(person, "first@new.test")
-    accounts.change_email(person, "second@new.test")
+    lifecycle.change_email(person, "first@new.test")
+    lifecycle.change_email(person, "second@new.test")
     first, second = (_link_token(message) for message in mail.outbox)
     assert (
         "already opened"

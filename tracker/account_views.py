@@ -10,7 +10,8 @@ from django.urls import reverse
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tracker import accounts, reminders, throttling
+from tracker import throttling
+from tracker.accounts import lifecycle, reminders
 from tracker.dates import today_for
 from tracker.days import tracked
 from tracker.forms import (
@@ -31,7 +32,7 @@ def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("tracker:home")
     form = SignupForm(request.POST or None)
-    if request.method == "POST" and not accounts.signup_allowed(request):
+    if request.method == "POST" and not lifecycle.signup_allowed(request):
         refused = render(
             request,
             "registration/signup.html",
@@ -39,10 +40,10 @@ def signup(request: HttpRequest) -> HttpResponse:
             status=429,
         )
         return throttling.retry_after(
-            refused, throttling.window_seconds(accounts.SIGNUPS_PER_ADDRESS)
+            refused, throttling.window_seconds(lifecycle.SIGNUPS_PER_ADDRESS)
         )
     if form.is_valid():
-        user = accounts.create_account(form, request)
+        user = lifecycle.create_account(form, request)
         login(request, user, backend="tracker.auth_backends.UsernameOrEmailBackend")
         messages.success(request, "Welcome to backhabits. Your first check-in takes 20 seconds.")
         return redirect("tracker:checkin")
@@ -67,7 +68,7 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
         sent = ""
         if form.has_changed() and "email" in form.changed_data:
             address = form.cleaned_data["email"]
-            outcome = accounts.change_email(request.user, address, request)
+            outcome = lifecycle.change_email(request.user, address, request)
             if outcome == "sent":
                 sent = (
                     f" We sent a confirmation link to {address}: e-mail reminders go there "
@@ -118,7 +119,7 @@ def _tracked_sections(lists: tracked.Lists, failed: "TrackedItemForm | None") ->
 @require_POST
 @login_required
 def log_out_everywhere(request: HttpRequest) -> HttpResponse:
-    accounts.end_all_sessions(request.user)
+    lifecycle.end_all_sessions(request.user)
     logout(request)
     messages.success(request, "You have been logged out on every device.")
     return redirect("login")
@@ -132,7 +133,7 @@ def delete_account(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         user = request.user
         logout(request)
-        accounts.delete_account(user)
+        lifecycle.delete_account(user)
         messages.success(request, "Your account and everything you logged have been deleted.")
         return redirect("tracker:home")
     return render(request, "tracker/delete_account.html", {"form": form})
@@ -163,7 +164,7 @@ class RateLimitedPasswordResetView(PasswordResetView):
     form_class = QueuedPasswordResetForm
 
     def form_valid(self, form):
-        if not accounts.reset_email_allowed(self.request, form.cleaned_data["email"]):
+        if not lifecycle.reset_email_allowed(self.request, form.cleaned_data["email"]):
             return HttpResponseRedirect(self.get_success_url())
         return super().form_valid(form)
 
@@ -172,7 +173,7 @@ class RateLimitedPasswordResetView(PasswordResetView):
 def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
     """Opened from the e-mail, logged in or not: the link itself proves the address."""
     try:
-        state = accounts.confirm_email(token)
+        state = lifecycle.confirm_email(token)
     except signing.BadSignature:
         return render(request, "tracker/email_confirmed.html", {"state": "invalid"}, status=400)
     return render(request, "tracker/email_confirmed.html", {"state": state})
@@ -184,7 +185,7 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
     address = request.user.profile.pending_email or request.user.email
     if not address:
         return redirect("tracker:settings")
-    if accounts.request_confirmation(request.user, address, request):
+    if lifecycle.request_confirmation(request.user, address, request):
         messages.success(request, f"We sent a new confirmation link to {address}.")
     else:
         messages.error(request, _too_many_emails(address))

@@ -17,8 +17,8 @@ from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker import outbox, reminders
-from tracker.accounts import TooManyWrongPasswords, check_current_password
+from tracker.accounts import outbox, reminders
+from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_password
 from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 from tracker.dates import EARLIEST_CHECKIN_DATE, is_valid_timezone, timezone_names
 from tracker.days import away, peg, tracked, units
@@ -335,7 +335,8 @@ class SignupForm(UserCreationForm):
 
     def clean_email(self) -> str:
         # An address with an account is not an error: saying so would tell anyone which
-        # addresses have accounts. It waits for confirmation like any other (tracker.accounts).
+        # addresses have accounts. It waits for confirmation like any other
+        # (tracker.accounts.lifecycle).
         return self.cleaned_data.get("email", "").strip()
 
     def clean_timezone(self) -> str:
@@ -507,8 +508,8 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Django's reset form, with the e-mail sent after the response (tracker.outbox): only a
-    registered address gets one, and sending takes long enough to tell."""
+    """Django's reset form, with the e-mail sent after the response (tracker.accounts.outbox): only
+    a registered address gets one, and sending takes long enough to tell."""
 
     def save(self, **kwargs) -> None:
         self.request = kwargs.get("request")
@@ -716,7 +717,7 @@ def _b64url_bytes(value: str) -> bytes:
 
 class PushSubscriptionForm(forms.Form):
     """What a browser's PushManager hands over. The endpoint is where the cron job will POST,
-    so only a known browser push service is accepted (tracker.reminders)."""
+    so only a known browser push service is accepted (tracker.accounts.reminders)."""
 
     endpoint = forms.URLField(max_length=1000, assume_scheme="https")
     p256dh = forms.CharField(max_length=200)

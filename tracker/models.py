@@ -74,7 +74,7 @@ class Profile(models.Model):
     country = CountryField(blank=True, help_text="Where you live, for the right care numbers.")
     # Raised by "log out everywhere"; sessions remember the value they started with.
     session_generation = models.PositiveIntegerField(default=0)
-    # Daily reminders (tracker.reminders): off until the person turns them on.
+    # Daily reminders (tracker.accounts.reminders): off until the person turns them on.
     reminders_enabled = models.BooleanField("Send me a daily reminder", default=False)
     reminder_time = models.TimeField("Reminder time (your local time)", default=dt.time(20, 0))
     reminder_time_2 = models.TimeField("A second reminder (optional)", null=True, blank=True)
@@ -89,7 +89,7 @@ class Profile(models.Model):
         max_length=32, null=True, blank=True, unique=True, editable=False
     )
     # What an unsubscribe link carries, signed: random, so the link names no one; replaced when
-    # a link is used, so each link works once (tracker.reminders).
+    # a link is used, so each link works once (tracker.accounts.reminders).
     unsubscribe_key = models.CharField(
         max_length=32, unique=True, default=new_unsubscribe_key, editable=False
     )
@@ -122,7 +122,7 @@ class Profile(models.Model):
                 name="profile_exercise_goal_range",
             ),
             # One account per confirmed address, in any capitals: log-in by e-mail and the
-            # reminders both rely on it (tracker.accounts.confirm_email).
+            # reminders both rely on it (tracker.accounts.lifecycle.confirm_email).
             models.UniqueConstraint(
                 Lower("confirmed_email"),
                 condition=~Q(confirmed_email=""),
@@ -275,7 +275,7 @@ class TrackedItem(models.Model):
 
 class AwayPeriod(models.Model):
     """ "I'm away / taking a break": every habit's score and streak freeze over these days, and
-    no reminders are sent on them (tracker.trends.habits, tracker.reminders)."""
+    no reminders are sent on them (tracker.trends.habits, tracker.accounts.reminders)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="away_periods"

@@ -13,7 +13,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from tracker import reminders
+from tracker.accounts import reminders
 from tracker.care import countries, redflags, responses
 from tracker.care import prompts as care
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for

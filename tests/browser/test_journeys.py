@@ -267,7 +267,7 @@ def test_service_worker_registers_for_the_whole_app(page):
 def test_settings_push_switch_asks_the_browser_for_a_subscription(
     new_page, settings, page_problems
 ):
-    from tracker import reminders
+    from tracker.accounts import reminders
 
     # Headless Chromium refuses the subscription itself and says so on the console.
     page_problems.allow("Push API")

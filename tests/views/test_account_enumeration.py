@@ -10,7 +10,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import make_user
-from tracker import accounts
+from tracker.accounts import lifecycle
 from tracker.models import Profile
 
 SETTINGS = {
@@ -78,7 +78,7 @@ def test_a_taken_address_at_sign_up_looks_like_a_free_one_afterwards(db):
 
 def test_sending_the_link_again_for_a_taken_address_tells_only_its_owner(db):
     owner, ann = make_user("owner"), make_user("ann")
-    accounts.change_email(ann, owner.email.upper())
+    lifecycle.change_email(ann, owner.email.upper())
     mail.outbox.clear()
     client = Client()
     client.force_login(ann)
@@ -93,8 +93,8 @@ def _link(message) -> str:
 
 def test_an_address_is_confirmed_only_while_it_is_still_free(client, db):
     ann, ben = make_user("ann"), make_user("ben")
-    accounts.change_email(ann, "shared@new.test")
-    accounts.change_email(ben, "Shared@New.test")
+    lifecycle.change_email(ann, "shared@new.test")
+    lifecycle.change_email(ben, "Shared@New.test")
     ann_link, ben_link = (_link(message) for message in mail.outbox)
     assert "Address confirmed" in client.get(ben_link).content.decode()
     refused = client.get(ann_link)

@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from tests.factories import PASSWORD, make_user
-from tracker import accounts
+from tracker.accounts import lifecycle
 
 SETTINGS = {
     "timezone": "UTC", "water_unit": "ml", "water_goal": "2000",
@@ -19,7 +19,7 @@ def _to(address: str) -> int:
 
 
 def test_sending_the_link_again_and_again_is_limited_per_address(logged_in_client, user):
-    accounts.change_email(user, "third@party.test")
+    lifecycle.change_email(user, "third@party.test")
     for _ in range(10):
         response = logged_in_client.post(reverse("tracker:resend_confirmation"), follow=True)
         assert response.status_code == 200

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker import reminders
+from tracker.accounts import reminders
 from tracker.models import AwayPeriod, CheckIn
 from tracker.trends import dashboard, habits, streaks
 

@@ -288,7 +288,7 @@ def test_the_configured_hashers_put_argon2_first():
 
 
 def test_push_refusal_says_why(logged_in_client, settings):
-    from tracker import reminders
+    from tracker.accounts import reminders
 
     settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = (
         reminders.generate_vapid_keys()

@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tracker import reminders
+from tracker.accounts import reminders
 from tracker.models import PushSubscription
 
 SUBSCRIPTION = {

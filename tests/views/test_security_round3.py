@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin
-from tracker import reminders
+from tracker.accounts import reminders
 from tracker.models import (
     AwayPeriod,
     CareAlert,

@@ -1,5 +1,5 @@
 """Time away: "I'm away / taking a break". Every habit's score and streak freeze over a period
-away (tracker.trends.habits), and no reminders are sent on its days (tracker.reminders)."""
+away (tracker.trends.habits), and no reminders are sent on its days (tracker.accounts.reminders)."""
 
 import datetime as dt
 

@@ -27,7 +27,7 @@ def iso_day(value: str) -> str:
 def operator_notices() -> list[str]:
     """What the people running this server should fix, for staff on the admin index: never
     shown to the people using the app, who simply aren't offered what doesn't work."""
-    from tracker import reminders
+    from tracker.accounts import reminders
 
     notices = []
     if not reminders.vapid_configured():

@@ -1,6 +1,6 @@
 """Accounts: creating and deleting them, checking a current password under the log-in's
 throttle, the address e-mails go to, and limiting how often sign-ups and e-mails can be asked
-for. Every account e-mail leaves after the response (tracker.outbox)."""
+for. Every account e-mail leaves after the response (tracker.accounts.outbox)."""
 
 import datetime as dt
 import secrets
@@ -17,11 +17,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django_ratelimit.core import is_ratelimited
 
-from tracker import outbox
+from tracker.accounts import outbox
+from tracker.accounts.reminders import absolute_url
 from tracker.auth_backends import client_ip
 from tracker.care import countries
 from tracker.models import Profile
-from tracker.reminders import absolute_url
 
 # Per client address, and per e-mail address for reset e-mails: enough for a household behind
 # one address, too few to spray an inbox or script sign-ups.
@@ -157,7 +157,7 @@ def request_confirmation(user, address: str, request=None) -> bool:
     """Puts `address` waiting for confirmation and writes to it: a single-use link that expires
     in three days, or, when another account has the address, a notice to its owner (no link:
     only an address no one else has can be confirmed). False when the limit stopped the
-    e-mail. Sent after `request`'s response (tracker.outbox)."""
+    e-mail. Sent after `request`'s response (tracker.accounts.outbox)."""
     profile = user.profile
     allowed = account_email_allowed(user, address)
     if allowed or profile.pending_email != address:
