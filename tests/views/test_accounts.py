@@ -207,9 +207,9 @@ def test_switching_units_without_retyping_keeps_the_same_goal(logged_in_client, 
 
 
 def test_views_with_health_data_hide_post_values_from_error_reports(rf, user):
-    from tracker import account_views, care_views, views
+    from tracker.views import account, care, day
 
-    for view in (views.checkin, account_views.delete_account, care_views.health_profile):
+    for view in (day.checkin, account.delete_account, care.health_profile):
         request = rf.post("/", {"notes": "private"})
         request.user = user
         request.htmx = False

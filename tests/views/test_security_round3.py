@@ -24,8 +24,8 @@ from tracker.models import (
     TrackedItem,
     TrackedKind,
 )
-from tracker.share_views import OPENS_PER_CLIENT
 from tracker.trends import sharing
+from tracker.views.share import OPENS_PER_CLIENT
 
 UNSAFE_NEXT = [
     "x",

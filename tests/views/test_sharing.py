@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from tests.factories import make_checkin
 from tracker.models import CareAlert, ShareLink
-from tracker.share_views import OPENS_PER_CLIENT
 from tracker.trends import sharing
+from tracker.views.share import OPENS_PER_CLIENT
 
 
 def _today() -> dt.date:

@@ -16,8 +16,8 @@ from tracker.dates import today_for
 from tracker.forms import ShareLinkForm
 from tracker.models import ShareLink
 from tracker.ranges import REPORT_RANGE, parse_range
-from tracker.trend_views import report_page
 from tracker.trends import reports, sharing
+from tracker.trends.pages import report_page
 
 # Per client address: enough for a clinic's colleagues to open a link, far too few to guess one.
 OPENS_PER_CLIENT = "30/m"

@@ -9,10 +9,10 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
-from tracker import views
 from tracker.care import countries
 from tracker.dates import today_for
 from tracker.days import checkins, offline, tracked
+from tracker.days.pages import checkin_page
 from tracker.forms import CheckInForm, OfflineDayForm
 from tracker.models import CheckIn
 
@@ -27,7 +27,7 @@ def checkin_shell(request: HttpRequest) -> HttpResponse:
         water_unit=request.user.profile.water_unit,
         items=tracked.lists_for(request.user),
     )
-    return views.checkin_page(
+    return checkin_page(
         request, day=today, today=today, checkin=None, form=form, prompts=[], offline_shell=True
     )
 

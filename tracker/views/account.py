@@ -14,6 +14,7 @@ from tracker import throttling
 from tracker.accounts import lifecycle, reminders
 from tracker.dates import today_for
 from tracker.days import tracked
+from tracker.days.pages import away_context
 from tracker.forms import (
     DeleteAccountForm,
     QueuedPasswordResetForm,
@@ -22,7 +23,6 @@ from tracker.forms import (
     ThrottledPasswordChangeForm,
     TrackedItemForm,
 )
-from tracker.history_views import away_context
 from tracker.models import TrackedItem, TrackedKind
 
 

@@ -6,13 +6,9 @@ from django.views.decorators.vary import vary_on_headers
 
 from tracker.dates import today_for
 from tracker.forms import ShareLinkForm
-from tracker.ranges import RANGES, REPORT_RANGE, parse_range, range_words
+from tracker.ranges import REPORT_RANGE, parse_range, range_words
 from tracker.trends import dashboard as trends
-from tracker.trends import reports, sharing
-
-
-def _range_links(current: str) -> list[tuple[str, str, bool]]:
-    return [(key, period.label, key == current) for key, period in RANGES.items()]
+from tracker.trends.pages import range_links, report_page
 
 
 @require_safe
@@ -24,7 +20,7 @@ def trends_page(request: HttpRequest) -> HttpResponse:
     dashboard = trends.build(
         request.user, range_key=range_key, today=today, range_only=bool(request.htmx)
     )
-    context = {"dashboard": dashboard, "range_links": _range_links(range_key)}
+    context = {"dashboard": dashboard, "range_links": range_links(range_key)}
     if request.htmx:
         return render(request, "tracker/partials/trends_range.html", context)
     # Open care alerts lead as lines (context_processors.care_lines), not in full.
@@ -45,7 +41,7 @@ def measure_table(request: HttpRequest, measure_key: str) -> HttpResponse:
     context = {"table": table, "range_words": range_words(range_key)}
     if request.htmx:
         return render(request, "tracker/partials/measure_table.html", context)
-    context["range_links"] = _range_links(range_key)
+    context["range_links"] = range_links(range_key)
     return render(request, "tracker/measure_table.html", context)
 
 
@@ -56,15 +52,3 @@ def report(request: HttpRequest) -> HttpResponse:
     return report_page(
         request, range_key=range_key, share_form=ShareLinkForm(initial={"range": range_key})
     )
-
-
-def report_page(request, *, range_key: str, share_form: ShareLinkForm, status: int = 200):
-    """The person's own report, with the share-link form (tracker.share_views) and their
-    open links below it."""
-    context = {
-        "report": reports.build(request.user, range_key=range_key, today=today_for(request.user)),
-        "range_links": _range_links(range_key),
-        "share_form": share_form,
-        "share_links": sharing.open_links(request.user),
-    }
-    return render(request, "tracker/report.html", context, status=status)

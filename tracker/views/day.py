@@ -7,20 +7,19 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
 from tracker.accounts import reminders
-from tracker.care import countries, redflags, responses
-from tracker.care import prompts as care
+from tracker.care import redflags, responses
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.days import checkins, peg, tracked, units
+from tracker.days.pages import checkin_page, day_words
 from tracker.forms import CheckInForm, PegForm
 from tracker.guide import tips
-from tracker.models import WATER_ML_MAX, CheckIn, WaterUnit
+from tracker.models import WATER_ML_MAX, CheckIn
 from tracker.trends import dashboard, exports, habits
 
 
@@ -73,12 +72,6 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "tracker/home.html", context)
 
 
-def _day_words(day: dt.date, today: dt.date) -> str:
-    if day == today:
-        return "today"
-    return f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != today.year else "")
-
-
 def _initial_for(checkin: CheckIn | None) -> dict:
     """The day's own answers (never another day's), and the water total the form shows."""
     if checkin is None:
@@ -104,76 +97,6 @@ def _checkin_form(request, checkin: CheckIn | None, data=None, initial=None) -> 
         # Offered again only as the saved day has them, never from what was typed.
         ticked=frozenset(checkin.item_ids) if checkin else frozenset(),
     )
-
-
-def checkin_page(
-    request: HttpRequest,
-    *,
-    day: dt.date,
-    today: dt.date,
-    checkin: CheckIn | None,
-    form: CheckInForm,
-    prompts: list[care.CarePrompt],
-    partly_saved: checkins.SavedDay | None = None,
-    water_error: str | None = None,
-    offline_shell: bool = False,
-    care_lines: list | None = None,
-) -> HttpResponse:
-    profile = request.user.profile
-    context = {
-        # Without its own, the page shows every open alert as a line (context_processors).
-        **({"care_lines": care_lines} if care_lines is not None else {}),
-        # The form as a phone keeps it for checking in without a connection (offline_views).
-        "offline_shell": offline_shell,
-        # Which answers need emergency care at once, for a phone without a connection: from
-        # the rules themselves (tracker.care.redflags), so the script keeps no copy of them.
-        "emergency_sets": json.dumps(redflags.emergency_symptom_sets()),
-        "emergency_contacts": countries.contacts_for(profile.country.code or ""),
-        "form": form,
-        "day": day,
-        "today": today,
-        "is_today": day == today,
-        "day_words": _day_words(day, today),
-        # The kept form posts where the check-in does (it is served at its own address).
-        "action_url": reverse("tracker:checkin") if offline_shell else request.path,
-        "care_prompts": prompts,
-        "water": checkins.water_status(checkin, profile=profile),
-        "water_error": water_error,
-        # "Same as yesterday" would put yesterday's answers into the kept page: not offered.
-        "previous": None
-        if offline_shell
-        else _previous_habits_offer(request.user, day=day, today=today, checkin=checkin),
-        "partly_saved": partly_saved,
-        # "Log pain" on a reminder notification opens the check-in here (templates/tracker/sw.js).
-        "focus_discomfort": request.GET.get("focus") == "discomfort",
-    }
-    template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
-    return render(request, template, context)
-
-
-def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: CheckIn | None):
-    previous = checkins.previous_habits(user=user, date=day, day=checkin)
-    if previous is None or not previous.values:
-        return None
-    water_unit = user.profile.water_unit
-    # "Yesterday" only on today's page: on an earlier day's page it would mean the wrong day.
-    yesterday = day == today and previous.date == today - dt.timedelta(days=1)
-    shown = {
-        name: (
-            units.ml_to_oz(value)
-            if name == "water_ml" and water_unit == WaterUnit.US_FLUID_OUNCES
-            else value
-        )
-        for name, value in previous.values.items()
-    }
-    described = checkins.describe_day(
-        CheckIn(**previous.values), date=previous.date, water_unit=water_unit
-    )
-    return {
-        "label": f"Same as {'yesterday' if yesterday else _day_words(previous.date, today)}",
-        "values": shown,
-        "summary": " · ".join(value for _, value in described.logged),
-    }
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -264,7 +187,7 @@ def _after_save(
     context = {
         "day": day,
         "today": today,
-        "day_words": _day_words(day, today),
+        "day_words": day_words(day, today),
         "summary": checkins.describe_day(
             saved.checkin, date=day, water_unit=request.user.profile.water_unit
         ),
@@ -299,7 +222,7 @@ def _emergency_takeover(
             form=form,
             today=today,
             is_today=day == today,
-            day_words=_day_words(day, today),
+            day_words=day_words(day, today),
             action_url=request.path,
             water=checkins.water_status(checkin, profile=request.user.profile),
             previous=None,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from tracker.dates import today_for
 from tracker.days import away
+from tracker.days.pages import away_context
 from tracker.forms import AwayForm
 from tracker.models import AwayPeriod
 from tracker.redirects import back
@@ -28,17 +29,6 @@ def _history_page(request: HttpRequest, *, away_form: AwayForm | None = None, st
         **away_context(request.user, today=today, form=away_form),
     }
     return render(request, "tracker/history.html", context, status=status)
-
-
-def away_context(user, *, today, form: AwayForm | None = None) -> dict:
-    """What the "I'm away" section needs, on the history and settings pages alike."""
-    current = away.open_period(user, today=today)
-    return {
-        "away_period": current,
-        # A refused form shows its errors even beside a break already set.
-        "away_form": form or (None if current else AwayForm(user=user, today=today)),
-        "away_max_days": away.MAX_AWAY_DAYS,
-    }
 
 
 @require_safe

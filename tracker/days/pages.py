@@ -1,0 +1,103 @@
+"""Pages that more than one page group shows: the check-in page (the check-in itself and the
+copy a phone keeps for checking in offline) and the time-away section (the history page and
+Settings)."""
+
+import datetime as dt
+import json
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+
+from tracker.care import countries, redflags
+from tracker.care import prompts as care
+from tracker.days import away, checkins, units
+from tracker.forms import AwayForm, CheckInForm
+from tracker.models import CheckIn, WaterUnit
+
+
+def day_words(day: dt.date, today: dt.date) -> str:
+    if day == today:
+        return "today"
+    return f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != today.year else "")
+
+
+def checkin_page(
+    request: HttpRequest,
+    *,
+    day: dt.date,
+    today: dt.date,
+    checkin: CheckIn | None,
+    form: CheckInForm,
+    prompts: list[care.CarePrompt],
+    partly_saved: checkins.SavedDay | None = None,
+    water_error: str | None = None,
+    offline_shell: bool = False,
+    care_lines: list | None = None,
+) -> HttpResponse:
+    profile = request.user.profile
+    context = {
+        # Without its own, the page shows every open alert as a line (context_processors).
+        **({"care_lines": care_lines} if care_lines is not None else {}),
+        # The form as a phone keeps it for checking in without a connection (offline_views).
+        "offline_shell": offline_shell,
+        # Which answers need emergency care at once, for a phone without a connection: from
+        # the rules themselves (tracker.care.redflags), so the script keeps no copy of them.
+        "emergency_sets": json.dumps(redflags.emergency_symptom_sets()),
+        "emergency_contacts": countries.contacts_for(profile.country.code or ""),
+        "form": form,
+        "day": day,
+        "today": today,
+        "is_today": day == today,
+        "day_words": day_words(day, today),
+        # The kept form posts where the check-in does (it is served at its own address).
+        "action_url": reverse("tracker:checkin") if offline_shell else request.path,
+        "care_prompts": prompts,
+        "water": checkins.water_status(checkin, profile=profile),
+        "water_error": water_error,
+        # "Same as yesterday" would put yesterday's answers into the kept page: not offered.
+        "previous": None
+        if offline_shell
+        else _previous_habits_offer(request.user, day=day, today=today, checkin=checkin),
+        "partly_saved": partly_saved,
+        # "Log pain" on a reminder notification opens the check-in here (templates/tracker/sw.js).
+        "focus_discomfort": request.GET.get("focus") == "discomfort",
+    }
+    template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
+    return render(request, template, context)
+
+
+def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: CheckIn | None):
+    previous = checkins.previous_habits(user=user, date=day, day=checkin)
+    if previous is None or not previous.values:
+        return None
+    water_unit = user.profile.water_unit
+    # "Yesterday" only on today's page: on an earlier day's page it would mean the wrong day.
+    yesterday = day == today and previous.date == today - dt.timedelta(days=1)
+    shown = {
+        name: (
+            units.ml_to_oz(value)
+            if name == "water_ml" and water_unit == WaterUnit.US_FLUID_OUNCES
+            else value
+        )
+        for name, value in previous.values.items()
+    }
+    described = checkins.describe_day(
+        CheckIn(**previous.values), date=previous.date, water_unit=water_unit
+    )
+    return {
+        "label": f"Same as {'yesterday' if yesterday else day_words(previous.date, today)}",
+        "values": shown,
+        "summary": " · ".join(value for _, value in described.logged),
+    }
+
+
+def away_context(user, *, today, form: AwayForm | None = None) -> dict:
+    """What the "I'm away" section needs, on the history and settings pages alike."""
+    current = away.open_period(user, today=today)
+    return {
+        "away_period": current,
+        # A refused form shows its errors even beside a break already set.
+        "away_form": form or (None if current else AwayForm(user=user, today=today)),
+        "away_max_days": away.MAX_AWAY_DAYS,
+    }
