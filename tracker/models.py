@@ -10,7 +10,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django_countries.fields import CountryField
 
-from tracker.care.redflags import AgeBand, Tier
+from tracker.choices import AgeBand, Tier
 from tracker.ranges import RANGES
 
 WATER_ML_MAX = 10_000

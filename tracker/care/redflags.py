@@ -18,26 +18,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from fractions import Fraction
 
-from django.db import models
-
 from tracker.care.symptoms import SYMPTOM_LABELS
-
-
-class Tier(models.TextChoices):
-    """How soon to get care: the NHS's three levels. The one source of the tier names."""
-
-    EMERGENCY = "emergency", "Emergency"
-    URGENT = "urgent", "Urgent"
-    SOON = "soon", "Soon"
-
-
-class AgeBand(models.TextChoices):
-    """The health profile's age bands: the one source of their names."""
-
-    AGE_16_19 = "16-19", "16 to 19"
-    AGE_20_50 = "20-50", "20 to 50"
-    OVER_50 = "over-50", "Over 50"
-
+from tracker.choices import AgeBand, Tier
 
 EMERGENCY, URGENT, SOON = Tier.EMERGENCY, Tier.URGENT, Tier.SOON
 TIER_RANK = {EMERGENCY: 0, URGENT: 1, SOON: 2}
