@@ -25,7 +25,7 @@ def test_adding_past_the_limit_is_refused_even_when_the_form_saw_room(logged_in_
     for n in range(LIMIT):
         tracked.add(user, kind=FACTOR, name=f"Factor {n}")
     # As if the form had counted before another request's add landed.
-    with mock.patch("tracker.forms.tracked.lists_for", return_value=tracked.Lists([])):
+    with mock.patch("tracker.forms.account.tracked.lists_for", return_value=tracked.Lists([])):
         response = logged_in_client.post(
             reverse("tracker:tracked_add"), {"kind": FACTOR, "name": "One too many"}
         )

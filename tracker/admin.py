@@ -7,7 +7,7 @@ from django.utils.html import format_html
 
 from tracker.care.countries import PLACEHOLDERS
 from tracker.care.wording import RULE_WORDING, TIER_ADVICE
-from tracker.forms import GuideSectionForm
+from tracker.forms.guide import GuideSectionForm
 from tracker.guide import content
 from tracker.guide.markdown import render_markdown
 from tracker.models import CareWording, GuideSection, Tip

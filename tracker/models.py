@@ -153,7 +153,7 @@ class CheckIn(models.Model):
     symptoms = models.JSONField(default=list, blank=True)
     # "Rest day (planned, or my back needs a break)": the exercise habit is frozen for the day.
     rest_day = models.BooleanField(default=False)
-    # The "More" section of the check-in (tracker.forms), all optional.
+    # The "More" section of the check-in (tracker.forms.day), all optional.
     sleep_hours = models.DecimalField(max_digits=3, decimal_places=1, null=True, blank=True)
     woke_from_pain = models.BooleanField(null=True, blank=True)
     # The pain reliefs and own factors ticked: TrackedItem ids, kept with the day as its symptom

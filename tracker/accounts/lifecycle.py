@@ -37,7 +37,7 @@ class TooManyWrongPasswords(Exception):
 
 
 def create_account(form, request=None):
-    """Saves a valid SignupForm (tracker.forms). The address typed is only waiting for
+    """Saves a valid SignupForm (tracker.forms.account). The address typed is only waiting for
     confirmation, like a changed one: an address that already has an account stays with it
     (its owner is told instead of sent a link), and the pages afterwards look the same either
     way, so sign-up never tells a stranger which addresses have accounts."""

@@ -12,7 +12,8 @@ from django.urls import reverse
 from tracker.care import countries, redflags
 from tracker.care import prompts as care
 from tracker.days import away, checkins, units
-from tracker.forms import AwayForm, CheckInForm
+from tracker.forms.day import CheckInForm
+from tracker.forms.history import AwayForm
 from tracker.models import CheckIn, WaterUnit
 
 

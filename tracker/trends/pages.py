@@ -4,7 +4,7 @@ by the report view and again by the share views when a link is made or refused."
 from django.shortcuts import render
 
 from tracker.dates import today_for
-from tracker.forms import ShareLinkForm
+from tracker.forms.share import ShareLinkForm
 from tracker.ranges import RANGES
 from tracker.trends import reports, sharing
 

@@ -15,7 +15,7 @@ from tracker.accounts import lifecycle, reminders
 from tracker.dates import today_for
 from tracker.days import tracked
 from tracker.days.pages import away_context
-from tracker.forms import (
+from tracker.forms.account import (
     DeleteAccountForm,
     QueuedPasswordResetForm,
     SettingsForm,

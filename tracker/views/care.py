@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from tracker.care import prompts, responses
 from tracker.dates import today_for
-from tracker.forms import AcknowledgeForm, HealthProfileForm, MistakeForm
+from tracker.forms.care import AcknowledgeForm, HealthProfileForm, MistakeForm
 from tracker.models import CareAlert
 
 

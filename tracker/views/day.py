@@ -17,7 +17,7 @@ from tracker.care import redflags, responses
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.days import checkins, peg, tracked, units
 from tracker.days.pages import checkin_page, day_words
-from tracker.forms import CheckInForm, PegForm
+from tracker.forms.day import CheckInForm, PegForm
 from tracker.guide import tips
 from tracker.models import WATER_ML_MAX, CheckIn
 from tracker.trends import dashboard, exports, habits

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from tracker.dates import today_for
 from tracker.days import away
 from tracker.days.pages import away_context
-from tracker.forms import AwayForm
+from tracker.forms.history import AwayForm
 from tracker.models import AwayPeriod
 from tracker.redirects import back
 from tracker.trends import history as month_history

@@ -13,7 +13,8 @@ from tracker.care import countries
 from tracker.dates import today_for
 from tracker.days import checkins, offline, tracked
 from tracker.days.pages import checkin_page
-from tracker.forms import CheckInForm, OfflineDayForm
+from tracker.forms.day import CheckInForm
+from tracker.forms.offline import OfflineDayForm
 from tracker.models import CheckIn
 
 

@@ -9,7 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tracker.accounts import reminders
-from tracker.forms import PushSubscriptionForm
+from tracker.forms.reminders import PushSubscriptionForm
 from tracker.models import PushSubscription
 
 

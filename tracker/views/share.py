@@ -13,7 +13,7 @@ from django_ratelimit.core import is_ratelimited
 from tracker import throttling
 from tracker.auth_backends import client_ip
 from tracker.dates import today_for
-from tracker.forms import ShareLinkForm
+from tracker.forms.share import ShareLinkForm
 from tracker.models import ShareLink
 from tracker.ranges import REPORT_RANGE, parse_range
 from tracker.trends import reports, sharing

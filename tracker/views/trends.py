@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
 from tracker.dates import today_for
-from tracker.forms import ShareLinkForm
+from tracker.forms.share import ShareLinkForm
 from tracker.ranges import REPORT_RANGE, parse_range, range_words
 from tracker.trends import dashboard as trends
 from tracker.trends.pages import range_links, report_page

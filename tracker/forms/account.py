@@ -1,0 +1,316 @@
+"""Forms of the account pages: sign-up, Settings (with a person's own lists), changing and
+resetting the password, and deleting the account."""
+
+import datetime as dt
+import functools
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, UserCreationForm
+from django.core.mail import EmailMultiAlternatives
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.forms.utils import flatatt
+from django.template.loader import render_to_string
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from tracker.accounts import outbox
+from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_password
+from tracker.dates import is_valid_timezone, timezone_names
+from tracker.days import tracked, units
+from tracker.models import (
+    EXERCISE_MINUTES_MAX,
+    TRACKED_NAME_MAX_LENGTH,
+    WATER_ML_MAX,
+    Profile,
+    TrackedKind,
+    WaterUnit,
+)
+
+EARLIEST_REMINDER, LATEST_REMINDER = dt.time(5, 0), dt.time(22, 30)
+
+
+@functools.cache
+def _timezone_choices() -> tuple[tuple[str, str], ...]:
+    return tuple((name, name.replace("_", " ")) for name in sorted(timezone_names()))
+
+
+def timezone_choices() -> list[tuple[str, str]]:
+    return list(_timezone_choices())
+
+
+class LongSelect(forms.Select):
+    """A <select> written out in one pass. Django renders each option through a template,
+    which for the ~600 time zones took most of the settings page's time."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        chosen = set(self.format_value(value))
+        options = "".join(
+            [
+                f'<option value="{escape(option)}"{" selected" if str(option) in chosen else ""}>'
+                f"{escape(label)}</option>"
+                for option, label in self.choices
+            ]
+        )
+        select_attrs = flatatt({"name": name, **self.build_attrs(self.attrs, attrs)})
+        return mark_safe(f"<select{select_attrs}>{options}</select>")
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(
+        label="E-mail (optional, for password reset)",
+        required=False,
+    )
+    timezone = forms.CharField(required=False, widget=forms.HiddenInput)
+    confirm_age = forms.BooleanField(
+        label="I am 16 or older",
+        error_messages={"required": "backhabits is for people aged 16 and over."},
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def clean_username(self) -> str:
+        # Django's check returns None after recording "a user with that username exists".
+        username = super().clean_username()
+        # "@" is kept for e-mail addresses, so a username can never be mistaken for one.
+        if username and "@" in username:
+            raise forms.ValidationError("A username can't contain @. Put your e-mail below.")
+        return username
+
+    def clean_email(self) -> str:
+        # An address with an account is not an error: saying so would tell anyone which
+        # addresses have accounts. It waits for confirmation like any other
+        # (tracker.accounts.lifecycle).
+        return self.cleaned_data.get("email", "").strip()
+
+    def clean_timezone(self) -> str:
+        # Filled in by the browser; an unknown or missing zone falls back to the server default.
+        name = self.cleaned_data.get("timezone", "")
+        return name if is_valid_timezone(name) else settings.TIME_ZONE
+
+
+class SettingsForm(forms.ModelForm):
+    email = forms.EmailField(
+        label="E-mail address (for reminders and password reset)",
+        required=False,
+        help_text="A new address gets a confirmation link; reminders go to it once it is opened.",
+    )
+    timezone = forms.ChoiceField(label="Time zone", choices=timezone_choices, widget=LongSelect)
+    water_goal = forms.DecimalField(
+        label="Daily water goal",
+        min_value=Decimal(0),
+        max_digits=7,
+        decimal_places=1,
+        help_text="In the unit chosen above.",
+    )
+    exercise_goal_minutes = forms.IntegerField(
+        label="Daily exercise goal (minutes)",
+        validators=[MinValueValidator(1), MaxValueValidator(EXERCISE_MINUTES_MAX)],
+    )
+
+    class Meta:
+        model = Profile
+        fields = (
+            "display_name",
+            "timezone",
+            "country",
+            "water_unit",
+            "exercise_goal_minutes",
+            "show_reminder",
+            "reminders_enabled",
+            "reminder_time",
+            "reminder_time_2",
+            "reminder_time_3",
+            "reminder_email",
+        )
+        labels = {
+            "country": "Country you live in (for the right emergency and care numbers)",
+            "water_unit": "Water unit",
+            "show_reminder": "Show a 'not checked in yet' line in the app",
+            "reminders_enabled": "Send me a daily reminder (e-mail or this device's notifications)",
+            "reminder_email": "Remind me by e-mail",
+        }
+        widgets = {
+            "water_unit": forms.RadioSelect,
+            "reminder_time": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "reminder_time_2": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "reminder_time_3": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+        }
+        error_messages = {
+            name: {"invalid": "Enter a time such as 20:00."}
+            for name in ("reminder_time", "reminder_time_2", "reminder_time_3")
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        profile = self.instance
+        if profile.water_unit == WaterUnit.US_FLUID_OUNCES:
+            self.initial.setdefault("water_goal", units.ml_to_oz(profile.water_goal_ml))
+        else:
+            self.initial.setdefault("water_goal", profile.water_goal_ml)
+        countries = [choice for choice in self.fields["country"].choices if choice[0]]
+        self.fields["country"].choices = [("", "Not set: the general advice"), *countries]
+        self.fields["country"].help_text = ""
+        self.fields["country"].widget = LongSelect(choices=self.fields["country"].choices)
+        self.order_fields(["email", "country", "timezone", "water_unit", "water_goal"])
+
+    def _reminder_time(self, name: str):
+        value = self.cleaned_data.get(name)
+        # Before midnight with room to spare: a reminder due at 23:58 could be overtaken by the
+        # date changing before the next send_reminders run.
+        if value is not None and not (EARLIEST_REMINDER <= value <= LATEST_REMINDER):
+            raise forms.ValidationError("Choose a time between 05:00 and 22:30.")
+        return value
+
+    def clean_reminder_time(self):
+        return self._reminder_time("reminder_time")
+
+    def clean_reminder_time_2(self):
+        return self._reminder_time("reminder_time_2")
+
+    def clean_reminder_time_3(self):
+        return self._reminder_time("reminder_time_3")
+
+    def clean(self):
+        cleaned = super().clean()
+        goal, unit = cleaned.get("water_goal"), cleaned.get("water_unit")
+        if goal is None or unit is None:
+            return cleaned
+        previous = self.instance
+        if unit != previous.water_unit and goal == self.initial.get("water_goal"):
+            # The unit changed but the number was left as it was: keep the same amount of water.
+            goal_ml = previous.water_goal_ml
+        elif unit == WaterUnit.US_FLUID_OUNCES:
+            goal_ml = units.oz_to_ml(goal)
+        else:
+            goal_ml = int(goal)
+        if not 250 <= goal_ml <= WATER_ML_MAX:
+            low, high = units.format_water(250, unit), units.format_water(WATER_ML_MAX, unit)
+            self.add_error("water_goal", f"Choose a goal from {low} to {high}.")
+        else:
+            cleaned["water_goal_ml"] = goal_ml
+        return cleaned
+
+    def save(self, commit: bool = True) -> Profile:
+        self.instance.water_goal_ml = self.cleaned_data["water_goal_ml"]
+        return super().save(commit=commit)
+
+
+TOO_MANY_WRONG_PASSWORDS = (
+    "Too many wrong passwords. For your safety, try again in {minutes} minutes."
+)
+
+
+def _current_password_error(request, user, password: str, *, nothing_changed: str):
+    """None when the password is right; otherwise what to say (throttled like the log-in)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    try:
+        if check_current_password(request, user, password):
+            return None
+    except TooManyWrongPasswords:
+        return f"{TOO_MANY_WRONG_PASSWORDS.format(minutes=minutes)} {nothing_changed}"
+    return f"That password is not right. {nothing_changed}"
+
+
+class DeleteAccountForm(forms.Form):
+    password = forms.CharField(
+        label="Your password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    def __init__(self, *args, user, request, **kwargs):
+        self.user, self.request = user, request
+        super().__init__(*args, **kwargs)
+
+    def clean_password(self) -> str:
+        password = self.cleaned_data["password"]
+        error = _current_password_error(
+            self.request, self.user, password, nothing_changed="Nothing was deleted."
+        )
+        if error:
+            raise forms.ValidationError(error)
+        return password
+
+
+class ThrottledPasswordChangeForm(PasswordChangeForm):
+    """Django's password change, with the current password checked under the log-in's
+    throttle."""
+
+    def __init__(self, user, *args, request, **kwargs):
+        self.request = request
+        super().__init__(user, *args, **kwargs)
+
+    def clean_old_password(self) -> str:
+        old_password = self.cleaned_data["old_password"]
+        error = _current_password_error(
+            self.request, self.user, old_password, nothing_changed="Your password is unchanged."
+        )
+        if error:
+            raise forms.ValidationError(error, code="password_incorrect")
+        return old_password
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Django's reset form, with the e-mail sent after the response (tracker.accounts.outbox): only
+    a registered address gets one, and sending takes long enough to tell."""
+
+    def save(self, **kwargs) -> None:
+        self.request = kwargs.get("request")
+        super().save(**kwargs)
+
+    def send_mail(self, subject_template_name, email_template_name, context, from_email,
+                  to_email, html_email_template_name=None) -> None:  # fmt: skip
+        subject = "".join(render_to_string(subject_template_name, context).splitlines())
+        body = render_to_string(email_template_name, context)
+        message = EmailMultiAlternatives(subject, body, from_email, [to_email])
+        if html_email_template_name is not None:
+            html = render_to_string(html_email_template_name, context)
+            message.attach_alternative(html, "text/html")
+        outbox.send(message, kind="password reset", request=self.request)
+
+
+class TrackedItemForm(forms.Form):
+    """Adding or renaming an entry of a person's pain relief or own factors."""
+
+    name = forms.CharField(
+        label="Name",
+        max_length=TRACKED_NAME_MAX_LENGTH,
+        error_messages={
+            "required": "Give it a name.",
+            "max_length": f"Keep it to {TRACKED_NAME_MAX_LENGTH} characters.",
+        },
+    )
+    kind = forms.ChoiceField(choices=TrackedKind.choices, widget=forms.HiddenInput)
+
+    def __init__(self, *args, user, item=None, **kwargs):
+        self.user, self.item = user, item
+        super().__init__(*args, **kwargs)
+        if item is not None:
+            self.fields["kind"].required = False
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = self.item.kind if self.item else cleaned.get("kind")
+        name = (cleaned.get("name") or "").strip()
+        if not kind or not name:
+            return cleaned
+        cleaned["kind"] = kind
+        same = tracked.find_by_name(
+            self.user, kind=kind, name=name, exclude=self.item.pk if self.item else None
+        )
+        if ";" in name:
+            # The export lists a day's names separated by semicolons.
+            self.add_error("name", "Leave out semicolons (;).")
+        elif same is not None and same.retired_at is not None:
+            self.add_error("name", f"“{same.name}” is retired: bring it back from the list below.")
+        elif same is not None:
+            self.add_error("name", f"You already have “{same.name}” on this list.")
+        elif self.item is None and tracked.lists_for(self.user).room_for(kind) <= 0:
+            limit = tracked.ACTIVE_LIMITS[kind]
+            self.add_error("name", f"Up to {limit} at a time: retire one to add another.")
+        return cleaned

@@ -1,0 +1,57 @@
+"""Forms of the care pages: the health profile, and answering a care alert."""
+
+from django import forms
+
+from tracker.models import (
+    Acknowledgement,
+    AgeBand,
+    Profile,
+)
+
+
+class HealthProfileForm(forms.ModelForm):
+    class Meta:
+        model = Profile
+        fields = (
+            "age_band",
+            "cancer_history",
+            "infection_risk",
+            "osteoporosis",
+            "long_term_steroids",
+        )
+        labels = {"age_band": "Your age"}
+        widgets = {"age_band": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["age_band"].choices = [("", "Prefer not to say"), *AgeBand.choices]
+
+
+class AcknowledgeForm(forms.Form):
+    """An answer to a care alert, from those its tier takes (never "Understood" to an
+    emergency or urgent alert)."""
+
+    response = forms.ChoiceField(choices=Acknowledgement.choices)
+
+    def __init__(self, *args, responses: tuple[str, ...], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["response"].choices = [
+            (value, label) for value, label in Acknowledgement.choices if value in responses
+        ]
+
+
+class MistakeForm(forms.Form):
+    """Which ticked answers behind a care alert were ticked by mistake ("date:code" keys)."""
+
+    remove = forms.MultipleChoiceField(
+        choices=(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": "Choose what you ticked by mistake."},
+    )
+
+    def __init__(self, *args, answers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["remove"].choices = [
+            (answer.key, f"{answer.label} ({answer.date:%a} {answer.date.day} {answer.date:%b})")
+            for answer in answers
+        ]

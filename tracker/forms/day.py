@@ -1,0 +1,272 @@
+from decimal import Decimal
+
+from django import forms
+
+from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
+from tracker.days import peg, tracked, units
+from tracker.days.checkins import MEASURES as MEASURE_FIELDS
+from tracker.models import (
+    EXERCISE_MINUTES_MAX,
+    NOTES_MAX_LENGTH,
+    SLEEP_HOURS_MAX,
+    WATER_ML_MAX,
+    Posture,
+    TrackedKind,
+    WaterUnit,
+)
+
+WATER_OZ_MAX = units.ml_to_oz(WATER_ML_MAX).quantize(Decimal("1"))  # 338 fl oz
+
+
+def _scale_field(label: str, low: int, high: int, choices=None) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=choices or [(value, str(value)) for value in range(low, high + 1)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": f"Choose a whole number from {low} to {high}."},
+    )
+
+
+def _whole_number_field(label: str, high: int, unit: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=0,
+        max_value=high,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": high}),
+        error_messages={
+            "invalid": f"Enter a whole number of {unit}, from 0 to {high:,}.",
+            "min_value": f"Enter {unit} from 0 to {high:,}.",
+            "max_value": f"Enter at most {high:,} {unit}.",
+        },
+    )
+
+
+NOTHING_LOGGED = (
+    "Nothing was saved: the form was empty. Log at least one thing, such as how your back feels."
+)
+
+
+def _own_list_field(label: str) -> forms.TypedMultipleChoiceField:
+    return forms.TypedMultipleChoiceField(
+        label=label,
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Choose from your own list."},
+    )
+
+
+class CheckInForm(forms.Form):
+    """A day's check-in. Every answer is optional (a person in pain logs what they can) and
+    strictly checked when given; an answer left out is stored as "not logged". Field names match
+    the export columns; people who measure water in ounces type `water_oz`, stored as
+    `water_ml`."""
+
+    posture = _scale_field("Posture", 1, 5, choices=Posture.choices)
+    exercise_minutes = _whole_number_field("Exercise (minutes)", EXERCISE_MINUTES_MAX, "minutes")
+    stress = _scale_field("Stress (0 calm – 10 extreme)", 0, 10)
+    discomfort = _scale_field("Back discomfort (0 none – 10 worst imaginable)", 0, 10)
+    symptoms = forms.MultipleChoiceField(
+        label="Anything new, unusual or hard?",
+        required=False,
+        choices=[(code, label) for code, label in SYMPTOM_LABELS.items()],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "“%(value)s” is not one of the listed symptoms.",
+            "invalid_list": "Choose from the listed symptoms.",
+        },
+    )
+    rest_day = forms.BooleanField(
+        label="Rest day (planned, or my back needs a break)",
+        required=False,
+        help_text="Your exercise habit is paused for the day: it neither rises nor falls.",
+    )
+    # The "More" section: sleep, pain relief and the person's own factors.
+    sleep_hours = forms.DecimalField(
+        label="Hours slept last night",
+        required=False,
+        min_value=Decimal(0),
+        max_value=Decimal(SLEEP_HOURS_MAX),
+        max_digits=3,
+        decimal_places=1,
+        widget=forms.NumberInput(
+            attrs={"inputmode": "decimal", "step": "0.5", "min": 0, "max": SLEEP_HOURS_MAX}
+        ),
+        error_messages={
+            "invalid": f"Enter hours from 0 to {SLEEP_HOURS_MAX}, such as 7 or 7.5.",
+            "min_value": f"Enter hours from 0 to {SLEEP_HOURS_MAX}.",
+            "max_value": f"Enter at most {SLEEP_HOURS_MAX} hours.",
+            "max_digits": "Use whole or half hours, such as 7 or 7.5.",
+            "max_decimal_places": "Use whole or half hours, such as 7 or 7.5.",
+        },
+    )
+    woke_from_pain = forms.TypedChoiceField(
+        label="Did back pain wake you in the night?",
+        choices=[("yes", "Yes"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Choose yes or no."},
+    )
+    # The person's own lists; their choices are set per person in __init__.
+    pain_relief = _own_list_field("Pain relief you used")
+    factors = _own_list_field("Your own factors today")
+    # The water total when the form was shown, so taps made meanwhile are added, not lost.
+    water_seen_ml = forms.IntegerField(
+        required=False, min_value=0, max_value=WATER_ML_MAX, widget=forms.HiddenInput
+    )
+    notes = forms.CharField(
+        label="Notes (optional)",
+        required=False,
+        max_length=NOTES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3, "maxlength": NOTES_MAX_LENGTH}),
+    )
+
+    def __init__(
+        self,
+        *args,
+        water_unit: str = WaterUnit.MILLILITRES,
+        items: tracked.Lists | None = None,
+        ticked: frozenset[int] = frozenset(),
+        **kwargs,
+    ):
+        initial = dict(kwargs.pop("initial", None) or {})
+        self.water_unit = water_unit
+        if water_unit == WaterUnit.US_FLUID_OUNCES and initial.get("water_ml") not in (None, ""):
+            initial["water_oz"] = units.ml_to_oz(int(initial["water_ml"]))
+        super().__init__(*args, initial=initial, **kwargs)
+        if water_unit == WaterUnit.US_FLUID_OUNCES:
+            self.fields["water_oz"] = forms.DecimalField(
+                label="Water (US fl oz)",
+                required=False,
+                min_value=Decimal(0),
+                max_value=WATER_OZ_MAX,
+                max_digits=5,
+                decimal_places=1,
+                widget=forms.NumberInput(
+                    attrs={"inputmode": "decimal", "min": 0, "max": WATER_OZ_MAX, "step": "0.1"}
+                ),
+                error_messages={
+                    "invalid": f"Enter a number of fluid ounces, from 0 to {WATER_OZ_MAX}.",
+                },
+            )
+        else:
+            self.fields["water_ml"] = _whole_number_field("Water (ml)", WATER_ML_MAX, "millilitres")
+        self.order_fields(["posture", "exercise_minutes", "water_ml", "water_oz"])
+        # The person's own lists: what is in use, and anything retired the day already ticks.
+        for name, kind in (("pain_relief", TrackedKind.PAIN_RELIEF),
+                           ("factors", TrackedKind.FACTOR)):  # fmt: skip
+            offered = []
+            if items:
+                offered = items.active(kind) + [
+                    item for item in items.retired(kind) if item.pk in ticked
+                ]
+            self.fields[name].choices = [(item.pk, item.name) for item in offered]
+
+    @property
+    def water_field(self) -> forms.BoundField:
+        return self[self.water_field_name]
+
+    @property
+    def water_field_name(self) -> str:
+        return "water_oz" if self.water_unit == WaterUnit.US_FLUID_OUNCES else "water_ml"
+
+    def clean(self):
+        cleaned = super().clean()
+        if "water_oz" in cleaned:
+            ounces = cleaned.pop("water_oz")
+            cleaned["water_ml"] = (
+                None if ounces is None else min(units.oz_to_ml(ounces), WATER_ML_MAX)
+            )
+        answered = [
+            name
+            for name in (*MEASURE_FIELDS, "symptoms", "notes", "sleep_hours", "woke_from_pain",
+                         "pain_relief", "factors")
+            if cleaned.get(name) not in (None, "", [])  # 0 and False are answers
+        ]  # fmt: skip
+        if cleaned.get("rest_day"):
+            answered.append("rest_day")
+        if not answered and not self.errors:
+            raise forms.ValidationError(NOTHING_LOGGED, code="empty")
+        return cleaned
+
+    @property
+    def is_empty_submission(self) -> bool:
+        return any(error.code == "empty" for error in self.non_field_errors().as_data())
+
+    def day_values(self) -> dict:
+        """Every answer of a valid form; None for what was left out."""
+        data = self.cleaned_data
+        values = {name: data.get(name) for name in MEASURE_FIELDS}
+        values["symptoms"] = sorted(set(data["symptoms"]), key=SYMPTOM_CODES.index)
+        values["notes"] = data["notes"]
+        values["rest_day"] = data["rest_day"]
+        values["sleep_hours"] = data.get("sleep_hours")
+        values["woke_from_pain"] = data.get("woke_from_pain")
+        values["item_ids"] = sorted({*data.get("pain_relief", []), *data.get("factors", [])})
+        return values
+
+    def clean_sleep_hours(self):
+        hours = self.cleaned_data.get("sleep_hours")
+        if hours is not None and hours * 2 != int(hours * 2):
+            raise forms.ValidationError("Use whole or half hours, such as 7 or 7.5.")
+        return hours
+
+    @property
+    def tracked_fields(self) -> list[forms.BoundField]:
+        return [self["pain_relief"], self["factors"]]
+
+    @property
+    def more_answered(self) -> bool:
+        """Keeps the "More" section open when it holds an answer or an error."""
+        names = ("sleep_hours", "woke_from_pain", "pain_relief", "factors")
+        if self.is_bound:
+            return any(self.errors.get(name) or self.data.get(name) for name in names)
+        return any(self.initial.get(name) not in (None, "", []) for name in names)
+
+    def care_answers(self) -> tuple[tuple[str, ...], dict]:
+        """What the red-flag rules read, from a form that may have errors elsewhere: every
+        listed symptom ticked (an unknown code beside them is no reason to drop them) and the
+        discomfort score if it is valid."""
+        ticked = set(self._raw("symptoms") or ())
+        symptoms = tuple(code for code in SYMPTOM_CODES if code in ticked)
+        values = {}
+        if "discomfort" not in self.errors and self.cleaned_data.get("discomfort") is not None:
+            values["discomfort"] = self.cleaned_data["discomfort"]
+        return symptoms, values
+
+    def answers_as_initial(self) -> dict:
+        """The submitted answers, as typed, to show again in a fresh form (nothing saved)."""
+        return {name: self._raw(name) for name in self.fields}
+
+    def _raw(self, name: str):
+        widget = self.fields[name].widget
+        return widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+
+    def symptom_groups(self) -> list[tuple[str, list]]:
+        """The checklist in its three groups, each checkbox bound to this form."""
+        boxes = {box.data["value"]: box for box in self["symptoms"]}
+        return [
+            (group.title, [boxes[symptom.code] for symptom in group.symptoms])
+            for group in SYMPTOM_GROUPS
+        ]
+
+
+class PegForm(forms.Form):
+    """The PEG scale's three questions as published (tracker.days.peg), each answered 0 to 10."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for question in peg.QUESTIONS:
+            field = _scale_field(question.text, 0, 10)
+            field.required = True
+            field.error_messages["required"] = "Choose a number from 0 to 10."
+            self.fields[question.field] = field
+
+    def scale_fields(self) -> list[tuple[forms.BoundField, str, str]]:
+        return [(self[q.field], q.low, q.high) for q in peg.QUESTIONS]
