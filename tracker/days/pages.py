@@ -40,7 +40,7 @@ def checkin_page(
     context = {
         # Without its own, the page shows every open alert as a line (context_processors).
         **({"care_lines": care_lines} if care_lines is not None else {}),
-        # The form as a phone keeps it for checking in without a connection (offline_views).
+        # The form as a phone keeps it for checking in without a connection (tracker.views.offline).
         "offline_shell": offline_shell,
         # Which answers need emergency care at once, for a phone without a connection: from
         # the rules themselves (tracker.care.redflags), so the script keeps no copy of them.
