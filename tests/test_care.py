@@ -85,8 +85,8 @@ def test_unticking_an_urgent_or_emergency_symptom_leaves_its_alert_open_until_an
     alert = CareAlert.objects.get(user=user)
     assert alert.is_open and alert.evidence[0]["date"] == TODAY.isoformat()
     # "I ticked this by mistake", confirmed, is what closes it, and says so in its history.
-    (answer,) = care_responses.ticked_answers(alert)
-    care_responses.correct_mistake(alert, keys=[answer.key], today=TODAY)
+    (answer,) = responses.ticked_answers(alert)
+    responses.correct_mistake(alert, keys=[answer.key], today=TODAY)
     alert.refresh_from_db()
     assert alert.cleared_at is not None and alert.corrections
     assert not care.has_open_alert(user)
