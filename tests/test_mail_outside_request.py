@@ -128,7 +128,7 @@ def test_a_mail_that_cannot_be_sent_is_logged_without_address_or_link(db, settin
 def test_mail_queued_by_a_request_that_then_fails_is_not_sent(db, monkeypatch):
     """A failed request's writes are rolled back: a link queued before the failure would name a
     confirmation key that was never stored."""
-    from tracker import account_views
+    from tracker.views import account as account_views
 
     def fail_after_queueing(*args, **kwargs):
         raise RuntimeError("the database went away")
