@@ -29,7 +29,23 @@ def away_on(day: dt.date) -> Q:
     return Q(away_periods__start__lte=day, away_periods__end__gte=day)
 
 
-def take_break(user, *, start: dt.date, end: dt.date) -> AwayPeriod:
+class Refused(Exception):
+    """A break the limits do not allow; `field` is the answer it is about (None: the whole)."""
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.field = field
+
+
+def take_break(user, *, start: dt.date, end: dt.date, today: dt.date) -> AwayPeriod:
+    """Refused when longer than MAX_AWAY_DAYS, when a break not yet ended is already set (a
+    person has at most one), or when it overlaps an earlier one."""
+    if (end - start).days + 1 > MAX_AWAY_DAYS:
+        raise Refused(f"A break can be up to {MAX_AWAY_DAYS} days long.", field="end")
+    if end >= today and open_period(user, today=today):
+        raise Refused("You already have a break set. End or cancel it first.")
+    if overlapping(user, start=start, end=end).exists():
+        raise Refused("Those days overlap a break you already set.")
     return AwayPeriod.objects.create(user=user, start=start, end=end)
 
 

@@ -310,7 +310,4 @@ class TrackedItemForm(forms.Form):
             self.add_error("name", f"“{same.name}” is retired: bring it back from the list below.")
         elif same is not None:
             self.add_error("name", f"You already have “{same.name}” on this list.")
-        elif self.item is None and tracked.lists_for(self.user).room_for(kind) <= 0:
-            limit = tracked.ACTIVE_LIMITS[kind]
-            self.add_error("name", f"Up to {limit} at a time: retire one to add another.")
         return cleaned

@@ -5,6 +5,7 @@ from django import forms
 from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 from tracker.days import peg, tracked, units
 from tracker.days.checkins import MEASURES as MEASURE_FIELDS
+from tracker.days.submit import Answers
 from tracker.models import (
     EXERCISE_MINUTES_MAX,
     NOTES_MAX_LENGTH,
@@ -239,6 +240,17 @@ class CheckInForm(forms.Form):
         if "discomfort" not in self.errors and self.cleaned_data.get("discomfort") is not None:
             values["discomfort"] = self.cleaned_data["discomfort"]
         return symptoms, values
+
+    def answers(self) -> Answers:
+        """The answers for tracker.days.submit, whether or not the form is valid."""
+        valid = self.is_valid()
+        symptoms, care_values = self.care_answers()
+        return Answers(
+            values=self.day_values() if valid else None,
+            symptoms=symptoms,
+            care_values=care_values,
+            water_seen_ml=self.cleaned_data.get("water_seen_ml"),
+        )
 
     def answers_as_initial(self) -> dict:
         """The submitted answers, as typed, to show again in a fresh form (nothing saved)."""

@@ -5,12 +5,11 @@ import datetime as dt
 from django import forms
 
 from tracker.dates import EARLIEST_CHECKIN_DATE
-from tracker.days import away
 
 
 class AwayForm(forms.Form):
-    """ "I'm away / taking a break": up to MAX_AWAY_DAYS days, and at most one break that has
-    not ended yet."""
+    """ "I'm away / taking a break": the dates only. Its limits (length, one break not yet
+    ended, no overlap) are tracker.days.away.take_break's, so every caller meets them."""
 
     start = forms.DateField(
         label="From",
@@ -37,10 +36,4 @@ class AwayForm(forms.Form):
             self.add_error("start", "Choose a date from 2000 on.")
         elif end < start:
             self.add_error("end", "The last day away can't be before the first.")
-        elif (end - start).days + 1 > away.MAX_AWAY_DAYS:
-            self.add_error("end", f"A break can be up to {away.MAX_AWAY_DAYS} days long.")
-        elif end >= self.today and away.open_period(self.user, today=self.today):
-            self.add_error(None, "You already have a break set. End or cancel it first.")
-        elif away.overlapping(self.user, start=start, end=end).exists():
-            self.add_error(None, "Those days overlap a break you already set.")
         return cleaned

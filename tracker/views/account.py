@@ -213,7 +213,7 @@ def tracked_add(request: HttpRequest) -> HttpResponse:
                                name=form.cleaned_data["name"])  # fmt: skip
         except tracked.NameTaken:
             form.add_error("name", NAME_TAKEN)
-        except tracked.ListFull as full:  # another request filled it since the form counted
+        except tracked.ListFull as full:  # the list's limit is tracked.add's to enforce
             form.add_error("name", str(full))
         else:
             messages.success(request, f"Added “{item.name}”.")

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_htmx.http import reswap, retarget
 
 from tracker.accounts import reminders
-from tracker.care import redflags, responses
+from tracker.care import responses
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
-from tracker.days import checkins, peg, tracked, units
+from tracker.days import checkins, peg, submit, tracked, units
 from tracker.days.pages import checkin_page, day_words
 from tracker.forms.day import CheckInForm, PegForm
 from tracker.guide import tips
@@ -128,30 +128,15 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
             initial.update(previous.values)
         form = _checkin_form(request, existing, initial=initial)
         return page(checkin=existing, form=form, prompts=[])
-    if form.is_valid():
-        saved = checkins.record_day(
-            user=request.user,
-            date=day,
-            today=today,
-            change=checkins.DayChange(
-                values=form.day_values(), water_seen_ml=form.cleaned_data.get("water_seen_ml")
-            ),
-        )
-        return _after_save(request, saved=saved, day=day, today=today)
-    # Care is never held back: ticked symptoms (and a valid discomfort score) are saved and
-    # checked even when another answer needs correcting, which stays unsaved.
-    symptoms, care_values = form.care_answers()
-    partly_saved = None
-    if symptoms:
-        partly_saved = checkins.record_day(
-            user=request.user,
-            date=day,
-            today=today,
-            change=checkins.DayChange(values=care_values, symptoms_added=symptoms),
-        )
+    submission = submit.submit_day(request.user, date=day, today=today, answers=form.answers())
+    if not submission.refused:
+        return _after_save(request, submission=submission, day=day, today=today)
+    # A refused answer stays on the page to correct; any care answer was saved and checked.
+    partly_saved = submission.saved
+    if partly_saved:
         existing = partly_saved.checkin
-    care_now = _care_after(request.user, partly_saved, today=today)
-    if partly_saved and _fired_emergency(partly_saved):
+    care_now = _care_after(request.user, submission, today=today)
+    if submission.emergency:
         return _emergency_takeover(request, care_now, day, form_page=(partly_saved, form))
     return page(
         checkin=existing,
@@ -162,27 +147,24 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
     )
 
 
-def _care_after(user, saved: checkins.SavedDay | None, *, today: dt.date):
+def _care_after(user, submission: submit.Submission, *, today: dt.date):
     """What fired in this save shows in full; any other open alert or reminder as a line."""
-    fired = {firing.rule.code for firing in saved.firings} if saved else set()
+    fired = {firing.rule.code for firing in submission.firings}
     return responses.page_care(user, today=today, full_rules=fired)
 
 
-def _fired_emergency(saved: checkins.SavedDay) -> bool:
-    return bool(saved.firings) and saved.firings[0].rule.tier == redflags.EMERGENCY
-
-
 def _after_save(
-    request: HttpRequest, *, saved: checkins.SavedDay, day: dt.date, today: dt.date
+    request: HttpRequest, *, submission: submit.Submission, day: dt.date, today: dt.date
 ) -> HttpResponse:
+    saved = submission.saved
     if not request.htmx and not saved.firings:
         reached = " ".join(GOAL_WORDS[goal] for goal in saved.goals_reached)
         messages.success(
             request, f"Saved your check-in for {day:%A} {day.day} {day:%B}. {reached}".strip()
         )
         return redirect("tracker:home")
-    care_now = _care_after(request.user, saved, today=today)
-    if _fired_emergency(saved):
+    care_now = _care_after(request.user, submission, today=today)
+    if submission.emergency:
         return _emergency_takeover(request, care_now, day)
     context = {
         "day": day,

@@ -44,9 +44,14 @@ def away_start(request: HttpRequest) -> HttpResponse:
     form = AwayForm(request.POST, user=request.user, today=today)
     if not form.is_valid():
         return _history_page(request, away_form=form, status=400)
-    period = away.take_break(
-        request.user, start=form.cleaned_data["start"], end=form.cleaned_data["end"]
-    )
+    try:
+        period = away.take_break(
+            request.user, start=form.cleaned_data["start"], end=form.cleaned_data["end"],
+            today=today,
+        )  # fmt: skip
+    except away.Refused as refused:
+        form.add_error(refused.field, str(refused))
+        return _history_page(request, away_form=form, status=400)
     messages.success(
         request,
         f"Enjoy the break. Your habits are paused from {period.start:%-d %B} to "

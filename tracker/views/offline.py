@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from tracker.care import countries
 from tracker.dates import today_for
-from tracker.days import checkins, offline, tracked
+from tracker.days import offline, submit, tracked
 from tracker.days.pages import checkin_page
 from tracker.forms.day import CheckInForm
 from tracker.forms.offline import OfflineDayForm
@@ -66,58 +66,51 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
     )
     if about.errors:
         return _refused(request, about=about, form=form, today=today)
-    if not form.is_valid():
-        # As on the page: symptoms are saved and checked even when another answer is wrong.
-        symptoms, care_values = form.care_answers()
-        saved = None
-        if symptoms:
-            saved = checkins.record_day(
-                user=request.user,
-                date=day,
-                today=today,
-                change=checkins.DayChange(values=care_values, symptoms_added=symptoms),
-            )
-        kept = "Your symptoms" + (" and discomfort" if "discomfort" in care_values else "")
-        message = (
-            f"{kept} for {_day_words(day)} were saved and checked; the rest of the day "
-            f"was not saved: {_reasons(form)}"
-            if symptoms
-            else f"{_day_words(day)} could not be saved: {_reasons(form)}"
-        )
-        return JsonResponse(
-            {
-                "errors": form.errors.get_json_data(),
-                "symptoms_saved": bool(symptoms),
-                "saved_for": day.isoformat() if symptoms else None,
-                "message": message,
-                "care": bool(saved and saved.firings),
-            },
-            status=400,
-        )
-    values = form.day_values()
+    phone = submit.FromPhone(
+        day_id=about.cleaned_data["day_id"], saved_at=about.cleaned_data["saved_at"]
+    )
     try:
-        outcome = offline.receive(
-            request.user,
-            day_id=about.cleaned_data["day_id"],
-            date=day,
-            saved_at=about.cleaned_data["saved_at"],
-            today=today,
-            values=_answered(values),
-            symptoms=tuple(values["symptoms"]),
-            water_seen_ml=form.cleaned_data.get("water_seen_ml"),
+        submission = submit.submit_day(
+            request.user, date=day, today=today, answers=form.answers(), phone=phone
         )
     except offline.ForeignId:
         return JsonResponse({"errors": {"day_id": [{"message": "Not yours."}]}}, status=409)
-    care = bool(outcome.saved and outcome.saved.firings)
+    if submission.refused:
+        return _refused_answers(form, submission=submission, day=day)
+    outcome = submission.phone_outcome
     return JsonResponse(
         {
             "date": outcome.date.isoformat(),
             "new": outcome.new,
             "kept": outcome.kept,
             "message": _message(outcome),
-            "care": care,
+            "care": bool(submission.firings),
         },
         status=201 if outcome.new else 200,
+    )
+
+
+def _refused_answers(
+    form: CheckInForm, *, submission: submit.Submission, day: dt.date
+) -> JsonResponse:
+    """An answer was refused: as on the page, symptoms were saved and checked all the same."""
+    symptoms_saved = submission.care_saved
+    kept = "Your symptoms" + (" and discomfort" if "discomfort" in form.care_answers()[1] else "")
+    message = (
+        f"{kept} for {_day_words(day)} were saved and checked; the rest of the day "
+        f"was not saved: {_reasons(form)}"
+        if symptoms_saved
+        else f"{_day_words(day)} could not be saved: {_reasons(form)}"
+    )
+    return JsonResponse(
+        {
+            "errors": form.errors.get_json_data(),
+            "symptoms_saved": symptoms_saved,
+            "saved_for": day.isoformat() if symptoms_saved else None,
+            "message": message,
+            "care": bool(submission.firings),
+        },
+        status=400,
     )
 
 
@@ -189,17 +182,6 @@ def _reasons(form: CheckInForm) -> str:
 
 def _day_words(day: dt.date) -> str:
     return f"{day:%A} {day.day} {day:%B}"
-
-
-def _answered(values: dict) -> dict:
-    """Only what was answered on the phone: a day saved there adds to the day the server holds
-    and never clears an answer (the kept form starts empty). Symptoms join separately."""
-    answered = {}
-    for name, value in values.items():
-        if name == "symptoms" or value in (None, "", [], False):  # 0 is an answer
-            continue
-        answered[name] = value
-    return answered
 
 
 def _message(outcome: offline.Outcome) -> str:
