@@ -97,3 +97,13 @@ def test_tracked_add_enforces_the_list_limit_without_the_form(user):
     with pytest.raises(tracked.ListFull):
         tracked.add(user, kind=TrackedKind.PAIN_RELIEF, name="One more")
 
+
+def test_a_zero_and_a_no_from_a_phone_are_answers_and_join_the_day(user):
+    """An unanswered field never clears the server's answer; 0 and "no" are answers."""
+    today = dt.date(2026, 3, 10)
+    CheckIn.objects.create(user=user, date=today, discomfort=5, woke_from_pain=True)
+    phone = submit.FromPhone(day_id=uuid.uuid4(), saved_at=timezone.now())
+    answers = CheckInForm({"discomfort": "0", "woke_from_pain": "no"}).answers()
+    submit.submit_day(user, date=today, today=today, answers=answers, phone=phone)
+    day = CheckIn.objects.get(user=user, date=today)
+    assert (day.discomfort, day.woke_from_pain) == (0, False)

@@ -1,4 +1,6 @@
 import datetime as dt
+import functools
+import operator
 import secrets
 from decimal import Decimal
 
@@ -134,6 +136,38 @@ class Profile(models.Model):
         return f"Profile of user #{self.user_id}"
 
 
+# What a day can hold, in the check-in's order. A day has content when any of these is given:
+# the database's constraint, a change that empties a day, the empty form and a phone's answers
+# all read it from here.
+DAY_CONTENT_FIELDS = (
+    "posture", "exercise_minutes", "water_ml", "stress", "discomfort", "symptoms", "notes",
+    "rest_day", "sleep_hours", "woke_from_pain", "item_ids", "peg_pain",
+)  # fmt: skip
+
+
+def is_given(name: str, value: object) -> bool:
+    """Whether a day's `name` holds an answer: 0 and "no" are answers; an unticked rest day,
+    an empty note or list and None are not."""
+    if name == "rest_day":
+        return bool(value)
+    return value not in (None, "", [])
+
+
+def given_q(name: str) -> Q:
+    """`is_given` as a query."""
+    if name == "rest_day":
+        return Q(rest_day=True)
+    if name == "notes":
+        return ~Q(notes="")
+    if name in {"symptoms", "item_ids"}:
+        return ~Q(**{name: []})
+    return Q(**{f"{name}__isnull": False})
+
+
+def any_given_q(names) -> Q:
+    return functools.reduce(operator.or_, [given_q(name) for name in names])
+
+
 class CheckIn(models.Model):
     """One person's day: any non-empty part of it. A value not logged is NULL, never 0, so a
     day with only a pain score, only symptoms or only water taps is an honest day."""
@@ -196,19 +230,7 @@ class CheckIn(models.Model):
             ),
             # A saved day holds at least one thing: a measure, a symptom, a note or a rest day.
             models.CheckConstraint(
-                condition=Q(posture__isnull=False)
-                | Q(exercise_minutes__isnull=False)
-                | Q(water_ml__isnull=False)
-                | Q(stress__isnull=False)
-                | Q(discomfort__isnull=False)
-                | ~Q(symptoms=[])
-                | ~Q(notes="")
-                | Q(rest_day=True)
-                | Q(sleep_hours__isnull=False)
-                | Q(woke_from_pain__isnull=False)
-                | ~Q(item_ids=[])
-                | Q(peg_pain__isnull=False),
-                name="checkin_not_empty",
+                condition=any_given_q(DAY_CONTENT_FIELDS), name="checkin_not_empty"
             ),
             models.CheckConstraint(
                 condition=Q(sleep_hours__isnull=True) | Q(sleep_hours__in=SLEEP_HALF_HOURS),

@@ -1,3 +1,4 @@
-"""Recording a day: saving a check-in and what counts as one (checkins), days saved offline and
-sent later (offline), a person's own lists of pain relief and factors (tracked), time away
-(away), water units (units) and the weekly PEG (peg)."""
+"""Recording a day: submitting a form's answers, valid or not (submit), saving a check-in and
+what counts as one (checkins), the measures with their labels and units (measures), days saved
+offline and sent later (offline), a person's own lists of pain relief and factors (tracked),
+time away (away), water units (units) and the weekly PEG (peg)."""

@@ -3,8 +3,6 @@ away (tracker.trends.habits), and no reminders are sent on its days (tracker.acc
 
 import datetime as dt
 
-from django.db.models import Q
-
 from tracker.models import AwayPeriod
 
 MAX_AWAY_DAYS = 60
@@ -18,15 +16,6 @@ def open_period(user, *, today: dt.date) -> AwayPeriod | None:
 def overlapping(user, *, start: dt.date, end: dt.date, exclude: int | None = None):
     periods = AwayPeriod.objects.filter(user=user, start__lte=end, end__gte=start)
     return periods.exclude(pk=exclude) if exclude else periods
-
-
-def is_away(user, day: dt.date) -> bool:
-    return AwayPeriod.objects.filter(user=user, start__lte=day, end__gte=day).exists()
-
-
-def away_on(day: dt.date) -> Q:
-    """People away on `day`, for querying users (reminders)."""
-    return Q(away_periods__start__lte=day, away_periods__end__gte=day)
 
 
 class Refused(Exception):

@@ -6,8 +6,6 @@ never saved without its care alerts. Any non-empty part of a day is a valid day;
 given is stored as NULL ("not logged"), never as 0."""
 
 import datetime as dt
-import functools
-import operator
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -19,27 +17,30 @@ from django.utils import timezone
 from tracker.care import prompts, redflags
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.days import units
-from tracker.models import WATER_ML_MAX, CheckIn, Posture, TrackedItem, TrackedKind
-from tracker.trends.insights import MEASURES_BY_KEY
+from tracker.days.measures import ASKED_ORDER, MEASURE_FIELDS, MEASURES_BY_KEY, value_words
+from tracker.models import (
+    DAY_CONTENT_FIELDS,
+    WATER_ML_MAX,
+    CheckIn,
+    TrackedItem,
+    TrackedKind,
+    any_given_q,
+    is_given,
+)
 
-MEASURES = ("posture", "exercise_minutes", "water_ml", "stress", "discomfort")
-# The check-in's "More" section (besides the ticked items, which live in a join table).
+# The check-in's "More" section, besides the ticked items (`item_ids`, shown as two lists).
 MORE_FIELDS = ("sleep_hours", "woke_from_pain")
-DAY_FIELDS = (*MEASURES, "symptoms", "notes", "rest_day", *MORE_FIELDS)
+DAY_FIELDS = (*MEASURE_FIELDS, "symptoms", "notes", "rest_day", *MORE_FIELDS)
 # A full day: the three daily habits and how the back is. Stress is asked for, not required.
 FULL_DAY_MEASURES = ("posture", "exercise_minutes", "water_ml", "discomfort")
 # What "Same as yesterday" copies: habits only, never how the person feels.
-HABITS = ("posture", "exercise_minutes", "water_ml")
+COPIED_HABITS = ("posture", "exercise_minutes", "water_ml")
 # tracker.care.redflags reads these fields of a day and nothing else.
 RED_FLAG_FIELDS = frozenset({"discomfort", "symptoms"})
 # A day counts as checked in once something besides water taps is logged: a tap in the morning
 # should not silence the evening's reminder to say how the back is.
-CHECKED_IN_MEASURES = tuple(name for name in MEASURES if name != "water_ml")
-CHECKED_IN = functools.reduce(
-    operator.or_,
-    [Q(**{f"{name}__isnull": False}) for name in (*CHECKED_IN_MEASURES, *MORE_FIELDS, "peg_pain")],
-    ~Q(symptoms=[]) | ~Q(notes="") | Q(rest_day=True) | ~Q(item_ids=[]),
-)
+CHECKED_IN_FIELDS = tuple(name for name in DAY_CONTENT_FIELDS if name != "water_ml")
+CHECKED_IN = any_given_q(CHECKED_IN_FIELDS)
 
 
 class WaterLimitReached(Exception):
@@ -198,13 +199,7 @@ def _undo_water_tap(*, user, date: dt.date) -> CheckIn | None:
 
 
 def is_empty(checkin: CheckIn) -> bool:
-    return (
-        all(getattr(checkin, name) is None for name in (*MEASURES, *MORE_FIELDS, "peg_pain"))
-        and not checkin.symptoms
-        and not checkin.notes
-        and not checkin.rest_day
-        and not checkin.item_ids
-    )
+    return not any(is_given(name, getattr(checkin, name)) for name in DAY_CONTENT_FIELDS)
 
 
 def day_state(checkin: CheckIn | None) -> str:
@@ -219,14 +214,7 @@ def day_state(checkin: CheckIn | None) -> str:
 def has_checked_in(checkin: CheckIn | None) -> bool:
     if checkin is None:
         return False
-    return any(
-        getattr(checkin, name) is not None
-        for name in (*CHECKED_IN_MEASURES, *MORE_FIELDS, "peg_pain")
-    ) or bool(checkin.symptoms or checkin.notes or checkin.rest_day or checkin.item_ids)
-
-
-def missing_measures(checkin: CheckIn | None) -> list[str]:
-    return [name for name in MEASURES if checkin is None or getattr(checkin, name) is None]
+    return any(is_given(name, getattr(checkin, name)) for name in CHECKED_IN_FIELDS)
 
 
 @dataclass(frozen=True)
@@ -240,7 +228,7 @@ class PreviousHabits:
 def previous_habits(*, user, date: dt.date, day: CheckIn | None) -> PreviousHabits | None:
     """Water is offered only while nothing has been tapped for `date`: the taps are the day's
     own record and are never overwritten."""
-    habits = [name for name in HABITS if not (name == "water_ml" and day and day.water_ml)]
+    habits = [name for name in COPIED_HABITS if not (name == "water_ml" and day and day.water_ml)]
     logged = Q()
     for name in habits:
         logged |= Q(**{f"{name}__isnull": False})
@@ -277,9 +265,6 @@ def recent_days(*, user, today: dt.date, days: int = 7) -> list[DaySummary]:
 
 # --- a day in words ---------------------------------------------------------------------------
 
-# The order the check-in asks in: how the back is first.
-FORM_ORDER = ("discomfort", "stress", "posture", "exercise_minutes", "water_ml")
-
 
 @dataclass(frozen=True)
 class DayDescription:
@@ -294,25 +279,15 @@ class DayDescription:
     more: tuple[tuple[str, str], ...] = ()  # sleep, waking, pain relief and own factors
 
 
-def _value_words(name: str, value: int, *, water_unit: str) -> str:
-    if name in {"discomfort", "stress"}:
-        return f"{value}/10"
-    if name == "posture":
-        return f"{value}/5, {Posture(value).label.lower()}"
-    if name == "exercise_minutes":
-        return f"{value} minute{'s' if value != 1 else ''}"
-    return units.format_water(value, water_unit)
-
-
 def describe_day(checkin: CheckIn | None, *, date: dt.date, water_unit: str) -> DayDescription:
-    labels = {name: MEASURES_BY_KEY[name].label for name in FORM_ORDER}
+    labels = {name: MEASURES_BY_KEY[name].label for name in ASKED_ORDER}
     logged, missing = [], []
-    for name in FORM_ORDER:
+    for name in ASKED_ORDER:
         value = getattr(checkin, name) if checkin else None
         if value is None:
             missing.append(labels[name])
         else:
-            logged.append((labels[name], _value_words(name, value, water_unit=water_unit)))
+            logged.append((labels[name], value_words(name, value, water_unit=water_unit)))
     return DayDescription(
         date=date,
         state=day_state(checkin),

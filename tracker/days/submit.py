@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from tracker.care import redflags
 from tracker.days import checkins, offline
+from tracker.models import is_given
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ def _answered(values: Mapping[str, object]) -> dict:
     and never clears an answer (the kept form starts empty). Symptoms join separately."""
     answered = {}
     for name, value in values.items():
-        if name == "symptoms" or value in (None, "", [], False):  # 0 is an answer
+        if name == "symptoms" or not is_given(name, value):
             continue
         answered[name] = value
     return answered

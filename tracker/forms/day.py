@@ -4,7 +4,7 @@ from django import forms
 
 from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 from tracker.days import peg, tracked, units
-from tracker.days.checkins import MEASURES as MEASURE_FIELDS
+from tracker.days.measures import MEASURE_FIELDS
 from tracker.days.submit import Answers
 from tracker.models import (
     EXERCISE_MINUTES_MAX,
@@ -14,6 +14,7 @@ from tracker.models import (
     Posture,
     TrackedKind,
     WaterUnit,
+    is_given,
 )
 
 WATER_OZ_MAX = units.ml_to_oz(WATER_ML_MAX).quantize(Decimal("1"))  # 338 fl oz
@@ -186,12 +187,10 @@ class CheckInForm(forms.Form):
             )
         answered = [
             name
-            for name in (*MEASURE_FIELDS, "symptoms", "notes", "sleep_hours", "woke_from_pain",
-                         "pain_relief", "factors")
-            if cleaned.get(name) not in (None, "", [])  # 0 and False are answers
+            for name in (*MEASURE_FIELDS, "symptoms", "notes", "rest_day", "sleep_hours",
+                         "woke_from_pain", "pain_relief", "factors")
+            if is_given(name, cleaned.get(name))
         ]  # fmt: skip
-        if cleaned.get("rest_day"):
-            answered.append("rest_day")
         if not answered and not self.errors:
             raise forms.ValidationError(NOTHING_LOGGED, code="empty")
         return cleaned

@@ -15,9 +15,10 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from tracker.days.measures import GOOD_POSTURE_AT_LEAST
+
 HALF_LIFE_DAYS = 13
 M = 0.5 ** (1 / HALF_LIFE_DAYS)
-GOOD_POSTURE_AT_LEAST = 4  # "mostly upright" or better, as the insights use
 HABITS = ("checkin", "water", "exercise", "posture")
 HABIT_LABELS = {
     "checkin": "Checking in",

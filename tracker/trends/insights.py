@@ -8,10 +8,12 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import NamedTuple
 
+from tracker.days.measures import GOOD_POSTURE_AT_LEAST, MEASURES, MEASURES_BY_KEY, Measure
+
 ROLLING_DAYS = 7
 INSIGHT_MIN_DAYS = 10  # days needed on each side before comparing them
-# Posture and stress have no personal goal; a "good day" for them uses these fixed lines.
-GOOD_POSTURE_AT_LEAST = 4  # "mostly upright" or better
+# Stress and sleep have no personal goal; a "good day" for them uses these fixed lines (posture's
+# is tracker.days.measures.GOOD_POSTURE_AT_LEAST).
 GOOD_STRESS_AT_MOST = 4
 GOOD_SLEEP_HOURS_AT_LEAST = 7
 
@@ -30,31 +32,6 @@ class DayRow(NamedTuple):
     peg_total: int | None = None  # the three PEG answers added up (0 to 30), on a PEG day
     woke_from_pain: bool | None = None  # "Back pain woke me" last night
     item_ids: str = "[]"  # the pain reliefs and own factors ticked, as stored: "[3, 7]" (last)
-
-
-@dataclass(frozen=True)
-class Measure:
-    key: str
-    label: str
-    unit: str
-    low: float
-    high: float | None  # None: scale to the data
-    per_unit: float = 1  # stored units in one shown unit: ml in a US fl oz for water in ounces
-
-    @property
-    def heading(self) -> str:
-        """A column heading: amounts carry their unit ("Water (fl oz)"), scores do not."""
-        return self.label if self.unit.startswith("/") else f"{self.label} ({self.unit})"
-
-
-MEASURES: tuple[Measure, ...] = (
-    Measure("discomfort", "Discomfort", "/10", 0, 10),
-    Measure("posture", "Posture", "/5", 1, 5),
-    Measure("exercise_minutes", "Exercise", "min", 0, None),
-    Measure("water_ml", "Water", "ml", 0, None),
-    Measure("stress", "Stress", "/10", 0, 10),
-)
-MEASURES_BY_KEY = {measure.key: measure for measure in MEASURES}
 
 
 @dataclass(frozen=True)
