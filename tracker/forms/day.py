@@ -227,7 +227,7 @@ class CheckInForm(forms.Form):
         names = ("sleep_hours", "woke_from_pain", "pain_relief", "factors")
         if self.is_bound:
             return any(self.errors.get(name) or self.data.get(name) for name in names)
-        return any(self.initial.get(name) not in (None, "", []) for name in names)
+        return any(is_given(name, self.initial.get(name)) for name in names)
 
     def care_answers(self) -> tuple[tuple[str, ...], dict]:
         """What the red-flag rules read, from a form that may have errors elsewhere: every

@@ -24,7 +24,7 @@ HABIT_LABELS = {
     "checkin": "Checking in",
     "water": "Water goal",
     "exercise": "Exercise goal",
-    "posture": "Posture 4 or better",
+    "posture": f"Posture {GOOD_POSTURE_AT_LEAST} or better",
 }
 # Before this many days the past weighs under 0.01% (m ** 180 ≈ 0.00007): a score that starts
 # this far back, at 0, is the score from the very first day to the shown whole percent.
