@@ -11,6 +11,12 @@ from django.utils import timezone
 EARLIEST_CHECKIN_DATE = dt.date(2000, 1, 1)
 
 
+def day_name(day: dt.date) -> str:
+    """How every page and message names a day: "Monday 3 March" (templates: the day_name
+    filter)."""
+    return f"{day:%A} {day.day} {day:%B}"
+
+
 @cache
 def _zone(name: str) -> zoneinfo.ZoneInfo:
     return zoneinfo.ZoneInfo(name)

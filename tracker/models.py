@@ -16,6 +16,7 @@ from tracker.choices import AgeBand, Tier
 from tracker.ranges import RANGES
 
 WATER_ML_MAX = 10_000
+WATER_GOAL_ML_MIN = 250  # one glass: a smaller daily goal is a typing slip
 EXERCISE_MINUTES_MAX = 1_440
 NOTES_MAX_LENGTH = 1_000
 TRACKED_NAME_MAX_LENGTH = 40
@@ -115,7 +116,7 @@ class Profile(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=Q(water_goal_ml__gte=250, water_goal_ml__lte=WATER_ML_MAX),
+                condition=Q(water_goal_ml__gte=WATER_GOAL_ML_MIN, water_goal_ml__lte=WATER_ML_MAX),
                 name="profile_water_goal_range",
             ),
             models.CheckConstraint(

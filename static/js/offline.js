@@ -176,7 +176,8 @@
       // A water tap, offline: it goes into the water answer, saved with the check-in.
       var water = form.querySelector('input[name="water_ml"], input[name="water_oz"]');
       if (water && button.value === "add") {
-        var step = water.name === "water_oz" ? 8 : 250;
+        // One tap's amount in the person's unit, from the page (tracker.days.units).
+        var step = Number(button.getAttribute("data-quick-add")) || 0;
         water.value = String((Number(water.value) || 0) + step);
       }
       return;

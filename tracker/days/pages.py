@@ -11,6 +11,7 @@ from django.urls import reverse
 
 from tracker.care import countries, redflags
 from tracker.care import prompts as care
+from tracker.dates import day_name
 from tracker.days import away, checkins, units
 from tracker.forms.day import CheckInForm
 from tracker.forms.history import AwayForm
@@ -20,7 +21,7 @@ from tracker.models import CheckIn, WaterUnit
 def day_words(day: dt.date, today: dt.date) -> str:
     if day == today:
         return "today"
-    return f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if day.year != today.year else "")
+    return day_name(day) + (f" {day.year}" if day.year != today.year else "")
 
 
 def checkin_page(

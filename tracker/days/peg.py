@@ -17,7 +17,10 @@ SOURCE = (
     "2009;24(6):733-738."
 )
 OFFER_AFTER_DAYS = 7
+ANSWER_MIN, ANSWER_MAX = 0, 10
 MEANINGFUL_CHANGE = Fraction(30, 100)
+# How the pages word the threshold: "30%".
+MEANINGFUL_CHANGE_PERCENT = int(MEANINGFUL_CHANGE * 100)
 
 
 @dataclass(frozen=True)

@@ -24,10 +24,15 @@ def quick_add_ml(unit: str) -> int:
     return QUICK_ADD_ML
 
 
+def quick_add_amount(unit: str) -> int:
+    """One tap's water in the person's own unit: what the page adds while offline."""
+    return QUICK_ADD_OZ if unit == WaterUnit.US_FLUID_OUNCES else QUICK_ADD_ML
+
+
 def quick_add_label(unit: str) -> str:
     if unit == WaterUnit.US_FLUID_OUNCES:
-        return f"+{QUICK_ADD_OZ} fl oz"
-    return f"+{QUICK_ADD_ML} ml"
+        return f"+{quick_add_amount(unit)} fl oz"
+    return f"+{quick_add_amount(unit)} ml"
 
 
 def format_water(water_ml: int | None, unit: str) -> str:

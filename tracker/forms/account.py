@@ -23,6 +23,7 @@ from tracker.days import tracked, units
 from tracker.models import (
     EXERCISE_MINUTES_MAX,
     TRACKED_NAME_MAX_LENGTH,
+    WATER_GOAL_ML_MIN,
     WATER_ML_MAX,
     Profile,
     TrackedKind,
@@ -30,6 +31,7 @@ from tracker.models import (
 )
 
 EARLIEST_REMINDER, LATEST_REMINDER = dt.time(5, 0), dt.time(22, 30)
+MINIMUM_AGE = 16
 
 
 @functools.cache
@@ -65,8 +67,8 @@ class SignupForm(UserCreationForm):
     )
     timezone = forms.CharField(required=False, widget=forms.HiddenInput)
     confirm_age = forms.BooleanField(
-        label="I am 16 or older",
-        error_messages={"required": "backhabits is for people aged 16 and over."},
+        label=f"I am {MINIMUM_AGE} or older",
+        error_messages={"required": f"backhabits is for people aged {MINIMUM_AGE} and over."},
     )
 
     class Meta(UserCreationForm.Meta):
@@ -163,7 +165,9 @@ class SettingsForm(forms.ModelForm):
         # Before midnight with room to spare: a reminder due at 23:58 could be overtaken by the
         # date changing before the next send_reminders run.
         if value is not None and not (EARLIEST_REMINDER <= value <= LATEST_REMINDER):
-            raise forms.ValidationError("Choose a time between 05:00 and 22:30.")
+            raise forms.ValidationError(
+                f"Choose a time between {EARLIEST_REMINDER:%H:%M} and {LATEST_REMINDER:%H:%M}."
+            )
         return value
 
     def clean_reminder_time(self):
@@ -188,8 +192,9 @@ class SettingsForm(forms.ModelForm):
             goal_ml = units.oz_to_ml(goal)
         else:
             goal_ml = int(goal)
-        if not 250 <= goal_ml <= WATER_ML_MAX:
-            low, high = units.format_water(250, unit), units.format_water(WATER_ML_MAX, unit)
+        if not WATER_GOAL_ML_MIN <= goal_ml <= WATER_ML_MAX:
+            low = units.format_water(WATER_GOAL_ML_MIN, unit)
+            high = units.format_water(WATER_ML_MAX, unit), units.format_water(WATER_ML_MAX, unit)
             self.add_error("water_goal", f"Choose a goal from {low} to {high}.")
         else:
             cleaned["water_goal_ml"] = goal_ml

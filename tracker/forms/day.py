@@ -274,9 +274,11 @@ class PegForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         for question in peg.QUESTIONS:
-            field = _scale_field(question.text, 0, 10)
+            field = _scale_field(question.text, peg.ANSWER_MIN, peg.ANSWER_MAX)
             field.required = True
-            field.error_messages["required"] = "Choose a number from 0 to 10."
+            field.error_messages["required"] = (
+                f"Choose a number from {peg.ANSWER_MIN} to {peg.ANSWER_MAX}."
+            )
             self.fields[question.field] = field
 
     def scale_fields(self) -> list[tuple[forms.BoundField, str, str]]:

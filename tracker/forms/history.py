@@ -33,7 +33,7 @@ class AwayForm(forms.Form):
         if start is None or end is None:
             return cleaned
         if start < EARLIEST_CHECKIN_DATE:
-            self.add_error("start", "Choose a date from 2000 on.")
+            self.add_error("start", f"Choose a date from {EARLIEST_CHECKIN_DATE.year} on.")
         elif end < start:
             self.add_error("end", "The last day away can't be before the first.")
         return cleaned

@@ -8,6 +8,8 @@ from django import forms
 
 from tracker.accounts import reminders
 
+AUTH_SECRET_BYTES = 16  # the Web Push auth secret's length (RFC 8291)
+
 
 def _b64url_bytes(value: str) -> bytes:
     try:
@@ -41,6 +43,6 @@ class PushSubscriptionForm(forms.Form):
         return self.cleaned_data["p256dh"]
 
     def clean_auth(self) -> str:
-        if len(_b64url_bytes(self.cleaned_data["auth"])) != 16:
-            raise forms.ValidationError("The auth secret must be 16 bytes.")
+        if len(_b64url_bytes(self.cleaned_data["auth"])) != AUTH_SECRET_BYTES:
+            raise forms.ValidationError(f"The auth secret must be {AUTH_SECRET_BYTES} bytes.")
         return self.cleaned_data["auth"]

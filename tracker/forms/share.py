@@ -20,7 +20,11 @@ class ShareLinkForm(forms.Form):
         coerce=int,
         initial=sharing.EXPIRY_DAYS[0],
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose 7 or 30 days."},
+        error_messages={
+            "invalid_choice": "Choose "
+            + " or ".join(str(days) for days in sharing.EXPIRY_DAYS)
+            + " days."
+        },
     )
     include_notes = forms.BooleanField(
         label="Include my notes",

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from tracker.dates import day_name
 from tracker.models import Habit
 from tracker.trends.insights import DayRow
 
@@ -42,7 +43,7 @@ class ChosenTip:
 
 
 def _fmt(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
+    return day_name(day)
 
 
 def _logging(days: Sequence[DayRow], key: str) -> list[DayRow]:

@@ -3,6 +3,8 @@ import datetime as dt
 from django import template
 from django.utils.safestring import SafeString
 
+from tracker.dates import day_name
+from tracker.days import peg, units
 from tracker.guide.markdown import render_markdown
 
 register = template.Library()
@@ -21,6 +23,24 @@ def iso_day(value: str) -> str:
     except (TypeError, ValueError):
         return value
     return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+@register.filter(name="day_name")
+def day_name_filter(day: dt.date) -> str:
+    """'Monday 3 March', the one wording of a day (tracker.dates.day_name)."""
+    return day_name(day)
+
+
+@register.filter
+def quick_add_amount(unit: str) -> int:
+    """One water tap in the person's unit, for the page to add while offline."""
+    return units.quick_add_amount(unit)
+
+
+@register.simple_tag
+def peg_meaningful_percent() -> int:
+    """The PEG change taken as meaningful, in percent (tracker.days.peg)."""
+    return peg.MEANINGFUL_CHANGE_PERCENT
 
 
 @register.simple_tag

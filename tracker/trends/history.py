@@ -4,7 +4,7 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
-from tracker.dates import EARLIEST_CHECKIN_DATE
+from tracker.dates import EARLIEST_CHECKIN_DATE, day_name
 from tracker.days import checkins
 from tracker.models import AwayPeriod, CheckIn
 from tracker.trends import habits
@@ -33,7 +33,7 @@ class CalendarDay:
 
     @property
     def description(self) -> str:
-        words = f"{self.date:%A} {self.date.day} {self.date:%B}: {STATE_WORDS[self.state]}"
+        words = f"{day_name(self.date)}: {STATE_WORDS[self.state]}"
         if self.discomfort is not None:
             words += f", discomfort {self.discomfort}"
         if self.rest_day:
