@@ -6,6 +6,7 @@ from django.utils.safestring import SafeString
 from tracker.dates import day_name
 from tracker.days import peg, units
 from tracker.guide.markdown import render_markdown
+from tracker.trends import charts
 
 register = template.Library()
 
@@ -41,6 +42,12 @@ def quick_add_amount(unit: str) -> int:
 def peg_meaningful_percent() -> int:
     """The PEG change taken as meaningful, in percent (tracker.days.peg)."""
     return peg.MEANINGFUL_CHANGE_PERCENT
+
+
+@register.simple_tag
+def heatmap_bands() -> tuple[tuple[int, int], ...]:
+    """The discomfort each heatmap colour covers, for the legends (tracker.trends.charts)."""
+    return charts.HEATMAP_BANDS
 
 
 @register.simple_tag

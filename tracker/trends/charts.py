@@ -22,6 +22,11 @@ PLOT_W, PLOT_H = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
 WEEKLY_ABOVE_DAYS = 731  # longer ranges are drawn as weekly averages to stay light
 HEATMAP_CELL, HEATMAP_GAP = 11, 2
 HEATMAP_LEFT, HEATMAP_TOP = 36, 17
+HEATMAP_WEEKS = 53  # a year and the week it started in, so the first column is a whole week
+HEATMAP_DAYS = HEATMAP_WEEKS * 7
+# The discomfort each colour band covers, lightest first: the heatmap, the history calendar and
+# both legends read them from here.
+HEATMAP_BANDS = ((0, 0), (1, 2), (3, 4), (5, 6), (7, 10))
 
 
 @dataclass(frozen=True)
@@ -313,7 +318,7 @@ def _grid(low: float, high: float, y, scale: float) -> str:
 def heatmap_level(value: int | None) -> str:
     if value is None:
         return "none"
-    return str(min(4, (value + 1) // 2))  # 0, 1–2, 3–4, 5–6, 7–10
+    return str(next(level for level, (_, high) in enumerate(HEATMAP_BANDS) if value <= high))
 
 
 @functools.lru_cache(maxsize=1)
@@ -324,13 +329,13 @@ def _heatmap_cells() -> tuple[str, ...]:
     return tuple(
         f'x="{HEATMAP_LEFT + (n // 7) * step}" y="{HEATMAP_TOP + (n % 7) * step}" '
         f'width="{HEATMAP_CELL}" height="{HEATMAP_CELL}" rx="2"'
-        for n in range(53 * 7)
+        for n in range(HEATMAP_DAYS)
     )
 
 
 @functools.lru_cache(maxsize=4)
 def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]:
-    """(day, its cell's position, its link and title up to the value) for the 53 weeks from
+    """(day, its cell's position, its link and title up to the value) for the weeks from
     `first_monday`: the same for everyone all week. Each day links to its check-in."""
     return tuple(
         (
@@ -341,7 +346,8 @@ def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]
         for position, day in zip(
             _heatmap_cells(),
             map(
-                dt.date.fromordinal, range(first_monday.toordinal(), first_monday.toordinal() + 371)
+                dt.date.fromordinal,
+                range(first_monday.toordinal(), first_monday.toordinal() + HEATMAP_DAYS),
             ),
             strict=True,
         )
@@ -362,7 +368,7 @@ _HEATMAP_LEVELS = tuple(heatmap_level(value) for value in range(11))
 def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeString:
     """A year of discomfort as a week-by-week grid, Monday at the top."""
     last_monday = today - dt.timedelta(days=today.weekday())
-    first_monday = last_monday - dt.timedelta(weeks=52)
+    first_monday = last_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1)
     step = HEATMAP_CELL + HEATMAP_GAP
     days = _heatmap_days(first_monday)[: (today - first_monday).days + 1]
     cells = [
@@ -375,7 +381,7 @@ def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeStr
     logged = sum(1 for day, _, _ in days if day in values)
     months = "".join(
         f'<text class="chart-label" x="{HEATMAP_LEFT + week * step}" y="12">{monday:%b}</text>'
-        for week in range(53)
+        for week in range(HEATMAP_WEEKS)
         if (monday := first_monday + dt.timedelta(weeks=week)).day <= 7
     )
     description = (
@@ -384,7 +390,8 @@ def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeStr
         "and each day links to its check-in."
     )
     return mark_safe(
-        f'<svg class="heatmap" viewBox="0 0 {HEATMAP_LEFT + 53 * step} {HEATMAP_TOP + 7 * step}" '
+        f'<svg class="heatmap" viewBox="0 0 {HEATMAP_LEFT + HEATMAP_WEEKS * step} '
+        f'{HEATMAP_TOP + 7 * step}" '
         'role="group" aria-labelledby="heatmap-title" aria-describedby="heatmap-desc" '
         'xmlns="http://www.w3.org/2000/svg">'
         '<title id="heatmap-title">Discomfort over the last year</title>'

@@ -19,7 +19,6 @@ from tracker.models import ML_PER_US_FL_OZ, AwayPeriod, CareAlert, CheckIn, Wate
 from tracker.trends import charts, habits, insights, streaks
 from tracker.trends.insights import DayRow
 
-HEATMAP_DAYS = 371  # 53 weeks
 NOT_LOGGED = -1
 
 
@@ -146,7 +145,7 @@ class Dashboard:
     def heatmap_fingerprint(self) -> str:
         """The year of discomfort is the same whatever the range: its own digest, over the
         year's rows only (the newest, at the end), lets every range share one drawing."""
-        year_start = self.today - dt.timedelta(days=HEATMAP_DAYS)
+        year_start = self.today - dt.timedelta(days=charts.HEATMAP_DAYS)
         in_year = sum(1 for row in self.rows if row.date >= year_start)
         width = len(DayRow._fields) - 1
         year_numbers = self._row_numbers[len(self._row_numbers) - width * in_year :]
@@ -303,7 +302,7 @@ def build(
         # percent from WARM_UP_DAYS back (the heatmap's year covers it), the chart's first
         # point from CHART_WARM_UP_DAYS before the range.
         start - dt.timedelta(days=habits.CHART_WARM_UP_DAYS),
-        today - dt.timedelta(days=max(HEATMAP_DAYS, habits.WARM_UP_DAYS)),
+        today - dt.timedelta(days=max(charts.HEATMAP_DAYS, habits.WARM_UP_DAYS)),
         last_monday,
     )
     rows = load_rows(user, start=load_from, end=today)
