@@ -79,7 +79,7 @@ def _fresh_cache():
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     # A real password hash takes about half a second by design; the suite creates hundreds of
-    # accounts. Tests of hashing itself set PASSWORD_HASHERS back (tests/test_passwords.py).
+    # accounts. Tests of hashing itself set PASSWORD_HASHERS back (tests/views/test_passwords.py).
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 

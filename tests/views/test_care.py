@@ -318,7 +318,8 @@ def test_saving_uses_the_same_number_of_queries_whatever_the_history(
     # Two rules fire either way (persistent pain needs 6 weeks, so only the long history has it
     # plus leg symptoms); the bound covers the most that any save can do with them.
     with django_assert_max_num_queries(40):
-        _post(logged_in_client, ["leg_pain"], discomfort="5")
+        response = _post(logged_in_client, ["leg_pain"], discomfort="5")
+    assert response.status_code == 200  # the saved day leads with its care prompt
     fired = set(CareAlert.objects.values_list("rule", flat=True))
     assert "leg_symptoms_persisting" in fired
     assert ("persistent_pain" in fired) is (history_days > 42)
@@ -788,7 +789,9 @@ def test_home_reads_alerts_in_a_constant_number_of_queries(
     symptoms = ["swelling", "night_pain", "weight_loss", "cracking_pain", "saddle_numbness"]
     _post(logged_in_client, symptoms[:alerts])
     with django_assert_max_num_queries(21):
-        html = logged_in_client.get("/").content.decode()
+        response = logged_in_client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
     # Three lines at most, the rest summed up in one, so the day still leads the page.
     assert html.count('class="care-line care-') == min(alerts, 4)
     assert ("2 more care alerts" in html) is (alerts == 5)

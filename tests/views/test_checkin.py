@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin
-from tracker.models import CareAlert, CheckIn
+from tracker.models import CareAlert, CheckIn, Posture
 
 HTMX = {"HX-Request": "true"}
 
@@ -317,9 +317,13 @@ def test_the_check_in_page_and_save_take_a_fixed_number_of_queries(
         for n in range(1, days)
     )
     with django_assert_max_num_queries(9):
-        logged_in_client.get(reverse("tracker:checkin"))
+        response = logged_in_client.get(reverse("tracker:checkin"))
+    assert response.status_code == 200
     with django_assert_max_num_queries(24):
-        logged_in_client.post(reverse("tracker:checkin"), {"discomfort": "3"}, headers=HTMX)
+        response = logged_in_client.post(
+            reverse("tracker:checkin"), {"discomfort": "3"}, headers=HTMX
+        )
+    assert response.status_code == 200
 
 
 def test_on_an_earlier_days_page_the_day_before_is_named_by_its_date(logged_in_client, user):
@@ -331,3 +335,10 @@ def test_on_an_earlier_days_page_the_day_before_is_named_by_its_date(logged_in_c
     ).content.decode()
     assert f"Same as {before:%A} {before.day} {before:%B}" in html
     assert "Same as yesterday" not in html
+
+
+def test_each_posture_score_is_described_by_the_models_own_label(logged_in_client):
+    response = logged_in_client.get(reverse("tracker:checkin"))
+    assert response.status_code == 200
+    described = " · ".join(f"{value} {label.lower()}" for value, label in Posture.choices)
+    assert described in response.content.decode()

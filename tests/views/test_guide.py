@@ -21,7 +21,8 @@ def test_guide_has_contents_and_a_stable_anchor_per_section(client, db):
 
 def test_guide_query_count_is_constant(client, db, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
-        client.get(reverse("tracker:guide"))
+        response = client.get(reverse("tracker:guide"))
+    assert response.status_code == 200
 
 
 def test_section_page_lists_the_tips_that_link_to_it(client, db):
@@ -275,3 +276,23 @@ def test_admin_lists_have_search_filters_and_preview(client, editor):
 
 def test_restoring_a_tip_that_does_not_exist_is_404(logged_in_client):
     assert logged_in_client.post("/tips/999999/restore/").status_code == 404
+
+
+# --- sections the app links to cannot be deleted --------------------------------------------
+
+
+def test_protected_guide_sections_cannot_be_deleted_one_or_many(admin_client):
+    protected = GuideSection.objects.get(slug="when-to-seek-help")
+    # An editor's own section: built-in ones cannot be deleted at all (tests/views/test_guide.py).
+    other = GuideSection.objects.create(title="Spare", slug="spare", body="x")
+    url = reverse("admin:tracker_guidesection_delete", args=[protected.pk])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 403
+    admin_client.post(
+        reverse("admin:tracker_guidesection_changelist"),
+        {"action": "delete_selected", "_selected_action": [protected.pk, other.pk], "post": "yes"},
+    )
+    assert GuideSection.objects.filter(pk=protected.pk).exists()
+    admin_client.post(
+        reverse("admin:tracker_guidesection_delete", args=[other.pk]), {"post": "yes"}
+    )
+    assert not GuideSection.objects.filter(pk=other.pk).exists()

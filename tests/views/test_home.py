@@ -48,7 +48,8 @@ def test_home_query_count_does_not_grow_with_history(
         for n in range(400)
     )  # fmt: skip
     with django_assert_max_num_queries(8):
-        logged_in_client.get(reverse("tracker:home"))
+        response = logged_in_client.get(reverse("tracker:home"))
+    assert response.status_code == 200
 
 
 def test_daily_reminder_shows_until_today_is_checked_in(logged_in_client, user):

@@ -148,3 +148,15 @@ def test_a_device_can_be_removed_by_its_owner_only(
         logged_in_client.post(reverse("tracker:push_delete", args=[device.pk])).status_code == 302
     )
     assert not PushSubscription.objects.exists()
+
+
+def test_push_refusal_says_why(logged_in_client, settings):
+    settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = (
+        reminders.generate_vapid_keys()
+    )
+    response = logged_in_client.post(
+        reverse("tracker:push_subscribe"),
+        {"endpoint": "https://metadata.google.internal./x", "p256dh": "x", "auth": "y"},
+    )
+    assert response.status_code == 400
+    assert "browser's own push service" in response.content.decode()

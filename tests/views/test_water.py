@@ -127,3 +127,14 @@ def test_simultaneous_taps_all_count_on_postgresql():
     )
     assert [o for o in outcomes if isinstance(o, Exception)] == []
     assert CheckIn.objects.get(user=person, date=today).water_ml == 20 * 250
+
+
+def test_the_water_button_carries_one_taps_size_for_the_offline_page(logged_in_client, client):
+    """offline.js adds this to the typed total when there is no connection (tracker.days.units)."""
+    response = logged_in_client.get(reverse("tracker:checkin"))
+    assert response.status_code == 200
+    assert b'data-quick-add="250"' in response.content
+    client.force_login(make_user("dan", water_unit="oz"))
+    response = client.get(reverse("tracker:checkin"))
+    assert response.status_code == 200
+    assert b'data-quick-add="8"' in response.content

@@ -1,4 +1,5 @@
-"""Odd values typed into every form and address this round added: an answer, never a 500."""
+"""Odd values typed into the offline sync, check-in, PEG, own-list, share and settings forms, and
+into their addresses: an answer, never a 500."""
 
 import uuid
 
@@ -10,7 +11,7 @@ BAD = ["", "x", "-1", "9" * 50, "1e9", "NaN", "\u00b2", "[1]", "null", "0x10"]
 
 
 @pytest.mark.parametrize("value", BAD)
-def test_odd_values_in_the_new_forms_never_give_a_500(logged_in_client, user, value):
+def test_odd_values_in_these_forms_never_give_a_500(logged_in_client, user, value):
     c = logged_in_client
     posts = [
         (
