@@ -32,6 +32,17 @@ def test_a_red_flag_opens_one_alert_with_its_evidence(user):
     assert alert.evidence[0]["date"] == TODAY.isoformat()
 
 
+def test_open_alerts_are_those_neither_answered_nor_cleared(user):
+    now = timezone.now()
+    make = {"user": user, "tier": redflags.SOON, "last_evidence_date": TODAY}
+    still_open = CareAlert.objects.create(rule="a", **make)
+    answered = CareAlert.objects.create(rule="b", acknowledged_at=now, **make)
+    cleared = CareAlert.objects.create(rule="c", cleared_at=now, **make)
+    assert list(CareAlert.objects.open()) == [still_open]
+    assert set(CareAlert.objects.closed()) == {answered, cleared}
+    assert [a.is_open for a in (still_open, answered, cleared)] == [True, False, False]
+
+
 def test_each_day_of_evidence_keeps_the_day_it_was_entered(user):
     backfilled = TODAY - dt.timedelta(days=26)
     CheckIn.objects.create(user=user, date=backfilled, symptoms=["night_pain"])

@@ -443,6 +443,20 @@ class Acknowledgement(models.TextChoices):
     UNDERSTOOD = "understood", "Understood"
 
 
+# Open: not yet answered and not cleared by an edited day. The one definition of an open alert,
+# read by CareAlert.objects.open() and by the constraint that allows one open alert per rule.
+OPEN_CARE_ALERT = Q(acknowledged_at__isnull=True, cleared_at__isnull=True)
+
+
+class CareAlertQuerySet(models.QuerySet):
+    def open(self) -> "CareAlertQuerySet":
+        return self.filter(OPEN_CARE_ALERT)
+
+    def closed(self) -> "CareAlertQuerySet":
+        """Answered or cleared: the history the care page lists."""
+        return self.exclude(OPEN_CARE_ALERT)
+
+
 class CareAlert(models.Model):
     """A red flag that fired for a person: open until they acknowledge it, then kept as history."""
 
@@ -468,12 +482,14 @@ class CareAlert(models.Model):
     # [{"at": ISO datetime, "removed": [{"date": "YYYY-MM-DD", "answers": ["..."]}]}, ...]
     corrections = models.JSONField(default=list, blank=True)
 
+    objects = CareAlertQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "rule"],
-                condition=Q(acknowledged_at__isnull=True, cleared_at__isnull=True),
+                condition=OPEN_CARE_ALERT,
                 name="carealert_one_open_per_rule",
             ),
         ]

@@ -98,7 +98,8 @@ def due_people(*, now: dt.datetime) -> Iterator[Due]:
     if vapid_configured():
         channel |= Q(Exists(PushSubscription.objects.filter(user=OuterRef("pk"))))
     open_alert = (
-        CareAlert.objects.filter(user=OuterRef("pk"), acknowledged_at=None, cleared_at=None)
+        CareAlert.objects.open()
+        .filter(user=OuterRef("pk"))
         .order_by(prompts.URGENCY, "-created_at")
         .values("pk")[:1]
     )

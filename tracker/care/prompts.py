@@ -115,7 +115,8 @@ def _record_firing(user, firing: redflags.Firing, *, today: dt.date) -> bool:
     evidence = _evidence_json(firing.evidence, entered=today)
     open_alert = (
         CareAlert.objects.select_for_update()
-        .filter(user=user, rule=firing.rule.code, acknowledged_at=None, cleared_at=None)
+        .open()
+        .filter(user=user, rule=firing.rule.code)
         .first()
     )
     if open_alert is None:
@@ -143,8 +144,8 @@ def _record_firing(user, firing: redflags.Firing, *, today: dt.date) -> bool:
                 )
             return True
         except IntegrityError:  # another request opened it a moment ago
-            open_alert = CareAlert.objects.select_for_update().get(
-                user=user, rule=firing.rule.code, acknowledged_at=None, cleared_at=None
+            open_alert = (
+                CareAlert.objects.select_for_update().open().get(user=user, rule=firing.rule.code)
             )
     open_alert.evidence = _evidence_json([*open_alert.evidence, *evidence])
     open_alert.last_evidence_date = max(open_alert.last_evidence_date, firing.anchor_date)
@@ -229,7 +230,7 @@ def recheck_after_profile_change(*, user, today: dt.date) -> list[redflags.Firin
         )
         days = {
             dt.date.fromisoformat(item["date"])
-            for alert in CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None)
+            for alert in CareAlert.objects.open().filter(user=user)
             for item in alert.evidence
         }
         if latest:
@@ -406,11 +407,11 @@ def by_urgency(alerts) -> list[CareAlert]:
 
 
 def has_open_alert(user) -> bool:
-    return CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None).exists()
+    return CareAlert.objects.open().filter(user=user).exists()
 
 
 def open_alerts(user) -> list[CareAlert]:
-    return by_urgency(CareAlert.objects.filter(user=user, acknowledged_at=None, cleared_at=None))
+    return by_urgency(CareAlert.objects.open().filter(user=user))
 
 
 @dataclass(frozen=True)

@@ -21,9 +21,7 @@ def _country(user) -> str:
 def care_page(request: HttpRequest) -> HttpResponse:
     """Every open alert in full, then reminders as lines, then what was answered before."""
     page = responses.page_care(request.user, today=today_for(request.user), full_rules=None)
-    closed = CareAlert.objects.filter(user=request.user).exclude(
-        acknowledged_at=None, cleared_at=None
-    )
+    closed = CareAlert.objects.closed().filter(user=request.user)
     return render(
         request,
         "tracker/care.html",
@@ -63,9 +61,7 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
 
 
 def _open_alert(request: HttpRequest, alert_id: int) -> CareAlert:
-    return get_object_or_404(
-        CareAlert, pk=alert_id, user=request.user, acknowledged_at=None, cleared_at=None
-    )
+    return get_object_or_404(CareAlert.objects.open(), pk=alert_id, user=request.user)
 
 
 @require_POST
