@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from tracker.care import redflags
+from tracker.care import redflags, thresholds
 from tracker.care.redflags import (
     AGE_16_19,
     AGE_20_50,
@@ -514,7 +514,7 @@ def test_age_rule_only_for_the_younger_and_older_bands(band):
 
 
 def test_history_covers_the_age_rule():
-    assert redflags.HISTORY_DAYS >= redflags.AGE_PAIN_LOOKBACK_DAYS == 90
+    assert thresholds.HISTORY_DAYS >= thresholds.AGE_PAIN_LOOKBACK_DAYS == 90
 
 
 # --- combinations ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
-from tracker.care import countries, redflags
+from tracker.care import countries, redflags, thresholds
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.care.wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES, advice_key
 from tracker.dates import today_for
@@ -50,8 +50,8 @@ def _history_around(user, days: list[dt.date]) -> redflags.History:
     # Two days after too: an edit of an earlier day can complete a run of severe days.
     return load_history(
         user,
-        first=min(days) - dt.timedelta(days=redflags.HISTORY_DAYS),
-        last=max(days) + dt.timedelta(days=redflags.SEVERE_CONSECUTIVE_DAYS - 1),
+        first=min(days) - dt.timedelta(days=thresholds.HISTORY_DAYS),
+        last=max(days) + dt.timedelta(days=thresholds.SEVERE_CONSECUTIVE_DAYS - 1),
     )
 
 
@@ -80,7 +80,7 @@ def _evidence_json(evidence, *, entered: dt.date | None = None) -> list[dict]:
 
 
 def _episode_already_acknowledged(user, firing: redflags.Firing) -> bool:
-    gap = redflags.PATTERN_EPISODE_GAP_DAYS if firing.rule.is_pattern else 0
+    gap = thresholds.PATTERN_EPISODE_GAP_DAYS if firing.rule.is_pattern else 0
     same_episode = [
         rule.code for rule in redflags.RULES if rule.episode_key == firing.rule.episode_key
     ]
@@ -95,7 +95,7 @@ def _episode_already_acknowledged(user, firing: redflags.Firing) -> bool:
 def _quieted_by_a_professional(user, firing: redflags.Firing) -> CareAlert | None:
     """The rule's alert answered "spoken to a professional" in the last SPOKEN_QUIET_DAYS, when
     the firing is no more urgent than it was."""
-    since = timezone.now() - dt.timedelta(days=redflags.SPOKEN_QUIET_DAYS)
+    since = timezone.now() - dt.timedelta(days=thresholds.SPOKEN_QUIET_DAYS)
     answered = (
         CareAlert.objects.select_for_update()
         .filter(user=user, rule=firing.rule.code, cleared_at=None)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.care import countries, redflags
+from tracker.care import countries, redflags, thresholds
 from tracker.care import prompts as care
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.care.wording import TIER_HEADLINES, advice_key
@@ -115,12 +115,12 @@ def correct_mistake(alert: CareAlert, *, keys: Iterable[str], today: dt.date) ->
                 today=today,
                 change=checkins.DayChange(values={"symptoms": remaining}),
             )
-        # A rule reads at most redflags.HISTORY_DAYS back, so no later day sees past that.
+        # A rule reads at most thresholds.HISTORY_DAYS back, so no later day sees past that.
         first = min(codes_by_day)
         later = CheckIn.objects.filter(
             user=alert.user,
             date__gt=first,
-            date__lte=min(today, first + dt.timedelta(days=redflags.HISTORY_DAYS)),
+            date__lte=min(today, first + dt.timedelta(days=thresholds.HISTORY_DAYS)),
         ).values_list("date", flat=True)
         care.recheck_after_correction(user=alert.user, days=[*codes_by_day, *later], today=today)
         alert = CareAlert.objects.select_for_update().get(pk=alert.pk)

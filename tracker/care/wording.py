@@ -9,7 +9,9 @@ the back beside a red flag."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from fractions import Fraction
 
+from tracker.care import thresholds as t
 from tracker.care.redflags import EMERGENCY, SOON, URGENT
 
 
@@ -34,6 +36,24 @@ _NERVES = (
     "can be a sign of a serious problem with the nerves in your lower back that needs treating "
     "in hospital straight away."
 )
+# The pattern rules' wording reads its numbers from tracker.care.thresholds, so it says what the
+# rules do. _words, _weeks and _SHARES fail at import if a threshold moves to a number they
+# cannot say, rather than let the wording fall behind.
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SHARES = {Fraction(2, 3): "two thirds"}
+
+
+def _words(n: int) -> str:
+    return _NUMBER_WORDS[n]
+
+
+def _weeks(days: int) -> str:
+    weeks, rest = divmod(days, 7)
+    if rest:
+        raise ValueError(f"{days} days is not a whole number of weeks")
+    return f"{_words(weeks)} weeks"
+
+
 RULE_WORDING: dict[str, RuleWording] = {
     "saddle_numbness": RuleWording(
         "Numbness around the genitals, bottom or inner thighs",
@@ -136,38 +156,45 @@ RULE_WORDING: dict[str, RuleWording] = {
         "everyday cause.",
     ),
     "severe_three_days": RuleWording(
-        "Severe discomfort three days running",
-        "You logged discomfort of 8 or more on three days in a row. Pain that stays this severe "
+        f"Severe discomfort {_words(t.SEVERE_CONSECUTIVE_DAYS)} days running",
+        f"You logged discomfort of {t.SEVERE_DISCOMFORT} or more on "
+        f"{_words(t.SEVERE_CONSECUTIVE_DAYS)} days in a row. Pain that stays this severe "
         "should be looked at.",
     ),
     "severe_most_days": RuleWording(
         "Severe discomfort on most days this week",
-        "You logged discomfort of 8 or more on at least 4 of the last 7 days. Pain that stays "
+        f"You logged discomfort of {t.SEVERE_DISCOMFORT} or more on at least "
+        f"{t.SEVERE_DAYS_IN_WINDOW} of the last {t.SEVERE_WINDOW_DAYS} days. Pain that stays "
         "this severe should be looked at.",
     ),
     "persistent_pain": RuleWording(
-        "Discomfort lasting six weeks",
-        "You logged discomfort of 4 or more on at least two thirds of the days you logged over "
-        "six weeks or more. Pain that lasts this long is worth a professional's view.",
+        f"Discomfort lasting {_weeks(t.PERSISTENT_MIN_SPAN_DAYS)}",
+        f"You logged discomfort of {t.PERSISTENT_DISCOMFORT} or more on at least "
+        f"{_SHARES[t.PERSISTENT_SHARE]} of the days you logged over "
+        f"{_weeks(t.PERSISTENT_MIN_SPAN_DAYS)} or more. Pain that lasts this long is worth a "
+        "professional's view.",
     ),
     "leg_symptoms_persisting": RuleWording(
         "Leg pain or numbness on most days",
-        "You logged pain or numbness spreading down a leg on 7 or more of the last 14 days.",
+        f"You logged pain or numbness spreading down a leg on {t.LEG_SYMPTOM_DAYS} or more of the "
+        f"last {t.LEG_SYMPTOM_WINDOW_DAYS} days.",
     ),
     "worsening": RuleWording(
         "Discomfort getting clearly worse",
-        "Your average discomfort over the last 7 days is at least 2 points and 30% higher than "
-        "the 7 days before, counting the days you logged.",
+        f"Your average discomfort over the last {t.WORSENING_WINDOW_DAYS} days is at least "
+        f"{t.WORSENING_MIN_POINTS} points and {float(t.WORSENING_MIN_RATIO - 1):.0%} higher than "
+        f"the {t.WORSENING_WINDOW_DAYS} days before, counting the days you logged.",
     ),
     "age_persisting_pain": RuleWording(
-        "Back pain on most days for four weeks",
-        "At your age, back pain on most of the days you logged over four weeks is worth getting "
-        "checked.",
+        f"Back pain on most days for {_weeks(t.AGE_PAIN_MIN_SPAN_DAYS)}",
+        "At your age, back pain on most of the days you logged over "
+        f"{_weeks(t.AGE_PAIN_MIN_SPAN_DAYS)} is worth getting checked.",
     ),
     "activities_stopped": RuleWording(
         "Pain stopping your usual activities",
-        "You logged that pain stopped you doing your usual activities on 3 or more of the last "
-        "7 days. It is worth seeing {routine_care} or {physio}, who can help you get back to "
+        "You logged that pain stopped you doing your usual activities on "
+        f"{t.ACTIVITIES_STOPPED_DAYS} or more of the last {t.ACTIVITIES_STOPPED_WINDOW_DAYS} "
+        "days. It is worth seeing {routine_care} or {physio}, who can help you get back to "
         "them.",
     ),
     "struggling_to_cope": RuleWording(
