@@ -78,6 +78,23 @@ CONTACTS: dict[str, CareContacts] = {
 }  # fmt: skip
 US_TERRITORIES = ("PR", "GU", "VI", "AS", "MP", "UM")
 CONTACTS |= dict.fromkeys(US_TERRITORIES, CONTACTS["US"])
+# Named, with their numbers, to someone who has not set a country yet: where most people using
+# the app live. The numbers come from CONTACTS.
+_NAMED_WHEN_UNSET = (
+    ("the UK", ("GB",)), ("the US and Canada", ("US", "CA")), ("Australia", ("AU",)),
+    ("New Zealand", ("NZ",)),
+)  # fmt: skip
+
+
+def _numbers_when_unset() -> str:
+    said = []
+    for place, codes in _NAMED_WHEN_UNSET:
+        [number] = {CONTACTS[code].emergency_number for code in codes}  # one number per place
+        said.append(f"{place} call {number}" if not said else f"{place} {number}")
+    return "In " + ", in ".join(said) + "."
+
+
+NUMBERS_WHEN_UNSET = _numbers_when_unset()
 PLACEHOLDERS = (
     "{emergency_number}", "{urgent_care}", "{routine_care}", "{mental_health}", "{physio}"
 )  # fmt: skip

@@ -341,6 +341,10 @@ class CarePrompt:
     def emergency_number(self) -> str:
         return self.contacts.emergency_number
 
+    @property
+    def numbers_when_unset(self) -> str:
+        return countries.NUMBERS_WHEN_UNSET
+
 
 def rule_title(code: str) -> str:
     wording = RULE_WORDING.get(code)
