@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from tests.factories import make_checkin
 from tracker.care import prompts as care
-from tracker.care import redflags, responses
+from tracker.care import redflags, responses, shown
 from tracker.models import CareAlert, CheckIn
 
 TODAY = dt.date(2026, 11, 18)
@@ -84,7 +84,7 @@ def test_editing_the_day_away_clears_a_soon_alert(user):
     alert = CareAlert.objects.get(user=user)
     assert alert.cleared_at is not None
     assert not care.has_open_alert(user)
-    assert "Cleared" in care.describe(alert).status
+    assert "Cleared" in shown.describe(alert).status
 
 
 @pytest.mark.parametrize("symptom", ["fever", "saddle_numbness"])
@@ -124,7 +124,7 @@ def test_prompts_carry_the_persons_country_and_lead_with_the_emergency(user):
     user.profile.country = "GB"
     user.profile.save()
     _log(user, TODAY, symptoms=["night_pain", "bladder_bowel"])
-    prompts = care.open_prompts(user)
+    prompts = shown.open_prompts(user)
     assert prompts[0].tier == redflags.EMERGENCY
     assert prompts[0].emergency_number == "999"
     assert [p.tier for p in prompts] == sorted(
@@ -271,7 +271,7 @@ def test_an_old_contacted_answer_keeps_its_meaning(user):
         acknowledgement="contacted", acknowledged_at=timezone.now()
     )
     alert.refresh_from_db()
-    assert care.describe(alert).status == "I've contacted a professional"
+    assert shown.describe(alert).status == "I've contacted a professional"
     assert _lines(user) == []  # old rows never had a reminder
     assert _log(user, TODAY, symptoms=["swelling"]) == []  # quiet, as after "spoken"
     assert [line.reminder for line in _lines(user)] == [True]  # still logged: a reminder
@@ -293,7 +293,7 @@ def test_a_mistaken_tick_comes_off_its_day_and_the_rest_of_the_day_stays(user):
     assert (checkin.discomfort, checkin.posture, checkin.notes) == (4, 3, "long drive")
     assert alert.cleared_at is not None and alert.acknowledged_at is None
     assert alert.corrections[0]["removed"] == [{"date": day.isoformat(), "answers": [answer.label]}]
-    assert care.describe(alert).status.startswith("Corrected: ticked by mistake")
+    assert shown.describe(alert).status.startswith("Corrected: ticked by mistake")
 
 
 def test_a_correction_checks_the_rules_again(user):
@@ -336,7 +336,7 @@ def test_an_emergency_logged_more_than_two_days_back_is_told_as_maybe_past(user)
         day = TODAY - dt.timedelta(days=back)
         CheckIn.objects.create(user=user, date=day, symptoms=["bladder_bowel"])
         care.check_day(user=user, date=day, today=TODAY)
-        [prompt] = care.prompts_for_alerts(care.open_alerts(user), country="GB", today=TODAY)
+        [prompt] = shown.prompts_for_alerts(care.open_alerts(user), country="GB", today=TODAY)
         [line] = _lines(user)
         if back == 2:
             assert (

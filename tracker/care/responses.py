@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.care import countries, redflags, thresholds
+from tracker.care import countries, redflags, shown, thresholds
 from tracker.care import prompts as care
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.care.wording import TIER_HEADLINES, advice_key
@@ -176,7 +176,7 @@ class CareLine:
 
 @dataclass(frozen=True)
 class PageCare:
-    prompts: list[care.CarePrompt]  # in full: the alerts that just fired (or all, on /care/)
+    prompts: list[shown.CarePrompt]  # in full: the alerts that just fired (or all, on /care/)
     lines: list[CareLine]  # every other open alert, then reminders, most urgent first
 
     @property
@@ -208,7 +208,7 @@ def page_care(user, *, today: dt.date, full_rules: Iterable[str] | None = ()) ->
     ]
     lines.sort(key=lambda line: (redflags.TIER_RANK[line.tier], line.reminder))
     return PageCare(
-        prompts=care.prompts_for_alerts(full, country=country, today=today), lines=lines
+        prompts=shown.prompts_for_alerts(full, country=country, today=today), lines=lines
     )
 
 
@@ -216,11 +216,11 @@ def _line(
     alert: CareAlert, contacts: countries.CareContacts, *, today: dt.date, reminder: bool
 ) -> CareLine:
     headline = countries.fill(TIER_HEADLINES[advice_key(alert.tier, [alert.rule])], contacts)
-    if care.is_past_event(alert.tier, alert.last_evidence_date, today):
-        headline = care.past_event_headline(headline)
+    if shown.is_past_event(alert.tier, alert.last_evidence_date, today):
+        headline = shown.past_event_headline(headline)
     return CareLine(
         alert=alert,
-        title=care.rule_title(alert.rule),
+        title=shown.rule_title(alert.rule),
         headline=headline,
         contacts=contacts,
         reminder=reminder,

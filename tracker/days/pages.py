@@ -9,8 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from tracker.care import countries, redflags
-from tracker.care import prompts as care
+from tracker.care import countries, redflags, shown
 from tracker.dates import day_name
 from tracker.days import away, checkins, units
 from tracker.forms.day import CheckInForm
@@ -31,7 +30,7 @@ def checkin_page(
     today: dt.date,
     checkin: CheckIn | None,
     form: CheckInForm,
-    prompts: list[care.CarePrompt],
+    prompts: list[shown.CarePrompt],
     partly_saved: checkins.SavedDay | None = None,
     water_error: str | None = None,
     offline_shell: bool = False,

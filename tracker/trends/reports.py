@@ -8,7 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
-from tracker.care import prompts
+from tracker.care import shown
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.dates import local_today
 from tracker.days import peg
@@ -81,7 +81,7 @@ def _short(day: dt.date, *, year: bool) -> str:
 
 @dataclass(frozen=True)
 class AlertEntry:
-    record: prompts.AlertRecord
+    record: shown.AlertRecord
     raised: dt.date  # on the person's clock
     evidence: list[EvidenceLine]
 
@@ -100,7 +100,7 @@ def alert_entry(alert: CareAlert, *, timezone_name: str) -> AlertEntry:
                 entered_known=bool(item.get("entered")) or logged_for <= raised,
             )
         )
-    return AlertEntry(record=prompts.describe(alert), raised=raised, evidence=lines)
+    return AlertEntry(record=shown.describe(alert), raised=raised, evidence=lines)
 
 
 @dataclass(frozen=True)

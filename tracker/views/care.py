@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tracker.care import prompts, responses
+from tracker.care import prompts, responses, shown
 from tracker.dates import today_for
 from tracker.forms.care import AcknowledgeForm, HealthProfileForm, MistakeForm
 from tracker.models import CareAlert
@@ -28,7 +28,7 @@ def care_page(request: HttpRequest) -> HttpResponse:
         {
             "care_prompts": page.prompts,
             "care_lines": page.lines,
-            "history": [prompts.describe(alert) for alert in closed],
+            "history": [shown.describe(alert) for alert in closed],
         },
     )
 
@@ -43,11 +43,11 @@ def alert_detail(request: HttpRequest, alert_id: int) -> HttpResponse:
         "tracker/care_alert.html",
         {
             "care_prompts": (
-                prompts.prompts_for_alerts([alert], country=_country(request.user), today=today)
+                shown.prompts_for_alerts([alert], country=_country(request.user), today=today)
                 if alert.is_open
                 else []
             ),
-            "record": prompts.describe(alert),
+            "record": shown.describe(alert),
             # While its reminder lasts, its own line (with the number to call); no other alert's.
             "care_lines": []
             if alert.is_open
@@ -113,7 +113,7 @@ def ticked_by_mistake(request: HttpRequest, alert_id: int) -> HttpResponse:
     return render(
         request,
         "tracker/care_mistake.html",
-        {"alert": alert, "record": prompts.describe(alert), "answers": answers, "form": form},
+        {"alert": alert, "record": shown.describe(alert), "answers": answers, "form": form},
         status=400 if request.method == "POST" else 200,
     )
 

@@ -1,0 +1,170 @@
+"""What the person is shown of their care alerts: the prompts, most urgent tier first, with the
+wording filled in for their country, and each alert's record for the history.
+
+Which alerts are open, and recording them, is tracker.care.prompts."""
+
+import datetime as dt
+from dataclasses import dataclass, replace
+
+from tracker.care import countries, redflags
+from tracker.care.prompts import TICKED_ANSWERS, open_alerts
+from tracker.care.wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES, advice_key
+from tracker.dates import today_for
+from tracker.models import CareAlert, CareWording
+
+# An emergency logged for a day more than this many days back may be over: its prompt says
+# "if this is still happening, call…" rather than "call now" alone (our own choice: today and
+# the two days before are still "now" for someone catching up on their check-ins).
+PAST_EVENT_DAYS = 2
+
+
+def is_past_event(tier: str, last_logged: dt.date, today: dt.date | None) -> bool:
+    return (
+        tier == redflags.EMERGENCY
+        and today is not None
+        and last_logged < today - dt.timedelta(days=PAST_EVENT_DAYS)
+    )
+
+
+def past_event_headline(headline: str) -> str:
+    """ "Call 999 or go to…" → "If this is still happening, call 999 or go to…"."""
+    return f"If this is still happening, {headline[:1].lower()}{headline[1:]}"
+
+
+@dataclass(frozen=True)
+class PromptItem:
+    title: str
+    explanation: str
+    evidence: list[dict]
+    alert: CareAlert | None = None
+    past_event: bool = False
+
+    @property
+    def ticked(self) -> bool:
+        """Whether the alert rests on ticked answers, which "ticked by mistake" can correct."""
+        return any(answer in TICKED_ANSWERS for item in self.evidence for answer in item["answers"])
+
+
+@dataclass(frozen=True)
+class CarePrompt:
+    tier: str
+    headline: str
+    advice: str
+    items: list[PromptItem]
+    contacts: countries.CareContacts
+    country_has_contacts: bool  # False: the general advice, with a pointer to settings
+
+    @property
+    def tier_title(self) -> str:
+        return redflags.Tier(self.tier).label
+
+    @property
+    def emergency_number(self) -> str:
+        return self.contacts.emergency_number
+
+    @property
+    def numbers_when_unset(self) -> str:
+        return countries.NUMBERS_WHEN_UNSET
+
+
+def rule_title(code: str) -> str:
+    wording = RULE_WORDING.get(code)
+    return wording.title if wording else code
+
+
+def _wordings() -> dict[str, str]:
+    return {key: text for key, text in CareWording.objects.values_list("key", "text") if text}
+
+
+def _prompts(
+    entries: list[tuple[redflags.Rule, list[dict], CareAlert | None]],
+    *,
+    country: str,
+    today: dt.date | None = None,
+) -> list[CarePrompt]:
+    if not entries:
+        return []
+    contacts = countries.contacts_for(country)
+    wordings = _wordings()
+    prompts = []
+    for tier in sorted({rule.tier for rule, _, _ in entries}, key=redflags.TIER_RANK.__getitem__):
+        key = advice_key(tier, [rule.code for rule, _, _ in entries if rule.tier == tier])
+        advice = wordings.get(f"tier:{key}", TIER_ADVICE[key])
+        items = [
+            PromptItem(
+                title=rule_title(rule.code),
+                explanation=countries.fill(
+                    wordings.get(f"rule:{rule.code}", RULE_WORDING[rule.code].explanation),
+                    contacts,
+                ),
+                evidence=evidence,
+                alert=alert,
+                past_event=is_past_event(tier, _last_logged(evidence), today),
+            )
+            for rule, evidence, alert in entries
+            if rule.tier == tier
+        ]
+        headline = countries.fill(TIER_HEADLINES[key], contacts)
+        if all(item.past_event for item in items):
+            headline = past_event_headline(headline)
+        prompts.append(
+            CarePrompt(
+                tier=tier,
+                headline=headline,
+                advice=countries.fill(advice, contacts),
+                items=items,
+                contacts=contacts,
+                country_has_contacts=country in countries.CONTACTS,
+            )
+        )
+    return prompts
+
+
+@dataclass(frozen=True)
+class AlertRecord:
+    alert: CareAlert
+    title: str
+    tier_title: str
+    status: str
+
+
+def describe(alert: CareAlert) -> AlertRecord:
+    if alert.cleared_at and alert.corrections:
+        status = "Corrected: ticked by mistake, and taken off your check-in"
+    elif alert.cleared_at:
+        status = "Cleared: the check-in behind it was changed"
+    else:
+        status = alert.get_acknowledgement_display() or "Acknowledged"
+    return AlertRecord(
+        alert=alert,
+        title=rule_title(alert.rule),
+        tier_title=alert.get_tier_display(),
+        status=status,
+    )
+
+
+def _last_logged(evidence: list[dict]) -> dt.date:
+    return max(dt.date.fromisoformat(item["date"]) for item in evidence)
+
+
+def prompts_for_alerts(
+    alerts: list[CareAlert], *, country: str, today: dt.date | None = None
+) -> list[CarePrompt]:
+    # Each at the tier it was raised at, which its answers follow (a knock raised as urgent
+    # before the rule became soon without fracture risk is still answered as urgent).
+    return _prompts(
+        [
+            (replace(redflags.RULES_BY_CODE[a.rule], tier=a.tier), a.evidence, a)
+            for a in alerts
+            if a.rule in redflags.RULES_BY_CODE
+        ],
+        country=country,
+        today=today,
+    )
+
+
+def open_prompts(user) -> list[CarePrompt]:
+    """Every open alert in full, most urgent first (the care page shows them so)."""
+    return prompts_for_alerts(
+        open_alerts(user), country=user.profile.country.code or "", today=today_for(user)
+    )
