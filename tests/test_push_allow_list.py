@@ -7,7 +7,7 @@ import threading
 
 import pytest
 
-from tracker.accounts import reminders
+from tracker.accounts import delivery, reminders
 from tracker.models import PushSubscription
 
 
@@ -27,7 +27,7 @@ from tracker.models import PushSubscription
     ],
 )
 def test_hosts_are_compared_after_idna(endpoint, allowed):
-    assert reminders.push_endpoint_allowed(endpoint) is allowed
+    assert delivery.push_endpoint_allowed(endpoint) is allowed
 
 
 class _Hop(http.server.BaseHTTPRequestHandler):
@@ -50,7 +50,7 @@ class _Hop(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def two_hops(settings):
-    public, private = reminders.generate_vapid_keys()
+    public, private = delivery.generate_vapid_keys()
     settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = public, private
     _Hop.received = []
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Hop)
@@ -81,5 +81,5 @@ def _subscription(user, endpoint: str) -> PushSubscription:
 def test_a_redirect_from_the_push_service_is_not_followed(user, two_hops):
     subscription = _subscription(user, f"{two_hops}/first")
     message = reminders.build_message(user)
-    assert reminders.send_push(subscription, message) == "failed"
+    assert delivery.send_push(subscription, message) == "failed"
     assert _Hop.received == ["/first"]

@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from tests.factories import make_checkin, make_user
 from tests.threads import run_together
-from tracker.accounts import reminders
+from tracker.accounts import delivery, reminders
 from tracker.models import CareAlert, PushSubscription, ReminderSent
 
 
@@ -151,7 +151,7 @@ def test_email_says_what_is_left_and_can_be_unsubscribed_once_without_logging_in
 
 def test_one_click_post_from_a_mail_client_unsubscribes(client, db):
     person = reminded("ann", timezone="UTC")
-    token = reminders.unsubscribe_token(person)
+    token = delivery.unsubscribe_token(person)
     assert client.post(reverse("tracker:unsubscribe", args=[token])).status_code == 200
     person.profile.refresh_from_db()
     assert person.profile.reminder_email is False
@@ -159,9 +159,9 @@ def test_one_click_post_from_a_mail_client_unsubscribes(client, db):
 
 def test_a_tampered_or_foreign_unsubscribe_link_is_refused(client, db):
     ann, bob = reminded("ann", timezone="UTC"), reminded("bob", timezone="UTC")
-    token = reminders.unsubscribe_token(ann)
+    token = delivery.unsubscribe_token(ann)
     signature = token.rpartition(":")[2]
-    bob_token = reminders.unsubscribe_token(bob)
+    bob_token = delivery.unsubscribe_token(bob)
     forged = bob_token.rpartition(":")[0] + ":" + signature
     for bad in (token[:-2] + "xx", forged, "nonsense"):
         for method in (client.get, client.post):
@@ -213,7 +213,7 @@ class PushService(http.server.BaseHTTPRequestHandler):
 
 @pytest.fixture
 def push_service(settings, monkeypatch):
-    public, private = reminders.generate_vapid_keys()
+    public, private = delivery.generate_vapid_keys()
     settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = public, private
     PushService.received, PushService.statuses = [], {}
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), PushService)
@@ -221,7 +221,7 @@ def push_service(settings, monkeypatch):
     thread.start()
     pretend = f"http://127.0.0.1:{server.server_address[1]}"
     # The pretend service is on this machine, which the real allow-list refuses by design.
-    monkeypatch.setattr(reminders, "push_endpoint_allowed", lambda url: url.startswith(pretend))
+    monkeypatch.setattr(delivery, "push_endpoint_allowed", lambda url: url.startswith(pretend))
     yield pretend
     server.shutdown()
 
@@ -316,7 +316,7 @@ def test_the_claim_is_committed_before_sending_and_released_on_failure(db, monke
         seen_during_send.append(ReminderSent.objects.filter(user=user).exists())
         return False
 
-    monkeypatch.setattr(reminders, "send_email", failing_email)
+    monkeypatch.setattr(delivery, "send_email", failing_email)
     assert reminders.remind(person, local_date=dt.date(2026, 6, 15)) == "failed"
     assert seen_during_send == [True]
     assert not ReminderSent.objects.exists()
@@ -361,7 +361,7 @@ def test_push_only_people_are_not_due_without_vapid_keys(db, settings):
     ],
 )
 def test_push_endpoints_are_allowed_only_to_browser_push_services(endpoint, allowed):
-    assert reminders.push_endpoint_allowed(endpoint) is allowed
+    assert delivery.push_endpoint_allowed(endpoint) is allowed
 
 
 def test_an_operator_can_add_a_push_service(settings):
@@ -369,15 +369,15 @@ def test_an_operator_can_add_a_push_service(settings):
         *settings.BACKHABITS_PUSH_SERVICE_HOSTS,
         "push.example.org",
     ]
-    assert reminders.push_endpoint_allowed("https://push.example.org/x")
+    assert delivery.push_endpoint_allowed("https://push.example.org/x")
 
 
 def test_a_stored_endpoint_is_checked_again_before_each_send(db, settings, monkeypatch):
     settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = (
-        reminders.generate_vapid_keys()
+        delivery.generate_vapid_keys()
     )
     sent = []
-    monkeypatch.setattr(reminders, "send_push", lambda subscription, message: sent.append(1))
+    monkeypatch.setattr(delivery, "send_push", lambda subscription, message: sent.append(1))
     person = reminded("ann", timezone="UTC", reminder_email=False)
     PushSubscription.objects.create(
         user=person, endpoint="https://10.0.0.8/x", p256dh="x", auth="y"
@@ -391,11 +391,11 @@ def test_an_unsubscribe_link_names_no_one_and_expires_after_60_days(client, db, 
     import time
 
     person = reminded("ann", timezone="UTC")
-    token = reminders.unsubscribe_token(person)
+    token = delivery.unsubscribe_token(person)
     key = token.split(":")[0]
     assert key == person.profile.unsubscribe_key and len(key) >= 20
     with pytest.raises((signing.BadSignature, ValueError)):  # no payload to read, as old links had
-        signing.loads(token, salt=reminders.UNSUBSCRIBE_SALT)
+        signing.loads(token, salt=delivery.UNSUBSCRIBE_SALT)
     sixty_one_days = 61 * 24 * 3600
     monkeypatch.setattr(time, "time", lambda real=time.time: real() + sixty_one_days)
     response = client.post(reverse("tracker:unsubscribe", args=[token]))

@@ -14,7 +14,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_checkin, make_user
-from tracker.accounts import lifecycle, reminders
+from tracker.accounts import delivery, lifecycle, reminders
 from tracker.models import AwayPeriod, CareAlert, ReminderSent
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -169,7 +169,7 @@ def test_settings_and_home_say_when_nothing_can_reach_the_person(client, db, set
 
 def test_a_device_is_enough_to_reach_someone(client, db, settings):
     settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = (
-        reminders.generate_vapid_keys()
+        delivery.generate_vapid_keys()
     )
     person = reminded("ann", confirmed_email="")
     person.push_subscriptions.create(endpoint="https://fcm.googleapis.com/x", p256dh="x", auth="y")

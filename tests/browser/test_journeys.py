@@ -267,12 +267,12 @@ def test_service_worker_registers_for_the_whole_app(page):
 def test_settings_push_switch_asks_the_browser_for_a_subscription(
     new_page, settings, page_problems
 ):
-    from tracker.accounts import reminders
+    from tracker.accounts import delivery
 
     # Headless Chromium refuses the subscription itself and says so on the console.
     page_problems.allow("Push API")
 
-    public, private = reminders.generate_vapid_keys()
+    public, private = delivery.generate_vapid_keys()
     settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = public, private
     make_user("alice")
     page = new_page("phone")

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin
-from tracker.accounts import reminders
+from tracker.accounts import delivery
 from tracker.models import CheckIn
 
 
@@ -24,7 +24,7 @@ def _pages(user) -> dict[str, str]:
         "settings": reverse("tracker:settings"),
         "health profile": reverse("tracker:health_profile"),
         "delete account": reverse("tracker:delete_account"),
-        "unsubscribe": reverse("tracker:unsubscribe", args=[reminders.unsubscribe_token(user)]),
+        "unsubscribe": reverse("tracker:unsubscribe", args=[delivery.unsubscribe_token(user)]),
     }
 
 
@@ -50,12 +50,12 @@ def test_head_changes_nothing(logged_in_client, user):
 
 def test_head_on_an_unsubscribe_link_keeps_the_link_working(user):
     key = user.profile.unsubscribe_key
-    token = reminders.unsubscribe_token(user)
+    token = delivery.unsubscribe_token(user)
     assert Client().head(reverse("tracker:unsubscribe", args=["bad"])).status_code == 400
     assert Client().head(reverse("tracker:unsubscribe", args=[token])).status_code == 200
     user.profile.refresh_from_db()
     assert user.profile.unsubscribe_key == key
-    assert reminders.unsubscribe(token)
+    assert delivery.unsubscribe(token)
 
 
 def test_head_on_a_day_with_a_checkin_leaves_it_as_it_was(logged_in_client, user):

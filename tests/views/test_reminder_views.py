@@ -1,7 +1,7 @@
 import pytest
 from django.urls import reverse
 
-from tracker.accounts import reminders
+from tracker.accounts import delivery
 from tracker.models import PushSubscription
 
 SUBSCRIPTION = {
@@ -16,7 +16,7 @@ SUBSCRIPTION = {
 @pytest.fixture
 def with_vapid(settings):
     settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = (
-        reminders.generate_vapid_keys()
+        delivery.generate_vapid_keys()
     )
 
 
@@ -152,7 +152,7 @@ def test_a_device_can_be_removed_by_its_owner_only(
 
 def test_push_refusal_says_why(logged_in_client, settings):
     settings.BACKHABITS_VAPID_PUBLIC_KEY, settings.BACKHABITS_VAPID_PRIVATE_KEY = (
-        reminders.generate_vapid_keys()
+        delivery.generate_vapid_keys()
     )
     response = logged_in_client.post(
         reverse("tracker:push_subscribe"),

@@ -1,2 +1,3 @@
-"""Accounts: creating, changing and deleting them (lifecycle), the daily reminders by e-mail and
-push (reminders) and sending e-mail after the response (outbox)."""
+"""Accounts: creating, changing and deleting them (lifecycle), who is due a daily reminder and
+what it says (reminders), sending it by e-mail and push (delivery) and sending e-mail after the
+response (outbox)."""

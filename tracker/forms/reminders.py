@@ -6,7 +6,7 @@ import binascii
 from cryptography.hazmat.primitives.asymmetric import ec
 from django import forms
 
-from tracker.accounts import reminders
+from tracker.accounts import delivery
 
 AUTH_SECRET_BYTES = 16  # the Web Push auth secret's length (RFC 8291)
 
@@ -28,7 +28,7 @@ class PushSubscriptionForm(forms.Form):
 
     def clean_endpoint(self) -> str:
         endpoint = self.cleaned_data["endpoint"]
-        if not reminders.push_endpoint_allowed(endpoint):
+        if not delivery.push_endpoint_allowed(endpoint):
             raise forms.ValidationError(
                 "Reminders are sent only through a browser's own push service (https, port 443)."
             )

@@ -54,10 +54,10 @@ def heatmap_bands() -> tuple[tuple[int, int], ...]:
 def operator_notices() -> list[str]:
     """What the people running this server should fix, for staff on the admin index: never
     shown to the people using the app, who simply aren't offered what doesn't work."""
-    from tracker.accounts import reminders
+    from tracker.accounts import delivery
 
     notices = []
-    if not reminders.vapid_configured():
+    if not delivery.vapid_configured():
         notices.append(
             "Push reminders are off: this server has no Web Push (VAPID) keys. Run "
             "`python manage.py generate_vapid_keys` and set BACKHABITS_VAPID_PUBLIC_KEY, "

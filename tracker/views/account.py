@@ -11,7 +11,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tracker import throttling
-from tracker.accounts import lifecycle, reminders
+from tracker.accounts import delivery, lifecycle
 from tracker.dates import today_for
 from tracker.days import tracked
 from tracker.days.pages import away_context
@@ -83,10 +83,10 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
         "tracker/settings.html",
         {
             "form": form,
-            "push_ready": reminders.vapid_configured(),
+            "push_ready": delivery.vapid_configured(),
             "vapid_public_key": settings.BACKHABITS_VAPID_PUBLIC_KEY,
             "devices": request.user.push_subscriptions.order_by("created_at"),
-            "reach": reminders.reach(request.user),
+            "reach": delivery.reach(request.user),
             "tracked_sections": _tracked_sections(tracked.lists_for(request.user), tracked_form),
             "tracked_form": tracked_form,
             **away_context(request.user, today=today_for(request.user)),

@@ -12,7 +12,7 @@ from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
 
-from tracker.accounts import reminders
+from tracker.accounts import delivery
 from tracker.care import responses
 from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
 from tracker.days import checkins, peg, submit, tracked, units
@@ -50,7 +50,7 @@ def home(request: HttpRequest) -> HttpResponse:
     recent_days = checkins.recent_days(user=request.user, today=today)
     context = _today_card_context(request.user, today, checkin=recent_days[0].checkin)
     context["recent_days"] = recent_days
-    context["reach"] = reminders.reach(request.user)
+    context["reach"] = delivery.reach(request.user)
     # Open alerts and reminders lead as one line each; only tips safe beside them are chosen.
     page_care = responses.page_care(request.user, today=today)
     context["care_lines"] = page_care.lines

@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from tracker.accounts import reminders
+from tracker.accounts import delivery
 from tracker.forms.reminders import PushSubscriptionForm
 from tracker.models import PushSubscription
 
@@ -27,7 +27,7 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def push_subscribe(request: HttpRequest) -> HttpResponse:
-    if not reminders.vapid_configured():
+    if not delivery.vapid_configured():
         return HttpResponse("Push reminders are not set up on this server.", status=404)
     form = PushSubscriptionForm(request.POST)
     if not form.is_valid():
@@ -46,7 +46,7 @@ def push_subscribe(request: HttpRequest) -> HttpResponse:
             "user": request.user,
             "p256dh": data["p256dh"],
             "auth": data["auth"],
-            "device_label": reminders.device_label(request.headers.get("User-Agent", "")),
+            "device_label": delivery.device_label(request.headers.get("User-Agent", "")),
         },
     )
     return HttpResponse("Subscribed.", status=201 if created else 200)
@@ -68,12 +68,12 @@ def unsubscribe(request: HttpRequest, token: str) -> HttpResponse:
     unsubscribe anyone); POST, from that button or from the mail client, unsubscribes."""
     if request.method != "POST":  # GET or HEAD
         try:
-            reminders.check_unsubscribe_token(token)
+            delivery.check_unsubscribe_token(token)
         except signing.BadSignature:
             return render(request, "tracker/unsubscribe.html", {"state": "invalid"}, status=400)
         return render(request, "tracker/unsubscribe.html", {"state": "confirm"})
     try:
-        changed = reminders.unsubscribe(token)
+        changed = delivery.unsubscribe(token)
     except signing.BadSignature:
         return render(request, "tracker/unsubscribe.html", {"state": "invalid"}, status=400)
     state = "done" if changed else "used"

@@ -4,7 +4,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from tracker.accounts.reminders import generate_vapid_keys
+from tracker.accounts.delivery import generate_vapid_keys
 
 
 class Command(BaseCommand):
