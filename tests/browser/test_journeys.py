@@ -1,5 +1,6 @@
 import datetime as dt
 import json
+import time
 
 import pytest
 from django.contrib.auth.models import Group
@@ -317,15 +318,22 @@ def test_a_reminder_notification_offers_log_pain_and_done_today(new_page, live_s
         "origin": live_server.url, "registrationId": registration["registrationId"],
         "data": json.dumps(payload),
     })  # fmt: skip
-    shown = page.wait_for_function(
-        """async () => {
-            const registration = await navigator.serviceWorker.ready;
-            const found = await registration.getNotifications();
-            return found.length ? {title: found[0].title, body: found[0].body,
-                actions: found[0].actions.map(a => [a.action, a.title]),
-                urls: found[0].data.urls} : null;
-        }""",
-    ).json_value()
+    # Polled from Python: wait_for_function takes an async function's Promise as already true,
+    # so it would read the notifications before the worker has shown one.
+    shown, deadline = None, time.monotonic() + 10
+    while shown is None and time.monotonic() < deadline:
+        shown = page.evaluate(
+            """async () => {
+                const registration = await navigator.serviceWorker.ready;
+                const found = await registration.getNotifications();
+                return found.length ? {title: found[0].title, body: found[0].body,
+                    actions: found[0].actions.map(a => [a.action, a.title]),
+                    urls: found[0].data.urls} : null;
+            }"""
+        )
+        if shown is None:
+            time.sleep(0.1)
+    assert shown is not None, "no notification was shown within 10 s"
     assert shown["title"] == payload["title"] and shown["body"] == "A nudge"
     assert shown["actions"] == [["log-pain", "Log pain"], ["done-today", "Done today"]]
     assert shown["urls"][""] == "/checkin/" and shown["urls"]["done-today"] == "/checkin/"
