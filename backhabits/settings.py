@@ -142,7 +142,7 @@ PASSWORD_HASHERS = [
 ]
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "tracker.auth_backends.UsernameOrEmailBackend",
+    "tracker.accounts.auth_backends.UsernameOrEmailBackend",
 ]
 # Login throttling: 5 failures for one username, or from one address, lock it for 15 minutes.
 AXES_FAILURE_LIMIT = int(os.environ.get("BACKHABITS_LOGIN_FAILURE_LIMIT", "5"))
@@ -152,7 +152,7 @@ AXES_COOLOFF_TIME = dt.timedelta(
 AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
 # A success must not wipe failures recorded against other usernames from the same address.
 AXES_RESET_ON_SUCCESS = False
-AXES_USERNAME_CALLABLE = "tracker.auth_backends.throttling_username"
+AXES_USERNAME_CALLABLE = "tracker.accounts.auth_backends.throttling_username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 # The same page, saying when to try again (Retry-After), as every 429 does.
 AXES_LOCKOUT_CALLABLE = "tracker.throttling.lockout_response"
@@ -164,7 +164,7 @@ AXES_SENSITIVE_PARAMETERS = [
     "password1", "password2",
 ]  # fmt: skip
 # Behind a load balancer (DJANGO_BEHIND_PROXY=1) the address comes from X-Forwarded-For.
-AXES_CLIENT_IP_CALLABLE = "tracker.auth_backends.client_ip"
+AXES_CLIENT_IP_CALLABLE = "tracker.accounts.auth_backends.client_ip"
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "tracker:home"
 LOGOUT_REDIRECT_URL = "tracker:home"

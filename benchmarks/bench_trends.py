@@ -97,8 +97,9 @@ def _use_everything(checkin, offset: int, rng: random.Random) -> None:
 
 def _tick_items(user, rng: random.Random) -> int:
     """Full lists for the person, and two to four of them ticked on each saved day."""
+    from tracker.choices import TrackedKind
     from tracker.days.tracked import ACTIVE_LIMITS
-    from tracker.models import CheckIn, TrackedItem, TrackedKind
+    from tracker.models import CheckIn, TrackedItem
 
     items = TrackedItem.objects.bulk_create(
         TrackedItem(user=user, kind=kind, name=f"{kind} {n}")

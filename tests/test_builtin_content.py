@@ -11,8 +11,9 @@ import pytest
 from django.apps import apps as django_apps
 from django.core.management import CommandError, call_command
 
+from tracker.choices import Habit
 from tracker.guide import content
-from tracker.models import GuideSection, Habit, Tip
+from tracker.models import GuideSection, Tip
 
 SECTIONS, TIPS = content.read_all()
 

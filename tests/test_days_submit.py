@@ -8,9 +8,10 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import checkin_post_data
+from tracker.choices import TrackedKind
 from tracker.days import away, offline, submit, tracked
 from tracker.forms.day import CheckInForm
-from tracker.models import AwayPeriod, CareAlert, CheckIn, TrackedKind
+from tracker.models import AwayPeriod, CareAlert, CheckIn
 
 pytestmark = pytest.mark.django_db
 

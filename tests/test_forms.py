@@ -7,9 +7,9 @@ from django import forms as django_forms
 from django.test.html import parse_html
 
 from tests.factories import checkin_post_data
+from tracker.choices import WaterUnit
 from tracker.forms.account import LongSelect, timezone_choices
 from tracker.forms.day import CheckInForm
-from tracker.models import WaterUnit
 
 
 def _errors_for(**overrides):

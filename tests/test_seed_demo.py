@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from tracker.demo import DEMO_DAYS, DEMO_PASSWORD, DEMO_USERNAME
+from tracker.accounts.demo import DEMO_DAYS, DEMO_PASSWORD, DEMO_USERNAME
 from tracker.models import CheckIn
 
 

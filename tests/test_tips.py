@@ -2,9 +2,9 @@ import datetime as dt
 
 import pytest
 
+from tracker.choices import Habit
 from tracker.guide import tips
 from tracker.guide.tips import TipReason
-from tracker.models import Habit
 from tracker.trends.insights import DayRow
 
 TODAY = dt.date(2026, 5, 20)

@@ -10,8 +10,9 @@ from django.utils import timezone
 
 from tests.factories import make_user
 from tests.threads import run_together
+from tracker.choices import TrackedKind
 from tracker.days import tracked
-from tracker.models import TrackedItem, TrackedKind
+from tracker.models import TrackedItem
 
 FACTOR = TrackedKind.FACTOR
 LIMIT = tracked.ACTIVE_LIMITS[FACTOR]

@@ -9,7 +9,8 @@ import pytest
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker.models import AwayPeriod, CheckIn, TrackedItem, TrackedKind, WaterUnit
+from tracker.choices import TrackedKind, WaterUnit
+from tracker.models import AwayPeriod, CheckIn, TrackedItem
 from tracker.trends import dashboard, insights
 
 TODAY = dt.date(2026, 11, 18)

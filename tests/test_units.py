@@ -4,8 +4,8 @@ from decimal import Decimal
 
 import pytest
 
+from tracker.choices import WaterUnit
 from tracker.days import units
-from tracker.models import WaterUnit
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@ import datetime as dt
 import functools
 import operator
 import secrets
-from decimal import Decimal
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -12,36 +11,22 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django_countries.fields import CountryField
 
-from tracker.choices import AgeBand, Tier
+from tracker.choices import Acknowledgement, AgeBand, Habit, Posture, Tier, TrackedKind, WaterUnit
+from tracker.limits import (
+    DEFAULT_EXERCISE_GOAL_MINUTES,
+    DEFAULT_WATER_GOAL_ML,
+    EXERCISE_MINUTES_MAX,
+    NOTES_MAX_LENGTH,
+    SLEEP_HALF_HOURS,
+    TRACKED_NAME_MAX_LENGTH,
+    WATER_GOAL_ML_MIN,
+    WATER_ML_MAX,
+)
 from tracker.ranges import RANGES
-
-WATER_ML_MAX = 10_000
-WATER_GOAL_ML_MIN = 250  # one glass: a smaller daily goal is a typing slip
-EXERCISE_MINUTES_MAX = 1_440
-NOTES_MAX_LENGTH = 1_000
-TRACKED_NAME_MAX_LENGTH = 40
-SLEEP_HOURS_MAX = 16
-SLEEP_HALF_HOURS = [Decimal(n) / 2 for n in range(2 * SLEEP_HOURS_MAX + 1)]
-DEFAULT_WATER_GOAL_ML = 2_000
-DEFAULT_EXERCISE_GOAL_MINUTES = 30
-ML_PER_US_FL_OZ = 29.5735
 
 
 def new_unsubscribe_key() -> str:
     return secrets.token_urlsafe(16)
-
-
-class WaterUnit(models.TextChoices):
-    MILLILITRES = "ml", "Millilitres (ml)"
-    US_FLUID_OUNCES = "oz", "US fluid ounces (fl oz)"
-
-
-class Posture(models.IntegerChoices):
-    SLUMPED = 1, "Slumped most of the day"
-    OFTEN_SLUMPED = 2, "Often slumped"
-    MIXED = 3, "Mixed"
-    MOSTLY_UPRIGHT = 4, "Mostly upright"
-    UPRIGHT_WITH_BREAKS = 5, "Upright with regular breaks"
 
 
 class Profile(models.Model):
@@ -264,11 +249,6 @@ class CheckIn(models.Model):
         return f"Check-in of user #{self.user_id} on {self.date.isoformat()}"
 
 
-class TrackedKind(models.TextChoices):
-    PAIN_RELIEF = "relief", "Pain relief"
-    FACTOR = "factor", "Your own factor"
-
-
 class TrackedItem(models.Model):
     """Something a person chooses to track: a pain relief they use ("ibuprofen", "heat pack") or
     a factor of their own ("long drive"). Renamed or retired, it keeps its past days."""
@@ -321,15 +301,6 @@ class AwayPeriod(models.Model):
     @property
     def days(self) -> int:
         return (self.end - self.start).days + 1
-
-
-class Habit(models.TextChoices):
-    POSTURE = "posture", "Posture"
-    EXERCISE = "exercise", "Exercise"
-    WATER = "water", "Water"
-    STRESS = "stress", "Stress"
-    DISCOMFORT = "discomfort", "Discomfort"
-    GENERAL = "general", "General"
 
 
 class GuideSection(models.Model):
@@ -429,18 +400,6 @@ class TipDismissal(models.Model):
 
     def __str__(self) -> str:
         return f"Tip #{self.tip_id} dismissed by user #{self.user_id}"
-
-
-class Acknowledgement(models.TextChoices):
-    """How a person answered an alert. An emergency or urgent alert takes only GETTING_HELP or
-    SPOKEN (or is corrected as ticked by mistake); UNDERSTOOD is for "soon" alerts. CONTACTED
-    was the one professional answer before the two were split, and keeps its meaning on old
-    rows."""
-
-    GETTING_HELP = "getting_help", "Getting help now"
-    SPOKEN = "spoken", "Spoken to a professional"
-    CONTACTED = "contacted", "I've contacted a professional"
-    UNDERSTOOD = "understood", "Understood"
 
 
 # Open: not yet answered and not cleared by an edited day. The one definition of an open alert,

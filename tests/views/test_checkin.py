@@ -6,7 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin
-from tracker.models import CareAlert, CheckIn, Posture
+from tracker.choices import Posture
+from tracker.models import CareAlert, CheckIn
 
 HTMX = {"HX-Request": "true"}
 

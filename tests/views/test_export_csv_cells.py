@@ -7,7 +7,8 @@ import io
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker.models import TrackedItem, TrackedKind
+from tracker.choices import TrackedKind
+from tracker.models import TrackedItem
 
 
 def _today() -> dt.date:

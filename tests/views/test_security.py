@@ -198,7 +198,7 @@ def test_sessions_from_before_the_generation_key_are_ended_too(user):
     ("behind_proxy", "expected"), [(False, "198.51.100.7"), (True, "203.0.113.5")]
 )
 def test_forwarded_addresses_are_trusted_only_behind_a_proxy(rf, settings, behind_proxy, expected):
-    from tracker.auth_backends import client_ip
+    from tracker.accounts.auth_backends import client_ip
 
     settings.BEHIND_PROXY = behind_proxy
     request = rf.get("/", REMOTE_ADDR="198.51.100.7", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.5")

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin, make_user
+from tracker.choices import TrackedKind
 from tracker.days import tracked
-from tracker.models import CareAlert, CheckIn, TrackedItem, TrackedKind
+from tracker.models import CareAlert, CheckIn, TrackedItem
 
 HTMX = {"HX-Request": "true"}
 RELIEF, FACTOR = TrackedKind.PAIN_RELIEF, TrackedKind.FACTOR

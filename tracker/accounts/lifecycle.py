@@ -18,8 +18,8 @@ from django.urls import reverse
 from django_ratelimit.core import is_ratelimited
 
 from tracker.accounts import outbox
+from tracker.accounts.auth_backends import client_ip
 from tracker.accounts.delivery import absolute_url
-from tracker.auth_backends import client_ip
 from tracker.care import countries
 from tracker.models import Profile
 

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from tracker.care import redflags, thresholds
 from tracker.care.symptoms import SYMPTOM_LABELS
-from tracker.models import Acknowledgement, CareAlert, CheckIn
+from tracker.choices import Acknowledgement
+from tracker.models import CareAlert, CheckIn
 
 # How a ticked symptom reads in an alert's evidence (scores and profile answers read otherwise).
 TICKED_ANSWERS = frozenset(SYMPTOM_LABELS.values())

@@ -17,8 +17,9 @@ from tracker.care import countries, redflags, shown, thresholds
 from tracker.care import prompts as care
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.care.wording import TIER_HEADLINES, advice_key
+from tracker.choices import Acknowledgement
 from tracker.days import checkins
-from tracker.models import Acknowledgement, CareAlert, CheckIn
+from tracker.models import CareAlert, CheckIn
 
 # The answers that close an alert, by tier, with what each button does, said beside it.
 # Emergency and urgent alerts cannot be waved away with "Understood".

@@ -16,17 +16,11 @@ from django.utils import timezone
 
 from tracker.care import prompts, redflags
 from tracker.care.symptoms import SYMPTOM_LABELS
+from tracker.choices import TrackedKind
 from tracker.days import units
 from tracker.days.measures import ASKED_ORDER, MEASURE_FIELDS, MEASURES_BY_KEY, value_words
-from tracker.models import (
-    DAY_CONTENT_FIELDS,
-    WATER_ML_MAX,
-    CheckIn,
-    TrackedItem,
-    TrackedKind,
-    any_given_q,
-    is_given,
-)
+from tracker.limits import WATER_ML_MAX
+from tracker.models import DAY_CONTENT_FIELDS, CheckIn, TrackedItem, any_given_q, is_given
 
 # The check-in's "More" section, besides the ticked items (`item_ids`, shown as two lists).
 MORE_FIELDS = ("sleep_hours", "woke_from_pain")

@@ -3,8 +3,8 @@ value is said in words. The check-in, the trends and the report all read them fr
 
 from dataclasses import dataclass
 
+from tracker.choices import Posture
 from tracker.days import units
-from tracker.models import Posture
 
 # The measures' fields, in the order the form lays them out (the export's columns too).
 MEASURE_FIELDS = ("posture", "exercise_minutes", "water_ml", "stress", "discomfort")

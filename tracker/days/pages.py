@@ -10,11 +10,12 @@ from django.shortcuts import render
 from django.urls import reverse
 
 from tracker.care import countries, redflags, shown
+from tracker.choices import WaterUnit
 from tracker.dates import day_name
 from tracker.days import away, checkins, units
 from tracker.forms.day import CheckInForm
 from tracker.forms.history import AwayForm
-from tracker.models import CheckIn, WaterUnit
+from tracker.models import CheckIn
 
 
 def day_words(day: dt.date, today: dt.date) -> str:

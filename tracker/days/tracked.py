@@ -11,7 +11,8 @@ from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone
 
-from tracker.models import Profile, TrackedItem, TrackedKind
+from tracker.choices import TrackedKind
+from tracker.models import Profile, TrackedItem
 from tracker.trends import insights
 
 # How many each person keeps in use at once: enough to matter, few enough to tick in a second.

@@ -2,7 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
-from tracker.models import ML_PER_US_FL_OZ, WaterUnit
+from tracker.choices import WaterUnit
+from tracker.limits import ML_PER_US_FL_OZ
 
 QUICK_ADD_ML = 250
 QUICK_ADD_OZ = 8  # a US cup, the customary quick measure where ounces are used

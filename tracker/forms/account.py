@@ -18,17 +18,16 @@ from django.utils.safestring import SafeString, mark_safe
 
 from tracker.accounts import outbox
 from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_password
+from tracker.choices import TrackedKind, WaterUnit
 from tracker.dates import is_valid_timezone, timezone_names
 from tracker.days import tracked, units
-from tracker.models import (
+from tracker.limits import (
     EXERCISE_MINUTES_MAX,
     TRACKED_NAME_MAX_LENGTH,
     WATER_GOAL_ML_MIN,
     WATER_ML_MAX,
-    Profile,
-    TrackedKind,
-    WaterUnit,
 )
+from tracker.models import Profile
 
 EARLIEST_REMINDER, LATEST_REMINDER = dt.time(5, 0), dt.time(22, 30)
 MINIMUM_AGE = 16

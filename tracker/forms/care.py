@@ -2,11 +2,8 @@
 
 from django import forms
 
-from tracker.models import (
-    Acknowledgement,
-    AgeBand,
-    Profile,
-)
+from tracker.choices import Acknowledgement
+from tracker.models import AgeBand, Profile
 
 
 class HealthProfileForm(forms.ModelForm):

@@ -3,19 +3,12 @@ from decimal import Decimal
 from django import forms
 
 from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
+from tracker.choices import Posture, TrackedKind, WaterUnit
 from tracker.days import peg, tracked, units
 from tracker.days.measures import MEASURE_FIELDS
 from tracker.days.submit import Answers
-from tracker.models import (
-    EXERCISE_MINUTES_MAX,
-    NOTES_MAX_LENGTH,
-    SLEEP_HOURS_MAX,
-    WATER_ML_MAX,
-    Posture,
-    TrackedKind,
-    WaterUnit,
-    is_given,
-)
+from tracker.limits import EXERCISE_MINUTES_MAX, NOTES_MAX_LENGTH, SLEEP_HOURS_MAX, WATER_ML_MAX
+from tracker.models import is_given
 
 WATER_OZ_MAX = units.ml_to_oz(WATER_ML_MAX).quantize(Decimal("1"))  # 338 fl oz
 

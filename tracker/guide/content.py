@@ -22,7 +22,8 @@ from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, transaction
 from django.db.models import Manager, Model
 
-from tracker.models import GuideSection, Habit, Tip
+from tracker.choices import Habit
+from tracker.models import GuideSection, Tip
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
 PRIORITY_RANGE = (1, 100)

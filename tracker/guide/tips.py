@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from tracker.choices import Habit
 from tracker.dates import day_name
-from tracker.models import Habit
 from tracker.trends.insights import DayRow
 
 MAX_TIPS_SHOWN = 3

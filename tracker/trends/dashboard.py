@@ -13,9 +13,11 @@ from django.db.models import Min
 from django.utils.safestring import SafeString
 
 from tracker import ranges
+from tracker.choices import WaterUnit
 from tracker.dates import EARLIEST_CHECKIN_DATE
 from tracker.days import peg, tracked
-from tracker.models import ML_PER_US_FL_OZ, AwayPeriod, CareAlert, CheckIn, WaterUnit
+from tracker.limits import ML_PER_US_FL_OZ
+from tracker.models import AwayPeriod, CareAlert, CheckIn
 from tracker.trends import charts, habits, insights, streaks
 from tracker.trends.insights import DayRow
 

@@ -5,8 +5,9 @@ import datetime as dt
 import io
 from collections.abc import Iterable
 
+from tracker.choices import TrackedKind
 from tracker.days import peg
-from tracker.models import AwayPeriod, CareAlert, CheckIn, TrackedItem, TrackedKind
+from tracker.models import AwayPeriod, CareAlert, CheckIn, TrackedItem
 from tracker.trends import habits
 
 CSV_COLUMNS = (

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from tracker import throttling
 from tracker.accounts import delivery, lifecycle
+from tracker.choices import TrackedKind
 from tracker.dates import today_for
 from tracker.days import tracked
 from tracker.days.pages import away_context
@@ -23,7 +24,7 @@ from tracker.forms.account import (
     ThrottledPasswordChangeForm,
     TrackedItemForm,
 )
-from tracker.models import TrackedItem, TrackedKind
+from tracker.models import TrackedItem
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -44,7 +45,7 @@ def signup(request: HttpRequest) -> HttpResponse:
         )
     if form.is_valid():
         user = lifecycle.create_account(form, request)
-        login(request, user, backend="tracker.auth_backends.UsernameOrEmailBackend")
+        login(request, user, backend="tracker.accounts.auth_backends.UsernameOrEmailBackend")
         messages.success(request, "Welcome to backhabits. Your first check-in takes 20 seconds.")
         return redirect("tracker:checkin")
     return render(request, "registration/signup.html", {"form": form})

@@ -19,7 +19,8 @@ from tracker.days import checkins, peg, submit, tracked, units
 from tracker.days.pages import checkin_page, day_words
 from tracker.forms.day import CheckInForm, PegForm
 from tracker.guide import tips
-from tracker.models import WATER_ML_MAX, CheckIn
+from tracker.limits import WATER_ML_MAX
+from tracker.models import CheckIn
 from tracker.trends import dashboard, exports, habits
 
 

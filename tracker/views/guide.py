@@ -4,7 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
-from tracker.models import GuideSection, Habit, Tip, TipDismissal
+from tracker.choices import Habit
+from tracker.models import GuideSection, Tip, TipDismissal
 from tracker.redirects import back
 
 _ACTIVE_TIPS = Tip.objects.filter(is_active=True).order_by("-priority", "id")

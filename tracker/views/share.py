@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
 from tracker import throttling
-from tracker.auth_backends import client_ip
+from tracker.accounts.auth_backends import client_ip
 from tracker.dates import today_for
 from tracker.forms.share import ShareLinkForm
 from tracker.models import ShareLink

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from tracker.demo import DEMO_DAYS, seed_demo
+from tracker.accounts.demo import DEMO_DAYS, seed_demo
 
 
 class Command(BaseCommand):

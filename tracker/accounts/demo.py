@@ -7,8 +7,9 @@ import random
 from django.contrib.auth import get_user_model
 from django.db import transaction
 
+from tracker.choices import TrackedKind
 from tracker.dates import today_for
-from tracker.models import CheckIn, TrackedItem, TrackedKind
+from tracker.models import CheckIn, TrackedItem
 
 DEMO_USERNAME = "demo"
 DEMO_PASSWORD = "backhabits-demo"
