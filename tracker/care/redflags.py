@@ -15,10 +15,23 @@ sources, are in tracker.care.thresholds."""
 
 import datetime as dt
 import functools
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from fractions import Fraction
 
+from tracker.care.rulebook import (  # noqa: F401 (callers read them as redflags.X)
+    EMERGENCY,
+    SOON,
+    TIER_RANK,
+    URGENT,
+    DayRecord,
+    Evidence,
+    Firing,
+    HealthFactors,
+    History,
+    Predicate,
+    Rule,
+    highest_tier,
+)
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.care.thresholds import (
     ACTIVITIES_STOPPED_DAYS,
@@ -47,84 +60,10 @@ from tracker.care.thresholds import (
     WORSENING_MIN_RATIO,
     WORSENING_WINDOW_DAYS,
 )
-from tracker.choices import AgeBand, Tier
+from tracker.choices import AgeBand
 
-EMERGENCY, URGENT, SOON = Tier.EMERGENCY, Tier.URGENT, Tier.SOON
-TIER_RANK = {EMERGENCY: 0, URGENT: 1, SOON: 2}
 AGE_16_19, AGE_20_50, AGE_OVER_50 = AgeBand.AGE_16_19, AgeBand.AGE_20_50, AgeBand.OVER_50
-
 LEG_NERVE_SYMPTOMS = frozenset({"leg_pain", "leg_numbness", "leg_weakness", "legs_getting_worse"})
-
-
-@dataclass(frozen=True)
-class DayRecord:
-    date: dt.date
-    discomfort: int | None
-    symptoms: frozenset[str] = frozenset()
-
-
-@dataclass(frozen=True)
-class HealthFactors:
-    age_band: str = ""
-    cancer_history: bool = False
-    infection_risk: bool = False
-    osteoporosis: bool = False
-    long_term_steroids: bool = False
-
-
-@dataclass(frozen=True)
-class Evidence:
-    date: dt.date
-    answers: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class History:
-    """A person's logged days around the day being checked, keyed by date."""
-
-    days: Mapping[dt.date, DayRecord]
-
-    @classmethod
-    def from_records(cls, records: Iterable[DayRecord]) -> "History":
-        return cls({record.date: record for record in records})
-
-    def recorded(self, first: dt.date, last: dt.date) -> list[DayRecord]:
-        """Every saved day from first to last, whatever it logged, oldest first."""
-        return sorted(
-            (r for r in self.days.values() if first <= r.date <= last),
-            key=lambda record: record.date,
-        )
-
-    def logged(self, first: dt.date, last: dt.date) -> list[DayRecord]:
-        """The days from first to last with discomfort logged: what the pain rules count."""
-        return [r for r in self.recorded(first, last) if r.discomfort is not None]
-
-
-Predicate = Callable[[dt.date, History, HealthFactors], tuple[Evidence, ...] | None]
-
-
-@dataclass(frozen=True)
-class Rule:
-    code: str
-    tier: str
-    predicate: Predicate = field(repr=False)
-    is_pattern: bool = False
-    # Rules about the same pattern share an episode: acknowledging one quiets the others.
-    episode: str = ""
-
-    @property
-    def episode_key(self) -> str:
-        return self.episode or self.code
-
-
-@dataclass(frozen=True)
-class Firing:
-    rule: Rule
-    evidence: tuple[Evidence, ...]
-
-    @property
-    def anchor_date(self) -> dt.date:
-        return max(item.date for item in self.evidence)
 
 
 def _day(history: History, day: dt.date) -> DayRecord | None:
@@ -423,8 +362,3 @@ def emergency_symptom_sets() -> tuple[tuple[str, ...], ...]:
         and fires(frozenset({first, second}))
     ]  # fmt: skip
     return (*singles, *pairs)
-
-
-def highest_tier(tiers: Iterable[str]) -> str | None:
-    ranked = sorted(tiers, key=TIER_RANK.__getitem__)
-    return ranked[0] if ranked else None
