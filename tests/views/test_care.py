@@ -78,6 +78,7 @@ def test_emergency_takes_over_the_page_without_javascript(logged_in_client, user
     assert "999" in html and "911" in html
     assert 'name="posture"' not in html  # the form is gone: nothing competes with the prompt
     assert "Tips for you" not in html
+    assert "Emergency: get professional care" in html
     assert CareAlert.objects.get(user=user).tier == "emergency"
 
 
@@ -163,6 +164,7 @@ def test_answering_closes_the_alert_leaves_a_reminder_and_keeps_it_in_history(
     home = logged_in_client.get(reverse("tracker:home")).content.decode()
     assert "care-urgent" not in home  # no open alert: a reminder line instead
     assert "care-reminder-urgent" in home
+    assert "Reminder, urgent:" in home
     history = logged_in_client.get(reverse("tracker:care")).content.decode()
     assert "A lump, swelling or change of shape" in history
     assert "Spoken to a professional" in history
@@ -180,6 +182,7 @@ def test_acknowledging_with_htmx_returns_the_remaining_prompts(logged_in_client,
     assert html.startswith('<div id="care-prompts">')
     assert "care-soon" in html and "care-urgent" not in html
     assert "care-reminder-urgent" in html  # the answered alert becomes its one-line reminder
+    assert "or for 7 days." in html  # tracker.care.prompts.REMINDER_DAYS
 
 
 @pytest.mark.parametrize("bad", ["", "ignore", "contacted'; DROP TABLE"])

@@ -13,8 +13,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from tracker.care import countries, redflags, shown, thresholds
-from tracker.care import prompts as care
+from tracker.care import countries, prompts, redflags, shown, thresholds
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.care.wording import TIER_HEADLINES, advice_key
 from tracker.choices import Acknowledgement
@@ -55,14 +54,14 @@ def responses_for(tier: str) -> tuple[str, ...]:
 
 def acknowledge(alert: CareAlert, *, response: str) -> None:
     """Records the answer with its time. On an emergency or urgent alert the full prompt gives
-    way to a one-line reminder (care.REMINDER_DAYS at most)."""
+    way to a one-line reminder (prompts.REMINDER_DAYS at most)."""
     if response not in responses_for(alert.tier):
         raise RefusedResponse(response)
     now = timezone.now()
     alert.acknowledged_at = now
     alert.acknowledgement = response
     if alert.tier in (redflags.EMERGENCY, redflags.URGENT):
-        alert.reminder_until = now + dt.timedelta(days=care.REMINDER_DAYS)
+        alert.reminder_until = now + dt.timedelta(days=prompts.REMINDER_DAYS)
     alert.save(update_fields=["acknowledged_at", "acknowledgement", "reminder_until", "updated_at"])
 
 
@@ -123,7 +122,7 @@ def correct_mistake(alert: CareAlert, *, keys: Iterable[str], today: dt.date) ->
             date__gt=first,
             date__lte=min(today, first + dt.timedelta(days=thresholds.HISTORY_DAYS)),
         ).values_list("date", flat=True)
-        care.recheck_after_correction(user=alert.user, days=[*codes_by_day, *later], today=today)
+        prompts.recheck_after_correction(user=alert.user, days=[*codes_by_day, *later], today=today)
         alert = CareAlert.objects.select_for_update().get(pk=alert.pk)
         removed: dict[str, list[str]] = defaultdict(list)
         for answer in chosen:
@@ -190,7 +189,7 @@ def page_care(user, *, today: dt.date, full_rules: Iterable[str] | None = ()) ->
     """Open alerts and reminders from one query. Alerts whose rule is in `full_rules` (None:
     every open alert) come as full prompts, the rest as lines."""
     now = timezone.now()
-    alerts = care.by_urgency(care.active(user, now))
+    alerts = prompts.by_urgency(prompts.active(user, now))
     open_alerts = [alert for alert in alerts if alert.is_open]
     full = [alert for alert in open_alerts if full_rules is None or alert.rule in set(full_rules)]
     shown_rules = {alert.rule for alert in open_alerts}
@@ -205,7 +204,7 @@ def page_care(user, *, today: dt.date, full_rules: Iterable[str] | None = ()) ->
     contacts = countries.contacts_for(country)
     lines = [
         _line(alert, contacts, today=today, reminder=not alert.is_open)
-        for alert in care.by_urgency([a for a in open_alerts if a not in full] + reminders)
+        for alert in prompts.by_urgency([a for a in open_alerts if a not in full] + reminders)
     ]
     lines.sort(key=lambda line: (redflags.TIER_RANK[line.tier], line.reminder))
     return PageCare(

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from tracker.care import countries, redflags
 from tracker.care.prompts import TICKED_ANSWERS, open_alerts
 from tracker.care.wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES, advice_key
+from tracker.choices import Tier
 from tracker.dates import today_for
 from tracker.models import CareAlert, CareWording
 
@@ -56,7 +57,7 @@ class CarePrompt:
 
     @property
     def tier_title(self) -> str:
-        return redflags.Tier(self.tier).label
+        return Tier(self.tier).label
 
     @property
     def emergency_number(self) -> str:

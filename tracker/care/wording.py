@@ -11,8 +11,24 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from fractions import Fraction
 
-from tracker.care import thresholds as t
 from tracker.care.redflags import EMERGENCY, SOON, URGENT
+from tracker.care.thresholds import (
+    ACTIVITIES_STOPPED_DAYS,
+    ACTIVITIES_STOPPED_WINDOW_DAYS,
+    AGE_PAIN_MIN_SPAN_DAYS,
+    LEG_SYMPTOM_DAYS,
+    LEG_SYMPTOM_WINDOW_DAYS,
+    PERSISTENT_DISCOMFORT,
+    PERSISTENT_MIN_SPAN_DAYS,
+    PERSISTENT_SHARE,
+    SEVERE_CONSECUTIVE_DAYS,
+    SEVERE_DAYS_IN_WINDOW,
+    SEVERE_DISCOMFORT,
+    SEVERE_WINDOW_DAYS,
+    WORSENING_MIN_POINTS,
+    WORSENING_MIN_RATIO,
+    WORSENING_WINDOW_DAYS,
+)
 
 
 @dataclass(frozen=True)
@@ -156,44 +172,44 @@ RULE_WORDING: dict[str, RuleWording] = {
         "everyday cause.",
     ),
     "severe_three_days": RuleWording(
-        f"Severe discomfort {_words(t.SEVERE_CONSECUTIVE_DAYS)} days running",
-        f"You logged discomfort of {t.SEVERE_DISCOMFORT} or more on "
-        f"{_words(t.SEVERE_CONSECUTIVE_DAYS)} days in a row. Pain that stays this severe "
+        f"Severe discomfort {_words(SEVERE_CONSECUTIVE_DAYS)} days running",
+        f"You logged discomfort of {SEVERE_DISCOMFORT} or more on "
+        f"{_words(SEVERE_CONSECUTIVE_DAYS)} days in a row. Pain that stays this severe "
         "should be looked at.",
     ),
     "severe_most_days": RuleWording(
         "Severe discomfort on most days this week",
-        f"You logged discomfort of {t.SEVERE_DISCOMFORT} or more on at least "
-        f"{t.SEVERE_DAYS_IN_WINDOW} of the last {t.SEVERE_WINDOW_DAYS} days. Pain that stays "
+        f"You logged discomfort of {SEVERE_DISCOMFORT} or more on at least "
+        f"{SEVERE_DAYS_IN_WINDOW} of the last {SEVERE_WINDOW_DAYS} days. Pain that stays "
         "this severe should be looked at.",
     ),
     "persistent_pain": RuleWording(
-        f"Discomfort lasting {_weeks(t.PERSISTENT_MIN_SPAN_DAYS)}",
-        f"You logged discomfort of {t.PERSISTENT_DISCOMFORT} or more on at least "
-        f"{_SHARES[t.PERSISTENT_SHARE]} of the days you logged over "
-        f"{_weeks(t.PERSISTENT_MIN_SPAN_DAYS)} or more. Pain that lasts this long is worth a "
+        f"Discomfort lasting {_weeks(PERSISTENT_MIN_SPAN_DAYS)}",
+        f"You logged discomfort of {PERSISTENT_DISCOMFORT} or more on at least "
+        f"{_SHARES[PERSISTENT_SHARE]} of the days you logged over "
+        f"{_weeks(PERSISTENT_MIN_SPAN_DAYS)} or more. Pain that lasts this long is worth a "
         "professional's view.",
     ),
     "leg_symptoms_persisting": RuleWording(
         "Leg pain or numbness on most days",
-        f"You logged pain or numbness spreading down a leg on {t.LEG_SYMPTOM_DAYS} or more of the "
-        f"last {t.LEG_SYMPTOM_WINDOW_DAYS} days.",
+        f"You logged pain or numbness spreading down a leg on {LEG_SYMPTOM_DAYS} or more of the "
+        f"last {LEG_SYMPTOM_WINDOW_DAYS} days.",
     ),
     "worsening": RuleWording(
         "Discomfort getting clearly worse",
-        f"Your average discomfort over the last {t.WORSENING_WINDOW_DAYS} days is at least "
-        f"{t.WORSENING_MIN_POINTS} points and {float(t.WORSENING_MIN_RATIO - 1):.0%} higher than "
-        f"the {t.WORSENING_WINDOW_DAYS} days before, counting the days you logged.",
+        f"Your average discomfort over the last {WORSENING_WINDOW_DAYS} days is at least "
+        f"{WORSENING_MIN_POINTS} points and {float(WORSENING_MIN_RATIO - 1):.0%} higher than "
+        f"the {WORSENING_WINDOW_DAYS} days before, counting the days you logged.",
     ),
     "age_persisting_pain": RuleWording(
-        f"Back pain on most days for {_weeks(t.AGE_PAIN_MIN_SPAN_DAYS)}",
+        f"Back pain on most days for {_weeks(AGE_PAIN_MIN_SPAN_DAYS)}",
         "At your age, back pain on most of the days you logged over "
-        f"{_weeks(t.AGE_PAIN_MIN_SPAN_DAYS)} is worth getting checked.",
+        f"{_weeks(AGE_PAIN_MIN_SPAN_DAYS)} is worth getting checked.",
     ),
     "activities_stopped": RuleWording(
         "Pain stopping your usual activities",
         "You logged that pain stopped you doing your usual activities on "
-        f"{t.ACTIVITIES_STOPPED_DAYS} or more of the last {t.ACTIVITIES_STOPPED_WINDOW_DAYS} "
+        f"{ACTIVITIES_STOPPED_DAYS} or more of the last {ACTIVITIES_STOPPED_WINDOW_DAYS} "
         "days. It is worth seeing {routine_care} or {physio}, who can help you get back to "
         "them.",
     ),

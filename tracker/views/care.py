@@ -85,6 +85,7 @@ def acknowledge_alert(request: HttpRequest, alert_id: int) -> HttpResponse:
                 "care_prompts": page.prompts,
                 "answered_lines": [line for line in page.lines if line.alert.pk == alert.pk],
                 "just_acknowledged": True,
+                "reminder_days": prompts.REMINDER_DAYS,
             },
         )
     return redirect("tracker:home")
