@@ -180,6 +180,10 @@ def test_an_emergency_symptom_beside_a_bad_answer_takes_over_with_the_answer_bel
     if headers:
         assert response["HX-Retarget"] == "#main"
     assert CheckIn.objects.get(user=user).symptoms == ["bladder_bowel"]
+    # The form below keeps what a phone needs if the connection drops before it is sent again:
+    # the emergency answers and the number to call (they were empty here once).
+    assert 'data-emergency-sets="[[&quot;' in html
+    assert html.count('href="tel:112"') >= 2  # the advice, and the form's kept fallback
 
 
 def test_a_bad_answer_without_symptoms_saves_nothing(logged_in_client, user):

@@ -37,8 +37,33 @@ def checkin_page(
     offline_shell: bool = False,
     care_lines: list | None = None,
 ) -> HttpResponse:
+    context = checkin_context(
+        request, day=day, today=today, checkin=checkin, form=form, prompts=prompts,
+        partly_saved=partly_saved, water_error=water_error, offline_shell=offline_shell,
+        care_lines=care_lines,
+    )  # fmt: skip
+    template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
+    return render(request, template, context)
+
+
+def checkin_context(
+    request: HttpRequest,
+    *,
+    day: dt.date,
+    today: dt.date,
+    checkin: CheckIn | None,
+    form: CheckInForm,
+    prompts: list[shown.CarePrompt],
+    partly_saved: checkins.SavedDay | None = None,
+    water_error: str | None = None,
+    offline_shell: bool = False,
+    care_lines: list | None = None,
+    offer_previous: bool = True,
+) -> dict:
+    """What the check-in form needs wherever it is shown: its own page, and below an
+    emergency's advice when answers there still need correcting."""
     profile = request.user.profile
-    context = {
+    return {
         # Without its own, the page shows every open alert as a line (context_processors).
         **({"care_lines": care_lines} if care_lines is not None else {}),
         # The form as a phone keeps it for checking in without a connection (tracker.views.offline).
@@ -59,14 +84,12 @@ def checkin_page(
         "water_error": water_error,
         # "Same as yesterday" would put yesterday's answers into the kept page: not offered.
         "previous": None
-        if offline_shell
+        if offline_shell or not offer_previous
         else _previous_habits_offer(request.user, day=day, today=today, checkin=checkin),
         "partly_saved": partly_saved,
         # "Log pain" on a reminder notification opens the check-in here (templates/tracker/sw.js).
         "focus_discomfort": request.GET.get("focus") == "discomfort",
     }
-    template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
-    return render(request, template, context)
 
 
 def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: CheckIn | None):
@@ -100,6 +123,6 @@ def away_context(user, *, today, form: AwayForm | None = None) -> dict:
     return {
         "away_period": current,
         # A refused form shows its errors even beside a break already set.
-        "away_form": form or (None if current else AwayForm(user=user, today=today)),
+        "away_form": form or (None if current else AwayForm(today=today)),
         "away_max_days": away.MAX_AWAY_DAYS,
     }

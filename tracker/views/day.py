@@ -14,9 +14,9 @@ from django_htmx.http import reswap, retarget
 
 from tracker.accounts import delivery
 from tracker.care import responses
-from tracker.dates import EARLIEST_CHECKIN_DATE, today_for
+from tracker.dates import EARLIEST_CHECKIN_DATE, day_name, today_for
 from tracker.days import checkins, peg, submit, tracked, units
-from tracker.days.pages import checkin_page, day_words
+from tracker.days.pages import checkin_context, checkin_page, day_words
 from tracker.forms.day import CheckInForm, PegForm
 from tracker.guide import tips
 from tracker.limits import WATER_ML_MAX
@@ -160,9 +160,7 @@ def _after_save(
     saved = submission.saved
     if not request.htmx and not saved.firings:
         reached = " ".join(GOAL_WORDS[goal] for goal in saved.goals_reached)
-        messages.success(
-            request, f"Saved your check-in for {day:%A} {day.day} {day:%B}. {reached}".strip()
-        )
+        messages.success(request, f"Saved your check-in for {day_name(day)}. {reached}".strip())
         return redirect("tracker:home")
     care_now = _care_after(request.user, submission, today=today)
     if submission.emergency:
@@ -199,18 +197,11 @@ def _emergency_takeover(
     context = {"care_prompts": care_now.prompts, "care_lines": care_now.lines, "day": day}
     if form_page:
         partly_saved, form = form_page
-        checkin = partly_saved.checkin
-        today = today_for(request.user)
-        context.update(
-            form=form,
-            today=today,
-            is_today=day == today,
-            day_words=day_words(day, today),
-            action_url=request.path,
-            water=checkins.water_status(checkin, profile=request.user.profile),
-            previous=None,
-            partly_saved=partly_saved,
-        )
+        context = checkin_context(
+            request, day=day, today=today_for(request.user), checkin=partly_saved.checkin,
+            form=form, prompts=care_now.prompts, partly_saved=partly_saved,
+            care_lines=care_now.lines, offer_previous=False,
+        )  # fmt: skip
     if not request.htmx:
         return render(request, "tracker/emergency.html", context)
     response = render(request, "tracker/partials/emergency_takeover.html", context)
