@@ -11,7 +11,7 @@ from tests.factories import checkin_post_data
 from tracker.choices import TrackedKind
 from tracker.days import away, offline, submit, tracked
 from tracker.forms.day import CheckInForm
-from tracker.models import AwayPeriod, CareAlert, CheckIn
+from tracker.models import AwayPeriod, CareAlert, CheckIn, TrackedItem
 
 pytestmark = pytest.mark.django_db
 
@@ -68,11 +68,14 @@ def test_a_refused_phone_day_with_a_bad_answer_keeps_its_symptoms(user):
 
 def test_a_phone_day_refused_whole_keeps_its_symptoms_on_today(user):
     today = dt.date(2026, 3, 10)
-    refused = offline.keep_refused_symptoms(
-        user, sent_for=today + dt.timedelta(days=1), date_allowed=False, today=today,
-        symptoms=("fever",),
-    )  # fmt: skip
-    assert refused.kept_for == today and refused.moved_to_today
+    tomorrow = today + dt.timedelta(days=1)
+    kept_for = offline.day_for_refused(tomorrow, date_allowed=False, today=today)
+    assert kept_for == today
+    assert offline.day_for_refused(tomorrow, date_allowed=True, today=tomorrow) == tomorrow
+    assert offline.day_for_refused(None, date_allowed=True, today=today) == today
+    answers = submit.Answers(None, ("fever",))
+    result = submit.submit_day(user, date=kept_for, today=today, answers=answers)
+    assert result.care_saved and result.firings
     assert CheckIn.objects.get(user=user, date=today).symptoms == ["fever"]
 
 
@@ -90,6 +93,24 @@ def test_take_break_enforces_its_limits_without_the_form(user):
         later = today + dt.timedelta(days=10)
         away.take_break(user, start=today + dt.timedelta(days=1), end=later, today=later)
     assert AwayPeriod.objects.filter(user=user).count() == 1
+
+
+def test_tracked_add_and_rename_refuse_a_name_on_the_list_without_the_form(user):
+    heat = tracked.add(user, kind=TrackedKind.PAIN_RELIEF, name="Heat pack")
+    ice = tracked.add(user, kind=TrackedKind.PAIN_RELIEF, name="Ice")
+    with pytest.raises(tracked.NameTaken, match="already have “Heat pack”"):
+        tracked.add(user, kind=TrackedKind.PAIN_RELIEF, name="  heat PACK ")
+    with pytest.raises(tracked.NameTaken, match="already have “Heat pack”"):
+        tracked.rename(ice, name="HEAT PACK")
+    tracked.retire(heat)
+    with pytest.raises(tracked.NameTaken, match="“Heat pack” is retired"):
+        tracked.add(user, kind=TrackedKind.PAIN_RELIEF, name="heat pack")
+    tracked.rename(ice, name="ice")  # its own name in other capitals is not a clash
+    # The same name on the other list is no clash.
+    tracked.add(user, kind=TrackedKind.FACTOR, name="Heat pack")
+    assert sorted(TrackedItem.objects.filter(user=user).values_list("name", flat=True)) == [
+        "Heat pack", "Heat pack", "ice",
+    ]  # fmt: skip
 
 
 def test_tracked_add_enforces_the_list_limit_without_the_form(user):

@@ -1,6 +1,7 @@
 """A day from a phone that the server refuses whole (its date, or the phone's clock): its
 symptoms are still saved and checked, on the person's today when the date is refused, and the
-answer says exactly what was kept and what was not (tracker.days.offline.keep_refused_symptoms)."""
+answer says exactly what was kept and what was not (tracker.days.offline.day_for_refused names
+the day, tracker.days.submit saves it)."""
 
 import datetime as dt
 import uuid

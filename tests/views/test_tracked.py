@@ -464,8 +464,8 @@ def test_a_name_the_database_refuses_is_an_error_beside_the_field_not_a_500(logg
 
     drive = _item(user, FACTOR, "Long drive")
     garden = _item(user, FACTOR, "Gardening")
-    # As if the form's check had missed the clash (a second tap on Add, a case-folding corner).
-    with mock.patch("tracker.forms.account.tracked.find_by_name", return_value=None):
+    # As if the name check had missed the clash (a second tap on Add, a case-folding corner).
+    with mock.patch("tracker.days.tracked.find_by_name", return_value=None):
         added = _add(logged_in_client, FACTOR, "long drive")
         renamed = logged_in_client.post(
             reverse("tracker:tracked_rename", args=[garden.pk]), {"name": "LONG DRIVE"}

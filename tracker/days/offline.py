@@ -7,7 +7,7 @@ that day, its own is kept; but a symptom the phone logged is never dropped: it j
 and the red-flag rules run on it, as they do for every saved day.
 
 A day refused whole (its date is not one the person can log, or the phone's clock gave an
-impossible time) still has its symptoms saved and checked (`keep_refused_symptoms`): care is
+impossible time) still has its symptoms saved and checked (`day_for_refused`): care is
 never held back because a phone abroad is a day ahead of the account's time zone."""
 
 import datetime as dt
@@ -70,38 +70,14 @@ def receive(
     return Outcome(date=date, new=True, kept=kept, saved=saved)
 
 
-@dataclass(frozen=True)
-class Refused:
-    """What was kept of a day refused whole: its symptoms only, on `kept_for`."""
-
-    sent_for: dt.date | None  # the day the phone named, when that is a date at all
-    kept_for: dt.date | None  # the day its symptoms joined; None when it sent none
-    saved: checkins.SavedDay | None
-
-    @property
-    def moved_to_today(self) -> bool:
-        return self.kept_for is not None and self.kept_for != self.sent_for
-
-
-def keep_refused_symptoms(
-    user, *, sent_for: dt.date | None, date_allowed: bool, today: dt.date, symptoms: tuple[str, ...]
-) -> Refused:
-    """The symptoms of a refused day join that day when its date is one the person can log
-    (only the phone's clock was wrong), else the person's today: a date the server refuses is
-    most often a phone whose clock or time zone is ahead, and a symptom logged there is
-    happening now. They join what the day holds and remove nothing; nothing else is kept,
-    since the rest cannot be placed or ordered against the day's other edits. The day's id is
-    not recorded: sent again, the same symptoms join again, which changes nothing."""
-    kept_for = sent_for if date_allowed and sent_for is not None else today
-    if not symptoms:
-        return Refused(sent_for=sent_for, kept_for=None, saved=None)
-    saved = checkins.record_day(
-        user=user,
-        date=kept_for,
-        today=today,
-        change=checkins.DayChange(symptoms_added=symptoms),
-    )
-    return Refused(sent_for=sent_for, kept_for=kept_for, saved=saved)
+def day_for_refused(sent_for: dt.date | None, *, date_allowed: bool, today: dt.date) -> dt.date:
+    """Where the symptoms of a day refused whole are kept: that day when its date is one the
+    person can log (only the phone's clock was wrong), else the person's today: a date the
+    server refuses is most often a phone whose clock or time zone is ahead, and a symptom
+    logged there is happening now. Only the symptoms are kept (tracker.days.submit), since the
+    rest cannot be placed or ordered against the day's other edits. The day's id is not
+    recorded: sent again, the same symptoms join again, which changes nothing."""
+    return sent_for if date_allowed and sent_for is not None else today
 
 
 def sent_date(raw: str | None) -> dt.date | None:

@@ -36,8 +36,18 @@ class Lists:
 
 
 class NameTaken(Exception):
-    """The database refused a name as one the person already has (in another case, say, or
-    from a second tap on Add a moment ago)."""
+    """The person already has that name on the list, in any capitals, in use or retired (or
+    the database refused it: a second tap on Add a moment ago). Its text says which."""
+
+    def __init__(self, same: TrackedItem | None = None):
+        self.same = same
+        if same is None:
+            words = "You already have that name on this list."
+        elif same.retired_at is not None:
+            words = f"“{same.name}” is retired: bring it back from the list below."
+        else:
+            words = f"You already have “{same.name}” on this list."
+        super().__init__(words)
 
 
 def find_by_name(user, *, kind: str, name: str, exclude: int | None = None) -> TrackedItem | None:
@@ -72,7 +82,10 @@ def _room_under_lock(user_id: int, kind: str) -> bool:
 
 
 def add(user, *, kind: str, name: str) -> TrackedItem:
-    """ListFull when the list is full, NameTaken when the name is already on it."""
+    """NameTaken when the name is already on the list, ListFull when the list is full."""
+    same = find_by_name(user, kind=kind, name=name)
+    if same is not None:
+        raise NameTaken(same)
     try:
         with transaction.atomic():
             if not _room_under_lock(user.pk, kind):
@@ -83,6 +96,10 @@ def add(user, *, kind: str, name: str) -> TrackedItem:
 
 
 def rename(item: TrackedItem, *, name: str) -> None:
+    """NameTaken when another entry of the list already has the name."""
+    same = find_by_name(item.user_id, kind=item.kind, name=name, exclude=item.pk)
+    if same is not None:
+        raise NameTaken(same)
     old = item.name
     item.name = name.strip()
     try:

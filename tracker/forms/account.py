@@ -20,7 +20,7 @@ from tracker.accounts import outbox
 from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_password
 from tracker.choices import TrackedKind, WaterUnit
 from tracker.dates import is_valid_timezone, timezone_names
-from tracker.days import tracked, units
+from tracker.days import units
 from tracker.limits import (
     EXERCISE_MINUTES_MAX,
     TRACKED_NAME_MAX_LENGTH,
@@ -291,27 +291,17 @@ class TrackedItemForm(forms.Form):
     )
     kind = forms.ChoiceField(choices=TrackedKind.choices, widget=forms.HiddenInput)
 
-    def __init__(self, *args, user, item=None, **kwargs):
-        self.user, self.item = user, item
+    def __init__(self, *args, item=None, **kwargs):
+        self.item = item
         super().__init__(*args, **kwargs)
         if item is not None:
             self.fields["kind"].required = False
 
     def clean(self):
         cleaned = super().clean()
-        kind = self.item.kind if self.item else cleaned.get("kind")
-        name = (cleaned.get("name") or "").strip()
-        if not kind or not name:
-            return cleaned
-        cleaned["kind"] = kind
-        same = tracked.find_by_name(
-            self.user, kind=kind, name=name, exclude=self.item.pk if self.item else None
-        )
-        if ";" in name:
+        if self.item is not None:
+            cleaned["kind"] = self.item.kind
+        if ";" in (cleaned.get("name") or ""):
             # The export lists a day's names separated by semicolons.
             self.add_error("name", "Leave out semicolons (;).")
-        elif same is not None and same.retired_at is not None:
-            self.add_error("name", f"“{same.name}” is retired: bring it back from the list below.")
-        elif same is not None:
-            self.add_error("name", f"You already have “{same.name}” on this list.")
         return cleaned

@@ -22,8 +22,7 @@ class AwayForm(forms.Form):
         error_messages={"invalid": "Enter a date such as 2026-12-31."},
     )
 
-    def __init__(self, *args, user, today: dt.date, **kwargs):
-        self.user, self.today = user, today
+    def __init__(self, *args, today: dt.date, **kwargs):
         kwargs.setdefault("initial", {"start": today, "end": today + dt.timedelta(days=6)})
         super().__init__(*args, **kwargs)
 

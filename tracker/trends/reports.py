@@ -13,8 +13,9 @@ from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.dates import local_today
 from tracker.days import peg
 from tracker.models import CareAlert, CheckIn
-from tracker.trends import dashboard as trends
 from tracker.trends import insights
+from tracker.trends.dashboard import PEG_MEASURE, Dashboard
+from tracker.trends.dashboard import build as build_dashboard
 
 WORST_DAYS = 5
 
@@ -106,7 +107,7 @@ def alert_entry(alert: CareAlert, *, timezone_name: str) -> AlertEntry:
 @dataclass(frozen=True)
 class Report:
     name: str  # how the report names the person; empty when they gave no name to a shared one
-    dashboard: trends.Dashboard
+    dashboard: Dashboard
     averages: list[Average]
     symptoms: list[SymptomCount]
     worst_days: list[WorstDay]
@@ -129,7 +130,7 @@ def build(
     user, *, range_key: str, today: dt.date, include_notes: bool = True, shared: bool = False
 ) -> Report:
     # range_only: a report shows no streaks, so none are worked out.
-    dashboard = trends.build(
+    dashboard = build_dashboard(
         user, range_key=range_key, today=today, with_alerts=True, range_only=True
     )
     start = dashboard.start
@@ -150,9 +151,7 @@ def build(
             for alert in dashboard.alerts
         ],
         notes=notes_newest_first(user, start=start, end=today) if include_notes else None,
-        peg_scores=[
-            (date, with_unit(trends.PEG_MEASURE, score)) for date, score in dashboard.peg_scores
-        ],
+        peg_scores=[(date, with_unit(PEG_MEASURE, score)) for date, score in dashboard.peg_scores],
         peg_change=dashboard.peg_change,
     )
 
@@ -182,7 +181,7 @@ def _as_it_stood(alert: CareAlert, *, last_day: dt.date, timezone_name: str) -> 
     return past
 
 
-def averages(dashboard: trends.Dashboard) -> list[Average]:
+def averages(dashboard: Dashboard) -> list[Average]:
     rows = []
     for chart in dashboard.charts:
         measure = chart.measure

@@ -207,14 +207,14 @@ def _item(request: HttpRequest, item_id: int) -> TrackedItem:
 @require_POST
 @login_required
 def tracked_add(request: HttpRequest) -> HttpResponse:
-    form = TrackedItemForm(request.POST, user=request.user)
+    form = TrackedItemForm(request.POST)
     if form.is_valid():
         try:
             item = tracked.add(request.user, kind=form.cleaned_data["kind"],
                                name=form.cleaned_data["name"])  # fmt: skip
-        except tracked.NameTaken:
-            form.add_error("name", NAME_TAKEN)
-        except tracked.ListFull as full:  # the list's limit is tracked.add's to enforce
+        except tracked.NameTaken as taken:  # the list's names and limit are tracked.add's
+            form.add_error("name", str(taken))
+        except tracked.ListFull as full:
             form.add_error("name", str(full))
         else:
             messages.success(request, f"Added “{item.name}”.")
@@ -222,20 +222,17 @@ def tracked_add(request: HttpRequest) -> HttpResponse:
     return _settings_page(request, tracked_form=form, status=400)
 
 
-NAME_TAKEN = "You already have that name on this list."
-
-
 @require_POST
 @login_required
 def tracked_rename(request: HttpRequest, item_id: int) -> HttpResponse:
     item = _item(request, item_id)
-    form = TrackedItemForm(request.POST, user=request.user, item=item)
+    form = TrackedItemForm(request.POST, item=item)
     if form.is_valid():
         old = item.name
         try:
             tracked.rename(item, name=form.cleaned_data["name"])
-        except tracked.NameTaken:
-            form.add_error("name", NAME_TAKEN)
+        except tracked.NameTaken as taken:
+            form.add_error("name", str(taken))
         else:
             messages.success(request, f"Renamed “{old}” to “{item.name}”; its past days follow.")
             return redirect(f"{reverse('tracker:settings')}#tracked-heading")

@@ -41,7 +41,7 @@ def history(request: HttpRequest) -> HttpResponse:
 @login_required
 def away_start(request: HttpRequest) -> HttpResponse:
     today = today_for(request.user)
-    form = AwayForm(request.POST, user=request.user, today=today)
+    form = AwayForm(request.POST, today=today)
     if not form.is_valid():
         return _history_page(request, away_form=form, status=400)
     try:

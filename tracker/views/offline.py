@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_POST, require_safe
 
 from tracker.care import countries
-from tracker.dates import today_for
+from tracker.dates import day_name, today_for
 from tracker.days import offline, submit, tracked
 from tracker.days.pages import checkin_page
 from tracker.forms.day import CheckInForm
@@ -97,10 +97,10 @@ def _refused_answers(
     symptoms_saved = submission.care_saved
     kept = "Your symptoms" + (" and discomfort" if "discomfort" in form.care_answers()[1] else "")
     message = (
-        f"{kept} for {_day_words(day)} were saved and checked; the rest of the day "
+        f"{kept} for {day_name(day)} were saved and checked; the rest of the day "
         f"was not saved: {_reasons(form)}"
         if symptoms_saved
-        else f"{_day_words(day)} could not be saved: {_reasons(form)}"
+        else f"{day_name(day)} could not be saved: {_reasons(form)}"
     )
     return JsonResponse(
         {
@@ -118,38 +118,37 @@ def _refused(
     request: HttpRequest, *, about: OfflineDayForm, form: CheckInForm, today: dt.date
 ) -> JsonResponse:
     """The day's date or the phone's clock is refused: its symptoms are still saved and
-    checked (tracker.days.offline.keep_refused_symptoms), and the message says what was kept."""
-    form.is_valid()
-    symptoms, _ = form.care_answers()
+    checked (on the day tracker.days.offline.day_for_refused names), and the message says
+    what was kept."""
+    symptoms = form.answers().symptoms
     sent_for = offline.sent_date(request.POST.get("date"))
-    refused = offline.keep_refused_symptoms(
-        request.user,
-        sent_for=sent_for,
-        date_allowed="date" not in about.errors,
-        today=today,
-        symptoms=symptoms,
+    kept_for = offline.day_for_refused(
+        sent_for, date_allowed="date" not in about.errors, today=today
+    )
+    submission = submit.submit_day(
+        request.user, date=kept_for, today=today, answers=submit.Answers(None, symptoms)
     )
     reason = _refusal_reason(about, sent_for=sent_for, today=today, user=request.user)
-    sent_words = _day_words(sent_for) if sent_for else "the day this phone gave"
-    if refused.kept_for is None:
+    sent_words = day_name(sent_for) if sent_for else "the day this phone gave"
+    if submission.saved is None:
         message = f"{sent_words[0].upper()}{sent_words[1:]} could not be saved: {reason}"
-    elif refused.moved_to_today:
+    elif kept_for != sent_for:
         message = (
-            f"Your symptoms were saved for today ({_day_words(today)}) and checked; "
+            f"Your symptoms were saved for today ({day_name(today)}) and checked; "
             f"the rest of the day for {sent_words} was not saved: {reason}"
         )
     else:
         message = (
-            f"Your symptoms for {_day_words(refused.kept_for)} were saved and checked; "
+            f"Your symptoms for {day_name(kept_for)} were saved and checked; "
             f"the rest of the day was not saved: {reason}"
         )
     return JsonResponse(
         {
             "errors": about.errors.get_json_data(),
-            "symptoms_saved": refused.kept_for is not None,
-            "saved_for": refused.kept_for.isoformat() if refused.kept_for else None,
+            "symptoms_saved": submission.saved is not None,
+            "saved_for": kept_for.isoformat() if submission.saved else None,
             "message": message,
-            "care": bool(refused.saved and refused.saved.firings),
+            "care": bool(submission.firings),
         },
         status=400,
     )
@@ -161,7 +160,7 @@ def _refusal_reason(
     if "date" in about.errors and sent_for and sent_for > today:
         zone = user.profile.timezone.replace("_", " ")
         return (
-            f"by your account's time zone ({zone}) it is still {_day_words(today)}. "
+            f"by your account's time zone ({zone}) it is still {day_name(today)}. "
             "If you are travelling, change the time zone in Settings."
         )
     if "date" not in about.errors and "saved_at" in about.errors:
@@ -180,12 +179,8 @@ def _reasons(form: CheckInForm) -> str:
     return " ".join(parts)
 
 
-def _day_words(day: dt.date) -> str:
-    return f"{day:%A} {day.day} {day:%B}"
-
-
 def _message(outcome: offline.Outcome) -> str:
-    day = _day_words(outcome.date)
+    day = day_name(outcome.date)
     if outcome.kept == "server":
         return (
             f"{day}: a newer check-in was already saved, so that one was kept "

@@ -7,7 +7,7 @@ from django.views.decorators.vary import vary_on_headers
 from tracker.dates import today_for
 from tracker.forms.share import ShareLinkForm
 from tracker.ranges import REPORT_RANGE, parse_range, range_words
-from tracker.trends import dashboard as trends
+from tracker.trends import dashboard as trends_dashboard
 from tracker.trends.pages import range_links, report_page
 
 
@@ -17,7 +17,7 @@ from tracker.trends.pages import range_links, report_page
 def trends_page(request: HttpRequest) -> HttpResponse:
     range_key = parse_range(request.GET.get("range"))
     today = today_for(request.user)
-    dashboard = trends.build(
+    dashboard = trends_dashboard.build(
         request.user, range_key=range_key, today=today, range_only=bool(request.htmx)
     )
     context = {"dashboard": dashboard, "range_links": range_links(range_key)}
@@ -31,11 +31,11 @@ def trends_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @vary_on_headers("HX-Request")
 def measure_table(request: HttpRequest, measure_key: str) -> HttpResponse:
-    measure = trends.measures_for(request.user.profile.water_unit).get(measure_key)
+    measure = trends_dashboard.measures_for(request.user.profile.water_unit).get(measure_key)
     if measure is None:
         raise Http404
     range_key = parse_range(request.GET.get("range"))
-    table = trends.measure_table(
+    table = trends_dashboard.measure_table(
         request.user, measure=measure, range_key=range_key, today=today_for(request.user)
     )
     context = {"table": table, "range_words": range_words(range_key)}
