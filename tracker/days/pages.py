@@ -24,24 +24,9 @@ def day_words(day: dt.date, today: dt.date) -> str:
     return day_name(day) + (f" {day.year}" if day.year != today.year else "")
 
 
-def checkin_page(
-    request: HttpRequest,
-    *,
-    day: dt.date,
-    today: dt.date,
-    checkin: CheckIn | None,
-    form: CheckInForm,
-    prompts: list[shown.CarePrompt],
-    partly_saved: checkins.SavedDay | None = None,
-    water_error: str | None = None,
-    offline_shell: bool = False,
-    care_lines: list | None = None,
-) -> HttpResponse:
-    context = checkin_context(
-        request, day=day, today=today, checkin=checkin, form=form, prompts=prompts,
-        partly_saved=partly_saved, water_error=water_error, offline_shell=offline_shell,
-        care_lines=care_lines,
-    )  # fmt: skip
+def checkin_page(request: HttpRequest, **page) -> HttpResponse:
+    """The check-in page (or its panel, for htmx), from checkin_context's arguments."""
+    context = checkin_context(request, **page)
     template = "tracker/partials/checkin_panel.html" if request.htmx else "tracker/checkin.html"
     return render(request, template, context)
 
