@@ -332,3 +332,8 @@ LOGGING = {
         "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
     },
 }
+
+# The CPU each request took, in a Server-Timing header (backhabits/server_timing.py): for the
+# load test, off otherwise.
+if env_bool("BACKHABITS_SERVER_TIMING", False):
+    MIDDLEWARE.insert(0, "backhabits.server_timing.ServerTimingMiddleware")

@@ -72,6 +72,8 @@ def server_env(database_url: str) -> dict:
         # failures from one address) from locking out everyone else. Nothing else the visits
         # use is throttled (sign-up, reset e-mails and shared reports are).
         "BACKHABITS_LOGIN_FAILURE_LIMIT": "1000",
+        # Each answer says the CPU it took (backhabits/server_timing.py), printed per page.
+        "BACKHABITS_SERVER_TIMING": "1",
     }
 
 
@@ -227,9 +229,12 @@ def ms(value) -> str:
 
 
 def figures(item: dict) -> str:
+    cpu = item.get("cpu_median_ms")
+    cpu_words = "-" if cpu is None else f"{cpu:.1f}"
     return (
         f"{item['rps']:6.1f} req/s  median {ms(item['median_ms']):>4} ms  "
-        f"p95 {ms(item['p95_ms']):>5} ms  failures {item['failures']}/{item['requests']}"
+        f"p95 {ms(item['p95_ms']):>5} ms  app CPU median {cpu_words:>5} ms  "
+        f"failures {item['failures']}/{item['requests']}"
     )
 
 

@@ -254,6 +254,20 @@ def _timeline(start_time, exception, **kwargs) -> None:
     TIMELINE[int(start_time)][1 if exception else 0] += 1
 
 
+# (method, name) -> the CPU ms the app process reported for each request of the current phase.
+SERVER_CPU_MS: dict[tuple[str, str], list[float]] = defaultdict(list)
+SERVER_TIMING_CPU = re.compile(r"\bcpu;dur=([0-9.]+)")
+
+
+@events.request.add_listener
+def _server_cpu(request_type, name, response, exception, **kwargs) -> None:
+    """The app's Server-Timing CPU (BACKHABITS_SERVER_TIMING, set by load_test.py)."""
+    header = getattr(response, "headers", None) and response.headers.get("Server-Timing")
+    found = SERVER_TIMING_CPU.search(header or "")
+    if found and not exception:
+        SERVER_CPU_MS[(request_type, name)].append(float(found.group(1)))
+
+
 @events.test_stop.add_listener
 def _write_results(environment, **kwargs) -> None:
     """After every user has stopped (gracefully, within --stop-timeout)."""
@@ -295,10 +309,21 @@ def _cores(before: dict, after: dict, seconds: float) -> dict[str, float]:
     return {key: value / seconds for key, value in used.items()}
 
 
+def _all(per_endpoint: dict) -> itertools.chain:
+    return itertools.chain.from_iterable(per_endpoint.values())
+
+
+def _median(values: list[float]) -> float | None:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else None
+
+
 def _snapshot(stats, seconds: float) -> dict:
     def entry(item) -> dict:
         count = item.num_requests
+        cpu = SERVER_CPU_MS.get((item.method, item.name), [])
         return {
+            "cpu_median_ms": _median(cpu),
             "method": item.method or "",
             "name": item.name,
             "requests": count,
@@ -312,7 +337,7 @@ def _snapshot(stats, seconds: float) -> dict:
 
     return {
         "seconds": seconds,
-        "total": entry(stats.total),
+        "total": entry(stats.total) | {"cpu_median_ms": _median(list(_all(SERVER_CPU_MS)))},
         "endpoints": [entry(item) for item in stats.entries.values()],
         "errors": [
             {"method": e.method, "name": e.name, "error": str(e.error), "count": e.occurrences}
@@ -340,6 +365,7 @@ class StepShape(LoadTestShape):
         elif self.phase == "settle" and now - self.settled_at >= options.settle:
             self.ramp = _snapshot(self.runner.stats, now - self.since)
             self.runner.stats.reset_all()
+            SERVER_CPU_MS.clear()
             self.phase, self.since = "hold", now
             self.cpu_before = _cpu_seconds(options.server_pid)
         elif self.phase == "hold" and now - self.since >= options.hold:
@@ -354,6 +380,7 @@ class StepShape(LoadTestShape):
             if over or held["total"]["failures"] or late or self.index + 1 == len(self.steps):
                 return None
             self.runner.stats.reset_all()
+            SERVER_CPU_MS.clear()
             self.index, self.phase, self.since = self.index + 1, "ramp", now
             target = self.steps[self.index]
         if self.phase != getattr(self, "_reported", None):
