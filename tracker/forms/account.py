@@ -11,16 +11,15 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, UserCreationForm
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.forms.utils import flatatt
 from django.template.loader import render_to_string
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
+from django.utils import translation
 
 from tracker.accounts import outbox
 from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_password
 from tracker.choices import TrackedKind, WaterUnit
 from tracker.dates import is_valid_timezone, timezone_names
 from tracker.days import units
+from tracker.forms.drawing import FixedChoices, LongSelect
 from tracker.limits import (
     EXERCISE_MINUTES_MAX,
     TRACKED_NAME_MAX_LENGTH,
@@ -42,21 +41,24 @@ def timezone_choices() -> list[tuple[str, str]]:
     return list(_timezone_choices())
 
 
-class LongSelect(forms.Select):
-    """A <select> written out in one pass. Django renders each option through a template,
-    which for the ~600 time zones took most of the settings page's time."""
+# Every time zone, made once per process: the list can't change while it runs.
+TIMEZONE_CHOICES = FixedChoices(_timezone_choices)
 
-    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
-        chosen = set(self.format_value(value))
-        options = "".join(
-            [
-                f'<option value="{escape(option)}"{" selected" if str(option) in chosen else ""}>'
-                f"{escape(label)}</option>"
-                for option, label in self.choices
-            ]
-        )
-        select_attrs = flatatt({"name": name, **self.build_attrs(self.attrs, attrs)})
-        return mark_safe(f"<select{select_attrs}>{options}</select>")
+
+@functools.cache
+def _country_choices(language: str) -> FixedChoices:
+    def make() -> list[tuple[str, str]]:
+        field = Profile._meta.get_field("country").formfield()
+        with translation.override(language):
+            countries = [(code, str(name)) for code, name in field.choices if code]
+        return [("", "Not set: the general advice"), *countries]
+
+    return FixedChoices(make)
+
+
+def country_choices() -> FixedChoices:
+    """Every country, named and sorted in the language of the page (one list per language)."""
+    return _country_choices(translation.get_language() or settings.LANGUAGE_CODE)
 
 
 class SignupForm(UserCreationForm):
@@ -100,7 +102,7 @@ class SettingsForm(forms.ModelForm):
         required=False,
         help_text="A new address gets a confirmation link; reminders go to it once it is opened.",
     )
-    timezone = forms.ChoiceField(label="Time zone", choices=timezone_choices, widget=LongSelect)
+    timezone = forms.ChoiceField(label="Time zone", choices=TIMEZONE_CHOICES, widget=LongSelect)
     water_goal = forms.DecimalField(
         label="Daily water goal",
         min_value=Decimal(0),
@@ -153,10 +155,10 @@ class SettingsForm(forms.ModelForm):
             self.initial.setdefault("water_goal", units.ml_to_oz(profile.water_goal_ml))
         else:
             self.initial.setdefault("water_goal", profile.water_goal_ml)
-        countries = [choice for choice in self.fields["country"].choices if choice[0]]
-        self.fields["country"].choices = [("", "Not set: the general advice"), *countries]
-        self.fields["country"].help_text = ""
-        self.fields["country"].widget = LongSelect(choices=self.fields["country"].choices)
+        country = self.fields["country"]
+        country.choices = country_choices()
+        country.help_text = ""
+        country.widget = LongSelect(choices=country.choices)
         self.order_fields(["email", "country", "timezone", "water_unit", "water_goal"])
 
     def _reminder_time(self, name: str):

@@ -1,0 +1,350 @@
+"""Form fields written out in Python, character for character as Django's own form templates
+write them.
+
+Django draws every label, widget, checkbox and error list through its template engine: a
+settings page was about 120 small templates and half the page's time, a check-in with full
+lists about 180. The few shapes these pages use (inputs, checkboxes, text areas, selects, radio
+and checkbox groups, a field's label, help and errors) are written here directly, from the
+same context Django builds (`Widget.get_context`, `BoundField.build_widget_attrs`), so ids,
+names, `aria-describedby`, `aria-invalid` and checked states are Django's. Anything else, or
+a form that draws through its own templates, goes to Django as before; tests/test_form_drawing.py
+compares both for every field of every form the pages show.
+"""
+
+import functools
+import html
+from collections.abc import Callable, Iterable
+
+from django.forms import widgets
+from django.forms.boundfield import BoundField, BoundWidget
+from django.forms.renderers import DjangoTemplates
+from django.forms.utils import ErrorList, flatatt
+from django.template.base import render_value_in_context
+from django.utils.choices import BaseChoiceIterator
+from django.utils.html import escape
+from django.utils.safestring import SafeData, SafeString, mark_safe
+
+# The templates each widget class names, drawn by the function beside them (below).
+_INPUT_TEMPLATES = frozenset(
+    f"django/forms/widgets/{name}.html"
+    for name in ("text", "number", "email", "url", "password", "hidden", "date", "datetime",
+                 "time", "checkbox", "search", "tel", "color")
+)  # fmt: skip
+_OPTION_TEMPLATES = frozenset(
+    f"django/forms/widgets/{name}.html" for name in ("radio_option", "checkbox_option")
+)
+_GROUP_TEMPLATES = frozenset(
+    f"django/forms/widgets/{name}.html" for name in ("radio", "checkbox_select")
+)
+_SELECT_OPTION = "django/forms/widgets/select_option.html"
+FIELD_TEMPLATE = "django/forms/field.html"
+LABEL_TEMPLATE = "django/forms/label.html"
+ERRORS_TEMPLATE = "django/forms/errors/list/default.html"
+
+
+class _TemplateContext:
+    """What render_value_in_context reads of a form template's context: autoescaping on,
+    localisation and time zones as the settings say (the renderer's engine defaults)."""
+
+    autoescape = True
+    use_l10n = None
+    use_tz = None
+
+
+_CONTEXT = _TemplateContext()
+
+
+def _text(value) -> str:
+    """`{{ value }}` in a form template: localised, then escaped unless already safe."""
+    if type(value) is str:
+        return html.escape(value)
+    return render_value_in_context(value, _CONTEXT)
+
+
+def _formatted(value) -> str:
+    """`{{ value|stringformat:'s' }}`: the value as text, escaped unless it was safe."""
+    if type(value) is str:
+        return html.escape(value)
+    text = str(value)  # what "%s" % value gives, a tuple included
+    return text if isinstance(value, SafeData) else html.escape(text)
+
+
+def attrs_html(attrs: dict) -> str:
+    """django/forms/attrs.html: False leaves an attribute out, True writes its bare name."""
+    parts = []
+    for name, value in attrs.items():
+        if value is False:
+            continue
+        if value is True:
+            parts.append(f" {_text(name)}")
+        else:
+            parts.append(f' {_text(name)}="{_formatted(value)}"')
+    return "".join(parts)
+
+
+def _input(widget: dict) -> str:
+    """django/forms/widgets/input.html (with its closing newline, as its includers get it)."""
+    value = widget["value"]
+    value_html = "" if value is None else f' value="{_formatted(value)}"'
+    return (
+        f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{value_html}'
+        f"{attrs_html(widget['attrs'])}>\n"
+    )
+
+
+def _option(option: dict, wrap_label: bool) -> str:
+    """radio_option.html / checkbox_option.html, through input_option.html."""
+    if not wrap_label:
+        return _input(option) + "\n\n"
+    option_id = option["attrs"].get("id")
+    label_open = f'<label for="{_text(option_id)}">' if option_id else "<label>"
+    return f"{label_open}{_input(option)} {_text(option['label'])}</label>\n\n"
+
+
+def _textarea(widget: dict) -> str:
+    value = widget["value"]
+    text = _text(value) if value else ""
+    return (
+        f'<textarea name="{_text(widget["name"])}"{attrs_html(widget["attrs"])}>\n'
+        f"{text}</textarea>\n"
+    )
+
+
+def _select_option(option: dict) -> str:
+    return (
+        f'<option value="{_formatted(option["value"])}"{attrs_html(option["attrs"])}>'
+        f"{_text(option['label'])}</option>\n"
+    )
+
+
+def _select(widget: dict) -> str:
+    parts = [f'<select name="{_text(widget["name"])}"{attrs_html(widget["attrs"])}>']
+    for group_name, options, _index in widget["optgroups"]:
+        if group_name:
+            parts.append(f'\n  <optgroup label="{_text(group_name)}">')
+        for option in options:
+            if option["template_name"] != _SELECT_OPTION:
+                raise _NotOurs
+            parts.append(f"\n  {_select_option(option)}")
+        if group_name:
+            parts.append("\n  </optgroup>")
+    parts.append("\n</select>\n")
+    return "".join(parts)
+
+
+def _group(widget: dict) -> str:
+    """radio.html / checkbox_select.html, through multiple_input.html."""
+    attrs = widget["attrs"]
+    group_id, group_class = attrs.get("id"), attrs.get("class")
+    parts = [
+        "<div",
+        f' id="{_text(group_id)}"' if group_id else "",
+        f' class="{_text(group_class)}"' if group_class else "",
+        ">",
+    ]
+    for group, options, _index in widget["optgroups"]:
+        if group:
+            parts.append(f"\n  <div><label>{_text(group)}</label>")
+        for option in options:
+            if option["template_name"] not in _OPTION_TEMPLATES:
+                raise _NotOurs
+            parts.append(f"<div>\n    {_option(option, option['wrap_label'])}</div>")
+        if group:
+            parts.append("\n  </div>")
+    parts.append("\n</div>\n")
+    return "".join(parts)
+
+
+class _NotOurs(Exception):
+    """A shape this module does not draw: Django draws it."""
+
+
+_DRAWERS: dict[str, Callable[[dict], str]] = {
+    **dict.fromkeys(_INPUT_TEMPLATES, _input),
+    "django/forms/widgets/textarea.html": _textarea,
+    "django/forms/widgets/select.html": _select,
+    **dict.fromkeys(_GROUP_TEMPLATES, _group),
+}
+
+
+def _stock(renderer) -> bool:
+    """Django's own form templates, found the default way (no project override of them)."""
+    return type(renderer) is DjangoTemplates
+
+
+def _drawer(widget: widgets.Widget, renderer) -> Callable[[dict], str] | None:
+    cls = type(widget)
+    if cls.render is not widgets.Widget.render or cls._render is not widgets.Widget._render:
+        return None  # a widget that draws itself (such as LongSelect) keeps doing so
+    if not _stock(renderer):
+        return None
+    return _DRAWERS.get(widget.template_name)
+
+
+def widget_html(field: BoundField) -> SafeString:
+    """`{{ field }}`: BoundField.as_widget with the widget's template written out."""
+    widget = field.field.widget
+    draw = _drawer(widget, field.form.renderer)
+    if draw is None:
+        return field.as_widget()
+    if field.field.localize:
+        widget.is_localized = True
+    attrs = field.build_widget_attrs({}, widget)
+    if field.auto_id and "id" not in widget.attrs:
+        attrs.setdefault("id", field.auto_id)
+    context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
+    try:
+        return mark_safe(draw(context).strip())
+    except _NotOurs:
+        return field.as_widget()
+
+
+def choice_html(choice: BoundWidget) -> SafeString:
+    """`{{ box.tag }}`: one radio button or checkbox of a group, without its label (or the
+    one widget of a field that has no choices)."""
+    template = choice.template_name
+    draw = _input if template in _OPTION_TEMPLATES else _DRAWERS.get(template)
+    if template == _SELECT_OPTION:
+        draw = _select_option
+    if (
+        draw is None
+        or type(choice.parent_widget)._render is not widgets.Widget._render
+        or not _stock(choice.renderer)
+    ):
+        return choice.tag()
+    try:
+        return mark_safe(draw({**choice.data, "wrap_label": False}).strip())
+    except _NotOurs:
+        return choice.tag()
+
+
+def errors_html(errors: ErrorList) -> SafeString:
+    """`{{ field.errors }}` (or a form's non-field errors): a list with the field's
+    `<id>_error`, which the input's aria-describedby names."""
+    if errors.template_name != ERRORS_TEMPLATE or not _stock(errors.renderer):
+        return errors.render()
+    if not errors:
+        return mark_safe("")
+    field_id = f' id="{_text(errors.field_id)}_error"' if errors.field_id else ""
+    items = "".join(f"<li>{_text(error)}</li>" for error in errors)
+    return mark_safe(f'<ul class="{_text(errors.error_class)}"{field_id}>{items}</ul>')
+
+
+def _label_html(field: BoundField, tag: str) -> str:
+    """BoundField.label_tag (or legend_tag), as django/forms/label.html writes it."""
+    form = field.form
+    contents = field.label
+    label_suffix = (
+        field.field.label_suffix if field.field.label_suffix is not None else form.label_suffix
+    )
+    if label_suffix and contents and contents[-1] not in ":?.!":
+        contents = SafeString(f"{_text(contents)}{_text(label_suffix)}")
+    widget = field.field.widget
+    id_ = widget.attrs.get("id") or field.auto_id
+    attrs = None
+    if id_:
+        id_for_label = widget.id_for_label(id_)
+        if id_for_label:
+            attrs = {"for": id_for_label}
+        if field.field.required and hasattr(form, "required_css_class"):
+            attrs = attrs or {}
+            attrs["class"] = form.required_css_class
+        return f"<{tag}{attrs_html(attrs or {})}>{_text(contents)}</{tag}>"
+    return _text(contents).strip()
+
+
+def field_group_html(field: BoundField) -> SafeString:
+    """`{{ field.as_field_group }}`: label (or legend), help text, errors and the widget, as
+    django/forms/field.html writes them."""
+    form = field.form
+    if (
+        field.template_name != FIELD_TEMPLATE
+        or form.template_name_label != LABEL_TEMPLATE
+        or not _stock(form.renderer)
+    ):
+        return field.as_field_group()
+    if field.use_fieldset:
+        describedby = field.aria_describedby
+        described = f' aria-describedby="{_text(describedby)}"' if describedby else ""
+        label = _label_html(field, "legend") if field.label else ""
+        head = f"\n  <fieldset{described}>\n  {label}\n"
+        tail = "</fieldset>"
+    else:
+        label = _label_html(field, "label") if field.label else ""
+        head = f"\n  {label}\n"
+        tail = ""
+    help_html = ""
+    if field.help_text:
+        help_id = f' id="{_text(field.auto_id)}_helptext"' if field.auto_id else ""
+        help_html = f'<div class="helptext"{help_id}>{field.help_text}</div>'
+    page = f"{head}\n{help_html}\n{errors_html(field.errors)}\n{widget_html(field)}{tail}\n"
+    return mark_safe(page.strip())
+
+
+class FixedChoices(BaseChoiceIterator):
+    """Choices that can't change while the process runs (the time zones, the countries in one
+    language), made once from `make`. Django keeps a choice iterator as it is, where it would
+    copy and re-check a list of ~600 pairs for the field and again for its widget on every
+    form; and LongSelect keeps their <option>s, written once, on the pairs they came from."""
+
+    def __init__(self, make: Callable[[], Iterable[tuple[object, object]]]):
+        self._make = make
+
+    @functools.cached_property
+    def pairs(self) -> tuple[tuple[str, str], ...]:
+        return tuple((str(value), str(label)) for value, label in self._make())
+
+    def __iter__(self):
+        return iter(self.pairs)
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+    # Nothing in it can change: a form's copy of its fields shares it.
+    def __copy__(self) -> "FixedChoices":
+        return self
+
+    def __deepcopy__(self, memo) -> "FixedChoices":
+        return self
+
+    @functools.cached_property
+    def _options(self) -> tuple[str, tuple[tuple[str, str], ...], dict[str, list[int]]]:
+        escaped = tuple((html.escape(value), html.escape(label)) for value, label in self.pairs)
+        written = "".join(f'<option value="{value}">{label}</option>' for value, label in escaped)
+        where: dict[str, list[int]] = {}
+        for index, (value, _label) in enumerate(self.pairs):
+            where.setdefault(value, []).append(index)
+        return written, escaped, where
+
+    def options_html(self, chosen: set[str]) -> str:
+        """Every <option>, those whose value is in `chosen` selected."""
+        written, escaped, where = self._options
+        picked = sorted(index for value in chosen for index in where.get(value, ()))
+        if not picked:
+            return written
+        parts = [f'<option value="{value}">{label}</option>' for value, label in escaped]
+        for index in picked:
+            value, label = escaped[index]
+            parts[index] = f'<option value="{value}" selected>{label}</option>'
+        return "".join(parts)
+
+
+class LongSelect(widgets.Select):
+    """A <select> written out in one pass. Django renders each option through a template,
+    which for the ~600 time zones took most of the settings page's time; with FixedChoices
+    the options are written once per process and only the chosen one changes."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        chosen = set(self.format_value(value))
+        if isinstance(self.choices, FixedChoices):
+            options = self.choices.options_html(chosen)
+        else:
+            options = "".join(
+                [
+                    f'<option value="{escape(option)}"{" selected" * (str(option) in chosen)}>'
+                    f"{escape(label)}</option>"
+                    for option, label in self.choices
+                ]
+            )
+        select_attrs = flatatt({"name": name, **self.build_attrs(self.attrs, attrs)})
+        return mark_safe(f"<select{select_attrs}>{options}</select>")
