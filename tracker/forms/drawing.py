@@ -15,6 +15,7 @@ import functools
 import html
 from collections.abc import Callable, Iterable
 
+from django.conf import settings
 from django.forms import widgets
 from django.forms.boundfield import BoundField, BoundWidget
 from django.forms.renderers import DjangoTemplates
@@ -54,10 +55,12 @@ class _TemplateContext:
 _CONTEXT = _TemplateContext()
 
 
-def _text(value) -> str:
-    """`{{ value }}` in a form template: localised, then escaped unless already safe."""
+def text_html(value) -> str:
+    """`{{ value }}` in a template: localised, then escaped unless already safe."""
     if type(value) is str:
         return html.escape(value)
+    if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
+        return str(value)  # what localize() writes for a whole number without separators
     return render_value_in_context(value, _CONTEXT)
 
 
@@ -76,9 +79,9 @@ def attrs_html(attrs: dict) -> str:
         if value is False:
             continue
         if value is True:
-            parts.append(f" {_text(name)}")
+            parts.append(f" {text_html(name)}")
         else:
-            parts.append(f' {_text(name)}="{_formatted(value)}"')
+            parts.append(f' {text_html(name)}="{_formatted(value)}"')
     return "".join(parts)
 
 
@@ -87,7 +90,7 @@ def _input(widget: dict) -> str:
     value = widget["value"]
     value_html = "" if value is None else f' value="{_formatted(value)}"'
     return (
-        f'<input type="{_text(widget["type"])}" name="{_text(widget["name"])}"{value_html}'
+        f'<input type="{text_html(widget["type"])}" name="{text_html(widget["name"])}"{value_html}'
         f"{attrs_html(widget['attrs'])}>\n"
     )
 
@@ -97,15 +100,15 @@ def _option(option: dict, wrap_label: bool) -> str:
     if not wrap_label:
         return _input(option) + "\n\n"
     option_id = option["attrs"].get("id")
-    label_open = f'<label for="{_text(option_id)}">' if option_id else "<label>"
-    return f"{label_open}{_input(option)} {_text(option['label'])}</label>\n\n"
+    label_open = f'<label for="{text_html(option_id)}">' if option_id else "<label>"
+    return f"{label_open}{_input(option)} {text_html(option['label'])}</label>\n\n"
 
 
 def _textarea(widget: dict) -> str:
     value = widget["value"]
-    text = _text(value) if value else ""
+    text = text_html(value) if value else ""
     return (
-        f'<textarea name="{_text(widget["name"])}"{attrs_html(widget["attrs"])}>\n'
+        f'<textarea name="{text_html(widget["name"])}"{attrs_html(widget["attrs"])}>\n'
         f"{text}</textarea>\n"
     )
 
@@ -113,15 +116,15 @@ def _textarea(widget: dict) -> str:
 def _select_option(option: dict) -> str:
     return (
         f'<option value="{_formatted(option["value"])}"{attrs_html(option["attrs"])}>'
-        f"{_text(option['label'])}</option>\n"
+        f"{text_html(option['label'])}</option>\n"
     )
 
 
 def _select(widget: dict) -> str:
-    parts = [f'<select name="{_text(widget["name"])}"{attrs_html(widget["attrs"])}>']
+    parts = [f'<select name="{text_html(widget["name"])}"{attrs_html(widget["attrs"])}>']
     for group_name, options, _index in widget["optgroups"]:
         if group_name:
-            parts.append(f'\n  <optgroup label="{_text(group_name)}">')
+            parts.append(f'\n  <optgroup label="{text_html(group_name)}">')
         for option in options:
             if option["template_name"] != _SELECT_OPTION:
                 raise _NotOurs
@@ -138,13 +141,13 @@ def _group(widget: dict) -> str:
     group_id, group_class = attrs.get("id"), attrs.get("class")
     parts = [
         "<div",
-        f' id="{_text(group_id)}"' if group_id else "",
-        f' class="{_text(group_class)}"' if group_class else "",
+        f' id="{text_html(group_id)}"' if group_id else "",
+        f' class="{text_html(group_class)}"' if group_class else "",
         ">",
     ]
     for group, options, _index in widget["optgroups"]:
         if group:
-            parts.append(f"\n  <div><label>{_text(group)}</label>")
+            parts.append(f"\n  <div><label>{text_html(group)}</label>")
         for option in options:
             if option["template_name"] not in _OPTION_TEMPLATES:
                 raise _NotOurs
@@ -225,9 +228,9 @@ def errors_html(errors: ErrorList) -> SafeString:
         return errors.render()
     if not errors:
         return mark_safe("")
-    field_id = f' id="{_text(errors.field_id)}_error"' if errors.field_id else ""
-    items = "".join(f"<li>{_text(error)}</li>" for error in errors)
-    return mark_safe(f'<ul class="{_text(errors.error_class)}"{field_id}>{items}</ul>')
+    field_id = f' id="{text_html(errors.field_id)}_error"' if errors.field_id else ""
+    items = "".join(f"<li>{text_html(error)}</li>" for error in errors)
+    return mark_safe(f'<ul class="{text_html(errors.error_class)}"{field_id}>{items}</ul>')
 
 
 def _label_html(field: BoundField, tag: str) -> str:
@@ -238,7 +241,7 @@ def _label_html(field: BoundField, tag: str) -> str:
         field.field.label_suffix if field.field.label_suffix is not None else form.label_suffix
     )
     if label_suffix and contents and contents[-1] not in ":?.!":
-        contents = SafeString(f"{_text(contents)}{_text(label_suffix)}")
+        contents = SafeString(f"{text_html(contents)}{text_html(label_suffix)}")
     widget = field.field.widget
     id_ = widget.attrs.get("id") or field.auto_id
     attrs = None
@@ -249,8 +252,8 @@ def _label_html(field: BoundField, tag: str) -> str:
         if field.field.required and hasattr(form, "required_css_class"):
             attrs = attrs or {}
             attrs["class"] = form.required_css_class
-        return f"<{tag}{attrs_html(attrs or {})}>{_text(contents)}</{tag}>"
-    return _text(contents).strip()
+        return f"<{tag}{attrs_html(attrs or {})}>{text_html(contents)}</{tag}>"
+    return text_html(contents).strip()
 
 
 def field_group_html(field: BoundField) -> SafeString:
@@ -265,7 +268,7 @@ def field_group_html(field: BoundField) -> SafeString:
         return field.as_field_group()
     if field.use_fieldset:
         describedby = field.aria_describedby
-        described = f' aria-describedby="{_text(describedby)}"' if describedby else ""
+        described = f' aria-describedby="{text_html(describedby)}"' if describedby else ""
         label = _label_html(field, "legend") if field.label else ""
         head = f"\n  <fieldset{described}>\n  {label}\n"
         tail = "</fieldset>"
@@ -275,7 +278,7 @@ def field_group_html(field: BoundField) -> SafeString:
         tail = ""
     help_html = ""
     if field.help_text:
-        help_id = f' id="{_text(field.auto_id)}_helptext"' if field.auto_id else ""
+        help_id = f' id="{text_html(field.auto_id)}_helptext"' if field.auto_id else ""
         help_html = f'<div class="helptext"{help_id}>{field.help_text}</div>'
     page = f"{head}\n{help_html}\n{errors_html(field.errors)}\n{widget_html(field)}{tail}\n"
     return mark_safe(page.strip())
@@ -308,24 +311,30 @@ class FixedChoices(BaseChoiceIterator):
         return self
 
     @functools.cached_property
-    def _options(self) -> tuple[str, tuple[tuple[str, str], ...], dict[str, list[int]]]:
-        escaped = tuple((html.escape(value), html.escape(label)) for value, label in self.pairs)
-        written = "".join(f'<option value="{value}">{label}</option>' for value, label in escaped)
-        where: dict[str, list[int]] = {}
-        for index, (value, _label) in enumerate(self.pairs):
-            where.setdefault(value, []).append(index)
-        return written, escaped, where
+    def _options(self) -> tuple[str, dict[str, list[tuple[int, int, str]]]]:
+        """Every <option> written out, and where each value's options are in it (start, end,
+        the option selected) to splice the chosen one in."""
+        parts, where, length = [], {}, 0
+        for value, label in self.pairs:
+            escaped = f'value="{html.escape(value)}"'
+            option = f"<option {escaped}>{html.escape(label)}</option>"
+            selected = f"<option {escaped} selected>{html.escape(label)}</option>"
+            where.setdefault(value, []).append((length, length + len(option), selected))
+            parts.append(option)
+            length += len(option)
+        return "".join(parts), where
 
     def options_html(self, chosen: set[str]) -> str:
         """Every <option>, those whose value is in `chosen` selected."""
-        written, escaped, where = self._options
-        picked = sorted(index for value in chosen for index in where.get(value, ()))
-        if not picked:
+        written, where = self._options
+        spans = sorted(span for value in chosen for span in where.get(value, ()))
+        if not spans:
             return written
-        parts = [f'<option value="{value}">{label}</option>' for value, label in escaped]
-        for index in picked:
-            value, label = escaped[index]
-            parts[index] = f'<option value="{value}" selected>{label}</option>'
+        parts, done = [], 0
+        for start, end, selected in spans:
+            parts += [written[done:start], selected]
+            done = end
+        parts.append(written[done:])
         return "".join(parts)
 
 

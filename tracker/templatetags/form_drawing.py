@@ -5,6 +5,12 @@ templates: the same markup, without a dozen small templates per field.
     {% field_widget field %}  for {{ field }}
     {% choice_input box %}    for {{ box.tag }}: one radio button or checkbox of a group
     {% error_list errors %}   for {{ field.errors }} or {{ form.non_field_errors }}
+
+and two of the check-in's own shapes, written here for the same reason (about 40 checkboxes and
+27 radio buttons a page, each a dozen template lookups):
+
+    {% check_options boxes %}                  a group of checkboxes, each inside its label
+    {% scale_options field scale_class autofocus %}  a scale's radio buttons (scale_field.html)
 """
 
 from django import template
@@ -13,6 +19,7 @@ from django.forms.utils import ErrorList
 from django.utils.safestring import SafeString
 
 from tracker.forms import drawing
+from tracker.forms.drawing import text_html
 
 register = template.Library()
 
@@ -35,3 +42,38 @@ def choice_input(box: BoundWidget) -> SafeString:
 @register.simple_tag
 def error_list(errors: ErrorList) -> SafeString:
     return drawing.errors_html(errors)
+
+
+@register.simple_tag
+def check_options(boxes) -> SafeString:
+    """Each checkbox inside its label, as checkin_panel.html's loops wrote them."""
+    return SafeString(
+        "".join(
+            f'\n            <label class="check-option" for="{text_html(box.id_for_label)}">'
+            f"{drawing.choice_html(box)} <span>{text_html(box.choice_label)}</span></label>"
+            "\n          "
+            for box in boxes
+        )
+    )
+
+
+@register.simple_tag
+def scale_options(field: BoundField, scale_class: str, autofocus: bool) -> SafeString:
+    """A scale's radio buttons, each in its label, showing its value (the 5-point posture
+    scale, whose words are written below it) or its label; the first one focused when
+    `autofocus`. Without Django's required/aria-invalid: the fieldset carries the errors."""
+    numbers = scale_class == "scale-5"
+    parts = []
+    for index, radio in enumerate(field):
+        data = radio.data
+        radio_id = text_html(radio.id_for_label)
+        checked = " checked" if data["selected"] else ""
+        focus = " autofocus" if autofocus and index == 0 else ""
+        shown = text_html(data["value"] if numbers else radio.choice_label)
+        parts.append(
+            f'\n      <label class="scale-option" for="{radio_id}">'
+            f'\n        <input type="radio" name="{text_html(data["name"])}" '
+            f'value="{text_html(data["value"])}" id="{radio_id}"{checked}{focus}>'
+            f"\n        <span>{shown}</span>\n      </label>\n    "
+        )
+    return SafeString("".join(parts))
