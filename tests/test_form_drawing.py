@@ -245,3 +245,15 @@ def test_a_refused_settings_form_keeps_what_was_chosen_and_refuses_the_unknown(d
     assert not refused.is_valid()
     assert "timezone" in refused.errors and "country" in refused.errors
     assert " selected" not in str(refused["timezone"])
+
+
+def test_a_field_whose_page_lists_its_errors_itself_names_that_list(db):
+    form = SettingsForm(BAD_SETTINGS, instance=make_user("listed").profile)
+    form.is_valid()
+    drawn = drawing.widget_html(form["email"], errors_id="id_email_errors")
+    assert 'aria-describedby="id_email_helptext id_email_errors"' in drawn
+    assert 'aria-invalid="true"' in drawn
+    # Without errors there is nothing to name; the help text is still named.
+    fine = SettingsForm(instance=form.instance)
+    assert drawing.widget_html(fine["email"], errors_id="x") == str(fine["email"])
+    assert 'aria-describedby="id_email_helptext"' in str(fine["email"])

@@ -184,22 +184,37 @@ def _drawer(widget: widgets.Widget, renderer) -> Callable[[dict], str] | None:
     return _DRAWERS.get(widget.template_name)
 
 
-def widget_html(field: BoundField) -> SafeString:
-    """`{{ field }}`: BoundField.as_widget with the widget's template written out."""
+def widget_html(field: BoundField, errors_id: str | None = None) -> SafeString:
+    """`{{ field }}`: BoundField.as_widget with the widget's template written out.
+
+    `errors_id`: where a page lists the field's errors itself (not as `<id>_error`, Django's
+    list): the input's aria-describedby names it instead."""
     widget = field.field.widget
+    given = _described_by(field, errors_id) if errors_id else {}
     draw = _drawer(widget, field.form.renderer)
     if draw is None:
-        return field.as_widget()
+        return field.as_widget(attrs=given)
     if field.field.localize:
         widget.is_localized = True
-    attrs = field.build_widget_attrs({}, widget)
+    attrs = field.build_widget_attrs(given, widget)
     if field.auto_id and "id" not in widget.attrs:
         attrs.setdefault("id", field.auto_id)
     context = widget.get_context(field.html_name, field.value(), attrs)["widget"]
     try:
         return mark_safe(draw(context).strip())
     except _NotOurs:
-        return field.as_widget()
+        return field.as_widget(attrs=given)
+
+
+def _described_by(field: BoundField, errors_id: str) -> dict:
+    """Django's aria-describedby for the field, with its error list's id swapped for
+    `errors_id` (Django keeps an aria-describedby it is given)."""
+    described = field.aria_describedby
+    if not described or field.use_fieldset:
+        return {}
+    djangos = f"{field.auto_id}_error"
+    names = [errors_id if name == djangos else name for name in described.split()]
+    return {"aria-describedby": " ".join(names)}
 
 
 def choice_html(choice: BoundWidget) -> SafeString:

@@ -2,7 +2,7 @@
 templates: the same markup, without a dozen small templates per field.
 
     {% field_group field %}   for {{ field.as_field_group }}: label, help, errors and widget
-    {% field_widget field %}  for {{ field }}
+    {% field_widget field %}  for {{ field }} (errors_id=…: where the page lists its errors)
     {% choice_input box %}    for {{ box.tag }}: one radio button or checkbox of a group
     {% error_list errors %}   for {{ field.errors }} or {{ form.non_field_errors }}
 
@@ -30,8 +30,10 @@ def field_group(field: BoundField) -> SafeString:
 
 
 @register.simple_tag
-def field_widget(field: BoundField) -> SafeString:
-    return drawing.widget_html(field)
+def field_widget(field: BoundField, errors_id: str | None = None) -> SafeString:
+    """`errors_id`: the id of the list a page writes the field's errors in itself, such as
+    tracker/partials/field_errors.html's `<id>_errors`."""
+    return drawing.widget_html(field, errors_id=errors_id or None)
 
 
 @register.simple_tag
