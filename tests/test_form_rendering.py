@@ -67,8 +67,8 @@ class Page(HTMLParser):
         return {e.attrs["value"] for e in self.inputs(name) if "checked" in e.attrs}
 
 
-def _page(response) -> Page:
-    assert response.status_code == 200, response.status_code
+def _page(response, status: int = 200) -> Page:
+    assert response.status_code == status, response.status_code
     return Page(response.content.decode())
 
 
@@ -254,4 +254,14 @@ def test_a_refused_sign_up_shows_its_errors_beside_the_fields(client, db):
         e for e in page.elements if e.tag == "label" and e.attrs.get("for") == "id_username"
     )
     assert label.text.startswith("Username")
+    assert_accessible_form_markup(page)
+
+
+def test_a_refused_share_link_shows_its_error_beside_the_period(logged_in_client, user):
+    assert_accessible_form_markup(_page(logged_in_client.get(reverse("tracker:report"))))
+    data = {"range": "1000", "days": "7", "include_notes": "on"}
+    page = _page(logged_in_client.post(reverse("tracker:share_create"), data), status=400)
+    assert_error_beside(page, "id_range", "Choose one of the periods listed")
+    assert "checked" in page.by_id("id_include_notes").attrs
+    assert page.checked("days") == {"7"}
     assert_accessible_form_markup(page)
