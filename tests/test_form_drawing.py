@@ -10,7 +10,7 @@ import pytest
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm, SetPasswordForm
 from django.forms.renderers import DjangoTemplates
-from django.test import RequestFactory
+from django.test import RequestFactory, override_settings
 from django.test.html import parse_html
 from django.utils import translation
 
@@ -229,6 +229,22 @@ def test_the_country_list_is_one_per_language():
     assert ("DE", "Germany") in english.pairs and ("DE", "Deutschland") in german.pairs
     assert english.pairs[0] == german.pairs[0] == ("", "Not set: the general advice")
     assert len(english) == len(german) > 200
+
+
+def test_the_country_list_follows_the_country_settings():
+    before = country_choices()
+    with override_settings(COUNTRIES_OVERRIDE={"NZ": "Aotearoa New Zealand", "ZZ": "Nowhere"}):
+        changed = country_choices()
+        assert ("NZ", "Aotearoa New Zealand") in changed.pairs and (
+            "ZZ",
+            "Nowhere",
+        ) in changed.pairs
+        assert '<option value="NZ" selected>Aotearoa New Zealand</option>' in changed.options_html(
+            {"NZ"}
+        )
+    after = country_choices()
+    assert changed is not before and after is not changed
+    assert after.pairs == before.pairs and ("NZ", "New Zealand") in after.pairs
 
 
 def test_a_refused_settings_form_keeps_what_was_chosen_and_refuses_the_unknown(db):

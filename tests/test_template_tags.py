@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
-from django.urls import NoReverseMatch, reverse, set_script_prefix
+from django.test import override_settings
+from django.urls import NoReverseMatch, include, path, reverse, set_script_prefix, set_urlconf
 
 from tracker.dates import day_name
 from tracker.days import peg
@@ -72,3 +73,23 @@ def test_an_id_url_follows_the_script_prefix_and_refuses_what_url_refuses():
             id_urls.id_url("tracker:tracked_rename", refused)
     with pytest.raises(NoReverseMatch):
         id_urls.id_url("tracker:no_such_page", 5)
+
+
+# The app's URLs somewhere else, as another URLconf would place them.
+urlpatterns = [path("elsewhere/", include("tracker.urls"))]
+
+
+def test_an_id_url_follows_the_urlconf_of_the_request_and_of_the_site():
+    assert id_urls.id_url("tracker:tracked_retire", 3) == "/settings/tracked/3/retire/"
+    try:
+        set_urlconf(__name__)  # what a request with its own urlconf sets
+        assert (
+            id_urls.id_url("tracker:tracked_retire", 3) == "/elsewhere/settings/tracked/3/retire/"
+        )
+    finally:
+        set_urlconf(None)
+    with override_settings(ROOT_URLCONF=__name__):
+        assert (
+            id_urls.id_url("tracker:tracked_retire", 4) == "/elsewhere/settings/tracked/4/retire/"
+        )
+    assert id_urls.id_url("tracker:tracked_retire", 4) == "/settings/tracked/4/retire/"

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, UserCreationForm
 from django.core.mail import EmailMultiAlternatives
+from django.core.signals import setting_changed
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -59,6 +61,16 @@ def _country_choices(language: str) -> FixedChoices:
 def country_choices() -> FixedChoices:
     """Every country, named and sorted in the language of the page (one list per language)."""
     return _country_choices(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@receiver(setting_changed)
+def _countries_changed(*, setting: str, **kwargs) -> None:
+    # The lists are made from django-countries' COUNTRIES_* settings, which it keeps too (its
+    # own cache is reset by deleting `countries`): both are made again when one changes.
+    # Settings change only under test, but a list is never older than its settings.
+    if setting.startswith("COUNTRIES_"):
+        del Profile._meta.get_field("country").countries.countries
+        _country_choices.cache_clear()
 
 
 class SignupForm(UserCreationForm):

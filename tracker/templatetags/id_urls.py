@@ -9,6 +9,7 @@ where the marker was. What else would be an id (a string, a negative number) is 
 import functools
 
 from django import template
+from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 
@@ -20,7 +21,7 @@ _MARKER = "7391046825513"
 
 
 @functools.lru_cache(maxsize=128)
-def _around_id(name: str, urlconf: str | None, prefix: str, language: str | None):
+def _around_id(name: str, urlconf: str, prefix: str, language: str | None):
     """(before, after) the id in the URL, or None when the marker does not show exactly once."""
     url = reverse(name, args=[int(_MARKER)], urlconf=urlconf)
     before, found, after = url.partition(_MARKER)
@@ -32,7 +33,8 @@ def _around_id(name: str, urlconf: str | None, prefix: str, language: str | None
 @register.simple_tag
 def id_url(name: str, pk) -> str:
     if type(pk) is int and pk >= 0:
-        around = _around_id(name, get_urlconf(), get_script_prefix(), translation.get_language())
+        urlconf = get_urlconf() or settings.ROOT_URLCONF  # the request's own, else the site's
+        around = _around_id(name, urlconf, get_script_prefix(), translation.get_language())
         if around is not None:
             return f"{around[0]}{pk}{around[1]}"
     return reverse(name, args=[pk])
