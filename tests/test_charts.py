@@ -1,7 +1,7 @@
 import datetime as dt
 import re
 
-from tracker.trends import charts, insights
+from tracker.trends import buckets, charts, insights
 from tracker.trends.insights import MEASURES_BY_KEY, Series
 
 TODAY = dt.date(2026, 11, 29)
@@ -130,3 +130,93 @@ def test_captions_give_the_average_in_the_measures_own_unit():
     assert render([2, 3]).summary == "average 2.5 over 2 logged days"
     assert render([None, None]).summary == "nothing logged in this range"
     assert render([5] * 800).summary == "average 5.0 over 800 logged days · weekly averages"
+
+
+# --- long ranges: weekly and monthly averages from whole-number sums ---------------------------
+
+
+def _days(count: int, seed: int = 3) -> list[insights.DayRow]:
+    import random
+
+    rng = random.Random(seed)
+    first = TODAY - dt.timedelta(days=count - 1)
+    return [
+        insights.DayRow(first + dt.timedelta(days=n), rng.choice([None, 1, 5]),
+                        rng.choice([None, 0, 45]), rng.choice([None, 0, 1250, 10000]),
+                        rng.choice([None, 0, 10]), rng.choice([None, 0, 3, 10]),
+                        peg_total=rng.choice([None, None, 0, 7, 30]))
+        for n in range(count)
+        if rng.random() < 0.8
+    ]  # fmt: skip
+
+
+def test_a_range_is_drawn_by_day_up_to_400_days_then_by_week_then_by_month():
+    def size(days):
+        return buckets.size_for(TODAY - dt.timedelta(days=days - 1), TODAY)
+
+    assert [size(7), size(366), size(400)] == [buckets.DAY] * 3
+    assert [size(401), size(156 * 7)] == [buckets.WEEK] * 2
+    assert [size(156 * 7 + 1), size(3650)] == [buckets.MONTH] * 2
+
+
+def test_sums_of_two_stretches_of_days_add_up_to_the_sums_of_both():
+    rows = _days(900)
+    start = rows[0].date
+    for size in (buckets.WEEK, buckets.MONTH):
+        at_once = buckets.sums_of(rows, size=size, start=start, first=start, last=TODAY)
+        for split in (start, start + dt.timedelta(days=6), TODAY - dt.timedelta(days=400)):
+            earlier = buckets.sums_of(
+                [row for row in rows if row.date <= split],
+                size=size, start=start, first=start, last=split,
+            )  # fmt: skip
+            later = buckets.sums_of(rows, size=size, start=start,
+                                    first=split + dt.timedelta(days=1), last=TODAY)  # fmt: skip
+            assert buckets.merge(earlier, later) == at_once
+
+
+def test_weekly_sums_give_the_weekly_averages_of_the_days():
+    rows = _days(500)
+    start = rows[0].date
+    daily = insights.measure_series(rows, ["water_ml"], start=start, end=TODAY)["water_ml"]
+    sums = buckets.sums_of(rows, size=buckets.WEEK, start=start, first=start, last=TODAY)
+    weeks = buckets.series(sums, "water_ml")
+    assert weeks.days == charts.weekly(daily).days
+    assert weeks.values == charts.weekly(daily).values  # gaps where nothing was logged
+    for mine, theirs in zip(weeks.rolling, charts.weekly(daily).rolling, strict=True):
+        assert mine == theirs or abs(mine - theirs) <= 0.01  # the same mean, summed exactly
+
+
+def test_months_begin_on_the_first_and_the_range_on_its_own_day():
+    start = dt.date(2020, 1, 20)
+    assert buckets.first_day(0, size=buckets.MONTH, start=start) == start
+    assert buckets.first_day(1, size=buckets.MONTH, start=start) == dt.date(2020, 2, 1)
+    assert buckets.first_day(12, size=buckets.MONTH, start=start) == dt.date(2021, 1, 1)
+    assert buckets.index_of(dt.date(2021, 1, 31), size=buckets.MONTH, start=start) == 12
+
+
+def test_a_monthly_chart_labels_its_months_and_keeps_gaps_as_gaps():
+    rows = [row for row in _days(1500) if row.date.month != 6]  # no June at all
+    start = rows[0].date
+    sums = buckets.sums_of(rows, size=buckets.MONTH, start=start, first=start, last=TODAY)
+    chart = charts.bucket_chart(measure=MEASURES_BY_KEY["discomfort"], sums=sums,
+                                field="discomfort", last=TODAY, goal=None, chart_id="c",
+                                caption="Test")  # fmt: skip
+    svg = str(chart.svg)
+    assert chart.bucket == buckets.MONTH and chart.each == "each month"
+    assert chart.summary.endswith(" · monthly averages")
+    assert "<title>June " not in svg and re.search(r"<title>July \d{4}: [\d.]+</title>", svg)
+    assert svg.count("<circle") == len([v for v in chart.series.values if v is not None])
+    logged = [row.discomfort for row in rows if row.discomfort is not None]
+    assert chart.logged_days == len(logged)
+    assert chart.average == round(sum(logged) / len(logged), 1)
+    assert f">{start:%-d %b %Y}</text>" in svg  # years apart: the first date has its year
+
+
+def test_a_peg_drawn_by_month_averages_its_scores():
+    day = dt.date(2026, 3, 2)
+    rows = [insights.DayRow(day, None, None, None, None, None, peg_total=10),  # 3.3
+            insights.DayRow(day + dt.timedelta(days=7), None, None, None, None, None,
+                            peg_total=11)]  # 3.7  # fmt: skip
+    sums = buckets.sums_of(rows, size=buckets.MONTH, start=day, first=day, last=TODAY)
+    assert buckets.series(sums, "peg_total").values[0] == 3.5
+    assert buckets.series(sums, "peg_total").rolling == [None] * sums.count

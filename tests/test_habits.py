@@ -151,3 +151,65 @@ def test_a_streak_ending_before_a_break_is_still_current_after_it():
     [checkin, *_] = streaks.compute_streaks(dates, today=TODAY, away=away)
     assert checkin.current == 3  # today not logged yet, the days before were away
     assert (checkin.recent_done, checkin.recent_counted) == (2, 3)
+
+
+# --- carried on from days summed up before (tracker.trends.earlier) ---------------------------
+
+
+def test_strength_carried_on_from_a_day_is_the_strength_of_one_pass():
+    start = TODAY - dt.timedelta(days=99)
+    days = [full(start + dt.timedelta(days=n), water_ml=500 * (n % 5), posture=n % 6,
+                 rest_day=n % 9 == 0)
+            for n in range(100) if n % 4]  # fmt: skip
+    away = frozenset(start + dt.timedelta(days=n) for n in range(40, 45))
+    at_once = run(days, start=start, away=away)
+    split = start + dt.timedelta(days=41)  # inside the time away
+    before = run([d for d in days if d.date < split], start=start,
+                 end=split - dt.timedelta(days=1), away=away)  # fmt: skip
+    after = habits.strengths(
+        [d for d in days if d.date >= split],
+        goals=GOALS,
+        away=away,
+        start=split,
+        end=TODAY,
+        carry=[before.latest(habit) for habit in habits.HABITS],
+    )
+    for habit in habits.HABITS:
+        assert before.scores[habit] + after.scores[habit] == at_once.scores[habit]
+
+
+def test_a_carried_score_decays_over_days_not_logged():
+    after = habits.strengths([], goals=GOALS, away=frozenset(), start=TODAY, end=TODAY,
+                             carry=[0.5, 0.5, 0.5, 0.5])  # fmt: skip
+    assert math.isclose(after.latest("checkin"), 0.5 * M)
+
+
+@pytest.mark.parametrize(
+    ("done", "away", "current", "longest"),
+    [
+        ((0, 1, 2, 5, 6, 7, 8), (), 3, 4),  # the run before `since` (day 4) stands alone
+        ((0, 1, 2, 3, 4, 5, 6, 7, 8), (), 9, 9),  # one run across `since`
+        ((0, 1, 2, 5, 6, 7, 8), (3, 4), 7, 7),  # joined across days away
+        ((5, 6, 7, 8), (0, 1, 2, 3, 4), 4, 4),  # away until today: the earlier run is current
+        ((0, 1, 6, 7, 8, 9, 10, 11), (), 2, 6),  # the longest run is long ago
+    ],
+)
+def test_streaks_from_a_summary_of_the_days_before_are_the_streaks_of_every_day(
+    done, away, current, longest
+):
+    since = TODAY - dt.timedelta(days=4)
+    dates = {"checkin": _days(*done), "water": [], "exercise": []}
+    frozen = frozenset(_days(*away))
+    [whole_history, *_] = streaks.compute_streaks(dates, today=TODAY, away=frozen)
+    assert (whole_history.current, whole_history.longest) == (current, longest)
+    before = streaks.earlier_runs(
+        {kind: [day for day in days if day < since] for kind, days in dates.items()},
+        end=since - dt.timedelta(days=1), away=frozen, rest_days=frozenset(),
+    )  # fmt: skip
+    [joined, *_] = streaks.compute_streaks(
+        {kind: [day for day in days if day >= since] for kind, days in dates.items()},
+        today=TODAY, away=frozenset(day for day in frozen if day >= since),
+        before=before, since=since,
+    )  # fmt: skip
+    assert (joined.current, joined.longest) == (current, longest)
+    assert joined.unbroken is False  # the whole history: nothing further back to read

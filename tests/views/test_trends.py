@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from tests.factories import make_checkin
+from tests.factories import checkin_post_data, make_checkin
 from tracker.models import CheckIn
 from tracker.trends import dashboard as trends
 from tracker.trends import insights, streaks
@@ -454,3 +454,77 @@ def test_a_measure_logged_as_zero_is_drawn_and_one_not_logged_is_a_gap(
     assert stress_points() == 0
     CheckIn.objects.filter(pk=checkin.pk).update(stress=0)
     assert stress_points() == 1  # not the cached drawing of the day without stress
+
+
+# --- long histories: weeks and months, and the earlier days summed up once -------------------
+
+
+@pytest.fixture
+def no_kept_summaries():
+    trends.earlier_days.forget_all()
+    yield
+    trends.earlier_days.forget_all()
+
+
+def _discomfort_svg(html: str) -> str:
+    return re.search(r'<svg class="chart"[^>]*chart-discomfort-title.*?</svg>', html, re.S).group(0)
+
+
+def test_years_of_days_are_drawn_as_monthly_averages_and_say_so(
+    logged_in_client, user, no_kept_summaries
+):
+    _history(user, 4 * 365, step=2, discomfort=4)
+    html = logged_in_client.get(reverse("tracker:trends"), {"range": "all"}).content.decode()
+    svg = _discomfort_svg(html)
+    months = -(-4 * 365 // 30)
+    assert months - 2 <= svg.count("<circle") <= months + 2  # a point a month, not a day
+    assert "Monthly averages from" in svg and "· monthly averages" in html
+    assert "each month</span>" in html
+    first = _today() - dt.timedelta(days=4 * 365 - 2)
+    assert f">{first:%-d %b %Y}</text>" in svg  # the first date with its year
+    assert re.search(r"<title>\w+ \d{4}: 4</title></circle>", svg)  # "March 2024: 4"
+    table = logged_in_client.get(_table_url("discomfort", "all")).content.decode()
+    assert '<th scope="col">Month</th>' in table and ", monthly averages</caption>" in table
+    assert table.count("<tr><td>") == svg.count("<circle")  # the chart's points, as rows
+
+
+def test_a_long_historys_earlier_days_are_summed_up_once_and_kept(
+    logged_in_client, user, monkeypatch, fragment_cache, no_kept_summaries
+):
+    _history(user, 3 * 365, discomfort=4)
+    summed = []
+    summarize = trends.earlier_days.summarize
+    monkeypatch.setattr(
+        trends.earlier_days, "summarize", lambda *a, **k: summed.append(1) or summarize(*a, **k)
+    )
+    url = reverse("tracker:trends") + "?range=all"
+
+    def water_caption() -> str:
+        html = logged_in_client.get(url).content.decode()
+        return re.search(r"<strong>Water</strong> · ([^<]+)</figcaption>", html).group(1)
+
+    assert water_caption() == "average 2,000 ml over 1095 logged days · monthly averages"
+    logged_in_client.post(reverse("tracker:checkin"), checkin_post_data(water_ml="2000"))
+    assert water_caption() == "average 2,000 ml over 1095 logged days · monthly averages"
+    assert len(summed) == 1  # today's check-in changed only the recent days
+    # A day two years ago, changed through its check-in page: summed up afresh, and shown.
+    old_day = _today() - dt.timedelta(days=730)
+    logged_in_client.post(
+        reverse("tracker:checkin_day", args=[old_day]), checkin_post_data(water_ml="10000")
+    )
+    assert water_caption() == "average 2,007 ml over 1095 logged days · monthly averages"
+    assert len(summed) == 2
+
+
+@pytest.mark.parametrize("kept", [False, True], ids=["summed up now", "kept"])
+def test_a_long_historys_all_days_query_count_does_not_grow(
+    logged_in_client, user, django_assert_max_num_queries, no_kept_summaries, kept
+):
+    _history(user, 3000, step=3)
+    url = reverse("tracker:trends") + "?range=all"
+    if kept:
+        logged_in_client.get(url)
+    with django_assert_max_num_queries(9):
+        response = logged_in_client.get(url)
+    assert response.status_code == 200
+    assert response.context["dashboard"].earlier is not None

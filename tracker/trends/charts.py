@@ -1,6 +1,7 @@
 """Numbers to server-rendered SVG. Markup is built here with f-strings from numbers, dates and
 our own labels (no user text; captions are escaped anyway), because a year of five charts is
-about 1,800 points and a template per point would dominate the page."""
+about 1,800 points and a template per point would dominate the page. Ranges longer than that
+are drawn as weekly or monthly averages (tracker.trends.buckets), and say so."""
 
 import datetime as dt
 import functools
@@ -8,36 +9,46 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from tracker.trends.insights import Measure, Series, format_value, in_shown_units
+from tracker.trends import buckets
+from tracker.trends.buckets import DAY, MONTH, WEEK, as_drawn, weekly  # noqa: F401
+from tracker.trends.heatmap import (  # noqa: F401 (the heatmap was drawn here; pages read it here)
+    HEATMAP_BANDS,
+    HEATMAP_DAYS,
+    HEATMAP_WEEKS,
+    day_label,
+    discomfort_heatmap,
+    heatmap_level,
+)
+from tracker.trends.insights import Measure, Series, format_value
 
 # Drawn about as wide as a phone shows it (~320 CSS px), so the 13-unit labels read at 11 px or
 # more there; wider screens lay the charts out two to a row at much the same size.
 WIDTH, HEIGHT = 360, 200
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 40, 8, 14, 28
 PLOT_W, PLOT_H = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
-WEEKLY_ABOVE_DAYS = 731  # longer ranges are drawn as weekly averages to stay light
-HEATMAP_CELL, HEATMAP_GAP = 11, 2
-HEATMAP_LEFT, HEATMAP_TOP = 36, 17
-HEATMAP_WEEKS = 53  # a year and the week it started in, so the first column is a whole week
-HEATMAP_DAYS = HEATMAP_WEEKS * 7
-# The discomfort each colour band covers, lightest first: the heatmap, the history calendar and
-# both legends read them from here.
-HEATMAP_BANDS = ((0, 0), (1, 2), (3, 4), (5, 6), (7, 10))
 
 
 @dataclass(frozen=True)
 class Chart:
     measure: Measure
-    series: Series  # what is drawn: days, or weeks for long ranges
+    series: Series  # what is drawn: days, or weeks or months for long ranges
     svg: SafeString
-    weekly: bool
+    bucket: str  # what each point is: buckets.DAY, WEEK or MONTH
     logged_days: int
     average: float | None  # in stored units (ml for water)
     goal_drawn: bool = False
+
+    @property
+    def weekly(self) -> bool:
+        return self.bucket == WEEK
+
+    @property
+    def each(self) -> str:
+        """What one point is, for the legend: "each week"."""
+        return buckets.WORDS[self.bucket]["each"]
 
     @property
     def average_text(self) -> str:
@@ -51,12 +62,9 @@ class Chart:
         else:
             days = f"{self.logged_days} logged day{'s' if self.logged_days != 1 else ''}"
             text = f"average {self.average_text} over {days}"
-        return text + (" · weekly averages" if self.weekly else "")
-
-
-@functools.lru_cache(maxsize=4096)
-def day_label(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+        if self.bucket == DAY:
+            return text
+        return f"{text} · {buckets.WORDS[self.bucket]['averages'].lower()}"
 
 
 def _fmt(value: float) -> str:
@@ -73,26 +81,6 @@ def _nice_ceiling(value: float) -> float:
         if value <= step * magnitude:
             return step * magnitude
     return 10 * magnitude
-
-
-def as_drawn(series: Series, measure: Measure) -> tuple[Series, bool]:
-    """A series as its chart and its table show it: in the units the person reads (water in
-    fl oz for those who chose ounces), and as weekly averages over long ranges (then True)."""
-    series = in_shown_units(series, measure)
-    if len(series) > WEEKLY_ABOVE_DAYS:
-        return weekly(series), True
-    return series, False
-
-
-def weekly(series: Series) -> Series:
-    """Weekly means of logged days (a week with nothing logged stays a gap)."""
-    days, values, rolling = [], [], []
-    for start in range(0, len(series), 7):
-        days.append(series.days[start])
-        for means, daily in ((values, series.values), (rolling, series.rolling)):
-            logged = [value for value in daily[start : start + 7] if value is not None]
-            means.append(round(sum(logged) / len(logged), 2) if logged else None)
-    return Series(days, values, rolling)
 
 
 @functools.lru_cache(maxsize=64)
@@ -112,12 +100,19 @@ def _circle_openings(count: int) -> tuple[str, ...]:
     return tuple(f'<circle r="{radius}" cx="{x}" cy="' for x in _x_positions(count))
 
 
+def point_label(day: dt.date, bucket: str) -> str:
+    """How a point's day reads in its tooltip and table row: "Week of Mon 5 Dec 2016", or
+    "December 2016" for a month (its first bucket may begin mid-month, where the range does)."""
+    if bucket == MONTH:
+        return f"{day:%B %Y}"
+    return f"Week of {day_label(day)}" if bucket == WEEK else day_label(day)
+
+
 @functools.lru_cache(maxsize=32)
-def _point_titles(days: tuple[dt.date, ...], *, weekly: bool) -> tuple[str, ...]:
+def _point_titles(days: tuple[dt.date, ...], *, bucket: str) -> tuple[str, ...]:
     """Each point's markup from its y coordinate to its value: the five charts of a page share
     their days, so this is worked out once a page."""
-    label = "Week of " if weekly else ""
-    return tuple(f'"><title>{label}{day_label(day)}: ' for day in days)
+    return tuple(f'"><title>{point_label(day, bucket)}: ' for day in days)
 
 
 # Every y coordinate from one chart height above the chart to one below, to a tenth of a unit,
@@ -170,9 +165,69 @@ def line_chart(
     chart_id: str,
     caption: str,
 ) -> Chart:
+    """A measure day by day (weekly averages for a long run of days handed in whole)."""
     logged = series.logged
     average = round(sum(logged) / len(logged), 1) if logged else None  # in stored units
     shown, is_weekly = as_drawn(series, measure)
+    return _line(
+        measure=measure,
+        shown=shown,
+        bucket=WEEK if is_weekly else DAY,
+        logged_days=len(logged),
+        average=average,
+        goal=goal,
+        chart_id=chart_id,
+        caption=caption,
+        first=series.days[0],
+        last=series.days[-1],
+    )
+
+
+def bucket_chart(
+    *,
+    measure: Measure,
+    sums: buckets.Sums,
+    field: str,
+    last: dt.date,
+    goal: float | None,
+    chart_id: str,
+    caption: str,
+    shown_as: Measure | None = None,
+) -> Chart:
+    """A measure over a long range as weekly or monthly averages, from its bucket sums (the
+    PEG's from its total, shown `shown_as` its score)."""
+    logged, total = sums.logged(field)
+    if field == "peg_total":
+        total /= 10  # summed in tenths of a score
+    average = round(total / logged, 1) if logged else None  # in stored units
+    return _line(
+        measure=shown_as or measure,
+        shown=buckets.series(sums, field, per_unit=measure.per_unit),
+        bucket=sums.size,
+        logged_days=logged,
+        average=average,
+        goal=goal,
+        chart_id=chart_id,
+        caption=caption,
+        first=sums.start,
+        last=last,
+    )
+
+
+def _line(
+    *,
+    measure: Measure,
+    shown: Series,
+    bucket: str,
+    logged_days: int,
+    average: float | None,
+    goal: float | None,
+    chart_id: str,
+    caption: str,
+    first: dt.date,
+    last: dt.date,
+) -> Chart:
+    """Points joined by a line (lifted over gaps), the 7-day average dashed, and the goal."""
     if goal is not None:
         goal = goal / measure.per_unit
     low = measure.low
@@ -187,16 +242,19 @@ def line_chart(
         return f"{top - value * scale:.1f}"
 
     xs = _x_positions(len(shown))
-    # Days take few distinct values (whole scores, round amounts): remember each one's y.
-    y_of_value = _Texts(y)
-    value_ys = [None if value is None else y_of_value[value] for value in shown.values]
+    if bucket == DAY:
+        # Days take few distinct values (whole scores, round amounts): remember each one's y.
+        y_of_value = _Texts(y)
+        value_ys = [None if value is None else y_of_value[value] for value in shown.values]
+    else:  # averages, nearly all different
+        value_ys = _y_texts(shown.values, top=top, scale=scale)
     value_texts = _Texts(_fmt)
     circles = "".join(
         [
             f"{opening}{cy}{title}{value_texts[value]}</title></circle>"
             for opening, title, value, cy in zip(
                 _circle_openings(len(shown)),
-                _point_titles(tuple(shown.days), weekly=is_weekly),
+                _point_titles(tuple(shown.days), bucket=bucket),
                 shown.values,
                 value_ys,
                 strict=True,
@@ -213,10 +271,9 @@ def line_chart(
             f'<text class="chart-label" x="{WIDTH - PAD_RIGHT - 2}" y="{y(goal + 5 / scale)}" '
             f'text-anchor="end">goal {_fmt(goal)}</text>'
         )
-    first, last = series.days[0], series.days[-1]
     description = (
-        f"{'Weekly averages' if is_weekly else 'Daily values'} from {first:%-d %b %Y} to "
-        f"{last:%-d %b %Y}: {len(logged)} day{'s' if len(logged) != 1 else ''} logged"
+        f"{buckets.WORDS[bucket]['averages']} from {first:%-d %b %Y} to "
+        f"{last:%-d %b %Y}: {logged_days} day{'s' if logged_days != 1 else ''} logged"
         + (f", average {format_value(measure, average)}" if average is not None else "")
         + ". Dashed line: 7-day average."
         + (f" Dotted line: goal of {_fmt(goal)}." if goal_markup else "")
@@ -232,7 +289,7 @@ def line_chart(
         first=first,
         last=last,
     )
-    return Chart(measure, shown, mark_safe(svg), is_weekly, len(logged), average, bool(goal_markup))
+    return Chart(measure, shown, mark_safe(svg), bucket, logged_days, average, bool(goal_markup))
 
 
 def _frame(
@@ -244,14 +301,31 @@ def _frame(
         f'aria-labelledby="{chart_id}-title {chart_id}-desc" xmlns="http://www.w3.org/2000/svg">'
         f'<title id="{chart_id}-title">{escape(caption)}</title>'
         f'<desc id="{chart_id}-desc">{escape(description)}</desc>{body}'
-        f'<text class="chart-label" x="{PAD_LEFT}" y="{HEIGHT - 6}">{first:%-d %b}</text>'
+        f'<text class="chart-label" x="{PAD_LEFT}" y="{HEIGHT - 6}">'
+        f"{_first_label(first, last)}</text>"
         f'<text class="chart-label" x="{WIDTH - PAD_RIGHT}" y="{HEIGHT - 6}" '
         f'text-anchor="end">{last:%-d %b %Y}</text></svg>'
     )
 
 
+def _first_label(first: dt.date, last: dt.date) -> str:
+    """The first date under a chart: with its year when the range is longer than a year (the
+    last date always has its year)."""
+    return f"{first:%-d %b %Y}" if (last - first).days > 366 else f"{first:%-d %b}"
+
+
 STRENGTH = Measure("strength", "Strength", "%", 0, 100)
 STRENGTH_POINTS = 90
+
+
+def strength_step(days: int) -> int:
+    """Every how many days a strength chart of `days` days takes a point: at most
+    STRENGTH_POINTS. Past a year, a whole number of weeks, so the points fall on the same days
+    however long the range grows between two new steps (tracker.trends.earlier keeps them)."""
+    step = max(1, -(-days // STRENGTH_POINTS))
+    if days > buckets.DAILY_AT_MOST_DAYS:
+        step = 7 * -(-step // 7)
+    return step
 
 
 def strength_chart(
@@ -261,12 +335,31 @@ def strength_chart(
     to 100%. It changes smoothly (a half-life of 13 days), so no point markers, and at most
     STRENGTH_POINTS points draw it as well as a year of days would: four more charts stay cheap
     on a page that already draws five."""
-    step = max(1, -(-len(shares) // STRENGTH_POINTS))
+    step = strength_step(len(shares))
     keep = [*range(0, len(shares) - 1, step), len(shares) - 1]
-    shown = Series(
-        [first + dt.timedelta(days=i) for i in keep], [100 * shares[i] for i in keep], []
+    return strength_points(
+        label=label,
+        days=[first + dt.timedelta(days=i) for i in keep],
+        shares=[shares[i] for i in keep],
+        length=len(shares),
+        chart_id=chart_id,
+        caption=caption,
     )
-    is_weekly = False
+
+
+def strength_points(
+    *,
+    label: str,
+    days: Sequence[dt.date],
+    shares: Sequence[float],
+    length: int,
+    chart_id: str,
+    caption: str,
+) -> Chart:
+    """The strength chart from its points already chosen (the first on the range's first day,
+    the last on its last), for a range of `length` days."""
+    shown = Series(list(days), [100 * share for share in shares], [])
+    first = shown.days[0]
     top, scale = PAD_TOP + PLOT_H, PLOT_H / 100
     xs = _x_positions(len(shown))
     ys = _y_texts(shown.values, top=top, scale=scale)
@@ -284,15 +377,17 @@ def strength_chart(
         first=first,
         last=last,
     )
-    return Chart(STRENGTH, shown, mark_safe(svg), is_weekly, len(shares), latest)
+    return Chart(STRENGTH, shown, mark_safe(svg), DAY, length, latest)
 
 
-def table_rows(series: Series) -> SafeString:
-    """The chart's numbers as table rows, for "show as table"."""
+def table_rows(series: Series, bucket: str = DAY) -> SafeString:
+    """The chart's numbers as table rows, for "show as table" (the column heading says what
+    a week's date is: the week of)."""
+    label = (lambda day: f"{day:%B %Y}") if bucket == MONTH else day_label
     return mark_safe(
         "".join(
             [
-                f"<tr><td>{day_label(day)}</td>"
+                f"<tr><td>{label(day)}</td>"
                 f"<td>{'not logged' if value is None else _fmt(value)}</td>"
                 f"<td>{'–' if rolling is None else f'{rolling:.1f}'}</td></tr>"
                 for day, value, rolling in zip(
@@ -313,88 +408,3 @@ def _grid(low: float, high: float, y, scale: float) -> str:
             f'text-anchor="end">{_fmt(value)}</text>'
         )
     return "".join(lines)
-
-
-def heatmap_level(value: int | None) -> str:
-    if value is None:
-        return "none"
-    return str(next(level for level, (_, high) in enumerate(HEATMAP_BANDS) if value <= high))
-
-
-@functools.lru_cache(maxsize=1)
-def _heatmap_cells() -> tuple[str, ...]:
-    """The opening of each cell's rect, in day order from the first Monday: week by week,
-    Monday at the top."""
-    step = HEATMAP_CELL + HEATMAP_GAP
-    return tuple(
-        f'x="{HEATMAP_LEFT + (n // 7) * step}" y="{HEATMAP_TOP + (n % 7) * step}" '
-        f'width="{HEATMAP_CELL}" height="{HEATMAP_CELL}" rx="2"'
-        for n in range(HEATMAP_DAYS)
-    )
-
-
-@functools.lru_cache(maxsize=4)
-def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]:
-    """(day, its cell's position, its link and title up to the value) for the weeks from
-    `first_monday`: the same for everyone all week. Each day links to its check-in."""
-    return tuple(
-        (
-            day,
-            position,
-            f'<a href="{reverse("tracker:checkin_day", args=[day])}"><title>{day_label(day)}: ',
-        )
-        for position, day in zip(
-            _heatmap_cells(),
-            map(
-                dt.date.fromordinal,
-                range(first_monday.toordinal(), first_monday.toordinal() + HEATMAP_DAYS),
-            ),
-            strict=True,
-        )
-    )
-
-
-def _weekday_labels() -> str:
-    step = HEATMAP_CELL + HEATMAP_GAP
-    return "".join(
-        f'<text class="chart-label" x="0" y="{HEATMAP_TOP + row * step + 10}">{name}</text>'
-        for row, name in ((0, "Mon"), (3, "Thu"), (6, "Sun"))
-    )
-
-
-_HEATMAP_LEVELS = tuple(heatmap_level(value) for value in range(11))
-
-
-def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeString:
-    """A year of discomfort as a week-by-week grid, Monday at the top."""
-    last_monday = today - dt.timedelta(days=today.weekday())
-    first_monday = last_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1)
-    step = HEATMAP_CELL + HEATMAP_GAP
-    days = _heatmap_days(first_monday)[: (today - first_monday).days + 1]
-    cells = [
-        f'{opening}discomfort not logged</title><rect class="hm hm-none" {position}/></a>'
-        if (value := values.get(day)) is None
-        else f"{opening}discomfort {value}</title>"
-        f'<rect class="hm hm-{_HEATMAP_LEVELS[value]}" {position}/></a>'
-        for day, position, opening in days
-    ]
-    logged = sum(1 for day, _, _ in days if day in values)
-    months = "".join(
-        f'<text class="chart-label" x="{HEATMAP_LEFT + week * step}" y="12">{monday:%b}</text>'
-        for week in range(HEATMAP_WEEKS)
-        if (monday := first_monday + dt.timedelta(weeks=week)).day <= 7
-    )
-    description = (
-        f"Discomfort for each day of the last year; {logged} days logged. Darker means more "
-        "discomfort; each day's value is in its tooltip and in the discomfort chart's table, "
-        "and each day links to its check-in."
-    )
-    return mark_safe(
-        f'<svg class="heatmap" viewBox="0 0 {HEATMAP_LEFT + HEATMAP_WEEKS * step} '
-        f'{HEATMAP_TOP + 7 * step}" '
-        'role="group" aria-labelledby="heatmap-title" aria-describedby="heatmap-desc" '
-        'xmlns="http://www.w3.org/2000/svg">'
-        '<title id="heatmap-title">Discomfort over the last year</title>'
-        f'<desc id="heatmap-desc">{description}</desc>{months}'
-        f"{_weekday_labels()}{''.join(cells)}</svg>"
-    )

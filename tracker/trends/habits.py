@@ -80,10 +80,13 @@ def strengths(
     away: frozenset[dt.date],
     start: dt.date,
     end: dt.date,
+    carry: Sequence[float] | None = None,
 ) -> Strengths:
     """Scores for every calendar day from `start` to `end`. Scoring begins at the first logged
     day (everything before it is 0). `days` are the saved days from `start` on, in any order:
-    anything with LoggedDay's attributes (the trends page passes its rows as they are)."""
+    anything with LoggedDay's attributes (the trends page passes its rows as they are).
+    `carry` continues the scores of the days before `start` (each habit's, in HABITS' order),
+    worked out before (tracker.trends.earlier): scoring has begun, so `start` counts."""
     origin, span = start.toordinal(), (end - start).days + 1
     slots: list = [None] * span
     for day in days:
@@ -91,9 +94,12 @@ def strengths(
         if 0 <= index < span:
             slots[index] = day
     logged = [index for index, day in enumerate(slots) if day is not None]
-    if not logged:
+    if carry is not None:
+        first = 0
+    elif not logged:
         return Strengths(start, {habit: [0.0] * span for habit in HABITS})
-    first = logged[0]
+    else:
+        first = logged[0]
     away_indexes = {day.toordinal() - origin for day in away}
     days_from_first = slots[first:]
     frozen = (
@@ -118,8 +124,8 @@ def strengths(
     ]  # fmt: skip
     keep = 1 - M
     scores = {}
-    for habit, column in zip(HABITS, columns, strict=True):
-        running, out = 0.0, [0.0] * first
+    for place, (habit, column) in enumerate(zip(HABITS, columns, strict=True)):
+        running, out = (0.0 if carry is None else carry[place]), [0.0] * first
         for value in column:
             if value is not None:
                 running = running * M + value * keep

@@ -1,107 +1,28 @@
-"""Numbers behind the trends page: daily series, rolling averages, weekly summaries and
-goal/discomfort associations. Pure functions over rows the views load in one query per range."""
+"""Numbers behind the trends page: weekly summaries and goal/discomfort associations (the days
+and their series are tracker.trends.series). Pure functions over rows the views load in one
+query per range."""
 
 import bisect
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import NamedTuple
 
 from tracker.days.measures import GOOD_POSTURE_AT_LEAST, MEASURES, MEASURES_BY_KEY, Measure
+from tracker.trends.series import (  # noqa: F401 (the days and series are read from here too)
+    ROLLING_DAYS,
+    DayRow,
+    Series,
+    in_shown_units,
+    mean,
+    measure_series,
+)
 
-ROLLING_DAYS = 7
 INSIGHT_MIN_DAYS = 10  # days needed on each side before comparing them
 # Stress and sleep have no personal goal; a "good day" for them uses these fixed lines (posture's
 # is tracker.days.measures.GOOD_POSTURE_AT_LEAST).
 GOOD_STRESS_AT_MOST = 4
 GOOD_SLEEP_HOURS_AT_LEAST = 7
-
-
-class DayRow(NamedTuple):
-    """A saved day's measures, None where not logged. A named tuple: a page builds hundreds."""
-
-    date: dt.date
-    posture: int | None
-    exercise_minutes: int | None
-    water_ml: int | None
-    stress: int | None
-    discomfort: int | None
-    rest_day: bool = False  # the exercise habit is frozen for the day
-    sleep_half_hours: int | None = None  # the night before, in half hours (15 is 7.5 hours)
-    peg_total: int | None = None  # the three PEG answers added up (0 to 30), on a PEG day
-    woke_from_pain: bool | None = None  # "Back pain woke me" last night
-    item_ids: str = "[]"  # the pain reliefs and own factors ticked, as stored: "[3, 7]" (last)
-
-
-@dataclass(frozen=True)
-class Series:
-    """One measure over consecutive days (or weeks): parallel lists, so a chart walks plain
-    values rather than building a point object per day."""
-
-    days: list[dt.date]
-    values: list[float | None]  # None: not logged that day (a gap, never a zero)
-    rolling: list[float | None]  # mean of the logged days in the 7 days ending on each day
-
-    def __len__(self) -> int:
-        return len(self.days)
-
-    @property
-    def logged(self) -> list[float]:
-        return [value for value in self.values if value is not None]
-
-
-def in_shown_units(series: Series, measure: Measure) -> Series:
-    """The series as the person reads it (water in fl oz for those who chose ounces)."""
-    if measure.per_unit == 1:
-        return series
-    per_unit = measure.per_unit
-    return Series(
-        series.days,
-        [None if value is None else value / per_unit for value in series.values],
-        [None if value is None else value / per_unit for value in series.rolling],
-    )
-
-
-def measure_series(
-    rows: Iterable[DayRow], keys: Iterable[str], *, start: dt.date, end: dt.date
-) -> dict[str, Series]:
-    """Each measure in `keys` for every calendar day from start to end. `rows` may begin before
-    `start` so the rolling average is right at the left edge. The calendar is laid out once and
-    shared by every measure."""
-    first = start - dt.timedelta(days=ROLLING_DAYS - 1)
-    span = (end - first).days + 1
-    origin = first.toordinal()
-    slots: list[DayRow | None] = [None] * span
-    for row in rows:
-        index = row.date.toordinal() - origin
-        if 0 <= index < span:
-            slots[index] = row
-    days = list(map(dt.date.fromordinal, range(origin + ROLLING_DAYS - 1, origin + span)))
-    series = {}
-    for key in keys:
-        field = DayRow._fields.index(key)
-        daily = [None if row is None else row[field] for row in slots]
-        series[key] = Series(days, daily[ROLLING_DAYS - 1 :], _rolling_means(daily))
-    return series
-
-
-def _rolling_means(daily: Sequence[float | None]) -> list[float | None]:
-    """Mean of the logged values in each 7-day window ending on each day from the 7th on,
-    from running sums (a year of five measures is ~1,800 windows per page)."""
-    sums = [0, *accumulate(0 if value is None else value for value in daily)]
-    counts = [0, *accumulate(value is not None for value in daily)]
-    return [
-        (sums[end] - sums[end - ROLLING_DAYS]) / logged
-        if (logged := counts[end] - counts[end - ROLLING_DAYS])
-        else None
-        for end in range(ROLLING_DAYS, len(daily) + 1)
-    ]
-
-
-def mean(values: Sequence[float]) -> float | None:
-    return sum(values) / len(values) if values else None
-
 
 # --- weekly summary ---------------------------------------------------------------------------
 
@@ -269,16 +190,38 @@ def goal_checks(
     ]
 
 
-def _compare(flags: Iterable[bool | None], discomforts: Iterable[int | None]) -> Comparison:
-    """A day counts only when both the habit and the discomfort were logged."""
-    pairs = [
-        (was_met, discomfort)
-        for was_met, discomfort in zip(flags, discomforts, strict=True)
-        if discomfort is not None and was_met is not None
-    ]
-    met = [discomfort for was_met, discomfort in pairs if was_met]
-    missed = [discomfort for was_met, discomfort in pairs if not was_met]
-    return Comparison(mean(met), len(met), mean(missed), len(missed))
+def goal_sums(
+    rows: Iterable[DayRow], checks: Sequence[Check], *, after: Callable[[DayRow], int | None]
+) -> list[list[int]]:
+    """For each check: discomfort's total and days on days it was met, then on days it was
+    not, the same day and then the day after (`after` gives that day's discomfort, None when
+    not logged). Whole numbers, so the sums of two stretches of days add up to both's. A day
+    counts only when both the habit and the discomfort were logged."""
+    sums = [[0] * 8 for _ in checks]
+    for row in rows:
+        same, following = row.discomfort, after(row)
+        if same is None and following is None:
+            continue
+        for totals, met in zip(sums, [check(row) for check in checks], strict=True):
+            if met is None:
+                continue
+            at = 0 if met else 2
+            if same is not None:
+                totals[at] += same
+                totals[at + 1] += 1
+            if following is not None:
+                totals[at + 4] += following
+                totals[at + 5] += 1
+    return sums
+
+
+def _comparison(met_total: int, met_days: int, missed_total: int, missed_days: int) -> Comparison:
+    return Comparison(
+        met_total / met_days if met_days else None,
+        met_days,
+        missed_total / missed_days if missed_days else None,
+        missed_days,
+    )
 
 
 def goal_insights(
@@ -289,16 +232,28 @@ def goal_insights(
     water: Measure = MEASURES_BY_KEY["water_ml"],
 ) -> list[Insight]:
     discomfort_on = {row.date.toordinal(): row.discomfort for row in rows}
-    same_day = [row.discomfort for row in rows]
-    next_day = [discomfort_on.get(row.date.toordinal() + 1) for row in rows]  # None: not logged
-    insights = []
-    for habit, goal_text, met in goal_checks(
+    checks = goal_checks(
         water_goal_ml=water_goal_ml, exercise_goal_minutes=exercise_goal_minutes, water=water
-    ):
-        flags = [met(row) for row in rows]
-        comparisons = _compare(flags, same_day), _compare(flags, next_day)
-        insights.append(Insight(habit, goal_text, *comparisons, **_WORDS.get(habit, {})))
-    return insights
+    )
+    sums = goal_sums(
+        rows,
+        [check for _, _, check in checks],
+        after=lambda row: discomfort_on.get(row.date.toordinal() + 1),  # None: not logged
+    )
+    return goal_insights_from(checks, sums)
+
+
+def goal_insights_from(
+    checks: Sequence[tuple[str, str, Check]], sums: Sequence[Sequence[int]]
+) -> list[Insight]:
+    """The insights from goal_sums' whole numbers (of one stretch of days, or added up)."""
+    return [
+        Insight(
+            habit, goal_text, _comparison(*totals[:4]), _comparison(*totals[4:]),
+            **_WORDS.get(habit, {}),
+        )
+        for (habit, goal_text, _), totals in zip(checks, sums, strict=True)
+    ]  # fmt: skip
 
 
 # Sleep is not a goal met or missed: its days read as the nights before them.
@@ -379,6 +334,17 @@ class SleepSummary:
 
 
 def sleep_summary(rows: Sequence[DayRow]) -> SleepSummary:
-    hours = [row.sleep_half_hours / 2 for row in rows if row.sleep_half_hours is not None]
+    return sleep_from(sleep_sums(rows))
+
+
+def sleep_sums(rows: Sequence[DayRow]) -> tuple[int, int, int, int]:
+    """(nights with hours logged, their half hours, nights "woke me" was answered, woken):
+    whole numbers, so two stretches of days add up."""
+    half_hours = [row.sleep_half_hours for row in rows if row.sleep_half_hours is not None]
     woken = [row.woke_from_pain for row in rows if row.woke_from_pain is not None]
-    return SleepSummary(len(hours), mean(hours), len(woken), sum(woken))
+    return len(half_hours), sum(half_hours), len(woken), sum(woken)
+
+
+def sleep_from(sums: Sequence[int]) -> SleepSummary:
+    nights, half_hours, answered, woken = sums
+    return SleepSummary(nights, half_hours / 2 / nights if nights else None, answered, woken)

@@ -93,8 +93,12 @@ def compute_streaks(
     today: dt.date,
     away: frozenset[dt.date] = frozenset(),
     rest_days: frozenset[dt.date] = frozenset(),
+    before: "dict[str, Earlier] | None" = None,
+    since: dt.date | None = None,
 ) -> list[Streak]:
-    """Away days freeze every streak; rest days freeze the exercise streak."""
+    """Away days freeze every streak; rest days freeze the exercise streak. `before` sums up
+    each kind's runs over the days before `since` (tracker.trends.earlier), when `dates` are
+    only the days from `since` on: together they are the whole history."""
     result = []
     for kind in STREAK_LABELS:
         frozen = away | rest_days if kind == "exercise" else away
@@ -102,17 +106,73 @@ def compute_streaks(
         frozen_sorted = sorted(frozen)
         found = runs(done, frozen=frozen_sorted)
         longest = max((length for _, length in found), default=0)
+        if before is not None and since is not None:
+            found, longest = _joined(found, before[kind], since=since, frozen=frozen_sorted)
         streak = streak_from_runs(
             kind, found[-1] if found else None, longest, today=today, frozen=frozen_sorted
         )
         recent_done, recent_counted = recent_share(done, frozen=frozen, today=today)
+        # Unbroken: the current run reaches back past the days given (never, with `before`).
+        unbroken = before is None and 0 < streak.current == len(done)
         result.append(
             Streak(
                 streak.kind, streak.label, streak.current, streak.longest,
-                recent_done, recent_counted, 0 < streak.current == len(done),
+                recent_done, recent_counted, unbroken,
             )
         )  # fmt: skip
     return result
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """One kind's runs over the days before some day: the longest, and the length of the one
+    that reaches that day (frozen days after it apart), which a run from that day continues."""
+
+    longest: int
+    tail: int
+
+
+def earlier_runs(
+    dates: dict[str, list[dt.date]],
+    *,
+    end: dt.date,
+    away: frozenset[dt.date],
+    rest_days: frozenset[dt.date],
+) -> dict[str, Earlier]:
+    """Each kind's Earlier for the days up to `end`."""
+    summed = {}
+    for kind in STREAK_LABELS:
+        frozen = away | rest_days if kind == "exercise" else away
+        done = [day for day in dates[kind] if day not in frozen]
+        skipped = sorted(day.toordinal() for day in frozen)
+        found = runs(done, frozen=sorted(frozen))
+        tail = 0
+        # The day after `end` comes right after the last run when every day between is frozen.
+        if found and _position(end + ONE_DAY, skipped) == _position(found[-1][0], skipped) + 1:
+            tail = found[-1][1]
+        summed[kind] = Earlier(max((length for _, length in found), default=0), tail)
+    return summed
+
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def _joined(
+    found: list[tuple[dt.date, int]], earlier: Earlier, *, since: dt.date, frozen: list[dt.date]
+) -> tuple[list[tuple[dt.date, int]], int]:
+    """The runs from `since` with the earlier days' tail run in front (as a run ending the day
+    before `since`, which every frozen day from `since` on keeps next to a run after them),
+    joined to the first run when it starts at `since`; and the longest over both."""
+    longest = max([earlier.longest, *(length for _, length in found)])
+    if not earlier.tail:
+        return found, longest
+    skipped = sorted(day.toordinal() for day in frozen if day >= since)
+    tail_end = since - ONE_DAY
+    if found and _position(found[0][0], skipped) - found[0][1] == _position(tail_end, skipped):
+        found = [(found[0][0], found[0][1] + earlier.tail), *found[1:]]
+    else:
+        found = [(tail_end, earlier.tail), *found]
+    return found, max(longest, found[0][1])
 
 
 # --- loading them ----------------------------------------------------------------------------

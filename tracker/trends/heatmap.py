@@ -1,0 +1,106 @@
+"""A year of discomfort as a calendar of coloured squares, each linking to its day's check-in.
+Markup from f-strings over numbers and dates, as the line charts are (tracker.trends.charts)."""
+
+import datetime as dt
+import functools
+
+from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
+
+HEATMAP_CELL, HEATMAP_GAP = 11, 2
+HEATMAP_LEFT, HEATMAP_TOP = 36, 17
+HEATMAP_WEEKS = 53  # a year and the week it started in, so the first column is a whole week
+HEATMAP_DAYS = HEATMAP_WEEKS * 7
+# The discomfort each colour band covers, lightest first: the heatmap, the history calendar and
+# both legends read them from here.
+HEATMAP_BANDS = ((0, 0), (1, 2), (3, 4), (5, 6), (7, 10))
+
+
+@functools.lru_cache(maxsize=4096)
+def day_label(day: dt.date) -> str:
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def heatmap_level(value: int | None) -> str:
+    if value is None:
+        return "none"
+    return str(next(level for level, (_, high) in enumerate(HEATMAP_BANDS) if value <= high))
+
+
+@functools.lru_cache(maxsize=1)
+def _heatmap_cells() -> tuple[str, ...]:
+    """The opening of each cell's rect, in day order from the first Monday: week by week,
+    Monday at the top."""
+    step = HEATMAP_CELL + HEATMAP_GAP
+    return tuple(
+        f'x="{HEATMAP_LEFT + (n // 7) * step}" y="{HEATMAP_TOP + (n % 7) * step}" '
+        f'width="{HEATMAP_CELL}" height="{HEATMAP_CELL}" rx="2"'
+        for n in range(HEATMAP_DAYS)
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]:
+    """(day, its cell's position, its link and title up to the value) for the weeks from
+    `first_monday`: the same for everyone all week. Each day links to its check-in."""
+    return tuple(
+        (
+            day,
+            position,
+            f'<a href="{reverse("tracker:checkin_day", args=[day])}"><title>{day_label(day)}: ',
+        )
+        for position, day in zip(
+            _heatmap_cells(),
+            map(
+                dt.date.fromordinal,
+                range(first_monday.toordinal(), first_monday.toordinal() + HEATMAP_DAYS),
+            ),
+            strict=True,
+        )
+    )
+
+
+def _weekday_labels() -> str:
+    step = HEATMAP_CELL + HEATMAP_GAP
+    return "".join(
+        f'<text class="chart-label" x="0" y="{HEATMAP_TOP + row * step + 10}">{name}</text>'
+        for row, name in ((0, "Mon"), (3, "Thu"), (6, "Sun"))
+    )
+
+
+_HEATMAP_LEVELS = tuple(heatmap_level(value) for value in range(11))
+
+
+def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeString:
+    """A year of discomfort as a week-by-week grid, Monday at the top."""
+    last_monday = today - dt.timedelta(days=today.weekday())
+    first_monday = last_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1)
+    step = HEATMAP_CELL + HEATMAP_GAP
+    days = _heatmap_days(first_monday)[: (today - first_monday).days + 1]
+    cells = [
+        f'{opening}discomfort not logged</title><rect class="hm hm-none" {position}/></a>'
+        if (value := values.get(day)) is None
+        else f"{opening}discomfort {value}</title>"
+        f'<rect class="hm hm-{_HEATMAP_LEVELS[value]}" {position}/></a>'
+        for day, position, opening in days
+    ]
+    logged = sum(1 for day, _, _ in days if day in values)
+    months = "".join(
+        f'<text class="chart-label" x="{HEATMAP_LEFT + week * step}" y="12">{monday:%b}</text>'
+        for week in range(HEATMAP_WEEKS)
+        if (monday := first_monday + dt.timedelta(weeks=week)).day <= 7
+    )
+    description = (
+        f"Discomfort for each day of the last year; {logged} days logged. Darker means more "
+        "discomfort; each day's value is in its tooltip and in the discomfort chart's table, "
+        "and each day links to its check-in."
+    )
+    return mark_safe(
+        f'<svg class="heatmap" viewBox="0 0 {HEATMAP_LEFT + HEATMAP_WEEKS * step} '
+        f'{HEATMAP_TOP + 7 * step}" '
+        'role="group" aria-labelledby="heatmap-title" aria-describedby="heatmap-desc" '
+        'xmlns="http://www.w3.org/2000/svg">'
+        '<title id="heatmap-title">Discomfort over the last year</title>'
+        f'<desc id="heatmap-desc">{description}</desc>{months}'
+        f"{_weekday_labels()}{''.join(cells)}</svg>"
+    )

@@ -1,0 +1,73 @@
+"""A person's saved days as the trends pages read them: plain cursors, because a page reads
+hundreds of rows and the ORM's per-row work was most of the cost."""
+
+import datetime as dt
+
+from django.db import connection
+from django.db.models import Min
+
+from tracker.dates import EARLIEST_CHECKIN_DATE
+from tracker.models import AwayPeriod, CheckIn
+from tracker.trends.series import DayRow
+
+
+def first_logged_date(user) -> dt.date | None:
+    return CheckIn.objects.filter(user=user).aggregate(first=Min("date"))["first"]
+
+
+def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
+    """Saved days from start to end, oldest first, straight from the cursor (both backends
+    return the date column as a date): a year is ~370 rows per page, and the ORM's per-row
+    work was most of the cost. A measure not logged is None: a gap for that measure only."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(_COLUMNS[field] for field in DayRow._fields)} "
+            f"FROM {CheckIn._meta.db_table} "
+            "WHERE user_id = %s AND date BETWEEN %s AND %s ORDER BY date",
+            [user.pk, start, end],
+        )
+        return list(map(_day_row, cursor.fetchall()))
+
+
+# Two of DayRow's fields are worked out by the database, as whole numbers; the rest are columns
+# of the same name. An expression for a field DayRow lacks would be fetched into the wrong slot.
+_COMPUTED = {
+    "sleep_half_hours": "CAST(sleep_hours * 2 AS INTEGER)",
+    "peg_total": "peg_pain + peg_enjoyment + peg_activity",
+}
+if unknown := _COMPUTED.keys() - set(DayRow._fields):
+    raise RuntimeError(f"Not DayRow fields: {sorted(unknown)}")
+_COLUMNS = {field: _COMPUTED.get(field, field) for field in DayRow._fields}
+
+# _make skips the named tuple's keyword handling but still refuses a row of the wrong length.
+_day_row = DayRow._make
+
+
+def away_periods(user, *, since: dt.date = EARLIEST_CHECKIN_DATE) -> list[tuple[dt.date, dt.date]]:
+    """(first, last) of each break that ends on or after `since`, oldest first: a plain cursor,
+    like load_rows, as every trends page and the home page ask."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT start, {connection.ops.quote_name('end')} FROM {AwayPeriod._meta.db_table} "
+            f"WHERE user_id = %s AND {connection.ops.quote_name('end')} >= %s ORDER BY start",
+            [user.pk, since],
+        )
+        return cursor.fetchall()
+
+
+def earlier_stats(user, *, before: dt.date) -> tuple[int, str, dt.date | None]:
+    """(how many, the latest change, the first day) of the days saved before `before`: one
+    aggregate over the (user, date) index, what the kept summary of those days is keyed by.
+    Every way the app writes a day stamps updated_at (a save, a water tap, an undone tap);
+    a day added or removed changes the count or the latest change. The stamp is read as text
+    so both backends give the same key."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*), MAX(updated_at), MIN(date) FROM {CheckIn._meta.db_table} "
+            "WHERE user_id = %s AND date < %s",
+            [user.pk, before],
+        )
+        count, latest, first = cursor.fetchone()
+    if isinstance(first, str):  # SQLite types an aggregate's result by its value: text
+        first = dt.date.fromisoformat(first)
+    return count, str(latest), first

@@ -1,0 +1,217 @@
+"""The all-days dashboard of a long history: the earlier days' kept summary
+(tracker.trends.earlier) and the recent days, read on every view, added up. Every sum is kept
+in whole numbers, and the one pair of days that straddles the two (the summary's last day and
+the day after it) is added here, so the numbers are the very ones a pass over every day gives
+(tests/test_trends.py checks them against it)."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from tracker.days import tracked
+from tracker.trends import buckets, charts, habits, insights, streaks
+from tracker.trends.earlier import Earlier, ticked_ids
+from tracker.trends.series import DayRow
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def recent(earlier: Earlier, rows: Sequence[DayRow]) -> list[DayRow]:
+    """The loaded days after the summary's (the first few loaded are its last, for the 7-day
+    averages of the days after them)."""
+    return [row for row in rows if row.date > earlier.end]
+
+
+def chart_sums(earlier: Earlier, rows: Sequence[DayRow], *, today: dt.date) -> buckets.Sums:
+    later = buckets.sums_of(
+        rows, size=earlier.sums.size, start=earlier.first, first=earlier.end + ONE_DAY, last=today
+    )
+    return buckets.merge(earlier.sums, later)
+
+
+def _after_end(earlier: Earlier, later: Sequence[DayRow]) -> int | None:
+    """Discomfort on the day after the summary's last day, when both days were saved."""
+    if earlier.last_row is None or not later or later[0].date != earlier.end + ONE_DAY:
+        return None
+    return later[0].discomfort
+
+
+def goal_insights(
+    earlier: Earlier, later: Sequence[DayRow], checks: Sequence[tuple[str, str, insights.Check]]
+) -> list[insights.Insight]:
+    tests = [check for _, _, check in checks]
+    discomfort_on = {row.date.toordinal(): row.discomfort for row in later}
+    totals = [list(sums) for sums in earlier.goals]
+    added = [
+        insights.goal_sums(
+            later, tests, after=lambda row: discomfort_on.get(row.date.toordinal() + 1)
+        )
+    ]
+    if (following := _after_end(earlier, later)) is not None:
+        # Only the day after: the summary already holds the last day's own discomfort.
+        straddling = earlier.last_row._replace(discomfort=None)
+        added.append(insights.goal_sums([straddling], tests, after=lambda row: following))
+    for sums in added:
+        for total, more in zip(totals, sums, strict=True):
+            total[:] = [a + b for a, b in zip(total, more, strict=True)]
+    return insights.goal_insights_from(checks, totals)
+
+
+def _spans(earlier: Earlier, ticked: tracked.Ticked) -> dict[int, list[dt.date]]:
+    """Each item ticked over the whole range: its first and last ticked day."""
+    spans = {}
+    for item in ticked.entries:
+        before, later = earlier.ticks.get(item), ticked.days.get(item)
+        if before or later:
+            spans[item] = [
+                before.first if before else later[0],
+                later[-1] if later else before.last,
+            ]
+    return spans
+
+
+def tag_insights(
+    earlier: Earlier, later: Sequence[DayRow], entries: dict[int, tracked.Entry]
+) -> list[insights.Insight]:
+    """insights.tag_insights over the whole range: discomfort with each item ticked against the
+    days it could have been, the same day and the day after."""
+    ticked = tracked.ticked_on(entries, later)
+    spans = _spans(earlier, ticked)
+    # Each item's Tag (its title, and the days it could have been ticked) as tracked.tags
+    # words and orders them; matched back to the item by its own Tag.
+    items = {tracked.tags(tracked.Ticked(entries, {item: span}))[0]: item
+             for item, span in spans.items()}  # fmt: skip
+    discomfort = {row.date: row.discomfort for row in later}
+    same = insights._Sums([(row.date, row.discomfort) for row in later])
+    after = insights._Sums([(row.date, discomfort.get(row.date + ONE_DAY)) for row in later])
+    following = _after_end(earlier, later)
+    end_ticked = set(ticked_ids(earlier.last_row.item_ids)) if following is not None else set()
+    found = []
+    for tag in tracked.tags(tracked.Ticked(entries, spans)):
+        item = items[tag]
+        before = earlier.ticks.get(item)
+        days = ticked.days.get(item, [])
+        comparisons = []
+        for sums, kept, running in ((same, "same", earlier.same), (after, "after", earlier.after)):
+            with_values = [value for day in days if (value := sums.value.get(day)) is not None]
+            with_total, with_days = getattr(before, kept, (0, 0))
+            with_total, with_days = with_total + sum(with_values), with_days + len(with_values)
+            total, count = sums.between(tag.since, tag.until)
+            more = running.between(tag.since, tag.until)
+            total, count = total + more[0], count + more[1]
+            if kept == "after" and following is not None and tag.since <= earlier.end:
+                if tag.until is None or earlier.end <= tag.until:
+                    total, count = total + following, count + 1
+                if item in end_ticked:
+                    with_total, with_days = with_total + following, with_days + 1
+            rest = count - with_days
+            comparisons.append(
+                insights.Comparison(
+                    with_total / with_days if with_days else None,
+                    with_days,
+                    (total - with_total) / rest if rest else None,
+                    rest,
+                )
+            )
+        found.append(
+            insights.Insight(tag.title, tag.title, *comparisons, words=("with it", "without it"))
+        )
+    return found
+
+
+def item_days(
+    earlier: Earlier, later: Sequence[DayRow], entries: dict[int, tracked.Entry]
+) -> list[tracked.ItemDays]:
+    """How many days each item was ticked over the whole range (for the report). Counted as
+    ranges: tracked.item_days reads only how many days each has."""
+    ticked = tracked.ticked_on(entries, later)
+    counts = {
+        item: range((before.days if (before := earlier.ticks.get(item)) else 0)
+                    + len(ticked.days.get(item, ())))
+        for item in entries
+        if item in earlier.ticks or item in ticked.days
+    }  # fmt: skip
+    return tracked.item_days(tracked.Ticked(entries, counts))
+
+
+def sleep(earlier: Earlier, later: Sequence[DayRow]) -> insights.SleepSummary:
+    more = insights.sleep_sums(later)
+    return insights.sleep_from([a + b for a, b in zip(earlier.sleep, more, strict=True)])
+
+
+def pegs(earlier: Earlier, later: Sequence[DayRow]) -> list[tuple[dt.date, int]]:
+    """Each PEG's day and total, oldest first."""
+    return [
+        *earlier.pegs,
+        *((row.date, row.peg_total) for row in later if row.peg_total is not None),
+    ]
+
+
+def strength(
+    earlier: Earlier,
+    later: Sequence[DayRow],
+    *,
+    goals: dict[str, int],
+    away: Sequence[tuple[dt.date, dt.date]],
+    today: dt.date,
+) -> dict[str, tuple[int, list[dt.date], list[float]]]:
+    """Each habit's strength today as a whole percent, and its chart's points: the days the
+    strength chart of the whole range takes (charts.strength_chart's) and their scores."""
+    first = earlier.end + ONE_DAY
+    scores = habits.strengths(
+        later,
+        goals=habits.Goals(goals["water_ml"], goals["exercise_minutes"]),
+        away=habits.away_dates(away, start=first, end=today),
+        start=first,
+        end=today,
+        carry=earlier.strength,
+    )
+    length = (today - earlier.first).days + 1
+    step = earlier.step
+    kept_offsets = range(0, (earlier.end - earlier.first).days + 1, step)
+    later_offsets = [
+        *range(kept_offsets[-1] + step, length - 1, step),
+        length - 1,
+    ]
+    skip = (first - earlier.first).days
+    days = [earlier.first + dt.timedelta(days=offset) for offset in (*kept_offsets, *later_offsets)]
+    shown = {}
+    for place, habit in enumerate(habits.HABITS):
+        values = scores.scores[habit]
+        shares = [*earlier.samples[place], *(values[offset - skip] for offset in later_offsets)]
+        shown[habit] = (scores.percent(habit), days, shares)
+    return shown
+
+
+def streak_list(
+    earlier: Earlier,
+    later: Sequence[DayRow],
+    *,
+    goals: dict[str, int],
+    away: Sequence[tuple[dt.date, dt.date]],
+    today: dt.date,
+) -> list[streaks.Streak]:
+    """Current and longest runs over the whole history."""
+    first = earlier.end + ONE_DAY
+    dates = streaks.streak_dates(
+        [
+            (
+                row.date,
+                row.water_ml is not None and row.water_ml >= goals["water_ml"],
+                row.exercise_minutes is not None
+                and row.exercise_minutes >= goals["exercise_minutes"],
+            )
+            for row in later
+        ]
+    )
+    return streaks.compute_streaks(
+        dates,
+        today=today,
+        away=habits.away_dates(away, start=first, end=today),
+        rest_days=frozenset(row.date for row in later if row.rest_day),
+        before=earlier.streaks,
+        since=first,
+    )
+
+
+# What the strength chart's step is for a range of so many days (earlier.key is made with it).
+strength_step = charts.strength_step
