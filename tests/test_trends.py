@@ -17,7 +17,17 @@ from tests.factories import make_checkin
 from tracker.choices import TrackedKind, WaterUnit
 from tracker.days import checkins, tracked
 from tracker.models import AwayPeriod, CheckIn, TrackedItem
-from tracker.trends import buckets, charts, dashboard, earlier, habits, insights, streaks, whole
+from tracker.trends import (
+    buckets,
+    charts,
+    dashboard,
+    earlier,
+    habits,
+    insights,
+    streaks,
+    strength_charts,
+    whole,
+)
 
 TODAY = dt.date(2026, 11, 18)
 
@@ -237,7 +247,8 @@ def test_the_kept_summary_and_the_recent_days_give_every_number_one_pass_would(
     start, length = rows[0].date, (TODAY - rows[0].date).days + 1
     summary = earlier.summarize(
         [row for row in rows if row.date <= end], summary_key="k", end=end, goals=goals,
-        away=sorted(away), size=buckets.size_for(start, TODAY), step=charts.strength_step(length),
+        away=sorted(away), size=buckets.size_for(start, TODAY),
+        step=strength_charts.strength_step(length),
     )  # fmt: skip
     summary = pickle.loads(pickle.dumps(summary))
     recent = [row for row in rows if row.date > end - 6 * DAY]  # as the page loads them

@@ -15,7 +15,7 @@ from tracker import ranges
 from tracker.choices import WaterUnit
 from tracker.days import peg, tracked
 from tracker.limits import ML_PER_US_FL_OZ
-from tracker.trends import buckets, charts, habits, insights, streaks, whole
+from tracker.trends import buckets, charts, habits, insights, streaks, strength_charts, whole
 from tracker.trends import earlier as earlier_days
 from tracker.trends.insights import DayRow
 
@@ -185,12 +185,14 @@ class Dashboard:
             if self.earlier is not None:
                 percent, days, shares = self._whole_strength[habit]
                 length = (self.today - self.start).days + 1
-                chart = charts.strength_points(days=days, shares=shares, length=length, **where)
+                chart = strength_charts.strength_points(
+                    days=days, shares=shares, length=length, **where
+                )
             else:
                 strengths = self.strengths
                 offset = (self.start - strengths.first).days
                 shares = strengths.scores[habit][offset:]
-                chart = charts.strength_chart(shares=shares, first=self.start, **where)
+                chart = strength_charts.strength_chart(shares=shares, first=self.start, **where)
                 percent = strengths.percent(habit)
             drawn.append((habit, label, percent, chart))
         return drawn

@@ -10,7 +10,7 @@ from django.utils.safestring import SafeString
 from tracker import ranges
 from tracker.days import tracked
 from tracker.models import CareAlert, CheckIn
-from tracker.trends import buckets, charts, habits, insights, streaks, whole
+from tracker.trends import buckets, charts, habits, insights, streaks, strength_charts, whole
 from tracker.trends import earlier as earlier_days
 from tracker.trends.board import (  # noqa: F401 (read from here by views, reports and tests)
     NOT_LOGGED,
@@ -125,7 +125,7 @@ def _all_days(
         goals=goals,
         away=away,
         size=buckets.size_for(first, today),
-        step=charts.strength_step(length),
+        step=strength_charts.strength_step(length),
     )
     summary = earlier_days.kept(summary_key)
     if summary is not None:
@@ -139,7 +139,7 @@ def _all_days(
         goals=goals,
         away=away,
         size=buckets.size_for(first, today),
-        step=charts.strength_step(length),
+        step=strength_charts.strength_step(length),
     )
     earlier_days.keep(summary)
     return first, every[bisect_left([row.date for row in every], window) :], summary

@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from tracker.days import tracked
-from tracker.trends import buckets, charts, habits, insights, streaks
+from tracker.trends import buckets, habits, insights, streaks
 from tracker.trends.earlier import Earlier, ticked_ids
 from tracker.trends.series import DayRow
 
@@ -155,7 +155,7 @@ def strength(
     today: dt.date,
 ) -> dict[str, tuple[int, list[dt.date], list[float]]]:
     """Each habit's strength today as a whole percent, and its chart's points: the days the
-    strength chart of the whole range takes (charts.strength_chart's) and their scores."""
+    strength chart of the whole range takes (strength_charts.strength_chart's) and their scores."""
     first = earlier.end + ONE_DAY
     scores = habits.strengths(
         later,
@@ -211,7 +211,3 @@ def streak_list(
         before=earlier.streaks,
         since=first,
     )
-
-
-# What the strength chart's step is for a range of so many days (earlier.key is made with it).
-strength_step = charts.strength_step

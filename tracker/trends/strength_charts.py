@@ -1,0 +1,86 @@
+"""Habit strength drawn over a range: one line from 0 to 100%, no point markers (it changes
+smoothly), in the frame every line chart has (tracker.trends.charts)."""
+
+import datetime as dt
+from collections.abc import Sequence
+
+from django.utils.safestring import mark_safe
+
+from tracker.trends import buckets
+from tracker.trends.buckets import DAY
+from tracker.trends.charts import (
+    PAD_TOP,
+    PLOT_H,
+    Chart,
+    _frame,
+    _grid,
+    _path,
+    _x_positions,
+    _y_texts,
+)
+from tracker.trends.insights import Measure, Series
+
+STRENGTH = Measure("strength", "Strength", "%", 0, 100)
+STRENGTH_POINTS = 90
+
+
+def strength_step(days: int) -> int:
+    """Every how many days a strength chart of `days` days takes a point: at most
+    STRENGTH_POINTS. Past a year, a whole number of weeks, so the points fall on the same days
+    however long the range grows between two new steps (tracker.trends.earlier keeps them)."""
+    step = max(1, -(-days // STRENGTH_POINTS))
+    if days > buckets.DAILY_AT_MOST_DAYS:
+        step = 7 * -(-step // 7)
+    return step
+
+
+def strength_chart(
+    *, label: str, shares: Sequence[float], first: dt.date, chart_id: str, caption: str
+) -> Chart:
+    """A habit's strength, a share (0 to 1) for each day from `first`, drawn as one line from 0
+    to 100%. It changes smoothly (a half-life of 13 days), so no point markers, and at most
+    STRENGTH_POINTS points draw it as well as a year of days would: four more charts stay cheap
+    on a page that already draws five."""
+    step = strength_step(len(shares))
+    keep = [*range(0, len(shares) - 1, step), len(shares) - 1]
+    return strength_points(
+        label=label,
+        days=[first + dt.timedelta(days=i) for i in keep],
+        shares=[shares[i] for i in keep],
+        length=len(shares),
+        chart_id=chart_id,
+        caption=caption,
+    )
+
+
+def strength_points(
+    *,
+    label: str,
+    days: Sequence[dt.date],
+    shares: Sequence[float],
+    length: int,
+    chart_id: str,
+    caption: str,
+) -> Chart:
+    """The strength chart from its points already chosen (the first on the range's first day,
+    the last on its last), for a range of `length` days."""
+    shown = Series(list(days), [100 * share for share in shares], [])
+    first = shown.days[0]
+    top, scale = PAD_TOP + PLOT_H, PLOT_H / 100
+    xs = _x_positions(len(shown))
+    ys = _y_texts(shown.values, top=top, scale=scale)
+    last = shown.days[-1]
+    latest = shown.values[-1] if shown.values else None
+    description = f"{label} strength from {first:%-d %b %Y} to {last:%-d %b %Y}" + (
+        f": {round(latest)}% on the last day." if latest is not None else "."
+    )
+    svg = _frame(
+        chart_id=chart_id,
+        caption=caption,
+        description=description,
+        body=f"{_grid(0, 100, lambda value: f'{top - value * scale:.1f}', scale)}"
+        f'<path class="chart-line" d="{_path(xs, ys)}"/>',
+        first=first,
+        last=last,
+    )
+    return Chart(STRENGTH, shown, mark_safe(svg), DAY, length, latest)
