@@ -117,32 +117,24 @@ def _all_days(
         # Every saved day is a recent one: the range starts at the first (today if none).
         rows = load_rows(user, start=window, end=today)
         return (min(rows[0].date, today) if rows else today), rows, None
-    length = (today - first).days + 1
-    summary_key = earlier_days.key(
-        account=account,
-        end=recent_from - ONE_DAY,
-        stats=stats,
-        goals=goals,
-        away=away,
-        size=buckets.size_for(first, today),
-        step=strength_charts.strength_step(length),
-    )
+    made_with = {
+        "end": recent_from - ONE_DAY,
+        "goals": goals,
+        "away": away,
+        "size": buckets.size_for(first, today),
+        "step": strength_charts.strength_step((today - first).days + 1),
+    }
+    summary_key = earlier_days.key(account=account, stats=stats, **made_with)
     summary = earlier_days.kept(summary_key)
     if summary is not None:
         return first, load_rows(user, start=window, end=today), summary
     every = load_rows(user, start=first, end=today)
-    split = bisect_left([row.date for row in every], recent_from)
+    days = [row.date for row in every]
     summary = earlier_days.summarize(
-        every[:split],
-        summary_key=summary_key,
-        end=recent_from - ONE_DAY,
-        goals=goals,
-        away=away,
-        size=buckets.size_for(first, today),
-        step=strength_charts.strength_step(length),
+        every[: bisect_left(days, recent_from)], summary_key=summary_key, **made_with
     )
     earlier_days.keep(summary)
-    return first, every[bisect_left([row.date for row in every], window) :], summary
+    return first, every[bisect_left(days, window) :], summary
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ the day after it) is added here, so the numbers are the very ones a pass over ev
 
 import datetime as dt
 from collections.abc import Sequence
+from operator import add
 
 from tracker.days import tracked
 from tracker.trends import buckets, habits, insights, streaks
@@ -90,32 +91,41 @@ def tag_insights(
         item = items[tag]
         before = earlier.ticks.get(item)
         days = ticked.days.get(item, [])
+        # The summary's last day and the day after it, a pair neither part holds: counted
+        # when the last day is one the item could have been ticked on.
+        seam = following is not None and tag.since <= earlier.end
+        seam = seam and (tag.until is None or earlier.end <= tag.until)
         comparisons = []
-        for sums, kept, running in ((same, "same", earlier.same), (after, "after", earlier.after)):
+        for sums, running, summed, pair in (
+            (same, earlier.same, before.same if before else (0, 0), None),
+            (after, earlier.after, before.after if before else (0, 0), following if seam else None),
+        ):
             with_values = [value for day in days if (value := sums.value.get(day)) is not None]
-            with_total, with_days = getattr(before, kept, (0, 0))
-            with_total, with_days = with_total + sum(with_values), with_days + len(with_values)
-            total, count = sums.between(tag.since, tag.until)
-            more = running.between(tag.since, tag.until)
-            total, count = total + more[0], count + more[1]
-            if kept == "after" and following is not None and tag.since <= earlier.end:
-                if tag.until is None or earlier.end <= tag.until:
-                    total, count = total + following, count + 1
+            with_total, with_days = summed[0] + sum(with_values), summed[1] + len(with_values)
+            total, count = map(add, sums.between(tag.since, tag.until),
+                               running.between(tag.since, tag.until))  # fmt: skip
+            if pair is not None:
+                total, count = total + pair, count + 1
                 if item in end_ticked:
-                    with_total, with_days = with_total + following, with_days + 1
-            rest = count - with_days
-            comparisons.append(
-                insights.Comparison(
-                    with_total / with_days if with_days else None,
-                    with_days,
-                    (total - with_total) / rest if rest else None,
-                    rest,
-                )
-            )
+                    with_total, with_days = with_total + pair, with_days + 1
+            comparisons.append(_with_and_without(with_total, with_days, total, count))
         found.append(
             insights.Insight(tag.title, tag.title, *comparisons, words=("with it", "without it"))
         )
     return found
+
+
+def _with_and_without(
+    with_total: int, with_days: int, total: int, count: int
+) -> insights.Comparison:
+    """Days with the item against the rest of the days it could have been ticked on."""
+    rest = count - with_days
+    return insights.Comparison(
+        with_total / with_days if with_days else None,
+        with_days,
+        (total - with_total) / rest if rest else None,
+        rest,
+    )
 
 
 def item_days(
