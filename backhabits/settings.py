@@ -253,6 +253,15 @@ CACHES = {
         "TIMEOUT": 600,
         "OPTIONS": {"MAX_ENTRIES": 300},
     },
+    # Each person's tips for the day (tracker/guide/tips.py), keyed by a digest of everything
+    # that chose them. In each process's own memory for the same reason as the charts (the
+    # reasons quote a person's figures). About 2 KB each; the oldest go first when full.
+    "tips": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "backhabits-tips",
+        "TIMEOUT": 26 * 3600,  # a local day at most: a new day is a new key anyway
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

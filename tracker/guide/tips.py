@@ -4,12 +4,17 @@ Each rule looks at recent logged days and, when it fits, names a habit and says 
 Days that were not logged are skipped, never counted as zeros."""
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from django.core.cache import caches
+from django.db import connection
+
 from tracker.choices import Habit
 from tracker.dates import day_name
+from tracker.links import reverse_once
 from tracker.trends.insights import DayRow
 
 MAX_TIPS_SHOWN = 3
@@ -163,34 +168,140 @@ def pick_tips(
     return chosen
 
 
-def recent_days_for_tips(user, *, today: dt.date) -> list[DayRow]:
-    from tracker.models import CheckIn
+# --- the day's choice, worked out once ---------------------------------------------------------
+# The choice gives the same answer all day, so it is kept per person and local day under a
+# digest of everything it is made from (TipInputs): a day logged or edited, an alert opening or
+# closing, a tip dismissed or restored, an editor's change to any tip or section, a new water
+# goal or a new day each make a new key, so a kept choice can never be out of date. Kept in each
+# process's own memory, like the drawn charts: the reasons quote the person's own figures, and
+# health data does not travel to a shared cache.
+TIP_CACHE = "tips"
 
-    rows = (
-        CheckIn.objects.filter(user=user, date__lte=today)
-        .order_by("-date")
-        .values_list("date", "posture", "exercise_minutes", "water_ml", "stress", "discomfort")
-    )[:HYDRATION_WINDOW_DAYS]
-    return [DayRow(*row) for row in rows]
+
+@dataclass(frozen=True)
+class TipInputs:
+    """Everything `choose_tips` reads. The content and dismissal figures stand for rows the
+    choice reads whole: saving a tip or section moves the sum of their `updated_at` times, adding
+    or deleting one the count or the newest id; a dismissal or a restore moves the person's count
+    or newest id (ids only grow)."""
+
+    user_id: int
+    today: dt.date
+    water_goal_ml: int
+    red_flag_active: bool
+    days: tuple[DayRow, ...]  # the latest logged days, newest first
+    content: tuple  # tips: count, newest id, their times saved added up; sections: the same
+    dismissed: tuple  # the person's dismissals: count, newest id, sum of ids
+
+    @property
+    def cache_key(self) -> str:
+        digest = hashlib.sha256(repr(self).encode()).hexdigest()
+        return f"tips:{self.user_id}:{self.today.isoformat()}:{digest}"
 
 
-def tips_for_user(user, *, today: dt.date, red_flag_active: bool = False) -> list[ChosenTip]:
-    from tracker.models import Tip
+def tip_inputs(user, *, today: dt.date, red_flag_active: bool = False) -> TipInputs:
+    """Reads what the choice is made from in one query. Plain SQL: this runs on every page that
+    shows tips, and compiling four ORM queries costs more than the database takes to answer."""
+    from tracker.models import CheckIn, GuideSection, Tip, TipDismissal
 
-    reasons = tip_reasons(
-        recent_days_for_tips(user, today=today),
+    quote = connection.ops.quote_name
+    tip, section, dismissal, checkin = (
+        quote(model._meta.db_table) for model in (Tip, GuideSection, TipDismissal, CheckIn)
+    )
+    day = quote("date")
+    sql = (
+        "SELECT t.n, t.newest, t.edited, s.n, s.edited, d.n, d.newest, d.total, c.* FROM "
+        f"(SELECT COUNT(*) AS n, MAX(id) AS newest, {_instants('updated_at')} AS edited "
+        f"FROM {tip}) t "
+        f"CROSS JOIN (SELECT COUNT(*) AS n, {_instants('updated_at')} AS edited FROM {section}) s "
+        "CROSS JOIN (SELECT COUNT(*) AS n, MAX(id) AS newest, SUM(id) AS total "
+        f"FROM {dismissal} WHERE user_id = %s) d "
+        f"LEFT JOIN (SELECT {', '.join(map(quote, _DAY_COLUMNS))} FROM {checkin} "
+        f"WHERE user_id = %s AND {day} <= %s ORDER BY {day} DESC "
+        f"LIMIT {HYDRATION_WINDOW_DAYS}) c ON 1 = 1 ORDER BY c.{day} DESC"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk, user.pk, connection.ops.adapt_datefield_value(today)])
+        rows = cursor.fetchall()
+    figures = rows[0]  # on every row; a person with no days gets one row, without a day
+    return TipInputs(
+        user_id=user.pk,
         today=today,
         water_goal_ml=user.profile.water_goal_ml,
         red_flag_active=red_flag_active,
+        days=tuple(_day_row(row[8:]) for row in rows if row[8] is not None),
+        content=tuple(figures[:5]),
+        dismissed=tuple(figures[5:8]),
+    )
+
+
+def _instants(column: str) -> str:
+    """SQL adding up a timestamp column to the microsecond. Any row saved again moves the sum,
+    whichever way the clock went; the latest time alone would miss an edit made on a host
+    whose clock is behind."""
+    if connection.vendor == "sqlite":  # stored as text: 'YYYY-MM-DD HH:MM:SS[.ffffff]'
+        return (
+            f"SUM(CAST(strftime('%%s', {column}) AS INTEGER) * 1000000 "
+            f"+ CAST(substr({column}, 21, 6) AS INTEGER))"
+        )
+    return f"SUM(EXTRACT(EPOCH FROM {column}))"
+
+
+_DAY_COLUMNS = ("date", "posture", "exercise_minutes", "water_ml", "stress", "discomfort")
+
+
+def _day_row(values: Sequence) -> DayRow:
+    date, *measures = values
+    if not isinstance(date, dt.date):  # SQLite hands plain SQL its dates as text
+        date = dt.date.fromisoformat(date)
+    return DayRow(date, *measures)
+
+
+def choose_tips(user, inputs: TipInputs) -> list[ChosenTip]:
+    from tracker.models import Tip
+
+    reasons = tip_reasons(
+        inputs.days,
+        today=inputs.today,
+        water_goal_ml=inputs.water_goal_ml,
+        red_flag_active=inputs.red_flag_active,
     )
     if not reasons:
         return []
     available = Tip.objects.filter(is_active=True, habit__in={reason.habit for reason in reasons})
-    if red_flag_active:
+    if inputs.red_flag_active:
         available = available.filter(safe_beside_alert=True)
     available = (
         available.exclude(dismissals__user=user)
         .select_related("section")
         .order_by("-priority", "id")
     )
-    return pick_tips(reasons, list(available), today=today, user_id=user.pk)
+    return pick_tips(reasons, list(available), today=inputs.today, user_id=inputs.user_id)
+
+
+def tips_for_user(user, *, today: dt.date, red_flag_active: bool = False) -> list[ChosenTip]:
+    """The day's tips for the person: worked out once, then kept until anything it depends on
+    changes (TipInputs). With an alert open, only tips safe beside one."""
+    inputs = tip_inputs(user, today=today, red_flag_active=red_flag_active)
+    cache = caches[TIP_CACHE]
+    chosen = cache.get(inputs.cache_key)
+    if chosen is None:
+        chosen = choose_tips(user, inputs)
+        cache.set(inputs.cache_key, chosen)
+    with_links(chosen_tip.tip for chosen_tip in chosen)
+    return chosen
+
+
+# --- links on a tip card, worked out once --------------------------------------------------------
+
+
+def with_links(tips: Iterable) -> list:
+    """Sets each tip's card id and its links (read more, not for me, suggest again), so a page of
+    cards reverses no URL per card."""
+    tips = list(tips)
+    for tip in tips:
+        tip.card_id = f"tip-{tip.pk}"
+        tip.read_more_url = f"{reverse_once('tracker:guide')}#{tip.section.slug}"
+        tip.dismiss_url = reverse_once("tracker:dismiss_tip", tip.pk)
+        tip.restore_url = reverse_once("tracker:restore_tip", tip.pk)
+    return tips

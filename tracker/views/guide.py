@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
 from tracker.choices import Habit
+from tracker.guide import tips as tips_module
 from tracker.models import GuideSection, Tip, TipDismissal
 from tracker.redirects import back
 
@@ -22,7 +23,7 @@ def guide(request: HttpRequest) -> HttpResponse:
 @require_safe
 def guide_section(request: HttpRequest, slug: str) -> HttpResponse:
     section = get_object_or_404(GuideSection, slug=slug)
-    tips = _ACTIVE_TIPS.filter(section=section)
+    tips = tips_module.with_links(_ACTIVE_TIPS.filter(section=section).select_related("section"))
     context = {
         "section": section,
         "tips": tips,
@@ -32,7 +33,7 @@ def guide_section(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def tip_list(request: HttpRequest) -> HttpResponse:
-    tips = list(_ACTIVE_TIPS.select_related("section"))
+    tips = tips_module.with_links(_ACTIVE_TIPS.select_related("section"))
     groups = [
         (label, [tip for tip in tips if tip.habit == value]) for value, label in Habit.choices
     ]

@@ -1,0 +1,36 @@
+"""URLs reversed once per process rather than once per link on every page."""
+
+import datetime as dt
+import functools
+
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf, reverse
+
+# The arguments a remembered URL may take: values that hash by what they say. Anything else
+# (a model instance, say) is reversed afresh every time.
+_PLAIN = (str, int, dt.date)
+
+
+def reverse_once(viewname: str, *args, current_app: str | None = None, **kwargs) -> str:
+    """`reverse(viewname, args=args, kwargs=kwargs)`, remembered. A page of cards or days links
+    each the same way every time, and reversing costs more than the rest of a card. Keyed by
+    the URL configuration and script prefix in force, so one never answers for the other."""
+    if not all(type(value) in _PLAIN for value in (*args, *kwargs.values())):
+        return reverse(viewname, args=args, kwargs=kwargs, current_app=current_app)
+    return _reversed(
+        get_urlconf() or settings.ROOT_URLCONF,
+        get_script_prefix(),
+        current_app,
+        viewname,
+        args,
+        tuple(sorted(kwargs.items())),
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _reversed(
+    urlconf, prefix: str, current_app: str | None, viewname: str, args: tuple, kwargs: tuple
+) -> str:
+    return reverse(
+        viewname, urlconf=urlconf, args=args, kwargs=dict(kwargs), current_app=current_app
+    )
