@@ -102,6 +102,8 @@ TEMPLATES = [
                 "tracker.context_processors.daily_reminder",
                 "tracker.context_processors.care_lines",
             ],
+            # `{% url %}` reversing each URL once per process (tracker/links.py).
+            "builtins": ["tracker.templatetags.remembered_urls"],
         },
     },
 ]
