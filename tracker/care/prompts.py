@@ -170,16 +170,33 @@ def _held_until_answered(alert: CareAlert) -> bool:
     )
 
 
+def _still_active(alert: CareAlert, now: dt.datetime) -> bool:
+    """`active()` on an alert already read: what an earlier step of this check closed or ended
+    no longer counts."""
+    return alert.cleared_at is None and (
+        alert.acknowledged_at is None
+        or (alert.reminder_until is not None and alert.reminder_until > now)
+    )
+
+
 def _reconcile_alerts_touching(
-    user, *, day: dt.date, factors: redflags.HealthFactors, corrected: bool = False
+    user,
+    *,
+    day: dt.date,
+    factors: redflags.HealthFactors,
+    alerts: list[CareAlert],
+    now: dt.datetime,
+    corrected: bool = False,
 ) -> None:
     """After an edit, an open alert that listed that day keeps only the evidence that still
     holds; with none left it is closed as cleared (a reminder line just ends: the alert was
     answered, and keeps that answer). An alert held until answered is never closed this way,
-    unless the edit is a confirmed correction (`corrected`)."""
+    unless the edit is a confirmed correction (`corrected`). `alerts` are the person's active
+    alerts, read once for the whole check and changed here as they are saved."""
     iso_day = day.isoformat()
-    now = timezone.now()
-    for alert in active(user, now):
+    for alert in alerts:
+        if not _still_active(alert, now):
+            continue
         rule = redflags.RULES_BY_CODE.get(alert.rule)
         dates = sorted({dt.date.fromisoformat(item["date"]) for item in alert.evidence})
         if rule is None or iso_day not in {d.isoformat() for d in dates}:
@@ -259,9 +276,15 @@ def _check_days(
                 seen.add(firing.rule.code)
                 firings.append(firing)
     shown = [firing for firing in firings if _record_firing(user, firing, today=today)]
+    # The active alerts as they stand after the firings, read once: reconciling and ending
+    # reminders both walk them, each seeing what the other step changed.
+    now = timezone.now()
+    alerts = list(active(user, now))
     for day in changed:
-        _reconcile_alerts_touching(user, day=day, factors=factors, corrected=corrected)
-    _end_reminders_after(user, changed=changed, history=history, factors=factors)
+        _reconcile_alerts_touching(
+            user, day=day, factors=factors, alerts=alerts, now=now, corrected=corrected
+        )
+    _end_reminders_after(changed=changed, history=history, factors=factors, alerts=alerts, now=now)
     return sorted(shown, key=lambda firing: redflags.TIER_RANK[firing.rule.tier])
 
 
@@ -271,11 +294,19 @@ def _answered_about_the_back(record: redflags.DayRecord | None) -> bool:
 
 
 def _end_reminders_after(
-    user, *, changed: list[dt.date], history: redflags.History, factors: redflags.HealthFactors
+    *,
+    changed: list[dt.date],
+    history: redflags.History,
+    factors: redflags.HealthFactors,
+    alerts: list[CareAlert],
+    now: dt.datetime,
 ) -> None:
     """A reminder line ends once a later day is logged without what raised it."""
-    now = timezone.now()
-    for alert in CareAlert.objects.filter(user=user, cleared_at=None, reminder_until__gt=now):
+    for alert in alerts:
+        if alert.cleared_at is not None or not (
+            alert.reminder_until and alert.reminder_until > now
+        ):
+            continue
         rule = redflags.RULES_BY_CODE.get(alert.rule)
         later = [
             day

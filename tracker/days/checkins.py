@@ -70,25 +70,29 @@ class SavedDay:
 
 def record_day(*, user, date: dt.date, today: dt.date, change: DayChange) -> SavedDay:
     with transaction.atomic():
+        # The day as stored, locked until the change is saved: read once, it is both what the
+        # change applies to and what "goal reached by this change" compares with.
+        current = CheckIn.objects.select_for_update().filter(user=user, date=date).first()
         before = (
-            CheckIn.objects.select_for_update()
-            .filter(user=user, date=date)
-            .values("water_ml", "exercise_minutes")
-            .first()
+            {"water_ml": current.water_ml, "exercise_minutes": current.exercise_minutes}
+            if current
+            else {}
         )
         if change.water_tap_ml:
-            checkin = _add_water(user=user, date=date, amount_ml=change.water_tap_ml)
+            checkin = _add_water(
+                user=user, date=date, amount_ml=change.water_tap_ml, current=current
+            )
         elif change.undo_water_tap:
-            checkin = _undo_water_tap(user=user, date=date)
+            checkin = _undo_water_tap(current)
         else:
-            checkin = _apply(user=user, date=date, change=change)
+            checkin = _apply(user=user, date=date, change=change, current=current)
         firings = []
         if change.touches_red_flags:
             firings = prompts.check_day(user=user, date=date, today=today)
     return SavedDay(
         checkin=checkin,
         firings=firings,
-        goals_reached=_goals_reached(before or {}, checkin, profile=user.profile),
+        goals_reached=_goals_reached(before, checkin, profile=user.profile),
     )
 
 
@@ -105,8 +109,9 @@ def _goals_reached(before: dict, after: CheckIn | None, *, profile) -> tuple[str
     )
 
 
-def _apply(*, user, date: dt.date, change: DayChange) -> CheckIn | None:
-    checkin = CheckIn.objects.select_for_update().filter(user=user, date=date).first()
+def _apply(*, user, date: dt.date, change: DayChange, current: CheckIn | None) -> CheckIn | None:
+    """`current` is the day as stored, read under the lock (None: not stored yet)."""
+    checkin = current
     values = dict(change.values)
     if "water_ml" in values:
         values["water_ml"] = _water_keeping_taps(
@@ -139,7 +144,8 @@ def _apply(*, user, date: dt.date, change: DayChange) -> CheckIn | None:
             if not CheckIn.objects.filter(user=user, date=date).exists():
                 raise
             # A water tap created the day a moment ago: apply this change on top of it.
-            return _apply(user=user, date=date, change=change)
+            stored = CheckIn.objects.select_for_update().filter(user=user, date=date).first()
+            return _apply(user=user, date=date, change=change, current=stored)
     return checkin
 
 
@@ -150,13 +156,15 @@ def _water_keeping_taps(*, typed: int | None, seen: int | None, stored: int | No
     return max(0, min(WATER_ML_MAX, (typed or 0) + stored - seen))
 
 
-def _add_water(*, user, date: dt.date, amount_ml: int) -> CheckIn:
+def _add_water(*, user, date: dt.date, amount_ml: int, current: CheckIn | None) -> CheckIn:
     """Adds water in the database (an F expression), so simultaneous taps all count."""
     if amount_ml > WATER_ML_MAX:
         raise WaterLimitReached
-    checkin, created = CheckIn.objects.get_or_create(
-        user=user, date=date, defaults={"water_ml": amount_ml, "water_last_tap_ml": amount_ml}
-    )
+    checkin, created = current, False
+    if current is None:
+        checkin, created = CheckIn.objects.get_or_create(
+            user=user, date=date, defaults={"water_ml": amount_ml, "water_last_tap_ml": amount_ml}
+        )
     if not created:
         updated = (
             CheckIn.objects.filter(pk=checkin.pk)
@@ -173,10 +181,9 @@ def _add_water(*, user, date: dt.date, amount_ml: int) -> CheckIn:
     return checkin
 
 
-def _undo_water_tap(*, user, date: dt.date) -> CheckIn | None:
-    """Takes back the day's latest tap, once. Undoing down to nothing leaves water not logged,
-    and a day that held only that water is removed."""
-    checkin = CheckIn.objects.select_for_update().filter(user=user, date=date).first()
+def _undo_water_tap(checkin: CheckIn | None) -> CheckIn | None:
+    """Takes back the day's latest tap, once (`checkin`: the day as stored, locked). Undoing
+    down to nothing leaves water not logged, and a day that held only that water is removed."""
     if checkin is None or not checkin.water_last_tap_ml:
         return checkin
     remaining = max(0, (checkin.water_ml or 0) - checkin.water_last_tap_ml)
