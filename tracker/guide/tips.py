@@ -199,26 +199,48 @@ class TipInputs:
         return f"tips:{self.user_id}:{self.today.isoformat()}:{digest}"
 
 
-def tip_inputs(user, *, today: dt.date, red_flag_active: bool = False) -> TipInputs:
-    """Reads what the choice is made from in one query. Plain SQL: this runs on every page that
-    shows tips, and compiling four ORM queries costs more than the database takes to answer."""
-    from tracker.models import CheckIn, GuideSection, Tip, TipDismissal
+def _figures_sql() -> str:
+    """SQL for one row: the tips and sections as saved (count, newest tip id, their save times
+    added up) and a person's dismissals (count, newest id, sum of ids; the person's id is its
+    one parameter). Plain SQL: this runs on every page that shows tips, and compiling the
+    ORM's aggregates costs more than the database takes to answer them."""
+    from tracker.models import GuideSection, Tip, TipDismissal
 
-    quote = connection.ops.quote_name
-    tip, section, dismissal, checkin = (
-        quote(model._meta.db_table) for model in (Tip, GuideSection, TipDismissal, CheckIn)
+    tip, section, dismissal = (
+        connection.ops.quote_name(model._meta.db_table)
+        for model in (Tip, GuideSection, TipDismissal)
     )
-    day = quote("date")
-    sql = (
-        "SELECT t.n, t.newest, t.edited, s.n, s.edited, d.n, d.newest, d.total, c.* FROM "
+    return (
+        "SELECT t.n, t.newest, t.edited, s.n, s.edited, d.n, d.newest, d.total FROM "
         f"(SELECT COUNT(*) AS n, MAX(id) AS newest, {_instants('updated_at')} AS edited "
         f"FROM {tip}) t "
         f"CROSS JOIN (SELECT COUNT(*) AS n, {_instants('updated_at')} AS edited FROM {section}) s "
         "CROSS JOIN (SELECT COUNT(*) AS n, MAX(id) AS newest, SUM(id) AS total "
-        f"FROM {dismissal} WHERE user_id = %s) d "
-        f"LEFT JOIN (SELECT {', '.join(map(quote, _DAY_COLUMNS))} FROM {checkin} "
-        f"WHERE user_id = %s AND {day} <= %s ORDER BY {day} DESC "
-        f"LIMIT {HYDRATION_WINDOW_DAYS}) c ON 1 = 1 ORDER BY c.{day} DESC"
+        f"FROM {dismissal} WHERE user_id = %s) d"
+    )
+
+
+def content_and_dismissals(user_id: int | None) -> tuple[tuple, tuple]:
+    """What TipInputs keeps of the tips and sections, and of the person's dismissals (None:
+    nobody signed in, so none)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_figures_sql(), [user_id])
+        figures = cursor.fetchone()
+    return tuple(figures[:5]), tuple(figures[5:8])
+
+
+def tip_inputs(user, *, today: dt.date, red_flag_active: bool = False) -> TipInputs:
+    """Reads what the choice is made from in one query: the figures, and beside each of the
+    latest logged days."""
+    from tracker.models import CheckIn
+
+    quote = connection.ops.quote_name
+    day = quote("date")
+    sql = (
+        f"SELECT f.*, c.* FROM ({_figures_sql()}) f "
+        f"LEFT JOIN (SELECT {', '.join(map(quote, _DAY_COLUMNS))} "
+        f"FROM {quote(CheckIn._meta.db_table)} WHERE user_id = %s AND {day} <= %s "
+        f"ORDER BY {day} DESC LIMIT {HYDRATION_WINDOW_DAYS}) c ON 1 = 1 ORDER BY c.{day} DESC"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [user.pk, user.pk, connection.ops.adapt_datefield_value(today)])

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
-from tracker.choices import Habit
+from tracker.guide import tip_cards
 from tracker.guide import tips as tips_module
 from tracker.models import GuideSection, Tip, TipDismissal
 from tracker.redirects import back
@@ -33,23 +33,7 @@ def guide_section(request: HttpRequest, slug: str) -> HttpResponse:
 
 @require_safe
 def tip_list(request: HttpRequest) -> HttpResponse:
-    tips = tips_module.with_links(_ACTIVE_TIPS.select_related("section"))
-    groups = [
-        (label, [tip for tip in tips if tip.habit == value]) for value, label in Habit.choices
-    ]
-    dismissed_ids = set()
-    if request.user.is_authenticated:
-        dismissed_ids = set(
-            TipDismissal.objects.filter(user=request.user).values_list("tip_id", flat=True)
-        )
-    return render(
-        request,
-        "tracker/tips.html",
-        {
-            "groups": [(label, items) for label, items in groups if items],
-            "dismissed_ids": dismissed_ids,
-        },
-    )
+    return render(request, "tracker/tips.html", {"cards": tip_cards.all_tip_cards(request)})
 
 
 @require_POST
