@@ -49,7 +49,8 @@ serve: install
 	$(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput --verbosity 0
-	$(BIN)/gunicorn backhabits.wsgi --bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} \
+	$(BIN)/gunicorn backhabits.wsgi --config backhabits/gunicorn.conf.py \
+		--bind $${BIND:-127.0.0.1:8000} --workers $${WORKERS:-3} \
 		--access-logfile - --logger-class backhabits.gunicorn_logging.RedactingLogger \
 		--forwarded-allow-ips $${FORWARDED_ALLOW_IPS:-127.0.0.1}
 

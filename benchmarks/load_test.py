@@ -134,6 +134,7 @@ def start_server(env: dict, port: int, workers: int, out: Path) -> subprocess.Po
     """As `make serve` starts it (its check --deploy, migrate and collectstatic come first)."""
     command = [
         sys.executable, "-m", "gunicorn", "backhabits.wsgi",
+        "--config", str(ROOT / "backhabits" / "gunicorn.conf.py"),
         "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
         "--access-logfile", str(out / "access.log"),
         "--logger-class", "backhabits.gunicorn_logging.RedactingLogger",
