@@ -257,7 +257,7 @@ CACHES = {
     },
     # Each person's tips for the day (tracker/guide/tips.py), keyed by a digest of everything
     # that chose them. In each process's own memory for the same reason as the charts (the
-    # reasons quote a person's figures). About 2 KB each; the oldest go first when full.
+    # reasons quote a person's figures). About 2 KB each (3 tips); the oldest go first when full.
     "tips": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "backhabits-tips",
