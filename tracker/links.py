@@ -5,6 +5,7 @@ import functools
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils import translation
 
 # The arguments a remembered URL may take: values that hash by what they say. Anything else
 # (a model instance, say) is reversed afresh every time.
@@ -14,12 +15,14 @@ _PLAIN = (str, int, dt.date)
 def reverse_once(viewname: str, *args, current_app: str | None = None, **kwargs) -> str:
     """`reverse(viewname, args=args, kwargs=kwargs)`, remembered. A page of cards or days links
     each the same way every time, and reversing costs more than the rest of a card. Keyed by
-    the URL configuration and script prefix in force, so one never answers for the other."""
+    everything else reverse() reads (the URL configuration, the script prefix, the language),
+    so one never answers for another."""
     if not all(type(value) in _PLAIN for value in (*args, *kwargs.values())):
         return reverse(viewname, args=args, kwargs=kwargs, current_app=current_app)
     return _reversed(
         get_urlconf() or settings.ROOT_URLCONF,
         get_script_prefix(),
+        translation.get_language(),
         current_app,
         viewname,
         args,
@@ -29,7 +32,13 @@ def reverse_once(viewname: str, *args, current_app: str | None = None, **kwargs)
 
 @functools.lru_cache(maxsize=4096)
 def _reversed(
-    urlconf, prefix: str, current_app: str | None, viewname: str, args: tuple, kwargs: tuple
+    urlconf,
+    prefix: str,
+    language: str | None,
+    current_app: str | None,
+    viewname: str,
+    args: tuple,
+    kwargs: tuple,
 ) -> str:
     return reverse(
         viewname, urlconf=urlconf, args=args, kwargs=dict(kwargs), current_app=current_app
