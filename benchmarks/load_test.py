@@ -6,13 +6,15 @@
 It makes a fresh PostgreSQL database (<name>_load), migrates it, creates the accounts (each with
 90 days of history; one Argon2 hash made once and shared, as they share one password) and starts
 gunicorn as `make serve` does, with production settings, 4 workers and the RedactingLogger,
-behind a pretend TLS load balancer (X-Forwarded-Proto). Then it runs Locust headless on
-benchmarks/locustfile.py, which models daily use with think times of seconds and steps the
-number of people up (100, 200, 300, 400, 500, 600, 800, 1000, ...): each step is ramped at 5 new
-people a second (each logs in once), settled for 10 s and measured for 60 s. Stepping stops after
-the first step whose p95 is not under 100 ms, or that had failures. It prints, per step, the people,
-requests per second, median and p95 (all requests and per endpoint), failures and CPU use, and
-"people held with p95 < 100 ms": the largest step under it. At most about 20 minutes.
+behind a pretend TLS load balancer (X-Forwarded-Proto), with Redis for the cache and sessions as
+a host of several would have (`--redis-url`, Redis database 3, emptied first; '' for none). Then
+it runs Locust headless on benchmarks/locustfile.py, which models daily use with think times of
+seconds and steps the number of people up (100, 200, 300, 400, 500, 600, 800, 1000, ...): each
+step is ramped at 5 new people a second (each logs in once), settled for 10 s and measured for
+60 s. Stepping stops after the first step whose p95 is not under 100 ms, or that had failures.
+It prints, per step, the people, requests per second, median and p95 (all requests and per
+endpoint), failures and CPU use, and "people held with p95 < 100 ms": the largest step under it.
+At most about 20 minutes.
 
 Everything runs on this one machine: Locust, gunicorn and PostgreSQL share its cores (2 here),
 so the figure is what one such host holds with the load generator on it too; Locust's own share
@@ -59,7 +61,7 @@ def prepare_database(base_url: str) -> str:
     return f"{base}/{load_db}"
 
 
-def server_env(database_url: str) -> dict:
+def server_env(database_url: str, redis_url: str) -> dict:
     return {
         **os.environ,
         "DATABASE_URL": database_url,
@@ -74,7 +76,17 @@ def server_env(database_url: str) -> dict:
         "BACKHABITS_LOGIN_FAILURE_LIMIT": "1000",
         # Each answer says the CPU it took (backhabits/server_timing.py), printed per page.
         "BACKHABITS_SERVER_TIMING": "1",
+        # As the README's hosts run: sessions read from Redis in front of the database.
+        **({"REDIS_URL": redis_url} if redis_url else {}),
     }
+
+
+def empty_redis(redis_url: str) -> None:
+    """The run's own Redis database starts empty: no sessions or cache from an earlier run."""
+    if redis_url:
+        import redis
+
+        redis.Redis.from_url(redis_url).flushdb()
 
 
 def manage(env: dict, *args: str) -> None:
@@ -379,6 +391,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--port", type=int, default=8123)
     parser.add_argument("--out", default="/tmp/backhabits-load")
+    parser.add_argument(
+        "--redis-url",
+        default="redis://127.0.0.1:6379/3",
+        help="the app's REDIS_URL (this Redis database is emptied first); '' for none",
+    )
     parser.add_argument("--restart-db", action="store_true")
     parser.add_argument("--restart-people", type=int, default=200)
     parser.add_argument("--restart-hold", type=float, default=90)
@@ -396,7 +413,8 @@ def main() -> None:
 
     start_day = dt.datetime.now(dt.UTC).date()
     database_url = prepare_database(base_url)
-    env = server_env(database_url)
+    empty_redis(args.redis_url)
+    env = server_env(database_url, args.redis_url)
     manage(env, "check", "--deploy", "--fail-level", "WARNING")
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "collectstatic", "--noinput", "-v0")
