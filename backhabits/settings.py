@@ -118,6 +118,12 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# Behind a pooler in transaction mode (PgBouncer's pool_mode=transaction), consecutive queries of
+# one connection may reach different server connections: a server-side cursor (QuerySet.iterator)
+# or a prepared statement made on one would be missing on the next, so both are turned off.
+if env_bool("DJANGO_DB_TRANSACTION_POOLER", False):
+    DATABASES["default"]["DISABLE_SERVER_SIDE_CURSORS"] = True
+    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL and a busy timeout let concurrent requests (e.g. two water taps) wait instead of failing.
     DATABASES["default"]["OPTIONS"] = {

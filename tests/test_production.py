@@ -70,6 +70,32 @@ def test_debug_is_off_unless_asked_for():
     assert result.stdout.strip() == "False", result.stderr
 
 
+@pytest.mark.parametrize("pooler", ["1", "0"])
+def test_behind_a_transaction_pooler_no_cursor_or_statement_outlives_a_query(pooler):
+    code = (
+        "from backhabits import settings; db = settings.DATABASES['default']; "
+        "options = db.get('OPTIONS', {}); "
+        "print(db.get('DISABLE_SERVER_SIDE_CURSORS', False), "
+        "'prepare_threshold' in options, options.get('prepare_threshold', 5))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={
+            "PATH": os.environ["PATH"],
+            "DJANGO_SECRET_KEY": GOOD_KEY,
+            "DJANGO_ALLOWED_HOSTS": "x.org",
+            "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test",
+            "DJANGO_DB_TRANSACTION_POOLER": pooler,
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    expected = "True True None" if pooler == "1" else "False False 5"
+    assert result.stdout.strip() == expected, result.stderr
+
+
 def test_a_malformed_boolean_is_refused_clearly():
     result = _run_check({"DJANGO_DEBUG": "perhaps"})
     assert result.returncode != 0
