@@ -5,8 +5,10 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import PasswordChangeView, PasswordResetView
 from django.core import signing
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.html import format_html
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -25,6 +27,7 @@ from tracker.forms.account import (
     TrackedItemForm,
 )
 from tracker.models import TrackedItem
+from tracker.views import tracked_rows
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -88,7 +91,9 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
             "vapid_public_key": settings.BACKHABITS_VAPID_PUBLIC_KEY,
             "devices": request.user.push_subscriptions.order_by("created_at"),
             "reach": delivery.reach(request.user),
-            "tracked_sections": _tracked_sections(tracked.lists_for(request.user), tracked_form),
+            "tracked_sections": _tracked_sections(
+                tracked.lists_for(request.user), tracked_form, _csrf_input(request)
+            ),
             "tracked_form": tracked_form,
             **away_context(request.user, today=today_for(request.user)),
         },
@@ -96,21 +101,38 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
     )
 
 
-def _tracked_sections(lists: tracked.Lists, failed: "TrackedItemForm | None") -> list[dict]:
-    """Each list for the settings page, with a form that failed shown where it was typed."""
+def _csrf_input(request: HttpRequest) -> str:
+    """What `{% csrf_token %}` draws, worked out once for the page's own-list rows."""
+    return format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+    )
+
+
+def _tracked_sections(
+    lists: tracked.Lists, failed: "TrackedItemForm | None", csrf_input: str
+) -> list[dict]:
+    """Each list for the settings page, with a form that failed shown where it was typed; its
+    rows drawn in Python (tracked_rows), two small forms each."""
     sections = []
     for kind, label in TrackedKind.choices:
         renaming = failed.item.pk if failed is not None and failed.item else None
         adding_here = failed is not None and not failed.item and failed.data.get("kind") == kind
+        active = lists.active(kind)
+        retired = lists.retired(kind)
+        full = len(active) >= tracked.ACTIVE_LIMITS[kind]
         sections.append(
             {
                 "kind": kind,
                 "label": label,
                 "limit": tracked.ACTIVE_LIMITS[kind],
-                "active": [(item, failed if item.pk == renaming else None)
-                           for item in lists.active(kind)],
-                "retired": lists.retired(kind),
-                "full": lists.room_for(kind) <= 0,
+                "active": active,
+                "rows": tracked_rows.active_rows(
+                    [(item, failed if item.pk == renaming else None) for item in active],
+                    csrf_input,
+                ),
+                "retired": retired,
+                "retired_rows": tracked_rows.retired_rows(retired, csrf_input, full=full),
+                "full": full,
                 "add_form": failed if adding_here else None,
             }
         )  # fmt: skip
