@@ -11,10 +11,21 @@ from django.utils.safestring import SafeString, mark_safe
 from tracker.links import reverse_once
 from tracker.models import TrackedItem
 
+# An id no item has, reversed once and split: each row's links are then two joins, not two
+# reverse_once look-ups (36 a page, a sixth of drawing the rows).
+_MARK = 987654321987654321
+
+
+def _url_parts(viewname: str) -> tuple[str, str]:
+    head, tail = escape(reverse_once(viewname, _MARK)).split(str(_MARK))
+    return head, tail
+
 
 def active_rows(rows: "list[tuple[TrackedItem, object | None]]", csrf_input: str) -> SafeString:
     """The items in use, each with its rename and retire forms; `failed` is the rename form
     that was refused for that item (its typed name kept, its error beside the field)."""
+    rename_head, rename_tail = _url_parts("tracker:tracked_rename")
+    retire_head, retire_tail = _url_parts("tracker:tracked_retire")
     parts = []
     for item, failed in rows:
         pk = item.pk
@@ -29,8 +40,8 @@ def active_rows(rows: "list[tuple[TrackedItem, object | None]]", csrf_input: str
             form_class = "tracked-rename has-error"
         else:
             value, invalid, error, form_class = name, "", "", "tracked-rename"
-        rename = escape(reverse_once("tracker:tracked_rename", pk))
-        retire = escape(reverse_once("tracker:tracked_retire", pk))
+        rename = f"{rename_head}{pk}{rename_tail}"
+        retire = f"{retire_head}{pk}{retire_tail}"
         parts.append(
             f'<li><form method="post" action="{rename}" class="{form_class}">{csrf_input}'
             f'<label class="visually-hidden" for="rename-{pk}">Name of {name}</label>'
@@ -48,10 +59,11 @@ def active_rows(rows: "list[tuple[TrackedItem, object | None]]", csrf_input: str
 def retired_rows(items: list[TrackedItem], csrf_input: str, *, full: bool) -> SafeString:
     """The retired items, each with its "Bring back" button (disabled while the list is full)."""
     disabled = " disabled" if full else ""
+    retire_head, retire_tail = _url_parts("tracker:tracked_retire")
     parts = []
     for item in items:
         name = escape(item.name)
-        retire = escape(reverse_once("tracker:tracked_retire", item.pk))
+        retire = f"{retire_head}{item.pk}{retire_tail}"
         parts.append(
             f'<li><form method="post" action="{retire}" class="inline-form">{csrf_input}'
             f'<span>{name}</span> <button type="submit" class="link-button"{disabled}>'
