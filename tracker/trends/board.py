@@ -15,7 +15,16 @@ from tracker import ranges
 from tracker.choices import WaterUnit
 from tracker.days import peg, tracked
 from tracker.limits import ML_PER_US_FL_OZ
-from tracker.trends import buckets, charts, habits, insights, streaks, strength_charts, whole
+from tracker.trends import (
+    buckets,
+    charts,
+    figures,
+    habits,
+    insights,
+    streaks,
+    strength_charts,
+    whole,
+)
 from tracker.trends import earlier as earlier_days
 from tracker.trends.insights import DayRow
 
@@ -269,6 +278,14 @@ class Dashboard:
         return charts.discomfort_heatmap(
             {row.date: row.discomfort for row in self.rows}, today=self.today
         )
+
+    @functools.cached_property
+    def chart_figures(self) -> SafeString:
+        return figures.chart_figures(self.charts, range_key=self.range_key)
+
+    @functools.cached_property
+    def insight_items(self) -> SafeString:
+        return figures.insight_items(self.insights, self.tag_insights)
 
     @functools.cached_property
     def insights(self) -> list[insights.Insight]:
