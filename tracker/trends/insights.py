@@ -197,12 +197,18 @@ def goal_sums(
     not, the same day and then the day after (`after` gives that day's discomfort, None when
     not logged). Whole numbers, so the sums of two stretches of days add up to both's. A day
     counts only when both the habit and the discomfort were logged."""
-    sums = [[0] * 8 for _ in checks]
+    # The days with a discomfort to count, worked out once; then one check at a time over
+    # them (a list and a zip per row, across the checks, were ~40 % of the time).
+    kept = []
     for row in rows:
         same, following = row.discomfort, after(row)
-        if same is None and following is None:
-            continue
-        for totals, met in zip(sums, [check(row) for check in checks], strict=True):
+        if same is not None or following is not None:
+            kept.append((row, same, following))
+    sums = []
+    for check in checks:
+        totals = [0] * 8
+        for row, same, following in kept:
+            met = check(row)
             if met is None:
                 continue
             at = 0 if met else 2
@@ -212,6 +218,7 @@ def goal_sums(
             if following is not None:
                 totals[at + 4] += following
                 totals[at + 5] += 1
+        sums.append(totals)
     return sums
 
 
