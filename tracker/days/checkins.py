@@ -17,7 +17,7 @@ from django.utils import timezone
 from tracker.care import prompts, redflags
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.choices import TrackedKind
-from tracker.days import units
+from tracker.days import plain, units
 from tracker.days.measures import ASKED_ORDER, MEASURE_FIELDS, MEASURES_BY_KEY, value_words
 from tracker.limits import WATER_ML_MAX
 from tracker.models import DAY_CONTENT_FIELDS, CheckIn, TrackedItem, any_given_q, is_given
@@ -257,7 +257,13 @@ class DaySummary:
 
 def recent_days(*, user, today: dt.date, days: int = 7) -> list[DaySummary]:
     first = today - dt.timedelta(days=days - 1)
-    by_date = {c.date: c for c in CheckIn.objects.filter(user=user, date__range=(first, today))}
+    # A plain read (the home page's every request): the same instances the ORM would give.
+    by_date = {
+        c.date: c
+        for c in plain.read(
+            CheckIn, "user_id = %s AND date BETWEEN %s AND %s", [user.pk, first, today]
+        )
+    }
     return [
         DaySummary(date=day, checkin=by_date.get(day))
         for day in (today - dt.timedelta(days=offset) for offset in range(days))

@@ -1,0 +1,60 @@
+"""tracker.days.plain: rows read from a cursor are the instances the ORM gives (issue 30)."""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.utils import timezone
+
+from tests.factories import make_checkin
+from tracker.days import checkins, plain
+from tracker.models import CareAlert, CheckIn
+
+
+def _values(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}
+
+
+def test_a_plain_read_converts_every_kind_of_column_as_the_orm_does(user, other_user):
+    today = timezone.now().date()
+    make_checkin(
+        user,
+        today,
+        symptoms=["saddle_numbness", "fever"],
+        item_ids=[3, 1],
+        sleep_hours=Decimal("7.5"),
+        woke_from_pain=False,
+        rest_day=True,
+        notes="ünïcode, 'quotes'",
+    )
+    make_checkin(user, today - dt.timedelta(days=1), posture=None, water_ml=None, stress=None)
+    make_checkin(other_user, today)
+    read = plain.read(CheckIn, "user_id = %s", [user.pk])
+    by_orm = {c.pk: c for c in CheckIn.objects.filter(user=user)}
+    assert len(read) == 2
+    for instance in read:
+        assert _values(instance) == _values(by_orm[instance.pk])
+        assert {type(v) for v in _values(instance).values()} == {
+            type(v) for v in _values(by_orm[instance.pk]).values()
+        }
+        assert instance._state.adding is False and instance._state.db == "default"
+    day = next(c for c in read if c.date == today)
+    assert day.symptoms == ["saddle_numbness", "fever"] and day.sleep_hours == Decimal("7.5")
+    assert day.woke_from_pain is False and day.rest_day is True
+    assert timezone.is_aware(day.updated_at)
+
+
+def test_recent_days_are_the_persons_own_last_week(user, other_user):
+    today = timezone.now().date()
+    for n in (0, 2, 6, 7):
+        make_checkin(user, today - dt.timedelta(days=n), discomfort=n)
+    make_checkin(other_user, today - dt.timedelta(days=1))
+    days = checkins.recent_days(user=user, today=today)
+    assert [d.date for d in days] == [today - dt.timedelta(days=n) for n in range(7)]
+    assert [d.checkin.discomfort if d.checkin else None for d in days] == [
+        0, None, 2, None, None, None, 6,
+    ]  # fmt: skip
+    assert _values(days[0].checkin) == _values(CheckIn.objects.get(user=user, date=today))
+
+
+def test_a_plain_read_of_an_empty_table_is_empty(user):
+    assert plain.read(CareAlert, "user_id = %s", [user.pk]) == []
