@@ -6,6 +6,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from tests.factories import make_checkin
+from tracker.care import prompts
 from tracker.days import checkins, plain
 from tracker.models import CareAlert, CheckIn
 
@@ -58,3 +59,27 @@ def test_recent_days_are_the_persons_own_last_week(user, other_user):
 
 def test_a_plain_read_of_an_empty_table_is_empty(user):
     assert plain.read(CareAlert, "user_id = %s", [user.pk]) == []
+
+
+def test_the_care_alerts_read_on_every_page_are_the_querysets(user, other_user):
+    now = timezone.now()
+    today = now.date()
+    hour = dt.timedelta(hours=1)
+
+    def alert(owner, rule, **fields):
+        return CareAlert.objects.create(
+            user=owner, rule=rule, tier="urgent", last_evidence_date=today, **fields
+        )
+
+    alert(user, "open_one", evidence=[{"date": str(today), "answers": ["x"]}])
+    alert(user, "open_two")
+    alert(user, "reminding", acknowledged_at=now - hour, reminder_until=now + hour)
+    alert(user, "reminded", acknowledged_at=now - 2 * hour, reminder_until=now - hour)
+    alert(user, "answered", acknowledged_at=now - hour)
+    alert(user, "cleared", cleared_at=now - hour)
+    alert(other_user, "open_one")
+    read = prompts.active_alerts(user, now)
+    by_orm = list(prompts.active(user, now))
+    assert [a.pk for a in read] == [a.pk for a in by_orm]
+    assert {a.rule for a in read} == {"open_one", "open_two", "reminding"}
+    assert [_values(a) for a in read] == [_values(a) for a in by_orm]

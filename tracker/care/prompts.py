@@ -6,13 +6,14 @@ tracker.care.shown."""
 
 import datetime as dt
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connections, transaction
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
 from tracker.care import redflags, thresholds
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.choices import Acknowledgement
+from tracker.days import plain
 from tracker.models import CareAlert, CheckIn
 
 # How a ticked symptom reads in an alert's evidence (scores and profile answers read otherwise).
@@ -156,6 +157,18 @@ def active(user, now: dt.datetime):
     """Open alerts and those showing a reminder line: what every page reads, in one query."""
     return CareAlert.objects.filter(user=user, cleared_at=None).filter(
         Q(acknowledged_at=None) | Q(reminder_until__gt=now)
+    )
+
+
+def active_alerts(user, now: dt.datetime) -> list[CareAlert]:
+    """`active()`, read: the same rows in the same order (newest first), from a plain cursor.
+    Every page with care lines asks this; building the queryset cost more than the answer."""
+    connection = connections["default"]
+    return plain.read(
+        CareAlert,
+        "user_id = %s AND cleared_at IS NULL AND (acknowledged_at IS NULL OR reminder_until > %s)"
+        " ORDER BY created_at DESC",
+        [user.pk, connection.ops.adapt_datetimefield_value(now)],
     )
 
 

@@ -189,7 +189,7 @@ def page_care(user, *, today: dt.date, full_rules: Iterable[str] | None = ()) ->
     """Open alerts and reminders from one query. Alerts whose rule is in `full_rules` (None:
     every open alert) come as full prompts, the rest as lines."""
     now = timezone.now()
-    alerts = prompts.by_urgency(prompts.active(user, now))
+    alerts = prompts.by_urgency(prompts.active_alerts(user, now))
     open_alerts = [alert for alert in alerts if alert.is_open]
     full = [alert for alert in open_alerts if full_rules is None or alert.rule in set(full_rules)]
     shown_rules = {alert.rule for alert in open_alerts}
