@@ -1,7 +1,10 @@
 """The home page's own reads (issue 30): each gives what the ORM would have given."""
 
 import datetime as dt
+import re
 
+from django.template.defaultfilters import date
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
@@ -50,3 +53,23 @@ def test_habit_strengths_read_only_the_persons_window_of_days(user, other_user):
     assert shown.first == expected.first
     assert shown.scores == expected.scores
     assert 0 < shown.percent("exercise") < 100 and shown.percent("posture") > 0
+
+
+def test_the_week_links_and_names_each_day_as_the_url_tag_and_date_filter_would(
+    logged_in_client, user
+):
+    today = _today()
+    make_checkin(user, today - dt.timedelta(days=2), discomfort=6)
+    html = logged_in_client.get("/").content.decode()
+    week = html[html.index('<ol class="week">') : html.index("</ol>")]
+    expected = [
+        (reverse("tracker:checkin_day", kwargs={"date": day}), date(day, "D"), date(day, "j M"))
+        for day in (today - dt.timedelta(days=n) for n in range(7))
+    ]
+    shown = re.findall(
+        r'<a href="([^"]+)">\s*<span class="day-name">([^<]+)</span>\s*'
+        r'<span class="day-date">([^<]+)</span>',
+        week,
+    )
+    assert shown == expected
+    assert week.count("Not logged") == 6 and "Discomfort 6" in week

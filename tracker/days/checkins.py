@@ -6,13 +6,14 @@ never saved without its care alerts. Any non-empty part of a day is a valid day;
 given is stored as NULL ("not logged"), never as 0."""
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
-from django.utils import timezone
+from django.utils import dateformat, timezone
 
 from tracker.care import prompts, redflags
 from tracker.care.symptoms import SYMPTOM_LABELS
@@ -20,6 +21,7 @@ from tracker.choices import TrackedKind
 from tracker.days import plain, units
 from tracker.days.measures import ASKED_ORDER, MEASURE_FIELDS, MEASURES_BY_KEY, value_words
 from tracker.limits import WATER_ML_MAX
+from tracker.links import reverse_once
 from tracker.models import DAY_CONTENT_FIELDS, CheckIn, TrackedItem, any_given_q, is_given
 
 # The check-in's "More" section, besides the ticked items (`item_ids`, shown as two lists).
@@ -250,9 +252,25 @@ class DaySummary:
     date: dt.date
     checkin: CheckIn | None
 
-    @property
+    # Worked out once here rather than by a tag or filter per use in the home page's week: its
+    # seven days' {% url %} and |date were a third of the page's rendering.
+    @functools.cached_property
     def state(self) -> str:
         return day_state(self.checkin)
+
+    @functools.cached_property
+    def url(self) -> str:
+        return reverse_once("tracker:checkin_day", date=self.date)
+
+    @functools.cached_property
+    def weekday(self) -> str:
+        """As `|date:"D"` writes it."""
+        return dateformat.format(self.date, "D")
+
+    @functools.cached_property
+    def day_month(self) -> str:
+        """As `|date:"j M"` writes it."""
+        return dateformat.format(self.date, "j M")
 
 
 def recent_days(*, user, today: dt.date, days: int = 7) -> list[DaySummary]:
