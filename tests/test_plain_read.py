@@ -6,9 +6,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from tests.factories import make_checkin
-from tracker.care import prompts
-from tracker.days import checkins, plain
-from tracker.models import CareAlert, CheckIn
+from tracker.care import prompts, redflags
+from tracker.days import checkins, plain, tracked
+from tracker.models import CareAlert, CheckIn, TrackedItem
 
 
 def _values(instance) -> dict:
@@ -83,3 +83,36 @@ def test_the_care_alerts_read_on_every_page_are_the_querysets(user, other_user):
     assert [a.pk for a in read] == [a.pk for a in by_orm]
     assert {a.rule for a in read} == {"open_one", "open_two", "reminding"}
     assert [_values(a) for a in read] == [_values(a) for a in by_orm]
+
+
+def test_the_reads_before_a_save_are_the_querysets(user, other_user):
+    today = timezone.now().date()
+    make_checkin(user, today, symptoms=["fever"], discomfort=None)
+    make_checkin(user, today - dt.timedelta(days=3), symptoms=[], discomfort=8)
+    make_checkin(user, today - dt.timedelta(days=40))
+    make_checkin(other_user, today - dt.timedelta(days=1), discomfort=9)
+    first, last = today - dt.timedelta(days=30), today + dt.timedelta(days=2)
+    history = prompts.load_history(user, first=first, last=last)
+    assert (
+        history.days
+        == redflags.History.from_records(
+            redflags.DayRecord(date=d, discomfort=pain, symptoms=frozenset(symptoms or ()))
+            for d, pain, symptoms in CheckIn.objects.filter(
+                user=user, date__range=(first, last)
+            ).values_list("date", "discomfort", "symptoms")
+        ).days
+    )
+    assert sorted(history.days) == [today - dt.timedelta(days=3), today]
+    assert _values(checkins.stored_day(user, today)) == _values(
+        CheckIn.objects.get(user=user, date=today)
+    )
+    assert checkins.stored_day(user, today - dt.timedelta(days=1)) is None
+
+
+def test_the_tracked_lists_keep_the_models_order(user, other_user):
+    for kind, name in [("factor", "b"), ("relief", "z"), ("factor", "a"), ("relief", "y")]:
+        TrackedItem.objects.create(user=user, kind=kind, name=name)
+    TrackedItem.objects.create(user=other_user, kind="factor", name="c")
+    read = tracked.lists_for(user)
+    by_orm = list(TrackedItem.objects.filter(user=user))
+    assert [_values(i) for i in read.items] == [_values(i) for i in by_orm]

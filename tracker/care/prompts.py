@@ -37,8 +37,12 @@ def health_factors(profile) -> redflags.HealthFactors:
 
 
 def load_history(user, *, first: dt.date, last: dt.date) -> redflags.History:
-    rows = CheckIn.objects.filter(user=user, date__range=(first, last)).values_list(
-        "date", "discomfort", "symptoms"
+    # A plain read: every save asks it, and building the query cost more than the answer.
+    rows = plain.values(
+        CheckIn,
+        ("date", "discomfort", "symptoms"),
+        "user_id = %s AND date BETWEEN %s AND %s",
+        [user.pk, first, last],
     )
     return redflags.History.from_records(
         redflags.DayRecord(date=date, discomfort=discomfort, symptoms=frozenset(symptoms or ()))
@@ -292,7 +296,7 @@ def _check_days(
     # The active alerts as they stand after the firings, read once: reconciling and ending
     # reminders both walk them, each seeing what the other step changed.
     now = timezone.now()
-    alerts = list(active(user, now))
+    alerts = active_alerts(user, now)
     for day in changed:
         _reconcile_alerts_touching(
             user, day=day, factors=factors, alerts=alerts, now=now, corrected=corrected

@@ -273,6 +273,13 @@ class DaySummary:
         return dateformat.format(self.date, "j M")
 
 
+def stored_day(user, date: dt.date) -> CheckIn | None:
+    """The day as stored, unlocked (None: not stored): a plain read, as the check-in page and
+    every save ask it first."""
+    found = plain.read(CheckIn, "user_id = %s AND date = %s", [user.pk, date])
+    return found[0] if found else None
+
+
 def recent_days(*, user, today: dt.date, days: int = 7) -> list[DaySummary]:
     first = today - dt.timedelta(days=days - 1)
     # A plain read (the home page's every request): the same instances the ORM would give.

@@ -13,10 +13,12 @@ from django.db.models import Model
 
 
 @functools.cache
-def _shape(model: type[Model], alias: str, vendor: str):
+def _shape(model: type[Model], alias: str, vendor: str, names: tuple[str, ...] | None = None):
+    """(SELECT ... FROM the table, the attribute names, [(place, column, converters)]) for
+    every concrete field, or for the fields named."""
     connection = connections[alias]
     meta = model._meta
-    fields = meta.concrete_fields
+    fields = meta.concrete_fields if names is None else [meta.get_field(name) for name in names]
     quote = connection.ops.quote_name
     columns = ", ".join(f"{quote(meta.db_table)}.{quote(field.column)}" for field in fields)
     converters = []
@@ -28,12 +30,9 @@ def _shape(model: type[Model], alias: str, vendor: str):
     return f"SELECT {columns} FROM {quote(meta.db_table)}", [f.attname for f in fields], converters
 
 
-def read(
-    model: type[Model], where: str, params: Sequence, *, using: str = "default"
-) -> list[Model]:
-    """`model`'s rows matching `where` (plain SQL on its own table's columns), as instances."""
+def _rows(model, names, where: str, params: Sequence, using: str) -> list[list]:
     connection = connections[using]
-    select, names, converters = _shape(model, using, connection.vendor)
+    select, _, converters = _shape(model, using, connection.vendor, names)
     with connection.cursor() as cursor:
         cursor.execute(f"{select} WHERE {where}", params)
         rows = cursor.fetchall()
@@ -45,5 +44,29 @@ def read(
             for step in steps:
                 value = step(value, col, connection)
             values[place] = value
-        found.append(model.from_db(using, names, values))
+        found.append(values)
     return found
+
+
+def read(
+    model: type[Model], where: str, params: Sequence, *, using: str = "default"
+) -> list[Model]:
+    """`model`'s rows matching `where` (plain SQL on its own table's columns, an ORDER BY may
+    follow), as instances."""
+    names = _shape(model, using, connections[using].vendor)[1]
+    return [
+        model.from_db(using, names, values) for values in _rows(model, None, where, params, using)
+    ]
+
+
+def values(
+    model: type[Model],
+    fields: tuple[str, ...],
+    where: str,
+    params: Sequence,
+    *,
+    using: str = "default",
+) -> list[list]:
+    """The named fields of `model`'s rows matching `where`, each value as the ORM reads it
+    (what `values_list(*fields)` gives)."""
+    return _rows(model, fields, where, params, using)

@@ -113,7 +113,7 @@ def checkin(request: HttpRequest, date: dt.date | None = None) -> HttpResponse:
             {"day": day, "today": today, "future": day > today},
             status=400,
         )
-    existing = CheckIn.objects.filter(user=request.user, date=day).first()
+    existing = checkins.stored_day(request.user, day)
     page = functools.partial(checkin_page, request, day=day, today=today)
     if request.method != "POST":  # GET or HEAD: shown, never saved
         form = _checkin_form(request, existing)
