@@ -3,6 +3,7 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.db import transaction
 from django.utils import timezone
 
 from tests.factories import make_checkin
@@ -116,3 +117,10 @@ def test_the_tracked_lists_keep_the_models_order(user, other_user):
     read = tracked.lists_for(user)
     by_orm = list(TrackedItem.objects.filter(user=user))
     assert [_values(i) for i in read.items] == [_values(i) for i in by_orm]
+
+
+def test_the_locked_read_of_a_day_is_the_day(user):
+    day = make_checkin(user, timezone.now().date())
+    with transaction.atomic():
+        assert _values(checkins.stored_day(user, day.date, lock=True)) == _values(day)
+        assert checkins.stored_day(user, day.date - dt.timedelta(days=1), lock=True) is None

@@ -10,9 +10,10 @@ import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
+from django.db.transaction import TransactionManagementError
 from django.utils import dateformat, timezone
 
 from tracker.care import prompts, redflags
@@ -74,7 +75,7 @@ def record_day(*, user, date: dt.date, today: dt.date, change: DayChange) -> Sav
     with transaction.atomic():
         # The day as stored, locked until the change is saved: read once, it is both what the
         # change applies to and what "goal reached by this change" compares with.
-        current = CheckIn.objects.select_for_update().filter(user=user, date=date).first()
+        current = stored_day(user, date, lock=True)
         before = (
             {"water_ml": current.water_ml, "exercise_minutes": current.exercise_minutes}
             if current
@@ -273,10 +274,16 @@ class DaySummary:
         return dateformat.format(self.date, "j M")
 
 
-def stored_day(user, date: dt.date) -> CheckIn | None:
-    """The day as stored, unlocked (None: not stored): a plain read, as the check-in page and
-    every save ask it first."""
-    found = plain.read(CheckIn, "user_id = %s AND date = %s", [user.pk, date])
+def stored_day(user, date: dt.date, *, lock: bool = False) -> CheckIn | None:
+    """The day as stored (None: not stored): a plain read, as the check-in page and every save
+    ask it. `lock`: its row stays locked until the transaction ends, as select_for_update()
+    (SQLite, one writer at a time, has no row locks and Django skips them there too)."""
+    where = "user_id = %s AND date = %s"
+    if lock and not connection.in_atomic_block:  # as select_for_update() refuses
+        raise TransactionManagementError("A locked read needs a transaction.")
+    if lock and connection.features.has_select_for_update:
+        where += " FOR UPDATE"
+    found = plain.read(CheckIn, where, [user.pk, date])
     return found[0] if found else None
 
 
