@@ -15,7 +15,9 @@ from django.db.models import Model
 @functools.cache
 def _shape(model: type[Model], alias: str, vendor: str, names: tuple[str, ...] | None = None):
     """(SELECT ... FROM the table, the attribute names, [(place, column, converters)]) for
-    every concrete field, or for the fields named."""
+    every concrete field, or for the fields named. Kept per process: every connection to one
+    alias has the same settings (time zone, vendor), so the converters of the first one serve
+    the others; the running connection is the one passed to each converter."""
     connection = connections[alias]
     meta = model._meta
     fields = meta.concrete_fields if names is None else [meta.get_field(name) for name in names]
