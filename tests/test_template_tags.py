@@ -42,3 +42,22 @@ def test_the_offline_water_tap_reads_its_size_from_the_page():
     script = (STATIC / "js" / "offline.js").read_text()
     assert 'getAttribute("data-quick-add")' in script
     assert "250" not in script
+
+
+def test_the_page_assets_are_drawn_once_per_process_and_each_time_in_development(settings):
+    from unittest import mock
+
+    from tracker.templatetags import page_assets
+
+    page_assets._drawn_once.cache_clear()
+    with mock.patch.object(page_assets, "render_to_string", wraps=render_to_string) as drawn:
+        settings.DEBUG = False
+        first, again = page_assets.page_assets(), page_assets.page_assets()
+        assert first == again and drawn.call_count == 1
+        assert 'rel="stylesheet"' in first and 'integrity="sha384-' in first
+        settings.STATIC_URL = "/elsewhere/"
+        assert 'href="/elsewhere/css/app' in page_assets.page_assets()  # its own settings
+        settings.DEBUG = True
+        page_assets.page_assets(), page_assets.page_assets()
+        assert drawn.call_count == 4
+    page_assets._drawn_once.cache_clear()
