@@ -233,19 +233,24 @@ def previous_habits(*, user, date: dt.date, day: CheckIn | None) -> PreviousHabi
     """Water is offered only while nothing has been tapped for `date`: the taps are the day's
     own record and are never overwritten."""
     habits = [name for name in COPIED_HABITS if not (name == "water_ml" and day and day.water_ml)]
-    logged = Q()
-    for name in habits:
-        logged |= Q(**{f"{name}__isnull": False})
-    row = (
-        CheckIn.objects.filter(logged, user=user, date__lt=date)
-        .order_by("-date")
-        .values("date", *habits)
-        .first()
+    # A plain read (every check-in page asks it): building the ORM query cost more than the
+    # database took to answer. The same row as filter(any habit not null, date < date)
+    # .order_by("-date").first(); (user, date) is unique, so the order has no ties.
+    columns = [CheckIn._meta.get_field(name).column for name in habits]
+    logged = " OR ".join(f"{column} IS NOT NULL" for column in columns)
+    rows = plain.values(
+        CheckIn,
+        ("date", *habits),
+        f"user_id = %s AND date < %s AND ({logged}) ORDER BY date DESC LIMIT 1",
+        [user.pk, date],
     )
-    if row is None:
+    if not rows:
         return None
-    values = {name: row[name] for name in habits if row[name] is not None}
-    return PreviousHabits(date=row["date"], values=values)
+    found, *habit_values = rows[0]
+    values = {
+        name: value for name, value in zip(habits, habit_values, strict=True) if value is not None
+    }
+    return PreviousHabits(date=found, values=values)
 
 
 @dataclass(frozen=True)
