@@ -161,3 +161,23 @@ def test_settings_page_offers_every_time_zone_with_the_persons_own_chosen(logged
     select = re.search(r'<select[^>]*name="timezone".*?</select>', html, re.S).group(0)
     assert select.count("<option") == len(zoneinfo.available_timezones())
     assert '<option value="Pacific/Auckland" selected>Pacific/Auckland</option>' in select
+
+
+def test_check_in_forms_share_choice_pairs_but_never_one_list():
+    """CheckInForm's choice fields copy their choices as a new list of the same pairs, not a
+    deep copy: each form can still change its own without touching another's or the class's."""
+    from tracker.forms.day import CheckInForm
+
+    first, second = CheckInForm(), CheckInForm()
+    for name in ("posture", "stress", "discomfort", "symptoms", "woke_from_pain", "pain_relief"):
+        base = CheckInForm.base_fields[name]
+        assert first.fields[name].choices == base.choices
+        assert first.fields[name].choices is not base.choices
+        assert first.fields[name].choices is not second.fields[name].choices
+        assert first.fields[name].widget.choices is not base.widget.choices
+    first.fields["symptoms"].choices.append(("x", "X"))
+    first.fields["posture"].choices = [(1, "One")]
+    assert ("x", "X") not in second.fields["symptoms"].choices
+    assert ("x", "X") not in CheckInForm.base_fields["symptoms"].choices
+    assert second.fields["posture"].choices == CheckInForm.base_fields["posture"].choices
+    assert [str(b) for b in CheckInForm()["posture"]] == [str(b) for b in second["posture"]]

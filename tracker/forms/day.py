@@ -1,3 +1,4 @@
+import copy
 from decimal import Decimal
 
 from django import forms
@@ -13,8 +14,34 @@ from tracker.models import is_given
 WATER_OZ_MAX = units.ml_to_oz(WATER_ML_MAX).quantize(Decimal("1"))  # 338 fl oz
 
 
-def _scale_field(label: str, low: int, high: int, choices=None) -> forms.TypedChoiceField:
-    return forms.TypedChoiceField(
+class _SharedChoices:
+    """A choice field whose form copies share its choice pairs. Django deep-copies every
+    field for every form, and each (value, label) pair of a list of constants with it: about a
+    third of building the check-in form. The pairs are never changed in place (a person's own
+    lists are set as a new list in CheckInForm.__init__), so a new list of the same pairs is
+    the same choices; the widget already keeps a shallow copy of its own."""
+
+    def __deepcopy__(self, memo):
+        result = forms.Field.__deepcopy__(self, memo)
+        choices = self._choices
+        result._choices = list(choices) if type(choices) is list else copy.deepcopy(choices, memo)
+        return result
+
+
+class TypedChoiceField(_SharedChoices, forms.TypedChoiceField):
+    pass
+
+
+class MultipleChoiceField(_SharedChoices, forms.MultipleChoiceField):
+    pass
+
+
+class TypedMultipleChoiceField(_SharedChoices, forms.TypedMultipleChoiceField):
+    pass
+
+
+def _scale_field(label: str, low: int, high: int, choices=None) -> TypedChoiceField:
+    return TypedChoiceField(
         label=label,
         choices=choices or [(value, str(value)) for value in range(low, high + 1)],
         coerce=int,
@@ -45,8 +72,8 @@ NOTHING_LOGGED = (
 )
 
 
-def _own_list_field(label: str) -> forms.TypedMultipleChoiceField:
-    return forms.TypedMultipleChoiceField(
+def _own_list_field(label: str) -> TypedMultipleChoiceField:
+    return TypedMultipleChoiceField(
         label=label,
         coerce=int,
         required=False,
@@ -65,7 +92,7 @@ class CheckInForm(forms.Form):
     exercise_minutes = _whole_number_field("Exercise (minutes)", EXERCISE_MINUTES_MAX, "minutes")
     stress = _scale_field("Stress (0 calm – 10 extreme)", 0, 10)
     discomfort = _scale_field("Back discomfort (0 none – 10 worst imaginable)", 0, 10)
-    symptoms = forms.MultipleChoiceField(
+    symptoms = MultipleChoiceField(
         label="Anything new, unusual or hard?",
         required=False,
         choices=[(code, label) for code, label in SYMPTOM_LABELS.items()],
@@ -99,7 +126,7 @@ class CheckInForm(forms.Form):
             "max_decimal_places": "Use whole or half hours, such as 7 or 7.5.",
         },
     )
-    woke_from_pain = forms.TypedChoiceField(
+    woke_from_pain = TypedChoiceField(
         label="Did back pain wake you in the night?",
         choices=[("yes", "Yes"), ("no", "No")],
         coerce=lambda value: value == "yes",
