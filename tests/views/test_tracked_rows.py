@@ -1,4 +1,4 @@
-"""The settings page's own-list rows are drawn in Python (tracker.views.tracked_rows): the same
+"""The settings page's own-list rows are drawn in Python (tracker.days.tracked_rows): the same
 markup the template drew, escaping, a refused rename and the retired rows included."""
 
 import re

@@ -16,7 +16,7 @@ from tracker import throttling
 from tracker.accounts import delivery, lifecycle
 from tracker.choices import TrackedKind
 from tracker.dates import today_for
-from tracker.days import tracked
+from tracker.days import tracked, tracked_rows
 from tracker.days.pages import away_context
 from tracker.forms.account import (
     DeleteAccountForm,
@@ -27,7 +27,6 @@ from tracker.forms.account import (
     TrackedItemForm,
 )
 from tracker.models import TrackedItem
-from tracker.views import tracked_rows
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
