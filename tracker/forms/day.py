@@ -8,6 +8,7 @@ from tracker.choices import Posture, TrackedKind, WaterUnit
 from tracker.days import peg, tracked, units
 from tracker.days.measures import MEASURE_FIELDS
 from tracker.days.submit import Answers
+from tracker.forms import drawing
 from tracker.limits import EXERCISE_MINUTES_MAX, NOTES_MAX_LENGTH, SLEEP_HOURS_MAX, WATER_ML_MAX
 from tracker.models import is_given
 
@@ -279,9 +280,10 @@ class CheckInForm(forms.Form):
         widget = self.fields[name].widget
         return widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
 
-    def symptom_groups(self) -> list[tuple[str, list]]:
-        """The checklist in its three groups, each checkbox bound to this form."""
-        boxes = {box.data["value"]: box for box in self["symptoms"]}
+    def symptom_groups(self) -> list[tuple[str, list[drawing.CheckBox]]]:
+        """The checklist in its three groups, each checkbox drawn for this form's value and
+        errors (drawing.checkboxes)."""
+        boxes = {box.value: box for box in drawing.checkboxes(self["symptoms"])}
         return [
             (group.title, [boxes[symptom.code] for symptom in group.symptoms])
             for group in SYMPTOM_GROUPS

@@ -14,6 +14,7 @@ compares both for every field of every form the pages show.
 import functools
 import html
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 from django.conf import settings
 from django.forms import widgets
@@ -234,6 +235,53 @@ def choice_html(choice: BoundWidget) -> SafeString:
         return mark_safe(draw({**choice.data, "wrap_label": False}).strip())
     except _NotOurs:
         return choice.tag()
+
+
+class CheckBox(NamedTuple):
+    """One checkbox of a group: what a page writes around it, and the <input> itself."""
+
+    id_for_label: str | None
+    choice_label: object
+    value: object
+    tag: SafeString
+
+
+def checkboxes(field: BoundField) -> list[CheckBox]:
+    """Each checkbox of a CheckboxSelectMultiple field, `{{ box.tag }}` written as
+    choice_html writes it.
+
+    Written from the field's choices and value with the attributes Django gives each option
+    (BoundField.subwidgets, ChoiceWidget.create_option: the widget's attrs, the id with the
+    option's index, aria-invalid, checked), rather than by iterating the field: Django builds
+    each box's whole context, which for the check-in's ~40 boxes was most of drawing them.
+    Another widget, renderer or grouped choices are iterated as Django gives them."""
+    widget = field.field.widget
+    choices = list(widget.choices)
+    if (
+        type(widget) is not widgets.CheckboxSelectMultiple
+        or not _stock(field.form.renderer)
+        or any(isinstance(label, (list, tuple)) for _, label in choices)
+    ):
+        return [
+            CheckBox(box.id_for_label, box.choice_label, box.data["value"], choice_html(box))
+            for box in field
+        ]
+    id_ = widget.attrs.get("id") or field.auto_id
+    shared = {**widget.attrs, **field.build_widget_attrs({"id": id_} if id_ else {})}
+    chosen = widget.format_value(field.value())
+    head = f'<input type="{text_html(widget.input_type)}" name="{text_html(field.html_name)}"'
+    boxes = []
+    for index, (value, label) in enumerate(choices):
+        if value is None:
+            value = ""
+        attrs = dict(shared)
+        if str(value) in chosen:
+            attrs.update(widget.checked_attribute)
+        if "id" in attrs:
+            attrs["id"] = widget.id_for_label(attrs["id"], index)
+        tag = f'{head} value="{_formatted(value)}"{attrs_html(attrs)}>'
+        boxes.append(CheckBox(attrs.get("id"), label, value, mark_safe(tag)))
+    return boxes
 
 
 def errors_html(errors: ErrorList) -> SafeString:

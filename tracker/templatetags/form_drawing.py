@@ -16,6 +16,7 @@ and two of the check-in's own shapes, written here for the same reason (about 40
 from django import template
 from django.forms.boundfield import BoundField, BoundWidget
 from django.forms.utils import ErrorList
+from django.forms.widgets import RadioSelect
 from django.utils.safestring import SafeString
 
 from tracker.forms import drawing
@@ -47,12 +48,15 @@ def error_list(errors: ErrorList) -> SafeString:
 
 
 @register.simple_tag
-def check_options(boxes) -> SafeString:
-    """Each checkbox inside its label, as checkin_panel.html's loops wrote them."""
+def check_options(boxes: "BoundField | list[drawing.CheckBox]") -> SafeString:
+    """Each checkbox inside its label, as checkin_panel.html's loops wrote them: those of a
+    field, or some of them (drawing.checkboxes)."""
+    if isinstance(boxes, BoundField):
+        boxes = drawing.checkboxes(boxes)
     return SafeString(
         "".join(
             f'\n            <label class="check-option" for="{text_html(box.id_for_label)}">'
-            f"{drawing.choice_html(box)} <span>{text_html(box.choice_label)}</span></label>"
+            f"{box.tag} <span>{text_html(box.choice_label)}</span></label>"
             "\n          "
             for box in boxes
         )
@@ -63,7 +67,41 @@ def check_options(boxes) -> SafeString:
 def scale_options(field: BoundField, scale_class: str, autofocus: bool) -> SafeString:
     """A scale's radio buttons, each in its label, showing its value (the 5-point posture
     scale, whose words are written below it) or its label; the first one focused when
-    `autofocus`. Without Django's required/aria-invalid: the fieldset carries the errors."""
+    `autofocus`. Without Django's required/aria-invalid: the fieldset carries the errors.
+
+    Written from the field's choices and value, with Django's ids and checked state
+    (ChoiceWidget.optgroups: the first choice equal to the value as text), rather than by
+    iterating the field: Django builds each radio's whole context (attrs, template, label),
+    of which this draws four things; that was a third of drawing the check-in's three scales.
+    A widget or choices of another shape are iterated as Django gives them."""
+    widget = field.field.widget
+    choices = list(widget.choices) if type(widget) is RadioSelect else None
+    if choices is None or any(isinstance(label, (list, tuple)) for _, label in choices):
+        return _scale_options_from_radios(field, scale_class, autofocus)
+    numbers = scale_class == "scale-5"
+    name = text_html(field.html_name)
+    chosen = widget.format_value(field.value())
+    id_ = widget.attrs.get("id") or field.auto_id
+    parts, found = [], False
+    for index, (value, label) in enumerate(choices):
+        if value is None:
+            value = ""
+        selected = not found and str(value) in chosen
+        found = found or selected
+        radio_id = text_html(widget.id_for_label(id_, index) if id_ else None)
+        checked = " checked" if selected else ""
+        focus = " autofocus" if autofocus and index == 0 else ""
+        shown = text_html(value if numbers else label)
+        parts.append(
+            f'\n      <label class="scale-option" for="{radio_id}">'
+            f'\n        <input type="radio" name="{name}" '
+            f'value="{text_html(value)}" id="{radio_id}"{checked}{focus}>'
+            f"\n        <span>{shown}</span>\n      </label>\n    "
+        )
+    return SafeString("".join(parts))
+
+
+def _scale_options_from_radios(field: BoundField, scale_class: str, autofocus: bool) -> str:
     numbers = scale_class == "scale-5"
     parts = []
     for index, radio in enumerate(field):
