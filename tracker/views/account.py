@@ -81,14 +81,16 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
                 sent = f" {_too_many_emails(address)}"
         messages.success(request, f"Settings saved.{sent}")
         return redirect("tracker:settings")
+    push_ready = delivery.vapid_configured()
     return render(
         request,
         "tracker/settings.html",
         {
             "form": form,
-            "push_ready": delivery.vapid_configured(),
+            "push_ready": push_ready,
             "vapid_public_key": settings.BACKHABITS_VAPID_PUBLIC_KEY,
-            "devices": request.user.push_subscriptions.order_by("created_at"),
+            # Listed only where push is offered: without it the query isn't even built.
+            "devices": request.user.push_subscriptions.order_by("created_at") if push_ready else (),
             "reach": delivery.reach(request.user),
             "tracked_sections": _tracked_sections(
                 tracked.lists_for(request.user), tracked_form, _csrf_input(request)
