@@ -3,14 +3,22 @@ away (tracker.trends.habits), and no reminders are sent on its days (tracker.acc
 
 import datetime as dt
 
+from tracker.days import plain
 from tracker.models import AwayPeriod
 
 MAX_AWAY_DAYS = 60
 
 
 def open_period(user, *, today: dt.date) -> AwayPeriod | None:
-    """The break that has not ended yet (now or planned): a person has at most one."""
-    return AwayPeriod.objects.filter(user=user, end__gte=today).order_by("start").first()
+    """The break that has not ended yet (now or planned): a person has at most one.
+
+    A plain read, the row the ORM's `filter(user=user, end__gte=today).order_by("start")
+    .first()` gives: the settings and history pages ask it on every view, and building that
+    query cost more than the database took to answer it."""
+    found = plain.read(
+        AwayPeriod, 'user_id = %s AND "end" >= %s ORDER BY "start" LIMIT 1', [user.pk, today]
+    )
+    return found[0] if found else None
 
 
 def overlapping(user, *, start: dt.date, end: dt.date, exclude: int | None = None):
