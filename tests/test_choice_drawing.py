@@ -100,6 +100,11 @@ class _Boxes(forms.Form):
     grouped = forms.MultipleChoiceField(
         choices=[("Hot", [("tea", "Tea")]), ("x", "X")], widget=forms.CheckboxSelectMultiple
     )
+    all_checked = forms.MultipleChoiceField(
+        choices=[("a", "A"), ("b", "B")],
+        widget=forms.CheckboxSelectMultiple(attrs={"checked": False, "data-x": "1"}),
+        required=False,
+    )
 
 
 def _every_box_field(user):
@@ -119,7 +124,7 @@ def _every_box_field(user):
         ),
         CheckInForm({"symptoms": ["fever"], "factors": ["8"], "discomfort": "3"}, items=items),
         _Boxes(),
-        _Boxes({"own_id": ["2"], "none": [""], "disabled": ["a"]}),
+        _Boxes({"own_id": ["2"], "none": [""], "disabled": ["a"], "all_checked": ["b"]}),
         _Boxes({"own_id": ["1", "2"], "none": ["<b>"]}, auto_id=False),
         _Boxes(initial={"own_id": [1], "none": ["<b>"]}, prefix="p"),
     ]

@@ -270,17 +270,29 @@ def checkboxes(field: BoundField) -> list[CheckBox]:
     shared = {**widget.attrs, **field.build_widget_attrs({"id": id_} if id_ else {})}
     chosen = widget.format_value(field.value())
     head = f'<input type="{text_html(widget.input_type)}" name="{text_html(field.html_name)}"'
+    # Every box has the same attributes but its id and checked: those around the id are
+    # written once. (A "checked" among them keeps its place when updated: drawn in full.)
+    names = list(shared)
+    at = names.index("id") if "id" in shared else len(names)
+    before = attrs_html({name: shared[name] for name in names[:at]})
+    after = attrs_html({name: shared[name] for name in names[at + 1 :]})
+    checked = attrs_html(widget.checked_attribute)
     boxes = []
     for index, (value, label) in enumerate(choices):
         if value is None:
             value = ""
-        attrs = dict(shared)
-        if str(value) in chosen:
-            attrs.update(widget.checked_attribute)
-        if "id" in attrs:
-            attrs["id"] = widget.id_for_label(attrs["id"], index)
-        tag = f'{head} value="{_formatted(value)}"{attrs_html(attrs)}>'
-        boxes.append(CheckBox(attrs.get("id"), label, value, mark_safe(tag)))
+        selected = str(value) in chosen
+        if "checked" in shared:
+            attrs = {**shared, **(widget.checked_attribute if selected else {})}
+            if "id" in attrs:
+                attrs["id"] = widget.id_for_label(attrs["id"], index)
+            box_id, written = attrs.get("id"), attrs_html(attrs)
+        else:
+            box_id = widget.id_for_label(shared["id"], index) if "id" in shared else None
+            box_html = f' id="{_formatted(box_id)}"' if "id" in shared else ""
+            written = f"{before}{box_html}{after}{checked if selected else ''}"
+        tag = f'{head} value="{_formatted(value)}"{written}>'
+        boxes.append(CheckBox(box_id, label, value, mark_safe(tag)))
     return boxes
 
 
