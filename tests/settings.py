@@ -11,5 +11,8 @@ os.environ["DJANGO_SECRET_KEY"] = secrets.token_urlsafe(50)
 os.environ["DJANGO_ALLOWED_HOSTS"] = "testserver,localhost,127.0.0.1"
 # Tests and the live server speak plain HTTP; there is no TLS in front of them to redirect to.
 os.environ["DJANGO_SECURE_SSL_REDIRECT"] = "0"
+# Production's DEBUG (off), whatever the shell says: `DJANGO_DEBUG=1` for manage.py in the same
+# shell would otherwise turn the fragment caches off under the tests.
+os.environ["DJANGO_DEBUG"] = "0"
 
 from backhabits.settings import *  # noqa: F403
