@@ -115,7 +115,7 @@ def test_ticked_by_mistake_takes_just_that_answer_off_after_one_confirmation(pho
     assert (checkin.symptoms, checkin.discomfort, checkin.notes) == (["leg_pain"], 4, "long drive")
     alert = CareAlert.objects.get(user=alice)
     assert alert.cleared_at is not None and alert.corrections
-    assert "Corrected: ticked by mistake" in phone.locator("#history-heading + table").inner_text()
+    assert "Corrected: ticked by mistake" in phone.locator(".alert-history").inner_text()
     assert phone.locator(".care-emergency").count() == 0
 
 
