@@ -1,2 +1,3 @@
 """The guide: its sections and tips as loaded from content/ (content), how their Markdown is
-rendered (markdown) and which tips to offer on a given day (tips)."""
+rendered (markdown), which tips to offer on a given day (tips), and the guide's opening "When to
+get help" summary, in the care prompts' words with the person's numbers (get_help)."""

@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
-from tracker.guide import tip_cards
+from tracker.guide import get_help, tip_cards
 from tracker.guide import tips as tips_module
 from tracker.models import GuideSection, Tip, TipDismissal
 from tracker.redirects import back
@@ -16,7 +16,10 @@ _ACTIVE_TIPS = Tip.objects.filter(is_active=True).order_by("-priority", "id")
 def guide(request: HttpRequest) -> HttpResponse:
     sections = GuideSection.objects.prefetch_related(Prefetch("tips", queryset=_ACTIVE_TIPS))
     # The notice and lines of any open care alert come from context_processors.care_lines.
-    context = {"sections": sections}
+    context = {
+        "sections": sections,
+        "get_help": get_help.summary(get_help.country_of(request.user)),
+    }
     return render(request, "tracker/guide.html", context)
 
 
