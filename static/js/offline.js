@@ -213,3 +213,62 @@
   window.addEventListener("online", function () { send(document.querySelector("form[data-offline-form]")); });
   document.addEventListener("DOMContentLoaded", start);
 })();
+// Offline, the nav marks the pages that need a connection (base.html's data-needs-network
+// links), a line under the header says what still works, and the page shown in place of one
+// that could not be reached (tracker/offline.html) offers to try again, and does so by itself
+// once the connection is back. Without this script nothing changes: those links lead to that
+// page, which says the same.
+(function () {
+  "use strict";
+  var NOTE = " (needs a connection)";
+
+  function markLinks(offline) {
+    document.documentElement.toggleAttribute("data-offline", offline);
+    document.querySelectorAll("a[data-needs-network]").forEach(function (link) {
+      var note = link.querySelector("[data-offline-mark]");
+      if (offline && !note) {
+        note = document.createElement("span");
+        note.className = "visually-hidden";
+        note.setAttribute("data-offline-mark", "");
+        note.textContent = NOTE;
+        link.appendChild(note);
+      } else if (!offline && note) {
+        note.remove();
+      }
+    });
+    var line = document.getElementById("offline-note");
+    // Not on the page shown in place of another: it says so itself.
+    var needed = document.querySelector("a[data-needs-network]") && !document.querySelector("[data-retry]");
+    if (offline && !line && needed) {
+      line = document.createElement("p");
+      line.id = "offline-note";
+      line.className = "offline-note";
+      line.setAttribute("role", "status");
+      // Signed out, nothing of the check-in is kept on the phone.
+      line.textContent = document.body.hasAttribute("data-signed-in")
+        ? "Offline: the check-in and the emergency advice work; crossed-out pages need a connection."
+        : "Offline: crossed-out pages need a connection.";
+      var main = document.getElementById("main");
+      if (main) main.insertBefore(line, main.firstChild);
+    } else if (!offline && line) {
+      line.remove();
+    }
+  }
+
+  function start() {
+    markLinks(!navigator.onLine);
+    var retry = document.querySelector("[data-retry]");
+    if (retry) {
+      retry.hidden = false;
+      retry.addEventListener("click", function () { window.location.reload(); });
+    }
+  }
+
+  window.addEventListener("offline", function () { markLinks(true); });
+  window.addEventListener("online", function () {
+    markLinks(false);
+    // Back online on the page shown in place of another: that page, now it can be reached.
+    if (document.querySelector("[data-retry]")) window.location.reload();
+  });
+  document.addEventListener("DOMContentLoaded", start);
+})();

@@ -1,9 +1,11 @@
 {% load static %}// backhabits service worker: shows reminder notifications and opens the app on a tap; keeps
-// the app shell and the check-in form for checking in without a connection, and sends the days
-// saved meanwhile (static/js/offline-store.js). No page with a day's answers is kept.
+// the app shell, the check-in form, the emergency advice, "When to seek help" and a page saying
+// what needs a connection, and sends the days saved meanwhile (static/js/offline-store.js). No
+// page with a day's answers or a care alert is kept.
 "use strict";
 importScripts("{% static 'js/offline-store.js' %}");
-var SHELL = "backhabits-shell-v1";
+// A new name whenever what is kept changes: activating deletes every other name's cache.
+var SHELL = "backhabits-shell-v2";
 var ASSETS = [
   "{% static 'css/app.css' %}",
   "{% static 'js/app.js' %}",
@@ -16,11 +18,21 @@ var ASSETS = [
 ];
 var CHECKIN_SHELL = "{% url 'tracker:checkin_shell' %}";
 var EMERGENCY = "{% url 'tracker:offline_emergency' %}";
+var NEEDS_NETWORK = "{% url 'tracker:offline' %}";
+var SEEK_HELP = "{% url 'tracker:offline_seek_help' %}";
 var SYNC = "{% url 'tracker:checkin_sync' %}";
-var PAGES = [CHECKIN_SHELL, EMERGENCY];
+var PAGES = [CHECKIN_SHELL, EMERGENCY, NEEDS_NETWORK, SEEK_HELP];
+// Offline, each of these addresses opens the kept page; any other page opens NEEDS_NETWORK.
+// Only today's check-in: an earlier day's page would save the kept form under today.
+var KEPT_FOR = {};
+["/", "/checkin/", CHECKIN_SHELL].forEach(function (path) { KEPT_FOR[path] = CHECKIN_SHELL; });
+KEPT_FOR[EMERGENCY] = EMERGENCY;
+KEPT_FOR[NEEDS_NETWORK] = NEEDS_NETWORK;
+KEPT_FOR[SEEK_HELP] = SEEK_HELP;
+KEPT_FOR["{% url 'tracker:guide_section' 'when-to-seek-help' %}"] = SEEK_HELP;
 
-// The two pages are the person's own (their lists, their emergency number): kept only when
-// the answer is the page itself, never a redirect to log in.
+// The pages are the person's own (their lists, their emergency number): kept only when the
+// answer is the page itself, never a redirect to log in.
 function keepPages() {
   return caches.open(SHELL).then(function (cache) {
     return Promise.all(PAGES.map(function (url) {
@@ -50,14 +62,14 @@ self.addEventListener("fetch", function (event) {
   var url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
-    // Online, the network answers as always; offline, the check-in form and the emergency
-    // advice come from what was kept.
-    // Only today's check-in: an earlier day's page would save the kept form under today.
-    var kept = url.pathname === EMERGENCY ? EMERGENCY
-      : ["/", "/checkin/", CHECKIN_SHELL].indexOf(url.pathname) !== -1 ? CHECKIN_SHELL : null;
-    if (!kept) return;
+    // Online, the network answers as always; offline, a kept page does, or the page saying
+    // this one needs a connection (with the check-in and the emergency advice), never the
+    // browser's own error.
+    var kept = KEPT_FOR[url.pathname];
     event.respondWith(fetch(request).catch(function () {
-      return caches.match(kept).then(function (response) { return response || Response.error(); });
+      return caches.match(kept || NEEDS_NETWORK).then(function (response) {
+        return response || caches.match(NEEDS_NETWORK);
+      }).then(function (response) { return response || Response.error(); });
     }));
     return;
   }

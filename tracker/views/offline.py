@@ -1,12 +1,13 @@
-"""Checking in without a connection: the pages a phone keeps (the check-in form and the
-emergency advice, with no day's answers in them) and the endpoint its waiting days are sent to.
+"""Checking in without a connection: the pages a phone keeps (the check-in form, the emergency
+advice, "When to seek help" and the page shown for any other page while offline, with no day's
+answers and no care alert in them) and the endpoint its waiting days are sent to.
 static/js/offline.js does the phone's part; templates/tracker/sw.js keeps the pages."""
 
 import datetime as dt
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
 from tracker.care import countries
@@ -15,7 +16,8 @@ from tracker.days import offline, submit, tracked
 from tracker.days.pages import checkin_page
 from tracker.forms.day import CheckInForm
 from tracker.forms.offline import OfflineDayForm
-from tracker.models import CheckIn
+from tracker.guide import get_help
+from tracker.models import CheckIn, GuideSection
 
 
 @require_safe
@@ -37,8 +39,29 @@ def checkin_shell(request: HttpRequest) -> HttpResponse:
 @login_required
 def emergency_advice(request: HttpRequest) -> HttpResponse:
     """What the phone shows at once when an emergency answer is ticked without a connection."""
-    contacts = countries.contacts_for(request.user.profile.country.code or "")
-    return render(request, "tracker/offline_emergency.html", {"contacts": contacts})
+    country = request.user.profile.country.code or ""
+    context = {"contacts": countries.contacts_for(country), "get_help": get_help.summary(country)}
+    return render(request, "tracker/offline_emergency.html", context)
+
+
+@require_safe
+def needs_network(request: HttpRequest) -> HttpResponse:
+    """What the phone shows, in place of the browser's own error, for a page it cannot reach:
+    what still works, and the person's emergency number. Signed out too: the default numbers."""
+    summary = get_help.summary(get_help.country_of(request.user))
+    return render(request, "tracker/offline.html", {"get_help": summary})
+
+
+@require_safe
+def seek_help(request: HttpRequest) -> HttpResponse:
+    """ "When to seek help" as the phone keeps it for reading offline, with the person's
+    emergency number; without the care alerts and notices a page shows that day, which must not
+    be kept (its template leaves them out)."""
+    section = get_object_or_404(GuideSection, slug=get_help.FULL_SECTION)
+    summary = get_help.summary(get_help.country_of(request.user))
+    return render(
+        request, "tracker/offline_guide_section.html", {"section": section, "get_help": summary}
+    )
 
 
 @require_POST

@@ -1,0 +1,140 @@
+"""The guide and offline, in Chromium at 390 x 844: the guide leads with "When to get help" and
+the person's numbers; offline (Playwright's `context.set_offline`, after one visit online so the
+service worker is installed) the nav marks the pages that need the network, those pages open the
+app's own page offering the check-in and the emergency advice, and "When to seek help" opens."""
+
+import time
+
+import pytest
+
+from tests.browser.conftest import log_in, run_axe, save_screenshot
+from tests.factories import PASSWORD, make_user
+from tracker.care import countries
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+NETWORK_ONLY = ("History", "Trends", "Guide", "Settings")
+KEPT = ("/checkin/offline/", "/offline/emergency/", "/offline/", "/offline/when-to-seek-help/")
+
+
+def _until(check, *, seconds: float = 10, what: str = "") -> None:
+    """Polls from Python: the page's CSP refuses the string functions wait_for_function sends."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what or check}")
+
+
+def _no_sideways_scroll(page) -> None:
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, page.url
+
+
+@pytest.fixture
+def phone(new_page, page_problems):
+    make_user("alice", country="GB")
+    page = new_page("phone")
+    log_in(page, "alice", PASSWORD)
+    # Offline, the browser logs each request it could not make.
+    page_problems.allow("net::ERR_INTERNET_DISCONNECTED")
+    page_problems.allow("Failed to fetch")
+    return page
+
+
+def test_the_guide_leads_with_when_to_get_help_and_the_persons_numbers(phone):
+    phone.goto("/guide/")
+    first = phone.locator("article.guide section").first
+    assert first.get_attribute("id") == "get-help"
+    assert first.locator("h2").inner_text() == "When to get help"
+    # In the first screen, above the contents and every section.
+    assert first.bounding_box()["y"] < 844
+    assert first.bounding_box()["y"] < phone.locator("#toc-heading").bounding_box()["y"]
+    assert "Call 999 or go to the emergency department now" in first.inner_text()
+    call = first.get_by_role("link", name="Call 999")
+    assert call.get_attribute("href") == "tel:999"
+    assert call.bounding_box()["height"] >= 44
+    _no_sideways_scroll(phone)
+    assert run_axe(phone) == []
+    save_screenshot(phone, "h31-guide-when-to-get-help-phone")
+    first.get_by_role("link", name="When to seek help").click()
+    phone.wait_for_url("**/guide/when-to-seek-help/")
+    assert phone.locator("h1").inner_text() == "When to seek help"
+
+
+def test_signed_out_the_guide_gives_the_default_numbers(new_page):
+    page = new_page("phone")
+    page.goto("/guide/")
+    summary = page.locator("#get-help")
+    assert summary.get_by_role("link", name="Call 112").get_attribute("href") == "tel:112"
+    assert countries.NUMBERS_WHEN_UNSET in summary.inner_text()
+    _no_sideways_scroll(page)
+
+
+def _kept_offline(page) -> bool:
+    return page.evaluate(
+        """async (urls) => Boolean(navigator.serviceWorker.controller)
+            && (await Promise.all(urls.map((url) => caches.match(url)))).every(Boolean)""",
+        list(KEPT),
+    )
+
+
+def test_offline_the_nav_marks_network_pages_which_open_the_apps_own_page(phone):
+    phone.goto("/history/")
+    _until(lambda: phone.evaluate("async () => Boolean(await navigator.serviceWorker.ready)"),
+           what="the service worker")  # fmt: skip
+    phone.reload()  # now under its control
+    _until(lambda: _kept_offline(phone), what="the kept pages")
+    nav = phone.get_by_role("navigation", name="Main")
+    assert nav.get_by_role("link", name="History", exact=True).count() == 1
+
+    phone.context.set_offline(True)
+    for name in NETWORK_ONLY:  # named for a screen reader, crossed out on the screen
+        link = nav.get_by_role("link", name=f"{name} (needs a connection)")
+        link.wait_for()
+        assert "line-through" in link.evaluate("e => getComputedStyle(e).textDecorationLine")
+    check_in = nav.get_by_role("link", name="Check in", exact=True)
+    assert "line-through" not in check_in.evaluate("e => getComputedStyle(e).textDecorationLine")
+    assert "check-in and the emergency advice work" in phone.locator("#offline-note").inner_text()
+    _no_sideways_scroll(phone)
+    assert run_axe(phone) == []
+    save_screenshot(phone, "h31-guide-offline-nav-phone")
+
+    for path in ("/history/", "/trends/", "/guide/"):
+        phone.goto(path)
+        assert phone.locator("h1").inner_text() == "This page needs a connection", path
+    assert phone.url.endswith("/guide/")  # the address stays the page asked for
+    main = phone.locator("main")
+    assert main.get_by_role("link", name="Check in").get_attribute("href") == "/checkin/"
+    emergency = main.get_by_role("link", name="Emergency advice")
+    assert emergency.get_attribute("href") == "/offline/emergency/"
+    assert main.get_by_role("link", name="Call 999").get_attribute("href") == "tel:999"
+    _no_sideways_scroll(phone)
+    assert run_axe(phone) == []
+    save_screenshot(phone, "h31-guide-offline-page-phone")
+
+    emergency.click()
+    phone.wait_for_url("**/offline/emergency/")
+    assert phone.locator("h1").inner_text() == "Call 999 now"
+    phone.go_back()
+    phone.locator("main").get_by_role("link", name="Check in").click()
+    phone.wait_for_url("**/checkin/")
+    assert phone.locator("form[data-offline-shell]").count() == 1
+
+    # "When to seek help", kept for reading offline.
+    phone.goto("/guide/when-to-seek-help/")
+    assert phone.locator("h1").inner_text() == "When to seek help"
+    assert "numbness or tingling around your genitals" in phone.locator("main").inner_text()
+    _no_sideways_scroll(phone)
+    assert run_axe(phone) == []
+    save_screenshot(phone, "h31-guide-offline-seek-help-phone")
+
+    # Back online, the page shown in place of Trends becomes Trends by itself.
+    phone.goto("/trends/")
+    assert phone.locator("h1").inner_text() == "This page needs a connection"
+    phone.context.set_offline(False)
+    _until(lambda: "needs a connection" not in phone.locator("h1").first.inner_text(),
+           what="the page to reload once online")  # fmt: skip
+    assert phone.url.endswith("/trends/")
+    assert nav.get_by_role("link", name="Trends", exact=True).count() == 1
+    phone.wait_for_load_state("networkidle")
