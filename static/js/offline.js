@@ -185,8 +185,9 @@
     keepHere(form);
   }, true);
 
-  // The kept check-in form and emergency page are the person's own: refreshed from a check-in
-  // page, or twice a day from any page while signed in; forgotten once signed out.
+  // The kept pages (templates/tracker/sw.js) are the person's own: refreshed from a check-in
+  // page, or twice a day from any page while signed in; forgotten once signed out (the service
+  // worker then keeps the offline page and "When to seek help" as anyone sees them).
   function keepPages(form) {
     if (!navigator.serviceWorker || !navigator.serviceWorker.controller) return;
     var signedIn = document.body.hasAttribute("data-signed-in");

@@ -33,19 +33,43 @@ KEPT_FOR["{% url 'tracker:guide_section' 'when-to-seek-help' %}"] = SEEK_HELP;
 
 // The pages are the person's own (their lists, their emergency number): kept only when the
 // answer is the page itself, never a redirect to log in.
-function keepPages() {
+function keepPages(urls, credentials) {
   return caches.open(SHELL).then(function (cache) {
-    return Promise.all(PAGES.map(function (url) {
-      return fetch(url, { credentials: "same-origin", redirect: "manual" }).then(function (response) {
+    return Promise.all(urls.map(function (url) {
+      return fetch(url, { credentials: credentials, redirect: "manual" }).then(function (response) {
         if (response.status === 200) return cache.put(url, response);
       }).catch(function () {});
     }));
   });
 }
 
+// Signed out (static/js/offline.js says so on every page then): every page kept for a person
+// goes, and the pages anyone may see are kept as anyone sees them, without cookies, so a phone
+// signed out still has "When to seek help" and the offline page, with the default numbers.
+// Only when something was kept for a person, or nothing yet: most pages cost a cache look-up.
+var PUBLIC_PAGES = [NEEDS_NETWORK, SEEK_HELP];
+function keptForAPerson(response) {
+  return response ? response.clone().text().then(function (text) {
+    return text.indexOf(" data-signed-in=") !== -1;
+  }) : Promise.resolve(false);
+}
+function forgetPerson() {
+  return caches.open(SHELL).then(function (cache) {
+    return Promise.all(PAGES.map(function (url) { return cache.match(url); })).then(function (kept) {
+      var missing = PUBLIC_PAGES.some(function (url) { return !kept[PAGES.indexOf(url)]; });
+      return Promise.all(kept.map(keptForAPerson)).then(function (personal) {
+        if (!personal.some(Boolean) && !missing) return;
+        return Promise.all(PAGES.map(function (url) { return cache.delete(url); }))
+          .then(function () { return keepPages(PUBLIC_PAGES, "omit"); });
+      });
+    });
+  });
+}
+
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(SHELL).then(function (cache) { return cache.addAll(ASSETS); })
-    .then(keepPages).then(function () { return self.skipWaiting(); }));
+    .then(function () { return keepPages(PAGES, "same-origin"); })
+    .then(function () { return self.skipWaiting(); }));
 });
 self.addEventListener("activate", function (event) {
   event.waitUntil(caches.keys().then(function (names) {
@@ -54,8 +78,8 @@ self.addEventListener("activate", function (event) {
   }).then(function () { return self.clients.claim(); }));
 });
 self.addEventListener("message", function (event) {
-  if (event.data === "refresh") event.waitUntil(keepPages());
-  if (event.data === "forget") event.waitUntil(caches.delete(SHELL));
+  if (event.data === "refresh") event.waitUntil(keepPages(PAGES, "same-origin"));
+  if (event.data === "forget") event.waitUntil(forgetPerson());
 });
 self.addEventListener("fetch", function (event) {
   var request = event.request;

@@ -138,3 +138,43 @@ def test_offline_the_nav_marks_network_pages_which_open_the_apps_own_page(phone)
     assert phone.url.endswith("/trends/")
     assert nav.get_by_role("link", name="Trends", exact=True).count() == 1
     phone.wait_for_load_state("networkidle")
+
+
+def _kept_page(page, url: str) -> str | None:
+    return page.evaluate(
+        "async (url) => { const kept = await caches.match(url); "
+        "return kept ? kept.text() : null; }",
+        url,
+    )
+
+
+def test_signed_out_the_persons_kept_pages_go_and_anyones_stay(phone):
+    phone.goto("/checkin/")
+    _until(lambda: phone.evaluate("async () => Boolean(await navigator.serviceWorker.ready)"),
+           what="the service worker")  # fmt: skip
+    phone.reload()
+    _until(lambda: _kept_offline(phone), what="the kept pages")
+    assert 'href="tel:999"' in _kept_page(phone, "/offline/")
+
+    phone.get_by_role("button", name="Log out").click()
+    phone.wait_for_load_state("networkidle")
+
+    def forgotten() -> bool:
+        needs_network = _kept_page(phone, "/offline/") or ""
+        return (
+            _kept_page(phone, "/checkin/offline/") is None
+            and _kept_page(phone, "/offline/emergency/") is None
+            and 'href="tel:112"' in needs_network
+            and "data-signed-in" not in needs_network
+            and "data-signed-in" not in (_kept_page(phone, "/offline/when-to-seek-help/") or "x")
+        )
+
+    _until(forgotten, what="the person's pages to go")
+    phone.context.set_offline(True)
+    phone.goto("/guide/when-to-seek-help/")
+    assert phone.locator("h1").inner_text() == "When to seek help"
+    assert phone.get_by_role("link", name="Call 112").count() == 1
+    phone.goto("/history/")
+    assert phone.locator("h1").inner_text() == "This page needs a connection"
+    assert phone.locator("main").get_by_role("link", name="Check in").count() == 0
+    assert run_axe(phone) == []
