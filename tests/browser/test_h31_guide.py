@@ -69,6 +69,7 @@ def test_signed_out_the_guide_gives_the_default_numbers(new_page):
     assert summary.get_by_role("link", name="Call 112").get_attribute("href") == "tel:112"
     assert countries.NUMBERS_WHEN_UNSET in summary.inner_text()
     _no_sideways_scroll(page)
+    assert run_axe(page) == []
 
 
 def _kept_offline(page) -> bool:
