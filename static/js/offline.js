@@ -269,7 +269,7 @@
   window.addEventListener("online", function () {
     markLinks(false);
     // Back online on the page shown in place of another: that page, now it can be reached.
-    if (document.querySelector("[data-retry]")) window.location.reload();
+    if (navigator.onLine && document.querySelector("[data-retry]")) window.location.reload();
   });
   document.addEventListener("DOMContentLoaded", start);
 })();
