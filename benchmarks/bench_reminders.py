@@ -53,7 +53,8 @@ def main() -> None:
         profiles.append(
             Profile(
                 user=user, timezone=zones[n % len(zones)], reminders_enabled=True,
-                confirmed_email=user.email, **(later if kind == "later" else three),
+                reminder_email=True, confirmed_email=user.email,
+                **(later if kind == "later" else three),
             )
         )  # fmt: skip
         if kind == "checked_in":

@@ -20,6 +20,8 @@ def _locmem_email(settings):
 
 
 def reminded(name: str, **profile) -> object:
+    """Someone who turned reminders on and ticked e-mail (both start off)."""
+    profile = {"reminder_email": True, **profile}
     return make_user(name, reminders_enabled=True, reminder_time=dt.time(20, 0), **profile)
 
 

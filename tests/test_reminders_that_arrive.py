@@ -30,6 +30,8 @@ def at(text: str) -> dt.datetime:
 
 
 def reminded(name: str, **profile):
+    """Someone who turned reminders on and ticked e-mail (both start off)."""
+    profile = {"reminder_email": True, **profile}
     return make_user(name, reminders_enabled=True, reminder_time=dt.time(8, 0), **profile)
 
 
@@ -153,6 +155,7 @@ def test_settings_change_the_address_and_show_whether_it_is_confirmed(logged_in_
 )
 def test_settings_and_home_say_when_nothing_can_reach_the_person(client, db, setup, expected):
     email = setup.pop("email", None)
+    setup.setdefault("reminder_email", True)
     person = make_user("ann", reminders_enabled=setup.pop("reminders_enabled", True), **setup)
     if email is not None:
         person.email = email
@@ -182,7 +185,8 @@ def test_a_device_is_enough_to_reach_someone(client, db, settings):
 
 def three_slots(name, zone):
     return make_user(name, timezone=zone, reminders_enabled=True, reminder_time=dt.time(8, 0),
-                     reminder_time_2=dt.time(13, 0), reminder_time_3=dt.time(20, 0))  # fmt: skip
+                     reminder_time_2=dt.time(13, 0), reminder_time_3=dt.time(20, 0),
+                     reminder_email=True)  # fmt: skip
 
 
 def _run(moment: str) -> list[tuple[str, int]]:

@@ -62,12 +62,13 @@ class Profile(models.Model):
     country = CountryField(blank=True, help_text="Where you live, for the right care numbers.")
     # Raised by "log out everywhere"; sessions remember the value they started with.
     session_generation = models.PositiveIntegerField(default=0)
-    # Daily reminders (tracker.accounts.reminders): off until the person turns them on.
+    # Daily reminders (tracker.accounts.reminders): off, e-mail included, until the person turns
+    # them on.
     reminders_enabled = models.BooleanField("Send me a daily reminder", default=False)
     reminder_time = models.TimeField("Reminder time (your local time)", default=dt.time(20, 0))
     reminder_time_2 = models.TimeField("A second reminder (optional)", null=True, blank=True)
     reminder_time_3 = models.TimeField("A third reminder (optional)", null=True, blank=True)
-    reminder_email = models.BooleanField("By e-mail", default=True)
+    reminder_email = models.BooleanField("By e-mail", default=False)
     # Reminders go only to a confirmed address: `confirmed_email` is the address whose link was
     # opened (reminders use it while it is still the account's address). A new address waits
     # in `pending_email` until its link, which carries `email_confirm_key`, is opened.

@@ -130,7 +130,8 @@ def test_no_reminders_on_days_away(db, settings):
     from tests.factories import make_user
 
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
-    person = make_user("ann", reminders_enabled=True, reminder_time=dt.time(20, 0))
+    person = make_user("ann", reminders_enabled=True, reminder_time=dt.time(20, 0),
+                       reminder_email=True)  # fmt: skip
     day = dt.date(2026, 6, 15)
     AwayPeriod.objects.create(user=person, start=day, end=day + dt.timedelta(days=2))
     at = dt.datetime(2026, 6, 15, 21, 0, tzinfo=dt.UTC)
