@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
     path("accounts/signup/", account.signup, name="signup"),
+    path("accounts/login/", account.log_in, name="login"),
     path(
         "accounts/password_change/",
         account.ThrottledPasswordChangeView.as_view(),

@@ -1,8 +1,10 @@
 """A person's 'today' is the date on their own clock, not the server's."""
 
 import datetime as dt
+import importlib.resources
 import zoneinfo
 from functools import cache
+from typing import NamedTuple
 
 from django.utils import timezone
 
@@ -30,7 +32,90 @@ def timezone_names() -> frozenset[str]:
 
 
 def is_valid_timezone(name: str) -> bool:
+    """Any name the zone database knows, old aliases included: a person who chose
+    "Asia/Calcutta" years ago still has a valid zone (canonical_timezone gives its current
+    name)."""
     return bool(name) and name in timezone_names()
+
+
+UTC = "UTC"
+# The names the database keeps for UTC itself (Etc/UTC, Zulu, GMT, ...) are all shown as this.
+_UTC_ZONES = frozenset({"Etc/UTC", "Etc/GMT"})
+# zone.tab's first part, as a person looks for it.
+REGION_NAMES = {
+    "America": "Americas",
+    "Atlantic": "Atlantic Ocean",
+    "Indian": "Indian Ocean",
+    "Pacific": "Pacific Ocean",
+}
+
+
+class Zone(NamedTuple):
+    """One zone of the list a person chooses from."""
+
+    name: str  # the IANA name stored, e.g. "America/Argentina/Buenos_Aires"
+    region: str  # "Americas"
+    place: str  # "Buenos Aires, Argentina": the rest of the name, most specific first
+    country: str  # ISO 3166 code from zone.tab ("AR"); "" for UTC
+
+
+def _tzdata_file(name: str) -> str:
+    # The tzdata package (a pinned dependency) ships the database's own tables, so the list
+    # is the same on every machine whatever the system's /usr/share/zoneinfo holds.
+    return importlib.resources.files("tzdata.zoneinfo").joinpath(name).read_text("utf-8")
+
+
+@cache
+def canonical_zones() -> tuple[Zone, ...]:
+    """The current zones, from tzdata's zone.tab (one or more per country, each by its current
+    name: Asia/Kolkata, not Asia/Calcutta; Europe/Kyiv, not Europe/Kiev), and UTC. None of the
+    database's backward-compatibility names (US/Eastern, GB, Zulu, ...) is among them."""
+    zones = [Zone(UTC, "Other", "UTC (Coordinated Universal Time)", "")]
+    for line in _tzdata_file("zone.tab").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        country, _coordinates, name, *_comment = line.split("\t")
+        if name not in timezone_names():
+            continue  # newer than the zone files this process reads
+        region, *places = name.split("/")
+        place = ", ".join(part.replace("_", " ") for part in reversed(places))
+        zones.append(Zone(name, REGION_NAMES.get(region, region), place, country))
+    return tuple(zones)
+
+
+@cache
+def _current_names() -> dict[str, str]:
+    """Every name the database knows that has a current one in the list, mapped to it."""
+    listed = {zone.name for zone in canonical_zones()}
+    current = {name: name for name in listed}
+    for line in _tzdata_file("tzdata.zi").splitlines():
+        # "L Asia/Kolkata Asia/Calcutta": a link, from an old or other name to a zone.
+        if line.startswith("L "):
+            _kind, target, alias = line.split()
+            if alias in listed:
+                continue
+            if target in listed:
+                current[alias] = target
+            elif target in _UTC_ZONES:
+                current[alias] = UTC
+    for name in _UTC_ZONES:
+        current[name] = UTC
+    return current
+
+
+def canonical_timezone(name: str) -> str | None:
+    """The listed name for a zone ("Asia/Calcutta" -> "Asia/Kolkata", "Zulu" -> "UTC"), the
+    name itself when it has no listed one (Etc/GMT+5 is valid but not offered), or None for a
+    name the database doesn't know."""
+    if not is_valid_timezone(name):
+        return None
+    return _current_names().get(name, name)
+
+
+def zone_aliases() -> dict[str, str]:
+    """Old names to current ones, for a browser that reports an old name (Chromium says
+    "Asia/Calcutta")."""
+    return {old: new for old, new in _current_names().items() if old != new}
 
 
 def local_today(timezone_name: str, *, now: dt.datetime | None = None) -> dt.date:

@@ -1,19 +1,6 @@
 // backhabits: progressive enhancement only; every page works without this file.
 (function () {
   "use strict";
-  function fillTimezone() {
-    var field = document.querySelector('input[name="timezone"][type="hidden"]');
-    if (!field || field.value) return;
-    try {
-      field.value = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
-    } catch (e) {
-      /* the server falls back to its default zone */
-    }
-  }
-  document.addEventListener("DOMContentLoaded", fillTimezone);
-})();
-(function () {
-  "use strict";
   document.addEventListener("click", function (event) {
     var trigger = event.target.closest && event.target.closest("[data-print]");
     if (trigger) {
@@ -113,5 +100,72 @@
     if (status) {
       status.textContent = "Filled in " + filled.join(", ") + ". Press Save check-in to keep it.";
     }
+  });
+})();
+
+/* == Sign-up: the browser's time zone chosen, and the password's one rule followed as it is
+   typed. Without this block the page still works: the list shows the server's default zone,
+   the rule is written under the field, and the server checks every rule. == */
+(function () {
+  "use strict";
+  function chooseBrowserZone() {
+    // Only on a new form (the server marks it): a form shown again keeps what was chosen.
+    var select = document.querySelector("select[data-browser-zone]");
+    if (!select) { return; }
+    var zone = "";
+    var aliases = {};
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+      aliases = JSON.parse(select.getAttribute("data-browser-zone")) || {};
+    } catch (e) {
+      return;
+    }
+    // Browsers may say an old name (Chromium: "Asia/Calcutta"); the list has the current one.
+    var name = Object.prototype.hasOwnProperty.call(aliases, zone) ? aliases[zone] : zone;
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === name) {
+        select.value = name;
+        return;
+      }
+    }
+  }
+
+  function followPasswordRule() {
+    var field = document.querySelector("input[type='password'][data-min-length]");
+    if (!field) { return; }
+    var least = parseInt(field.getAttribute("data-min-length"), 10) || 1;
+    var hint = document.getElementById(field.id + "_helptext");
+    if (hint) {
+      var rule = hint.textContent;
+      hint.setAttribute("aria-live", "polite");
+      field.addEventListener("input", function () {
+        var left = least - field.value.length;
+        if (!field.value) {
+          hint.textContent = rule;
+        } else if (left > 0) {
+          hint.textContent = rule + " " + left + " more to go.";
+        } else {
+          hint.textContent = rule + " Long enough.";
+        }
+      });
+    }
+    // The password is asked once: this lets the person check what they typed.
+    var toggle = document.createElement("button");
+    toggle.type = "button";
+    toggle.className = "button button-secondary password-toggle";
+    toggle.textContent = "Show password";
+    toggle.setAttribute("aria-controls", field.id);
+    toggle.setAttribute("aria-pressed", "false");
+    toggle.addEventListener("click", function () {
+      var show = field.type === "password";
+      field.type = show ? "text" : "password";
+      toggle.setAttribute("aria-pressed", show ? "true" : "false");
+    });
+    field.insertAdjacentElement("afterend", toggle);
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    chooseBrowserZone();
+    followPasswordRule();
   });
 })();

@@ -29,9 +29,8 @@ def _fill_checkin(page, *, exercise: str = "20", water: str = "1500") -> None:
 def test_sign_up_first_checkin_and_home_shows_today_done(page):
     page.goto("/")
     page.get_by_role("link", name="Sign up").first.click()
-    page.get_by_label("Username").fill("newcomer")
-    page.locator("#id_password1").fill("a-long-unusual-passphrase-42")
-    page.locator("#id_password2").fill("a-long-unusual-passphrase-42")
+    page.get_by_label("A name to log in with").fill("newcomer")
+    page.get_by_label("Password", exact=True).fill("a-long-unusual-passphrase-42")
     page.get_by_label("I am 16 or older").check()
     page.get_by_role("button", name="Create account").click()
     page.wait_for_url("**/checkin/")

@@ -3,23 +3,34 @@ resetting the password, and deleting the account."""
 
 import datetime as dt
 import functools
+import json
 from decimal import Decimal
 
 from django import forms
 from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.contrib.auth.forms import PasswordChangeForm, PasswordResetForm, UserCreationForm
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    UserCreationForm,
+    UsernameField,
+)
 from django.core.mail import EmailMultiAlternatives
 from django.core.signals import setting_changed
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.dispatch import receiver
+from django.forms.utils import flatatt
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django_countries import countries
 
 from tracker.accounts import outbox
 from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_password
 from tracker.choices import TrackedKind, WaterUnit
-from tracker.dates import is_valid_timezone, timezone_names
+from tracker.dates import Zone, canonical_timezone, canonical_zones, zone_aliases
 from tracker.days import units
 from tracker.forms.drawing import FixedChoices, LongSelect
 from tracker.limits import (
@@ -34,17 +45,107 @@ EARLIEST_REMINDER, LATEST_REMINDER = dt.time(5, 0), dt.time(22, 30)
 MINIMUM_AGE = 16
 
 
-@functools.cache
-def _timezone_choices() -> tuple[tuple[str, str], ...]:
-    return tuple((name, name.replace("_", " ")) for name in sorted(timezone_names()))
-
-
 def timezone_choices() -> list[tuple[str, str]]:
-    return list(_timezone_choices())
+    """The zones offered, as (name, label) pairs in the order the list shows them."""
+    return [(zone.name, label) for _region, zones in _zone_groups() for zone, label in zones]
 
 
-# Every time zone, made once per process: the list can't change while it runs.
-TIMEZONE_CHOICES = FixedChoices(_timezone_choices)
+def _zone_label(zone: Zone) -> str:
+    """ "Kolkata (India)", "Buenos Aires, Argentina": where the zone is, in words a person
+    looks for (the country's name in the page's language)."""
+    if not zone.country:
+        return zone.place
+    country = str(countries.name(zone.country))
+    return zone.place if country in zone.place else f"{zone.place} ({country})"
+
+
+@functools.cache
+def _zone_groups_for(language: str) -> tuple[tuple[str, tuple[tuple[Zone, str], ...]], ...]:
+    with translation.override(language):
+        labelled = [(zone, _zone_label(zone)) for zone in canonical_zones()]
+    groups: dict[str, list[tuple[Zone, str]]] = {}
+    for zone, label in labelled:
+        groups.setdefault(zone.region, []).append((zone, label))
+    # Regions A to Z with UTC ("Other") last; places A to Z within each.
+    order = sorted(groups, key=lambda region: (region == "Other", region))
+    return tuple(
+        (region, tuple(sorted(groups[region], key=lambda pair: pair[1].casefold())))
+        for region in order
+    )
+
+
+def _zone_groups() -> tuple[tuple[str, tuple[tuple[Zone, str], ...]], ...]:
+    return _zone_groups_for(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+@functools.cache
+def _zone_options_for(language: str) -> str:
+    """Every <optgroup> and <option> of the zone list, written once per process and language:
+    the list can't change while it runs."""
+    parts = []
+    for region, zones in _zone_groups_for(language):
+        parts.append(f'<optgroup label="{escape(region)}">')
+        parts += [f'<option value="{escape(zone.name)}">{escape(label)}</option>'
+                  for zone, label in zones]  # fmt: skip
+        parts.append("</optgroup>")
+    return "".join(parts)
+
+
+def zone_options() -> str:
+    return _zone_options_for(translation.get_language() or settings.LANGUAGE_CODE)
+
+
+class ZoneSelect(forms.Select):
+    """The time zones, grouped by region, written in one pass from zone_options (Django would
+    render each of ~420 options through a template)."""
+
+    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
+        chosen = value if isinstance(value, str) else ""
+        options = zone_options()
+        listed = f'<option value="{escape(chosen)}">'
+        if chosen and listed in options:
+            options = options.replace(listed, f'<option value="{escape(chosen)}" selected>', 1)
+        elif canonical_timezone(chosen):
+            # A valid zone that isn't offered (Etc/GMT+5): shown as it is, so saving the
+            # page keeps it rather than quietly choosing the first zone of the list.
+            options = (
+                f'<option value="{escape(chosen)}" selected>{escape(chosen)}</option>{options}'
+            )
+        select_attrs = flatatt({"name": name, **self.build_attrs(self.attrs, attrs)})
+        return mark_safe(f"<select{select_attrs}>{options}</select>")
+
+
+class ZoneField(forms.CharField):
+    """A time zone by its current name: a stored or posted old name ("Asia/Calcutta") is
+    shown and saved as its current one ("Asia/Kolkata"); a name the database doesn't know is
+    refused."""
+
+    widget = ZoneSelect
+    default_error_messages = {"invalid": "Choose a time zone from the list."}
+
+    def prepare_value(self, value):
+        return (canonical_timezone(value) or value) if isinstance(value, str) else value
+
+    def to_python(self, value) -> str:
+        name = super().to_python(value)
+        if not name:
+            return name
+        current = canonical_timezone(name)
+        if current is None:
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return current
+
+
+class SignupZoneField(ZoneField):
+    """At sign-up an unknown zone (a browser newer than the zone files) is no reason to refuse
+    the account: it falls back to the server's default, which settings can change."""
+
+    def to_python(self, value) -> str:
+        try:
+            name = super().to_python(value)
+        except forms.ValidationError:
+            name = ""
+        return name or canonical_timezone(settings.TIME_ZONE) or settings.TIME_ZONE
 
 
 @functools.cache
@@ -71,14 +172,57 @@ def _countries_changed(*, setting: str, **kwargs) -> None:
     if setting.startswith("COUNTRIES_"):
         del Profile._meta.get_field("country").countries.countries
         _country_choices.cache_clear()
+        _zone_groups_for.cache_clear()
+        _zone_options_for.cache_clear()
+
+
+def minimum_password_length() -> int:
+    """The shortest password the validators allow (Django's MinimumLengthValidator), the one
+    rule the sign-up page states; the others speak only when a password breaks them."""
+    lengths = [
+        validator.min_length
+        for validator in password_validation.get_default_password_validators()
+        if isinstance(validator, password_validation.MinimumLengthValidator)
+    ]
+    return max(lengths, default=1)
 
 
 class SignupForm(UserCreationForm):
-    email = forms.EmailField(
-        label="E-mail (optional, for password reset)",
-        required=False,
+    """What an account needs, asked in plain words: a name to log in with, a password (once,
+    with one rule; every validator still runs) and the age. The e-mail is optional and says
+    once what it is for; the time zone is chosen for the person (the browser's, by
+    static/js/app.js) and shown so they can change it."""
+
+    username = UsernameField(
+        label="A name to log in with",
+        help_text="Letters, numbers and . _ - + (no spaces).",
+        max_length=get_user_model()._meta.get_field("username").max_length,
+        # The model's own messages list "@/./+/-/_" and say "username".
+        error_messages={
+            "invalid": "Use only letters, numbers and . _ - + (no spaces).",
+            "unique": "That name is taken. Try another.",
+        },
     )
-    timezone = forms.CharField(required=False, widget=forms.HiddenInput)
+    email = forms.EmailField(
+        label="E-mail (optional)",
+        required=False,
+        help_text=(
+            "We send a link to confirm it. Then you can log in with it, get a new password "
+            "if you forget yours, and get reminders if you turn them on."
+        ),
+    )
+    password1 = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+    # Asked once: static/js/app.js adds a "Show password" button to check what was typed.
+    password2 = None
+    timezone = SignupZoneField(
+        label="Time zone",
+        required=False,
+        help_text="When your day starts and ends. You can change it in settings.",
+    )
     confirm_age = forms.BooleanField(
         label=f"I am {MINIMUM_AGE} or older",
         error_messages={"required": f"backhabits is for people aged {MINIMUM_AGE} and over."},
@@ -88,12 +232,31 @@ class SignupForm(UserCreationForm):
         model = get_user_model()
         fields = ("username", "email")
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        length = minimum_password_length()
+        password = self.fields["password1"]
+        password.help_text = f"At least {length} characters."
+        password.widget.attrs["data-min-length"] = length
+        zone = self.fields["timezone"]
+        zone.initial = canonical_timezone(settings.TIME_ZONE) or settings.TIME_ZONE
+        if not self.is_bound:
+            # A new form takes the browser's zone (app.js), named as the list names it; a
+            # form shown again after an error keeps what was chosen.
+            zone.widget.attrs["data-browser-zone"] = json.dumps(
+                zone_aliases(), separators=(",", ":"), sort_keys=True
+            )
+        # One line per field, with no colon after the question.
+        self.label_suffix = ""
+
     def clean_username(self) -> str:
         # Django's check returns None after recording "a user with that username exists".
         username = super().clean_username()
         # "@" is kept for e-mail addresses, so a username can never be mistaken for one.
         if username and "@" in username:
-            raise forms.ValidationError("A username can't contain @. Put your e-mail below.")
+            raise forms.ValidationError(
+                "A name to log in with can't contain @. Put your e-mail below."
+            )
         return username
 
     def clean_email(self) -> str:
@@ -102,19 +265,35 @@ class SignupForm(UserCreationForm):
         # (tracker.accounts.lifecycle).
         return self.cleaned_data.get("email", "").strip()
 
-    def clean_timezone(self) -> str:
-        # Filled in by the browser; an unknown or missing zone falls back to the server default.
-        name = self.cleaned_data.get("timezone", "")
-        return name if is_valid_timezone(name) else settings.TIME_ZONE
+    def clean(self):
+        # Django's clean compares the two passwords; there is one.
+        return forms.ModelForm.clean(self)
+
+    def _post_clean(self) -> None:
+        forms.ModelForm._post_clean(self)
+        # Every validator, against the account as typed (the password too like its name).
+        self.validate_password_for_user(self.instance, "password1")
+
+
+class LoginForm(AuthenticationForm):
+    """Django's log-in, saying what the first field takes (tracker.accounts.auth_backends
+    accepts a confirmed e-mail address too)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = "Username or e-mail"
 
 
 class SettingsForm(forms.ModelForm):
     email = forms.EmailField(
-        label="E-mail address (for reminders and password reset)",
+        label="E-mail address (optional)",
         required=False,
-        help_text="A new address gets a confirmation link; reminders go to it once it is opened.",
+        help_text=(
+            "For logging in, a new password if you forget yours, and e-mail reminders. A new "
+            "address gets a confirmation link; reminders go to it once it is opened."
+        ),
     )
-    timezone = forms.ChoiceField(label="Time zone", choices=TIMEZONE_CHOICES, widget=LongSelect)
+    timezone = ZoneField(label="Time zone")
     water_goal = forms.DecimalField(
         label="Daily water goal",
         min_value=Decimal(0),

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.views import PasswordChangeView, PasswordResetView
+from django.contrib.auth.views import LoginView, PasswordChangeView, PasswordResetView
 from django.core import signing
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
@@ -20,6 +20,7 @@ from tracker.days import tracked, tracked_rows
 from tracker.days.pages import away_context
 from tracker.forms.account import (
     DeleteAccountForm,
+    LoginForm,
     QueuedPasswordResetForm,
     SettingsForm,
     SignupForm,
@@ -51,6 +52,10 @@ def signup(request: HttpRequest) -> HttpResponse:
         messages.success(request, "Welcome to backhabits. Your first check-in takes 20 seconds.")
         return redirect("tracker:checkin")
     return render(request, "registration/signup.html", {"form": form})
+
+
+# Django's log-in page, its first field named for what it takes: a username or an e-mail.
+log_in = LoginView.as_view(authentication_form=LoginForm)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
