@@ -25,7 +25,6 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django_countries import countries
 
 from tracker.accounts import outbox
 from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_password
@@ -55,7 +54,7 @@ def _zone_label(zone: Zone) -> str:
     looks for (the country's name in the page's language)."""
     if not zone.country:
         return zone.place
-    country = str(countries.name(zone.country))
+    country = str(Profile._meta.get_field("country").countries.name(zone.country))
     return zone.place if country in zone.place else f"{zone.place} ({country})"
 
 
