@@ -51,7 +51,7 @@ def test_signup_with_an_unknown_zone_falls_back_to_the_default(client, db, setti
 def test_signing_up_with_a_taken_username_says_so(client, user):
     response = client.post(reverse("signup"), {**SIGNUP, "username": user.username.upper()})
     assert response.status_code == 200
-    assert "already exists" in response.content.decode()
+    assert "That name is taken. Try another." in response.content.decode()
 
 
 def test_usernames_cannot_look_like_email_addresses(client, db):
