@@ -11,7 +11,8 @@ from django.utils.safestring import SafeString, mark_safe
 
 from tracker.links import reverse_once
 from tracker.trends.charts import Chart
-from tracker.trends.insights import Insight
+from tracker.trends.heatmap import heatmap_level
+from tracker.trends.insights import INSIGHT_MIN_DAYS, Insight, ranked
 
 _GOAL_LEGEND = '<span><span class="legend-line legend-goal"></span>your goal</span>'
 
@@ -40,14 +41,65 @@ def chart_figures(charts: Iterable[Chart], *, range_key: str) -> SafeString:
 
 
 def insight_items(goals: Iterable[Insight], tags: Iterable[Insight]) -> SafeString:
-    """The insight lines: the habits' first, then each pain relief's and own factor's."""
-    return mark_safe(
-        "".join(
-            [
-                f"<li{marker}><strong>{escape(insight.title)}</strong>: "
-                f"{escape(insight.same_day_sentence)} {escape(insight.next_day_sentence)}</li>"
-                for marker, insights in (("", goals), (" data-tag-insight", tags))
-                for insight in insights
-            ]
+    """The insight lines: those with enough days to compare, the strongest first
+    (tracker.trends.insights.ranked), each with its two averages drawn as bars; then one line
+    for the rest, saying what each still needs."""
+    goals, tags = list(goals), list(tags)
+    from_tags = {id(insight) for insight in tags}
+    found = ranked([*goals, *tags])
+    parts = [
+        _compared_item(insight, marker=" data-tag-insight" if id(insight) in from_tags else "")
+        for insight in found.compared
+    ]
+    if found.waiting:
+        waiting = "; ".join(
+            f"{escape(insight.title)}: {escape(insight.waiting_words)}" for insight in found.waiting
         )
+        parts.append(
+            '<li class="insights-waiting" data-insights-waiting><strong>Not enough days to '
+            f"compare yet</strong> (each needs {INSIGHT_MIN_DAYS} days each way, with discomfort "
+            f"logged too): {waiting}.</li>"
+        )
+    return mark_safe("".join(parts))
+
+
+def _compared_item(insight: Insight, *, marker: str) -> str:
+    """One insight: what it found in words, its two averages as bars beside their numbers and
+    day counts (the bars are drawn; the text says it all), and the day after in words."""
+    days = insight.same_day
+    sides = (
+        (insight.words[0], days.met_mean, days.met_days),
+        (insight.words[1], days.missed_mean, days.missed_days),
+    )
+    bars = "".join(
+        [
+            f'<li><span class="insight-side">{escape(words[0].upper() + words[1:])} · '
+            f"{_days(count)}</span>"
+            f"{_bar(mean)}"
+            f'<span class="insight-value"><span class="visually-hidden">discomfort averaged '
+            f"</span>{mean:.1f}</span></li>"
+            for words, mean, count in sides
+        ]
+    )
+    return (
+        f'<li class="insight"{marker} data-strength="{insight.strength:.1f}">'
+        f"<p><strong>{escape(insight.title)}</strong>: {escape(insight.difference_words)}.</p>"
+        f'<ul class="insight-bars">{bars}</ul>'
+        f'<p class="small">{escape(insight.next_day_sentence)}</p></li>'
+    )
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
+
+
+def _bar(mean: float) -> str:
+    """A discomfort average (0 to 10) as a bar across its 0 to 10 track, coloured by the
+    heatmap's band for it. Drawn, not styled: the page's CSP allows no inline style."""
+    width = f"{max(0.0, min(10.0, mean)) * 10:.1f}"
+    return (
+        '<svg class="insight-bar" viewBox="0 0 100 10" preserveAspectRatio="none" '
+        'aria-hidden="true" focusable="false"><rect class="insight-track" width="100" '
+        f'height="10" rx="2"/><rect class="hm-{heatmap_level(round(mean))}" width="{width}" '
+        'height="10" rx="2"/></svg>'
     )

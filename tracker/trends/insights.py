@@ -102,6 +102,23 @@ class Comparison:
     def enough(self) -> bool:
         return self.met_days >= INSIGHT_MIN_DAYS and self.missed_days >= INSIGHT_MIN_DAYS
 
+    @property
+    def difference(self) -> float | None:
+        """How much higher discomfort averaged on the days it was met than on the others, as
+        the two averages read (to a tenth): negative when lower. None until both sides have
+        enough days, since a few days either way say nothing."""
+        if not self.enough:
+            return None
+        return round(round(self.met_mean, 1) - round(self.missed_mean, 1), 1)
+
+    @property
+    def more_needed(self) -> tuple[int, int]:
+        """How many more days each side needs before the two can be compared."""
+        return (
+            max(0, INSIGHT_MIN_DAYS - self.met_days),
+            max(0, INSIGHT_MIN_DAYS - self.missed_days),
+        )
+
 
 @dataclass(frozen=True)
 class Insight:
@@ -138,6 +155,36 @@ class Insight:
         return (
             f"The day after: {days.met_mean:.1f} over {_days(days.met_days)} against "
             f"{days.missed_mean:.1f} over {_days(days.missed_days)}."
+        )
+
+    @property
+    def strength(self) -> float | None:
+        """What ranks the insights: the size of the difference in discomfort between the two
+        kinds of day, the same day, whichever way it goes (a habit that goes with less
+        discomfort and a factor that goes with more are both worth reading first). None: not
+        enough days to compare yet."""
+        difference = self.same_day.difference
+        return None if difference is None else abs(difference)
+
+    @property
+    def difference_words(self) -> str:
+        """ "discomfort 2.1 higher on days with it"; only for an insight with enough days."""
+        difference = self.same_day.difference
+        if not difference:
+            return "discomfort about the same either way"
+        direction = "higher" if difference > 0 else "lower"
+        return f"discomfort {abs(difference):.1f} {direction} on days {self.words[0]}"
+
+    @property
+    def waiting_words(self) -> str:
+        """What it still needs before it can be compared: "3 more days you didn't"."""
+        days = self.same_day
+        if days.met_days == days.missed_days == 0:
+            return f"nothing logged yet: {INSIGHT_MIN_DAYS} days each way needed"
+        return " and ".join(
+            f"{_days(count).replace(' ', ' more ', 1)} {words}"
+            for count, words in zip(days.more_needed, self.words, strict=True)
+            if count
         )
 
 
@@ -327,6 +374,32 @@ class _Sums:
         end = len(self.days) if last is None else bisect.bisect_right(self.days, last)
         end = max(start, end)
         return self.totals[end] - self.totals[start], end - start
+
+
+# --- ranking ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Ranked:
+    compared: list[Insight]  # enough days to compare, strongest first
+    waiting: list[Insight]  # not yet, in the order they were given
+
+
+def ranked(insights: Iterable[Insight]) -> Ranked:
+    """The insights with enough days to compare, the strongest first (Insight.strength; among
+    equals the one with more days behind it, then by name, so the order never flickers), and
+    those still waiting for days."""
+    compared, waiting = [], []
+    for insight in insights:
+        (waiting if insight.strength is None else compared).append(insight)
+    compared.sort(
+        key=lambda insight: (
+            -insight.strength,
+            -(insight.same_day.met_days + insight.same_day.missed_days),
+            insight.title,
+        )
+    )
+    return Ranked(compared, waiting)
 
 
 # --- sleep ------------------------------------------------------------------------------------
