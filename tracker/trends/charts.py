@@ -24,10 +24,11 @@ from tracker.trends.heatmap import (  # noqa: F401 (the heatmap was drawn here; 
 )
 from tracker.trends.insights import Measure, Series, format_value
 
-# Drawn about as wide as a phone shows it (~320 CSS px), so the 13-unit labels read at 11 px or
-# more there; wider screens lay the charts out two to a row at much the same size.
+# Drawn about as wide as a phone shows it (~326 CSS px at 390), so the 15-unit labels (the
+# stylesheet's size) read at 13.5 px there, and at 12 px or more in the two columns of a wide
+# screen. The left margin holds a four-digit label ("2500" ml) at that size.
 WIDTH, HEIGHT = 360, 200
-PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 40, 8, 14, 28
+PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 46, 8, 14, 28
 PLOT_W, PLOT_H = WIDTH - PAD_LEFT - PAD_RIGHT, HEIGHT - PAD_TOP - PAD_BOTTOM
 
 
