@@ -13,9 +13,11 @@ from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.dates import local_today
 from tracker.days import peg
 from tracker.models import CareAlert, CheckIn
+from tracker.ranges import ALL, RANGES, REPORT_RANGE
 from tracker.trends import insights
 from tracker.trends.dashboard import PEG_MEASURE, Dashboard
 from tracker.trends.dashboard import build as build_dashboard
+from tracker.trends.rows import first_logged_date
 
 WORST_DAYS = 5
 
@@ -124,6 +126,19 @@ class Report:
             return ""
         percent = "" if change.percent is None else f", {change.percent:+d}%"
         return f"{change.first} → {change.latest} / 10 ({change.points:+}{percent})"
+
+
+def report_range(user, chosen: str | None, *, today: dt.date) -> str:
+    """The period a report covers: the one chosen (in the address, or the share form), else
+    the days the person has logged, up to REPORT_RANGE (90 days): a month in, a 90-day report
+    would be two-thirds empty. Those are all their days, so the all-days range, which starts
+    at the first; with nothing logged yet, or more than REPORT_RANGE of days, REPORT_RANGE."""
+    if chosen in RANGES:
+        return chosen
+    first = first_logged_date(user)
+    if first is not None and (today - first).days < RANGES[REPORT_RANGE].days:
+        return ALL
+    return REPORT_RANGE
 
 
 def build(

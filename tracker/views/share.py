@@ -15,7 +15,6 @@ from tracker.accounts.auth_backends import client_ip
 from tracker.dates import today_for
 from tracker.forms.share import ShareLinkForm
 from tracker.models import ShareLink
-from tracker.ranges import REPORT_RANGE, parse_range
 from tracker.trends import reports, sharing
 from tracker.trends.pages import report_page
 
@@ -34,7 +33,9 @@ SHARED_HEADERS = {
 def share_create(request: HttpRequest) -> HttpResponse:
     form = ShareLinkForm(request.POST)
     if not form.is_valid():
-        range_key = parse_range(request.POST.get("range"), default=REPORT_RANGE)
+        range_key = reports.report_range(
+            request.user, request.POST.get("range"), today=today_for(request.user)
+        )
         return report_page(request, range_key=range_key, share_form=form, status=400)
     try:
         new = sharing.create(

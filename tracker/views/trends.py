@@ -6,8 +6,9 @@ from django.views.decorators.vary import vary_on_headers
 
 from tracker.dates import today_for
 from tracker.forms.share import ShareLinkForm
-from tracker.ranges import REPORT_RANGE, parse_range, range_words
+from tracker.ranges import parse_range, range_words
 from tracker.trends import dashboard as trends_dashboard
+from tracker.trends import reports
 from tracker.trends.pages import range_links, report_page
 
 
@@ -48,7 +49,9 @@ def measure_table(request: HttpRequest, measure_key: str) -> HttpResponse:
 @require_safe
 @login_required
 def report(request: HttpRequest) -> HttpResponse:
-    range_key = parse_range(request.GET.get("range"), default=REPORT_RANGE)
+    range_key = reports.report_range(
+        request.user, request.GET.get("range"), today=today_for(request.user)
+    )
     return report_page(
         request, range_key=range_key, share_form=ShareLinkForm(initial={"range": range_key})
     )
