@@ -20,6 +20,7 @@ from tracker.trends import (
     charts,
     figures,
     habits,
+    heatmap_months,
     insights,
     streaks,
     strength_charts,
@@ -276,6 +277,13 @@ class Dashboard:
     @functools.cached_property
     def heatmap(self) -> SafeString:
         return charts.discomfort_heatmap(
+            {row.date: row.discomfort for row in self.rows}, today=self.today
+        )
+
+    @functools.cached_property
+    def year_months(self) -> SafeString:
+        """The same year as months to open, for a phone: under the heatmap's fingerprint too."""
+        return heatmap_months.year_months(
             {row.date: row.discomfort for row in self.rows}, today=self.today
         )
 

@@ -1,0 +1,78 @@
+"""The year of discomfort as months to open, for a phone: the day grid (tracker.trends.heatmap)
+has ~370 squares of about 10 px, too small to tap, so a narrow screen shows each month as one
+tile, a small picture of its days in the heatmap's colours with its numbers in words, linking to
+that month in the history calendar (whose days are full-size targets). Both are drawn on the
+server; the stylesheet shows one or the other by the screen's width, so it works without JS."""
+
+import datetime as dt
+
+from django.utils.safestring import SafeString, mark_safe
+
+from tracker.links import reverse_once
+from tracker.trends.heatmap import heatmap_level
+
+MONTHS_SHOWN = 12  # the current month and the eleven before it: all inside the heatmap's year
+
+
+def _shift(first: dt.date, months: int) -> dt.date:
+    index = first.year * 12 + first.month - 1 + months
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def shown_months(values: dict[dt.date, int | None], *, today: dt.date) -> list[dt.date]:
+    """The first day of each month shown, newest first: back to the first month with a day
+    logged (a new person sees their own weeks, not eleven empty months), the current month
+    always."""
+    this_month = today.replace(day=1)
+    oldest = _shift(this_month, 1 - MONTHS_SHOWN)
+    logged = [day for day in values if oldest <= day <= today]
+    first = min(logged).replace(day=1) if logged else this_month
+    months = []
+    month = this_month
+    while month >= first:
+        months.append(month)
+        month = _shift(month, -1)
+    return months
+
+
+def year_months(values: dict[dt.date, int | None], *, today: dt.date) -> SafeString:
+    """The months as a list of links, newest first. `values` holds each saved day's discomfort
+    (None: the day was saved without one); only the months' own days are read, all within the
+    year the heatmap's fingerprint covers."""
+    history = reverse_once("tracker:history")
+    tiles = []
+    for first in shown_months(values, today=today):
+        last = min(_shift(first, 1) - dt.timedelta(days=1), today)
+        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+        logged = [value for day in days if (value := values.get(day)) is not None]
+        cells = "".join(
+            [
+                f'<span class="ym-day hm-bg-{heatmap_level(values.get(day))}'
+                f'{" ym-today" if day == today else ""}"></span>'
+                for day in days
+            ]
+        )
+        if logged:
+            average = sum(logged) / len(logged)
+            words = (
+                f'<span class="ym-words">{_days(len(logged))}'
+                '<span class="visually-hidden"> with discomfort logged,</span> '
+                f'<span class="ym-average"><span class="visually-hidden">discomfort </span>'
+                f"average {average:.1f}</span></span>"
+            )
+        else:
+            words = '<span class="ym-words">no discomfort logged</span>'
+        tiles.append(
+            f'<li><a class="year-month" href="{history}?month={first:%Y-%m}">'
+            f'<span class="ym-name">{first:%B}<span class="ym-year"> {first.year}</span></span>'
+            f'<span class="ym-days ym-start-{first.weekday() + 1}" aria-hidden="true">{cells}'
+            f"</span>{words}</a></li>"
+        )
+    return mark_safe(
+        '<ul class="year-months year-narrow" aria-label="Discomfort month by month: open a month '
+        f'to see its days">{"".join(tiles)}</ul>'
+    )
+
+
+def _days(count: int) -> str:
+    return f"{count} day{'s' if count != 1 else ''}"
