@@ -105,6 +105,10 @@ def test_the_year_is_months_on_a_phone_and_the_grid_on_a_wide_screen(phone, new_
             .map(e => parseFloat(getComputedStyle(e).fontSize))"""
     )
     assert texts and min(texts) >= 12, min(texts)
+    assert months.evaluate_all(
+        "tiles => tiles.every(t => t.scrollWidth <= t.clientWidth"
+        " && [...t.children].every(c => c.scrollWidth <= c.clientWidth))"
+    )  # a month's name fits its tile
     # The legend breaks between its items, each on one line ("7–10" never split).
     legend = phone.locator("#heatmap-after .legend-item")
     assert legend.count() == 6
