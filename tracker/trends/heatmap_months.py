@@ -5,6 +5,7 @@ that month in the history calendar (whose days are full-size targets). Both are 
 server; the stylesheet shows one or the other by the screen's width, so it works without JS."""
 
 import datetime as dt
+import functools
 
 from django.utils.safestring import SafeString, mark_safe
 
@@ -43,15 +44,11 @@ def year_months(values: dict[dt.date, int | None], *, today: dt.date) -> SafeStr
     tiles = []
     for first in shown_months(values, today=today):
         last = min(_shift(first, 1) - dt.timedelta(days=1), today)
-        days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-        logged = [value for day in days if (value := values.get(day)) is not None]
-        cells = "".join(
-            [
-                f'<span class="ym-day hm-bg-{heatmap_level(values.get(day))}'
-                f'{" ym-today" if day == today else ""}"></span>'
-                for day in days
-            ]
-        )
+        shown = list(map(values.get, _days_from(first, last)))
+        logged = [value for value in shown if value is not None]
+        cells = [_CELLS[value] for value in shown]
+        if last == today:
+            cells[-1] = _TODAY_CELLS[shown[-1]]
         if logged:
             average = sum(logged) / len(logged)
             words = (
@@ -65,13 +62,32 @@ def year_months(values: dict[dt.date, int | None], *, today: dt.date) -> SafeStr
         tiles.append(
             f'<li><a class="year-month" href="{history}?month={first:%Y-%m}">'
             f'<span class="ym-name">{first:%B}<span class="ym-year"> {first.year}</span></span>'
-            f'<span class="ym-days ym-start-{first.weekday() + 1}" aria-hidden="true">{cells}'
+            f'<span class="ym-days ym-start-{first.weekday() + 1}" aria-hidden="true">'
+            f"{''.join(cells)}"
             f"</span>{words}</a></li>"
         )
     return mark_safe(
         '<ul class="year-months year-narrow" aria-label="Discomfort month by month: open a month '
         f'to see its days">{"".join(tiles)}</ul>'
     )
+
+
+@functools.lru_cache(maxsize=32)
+def _days_from(first: dt.date, last: dt.date) -> tuple[dt.date, ...]:
+    """The days from first to last: the same months for everyone all month."""
+    return tuple(map(dt.date.fromordinal, range(first.toordinal(), last.toordinal() + 1)))
+
+
+# Each day's square by its value (None: not logged), made once: a year is ~365 of them, and
+# working out each one's band took most of the drawing's time.
+_CELLS = {
+    value: f'<span class="ym-day hm-bg-{heatmap_level(value)}"></span>'
+    for value in (None, *range(11))
+}
+_TODAY_CELLS = {
+    value: f'<span class="ym-day hm-bg-{heatmap_level(value)} ym-today"></span>'
+    for value in (None, *range(11))
+}
 
 
 def _days(count: int) -> str:
