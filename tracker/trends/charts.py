@@ -147,12 +147,14 @@ class _Texts(dict):
         return text
 
 
-def _path(xs: Sequence[str], ys: Sequence[str | None]) -> str:
-    """A polyline that lifts the pen at each None: a day not logged is a gap, not a zero."""
+def _path(xs: Sequence[str], ys: Sequence[str | None], *, lifted: bool = True) -> str:
+    """A polyline that lifts the pen at each None: a day not logged is a gap, not a zero.
+    `lifted`: whether the pen is up before the first point (False: it goes on a line drawn
+    before)."""
     return " ".join(
         [
             f"{'M' if before is None else 'L'}{x} {y}"
-            for x, y, before in zip(xs, ys, [None, *ys], strict=False)
+            for x, y, before in zip(xs, ys, [None if lifted else "", *ys], strict=False)
             if y is not None
         ]
     )
@@ -242,28 +244,9 @@ def _line(
     def y(value: float) -> str:
         return f"{top - value * scale:.1f}"
 
-    xs = _x_positions(len(shown))
-    if bucket == DAY:
-        # Days take few distinct values (whole scores, round amounts): remember each one's y.
-        y_of_value = _Texts(y)
-        value_ys = [None if value is None else y_of_value[value] for value in shown.values]
-    else:  # averages, nearly all different
-        value_ys = _y_texts(shown.values, top=top, scale=scale)
-    value_texts = _Texts(_fmt)
-    circles = "".join(
-        [
-            f"{opening}{cy}{title}{value_texts[value]}</title></circle>"
-            for opening, title, value, cy in zip(
-                _circle_openings(len(shown)),
-                _point_titles(tuple(shown.days), bucket=bucket),
-                shown.values,
-                value_ys,
-                strict=True,
-            )
-            if cy is not None
-        ]
+    circles, line_d, rolling_d = _points(
+        tuple(shown.days), bucket, tuple(shown.values), tuple(shown.rolling), top, scale
     )
-    rolling_ys = _y_texts(shown.rolling, top=top, scale=scale)
     goal_markup = ""
     if goal is not None and low <= goal <= high:
         goal_markup = (
@@ -284,13 +267,102 @@ def _line(
         caption=caption,
         description=description,
         body=f"{_grid(low, high, y, scale)}{goal_markup}"
-        f'<path class="chart-rolling" d="{_path(xs, rolling_ys)}"/>'
-        f'<path class="chart-line" d="{_path(xs, value_ys)}"/>'
+        f'<path class="chart-rolling" d="{rolling_d}"/>'
+        f'<path class="chart-line" d="{line_d}"/>'
         f'<g class="chart-points">{circles}</g>',
         first=first,
         last=last,
     )
     return Chart(measure, shown, mark_safe(svg), bucket, logged_days, average, bool(goal_markup))
+
+
+def _points(
+    days: tuple[dt.date, ...],
+    bucket: str,
+    values: tuple[float | None, ...],
+    rolling: tuple[float | None, ...],
+    top: float,
+    scale: float,
+) -> tuple[str, str, str]:
+    """The circles, the line's path and the 7-day average's path. All but the last point are
+    the same on every view of a range until the day or an earlier day changes (a check-in
+    changes only today's, the last), so they are drawn once and kept, keyed by everything they
+    are drawn from; each view draws the last point and adds it. Same markup as drawing all."""
+    if len(days) < 2:
+        return _marks(days, bucket, values, rolling, top, scale, 0, len(days))
+    circles, line_d, rolling_d = _drawn_before_last(
+        days, bucket, values[:-1], rolling[:-1], top, scale
+    )
+    last = len(days) - 1
+    last_circle, last_line, last_rolling = _marks(
+        days, bucket, values, rolling, top, scale, last, last + 1
+    )
+    return (
+        circles + last_circle,
+        _joined(line_d, last_line),
+        _joined(rolling_d, last_rolling),
+    )
+
+
+def _joined(before: str, last: str) -> str:
+    return f"{before} {last}" if before and last else before or last
+
+
+@functools.lru_cache(maxsize=1024)  # ~6 charts a page; each entry ~20-40 KB of markup
+def _drawn_before_last(
+    days: tuple[dt.date, ...],
+    bucket: str,
+    values: tuple[float | None, ...],
+    rolling: tuple[float | None, ...],
+    top: float,
+    scale: float,
+) -> tuple[str, str, str]:
+    """All but the last point of a chart of len(days) points (values and rolling without the
+    last's). Kept in this process's memory only, keyed by the values themselves."""
+    return _marks(days, bucket, values, rolling, top, scale, 0, len(values))
+
+
+def _marks(
+    days: tuple[dt.date, ...],
+    bucket: str,
+    values: Sequence[float | None],
+    rolling: Sequence[float | None],
+    top: float,
+    scale: float,
+    first: int,
+    end: int,
+) -> tuple[str, str, str]:
+    """Points first to end (exclusive) of a chart of len(days) points: their circles, and the
+    two paths' segments (a segment starts with M where the point before it was not drawn)."""
+    count = len(days)
+    xs = _x_positions(count)[first:end]
+    shown_values = values[first:end]
+    if bucket == DAY:
+        # Days take few distinct values (whole scores, round amounts): remember each one's y.
+        y_of_value = _Texts(lambda value: f"{top - value * scale:.1f}")
+        value_ys = [None if value is None else y_of_value[value] for value in shown_values]
+    else:  # averages, nearly all different
+        value_ys = _y_texts(shown_values, top=top, scale=scale)
+    value_texts = _Texts(_fmt)
+    circles = "".join(
+        [
+            f"{opening}{cy}{title}{value_texts[value]}</title></circle>"
+            for opening, title, value, cy in zip(
+                _circle_openings(count)[first:end],
+                _point_titles(days, bucket=bucket)[first:end],
+                shown_values,
+                value_ys,
+                strict=True,
+            )
+            if cy is not None
+        ]
+    )
+    before = values[first - 1] if first else None
+    rolling_before = rolling[first - 1] if first else None
+    rolling_ys = _y_texts(rolling[first:end], top=top, scale=scale)
+    line_d = _path(xs, value_ys, lifted=before is None)
+    rolling_d = _path(xs, rolling_ys, lifted=rolling_before is None)
+    return circles, line_d, rolling_d
 
 
 def _frame(

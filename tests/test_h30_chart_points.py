@@ -1,0 +1,100 @@
+"""A chart's points before the last are drawn once and kept (charts._drawn_before_last): the
+chart drawn from what is kept must be the chart drawn whole, whatever changed in between."""
+
+import datetime as dt
+import random
+
+import pytest
+
+from tracker.trends import buckets, charts
+from tracker.trends.insights import MEASURES_BY_KEY, Series
+
+TODAY = dt.date(2026, 11, 29)
+
+
+def _days(count: int, end: dt.date = TODAY) -> list[dt.date]:
+    return [end - dt.timedelta(days=count - 1 - i) for i in range(count)]
+
+
+def _whole(days, bucket, values, rolling, top, scale) -> tuple[str, str, str]:
+    """Every point drawn in one pass, nothing kept."""
+    return charts._marks(tuple(days), bucket, values, rolling, top, scale, 0, len(days))
+
+
+def _kept(days, bucket, values, rolling, top, scale) -> tuple[str, str, str]:
+    return charts._points(tuple(days), bucket, tuple(values), tuple(rolling), top, scale)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept():
+    charts._drawn_before_last.cache_clear()
+    yield
+    charts._drawn_before_last.cache_clear()
+
+
+@pytest.mark.parametrize("bucket", [buckets.DAY, buckets.WEEK, buckets.MONTH])
+@pytest.mark.parametrize("count", [1, 2, 3, 30, 365])
+def test_a_chart_from_its_kept_points_is_the_chart_drawn_whole(bucket, count):
+    rng = random.Random(count)
+    days = _days(count)
+    for _ in range(20):
+        values = [None if rng.random() < 0.3 else rng.choice([0, 2.5, 5, 10]) for _ in days]
+        rolling = [None if rng.random() < 0.2 else rng.random() * 10 for _ in days]
+        top, scale = 186.0, 17.2
+        assert _kept(days, bucket, values, rolling, top, scale) == _whole(
+            days, bucket, values, rolling, top, scale
+        )
+        # Drawn again (now from what was kept): still the same.
+        assert _kept(days, bucket, values, rolling, top, scale) == _whole(
+            days, bucket, values, rolling, top, scale
+        )
+
+
+def test_what_is_kept_changes_with_each_thing_it_is_drawn_from():
+    """One after another on the same process: today's point changing, then each input of the
+    kept points. A key that left any of them out would draw the old points."""
+    days = _days(40)
+    values = [float(i % 11) for i in range(40)]
+    rolling = [None, *[v + 0.5 for v in values[1:]]]
+    base = {"days": days, "bucket": buckets.DAY, "values": values, "rolling": rolling}
+    base |= {"top": 186.0, "scale": 17.2}
+    changes = [
+        {"values": [*values[:-1], None]},  # today not logged
+        {"values": [*values[:-1], 3.0]},  # today logged
+        {"values": [4.0, *values[1:]]},  # an earlier day changed
+        {"values": [*values[:20], None, *values[21:]]},  # an earlier day removed
+        {"rolling": [*rolling[:10], 9.9, *rolling[11:]]},
+        {"top": 100.0},  # a higher day elsewhere rescales the chart
+        {"scale": 10.0},
+        {"days": _days(40, TODAY + dt.timedelta(days=1))},  # a new day: every point moves
+        {"bucket": buckets.WEEK},
+    ]
+    drawn = {_kept(**base)}
+    for change in changes:
+        both = {**base, **change}
+        kept = _kept(**both)
+        assert kept == _whole(**both), change
+        drawn.add(kept)
+    assert len(drawn) == len(changes) + 1
+    assert _kept(**base) == _whole(**base)
+
+
+def test_a_line_chart_is_the_same_drawn_from_kept_points():
+    measure = MEASURES_BY_KEY["water_ml"]
+    days = _days(365)
+    rng = random.Random(5)
+    values = [None if rng.random() < 0.1 else rng.randrange(500, 3500, 50) for _ in days]
+
+    def draw(values):
+        return charts.line_chart(
+            measure=measure, series=Series(days, values, values), goal=2000, chart_id="c",
+            caption="Water",
+        ).svg  # fmt: skip
+
+    first = draw(values)
+    for today in (None, 100, 9000, values[-1]):  # the last one rescales the chart
+        changed = [*values[:-1], today]
+        kept = draw(changed)
+        charts._drawn_before_last.cache_clear()
+        assert kept == draw(changed)
+    assert draw(values) == first
