@@ -16,6 +16,7 @@ from tracker.choices import WaterUnit
 from tracker.days import peg, tracked
 from tracker.limits import ML_PER_US_FL_OZ
 from tracker.trends import (
+    before_today,
     buckets,
     charts,
     figures,
@@ -117,6 +118,14 @@ class Dashboard:
         )
 
     @functools.cached_property
+    def _before_today(self) -> str:
+        """A digest of every number of the loaded days before today (not their ticked items,
+        which nothing kept by tracker.trends.before_today reads): what is kept is keyed by it."""
+        before, _ = before_today.split(self.rows, self.today)
+        numbers = self._row_numbers[: (len(DayRow._fields) - 1) * len(before)]
+        return _fingerprint(self.account, "before-today", self.start, self.today, {}, numbers)
+
+    @functools.cached_property
     def heatmap_fingerprint(self) -> str:
         """The year of discomfort is the same whatever the range: its own digest, over the
         year's rows only (the newest, at the end), lets every range share one drawing."""
@@ -173,13 +182,14 @@ class Dashboard:
     @functools.cached_property
     def strengths(self) -> habits.Strengths:
         first = self.rows[0].date if self.rows else self.start
-        return habits.strengths(
+        return before_today.strengths(
             self.rows,  # DayRow has LoggedDay's attributes
+            key=self._before_today,
             goals=habits.Goals(self.goals["water_ml"], self.goals["exercise_minutes"]),
-            away=habits.away_dates(self.away, start=min(first, self.start), end=self.today),
+            away=self.away,
             start=min(first, self.start),
-            end=self.today,
-        )  # fmt: skip
+            today=self.today,
+        )
 
     @functools.cached_property
     def habit_charts(self) -> list[tuple[str, str, int, "charts.Chart"]]:
@@ -304,8 +314,11 @@ class Dashboard:
                 water=self.measures["water_ml"],
             )
             return whole.goal_insights(self.earlier, self.in_range, checks)
-        return insights.goal_insights(
+        return before_today.goal_insights(
             self.in_range,
+            key=self._before_today,
+            start=self.start,
+            today=self.today,
             water_goal_ml=self.goals["water_ml"],
             exercise_goal_minutes=self.goals["exercise_minutes"],
             water=self.measures["water_ml"],

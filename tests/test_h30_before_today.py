@@ -1,0 +1,209 @@
+"""What the days before today give is kept (tracker.trends.before_today) and today's day added:
+the same numbers as one pass over every day, and never a kept answer for other days."""
+
+import datetime as dt
+import random
+
+import pytest
+
+from tracker.trends import before_today, habits, insights
+from tracker.trends.board import Dashboard
+from tracker.trends.insights import MEASURES_BY_KEY
+from tracker.trends.series import DayRow
+
+TODAY = dt.date(2026, 11, 29)
+WATER = MEASURES_BY_KEY["water_ml"]
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept():
+    before_today.KEPT.clear()
+    yield
+    before_today.KEPT.clear()
+
+
+def _rows(seed: int, *, days: int = 200, today: str = "logged", yesterday: bool = True):
+    rng = random.Random(seed)
+    rows = []
+    for offset in range(days, -1, -1):
+        day = TODAY - dt.timedelta(days=offset)
+        if offset == 0 and today == "none":
+            continue
+        if offset == 1 and not yesterday:
+            continue
+        if offset > 0 and rng.random() < 0.15:
+            continue
+
+        def maybe(value):
+            return None if rng.random() < 0.1 else value
+
+        rows.append(
+            DayRow(
+                day, maybe(rng.randint(1, 5)), maybe(rng.choice([0, 20, 45])),
+                maybe(rng.randrange(500, 3500, 250)), maybe(rng.randint(0, 10)),
+                None if offset == 0 and today == "no discomfort" else maybe(rng.randint(0, 10)),
+                rng.random() < 0.1, maybe(rng.randint(8, 18)),
+            )
+        )  # fmt: skip
+    return rows
+
+
+CASES = [
+    {"today": "logged"},
+    {"today": "none"},
+    {"today": "no discomfort"},
+    {"today": "logged", "yesterday": False},
+]
+GOALS = habits.Goals(2000, 30)
+AWAY = [(TODAY - dt.timedelta(days=40), TODAY - dt.timedelta(days=35))]
+
+
+def _key(rows) -> str:
+    """What the trends page keys the kept answers by: a digest of the days before today (here
+    their repr, which is as good)."""
+    return repr(before_today.split(rows, TODAY)[0])
+
+
+def _strengths_both(rows, *, start, away=AWAY, goals=GOALS, key=None):
+    whole = habits.strengths(
+        rows, goals=goals, away=habits.away_dates(away, start=start, end=TODAY), start=start,
+        end=TODAY,
+    )  # fmt: skip
+    key = _key(rows) if key is None else key
+    kept = before_today.strengths(rows, key=key, goals=goals, away=away, start=start, today=TODAY)
+    return whole, kept
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: "-".join(map(str, case.values())))
+@pytest.mark.parametrize("seed", range(4))
+def test_strengths_with_today_added_are_those_of_one_pass(case, seed):
+    rows = _rows(seed, **case)
+    start = rows[0].date
+    for _ in range(2):  # worked out, then from what was kept
+        whole, kept = _strengths_both(rows, start=start)
+        assert kept == whole
+
+
+@pytest.mark.parametrize(
+    "away",
+    [[], [(TODAY, TODAY)], [(TODAY - dt.timedelta(days=3), TODAY + dt.timedelta(days=3))]],
+)
+def test_strengths_with_today_away_or_nothing_logged_before(away):
+    for rows in (_rows(1), [_rows(1)[-1]], [], _rows(1, today="none")[-3:]):
+        start = TODAY - dt.timedelta(days=30)
+        whole, kept = _strengths_both(rows, start=start, away=away)
+        assert kept == whole
+    whole, kept = _strengths_both(_rows(2), start=TODAY)  # a range of one day
+    assert kept == whole
+
+
+def _goal_insights_both(in_range, *, start, goals=(2000, 30), key=None):
+    words = {"water_goal_ml": goals[0], "exercise_goal_minutes": goals[1], "water": WATER}
+    whole = insights.goal_insights(in_range, **words)
+    key = _key(in_range) if key is None else key
+    kept = before_today.goal_insights(in_range, key=key, start=start, today=TODAY, **words)
+    return whole, kept
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: "-".join(map(str, case.values())))
+@pytest.mark.parametrize("seed", range(4))
+def test_goal_insights_with_today_added_are_those_of_one_pass(case, seed):
+    rows = _rows(seed, **case)
+    for _ in range(2):
+        whole, kept = _goal_insights_both(rows, start=rows[0].date)
+        assert kept == whole
+        assert any(insight.same_day.enough for insight in kept)
+
+
+def test_a_check_in_today_changes_only_what_is_added():
+    """The kept days stay kept while today's row changes, and the answers follow today's."""
+    rows = _rows(3)
+    start = rows[0].date
+    for today_row in (None, rows[-1], rows[-1]._replace(discomfort=10, posture=5, water_ml=9000)):
+        changed = [*rows[:-1], *([today_row] if today_row else [])]
+        assert (
+            _goal_insights_both(changed, start=start)[1]
+            == _goal_insights_both(changed, start=start, key="fresh")[0]
+        )
+        whole, kept = _strengths_both(changed, start=start)
+        assert kept == whole
+
+
+def test_what_is_kept_is_keyed_by_goals_away_and_start_as_well_as_the_days():
+    """The same digest of days with other goals, time away or a first day: worked out again."""
+    rows = _rows(5)
+    start = rows[0].date
+    _strengths_both(rows, start=start)
+    _goal_insights_both(rows, start=start)
+    for goals in (habits.Goals(1000, 30), habits.Goals(2000, 10)):
+        whole, kept = _strengths_both(rows, start=start, goals=goals)
+        assert kept == whole
+        whole, kept = _goal_insights_both(
+            rows, start=start, goals=(goals.water_ml, goals.exercise_minutes)
+        )
+        assert kept == whole
+    whole, kept = _strengths_both(rows, start=start, away=[])
+    assert kept == whole
+    later = [row for row in rows if row.date >= start + dt.timedelta(days=50)]
+    whole, kept = _strengths_both(rows, start=start + dt.timedelta(days=50))
+    assert kept == whole
+    whole, kept = _goal_insights_both(later, start=start + dt.timedelta(days=50))
+    assert kept == whole
+
+
+def _dashboard(rows, **changes):
+    made = {
+        "account": "1@2020-01-01", "range_key": "365", "start": TODAY - dt.timedelta(days=364),
+        "today": TODAY, "rows": rows, "goals": {"water_ml": 2000, "exercise_minutes": 30},
+        "water_unit": "ml", "streaks": [], "streaks_all_time": False, "alerts": [], "away": AWAY,
+    }  # fmt: skip
+    return Dashboard(**{**made, **changes})
+
+
+def test_the_digest_of_the_days_before_today_covers_each_of_their_numbers():
+    rows = _rows(6, days=30)
+    base = _dashboard(rows)._before_today
+    yesterday = rows[-2]
+    changed = [
+        {"rows": [*rows[:-2], yesterday._replace(**{field: value}), rows[-1]]}
+        for field, value in (
+            ("posture", 5 if yesterday.posture != 5 else 4),
+            ("exercise_minutes", 91), ("water_ml", 3333), ("stress", 11),
+            ("discomfort", 11), ("rest_day", not yesterday.rest_day),
+            ("sleep_half_hours", 19), ("peg_total", 7), ("woke_from_pain", True),
+            ("posture", None),
+        )
+    ] + [
+        {"rows": [*rows[:3], *rows[4:]]},  # a day removed
+        {"rows": [rows[0]._replace(date=rows[0].date - dt.timedelta(days=1)), *rows]},
+        {"account": "1@2021-01-01"},
+        {"start": TODAY - dt.timedelta(days=29)},
+        {"today": TODAY + dt.timedelta(days=1)},
+    ]  # fmt: skip
+    digests = {base} | {_dashboard(**{"rows": rows, **change})._before_today for change in changed}
+    assert len(digests) == len(changed) + 1
+    # Today's row is added on each view, not part of the digest; nor are the ticked items.
+    assert _dashboard([*rows[:-1], rows[-1]._replace(discomfort=9)])._before_today == base
+    assert _dashboard(rows[:-1])._before_today == base
+    assert _dashboard([row._replace(item_ids="[1]") for row in rows])._before_today == base
+
+
+def test_an_earlier_day_changed_is_never_answered_from_what_was_kept():
+    rows = _rows(7)
+    start = TODAY - dt.timedelta(days=364)  # the range's, before the first row
+    first = _dashboard(rows)
+    assert first.strengths == habits.strengths(
+        rows, goals=GOALS, away=habits.away_dates(AWAY, start=start, end=TODAY),
+        start=start, end=TODAY,
+    )  # fmt: skip
+    first.insights  # noqa: B018 (kept now)
+    edited = [*rows[:-5], rows[-5]._replace(posture=1, discomfort=0, water_ml=None), *rows[-4:]]
+    second = _dashboard(edited)
+    assert second.strengths == habits.strengths(
+        edited, goals=GOALS, away=habits.away_dates(AWAY, start=start, end=TODAY),
+        start=start, end=TODAY,
+    )  # fmt: skip
+    assert second.insights == insights.goal_insights(
+        second.in_range, water_goal_ml=2000, exercise_goal_minutes=30, water=WATER
+    )
+    assert second.strengths != first.strengths

@@ -1,0 +1,143 @@
+"""What the trends page works out from the days before today, kept, with today's day added on
+each view.
+
+A check-in changes only today's row, so the first view after one (the fragment cache misses)
+would otherwise work the whole range out again. Habit strength is a running score, and the
+habit insights are whole-number sums: what the days before today give is kept, and today's
+day is added to it, which gives the very numbers one pass over every day would (the same
+floating-point steps in the same order; the same integer sums).
+
+Kept in this process's memory only (health data never goes to a shared cache), keyed by
+everything it is made from: a digest of the days before today (every number of every loaded
+row, board.Dashboard._before_today), the person, the range's first day, today, the goals and
+the time away. A day before today changed, added or removed changes the digest."""
+
+import datetime as dt
+import threading
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Sequence
+from typing import TypeVar
+
+from tracker.trends import habits, insights
+from tracker.trends.series import DayRow
+
+ONE_DAY = dt.timedelta(days=1)
+KEPT_AT_MOST = 600  # a few hundred people's pages; ~15 KB each
+
+T = TypeVar("T")
+
+
+class _Kept:
+    """A small least-recently-used store (a lock: threads of one worker may share it)."""
+
+    def __init__(self, size: int) -> None:
+        self._items: OrderedDict[Hashable, object] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get_or_make(self, key: Hashable, make: Callable[[], T]) -> T:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]  # type: ignore[return-value]
+        made = make()
+        with self._lock:
+            self._items[key] = made
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return made
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+KEPT = _Kept(KEPT_AT_MOST)
+
+
+def split(rows: Sequence[DayRow], today: dt.date) -> tuple[Sequence[DayRow], DayRow | None]:
+    """The rows before today (oldest first, as loaded) and today's, if saved."""
+    if rows and rows[-1].date == today:
+        return rows[:-1], rows[-1]
+    return rows, None
+
+
+def strengths(
+    rows: Sequence[DayRow],
+    *,
+    key: str,
+    goals: habits.Goals,
+    away: Sequence[tuple[dt.date, dt.date]],
+    start: dt.date,
+    today: dt.date,
+) -> habits.Strengths:
+    """habits.strengths from `start` to today of `rows` (the loaded rows, up to today), with
+    the away `periods`: the scores up to yesterday kept, today's worked out from them."""
+    before, todays = split(rows, today)
+    yesterday = today - ONE_DAY
+    if start > yesterday:
+        return habits.strengths(
+            rows, goals=goals, away=habits.away_dates(away, start=start, end=today),
+            start=start, end=today,
+        )  # fmt: skip
+
+    def make() -> dict[str, array]:
+        scores = habits.strengths(
+            before, goals=goals, away=habits.away_dates(away, start=start, end=yesterday),
+            start=start, end=yesterday,
+        ).scores  # fmt: skip
+        return {habit: array("d", scores[habit]) for habit in habits.HABITS}  # 8 bytes a day
+
+    kept = KEPT.get_or_make(("strengths", key, goals, tuple(away), start, today), make)
+    # Carried on from yesterday's scores (0 everywhere while nothing was logged, where a
+    # first logged day today starts too).
+    carry = [kept[habit][-1] for habit in habits.HABITS]
+    added = habits.strengths(
+        [todays] if todays is not None else [],
+        goals=goals, away=habits.away_dates(away, start=today, end=today),
+        start=today, end=today, carry=carry,
+    )  # fmt: skip
+    return habits.Strengths(
+        start, {habit: [*kept[habit], *added.scores[habit]] for habit in habits.HABITS}
+    )
+
+
+def goal_insights(
+    in_range: Sequence[DayRow],
+    *,
+    key: str,
+    start: dt.date,
+    today: dt.date,
+    water_goal_ml: int,
+    exercise_goal_minutes: int,
+    water: insights.Measure,
+) -> list[insights.Insight]:
+    """insights.goal_insights over the range's rows: the sums of the days before today kept,
+    today's added, and yesterday's day after (today) added to them."""
+    checks = insights.goal_checks(
+        water_goal_ml=water_goal_ml, exercise_goal_minutes=exercise_goal_minutes, water=water
+    )
+    tests = [check for _, _, check in checks]
+    before, todays = split(in_range, today)
+
+    def make() -> list[list[int]]:
+        discomfort_on = {row.date.toordinal(): row.discomfort for row in before}
+        return insights.goal_sums(
+            before, tests, after=lambda row: discomfort_on.get(row.date.toordinal() + 1)
+        )
+
+    goals = (water_goal_ml, exercise_goal_minutes)
+    totals = [list(sums) for sums in KEPT.get_or_make(("goals", key, start, today, goals), make)]
+    if todays is not None:
+        added = [insights.goal_sums([todays], tests, after=lambda row: None)]
+        if before and before[-1].date == today - ONE_DAY and todays.discomfort is not None:
+            # Only yesterday's day after: its own discomfort is already in the kept sums.
+            straddling = before[-1]._replace(discomfort=None)
+            added.append(
+                insights.goal_sums([straddling], tests, after=lambda row: todays.discomfort)
+            )
+        for sums in added:
+            for total, more in zip(totals, sums, strict=True):
+                total[:] = [a + b for a, b in zip(total, more, strict=True)]
+    return insights.goal_insights_from(checks, totals)
