@@ -83,13 +83,15 @@ def measure_series(
 def _rolling_means(daily: Sequence[float | None]) -> list[float | None]:
     """Mean of the logged values in each 7-day window ending on each day from the 7th on,
     from running sums (a year of five measures is ~1,800 windows per page)."""
-    sums = [0, *accumulate(0 if value is None else value for value in daily)]
-    counts = [0, *accumulate(value is not None for value in daily)]
+    sums = [0, *accumulate([0 if value is None else value for value in daily])]
+    counts = [0, *accumulate([value is not None for value in daily])]
+    # Each window's end beside its start (zip, not indexing: a third less time); the starts
+    # run ROLLING_DAYS past the last end, hence strict=False.
     return [
-        (sums[end] - sums[end - ROLLING_DAYS]) / logged
-        if (logged := counts[end] - counts[end - ROLLING_DAYS])
-        else None
-        for end in range(ROLLING_DAYS, len(daily) + 1)
+        (total - total_before) / logged if (logged := count - count_before) else None
+        for total, total_before, count, count_before in zip(
+            sums[ROLLING_DAYS:], sums, counts[ROLLING_DAYS:], counts, strict=False
+        )
     ]
 
 
