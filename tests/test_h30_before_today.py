@@ -207,3 +207,30 @@ def test_an_earlier_day_changed_is_never_answered_from_what_was_kept():
         second.in_range, water_goal_ml=2000, exercise_goal_minutes=30, water=WATER
     )
     assert second.strengths != first.strengths
+
+
+KEYS = [*MEASURES_BY_KEY, "peg_total"]
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: "-".join(map(str, case.values())))
+@pytest.mark.parametrize("days", [0, 3, 6, 7, 8, 30, 364])
+def test_series_with_today_added_are_those_of_one_pass(case, days):
+    rows = _rows(days, days=400, **case)
+    rows = [row._replace(peg_total=row.stress) for row in rows]  # a PEG on most days
+    start = TODAY - dt.timedelta(days=days)
+    for _ in range(2):
+        whole = insights.measure_series(rows, KEYS, start=start, end=TODAY)
+        kept = before_today.series(rows, KEYS, key=_key(rows), start=start, today=TODAY)
+        assert kept == whole
+
+
+def test_series_follow_today_and_are_keyed_by_the_days_before_it():
+    rows = _rows(9, days=60)
+    start = TODAY - dt.timedelta(days=29)
+    edited = [*rows[:-3], rows[-3]._replace(water_ml=None, discomfort=0), *rows[-2:]]
+    for changed in (rows, rows[:-1], [*rows[:-1], rows[-1]._replace(water_ml=3)], edited):
+        kept = before_today.series(changed, KEYS, key=_key(changed), start=start, today=TODAY)
+        assert kept == insights.measure_series(changed, KEYS, start=start, end=TODAY)
+    other_start = start + dt.timedelta(days=1)
+    kept = before_today.series(rows, KEYS, key=_key(rows), start=other_start, today=TODAY)
+    assert kept == insights.measure_series(rows, KEYS, start=other_start, end=TODAY)

@@ -2,10 +2,11 @@
 each view.
 
 A check-in changes only today's row, so the first view after one (the fragment cache misses)
-would otherwise work the whole range out again. Habit strength is a running score, and the
-habit insights are whole-number sums: what the days before today give is kept, and today's
-day is added to it, which gives the very numbers one pass over every day would (the same
-floating-point steps in the same order; the same integer sums).
+would otherwise work the whole range out again. Habit strength is a running score, the habit
+insights are whole-number sums, and the charts' series are days with 7-day averages of whole
+numbers: what the days before today give is kept, and today's day is added to it, which gives
+the very numbers one pass over every day would (the same floating-point steps in the same
+order; the same integer sums).
 
 Kept in this process's memory only (health data never goes to a shared cache), keyed by
 everything it is made from: a digest of the days before today (every number of every loaded
@@ -20,7 +21,7 @@ from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
 from tracker.trends import habits, insights
-from tracker.trends.series import DayRow
+from tracker.trends.series import ROLLING_DAYS, DayRow, Series, measure_series
 
 ONE_DAY = dt.timedelta(days=1)
 KEPT_AT_MOST = 600  # a few hundred people's pages; ~15 KB each
@@ -141,3 +142,31 @@ def goal_insights(
             for total, more in zip(totals, sums, strict=True):
                 total[:] = [a + b for a, b in zip(total, more, strict=True)]
     return insights.goal_insights_from(checks, totals)
+
+
+def series(
+    rows: Sequence[DayRow], keys: Sequence[str], *, key: str, start: dt.date, today: dt.date
+) -> dict[str, Series]:
+    """series.measure_series from `start` to today: the days before today kept, today's value
+    and its 7-day average added (whole numbers summed: the very mean one pass gives)."""
+    if (today - start).days < ROLLING_DAYS:  # today's window reaches before the range
+        return measure_series(rows, keys, start=start, end=today)
+    before, todays = split(rows, today)
+
+    def make() -> dict[str, Series]:
+        return measure_series(before, keys, start=start, end=today - ONE_DAY)
+
+    kept = KEPT.get_or_make(("series", key, tuple(keys), start, today), make)
+    found = {}
+    for name in keys:
+        earlier = kept[name]
+        field = DayRow._fields.index(name)
+        value = None if todays is None else todays[field]
+        window = [*earlier.values[1 - ROLLING_DAYS :], value]
+        logged = [number for number in window if number is not None]
+        found[name] = Series(
+            [*earlier.days, today],
+            [*earlier.values, value],
+            [*earlier.rolling, sum(logged) / len(logged) if logged else None],
+        )
+    return found

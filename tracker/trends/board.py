@@ -144,8 +144,12 @@ class Dashboard:
     @functools.cached_property
     def _series(self) -> dict[str, insights.Series]:
         """Every charted measure over the range, the PEG's total too: one calendar for all."""
-        return insights.measure_series(
-            self.rows, [*insights.MEASURES_BY_KEY, "peg_total"], start=self.start, end=self.today
+        return before_today.series(
+            self.rows,
+            [*insights.MEASURES_BY_KEY, "peg_total"],
+            key=self._before_today,
+            start=self.start,
+            today=self.today,
         )
 
     @functools.cached_property
