@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from tracker.days import tracked
 from tracker.trends import before_today, habits, insights
 from tracker.trends.board import Dashboard
 from tracker.trends.insights import MEASURES_BY_KEY
@@ -59,9 +60,9 @@ AWAY = [(TODAY - dt.timedelta(days=40), TODAY - dt.timedelta(days=35))]
 
 
 def _key(rows) -> str:
-    """What the trends page keys the kept answers by: a digest of the days before today (here
-    their repr, which is as good)."""
-    return repr(before_today.split(rows, TODAY)[0])
+    """What the trends page keys the kept answers by: a digest of every number of the days
+    before today, not their ticked items (here their repr, which is as good)."""
+    return repr([row[:-1] for row in before_today.split(rows, TODAY)[0]])
 
 
 def _strengths_both(rows, *, start, away=AWAY, goals=GOALS, key=None):
@@ -234,3 +235,52 @@ def test_series_follow_today_and_are_keyed_by_the_days_before_it():
     other_start = start + dt.timedelta(days=1)
     kept = before_today.series(rows, KEYS, key=_key(rows), start=other_start, today=TODAY)
     assert kept == insights.measure_series(rows, KEYS, start=other_start, end=TODAY)
+
+
+def _ticking(rows, seed: int):
+    rng = random.Random(seed)
+    return [
+        row._replace(item_ids=str(sorted(rng.sample(range(1, 9), rng.randint(0, 3)))))
+        for row in rows
+    ]
+
+
+ENTRIES = {
+    pk: tracked.Entry(f"item {pk}", "factor", TODAY - dt.timedelta(days=500), None)
+    for pk in range(1, 8)
+}  # fmt: skip (8 is ticked but no longer the person's)
+
+
+def _ticked_both(rows, entries=ENTRIES):
+    start = rows[0].date if rows else TODAY
+    whole = tracked.ticked_on(entries, rows)
+    kept = before_today.ticked(entries, rows, key=_key(rows), start=start, today=TODAY)
+    return whole, kept
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: "-".join(map(str, case.values())))
+@pytest.mark.parametrize("seed", range(3))
+def test_ticked_with_today_added_is_that_of_one_pass(case, seed):
+    rows = _ticking(_rows(seed, **case), seed)
+    for _ in range(2):
+        whole, kept = _ticked_both(rows)
+        assert kept == whole
+        assert list(kept.days) == list(whole.days)  # in the order one pass finds them
+        assert 8 not in kept.days
+
+
+def test_ticked_follows_today_earlier_days_and_the_persons_items():
+    rows = _ticking(_rows(11, days=40), 11)
+    _ticked_both(rows)
+    changes = [
+        [*rows[:-1], rows[-1]._replace(item_ids="[7]")],  # today: only an item not seen yet
+        [*rows[:-1], rows[-1]._replace(item_ids="[]")],
+        [*rows[:-5], rows[-5]._replace(item_ids="[1, 2, 3]"), *rows[-4:]],  # an earlier day
+        [*rows[:-5], rows[-5]._replace(item_ids="[]"), *rows[-4:]],
+    ]
+    for changed in changes:
+        whole, kept = _ticked_both(changed)
+        assert kept == whole and list(kept.days) == list(whole.days)
+    fewer = {pk: entry for pk, entry in ENTRIES.items() if pk != 3}
+    whole, kept = _ticked_both(rows, entries=fewer)
+    assert kept == whole and 3 not in kept.days

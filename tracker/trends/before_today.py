@@ -20,6 +20,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
+from tracker.days import tracked
 from tracker.trends import habits, insights
 from tracker.trends.series import ROLLING_DAYS, DayRow, Series, measure_series
 
@@ -170,3 +171,41 @@ def series(
             [*earlier.rolling, sum(logged) / len(logged) if logged else None],
         )
     return found
+
+
+def ticked(
+    entries: dict[int, tracked.Entry],
+    in_range: Sequence[DayRow],
+    *,
+    key: str,
+    start: dt.date,
+    today: dt.date,
+) -> tracked.Ticked:
+    """tracked.ticked_on over the range's rows (from `start`): each item's days before today
+    kept, keyed by the digest of those days (their dates) and each one's ticked ids as stored,
+    today's added (an item first ticked today comes last, as one pass finds it)."""
+    before, todays = split(in_range, today)
+    stored = "|".join([row.item_ids for row in before])
+
+    def make() -> dict[int, tuple[dt.date, ...]]:
+        every = tracked.ticked_on(_ALL_ITEMS, before).days
+        return {pk: tuple(days) for pk, days in every.items()}
+
+    kept = KEPT.get_or_make(("ticked", key, start, today, stored), make)
+    days = {pk: list(dates) for pk, dates in kept.items()}
+    if todays is not None:
+        for pk, dates in tracked.ticked_on(_ALL_ITEMS, [todays]).days.items():
+            days.setdefault(pk, []).extend(dates)
+    # An id the person no longer has is left out, as ticked_on leaves it.
+    return tracked.Ticked(entries, {pk: dates for pk, dates in days.items() if pk in entries})
+
+
+class _Everything(dict):
+    """Holds every id: ticked_on keeps an id only if its entries hold it; the person's own
+    entries filter them here afterwards, so what is kept does not depend on them."""
+
+    def __contains__(self, key: object) -> bool:
+        return True
+
+
+_ALL_ITEMS = _Everything()

@@ -229,7 +229,9 @@ class Dashboard:
 
     @functools.cached_property
     def ticked(self) -> tracked.Ticked:
-        return tracked.ticked_on(self.items, self.in_range)
+        return before_today.ticked(
+            self.items, self.in_range, key=self._before_today, start=self.start, today=self.today
+        )
 
     @functools.cached_property
     def tag_insights(self) -> list[insights.Insight]:
