@@ -25,7 +25,7 @@ from tracker.trends import habits, insights
 from tracker.trends.series import ROLLING_DAYS, DayRow, Series, measure_series
 
 ONE_DAY = dt.timedelta(days=1)
-KEPT_AT_MOST = 600  # a few hundred people's pages; ~15 KB each
+KEPT_AT_MOST = 200  # 4 a page (~135 KB in all, measured): 50 pages, ~7 MB a process
 
 T = TypeVar("T")
 

@@ -308,7 +308,7 @@ def _joined(before: str, last: str) -> str:
     return f"{before} {last}" if before and last else before or last
 
 
-@functools.lru_cache(maxsize=1024)  # ~6 charts a page; each entry ~20-40 KB of markup
+@functools.lru_cache(maxsize=240)  # 6 a page, ~37 KB each: 40 pages, ~9 MB a process
 def _drawn_before_last(
     days: tuple[dt.date, ...],
     bucket: str,
