@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from tracker.trends import buckets, charts
+from tracker.trends import buckets, charts, strength_charts
 from tracker.trends.insights import MEASURES_BY_KEY, Series
 
 TODAY = dt.date(2026, 11, 29)
@@ -98,3 +98,32 @@ def test_a_line_chart_is_the_same_drawn_from_kept_points():
         charts._drawn_before_last.cache_clear()
         assert kept == draw(changed)
     assert draw(values) == first
+
+
+def _strength_whole(values, top, scale) -> str:
+    return charts._path(
+        charts._x_positions(len(values)), charts._y_texts(values, top=top, scale=scale)
+    )
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 90])
+def test_a_strength_line_from_its_kept_points_is_the_line_drawn_whole(count):
+    strength_charts._path_before_last.cache_clear()
+    rng = random.Random(count)
+    top, scale = 186.0, 1.58
+    values = tuple(rng.random() * 100 for _ in range(count))
+    changes = [
+        values,
+        (*values[:-1], 0.0),  # today's changed
+        (55.5, *values[1:]),  # an earlier day's
+        (*values[:-2], 12.0, values[-1]) if count > 1 else values,
+    ]
+    drawn = set()
+    for changed in changes:
+        line = strength_charts._line_path(changed, top=top, scale=scale)
+        assert line == _strength_whole(changed, top, scale)
+        drawn.add(line)
+    assert len(drawn) == len(set(changes))
+    assert strength_charts._line_path(values, top=top, scale=100.0) == _strength_whole(
+        values, top, 100.0
+    )

@@ -2,6 +2,7 @@
 smoothly), in the frame every line chart has (tracker.trends.charts)."""
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 
 from django.utils.safestring import mark_safe
@@ -67,8 +68,7 @@ def strength_points(
     shown = Series(list(days), [100 * share for share in shares], [])
     first = shown.days[0]
     top, scale = PAD_TOP + PLOT_H, PLOT_H / 100
-    xs = _x_positions(len(shown))
-    ys = _y_texts(shown.values, top=top, scale=scale)
+    line = _line_path(tuple(shown.values), top=top, scale=scale)
     last = shown.days[-1]
     latest = shown.values[-1] if shown.values else None
     description = f"{label} strength from {first:%-d %b %Y} to {last:%-d %b %Y}" + (
@@ -79,8 +79,26 @@ def strength_points(
         caption=caption,
         description=description,
         body=f"{_grid(0, 100, lambda value: f'{top - value * scale:.1f}', scale)}"
-        f'<path class="chart-line" d="{_path(xs, ys)}"/>',
+        f'<path class="chart-line" d="{line}"/>',
         first=first,
         last=last,
     )
     return Chart(STRENGTH, shown, mark_safe(svg), DAY, length, latest)
+
+
+def _line_path(values: tuple[float, ...], *, top: float, scale: float) -> str:
+    """The line through every point. All but the last are the same on every view until the day
+    or an earlier day changes (habit strength carries on from yesterday's), so they are drawn
+    once and kept, keyed by their values; the last is added. The same path as drawing all."""
+    if len(values) < 2:
+        return _path(_x_positions(len(values)), _y_texts(values, top=top, scale=scale))
+    before = _path_before_last(values[:-1], len(values), top=top, scale=scale)
+    xs = _x_positions(len(values))[-1:]
+    return f"{before} {_path(xs, _y_texts(values[-1:], top=top, scale=scale), lifted=False)}"
+
+
+@functools.lru_cache(maxsize=160)  # 4 a page, ~1 KB each
+def _path_before_last(values: tuple[float, ...], count: int, *, top: float, scale: float) -> str:
+    """The first len(values) points of a line of `count` points (kept in this process only)."""
+    xs = _x_positions(count)[: len(values)]
+    return _path(xs, _y_texts(values, top=top, scale=scale))
