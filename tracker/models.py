@@ -185,7 +185,8 @@ class CheckIn(models.Model):
     peg_pain = models.PositiveSmallIntegerField(null=True, blank=True)
     peg_enjoyment = models.PositiveSmallIntegerField(null=True, blank=True)
     peg_activity = models.PositiveSmallIntegerField(null=True, blank=True)
-    # The size of the day's latest water tap while it can still be undone (tracker.days.checkins).
+    # The sum of the day's water taps since its water was last typed: what Undo can still take
+    # back, one tap at a time (tracker.days.checkins).
     water_last_tap_ml = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -51,7 +51,7 @@ class DayChange:
     `values` replaces those fields (None: not logged); fields not named are left alone.
     `symptoms_added` joins the day's symptoms and never removes one. `water_seen_ml` is the
     water total the form showed, so taps made meanwhile are kept. `water_tap_ml` adds a tap;
-    `undo_water_tap` takes the day's latest tap back."""
+    `undo_water_tap` takes back one tap, the latest not yet taken back."""
 
     values: Mapping[str, object] = field(default_factory=dict)
     symptoms_added: tuple[str, ...] = ()
@@ -86,7 +86,7 @@ def record_day(*, user, date: dt.date, today: dt.date, change: DayChange) -> Sav
                 user=user, date=date, amount_ml=change.water_tap_ml, current=current
             )
         elif change.undo_water_tap:
-            checkin = _undo_water_tap(current)
+            checkin = _undo_water_tap(current, tap_ml=units.quick_add_ml(user.profile.water_unit))
         else:
             checkin = _apply(user=user, date=date, change=change, current=current)
         firings = []
@@ -160,7 +160,9 @@ def _water_keeping_taps(*, typed: int | None, seen: int | None, stored: int | No
 
 
 def _add_water(*, user, date: dt.date, amount_ml: int, current: CheckIn | None) -> CheckIn:
-    """Adds water in the database (an F expression), so simultaneous taps all count."""
+    """Adds water in the database (an F expression), so simultaneous taps all count. The day
+    keeps the sum of its taps since its water was last typed (`water_last_tap_ml`): what Undo
+    can take back, one tap at a time."""
     if amount_ml > WATER_ML_MAX:
         raise WaterLimitReached
     checkin, created = current, False
@@ -174,7 +176,7 @@ def _add_water(*, user, date: dt.date, amount_ml: int, current: CheckIn | None) 
             .filter(Q(water_ml__isnull=True) | Q(water_ml__lte=WATER_ML_MAX - amount_ml))
             .update(
                 water_ml=Coalesce(F("water_ml"), 0) + amount_ml,
-                water_last_tap_ml=amount_ml,
+                water_last_tap_ml=Coalesce(F("water_last_tap_ml"), 0) + amount_ml,
                 updated_at=timezone.now(),
             )
         )
@@ -184,14 +186,18 @@ def _add_water(*, user, date: dt.date, amount_ml: int, current: CheckIn | None) 
     return checkin
 
 
-def _undo_water_tap(checkin: CheckIn | None) -> CheckIn | None:
-    """Takes back the day's latest tap, once (`checkin`: the day as stored, locked). Undoing
-    down to nothing leaves water not logged, and a day that held only that water is removed."""
+def _undo_water_tap(checkin: CheckIn | None, *, tap_ml: int) -> CheckIn | None:
+    """Takes back one tap of `tap_ml` (the person's tap size), and again on each undo, down to
+    the water the day had before its first tap (`checkin`: the day as stored, locked). A tap
+    made in another unit is taken back in this one's size, never past that first value.
+    Undoing down to nothing leaves water not logged, and a day that held only that water is
+    removed."""
     if checkin is None or not checkin.water_last_tap_ml:
         return checkin
-    remaining = max(0, (checkin.water_ml or 0) - checkin.water_last_tap_ml)
+    taken = min(tap_ml, checkin.water_last_tap_ml)
+    remaining = max(0, (checkin.water_ml or 0) - taken)
     checkin.water_ml = remaining or None
-    checkin.water_last_tap_ml = None
+    checkin.water_last_tap_ml = (checkin.water_last_tap_ml - taken) or None
     if is_empty(checkin):
         checkin.delete()
         return None
