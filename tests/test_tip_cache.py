@@ -11,12 +11,19 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
+from tracker.days import first_week
 from tracker.guide import tips
 from tracker.models import CareAlert, CheckIn, GuideSection, Tip, TipDismissal
 from tracker.trends.insights import DayRow
 
 TODAY = dt.date(2026, 5, 20)  # only handed to pure functions: it never meets the clock
 DAY = DayRow(TODAY, 3, 30, 1500, 4, 3)
+
+
+@pytest.fixture(autouse=True)
+def _tips_on_home_from_the_first_day(monkeypatch):
+    # About the choice, not the first days' pacing of home (tracker.days.first_week).
+    monkeypatch.setattr(first_week, "TIPS_FROM", 0)
 
 
 def _inputs(**changes) -> tips.TipInputs:

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
+from tracker.days import first_week
 from tracker.models import CheckIn
 from tracker.trends import habits
 
@@ -75,7 +76,8 @@ def test_a_rest_day_is_saved_and_alone_is_a_day(logged_in_client, user):
     assert "rest day" in html
 
 
-def test_a_rest_day_freezes_the_exercise_strength_on_the_page(logged_in_client, user):
+def test_a_rest_day_freezes_the_exercise_strength_on_the_page(logged_in_client, user, monkeypatch):
+    monkeypatch.setattr(first_week, "HABIT_STRENGTH_FROM", 1)  # not the first days' pacing
     make_checkin(user, _today() - dt.timedelta(days=1), exercise_minutes=30)
     make_checkin(user, _today(), exercise_minutes=0, rest_day=True)
     shown = _shown_percents(logged_in_client.get("/").content.decode())

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
+from tracker.days import first_week
 from tracker.models import AwayPeriod, CheckIn
 from tracker.trends import dashboard, habits
 
@@ -56,8 +57,9 @@ def test_habit_strengths_read_only_the_persons_window_of_days(user, other_user):
 
 
 def test_the_week_links_and_names_each_day_as_the_url_tag_and_date_filter_would(
-    logged_in_client, user
+    logged_in_client, user, monkeypatch
 ):
+    monkeypatch.setattr(first_week, "WEEK_FROM", 1)  # the week, not the first days' pacing
     today = _today()
     make_checkin(user, today - dt.timedelta(days=2), discomfort=6)
     html = logged_in_client.get("/").content.decode()

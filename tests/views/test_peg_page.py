@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tests.factories import make_checkin
+from tracker.days import first_week
 from tracker.models import CareAlert, CheckIn
 
 
@@ -91,8 +92,9 @@ def test_an_open_care_alert_leads_the_peg_page_in_one_line(logged_in_client, use
 
 @pytest.mark.parametrize(("days_ago", "offered"), [(None, True), (6, False), (7, True)])
 def test_home_offers_the_peg_after_todays_check_in_once_seven_days_have_passed(
-    logged_in_client, user, days_ago, offered
+    logged_in_client, user, days_ago, offered, monkeypatch
 ):
+    monkeypatch.setattr(first_week, "PEG_FROM", 1)  # when it is due, not the first days' pacing
     if days_ago is not None:
         user.profile.peg_last_date = _today() - dt.timedelta(days=days_ago)
         user.profile.save()

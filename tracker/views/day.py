@@ -15,7 +15,7 @@ from django_htmx.http import reswap, retarget
 from tracker.accounts import delivery
 from tracker.care import responses
 from tracker.dates import EARLIEST_CHECKIN_DATE, day_name, today_for
-from tracker.days import checkins, peg, submit, tracked, units
+from tracker.days import checkins, first_week, peg, submit, tracked, units
 from tracker.days.pages import checkin_context, checkin_page, day_words
 from tracker.forms.day import CheckInForm, PegForm
 from tracker.guide import tips
@@ -55,21 +55,28 @@ def home(request: HttpRequest) -> HttpResponse:
     # Open alerts and reminders lead as one line each; only tips safe beside them are chosen.
     page_care = responses.page_care(request.user, today=today)
     context["care_lines"] = page_care.lines
-    context["chosen_tips"] = tips.tips_for_user(
-        request.user, today=today, red_flag_active=page_care.active
+    # Over the first days home grows one part at a time (tracker.days.first_week); the care
+    # lines above are not one of its parts and always show.
+    profile = request.user.profile
+    parts = first_week.home_parts(
+        logged_days=first_week.logged_days(
+            request.user, recent=(day.checkin for day in recent_days)
+        ),
+        checked_in_today=checkins.has_checked_in(recent_days[0].checkin),
+        health_profile_open=profile.health_profile_answered_at is None,
+        peg_last_date=profile.peg_last_date,
+        today=today,
     )
-    strengths = dashboard.habit_strengths(request.user, today=today)
-    context["habit_strengths"] = [
-        (habit, habits.HABIT_LABELS[habit], strengths.percent(habit)) for habit in habits.HABITS
-    ]
-    # Offered after today's check-in, so it never stands before the day's own questions.
-    context["offer_peg"] = context["recent_days"][0].checkin is not None and peg.due(
-        request.user.profile.peg_last_date, today=today
-    )
-    context["ask_health_profile"] = (
-        request.user.profile.health_profile_answered_at is None
-        and context["recent_days"][0].checkin is not None
-    )
+    context["home_parts"] = parts
+    if parts.tips:
+        context["chosen_tips"] = tips.tips_for_user(
+            request.user, today=today, red_flag_active=page_care.active
+        )
+    if parts.habit_strength:
+        strengths = dashboard.habit_strengths(request.user, today=today)
+        context["habit_strengths"] = [
+            (habit, habits.HABIT_LABELS[habit], strengths.percent(habit)) for habit in habits.HABITS
+        ]
     return render(request, "tracker/home.html", context)
 
 
