@@ -2,6 +2,7 @@
 away (tracker.trends.habits), and no reminders are sent on its days (tracker.accounts.reminders)."""
 
 import datetime as dt
+from dataclasses import dataclass
 
 from tracker.days import plain
 from tracker.models import AwayPeriod
@@ -44,6 +45,26 @@ def take_break(user, *, start: dt.date, end: dt.date, today: dt.date) -> AwayPer
     if overlapping(user, start=start, end=end).exists():
         raise Refused("Those days overlap a break you already set.")
     return AwayPeriod.objects.create(user=user, start=start, end=end)
+
+
+def has_begun(period: AwayPeriod, *, today: dt.date) -> bool:
+    """Whether ending the break would keep any day of it: one that begins today or later is
+    removed by end_break, so it is offered as cancelled, never as "I'm back"."""
+    return period.start < today
+
+
+@dataclass(frozen=True)
+class BreakWords:
+    lead: str  # "You're away" / "You'll be away", before "from <start> to <end>"
+    button: str  # what ending it does, in the person's words
+
+
+def break_words(period: AwayPeriod, *, today: dt.date) -> BreakWords:
+    if has_begun(period, today=today):
+        return BreakWords("You're away", "I'm back: end the break")
+    if period.start == today:
+        return BreakWords("You're away", "Cancel this break")
+    return BreakWords("You'll be away", "Cancel this break")
 
 
 def end_break(period: AwayPeriod, *, today: dt.date) -> AwayPeriod | None:

@@ -356,7 +356,8 @@ def _more_words(checkin: CheckIn | None) -> tuple[tuple[str, str], ...]:
         return ()
     words = []
     if checkin.sleep_hours is not None:
-        words.append(("Sleep", f"{checkin.sleep_hours.normalize():f} hours"))
+        hours = f"{checkin.sleep_hours.normalize():f}"
+        words.append(("Sleep", f"{hours} hour" if hours == "1" else f"{hours} hours"))
     if checkin.woke_from_pain is not None:
         words.append(("Woke from pain", "yes" if checkin.woke_from_pain else "no"))
     if checkin.item_ids:

@@ -107,6 +107,7 @@ def away_context(user, *, today, form: AwayForm | None = None) -> dict:
     current = away.open_period(user, today=today)
     return {
         "away_period": current,
+        "away_words": away.break_words(current, today=today) if current else None,
         # A refused form shows its errors even beside a break already set.
         "away_form": form or (None if current else AwayForm(today=today)),
         "away_max_days": away.MAX_AWAY_DAYS,

@@ -68,6 +68,20 @@ def _weekday_labels() -> str:
     )
 
 
+HEATMAP_WIDTH = HEATMAP_LEFT + HEATMAP_WEEKS * (HEATMAP_CELL + HEATMAP_GAP)
+MONTH_LABEL_WIDTH = 28  # "May" or "Jun" at the labels' 13 px, in the SVG's units, with room
+
+
+def _month_label(x: int, name: str) -> str:
+    """A month's name over its first week; one starting too near the right edge (a month begun
+    in the last week shown) ends at the edge instead of being cut off there."""
+    if x + MONTH_LABEL_WIDTH > HEATMAP_WIDTH:
+        return (
+            f'<text class="chart-label" x="{HEATMAP_WIDTH}" y="12" text-anchor="end">{name}</text>'
+        )
+    return f'<text class="chart-label" x="{x}" y="12">{name}</text>'
+
+
 _HEATMAP_LEVELS = tuple(heatmap_level(value) for value in range(11))
 
 
@@ -86,7 +100,7 @@ def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeStr
     ]
     logged = sum(1 for day, _, _ in days if day in values)
     months = "".join(
-        f'<text class="chart-label" x="{HEATMAP_LEFT + week * step}" y="12">{monday:%b}</text>'
+        _month_label(HEATMAP_LEFT + week * step, f"{monday:%b}")
         for week in range(HEATMAP_WEEKS)
         if (monday := first_monday + dt.timedelta(weeks=week)).day <= 7
     )
@@ -96,7 +110,7 @@ def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeStr
         "and each day links to its check-in."
     )
     return mark_safe(
-        f'<svg class="heatmap" viewBox="0 0 {HEATMAP_LEFT + HEATMAP_WEEKS * step} '
+        f'<svg class="heatmap" viewBox="0 0 {HEATMAP_WIDTH} '
         f'{HEATMAP_TOP + 7 * step}" '
         'role="group" aria-labelledby="heatmap-title" aria-describedby="heatmap-desc" '
         'xmlns="http://www.w3.org/2000/svg">'

@@ -8,6 +8,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
+from django.utils.translation import ngettext
+
 from tracker.days.measures import GOOD_POSTURE_AT_LEAST, MEASURES, MEASURES_BY_KEY, Measure
 from tracker.trends.series import (  # noqa: F401 (the days and series are read from here too)
     ROLLING_DAYS,
@@ -37,12 +39,18 @@ class WeeklyLine:
 
 def format_value(measure: Measure, value: float) -> str:
     """A stored value (an average, say) in words: "1,234 ml" or "42 fl oz", "30 minutes",
-    "3.1"."""
+    "1 minute", "3.1", "8" (a whole score has no ".0")."""
     if measure.key == "water_ml":
         return f"{round(value / measure.per_unit):,} {measure.unit}"
     if measure.key == "exercise_minutes":
-        return f"{round(value)} minutes"
-    return f"{value:.1f}"
+        minutes = round(value)
+        return ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}
+    return score_words(value)
+
+
+def score_words(value: float) -> str:
+    """A score to one decimal, and a whole one without its ".0": "7.5", "8"."""
+    return f"{value:.1f}".removesuffix(".0")
 
 
 def weekly_summary(

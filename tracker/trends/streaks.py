@@ -14,6 +14,8 @@ from tracker.trends import habits
 from tracker.trends.habits import recent_share
 from tracker.trends.insights import DayRow
 
+RECENT_DAYS = 7  # the window of habits.recent_share: the table's "Last 7 days"
+
 
 @dataclass(frozen=True)
 class Streak:
@@ -24,6 +26,17 @@ class Streak:
     recent_done: int = 0  # "5 of the last 7 days": days done ...
     recent_counted: int = 0  # ... of the days that counted (away and rest days do not)
     unbroken: bool = False  # the current run goes back to the first day given: it may go further
+
+    @property
+    def recent_words(self) -> str:
+        """ "5 of 7" under the table's "Last 7 days": short, and held together by no-break
+        spaces, so a phone never wraps it a word a line. Days that did not count are said so,
+        beside the share, where the line may break."""
+        words = f"{self.recent_done}\u00a0of\u00a0{self.recent_counted}"
+        if self.recent_counted == RECENT_DAYS:
+            return words
+        others = "away or rest days" if self.kind == "exercise" else "away"
+        return f"{words} (others {others})"
 
 
 def runs(dates: Sequence[dt.date], *, frozen: Sequence[dt.date] = ()) -> list[tuple[dt.date, int]]:
