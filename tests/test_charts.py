@@ -129,7 +129,7 @@ def test_captions_give_the_average_in_the_measures_own_unit():
     assert render([30], key="exercise_minutes").summary == "average 30 minutes over 1 logged day"
     assert render([2, 3]).summary == "average 2.5 over 2 logged days"
     assert render([None, None]).summary == "nothing logged in this range"
-    assert render([5] * 800).summary == "average 5.0 over 800 logged days · weekly averages"
+    assert render([5] * 800).summary == "average 5 over 800 logged days · weekly averages"
 
 
 # --- long ranges: weekly and monthly averages from whole-number sums ---------------------------

@@ -94,7 +94,7 @@ def test_weekly_summary_in_words():
         line.measure.key: line.sentence
         for line in insights.weekly_summary(this_week + last_week, today=TODAY)
     }
-    assert lines["discomfort"] == "Discomfort averaged 3.0, down 1.0 from last week."
+    assert lines["discomfort"] == "Discomfort averaged 3, down 1 from last week."
     assert lines["water_ml"] == "Water averaged 2,000 ml a day, the same as last week."
 
 
@@ -105,7 +105,7 @@ def test_weekly_summary_with_nothing_logged():
 
 def test_weekly_summary_without_last_week():
     lines = insights.weekly_summary([row(0, discomfort=5)], today=TODAY)
-    assert lines[0].sentence == "Discomfort averaged 5.0 (nothing logged last week to compare)."
+    assert lines[0].sentence == "Discomfort averaged 5 (nothing logged last week to compare)."
 
 
 def test_weekly_summary_rising_exercise():

@@ -88,7 +88,7 @@ def test_the_qr_code_is_plain_svg_without_style_or_script():
     ("key", "value", "text"),
     [
         ("discomfort", 3.25, "3.2 / 10"),
-        ("posture", 4, "4.0 / 5"),
+        ("posture", 4, "4 / 5"),
         ("exercise_minutes", 24.6, "25 minutes"),
         ("water_ml", 1788, "1,788 ml"),
         ("stress", None, "not logged"),
@@ -121,11 +121,11 @@ def test_the_five_worst_days_most_recent_first_among_equals(user):
         make_checkin(user, today - dt.timedelta(days=offset), discomfort=discomfort)
     worst = reports.worst_days(user, start=today - dt.timedelta(days=30), end=today)
     assert [(day.date, day.discomfort) for day in worst] == [
-        (today - dt.timedelta(days=4), "9.0 / 10"),
-        (today - dt.timedelta(days=1), "8.0 / 10"),
-        (today - dt.timedelta(days=3), "8.0 / 10"),
-        (today - dt.timedelta(days=6), "7.0 / 10"),
-        (today - dt.timedelta(days=8), "6.0 / 10"),
+        (today - dt.timedelta(days=4), "9 / 10"),
+        (today - dt.timedelta(days=1), "8 / 10"),
+        (today - dt.timedelta(days=3), "8 / 10"),
+        (today - dt.timedelta(days=6), "7 / 10"),
+        (today - dt.timedelta(days=8), "6 / 10"),
     ]
 
 

@@ -80,7 +80,7 @@ def test_the_shared_report_opens_without_logging_in_and_is_read_only(logged_in_c
     assert response.status_code == 200
     html = response.content.decode()
     assert "Back health report: Alice Example" in html
-    assert "8.0 / 10" in html  # the worst day
+    assert "8 / 10" in html  # the worst day, a whole score
     assert response["Cache-Control"] == "no-store"
     assert response["Referrer-Policy"] == "no-referrer"
     assert "noindex" in response["X-Robots-Tag"]
