@@ -1,0 +1,181 @@
+"""Reading an uploaded zip without trusting it.
+
+An upload is whatever a stranger's browser sent, so nothing in the archive is believed: not the
+names (a member called ``../../settings.py`` or ``/etc/passwd`` is refused, never written
+anywhere: members are only read into memory), not the sizes the headers declare (each member is
+read in chunks with a running count, so a zip bomb stops at the bound however small it claims to
+be), not the kind of member (symlinks, encrypted members and zips inside the zip are refused).
+
+Only the standard library's ``zipfile`` reads the bytes. Every failure ends as
+``ImportFileError``, whose ``message`` is the sentence to show the person.
+"""
+
+from __future__ import annotations
+
+import io
+import stat
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+try:  # Optional in some Python builds; a member compressed with it then fails as unsupported.
+    import lzma
+
+    _LZMA_ERRORS: tuple[type[Exception], ...] = (lzma.LZMAError,)
+except ImportError:  # pragma: no cover
+    _LZMA_ERRORS = ()
+
+MB = 1024 * 1024
+_CHUNK = 64 * 1024
+# The first bytes of a zip's local header, and of the end record an empty zip has only.
+_ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06", b"PK\x07\x08")
+_NESTED_SUFFIXES = (".zip", ".jar", ".apk", ".gz", ".tgz", ".bz2", ".xz", ".7z", ".rar", ".tar")
+# What zipfile and its decompressors raise on damaged or unsupported archives. RuntimeError is
+# an encrypted member without a password; NotImplementedError an unknown compression method.
+_READ_ERRORS: tuple[type[Exception], ...] = (
+    zipfile.BadZipFile,
+    zipfile.LargeZipFile,
+    zlib.error,
+    EOFError,
+    OSError,
+    ValueError,
+    RuntimeError,
+    NotImplementedError,
+    *_LZMA_ERRORS,
+)
+
+
+class ImportFileError(Exception):
+    """A file that can't be imported; ``message`` says why in words for the person.
+
+    ``file`` and ``line`` name where, when known (a member of the zip, a 1-based line).
+    """
+
+    def __init__(self, message: str, *, file: str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.file = file
+        self.line = line
+
+
+@dataclass(frozen=True)
+class ZipLimits:
+    """Bounds on an upload. The defaults fit a Loop export of years of many habits (a 3-year
+    export of 20 habits is about 2 MB unpacked) with room to spare."""
+
+    max_upload_bytes: int = 5 * MB
+    max_members: int = 2000
+    max_member_bytes: int = 5 * MB
+    max_total_bytes: int = 25 * MB
+
+
+def _mb(n: int) -> str:
+    return f"{n / MB:.0f} MB" if n >= MB else f"{n:,} bytes"
+
+
+def check_member_name(name: str) -> str:
+    """The member's name if it is a plain relative path; else ImportFileError.
+
+    Refused: absolute paths (``/x``, ``\\x``, ``C:x``), any ``..`` or empty component, backslashes
+    (never written by Loop's Java ZipOutputStream, and a path separator on Windows), control
+    characters. Nothing is ever written to disk, but a refused name is a sign of a hostile or
+    damaged file, and the names are shown back to the person.
+    """
+    shown = name.encode("unicode_escape").decode("ascii")[:80]
+    bad = ImportFileError(f"The zip holds a file with a name we can't accept: “{shown}”.")
+    if not name or name.startswith("/") or "\\" in name:
+        raise bad
+    if len(name) > 255 * 4 or any(ord(c) < 32 or ord(c) == 127 for c in name):
+        raise bad
+    if len(name) >= 2 and name[1] == ":":
+        raise bad
+    parts = name.rstrip("/").split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        raise bad
+    return name
+
+
+def _is_symlink(info: zipfile.ZipInfo) -> bool:
+    # Unix zips keep the file's mode in the high 16 bits of the external attributes.
+    # Checked whatever create_system says: a zip made elsewhere may still carry the bits.
+    return stat.S_ISLNK(info.external_attr >> 16)
+
+
+def read_zip(data: bytes, limits: ZipLimits | None = None) -> dict[str, bytes]:
+    """Every regular file in the zip, by its name, read within ``limits``.
+
+    Directories are left out (their files carry the path). Raises ImportFileError for anything
+    that is not a plain, small zip of plain files.
+    """
+    limits = limits or ZipLimits()
+    if len(data) > limits.max_upload_bytes:
+        raise ImportFileError(
+            f"The file is {_mb(len(data))}; the most we take is {_mb(limits.max_upload_bytes)}."
+        )
+    if not data.startswith(_ZIP_MAGICS):
+        raise ImportFileError("This isn't a zip file. Choose the .zip file the export made.")
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+    except _READ_ERRORS as error:
+        raise ImportFileError(
+            "This zip file is damaged or not one we can read. Export it again and retry."
+        ) from error
+    with archive:
+        infos = archive.infolist()
+        if len(infos) > limits.max_members:
+            raise ImportFileError(
+                f"The zip holds {len(infos):,} files; the most we take is {limits.max_members:,}."
+            )
+        files: dict[str, bytes] = {}
+        total = 0
+        for info in infos:
+            name = check_member_name(info.filename)
+            if _is_symlink(info):
+                raise ImportFileError(f"The zip holds a link (“{name}”); we only take files.")
+            if info.flag_bits & 0x1:
+                raise ImportFileError(f"“{name}” in the zip is password-protected.")
+            if info.is_dir():
+                continue
+            if name in files:
+                raise ImportFileError(f"The zip holds “{name}” twice.")
+            if name.lower().endswith(_NESTED_SUFFIXES):
+                raise ImportFileError(
+                    f"The zip holds another archive (“{name}”); choose the export's own zip."
+                )
+            content, total = _read_member(archive, info, name, total, limits)
+            if content.startswith(_ZIP_MAGICS):
+                raise ImportFileError(
+                    f"The zip holds another archive (“{name}”); choose the export's own zip."
+                )
+            files[name] = content
+    return files
+
+
+def _read_member(
+    archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, total: int, limits: ZipLimits
+) -> tuple[bytes, int]:
+    """The member's bytes and the new running total, counted as they are unpacked: a header
+    may claim a few bytes and unpack to gigabytes, so its sizes are never used as the bound."""
+    chunks: list[bytes] = []
+    size = 0
+    try:
+        with archive.open(info) as member:
+            while chunk := member.read(_CHUNK):
+                size += len(chunk)
+                total += len(chunk)
+                if size > limits.max_member_bytes:
+                    raise ImportFileError(
+                        f"“{name}” unpacks to more than {_mb(limits.max_member_bytes)}, "
+                        "more than we take from one file."
+                    )
+                if total > limits.max_total_bytes:
+                    raise ImportFileError(
+                        f"The zip unpacks to more than {_mb(limits.max_total_bytes)}, "
+                        "more than we take."
+                    )
+                chunks.append(chunk)
+    except _READ_ERRORS as error:
+        raise ImportFileError(
+            f"“{name}” in the zip is damaged or not one we can read. Export it again and retry."
+        ) from error
+    return b"".join(chunks), total
