@@ -51,7 +51,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
-from tracker.imports.zipfiles import MB, ImportFileError, ZipLimits, read_zip
+from tracker.imports.zipfiles import ImportFileError, ZipLimits, read_zip
 
 Kind = Literal["yes_no", "numeric"]
 
@@ -324,4 +324,4 @@ def _decode(habit: LoopHabit, raw: list[tuple[dt.date, int, str, int]]) -> None:
             )
 
 
-__all__ = ["MB", "ImportFileError", "LoopHabit", "LoopLimits", "parse_loop_zip", "sanitize_name"]
+__all__ = ["ImportFileError", "LoopHabit", "LoopLimits", "parse_loop_zip", "sanitize_name"]
