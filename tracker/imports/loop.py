@@ -56,8 +56,14 @@ from tracker.imports.zipfiles import ImportFileError, ZipLimits, read_zip
 Kind = Literal["yes_no", "numeric"]
 
 YES_MANUAL, YES_AUTO, NO, SKIP, UNKNOWN = 2, 1, 0, 3, -1
-_TOKENS = {"YES_MANUAL": YES_MANUAL, "YES_AUTO": YES_AUTO, "NO": NO, "SKIP": SKIP}
-_TOKENS["UNKNOWN"] = UNKNOWN
+# Entry.formattedValue's words for Loop's integers.
+_TOKENS = {
+    "YES_MANUAL": YES_MANUAL,
+    "YES_AUTO": YES_AUTO,
+    "NO": NO,
+    "SKIP": SKIP,
+    "UNKNOWN": UNKNOWN,
+}
 _TYPES: dict[str, Kind] = {"YES_NO": "yes_no", "NUMERICAL": "numeric"}
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER = re.compile(r"-?\d{1,15}")

@@ -60,8 +60,8 @@ class ImportFileError(Exception):
 
 @dataclass(frozen=True)
 class ZipLimits:
-    """Bounds on an upload. The defaults fit a Loop export of years of many habits (a 3-year
-    export of 20 habits is about 2 MB unpacked) with room to spare."""
+    """Bounds on an upload. The defaults fit a Loop export of years of many habits with room to
+    spare: 3 years of 20 habits, as Loop writes them, is 180 KB zipped and 1.1 MB unpacked."""
 
     max_upload_bytes: int = 5 * MB
     max_members: int = 2000
