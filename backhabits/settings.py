@@ -281,6 +281,13 @@ if REDIS_URL:
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
+# Importing a file (Settings -> Import, tracker/imports/): it is read within the request, in
+# memory (never a temporary file on disk: it is health data), and refused past these limits.
+# 5 MB holds decades of days with notes; the row limit bounds the work a file can ask for.
+IMPORT_MAX_BYTES = int(os.environ.get("BACKHABITS_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+IMPORT_MAX_ROWS = int(os.environ.get("BACKHABITS_IMPORT_MAX_ROWS", "10000"))
+FILE_UPLOAD_HANDLERS = ["tracker.imports.uploads.BoundedMemoryUploadHandler"]
+
 SESSION_COOKIE_AGE = int(os.environ.get("BACKHABITS_SESSION_DAYS", "14")) * 24 * 3600
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

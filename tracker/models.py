@@ -580,3 +580,21 @@ class OfflineDay(models.Model):
 
     def __str__(self) -> str:
         return f"Offline day {self.uuid} of user #{self.user_id}"
+
+
+class ImportDraft(models.Model):
+    """A file's days between the import's preview and its confirmation (tracker.imports.drafts):
+    one per person, kept in the database rather than the session, which may live in a shared
+    cache (REDIS_URL). Deleted on confirm or cancel, replaced by the next upload, ignored and
+    removed once older than drafts.DRAFT_MINUTES, and deleted with the account."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="import_draft"
+    )
+    source = models.CharField(max_length=20)  # "backhabits-csv", "backhabits-json", ...
+    filename = models.CharField(max_length=100, blank=True)
+    data = models.JSONField()  # the parsed days and lists, as tracker.imports.days.Parsed.as_json
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self) -> str:
+        return f"Import draft of user #{self.user_id}"

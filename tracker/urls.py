@@ -2,7 +2,18 @@ import datetime as dt
 
 from django.urls import path, register_converter
 
-from tracker.views import account, care, day, guide, history, offline, reminders, share, trends
+from tracker.views import (
+    account,
+    care,
+    day,
+    guide,
+    history,
+    imports,
+    offline,
+    reminders,
+    share,
+    trends,
+)
 
 
 class IsoDateConverter:
@@ -67,6 +78,8 @@ urlpatterns = [
         account.log_out_everywhere,
         name="log_out_everywhere",
     ),
+    path("settings/import/", imports.import_upload, name="import"),
+    path("settings/import/preview/", imports.import_preview, name="import_preview"),
     path("settings/delete-account/", account.delete_account, name="delete_account"),
     path("settings/tracked/", account.tracked_add, name="tracked_add"),
     path(

@@ -8,7 +8,13 @@ from dataclasses import dataclass, replace
 
 from tracker.care import countries, redflags
 from tracker.care.prompts import TICKED_ANSWERS, open_alerts
-from tracker.care.wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES, advice_key
+from tracker.care.wording import (
+    PAST_EMERGENCY,
+    RULE_WORDING,
+    TIER_ADVICE,
+    TIER_HEADLINES,
+    advice_key,
+)
 from tracker.choices import Tier
 from tracker.dates import today_for
 from tracker.models import CareAlert, CareWording
@@ -106,13 +112,16 @@ def _prompts(
             if rule.tier == tier
         ]
         headline = countries.fill(TIER_HEADLINES[key], contacts)
+        advice_text = advice
         if all(item.past_event for item in items):
             headline = past_event_headline(headline)
+            # Editors may reword it ("tier:emergency_past"); whether it shows is decided here.
+            advice_text = wordings.get(f"tier:{PAST_EMERGENCY}", TIER_ADVICE[PAST_EMERGENCY])
         prompts.append(
             CarePrompt(
                 tier=tier,
                 headline=headline,
-                advice=countries.fill(advice, contacts),
+                advice=countries.fill(advice_text, contacts),
                 items=items,
                 contacts=contacts,
                 country_has_contacts=country in countries.CONTACTS,

@@ -241,6 +241,12 @@ def advice_key(tier: str, rule_codes: Iterable[str]) -> str:
     return tier
 
 
+# An emergency logged for a day that has passed (tracker.care.shown.is_past_event: backfilled, or
+# imported from an export months old) may be over: its advice says what to do if it is still
+# happening, and what to do if it stopped without being checked, rather than "call now". Its
+# headline is the tier's own behind "If this is still happening, ..." (shown.past_event_headline).
+PAST_EMERGENCY = "emergency_past"
+
 TIER_HEADLINES = {
     EMERGENCY: "Call {emergency_number} or go to the emergency department now",
     AMBULANCE: "Call {emergency_number} for an ambulance now",
@@ -268,6 +274,12 @@ TIER_ADVICE = {
         "erections, ejaculation or feeling during sex, or weakness in both legs, call "
         "{emergency_number} straight away. Don't try to crack or stretch your back "
         "until you have been seen."
+    ),
+    PAST_EMERGENCY: (
+        "You logged this for a day that has passed. If it is still happening, or it comes "
+        "back, don't wait: call {emergency_number} straight away and tell them when it started. "
+        "If it has stopped and no one has checked it yet, contact {urgent_care} today and tell "
+        "them what you noticed and when. Don't stretch, crack or manipulate your back."
     ),
     SOON: (
         "Book an appointment with {routine_care} or {physio} in the next few days and tell them "
