@@ -90,9 +90,10 @@ def check_values(
 
 
 def check_row_count(count: int) -> Problem | None:
-    if count > settings.IMPORT_MAX_ROWS:
+    limit = settings.IMPORT_MAX_ROWS
+    if count > limit:
         return Problem(
-            "", f"The file has {count:,} days; at most {settings.IMPORT_MAX_ROWS:,} are imported."
+            "", f"The file has more than {limit:,} days: at most {limit:,} are imported."
         )
     return None
 

@@ -62,7 +62,7 @@ def read_csv(text: str, *, today: dt.date) -> Parsed:
             if any(cell.strip() for cell in row):
                 rows.append((line, row))
                 if checks.check_row_count(len(rows)):
-                    raise Refused([checks.check_row_count(len(rows) + 1)])
+                    raise Refused([checks.check_row_count(len(rows))])
             line = reader.line_num + 1
     except csv.Error as error:
         raise Refused(

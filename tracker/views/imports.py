@@ -25,9 +25,10 @@ IMPORTS_PER_PERSON = "10/h"
 @require_http_methods(["GET", "HEAD", "POST"])
 @login_required
 def import_upload(request: HttpRequest) -> HttpResponse:
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    posted = request.method == "POST"
+    form = ImportUploadForm(request.POST, request.FILES) if posted else ImportUploadForm()
     problems: list[Problem] = []
-    if request.method == "POST":
+    if posted:
         if _throttled(request):
             context = {**_limits(), "form": ImportUploadForm(), "busy": True}
             busy = render(request, "tracker/import.html", context, status=429)
@@ -53,7 +54,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         "has_draft": drafts.load(request.user) is not None,
         **_limits(),
     }
-    refused = request.method == "POST" and (problems or form.errors)
+    refused = posted and bool(problems or form.errors)
     # htmx swaps only a 2xx answer: a refused file comes back as 200 to it, 400 to a plain form.
     status = 400 if refused and not request.htmx else 200
     return render(request, "tracker/import.html", context, status=status)
