@@ -98,13 +98,13 @@ def check_row_count(count: int) -> Problem | None:
     return None
 
 
-def duplicates(dated: Iterable[tuple[dt.date, str]]) -> list[Problem]:
-    """A date given twice (`dated`: each row's date and where the row is)."""
-    first: dict[dt.date, str] = {}
+def duplicates(dated: Iterable[tuple[str, str]]) -> list[Problem]:
+    """A date given twice (`dated`: each row's date as written, and where the row is)."""
+    first: dict[str, str] = {}
     problems = []
     for day, where in dated:
         if day in first:
-            problems.append(Problem(where, f"{day.isoformat()} is also in {first[day].lower()}."))
+            problems.append(Problem(where, f"{day[:20]} is also in {first[day].lower()}."))
         else:
             first[day] = where
     return problems

@@ -83,8 +83,9 @@ def read_csv(text: str, *, today: dt.date) -> Parsed:
         raw = dict(zip(columns, row, strict=True))
         day, row_problems = _csv_day(raw, line=line, today=today)
         problems.extend(row_problems)
+        if raw["date"].strip():  # a date twice is said even when a row has other problems
+            dated.append((raw["date"].strip(), f"Line {line}"))
         if day is not None:
-            dated.append((day.date, f"Line {line}"))
             if day.has_content or day.away:
                 days.append(day)
                 orders.extend((kind, getattr(day, column)) for column, kind in LIST_KINDS.items())
@@ -196,8 +197,9 @@ def read_json(text: str, *, today: dt.date) -> Parsed:
     dated = []
     for index, record in enumerate(records, start=1):
         day = _json_day(record, index=index, today=today, problems=problems)
+        if isinstance(record, dict) and isinstance(record.get("date"), str):
+            dated.append((record["date"].strip(), f"Entry {index} of checkins"))
         if day is not None:
-            dated.append((day.date, f"Entry {index} of checkins"))
             days[day.date] = day
     problems.extend(checks.duplicates(dated))
     peg = data.get("peg", [])
@@ -316,7 +318,7 @@ def _merge_peg(peg: object, days: dict, *, today: dt.date, problems: list[Proble
             problems.append(Problem(f"{label}, {key}", message))
         if errors:
             continue
-        dated.append((date, label))
+        dated.append((date.isoformat(), label))
         day = days.get(date) or ImportedDay(date=date)
         values = {**day.values, **{field: int(answers[key]) for key, field in _PEG_FIELDS.items()}}
         days[date] = ImportedDay(
