@@ -334,3 +334,26 @@ def test_settings_links_to_the_import(logged_in_client):
 def test_signed_out_people_are_sent_to_log_in(client, db):
     assert client.get(IMPORT).status_code == 302
     assert client.post(PREVIEW, {"action": "confirm"}).status_code == 302
+
+
+def test_the_file_waits_in_a_row_of_its_own_never_in_the_session(logged_in_client, user):
+    day = today_for(user) - dt.timedelta(days=1)
+    upload(logged_in_client, f"date,discomfort,notes\n{day.isoformat()},3,a private note\n")
+    session = logged_in_client.session
+    assert "a private note" not in json.dumps(dict(session.items()))
+    draft = ImportDraft.objects.get(user=user)
+    assert draft.data["days"][0]["values"]["notes"] == "a private note"
+
+
+def test_a_forgotten_draft_goes_after_an_hour(logged_in_client, user, other_user):
+    import time_machine
+
+    day = today_for(user) - dt.timedelta(days=1)
+    upload(logged_in_client, f"date,discomfort\n{day.isoformat()},3\n")
+    with time_machine.travel(dt.timedelta(minutes=61)):
+        assert logged_in_client.get(PREVIEW)["Location"] == IMPORT  # too old: not offered
+        bob = Client()
+        bob.force_login(other_user)
+        upload(bob, f"date,discomfort\n{day.isoformat()},4\n")  # anyone's upload sweeps
+        assert not ImportDraft.objects.filter(user=user).exists()
+    assert not CheckIn.objects.filter(user=user).exists()

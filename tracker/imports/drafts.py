@@ -40,6 +40,10 @@ def load(user) -> tuple[Parsed, str] | None:
     return Parsed.from_json(draft.data), draft.filename
 
 
+def exists(user) -> bool:
+    return ImportDraft.objects.filter(user=user, created_at__gte=_oldest_kept()).exists()
+
+
 def discard(user) -> None:
     ImportDraft.objects.filter(user=user).delete()
 

@@ -51,7 +51,7 @@ def import_upload(request: HttpRequest) -> HttpResponse:
         "form": form,
         "problems": problems[: checks.MAX_PROBLEMS],
         "problems_more": max(0, len(problems) - checks.MAX_PROBLEMS),
-        "has_draft": drafts.load(request.user) is not None,
+        "has_draft": drafts.exists(request.user),
         **_limits(),
     }
     refused = posted and bool(problems or form.errors)
