@@ -285,7 +285,10 @@ if REDIS_URL:
 # memory (never a temporary file on disk: it is health data), and refused past these limits.
 # 5 MB holds decades of days with notes; the row limit bounds the work a file can ask for.
 IMPORT_MAX_BYTES = int(os.environ.get("BACKHABITS_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
-IMPORT_MAX_ROWS = int(os.environ.get("BACKHABITS_IMPORT_MAX_ROWS", "10000"))
+# Ten years of days and a little over. Confirming writes each day and runs its red-flag check
+# (about 2.6 ms a day, benchmarks/bench_import.py), so a full file confirms in about 10 s, well
+# inside gunicorn's 30 s worker timeout; 10,000 days would come close to it.
+IMPORT_MAX_ROWS = int(os.environ.get("BACKHABITS_IMPORT_MAX_ROWS", "4000"))
 FILE_UPLOAD_HANDLERS = ["tracker.imports.uploads.BoundedMemoryUploadHandler"]
 
 SESSION_COOKIE_AGE = int(os.environ.get("BACKHABITS_SESSION_DAYS", "14")) * 24 * 3600

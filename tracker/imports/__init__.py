@@ -13,6 +13,8 @@ names of the person's lists it ticks); everything after that is the same for eve
   confirm or cancel.
 - `preview.py`: what the file holds, what clashes with days already here, what each column
   becomes.
+- `zipfiles.py`: an uploaded zip read without trusting it (names, members, unpacked size).
+- `loop.py`: Loop Habit Tracker's CSV export zip read into habits and their days.
 - `apply.py`: the confirmation, in one transaction, each day through the one way a day changes
   (tracker.days.checkins.record_day), so the red-flag rules run on imported days too.
 """
