@@ -13,7 +13,7 @@ EXPECTED = {
     "IE": ("112", "out-of-hours GP"),
     "US": ("911", "urgent care center"),
     "PR": ("911", "urgent care center"),  # a US territory: the US contacts
-    "CA": ("911", "811"),
+    "CA": ("911", "811, your province"),  # not "811" alone: a token on the page may hold it
     "AU": ("000", "healthdirect on 1800 022 222"),
     "NZ": ("111", "Healthline on 0800 611 116"),
     "DE": ("112", "a local urgent care service"),  # no table of its own: the default
