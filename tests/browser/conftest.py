@@ -3,6 +3,7 @@ server. They skip, saying why, only when Chromium is not installed; CI always in
 
 import gzip
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -137,6 +138,16 @@ def log_in(page, username: str, password: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()
     page.wait_for_url("**/")
+
+
+def until(check, *, seconds: float = 10, what: str = "") -> None:
+    """Polls from Python: the page's CSP refuses the string functions wait_for_function sends."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.1)
+    raise AssertionError(f"timed out waiting for {what or check}")
 
 
 def save_screenshot(page, name: str) -> Path:

@@ -3,11 +3,9 @@ the person's numbers; offline (Playwright's `context.set_offline`, after one vis
 service worker is installed) the nav marks the pages that need the network, those pages open the
 app's own page offering the check-in and the emergency advice, and "When to seek help" opens."""
 
-import time
-
 import pytest
 
-from tests.browser.conftest import log_in, run_axe, save_screenshot
+from tests.browser.conftest import log_in, run_axe, save_screenshot, until
 from tests.factories import PASSWORD, make_user
 from tracker.care import countries
 
@@ -15,16 +13,6 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 NETWORK_ONLY = ("History", "Trends", "Guide", "Settings")
 KEPT = ("/checkin/offline/", "/offline/emergency/", "/offline/", "/offline/when-to-seek-help/")
-
-
-def _until(check, *, seconds: float = 10, what: str = "") -> None:
-    """Polls from Python: the page's CSP refuses the string functions wait_for_function sends."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what or check}")
 
 
 def _no_sideways_scroll(page) -> None:
@@ -82,10 +70,10 @@ def _kept_offline(page) -> bool:
 
 def test_offline_the_nav_marks_network_pages_which_open_the_apps_own_page(phone):
     phone.goto("/history/")
-    _until(lambda: phone.evaluate("async () => Boolean(await navigator.serviceWorker.ready)"),
+    until(lambda: phone.evaluate("async () => Boolean(await navigator.serviceWorker.ready)"),
            what="the service worker")  # fmt: skip
     phone.reload()  # now under its control
-    _until(lambda: _kept_offline(phone), what="the kept pages")
+    until(lambda: _kept_offline(phone), what="the kept pages")
     nav = phone.get_by_role("navigation", name="Main")
     assert nav.get_by_role("link", name="History", exact=True).count() == 1
 
@@ -134,7 +122,7 @@ def test_offline_the_nav_marks_network_pages_which_open_the_apps_own_page(phone)
     phone.goto("/trends/")
     assert phone.locator("h1").inner_text() == "This page needs a connection"
     phone.context.set_offline(False)
-    _until(lambda: "needs a connection" not in phone.locator("h1").first.inner_text(),
+    until(lambda: "needs a connection" not in phone.locator("h1").first.inner_text(),
            what="the page to reload once online")  # fmt: skip
     assert phone.url.endswith("/trends/")
     assert nav.get_by_role("link", name="Trends", exact=True).count() == 1
@@ -151,10 +139,10 @@ def _kept_page(page, url: str) -> str | None:
 
 def test_signed_out_the_persons_kept_pages_go_and_anyones_stay(phone):
     phone.goto("/checkin/")
-    _until(lambda: phone.evaluate("async () => Boolean(await navigator.serviceWorker.ready)"),
+    until(lambda: phone.evaluate("async () => Boolean(await navigator.serviceWorker.ready)"),
            what="the service worker")  # fmt: skip
     phone.reload()
-    _until(lambda: _kept_offline(phone), what="the kept pages")
+    until(lambda: _kept_offline(phone), what="the kept pages")
     assert 'href="tel:999"' in _kept_page(phone, "/offline/")
 
     phone.get_by_role("button", name="Log out").click()
@@ -170,7 +158,7 @@ def test_signed_out_the_persons_kept_pages_go_and_anyones_stay(phone):
             and "data-signed-in" not in (_kept_page(phone, "/offline/when-to-seek-help/") or "x")
         )
 
-    _until(forgotten, what="the person's pages to go")
+    until(forgotten, what="the person's pages to go")
     phone.context.set_offline(True)
     phone.goto("/guide/when-to-seek-help/")
     assert phone.locator("h1").inner_text() == "When to seek help"

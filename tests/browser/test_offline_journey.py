@@ -8,7 +8,7 @@ import time
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import log_in, save_screenshot
+from tests.browser.conftest import log_in, save_screenshot, until
 from tests.factories import PASSWORD, make_user
 from tracker.dates import today_for
 from tracker.models import CareAlert, CheckIn, OfflineDay
@@ -22,16 +22,6 @@ def _today() -> dt.date:
     return timezone.now().date()
 
 
-def _until(check, *, seconds: float = 10, what: str = "") -> None:
-    """Polls from Python: the page's CSP refuses the string functions wait_for_function sends."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return
-        time.sleep(0.1)
-    raise AssertionError(f"timed out waiting for {what or check}")
-
-
 def _kept_offline(page) -> bool:
     return page.evaluate(
         """async () => Boolean(navigator.serviceWorker.controller)
@@ -42,10 +32,10 @@ def _kept_offline(page) -> bool:
 
 def _ready_for_offline(page, path: str = "/checkin/") -> None:
     page.goto(path)
-    _until(lambda: page.evaluate("async () => Boolean(await navigator.serviceWorker.ready)"),
+    until(lambda: page.evaluate("async () => Boolean(await navigator.serviceWorker.ready)"),
            what="the service worker")  # fmt: skip
     page.reload()  # now under its control
-    _until(lambda: _kept_offline(page), what="the kept pages")
+    until(lambda: _kept_offline(page), what="the kept pages")
 
 
 @pytest.fixture
@@ -89,7 +79,7 @@ def test_two_days_wait_offline_survive_a_reload_and_arrive_once(phone, alice):
     phone.context.set_offline(False)
     phone.evaluate("window.dispatchEvent(new Event('online'))")
     phone.get_by_text("sent from this phone and saved").first.wait_for()
-    _until(lambda: OfflineDay.objects.count() == 2, what="both days on the server")
+    until(lambda: OfflineDay.objects.count() == 2, what="both days on the server")
     days = {c.date: c for c in CheckIn.objects.filter(user=alice)}
     assert set(days) == {yesterday, _today()}
     assert days[yesterday].discomfort == 6
@@ -109,7 +99,7 @@ def test_a_day_saved_offline_is_sent_when_the_app_is_opened_again(phone, alice, 
     context.set_offline(False)
     reopened = context.new_page()
     reopened.goto("/history/")  # any page: the next load sends what waits
-    _until(lambda: CheckIn.objects.filter(user=alice).exists(), what="the day on the server")
+    until(lambda: CheckIn.objects.filter(user=alice).exists(), what="the day on the server")
     assert CheckIn.objects.get(user=alice).discomfort == 5
     assert OfflineDay.objects.count() == 1
 
@@ -124,7 +114,7 @@ def test_replaying_a_days_request_stores_nothing_twice(phone, alice):
     (waiting,) = phone.evaluate("async () => await BackhabitsDays.all()")
     phone.context.set_offline(False)
     phone.evaluate("window.dispatchEvent(new Event('online'))")
-    _until(lambda: OfflineDay.objects.count() == 1, what="the day on the server")
+    until(lambda: OfflineDay.objects.count() == 1, what="the day on the server")
     replayed = phone.evaluate(
         """async (day) => {
             const body = new URLSearchParams();
@@ -162,11 +152,11 @@ def test_saddle_numbness_ticked_offline_shows_the_emergency_advice_at_once(phone
     # Back online, the day arrives and the rules run on the server as well.
     phone.context.set_offline(False)
     phone.goto("/")
-    _until(lambda: CareAlert.objects.filter(user=alice).exists(), what="the care alert")
+    until(lambda: CareAlert.objects.filter(user=alice).exists(), what="the care alert")
     assert CheckIn.objects.get(user=alice).symptoms == ["saddle_numbness"]
     # The phone lets the day go once the server has answered; wait for that, and for the page to
     # settle, so no sync is still writing while the test's database is emptied.
-    _until(
+    until(
         lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0,
         what="the phone to let the day go",
     )
@@ -191,7 +181,7 @@ def test_a_day_waits_for_the_person_who_saved_it(phone, alice, page_problems):
     assert phone.evaluate("async () => (await BackhabitsDays.all()).length") == 1
     phone.context.clear_cookies()
     log_in(phone, "alice", PASSWORD)
-    _until(lambda: CheckIn.objects.filter(user=alice).exists(), what="Alice's day")
+    until(lambda: CheckIn.objects.filter(user=alice).exists(), what="Alice's day")
     assert CheckIn.objects.get(user=alice).discomfort == 7
     assert not CheckIn.objects.filter(user=bob).exists()
 
@@ -205,10 +195,10 @@ def test_a_connection_that_does_not_answer_keeps_the_day_on_the_phone(phone, ali
             .dispatchEvent(new CustomEvent('htmx:sendError', {bubbles: true}))"""
     )
     # Kept on the phone, then sent as soon as it can be (Background Sync, or the next load).
-    _until(lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 1
+    until(lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 1
            or CheckIn.objects.filter(user=alice).exists(), what="the day kept")  # fmt: skip
     phone.reload()
-    _until(lambda: CheckIn.objects.filter(user=alice).exists(), what="the day")
+    until(lambda: CheckIn.objects.filter(user=alice).exists(), what="the day")
     assert CheckIn.objects.get(user=alice).discomfort == 4
     assert OfflineDay.objects.count() == 1  # it came through the phone's store, once
 
@@ -227,7 +217,7 @@ def test_a_day_the_server_refuses_can_be_removed_from_the_phone(phone, alice, pa
     assert "could not be saved" in phone.locator("#offline-status").inner_text()
     assert remove.bounding_box()["height"] >= 44
     remove.click()
-    _until(lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0,
+    until(lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0,
            what="the copy removed")  # fmt: skip
     assert not CheckIn.objects.exists()
 
@@ -288,6 +278,6 @@ def test_a_refused_day_keeps_its_symptoms_and_the_phone_says_what_was_kept(abroa
     remove = phone.get_by_role("button", name="Remove the unsent copy")
     assert remove.bounding_box()["height"] >= 44
     remove.click()
-    _until(lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0,
+    until(lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0,
            what="the copy removed")  # fmt: skip
     assert CheckIn.objects.get(user=alice).symptoms == ["night_pain"]
