@@ -354,6 +354,53 @@ def test_an_emergency_logged_more_than_two_days_back_is_told_as_maybe_past(user)
         CheckIn.objects.all().delete()
 
 
+@pytest.mark.parametrize("back", [1, 2, 3, 120])  # PAST_EVENT_DAYS is 2
+def test_an_urgent_sign_logged_more_than_two_days_back_is_told_as_maybe_past(user, back):
+    user.profile.country = "GB"
+    user.profile.save()
+    day = TODAY - dt.timedelta(days=back)
+    CheckIn.objects.create(user=user, date=day, symptoms=["night_pain"])
+    care.check_day(user=user, date=day, today=TODAY)
+    [prompt] = shown.prompts_for_alerts(care.open_alerts(user), country="GB", today=TODAY)
+    [line] = _lines(user)
+    today_words = "Get an urgent appointment with a doctor today"
+    if back <= 2:
+        assert prompt.headline == line.headline == today_words
+        assert "a day that has passed" not in prompt.advice
+    else:
+        assert (
+            prompt.headline
+            == line.headline
+            == ("If this is still happening, get an urgent appointment with a doctor today")
+        )
+        assert prompt.advice.startswith("You logged this for a day that has passed.")
+        assert "call 999 straight away" in prompt.advice  # the safety net stays
+    assert "Don't try to crack or stretch your back" in prompt.advice
+
+
+def test_a_soon_sign_from_long_ago_keeps_its_own_words(user):
+    day = TODAY - dt.timedelta(days=120)
+    CheckIn.objects.create(user=user, date=day, symptoms=["cracking_pain"])
+    care.check_day(user=user, date=day, today=TODAY)
+    [prompt] = shown.prompts_for_alerts(care.open_alerts(user), country="GB", today=TODAY)
+    assert prompt.tier == redflags.SOON
+    assert not prompt.headline.startswith("If this is still happening")
+
+
+def test_the_past_urgent_advice_is_the_editors_to_reword(user):
+    from tracker.models import CareWording
+
+    CareWording.objects.update_or_create(
+        key="tier:urgent_past", defaults={"text": "Edited: if still there, see {urgent_care}."}
+    )
+    day = TODAY - dt.timedelta(days=30)
+    CheckIn.objects.create(user=user, date=day, symptoms=["weight_loss"])
+    care.check_day(user=user, date=day, today=TODAY)
+    [prompt] = shown.prompts_for_alerts(care.open_alerts(user), country="GB", today=TODAY)
+    assert prompt.advice.startswith("Edited: if still there, see ")
+    assert prompt.headline.startswith("If this is still happening")  # the code decides that
+
+
 def test_lines_come_most_urgent_first_from_one_query(user, django_assert_num_queries):
     _log(user, TODAY, symptoms=["night_pain"])
     responses.acknowledge(_alert(user, "night_pain"), response="getting_help")

@@ -151,3 +151,23 @@ def test_every_placeholder_is_filled_for_every_country():
         for text in [*TIER_ADVICE.values(), *TIER_HEADLINES.values(),
                      *(w.explanation for w in RULE_WORDING.values())]:  # fmt: skip
             assert "{" not in countries.fill(text, contacts), (code, text)
+
+
+@pytest.mark.parametrize(
+    "migration, name, key",
+    [
+        (
+            "0023_import_drafts_and_past_emergency_wording",
+            "PAST_EMERGENCY_ADVICE",
+            "emergency_past",
+        ),
+        ("0024_past_urgent_wording", "PAST_URGENT_ADVICE", "urgent_past"),
+    ],
+)
+def test_each_past_advice_migration_carries_the_codes_own_words(migration, name, key):
+    import importlib
+
+    from tracker.care.wording import TIER_ADVICE
+
+    copy = getattr(importlib.import_module(f"tracker.migrations.{migration}"), name)
+    assert copy == TIER_ADVICE[key]

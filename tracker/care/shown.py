@@ -10,6 +10,7 @@ from tracker.care import countries, redflags
 from tracker.care.prompts import TICKED_ANSWERS, open_alerts
 from tracker.care.wording import (
     PAST_EMERGENCY,
+    PAST_URGENT,
     RULE_WORDING,
     TIER_ADVICE,
     TIER_HEADLINES,
@@ -25,9 +26,15 @@ from tracker.models import CareAlert, CareWording
 PAST_EVENT_DAYS = 2
 
 
+# The advice for a sign logged for a day that has passed, by tier: an emergency's "now" and an
+# urgent sign's "today" are said as "if this is still happening". A soon sign's "in the next few
+# days" reads right for a past day too.
+PAST_ADVICE = {redflags.EMERGENCY: PAST_EMERGENCY, redflags.URGENT: PAST_URGENT}
+
+
 def is_past_event(tier: str, last_logged: dt.date, today: dt.date | None) -> bool:
     return (
-        tier == redflags.EMERGENCY
+        tier in PAST_ADVICE
         and today is not None
         and last_logged < today - dt.timedelta(days=PAST_EVENT_DAYS)
     )
@@ -115,8 +122,10 @@ def _prompts(
         advice_text = advice
         if all(item.past_event for item in items):
             headline = past_event_headline(headline)
-            # Editors may reword it ("tier:emergency_past"); whether it shows is decided here.
-            advice_text = wordings.get(f"tier:{PAST_EMERGENCY}", TIER_ADVICE[PAST_EMERGENCY])
+            # Editors may reword it ("tier:emergency_past", "tier:urgent_past"); whether it
+            # shows is decided here.
+            past = PAST_ADVICE[tier]
+            advice_text = wordings.get(f"tier:{past}", TIER_ADVICE[past])
         prompts.append(
             CarePrompt(
                 tier=tier,

@@ -246,6 +246,8 @@ def advice_key(tier: str, rule_codes: Iterable[str]) -> str:
 # happening, and what to do if it stopped without being checked, rather than "call now". Its
 # headline is the tier's own behind "If this is still happening, ..." (shown.past_event_headline).
 PAST_EMERGENCY = "emergency_past"
+# The same for an urgent sign: "today" would read as though the day logged were today.
+PAST_URGENT = "urgent_past"
 
 TIER_HEADLINES = {
     EMERGENCY: "Call {emergency_number} or go to the emergency department now",
@@ -280,6 +282,15 @@ TIER_ADVICE = {
         "back, don't wait: call {emergency_number} straight away and tell them when it started. "
         "If it has stopped and no one has checked it yet, contact {urgent_care} today and tell "
         "them what you noticed and when. Don't stretch, crack or manipulate your back."
+    ),
+    PAST_URGENT: (
+        "You logged this for a day that has passed. If it is still happening, or it comes back, "
+        "contact {routine_care} and ask for an urgent appointment today; if you can't get one, "
+        "contact {urgent_care}. Tell them what you noticed and when it started. If you get "
+        "numbness around your bottom or genitals, problems peeing or pooing, new problems with "
+        "erections, ejaculation or feeling during sex, or weakness in both legs, call "
+        "{emergency_number} straight away. Don't try to crack or stretch your back "
+        "until you have been seen."
     ),
     SOON: (
         "Book an appointment with {routine_care} or {physio} in the next few days and tell them "
