@@ -9,8 +9,9 @@ from django.test.html import parse_html
 from tests.factories import checkin_post_data
 from tracker.choices import WaterUnit
 from tracker.dates import canonical_zones
-from tracker.forms.account import LongSelect, timezone_choices
 from tracker.forms.day import CheckInForm
+from tracker.forms.drawing import LongSelect
+from tracker.forms.places import timezone_choices
 
 
 def _errors_for(**overrides):

@@ -7,7 +7,8 @@ import zoneinfo
 import pytest
 
 from tracker import dates
-from tracker.forms.account import SettingsForm, SignupForm, timezone_choices, zone_options
+from tracker.forms.account import SettingsForm, SignupForm
+from tracker.forms.places import timezone_choices, zone_options
 
 OLD_TO_CURRENT = {
     "Asia/Calcutta": "Asia/Kolkata",

@@ -2,7 +2,6 @@
 resetting the password, and deleting the account."""
 
 import datetime as dt
-import functools
 import json
 from decimal import Decimal
 
@@ -17,21 +16,16 @@ from django.contrib.auth.forms import (
     UsernameField,
 )
 from django.core.mail import EmailMultiAlternatives
-from django.core.signals import setting_changed
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.dispatch import receiver
-from django.forms.utils import flatatt
 from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.html import escape
-from django.utils.safestring import SafeString, mark_safe
 
 from tracker.accounts import outbox
 from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_password
 from tracker.choices import TrackedKind, WaterUnit
-from tracker.dates import Zone, canonical_timezone, canonical_zones, zone_aliases
+from tracker.dates import canonical_timezone, zone_aliases
 from tracker.days import units
-from tracker.forms.drawing import FixedChoices, LongSelect
+from tracker.forms.drawing import LongSelect
+from tracker.forms.places import SignupZoneField, ZoneField, country_choices
 from tracker.limits import (
     EXERCISE_MINUTES_MAX,
     TRACKED_NAME_MAX_LENGTH,
@@ -42,137 +36,6 @@ from tracker.models import Profile
 
 EARLIEST_REMINDER, LATEST_REMINDER = dt.time(5, 0), dt.time(22, 30)
 MINIMUM_AGE = 16
-
-
-def timezone_choices() -> list[tuple[str, str]]:
-    """The zones offered, as (name, label) pairs in the order the list shows them."""
-    return [(zone.name, label) for _region, zones in _zone_groups() for zone, label in zones]
-
-
-def _zone_label(zone: Zone) -> str:
-    """ "Kolkata (India)", "Buenos Aires, Argentina": where the zone is, in words a person
-    looks for (the country's name in the page's language)."""
-    if not zone.country:
-        return zone.place
-    country = str(Profile._meta.get_field("country").countries.name(zone.country))
-    return zone.place if country in zone.place else f"{zone.place} ({country})"
-
-
-@functools.cache
-def _zone_groups_for(language: str) -> tuple[tuple[str, tuple[tuple[Zone, str], ...]], ...]:
-    with translation.override(language):
-        labelled = [(zone, _zone_label(zone)) for zone in canonical_zones()]
-    groups: dict[str, list[tuple[Zone, str]]] = {}
-    for zone, label in labelled:
-        groups.setdefault(zone.region, []).append((zone, label))
-    # Regions A to Z with UTC ("Other") last; places A to Z within each.
-    order = sorted(groups, key=lambda region: (region == "Other", region))
-    return tuple(
-        (region, tuple(sorted(groups[region], key=lambda pair: pair[1].casefold())))
-        for region in order
-    )
-
-
-def _zone_groups() -> tuple[tuple[str, tuple[tuple[Zone, str], ...]], ...]:
-    return _zone_groups_for(translation.get_language() or settings.LANGUAGE_CODE)
-
-
-@functools.cache
-def _zone_options_for(language: str) -> str:
-    """Every <optgroup> and <option> of the zone list, written once per process and language:
-    the list can't change while it runs."""
-    parts = []
-    for region, zones in _zone_groups_for(language):
-        parts.append(f'<optgroup label="{escape(region)}">')
-        parts += [f'<option value="{escape(zone.name)}">{escape(label)}</option>'
-                  for zone, label in zones]  # fmt: skip
-        parts.append("</optgroup>")
-    return "".join(parts)
-
-
-def zone_options() -> str:
-    return _zone_options_for(translation.get_language() or settings.LANGUAGE_CODE)
-
-
-class ZoneSelect(forms.Select):
-    """The time zones, grouped by region, written in one pass from zone_options (Django would
-    render each of ~420 options through a template)."""
-
-    def render(self, name, value, attrs=None, renderer=None) -> SafeString:
-        chosen = value if isinstance(value, str) else ""
-        options = zone_options()
-        listed = f'<option value="{escape(chosen)}">'
-        if chosen and listed in options:
-            options = options.replace(listed, f'<option value="{escape(chosen)}" selected>', 1)
-        elif canonical_timezone(chosen):
-            # A valid zone that isn't offered (Etc/GMT+5): shown as it is, so saving the
-            # page keeps it rather than quietly choosing the first zone of the list.
-            options = (
-                f'<option value="{escape(chosen)}" selected>{escape(chosen)}</option>{options}'
-            )
-        select_attrs = flatatt({"name": name, **self.build_attrs(self.attrs, attrs)})
-        return mark_safe(f"<select{select_attrs}>{options}</select>")
-
-
-class ZoneField(forms.CharField):
-    """A time zone by its current name: a stored or posted old name ("Asia/Calcutta") is
-    shown and saved as its current one ("Asia/Kolkata"); a name the database doesn't know is
-    refused."""
-
-    widget = ZoneSelect
-    default_error_messages = {"invalid": "Choose a time zone from the list."}
-
-    def prepare_value(self, value):
-        return (canonical_timezone(value) or value) if isinstance(value, str) else value
-
-    def to_python(self, value) -> str:
-        name = super().to_python(value)
-        if not name:
-            return name
-        current = canonical_timezone(name)
-        if current is None:
-            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
-        return current
-
-
-class SignupZoneField(ZoneField):
-    """At sign-up an unknown zone (a browser newer than the zone files) is no reason to refuse
-    the account: it falls back to the server's default, which settings can change."""
-
-    def to_python(self, value) -> str:
-        try:
-            name = super().to_python(value)
-        except forms.ValidationError:
-            name = ""
-        return name or canonical_timezone(settings.TIME_ZONE) or settings.TIME_ZONE
-
-
-@functools.cache
-def _country_choices(language: str) -> FixedChoices:
-    def make() -> list[tuple[str, str]]:
-        field = Profile._meta.get_field("country").formfield()
-        with translation.override(language):
-            countries = [(code, str(name)) for code, name in field.choices if code]
-        return [("", "Not set: the general advice"), *countries]
-
-    return FixedChoices(make)
-
-
-def country_choices() -> FixedChoices:
-    """Every country, named and sorted in the language of the page (one list per language)."""
-    return _country_choices(translation.get_language() or settings.LANGUAGE_CODE)
-
-
-@receiver(setting_changed)
-def _countries_changed(*, setting: str, **kwargs) -> None:
-    # The lists are made from django-countries' COUNTRIES_* settings, which it keeps too (its
-    # own cache is reset by deleting `countries`): both are made again when one changes.
-    # Settings change only under test, but a list is never older than its settings.
-    if setting.startswith("COUNTRIES_"):
-        del Profile._meta.get_field("country").countries.countries
-        _country_choices.cache_clear()
-        _zone_groups_for.cache_clear()
-        _zone_options_for.cache_clear()
 
 
 def minimum_password_length() -> int:
