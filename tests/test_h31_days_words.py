@@ -11,7 +11,7 @@ from tracker.days import away
 from tracker.days.checkins import describe_day
 from tracker.days.measures import MEASURES_BY_KEY
 from tracker.models import AwayPeriod, CheckIn
-from tracker.trends import heatmap, insights, reports, streaks
+from tracker.trends import heatmap, insights, reports, streaks, weekly
 from tracker.trends.series import DayRow
 
 EXERCISE, DISCOMFORT = MEASURES_BY_KEY["exercise_minutes"], MEASURES_BY_KEY["discomfort"]
@@ -34,7 +34,7 @@ def test_the_weekly_summary_says_one_minute_in_the_singular(last, words):
     today = MONDAY + dt.timedelta(days=2)
     rows = [_row(MONDAY - dt.timedelta(days=n), last) for n in range(1, 8)]
     rows += [_row(MONDAY + dt.timedelta(days=n), 29) for n in range(3)]
-    (line,) = insights.weekly_summary(rows, today=today, measures=[EXERCISE])
+    (line,) = weekly.weekly_summary(rows, today=today, measures=[EXERCISE])
     assert line.sentence == f"Exercise averaged 29 minutes a day, {words} from last week."
 
 

@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from tracker.trends import insights, streaks
+from tracker.trends import insights, streaks, weekly
 from tracker.trends.insights import DayRow
 
 TODAY = dt.date(2026, 11, 29)  # a Sunday
@@ -92,25 +92,25 @@ def test_weekly_summary_in_words():
     last_week = [row(n, discomfort=4) for n in range(7, 11)]
     lines = {
         line.measure.key: line.sentence
-        for line in insights.weekly_summary(this_week + last_week, today=TODAY)
+        for line in weekly.weekly_summary(this_week + last_week, today=TODAY)
     }
     assert lines["discomfort"] == "Discomfort averaged 3, down 1 from last week."
     assert lines["water_ml"] == "Water averaged 2,000 ml a day, the same as last week."
 
 
 def test_weekly_summary_with_nothing_logged():
-    lines = insights.weekly_summary([row(8)], today=TODAY)
+    lines = weekly.weekly_summary([row(8)], today=TODAY)
     assert lines[0].sentence == "Discomfort: nothing logged this week yet."
 
 
 def test_weekly_summary_without_last_week():
-    lines = insights.weekly_summary([row(0, discomfort=5)], today=TODAY)
+    lines = weekly.weekly_summary([row(0, discomfort=5)], today=TODAY)
     assert lines[0].sentence == "Discomfort averaged 5 (nothing logged last week to compare)."
 
 
 def test_weekly_summary_rising_exercise():
     rows = [row(0, exercise_minutes=40), row(8, exercise_minutes=20)]
-    lines = {line.measure.key: line.sentence for line in insights.weekly_summary(rows, today=TODAY)}
+    lines = {line.measure.key: line.sentence for line in weekly.weekly_summary(rows, today=TODAY)}
     assert (
         lines["exercise_minutes"]
         == "Exercise averaged 40 minutes a day, up 20 minutes from last week."
@@ -184,7 +184,7 @@ def test_water_in_ounces_is_converted_for_reading_only():
     assert (round(shown.values[0], 1), round(shown.rolling[0], 1)) == (67.6, 33.8)
     assert insights.in_shown_units(series, insights.MEASURES_BY_KEY["water_ml"]) is series
     rows = [row(0, water_ml=2000), row(7, water_ml=1900)]
-    water = next(line for line in insights.weekly_summary(rows, today=TODAY, measures=(ounces,)))
+    water = next(line for line in weekly.weekly_summary(rows, today=TODAY, measures=(ounces,)))
     assert water.sentence == "Water averaged 68 fl oz a day, up 3 fl oz from last week."
     assert ounces.heading == "Water (fl oz)"
     assert insights.MEASURES_BY_KEY["discomfort"].heading == "Discomfort"
@@ -204,7 +204,7 @@ def test_runs_of_consecutive_days():
 
 def test_weekly_summary_averages_only_the_days_that_logged_each_measure():
     rows = [row(0, water_ml=None), row(1, water_ml=1000, discomfort=None), row(2, water_ml=3000)]
-    lines = {line.measure.key: line for line in insights.weekly_summary(rows, today=TODAY)}
+    lines = {line.measure.key: line for line in weekly.weekly_summary(rows, today=TODAY)}
     assert lines["water_ml"].this_week == 2000
     assert lines["discomfort"].this_week == 3
 

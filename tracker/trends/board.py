@@ -25,6 +25,7 @@ from tracker.trends import (
     insights,
     streaks,
     strength_charts,
+    weekly,
     whole,
 )
 from tracker.trends import earlier as earlier_days
@@ -136,8 +137,8 @@ class Dashboard:
         return _fingerprint(self.account, "heatmap", year_start, self.today, {}, year_numbers)
 
     @functools.cached_property
-    def weekly(self) -> list[insights.WeeklyLine]:
-        return insights.weekly_summary(
+    def weekly(self) -> list[weekly.WeeklyLine]:
+        return weekly.weekly_summary(
             self.rows, today=self.today, measures=tuple(self.measures.values())
         )
 
