@@ -1,6 +1,7 @@
 import datetime as dt
 import re
 
+from tracker.days.measures import MEASURES
 from tracker.trends import buckets, charts, insights
 from tracker.trends.insights import MEASURES_BY_KEY, Series
 
@@ -82,7 +83,7 @@ def test_heatmap_levels():
 
 
 def test_measures_cover_every_habit_and_discomfort():
-    assert {m.key for m in insights.MEASURES} == {
+    assert {m.key for m in MEASURES} == {
         "discomfort", "posture", "exercise_minutes", "water_ml", "stress",
     }  # fmt: skip
 
