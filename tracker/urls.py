@@ -80,6 +80,7 @@ urlpatterns = [
     ),
     path("settings/import/", imports.import_upload, name="import"),
     path("settings/import/preview/", imports.import_preview, name="import_preview"),
+    path("settings/import/loop/", imports.import_loop, name="import_loop"),
     path("settings/delete-account/", account.delete_account, name="delete_account"),
     path("settings/tracked/", account.tracked_add, name="tracked_add"),
     path(

@@ -18,26 +18,50 @@ from tracker.models import ImportDraft
 DRAFT_MINUTES = 60
 
 
-def keep(user, parsed: Parsed, *, filename: str) -> None:
-    """The person's one draft, replacing any earlier one; everyone's stale drafts go too."""
+def keep(user, parsed: Parsed, *, filename: str, loop_habits: list[dict] | None = None) -> None:
+    """The person's one draft, replacing any earlier one; everyone's stale drafts go too. A Loop
+    file's draft also keeps its habits (loop_mapping.habits_as_json), so the mapping can be
+    changed from the preview without uploading again."""
     discard_stale()
+    data = parsed.as_json()
+    if loop_habits is not None:
+        data["loop_habits"] = loop_habits
+    _store(user, parsed.source, filename, data)
+
+
+def keep_loop(user, loop_habits: list[dict], *, filename: str) -> None:
+    """A Loop file not mapped yet: its habits only, no days until the person maps them."""
+    discard_stale()
+    _store(user, "loop", filename, {"loop_habits": loop_habits})
+
+
+def _store(user, source: str, filename: str, data: dict) -> None:
     ImportDraft.objects.update_or_create(
         user=user,
         defaults={
-            "source": parsed.source,
+            "source": source,
             "filename": filename[:100],
-            "data": parsed.as_json(),
+            "data": data,
             "created_at": timezone.now(),
         },
     )
 
 
 def load(user) -> tuple[Parsed, str] | None:
-    """The person's draft and its file's name, while it is fresh."""
+    """The person's draft and its file's name, while it is fresh and has days (a Loop file
+    has none until it is mapped)."""
     draft = ImportDraft.objects.filter(user=user, created_at__gte=_oldest_kept()).first()
-    if draft is None:
+    if draft is None or "days" not in draft.data:
         return None
     return Parsed.from_json(draft.data), draft.filename
+
+
+def load_loop(user) -> tuple[list[dict], str] | None:
+    """A fresh Loop draft's habits (as stored) and its file's name."""
+    draft = ImportDraft.objects.filter(user=user, created_at__gte=_oldest_kept()).first()
+    if draft is None or "loop_habits" not in draft.data:
+        return None
+    return draft.data["loop_habits"], draft.filename
 
 
 def exists(user) -> bool:

@@ -52,6 +52,12 @@ def too_large() -> Problem:
     return Problem("", f"The file is larger than {megabytes(settings.IMPORT_MAX_BYTES)}.")
 
 
+def is_zip(raw: bytes) -> bool:
+    """A zip by its content, not its name (Loop Habit Tracker's export): a local file header,
+    or an empty archive's end record."""
+    return raw[:4] in (b"PK\x03\x04", b"PK\x05\x06")
+
+
 def read_text(raw: bytes) -> str:
     """The file as text: UTF-8 (a byte-order mark is allowed, as spreadsheets write one), with
     no NUL character (a binary file, or UTF-16). Refused otherwise."""

@@ -13,8 +13,13 @@ from django_ratelimit.core import is_ratelimited
 from tracker import throttling
 from tracker.care import responses
 from tracker.dates import today_for
-from tracker.forms.imports import ImportConfirmForm, ImportUploadForm
-from tracker.imports import apply, checks, drafts, own_export, preview, uploads
+from tracker.forms.imports import (
+    ACCEPTED_FILES,
+    ImportConfirmForm,
+    ImportUploadForm,
+    LoopMappingForm,
+)
+from tracker.imports import apply, checks, drafts, loop_mapping, own_export, preview, uploads
 from tracker.imports.days import Problem, Refused
 
 # Reading a file is the heaviest request the app takes: a few a person an hour is plenty to fix
@@ -37,16 +42,20 @@ def import_upload(request: HttpRequest) -> HttpResponse:
             problems = [uploads.too_large()]
         elif form.is_valid():
             upload = form.cleaned_data["file"]
+            raw = upload.read()
+            today = today_for(request.user)
             try:
-                text = uploads.read_text(upload.read())
-                parsed = own_export.read(text, today=today_for(request.user))
+                if uploads.is_zip(raw):  # Loop Habit Tracker's export: its habits, mapped next
+                    habits = loop_mapping.read(raw, today=today)
+                    found = loop_mapping.habits_as_json(habits)
+                    drafts.keep_loop(request.user, found, filename=upload.name)
+                    return _go(request, "tracker:import_loop")
+                parsed = own_export.read(uploads.read_text(raw), today=today)
             except Refused as refused:
                 problems = refused.problems
             else:
                 drafts.keep(request.user, parsed, filename=upload.name)
-                if request.htmx:
-                    return HttpResponseClientRedirect(_preview_url())
-                return redirect("tracker:import_preview")
+                return _go(request, "tracker:import_preview")
     context = {
         "form": form,
         "problems": problems[: checks.MAX_PROBLEMS],
@@ -64,6 +73,8 @@ def import_upload(request: HttpRequest) -> HttpResponse:
 @login_required
 def import_preview(request: HttpRequest) -> HttpResponse:
     kept = drafts.load(request.user)
+    if kept is None and drafts.load_loop(request.user) is not None:
+        return redirect("tracker:import_loop")  # a Loop file not mapped yet
     if kept is None:
         if request.method == "POST":
             messages.info(request, "That import was already finished or cancelled.")
@@ -83,19 +94,56 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         care = responses.page_care(request.user, today=today, full_rules=outcome.alert_rules)
         context = {"outcome": outcome, "care_prompts": care.prompts, "care_lines": care.lines}
         return render(request, "tracker/import_done.html", context)
-    context = {"form": form, "preview": preview.build(request.user, parsed), "filename": filename}
+    context = {
+        "form": form,
+        "preview": preview.build(request.user, parsed),
+        "filename": filename,
+        "loop_file": parsed.source == loop_mapping.SOURCE,
+    }
     return render(request, "tracker/import_preview.html", context)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@login_required
+def import_loop(request: HttpRequest) -> HttpResponse:
+    """A Loop Habit Tracker file's habits: what each becomes here, then the usual preview."""
+    kept = drafts.load_loop(request.user)
+    if kept is None:
+        if request.method == "POST":
+            messages.info(request, "That import was already finished or cancelled.")
+        return redirect("tracker:import")
+    stored, filename = kept
+    if request.POST.get("action") == "cancel":
+        drafts.discard(request.user)
+        messages.info(request, "Import cancelled: nothing was written.")
+        return redirect("tracker:settings")
+    habits = loop_mapping.habits_from_json(stored)
+    form = LoopMappingForm(habits, request.POST or None)
+    if form.is_valid():
+        drafts.keep(request.user, form.parsed, filename=filename, loop_habits=stored)
+        return redirect("tracker:import_preview")
+    context = {
+        "form": form,
+        "filename": filename,
+        "problems": form.problems[: checks.MAX_PROBLEMS],
+        "problems_more": max(0, len(form.problems) - checks.MAX_PROBLEMS),
+    }
+    status = 400 if form.is_bound else 200
+    return render(request, "tracker/import_loop.html", context, status=status)
+
+
+def _go(request: HttpRequest, name: str) -> HttpResponse:
+    if request.htmx:
+        return HttpResponseClientRedirect(reverse(name))
+    return redirect(name)
 
 
 def _limits() -> dict:
     return {
         "max_size": uploads.megabytes(settings.IMPORT_MAX_BYTES),
         "max_rows": settings.IMPORT_MAX_ROWS,
+        "accepted_files": ACCEPTED_FILES,
     }
-
-
-def _preview_url() -> str:
-    return reverse("tracker:import_preview")
 
 
 def _throttled(request: HttpRequest) -> bool:
