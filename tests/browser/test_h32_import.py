@@ -58,7 +58,7 @@ def test_importing_an_export_on_a_phone(new_page, page_problems, javascript, tmp
     assert not page.locator("#import-progress").is_visible()
     path = tmp_path / "backhabits-export.csv"
     path.write_bytes(_file(today))
-    page.get_by_label("Your export file (CSV or JSON)").set_input_files(str(path))
+    page.get_by_label("Your export file").set_input_files(str(path))
     if javascript:
         page.evaluate(WATCH_INDICATOR)
     page.get_by_role("button", name="Check the file").click()
@@ -94,7 +94,7 @@ def test_a_bad_file_is_explained_on_the_page(new_page, page_problems, tmp_path):
     page.goto("/settings/import/")
     path = tmp_path / "bad.csv"
     path.write_text("date,posture\n2020-01-01,9\n2020-01-01,3\n")
-    page.get_by_label("Your export file (CSV or JSON)").set_input_files(str(path))
+    page.get_by_label("Your export file").set_input_files(str(path))
     page.get_by_role("button", name="Check the file").click()
     alert = page.get_by_role("alert")
     alert.wait_for()
