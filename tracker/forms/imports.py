@@ -202,11 +202,11 @@ class LoopMappingForm(forms.Form):
         try:
             self.parsed = loop_mapping.build(self.habits, choices)
         except Refused as refused:
-            self.problems = refused.problems
+            whole = [p.message for p in refused.problems if not p.where]
+            # A value out of range is listed by habit and date; a whole-file reason is the error.
+            self.problems = [p for p in refused.problems if p.where]
             raise forms.ValidationError(
-                "Nothing was imported: " + refused.problems[0].message
-                if len(refused.problems) == 1 and not refused.problems[0].where
-                else "Some of the chosen habits' days are out of range."
+                whole or ["Nothing was imported: some of the chosen habits' days are out of range."]
             ) from None
         return cleaned
 
