@@ -205,3 +205,19 @@ def test_the_mapping_page_needs_a_loop_draft_and_is_the_persons_own(
     cancelled = logged_in_client.post(LOOP, {"action": "cancel"})
     assert cancelled.status_code == 302
     assert not ImportDraft.objects.filter(user=user).exists()
+
+
+def test_coming_back_from_the_preview_shows_the_choices_made(logged_in_client, user):
+    upload(logged_in_client, loop_zip(habits(user)))
+    data = {**skip_all(), "habit_1": "water_glasses", "glass_ml_1": "330"}
+    assert logged_in_client.post(LOOP, data).status_code == 302
+    assert "loop_habits" in ImportDraft.objects.get(user=user).data
+    back = logged_in_client.get(LOOP)
+    form = back.context["form"]
+    assert form["habit_1"].value() == "water_glasses"
+    assert form["glass_ml_1"].value() == 330
+    assert form["habit_0"].value() == "skip"
+    # Changed there: the preview follows the new choice.
+    logged_in_client.post(LOOP, {**skip_all(), "habit_0": "water_ml"})
+    columns = {c.name for c in logged_in_client.get(PREVIEW).context["preview"].columns}
+    assert columns == {"water_ml", "away"}

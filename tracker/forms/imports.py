@@ -210,6 +210,11 @@ class LoopMappingForm(forms.Form):
             ) from None
         return cleaned
 
+    def choices_made(self) -> dict[str, object]:
+        """The valid form's answers, kept with the draft to show again if the person comes back
+        from the preview to change them."""
+        return {name: value for name, value in self.cleaned_data.items() if value is not None}
+
     def full_clean(self) -> None:
         super().full_clean()
         for name in self.errors:  # the field says why, next to it, to a screen reader too

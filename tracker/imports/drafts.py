@@ -18,14 +18,23 @@ from tracker.models import ImportDraft
 DRAFT_MINUTES = 60
 
 
-def keep(user, parsed: Parsed, *, filename: str, loop_habits: list[dict] | None = None) -> None:
+def keep(
+    user,
+    parsed: Parsed,
+    *,
+    filename: str,
+    loop_habits: list[dict] | None = None,
+    loop_choices: dict[str, object] | None = None,
+) -> None:
     """The person's one draft, replacing any earlier one; everyone's stale drafts go too. A Loop
-    file's draft also keeps its habits (loop_mapping.habits_as_json), so the mapping can be
-    changed from the preview without uploading again."""
+    file's draft also keeps its habits (loop_mapping.habits_as_json) and what the person chose
+    for them, so the mapping can be changed from the preview without uploading or choosing
+    everything again."""
     discard_stale()
     data = parsed.as_json()
     if loop_habits is not None:
         data["loop_habits"] = loop_habits
+        data["loop_choices"] = loop_choices or {}
     _store(user, parsed.source, filename, data)
 
 
@@ -56,12 +65,12 @@ def load(user) -> tuple[Parsed, str] | None:
     return Parsed.from_json(draft.data), draft.filename
 
 
-def load_loop(user) -> tuple[list[dict], str] | None:
-    """A fresh Loop draft's habits (as stored) and its file's name."""
+def load_loop(user) -> tuple[list[dict], str, dict[str, object]] | None:
+    """A fresh Loop draft's habits (as stored), its file's name, and the choices made so far."""
     draft = ImportDraft.objects.filter(user=user, created_at__gte=_oldest_kept()).first()
     if draft is None or "loop_habits" not in draft.data:
         return None
-    return draft.data["loop_habits"], draft.filename
+    return draft.data["loop_habits"], draft.filename, draft.data.get("loop_choices", {})
 
 
 def exists(user) -> bool:

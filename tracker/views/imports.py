@@ -112,15 +112,21 @@ def import_loop(request: HttpRequest) -> HttpResponse:
         if request.method == "POST":
             messages.info(request, "That import was already finished or cancelled.")
         return redirect("tracker:import")
-    stored, filename = kept
+    stored, filename, chosen = kept
     if request.POST.get("action") == "cancel":
         drafts.discard(request.user)
         messages.info(request, "Import cancelled: nothing was written.")
         return redirect("tracker:settings")
     habits = loop_mapping.habits_from_json(stored)
-    form = LoopMappingForm(habits, request.POST or None)
+    form = LoopMappingForm(habits, request.POST or None, initial=chosen)
     if form.is_valid():
-        drafts.keep(request.user, form.parsed, filename=filename, loop_habits=stored)
+        drafts.keep(
+            request.user,
+            form.parsed,
+            filename=filename,
+            loop_habits=stored,
+            loop_choices=form.choices_made(),
+        )
         return redirect("tracker:import_preview")
     context = {
         "form": form,
