@@ -52,7 +52,7 @@ def test_importing_an_export_on_a_phone(new_page, page_problems, javascript, tmp
     page = new_page("phone", javascript=javascript)
     log_in(page, "importer", PASSWORD)
     page.goto("/settings/")
-    page.get_by_role("link", name="Import days from an export (CSV or JSON)").click()
+    page.get_by_role("link", name="Import days: a backhabits export").click()
     page.wait_for_url("**/settings/import/")
     _checked(page, javascript)
     assert not page.locator("#import-progress").is_visible()
