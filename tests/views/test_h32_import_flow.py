@@ -138,6 +138,15 @@ def test_the_preview_says_what_the_file_holds_and_what_clashes(logged_in_client,
     assert logged_in_client.get(PREVIEW)["Cache-Control"] == "no-store"
 
 
+def test_the_preview_lists_time_away_only_when_the_file_has_some(logged_in_client, user):
+    today = today_for(user)
+    days = [(today - dt.timedelta(days=n)).isoformat() for n in (3, 2)]
+    upload(logged_in_client, f"date,discomfort,away\n{days[0]},4,\n{days[1]},3,\n")
+    assert "Time away" not in logged_in_client.get(PREVIEW).content.decode()
+    upload(logged_in_client, f"date,discomfort,away\n{days[0]},4,yes\n{days[1]},3,\n")
+    assert "Time away: breaks of up to 60 days" in logged_in_client.get(PREVIEW).content.decode()
+
+
 def _clash_file(today: dt.date) -> str:
     day = (today - dt.timedelta(days=2)).isoformat()
     new = (today - dt.timedelta(days=3)).isoformat()

@@ -76,7 +76,8 @@ def test_upload_map_preview_confirm_writes_the_mapped_measures_only(
     assert preview.status_code == 200
     shown = preview.context["preview"]
     assert shown.days == 2  # the third day has only SKIP and YES_AUTO: nothing logged
-    assert {c.name for c in shown.columns} == {"exercise_minutes", "water_ml", "posture", "away"}
+    # Only what the habits give: Loop has no time away, so no "Time away: 0 days" line.
+    assert {c.name for c in shown.columns} == {"exercise_minutes", "water_ml", "posture"}
     assert "Change what each Loop habit becomes" in preview.content.decode()
 
     done = logged_in_client.post(PREVIEW, {"action": "confirm", "clashes": "keep"})
@@ -220,4 +221,4 @@ def test_coming_back_from_the_preview_shows_the_choices_made(logged_in_client, u
     # Changed there: the preview follows the new choice.
     logged_in_client.post(LOOP, {**skip_all(), "habit_0": "water_ml"})
     columns = {c.name for c in logged_in_client.get(PREVIEW).context["preview"].columns}
-    assert columns == {"water_ml", "away"}
+    assert columns == {"water_ml"}

@@ -117,7 +117,9 @@ def planned_entries(user, parsed: Parsed) -> list[NewEntry]:
 
 def build(user, parsed: Parsed) -> Preview:
     dates = [day.date for day in parsed.days]
-    carried = parsed.fields | {"away"} | ({"peg"} if "peg_pain" in parsed.fields else set())
+    # Time away is listed when the file has any (a Loop file, say, never does).
+    away = {"away"} if any(day.away for day in parsed.days) else set()
+    carried = parsed.fields | away | ({"peg"} if "peg_pain" in parsed.fields else set())
     columns = [
         Column(name, words, _given(parsed, name)) for name, words in COLUMN_WORDS if name in carried
     ]
