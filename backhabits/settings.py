@@ -74,6 +74,7 @@ MIDDLEWARE = [
     "tracker.middleware.IgnoreInvalidSessionKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "tracker.middleware.KeptPagesLeaveCsrfCookieMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "tracker.middleware.NoStoreForSignedInMiddleware",

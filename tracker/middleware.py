@@ -124,3 +124,23 @@ class IgnoreInvalidSessionKeyMiddleware:
                 samesite=settings.SESSION_COOKIE_SAMESITE,
             )
         return response
+
+
+KEEPING_HEADER = "X-Backhabits-Keeping"  # sent by the service worker (templates/tracker/sw.js)
+
+
+class KeptPagesLeaveCsrfCookieMiddleware:
+    """A page the service worker fetches to keep for offline use never sets the CSRF cookie.
+    Django sends that cookie again on every answer that used a token, with the secret the
+    request carried; a fetch that left before a log-in and answered after it would put the
+    signed-out secret back, and the next form post would be refused. Listed before
+    CsrfViewMiddleware, so this runs after it on the way out."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.headers.get(KEEPING_HEADER):
+            response.cookies.pop(settings.CSRF_COOKIE_NAME, None)
+        return response

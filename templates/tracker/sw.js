@@ -36,7 +36,9 @@ KEPT_FOR["{% url 'tracker:guide_section' 'when-to-seek-help' %}"] = SEEK_HELP;
 function keepPages(urls, credentials) {
   return caches.open(SHELL).then(function (cache) {
     return Promise.all(urls.map(function (url) {
-      return fetch(url, { credentials: credentials, redirect: "manual" }).then(function (response) {
+      // The header asks the server not to set the CSRF cookie (tracker.middleware).
+      var headers = { "X-Backhabits-Keeping": "1" };
+      return fetch(url, { credentials: credentials, redirect: "manual", headers: headers }).then(function (response) {
         if (response.status === 200) return cache.put(url, response);
       }).catch(function () {});
     }));
