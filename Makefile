@@ -6,7 +6,15 @@ MANAGE := $(BIN)/python manage.py
 # Development commands run with DEBUG on; production (make serve) needs its own settings.
 DEV := DJANGO_DEBUG=$${DJANGO_DEBUG:-1}
 
-.PHONY: run test install lint format demo superuser serve clean
+.PHONY: run test install lint format demo superuser serve clean messages messages-check
+# The languages besides English (settings.LANGUAGES): each has locale/<code>/LC_MESSAGES/.
+LOCALES := es
+MESSAGE_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+# What makemessages reads: our code and templates, never the virtual environment or the tests.
+MAKEMESSAGES := $(MANAGE) makemessages $(foreach l,$(LOCALES),--locale $(l)) --no-location \
+	--no-obsolete --ignore '.venv/*' --ignore 'staticfiles/*' --ignore 'tests/*' \
+	--ignore 'benchmarks/*' --ignore 'build/*' --ignore 'test-artifacts/*'
+
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,7 +24,27 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $@
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(MESSAGE_FILES)
+
+# The compiled catalogues (.mo) are built here, not committed.
+locale/%.mo: locale/%.po | $(VENV)/.installed
+	msgfmt --check-format -o $@ $<
+
+# After changing a string a person reads: collect every marked string into the catalogues;
+# then translate what is new or fuzzy in locale/<code>/LC_MESSAGES/*.po and run `make install`.
+messages: $(VENV)/.installed
+	$(MAKEMESSAGES)
+	$(MAKEMESSAGES) --domain djangojs --ignore 'static/js/vendor/*'
+	$(MAKE) install
+
+# CI: fails when a marked string is missing from a catalogue or one it holds is no longer used
+# (run `make messages`). tests/test_i18n_catalogues.py fails on an entry untranslated or fuzzy.
+messages-check: $(VENV)/.installed
+	rm -rf build/locale-before && mkdir -p build && cp -r locale build/locale-before
+	$(MAKEMESSAGES) >/dev/null
+	$(MAKEMESSAGES) --domain djangojs --ignore 'static/js/vendor/*' >/dev/null
+	diff -r -I '^"POT-Creation-Date' -x '*.mo' build/locale-before locale \
+		|| (echo "The catalogues are out of date: run 'make messages' and translate." && exit 1)
 
 run: install
 	$(DEV) $(MANAGE) generate_vapid_keys --dev-file

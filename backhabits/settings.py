@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "tracker.middleware.KeptPagesLeaveCsrfCookieMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tracker.middleware.PersonLanguageMiddleware",
     "tracker.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -179,6 +180,11 @@ LOGIN_REDIRECT_URL = "tracker:home"
 LOGOUT_REDIRECT_URL = "tracker:home"
 
 LANGUAGE_CODE = "en"
+# The languages a person can choose (Settings), and the first one from the browser's
+# Accept-Language until they do (tracker.middleware.PersonLanguageMiddleware). To add one, see the
+# README's "Adding a language".
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("BACKHABITS_DEFAULT_TIMEZONE", "UTC")
 if TIME_ZONE not in zoneinfo.available_timezones():
     raise ImproperlyConfigured(

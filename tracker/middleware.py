@@ -4,14 +4,30 @@ import zoneinfo
 from django.conf import settings
 from django.contrib.auth import logout
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS
+from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render, resolve_url
-from django.utils import timezone
+from django.utils import timezone, translation
 from django_htmx.http import HttpResponseClientRedirect
 
 SESSION_GENERATION_KEY = "backhabits_session_generation"
 # The keys Django's database session stores make: 32 lowercase letters and digits (at least 8
 # pass its own check, and its column holds 40).
 _SESSION_KEY = re.compile(f"[{VALID_KEY_CHARS}]{{8,40}}")
+
+
+class PersonLanguageMiddleware(LocaleMiddleware):
+    """The language of every page: the signed-in person's setting, else what the browser asks
+    for (Accept-Language), as Django's LocaleMiddleware chooses it. Pages say which in `lang`
+    and answers vary on Accept-Language."""
+
+    def process_request(self, request):
+        user = request.user
+        language = user.profile.language if user.is_authenticated else ""
+        if language and language in dict(settings.LANGUAGES):
+            translation.activate(language)
+            request.LANGUAGE_CODE = translation.get_language()
+        else:
+            super().process_request(request)
 
 
 class UserTimezoneMiddleware:

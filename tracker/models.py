@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from tracker.choices import Acknowledgement, AgeBand, Habit, Posture, Tier, TrackedKind, WaterUnit
@@ -60,6 +61,9 @@ class Profile(models.Model):
     peg_last_date = models.DateField(null=True, blank=True, editable=False)
     # Where care advice points: emergency and urgent-care numbers (tracker.care.countries).
     country = CountryField(blank=True, help_text="Where you live, for the right care numbers.")
+    # The language of pages, e-mails and push messages; empty until chosen in Settings, and then
+    # pages follow the browser's Accept-Language (tracker.middleware.PersonLanguageMiddleware).
+    language = models.CharField(_("Language"), max_length=8, choices=settings.LANGUAGES, blank=True)
     # Raised by "log out everywhere"; sessions remember the value they started with.
     session_generation = models.PositiveIntegerField(default=0)
     # Daily reminders (tracker.accounts.reminders): off, e-mail included, until the person turns
@@ -310,9 +314,12 @@ class GuideSection(models.Model):
     # they can be neither renamed nor deleted.
     SLUGS_LINKED_FROM_CODE = frozenset({"when-to-seek-help", "about-this-guide"})
 
+    # Each language has its own sections (content/<language>/guide/): an editor's change in one
+    # language never touches another.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     title = models.CharField(max_length=120)
     slug = models.SlugField(
-        max_length=80, unique=True, help_text="Used in links: /guide/#slug and /guide/slug/."
+        max_length=80, help_text="Used in links: /guide/#slug and /guide/slug/."
     )
     order = models.PositiveSmallIntegerField(default=100, help_text="Lower comes first.")
     body = models.TextField(help_text="Markdown. HTML outside a small safe list is removed.")
@@ -322,6 +329,9 @@ class GuideSection(models.Model):
 
     class Meta:
         ordering = ["order", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "slug"], name="guide_slug_per_language")
+        ]
 
     def __str__(self) -> str:
         return self.title
@@ -340,9 +350,10 @@ class GuideSection(models.Model):
 
 class Tip(models.Model):
     # Set only on built-in tips (content/tips/), so loading can tell them from editors' own.
-    builtin_key = models.SlugField(
-        max_length=80, unique=True, null=True, blank=True, editable=False
-    )
+    # NULL, not "", on editors' own tips: the unique constraint below ignores NULLs.
+    builtin_key = models.SlugField(max_length=80, null=True, blank=True, editable=False)  # noqa: DJ001
+    # The language of the tip; its section is in the same language.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     title = models.CharField(max_length=120)
     body = models.TextField(help_text="Markdown, one to three sentences.")
     section = models.ForeignKey(
@@ -379,6 +390,9 @@ class Tip(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=Q(priority__gte=1, priority__lte=100), name="tip_priority_1_100"
+            ),
+            models.UniqueConstraint(
+                fields=["language", "builtin_key"], name="tip_builtin_key_per_language"
             ),
         ]
 
@@ -469,12 +483,17 @@ class CareWording(models.Model):
     """Editable wording for a care tier's advice or a rule's explanation. Whether a rule fires is
     decided in tracker/care/redflags.py and cannot be changed here."""
 
-    key = models.CharField(max_length=60, unique=True, editable=False)
+    key = models.CharField(max_length=60, editable=False)
+    # Each language's wording is its own row: rewording one never changes another.
+    language = models.CharField(max_length=8, choices=settings.LANGUAGES, default="en")
     text = models.TextField()
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
-        ordering = ["key"]
+        ordering = ["key", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["language", "key"], name="care_wording_per_language")
+        ]
         verbose_name = "care prompt wording"
 
     def __str__(self) -> str:

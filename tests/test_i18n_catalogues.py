@@ -1,0 +1,41 @@
+"""Every string a person reads is translated: a catalogue entry left empty or fuzzy (a guess
+msgmerge made from a string that changed) would show English, or a wrong sentence, on a page
+in another language. `make messages-check` (CI) fails when the catalogues miss a marked string."""
+
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+
+CATALOGUES = sorted(Path(settings.BASE_DIR, "locale").glob("*/LC_MESSAGES/*.po"))
+
+
+def test_every_language_but_english_has_a_catalogue():
+    languages = {path.parts[-3] for path in CATALOGUES}
+    assert languages == {code for code, _name in settings.LANGUAGES} - {"en"}
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: "/".join(path.parts[-3:]))
+def test_no_entry_is_left_untranslated_or_fuzzy(path):
+    catalogue = polib.pofile(str(path))
+    left = [entry.msgid for entry in catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in catalogue.fuzzy_entries()]
+    assert not left, f"untranslated in {path}: {left[:20]}"
+    assert not fuzzy, f"fuzzy in {path}: {fuzzy[:20]}"
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: "/".join(path.parts[-3:]))
+def test_each_translation_keeps_its_placeholders(path):
+    """A "%(count)s" or "{name}" the translation drops or misspells would fail, or say the
+    wrong thing, only when that page is shown."""
+    import re
+
+    placeholder = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+    for entry in polib.pofile(str(path)).translated_entries():
+        wanted = sorted(placeholder.findall(entry.msgid))
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for translation in translations:
+            assert sorted(placeholder.findall(translation)) == wanted or (
+                entry.msgid_plural and set(placeholder.findall(translation)) <= set(wanted)
+            ), f"{entry.msgid!r} → {translation!r}"
