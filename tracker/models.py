@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
@@ -35,10 +36,10 @@ class Profile(models.Model):
     timezone = models.CharField(max_length=64, default="UTC")
     # How the report names the person (a clinician reads it); optional, never required.
     display_name = models.CharField(
-        "Your name on reports",
+        _("Your name on reports"),
         max_length=80,
         blank=True,
-        help_text="Optional: how a report you print or share names you.",
+        help_text=_("Optional: how a report you print or share names you."),
     )
     water_unit = models.CharField(
         max_length=2, choices=WaterUnit.choices, default=WaterUnit.MILLILITRES
@@ -48,19 +49,21 @@ class Profile(models.Model):
     show_reminder = models.BooleanField(default=True)
     # The optional health profile, used only by the red-flag rules (tracker.care.redflags).
     age_band = models.CharField(max_length=8, choices=AgeBand.choices, blank=True)
-    cancer_history = models.BooleanField("I have had cancer", default=False)
+    cancer_history = models.BooleanField(_("I have had cancer"), default=False)
     infection_risk = models.BooleanField(
-        "I have a higher risk of infection: a weakened immune system (for example chemotherapy "
-        "or medicines that lower immunity), or I have injected drugs",
+        _(
+            "I have a higher risk of infection: a weakened immune system (for example "
+            "chemotherapy or medicines that lower immunity), or I have injected drugs"
+        ),
         default=False,
     )
-    osteoporosis = models.BooleanField("I have osteoporosis", default=False)
-    long_term_steroids = models.BooleanField("I take steroid tablets long term", default=False)
+    osteoporosis = models.BooleanField(_("I have osteoporosis"), default=False)
+    long_term_steroids = models.BooleanField(_("I take steroid tablets long term"), default=False)
     health_profile_answered_at = models.DateTimeField(null=True, blank=True)
     # When the weekly PEG scale was last answered: the home page offers it again after 7 days.
     peg_last_date = models.DateField(null=True, blank=True, editable=False)
     # Where care advice points: emergency and urgent-care numbers (tracker.care.countries).
-    country = CountryField(blank=True, help_text="Where you live, for the right care numbers.")
+    country = CountryField(blank=True, help_text=_("Where you live, for the right care numbers."))
     # The language of pages, e-mails and push messages; empty until chosen in Settings, and then
     # pages follow the browser's Accept-Language (tracker.middleware.PersonLanguageMiddleware).
     language = models.CharField(_("Language"), max_length=8, choices=settings.LANGUAGES, blank=True)
@@ -68,11 +71,11 @@ class Profile(models.Model):
     session_generation = models.PositiveIntegerField(default=0)
     # Daily reminders (tracker.accounts.reminders): off, e-mail included, until the person turns
     # them on.
-    reminders_enabled = models.BooleanField("Send me a daily reminder", default=False)
-    reminder_time = models.TimeField("Reminder time (your local time)", default=dt.time(20, 0))
-    reminder_time_2 = models.TimeField("A second reminder (optional)", null=True, blank=True)
-    reminder_time_3 = models.TimeField("A third reminder (optional)", null=True, blank=True)
-    reminder_email = models.BooleanField("By e-mail", default=False)
+    reminders_enabled = models.BooleanField(_("Send me a daily reminder"), default=False)
+    reminder_time = models.TimeField(_("Reminder time (your local time)"), default=dt.time(20, 0))
+    reminder_time_2 = models.TimeField(_("A second reminder (optional)"), null=True, blank=True)
+    reminder_time_3 = models.TimeField(_("A third reminder (optional)"), null=True, blank=True)
+    reminder_email = models.BooleanField(_("By e-mail"), default=False)
     # Reminders go only to a confirmed address: `confirmed_email` is the address whose link was
     # opened (reminders use it while it is still the account's address). A new address waits
     # in `pending_email` until its link, which carries `email_confirm_key`, is opened.
@@ -516,6 +519,17 @@ class PushSubscription(models.Model):
     def __str__(self) -> str:
         return f"Push subscription #{self.pk} of user #{self.user_id}"
 
+    @property
+    def label_words(self) -> str:
+        """The stored label ("Chrome on Android", "Browser": tracker.accounts.delivery
+        .device_label, kept in English) in the page's language."""
+        browser, _on, system = self.device_label.partition(" on ")
+        if browser in ("", "Browser"):
+            browser = str(_("A browser"))
+        if system:
+            return gettext("%(browser)s on %(system)s") % {"browser": browser, "system": system}
+        return browser
+
 
 class ReminderSent(models.Model):
     """At most one reminder per person, per local date, per reminder slot (1 to 3), enforced
@@ -585,8 +599,8 @@ class OfflineDay(models.Model):
     once."""
 
     class Kept(models.TextChoices):
-        PHONE = "phone", "The phone's"
-        SERVER = "server", "The one already saved"
+        PHONE = "phone", _("The phone's")
+        SERVER = "server", _("The one already saved")
 
     uuid = models.UUIDField(unique=True, editable=False)
     user = models.ForeignKey(

@@ -4,6 +4,7 @@ links' and sign-up's limits (django-ratelimit) and the log-in lockout (django-ax
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import ngettext
 
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
@@ -27,6 +28,7 @@ def lockout_response(
     counts from the last failure, so it is over by then."""
     cool_off = settings.AXES_COOLOFF_TIME
     minutes = int(cool_off.total_seconds() // 60)
-    context = {"cooloff_time": f"{minutes} minutes", "cooloff_timedelta": cool_off}
+    words = ngettext("%(minutes)d minute", "%(minutes)d minutes", minutes) % {"minutes": minutes}
+    context = {"cooloff_time": words, "cooloff_timedelta": cool_off}
     response = render(request, settings.AXES_LOCKOUT_TEMPLATE, context, status=429)
     return retry_after(response, int(cool_off.total_seconds()))

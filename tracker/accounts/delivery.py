@@ -16,6 +16,7 @@ from django.core import signing
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
 
 from tracker.models import Profile, PushSubscription, new_unsubscribe_key
 
@@ -106,6 +107,13 @@ class _NoRedirects(requests.Session):
         return super().request(*args, **kwargs)
 
 
+def language_of(user) -> str:
+    """The language a person's reminders are written in: theirs, else the site's. They are
+    sent by a command, outside any request: there is no browser to ask."""
+    language = user.profile.language
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
 def absolute_url(path: str) -> str:
     return settings.BACKHABITS_BASE_URL.rstrip("/") + path
 
@@ -117,16 +125,18 @@ def send_email(user, message: Message) -> bool:
         "url": absolute_url(message.path),
         "unsubscribe_url": unsubscribe_url,
     }
-    email = EmailMultiAlternatives(
-        subject=message.title,
-        body=render_to_string("tracker/email/reminder.txt", context),
-        to=[user.email],
-        headers={
-            "List-Unsubscribe": f"<{unsubscribe_url}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-        },
-    )
-    email.attach_alternative(render_to_string("tracker/email/reminder.html", context), "text/html")
+    with translation.override(language_of(user)):
+        email = EmailMultiAlternatives(
+            subject=message.title,
+            body=render_to_string("tracker/email/reminder.txt", context),
+            to=[user.email],
+            headers={
+                "List-Unsubscribe": f"<{unsubscribe_url}>",
+                "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+            },
+        )
+        html = render_to_string("tracker/email/reminder.html", context)
+    email.attach_alternative(html, "text/html")
     try:
         email.send()
     except OSError as error:

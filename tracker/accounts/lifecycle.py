@@ -12,9 +12,11 @@ from django.contrib.auth.signals import user_login_failed
 from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 from django_ratelimit.core import is_ratelimited
 
 from tracker.accounts import outbox
@@ -48,10 +50,27 @@ def create_account(form, request=None):
         profile = user.profile
         profile.timezone = form.cleaned_data["timezone"]
         profile.country = countries.guess_country(form.cleaned_data["timezone"])
-        profile.save(update_fields=["timezone", "country"])
+        # The language the sign-up page was in (the browser's Accept-Language): e-mails and push
+        # messages, sent later outside any request, go in it too. Settings can change it.
+        profile.language = signup_language(request)
+        profile.save(update_fields=["timezone", "country", "language"])
     if address:
         request_confirmation(user, address, request)
     return user
+
+
+def signup_language(request) -> str:
+    """The page's language when it is one backhabits speaks; else "" (follow the browser)."""
+    language = getattr(request, "LANGUAGE_CODE", "") if request is not None else ""
+    return language if language in dict(settings.LANGUAGES) else ""
+
+
+def page_language(request, profile: Profile) -> str:
+    """The language the person's next page is in: their chosen one, else their browser's
+    (as tracker.middleware.PersonLanguageMiddleware decides it)."""
+    if profile.language in dict(settings.LANGUAGES):
+        return profile.language
+    return translation.get_language_from_request(request)
 
 
 def check_current_password(request, user, password: str) -> bool:
@@ -175,16 +194,24 @@ def request_confirmation(user, address: str, request=None) -> bool:
     body = render_to_string(
         "registration/confirm_email.txt", {"link": link, "days": EMAIL_CONFIRM_MAX_AGE.days}
     )
-    message = EmailMessage("Confirm your e-mail address for backhabits", body,
+    message = EmailMessage(gettext("Confirm your e-mail address for backhabits"), body,
                            settings.DEFAULT_FROM_EMAIL, [address])  # fmt: skip
     outbox.send(message, kind="confirmation", request=request)
     return True
 
 
 def _tell_the_owner(address: str, request) -> None:
-    body = render_to_string("registration/email_already_used.txt", {"email": address})
-    message = EmailMessage("Someone asked to use your e-mail address on backhabits", body,
-                           settings.DEFAULT_FROM_EMAIL, [address])  # fmt: skip
+    # Written to the address's owner, in their language when they chose one, not the asker's.
+    owner = (
+        Profile.objects.filter(Q(user__email__iexact=address) | Q(confirmed_email__iexact=address))
+        .exclude(language="")
+        .values_list("language", flat=True)
+        .first()
+    )
+    with translation.override(owner or translation.get_language()):
+        body = render_to_string("registration/email_already_used.txt", {"email": address})
+        subject = gettext("Someone asked to use your e-mail address on backhabits")
+    message = EmailMessage(subject, body, settings.DEFAULT_FROM_EMAIL, [address])
     outbox.send(message, kind="address-in-use notice", request=request)
 
 

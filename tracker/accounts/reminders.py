@@ -18,9 +18,10 @@ from django.contrib.auth import get_user_model
 from django.db import connection
 from django.db.models import Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext, gettext_lazy
 
-from tracker.accounts.delivery import Message, deliver, vapid_configured
+from tracker.accounts.delivery import Message, deliver, language_of, vapid_configured
 from tracker.care import prompts
 from tracker.days.checkins import CHECKED_IN
 from tracker.models import (
@@ -34,7 +35,7 @@ from tracker.models import (
 
 logger = logging.getLogger(__name__)
 BATCH_SIZE = 500
-NUDGE = "You haven't checked in today. 20 seconds?"
+NUDGE = gettext_lazy("You haven't checked in today. 20 seconds?")
 
 
 @dataclass
@@ -127,18 +128,26 @@ def due_people(*, now: dt.datetime) -> Iterator[Due]:
 def build_message(user) -> Message:
     """What is left today, or, while a care alert is open, a nudge to read it first. It never
     names the alert: a notification shows on a lock screen, an e-mail in an inbox. Uses the
-    `open_alert_id` the due query annotates, or looks it up."""
+    `open_alert_id` the due query annotates, or looks it up. In the person's language."""
+    with translation.override(language_of(user)):
+        return _message(user)
+
+
+def _message(user) -> Message:
     alert_id = getattr(user, "open_alert_id", None)
     if not hasattr(user, "open_alert_id"):
         alerts = prompts.open_alerts(user)
         alert_id = alerts[0].pk if alerts else None
     if alert_id:
         return Message(
-            title="backhabits: please read your care alert",
-            body=f"You have an open care alert in backhabits. Please read it. {NUDGE}",
+            title=gettext("backhabits: please read your care alert"),
+            body=gettext(
+                "You have an open care alert in backhabits. Please read it. "
+                "You haven't checked in today. 20 seconds?"
+            ),
             path=reverse("tracker:care_alert", args=[alert_id]),
         )
-    return Message(title="backhabits: how is your back today?", body=NUDGE,
+    return Message(title=gettext("backhabits: how is your back today?"), body=str(NUDGE),
                    path=reverse("tracker:checkin"))  # fmt: skip
 
 
@@ -153,7 +162,9 @@ def remind(user, *, local_date: dt.date, slot: int = 1) -> str:
     if claim_id is None:
         return "already"
     try:
-        delivery = deliver(user, build_message(user))
+        # The message and the e-mail around it, all in the person's language.
+        with translation.override(language_of(user)):
+            delivery = deliver(user, build_message(user))
     except Exception:
         ReminderSent.objects.filter(pk=claim_id).delete()
         raise

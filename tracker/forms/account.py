@@ -18,6 +18,8 @@ from django.contrib.auth.forms import (
 from django.core.mail import EmailMultiAlternatives
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.template.loader import render_to_string
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.accounts import outbox
 from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_password
@@ -56,39 +58,37 @@ class SignupForm(UserCreationForm):
     static/js/app.js) and shown so they can change it."""
 
     username = UsernameField(
-        label="A name to log in with",
-        help_text="Letters, numbers and . _ - + (no spaces).",
+        label=_("A name to log in with"),
+        help_text=_("Letters, numbers and . _ - + (no spaces)."),
         max_length=get_user_model()._meta.get_field("username").max_length,
         # The model's own messages list "@/./+/-/_" and say "username".
         error_messages={
-            "invalid": "Use only letters, numbers and . _ - + (no spaces).",
-            "unique": "That name is taken. Try another.",
+            "invalid": _("Use only letters, numbers and . _ - + (no spaces)."),
+            "unique": _("That name is taken. Try another."),
         },
     )
     email = forms.EmailField(
-        label="E-mail (optional)",
+        label=_("E-mail (optional)"),
         required=False,
-        help_text=(
+        help_text=_(
             "We send a link to confirm it. Then you can log in with it, get a new password "
             "if you forget yours, and get reminders if you turn them on."
         ),
     )
     password1 = forms.CharField(
-        label="Password",
+        label=_("Password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
     )
     # Asked once: static/js/app.js adds a "Show password" button to check what was typed.
     password2 = None
     timezone = SignupZoneField(
-        label="Time zone",
+        label=_("Time zone"),
         required=False,
-        help_text="When your day starts and ends. You can change it in settings.",
+        help_text=_("When your day starts and ends. You can change it in settings."),
     )
-    confirm_age = forms.BooleanField(
-        label=f"I am {MINIMUM_AGE} or older",
-        error_messages={"required": f"backhabits is for people aged {MINIMUM_AGE} and over."},
-    )
+    # Its label and message carry the age: set per form, in the page's language (__init__).
+    confirm_age = forms.BooleanField()
 
     class Meta(UserCreationForm.Meta):
         model = get_user_model()
@@ -98,7 +98,14 @@ class SignupForm(UserCreationForm):
         super().__init__(*args, **kwargs)
         length = minimum_password_length()
         password = self.fields["password1"]
-        password.help_text = f"At least {length} characters."
+        password.help_text = ngettext(
+            "At least %(count)d character.", "At least %(count)d characters.", length
+        ) % {"count": length}
+        age = self.fields["confirm_age"]
+        age.label = gettext("I am %(age)d or older") % {"age": MINIMUM_AGE}
+        age.error_messages["required"] = gettext(
+            "backhabits is for people aged %(age)d and over."
+        ) % {"age": MINIMUM_AGE}
         password.widget.attrs["data-min-length"] = length
         zone = self.fields["timezone"]
         zone.initial = canonical_timezone(settings.TIME_ZONE) or settings.TIME_ZONE
@@ -117,7 +124,7 @@ class SignupForm(UserCreationForm):
         # "@" is kept for e-mail addresses, so a username can never be mistaken for one.
         if username and "@" in username:
             raise forms.ValidationError(
-                "A name to log in with can't contain @. Put your e-mail below."
+                gettext("A name to log in with can't contain @. Put your e-mail below.")
             )
         return username
 
@@ -143,28 +150,38 @@ class LoginForm(AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["username"].label = "Username or e-mail"
+        self.fields["username"].label = gettext("Username or e-mail")
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """Blank (follow the browser) and each language by its own name ("Español"), so a person
+    finds theirs whatever language the page is in."""
+    return [("", gettext("Same as my browser")), *settings.LANGUAGES]
 
 
 class SettingsForm(forms.ModelForm):
     email = forms.EmailField(
-        label="E-mail address (optional)",
+        label=_("E-mail address (optional)"),
         required=False,
-        help_text=(
+        help_text=_(
             "For logging in, a new password if you forget yours, and e-mail reminders. A new "
             "address gets a confirmation link; reminders go to it once it is opened."
         ),
     )
-    timezone = ZoneField(label="Time zone")
+    timezone = ZoneField(label=_("Time zone"))
+    # The language of pages, e-mails and push messages (tracker.middleware reads it).
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=language_choices, widget=forms.RadioSelect
+    )
     water_goal = forms.DecimalField(
-        label="Daily water goal",
+        label=_("Daily water goal"),
         min_value=Decimal(0),
         max_digits=7,
         decimal_places=1,
-        help_text="In the unit chosen above.",
+        help_text=_("In the unit chosen above."),
     )
     exercise_goal_minutes = forms.IntegerField(
-        label="Daily exercise goal (minutes)",
+        label=_("Daily exercise goal (minutes)"),
         validators=[MinValueValidator(1), MaxValueValidator(EXERCISE_MINUTES_MAX)],
     )
 
@@ -182,13 +199,16 @@ class SettingsForm(forms.ModelForm):
             "reminder_time_2",
             "reminder_time_3",
             "reminder_email",
+            "language",
         )
         labels = {
-            "country": "Country you live in (for the right emergency and care numbers)",
-            "water_unit": "Water unit",
-            "show_reminder": "Show a 'not checked in yet' line in the app",
-            "reminders_enabled": "Send me a daily reminder (e-mail or this device's notifications)",
-            "reminder_email": "Remind me by e-mail",
+            "country": _("Country you live in (for the right emergency and care numbers)"),
+            "water_unit": _("Water unit"),
+            "show_reminder": _("Show a 'not checked in yet' line in the app"),
+            "reminders_enabled": _(
+                "Send me a daily reminder (e-mail or this device's notifications)"
+            ),
+            "reminder_email": _("Remind me by e-mail"),
         }
         widgets = {
             "water_unit": forms.RadioSelect,
@@ -197,7 +217,7 @@ class SettingsForm(forms.ModelForm):
             "reminder_time_3": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
         }
         error_messages = {
-            name: {"invalid": "Enter a time such as 20:00."}
+            name: {"invalid": _("Enter a time such as 20:00.")}
             for name in ("reminder_time", "reminder_time_2", "reminder_time_3")
         }
 
@@ -212,7 +232,8 @@ class SettingsForm(forms.ModelForm):
         country.choices = country_choices()
         country.help_text = ""
         country.widget = LongSelect(choices=country.choices)
-        self.order_fields(["email", "country", "timezone", "water_unit", "water_goal"])
+        # The language first: someone who can't read the page finds their language's own name.
+        self.order_fields(["language", "email", "country", "timezone", "water_unit", "water_goal"])
 
     def _reminder_time(self, name: str):
         value = self.cleaned_data.get(name)
@@ -220,7 +241,11 @@ class SettingsForm(forms.ModelForm):
         # date changing before the next send_reminders run.
         if value is not None and not (EARLIEST_REMINDER <= value <= LATEST_REMINDER):
             raise forms.ValidationError(
-                f"Choose a time between {EARLIEST_REMINDER:%H:%M} and {LATEST_REMINDER:%H:%M}."
+                gettext("Choose a time between %(earliest)s and %(latest)s.")
+                % {
+                    "earliest": f"{EARLIEST_REMINDER:%H:%M}",
+                    "latest": f"{LATEST_REMINDER:%H:%M}",
+                }
             )
         return value
 
@@ -248,8 +273,11 @@ class SettingsForm(forms.ModelForm):
             goal_ml = int(goal)
         if not WATER_GOAL_ML_MIN <= goal_ml <= WATER_ML_MAX:
             low = units.format_water(WATER_GOAL_ML_MIN, unit)
-            high = units.format_water(WATER_ML_MAX, unit), units.format_water(WATER_ML_MAX, unit)
-            self.add_error("water_goal", f"Choose a goal from {low} to {high}.")
+            high = units.format_water(WATER_ML_MAX, unit)
+            self.add_error(
+                "water_goal",
+                gettext("Choose a goal from %(low)s to %(high)s.") % {"low": low, "high": high},
+            )
         else:
             cleaned["water_goal_ml"] = goal_ml
         return cleaned
@@ -259,25 +287,26 @@ class SettingsForm(forms.ModelForm):
         return super().save(commit=commit)
 
 
-TOO_MANY_WRONG_PASSWORDS = (
-    "Too many wrong passwords. For your safety, try again in {minutes} minutes."
-)
-
-
 def _current_password_error(request, user, password: str, *, nothing_changed: str):
-    """None when the password is right; otherwise what to say (throttled like the log-in)."""
+    """None when the password is right; otherwise what to say (throttled like the log-in).
+    `nothing_changed` is a whole sentence of its own, translated."""
     minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
     try:
         if check_current_password(request, user, password):
             return None
     except TooManyWrongPasswords:
-        return f"{TOO_MANY_WRONG_PASSWORDS.format(minutes=minutes)} {nothing_changed}"
-    return f"That password is not right. {nothing_changed}"
+        too_many = ngettext(
+            "Too many wrong passwords. For your safety, try again in %(minutes)d minute.",
+            "Too many wrong passwords. For your safety, try again in %(minutes)d minutes.",
+            minutes,
+        ) % {"minutes": minutes}
+        return f"{too_many} {nothing_changed}"
+    return f"{gettext('That password is not right.')} {nothing_changed}"
 
 
 class DeleteAccountForm(forms.Form):
     password = forms.CharField(
-        label="Your password",
+        label=_("Your password"),
         strip=False,
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
@@ -289,7 +318,7 @@ class DeleteAccountForm(forms.Form):
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
         error = _current_password_error(
-            self.request, self.user, password, nothing_changed="Nothing was deleted."
+            self.request, self.user, password, nothing_changed=gettext("Nothing was deleted.")
         )
         if error:
             raise forms.ValidationError(error)
@@ -307,7 +336,10 @@ class ThrottledPasswordChangeForm(PasswordChangeForm):
     def clean_old_password(self) -> str:
         old_password = self.cleaned_data["old_password"]
         error = _current_password_error(
-            self.request, self.user, old_password, nothing_changed="Your password is unchanged."
+            self.request,
+            self.user,
+            old_password,
+            nothing_changed=gettext("Your password is unchanged."),
         )
         if error:
             raise forms.ValidationError(error, code="password_incorrect")
@@ -337,11 +369,12 @@ class TrackedItemForm(forms.Form):
     """Adding or renaming an entry of a person's pain relief or own factors."""
 
     name = forms.CharField(
-        label="Name",
+        label=_("Name"),
         max_length=TRACKED_NAME_MAX_LENGTH,
         error_messages={
-            "required": "Give it a name.",
-            "max_length": f"Keep it to {TRACKED_NAME_MAX_LENGTH} characters.",
+            "required": _("Give it a name."),
+            # Django fills in %(limit_value)d.
+            "max_length": _("Keep it to %(limit_value)d characters."),
         },
     )
     kind = forms.ChoiceField(choices=TrackedKind.choices, widget=forms.HiddenInput)
@@ -358,5 +391,5 @@ class TrackedItemForm(forms.Form):
             cleaned["kind"] = self.item.kind
         if ";" in (cleaned.get("name") or ""):
             # The export lists a day's names separated by semicolons.
-            self.add_error("name", "Leave out semicolons (;).")
+            self.add_error("name", gettext("Leave out semicolons (;)."))
         return cleaned

@@ -3,6 +3,7 @@ grouped by region, the browser's zone chosen at sign-up) and the country list, e
 language and process."""
 
 import functools
+import unicodedata
 
 from django import forms
 from django.conf import settings
@@ -12,10 +13,26 @@ from django.forms.utils import flatatt
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, gettext_lazy
 
-from tracker.dates import Zone, canonical_timezone, canonical_zones
+from tracker.dates import UTC, Zone, canonical_timezone, canonical_zones
 from tracker.forms.drawing import FixedChoices
 from tracker.models import Profile
+
+# The list's groups, as tracker.dates names them (zone.tab's first part), in the page's language.
+REGION_WORDS = {
+    "Africa": gettext_lazy("Africa"),
+    "Americas": gettext_lazy("Americas"),
+    "Antarctica": gettext_lazy("Antarctica"),
+    "Arctic": gettext_lazy("Arctic"),
+    "Asia": gettext_lazy("Asia"),
+    "Atlantic Ocean": gettext_lazy("Atlantic Ocean"),
+    "Australia": gettext_lazy("Australia"),
+    "Europe": gettext_lazy("Europe"),
+    "Indian Ocean": gettext_lazy("Indian Ocean"),
+    "Pacific Ocean": gettext_lazy("Pacific Ocean"),
+    "Other": gettext_lazy("Other"),
+}
 
 
 def timezone_choices() -> list[tuple[str, str]]:
@@ -26,6 +43,8 @@ def timezone_choices() -> list[tuple[str, str]]:
 def _zone_label(zone: Zone) -> str:
     """ "Kolkata (India)", "Buenos Aires, Argentina": where the zone is, in words a person
     looks for (the country's name in the page's language)."""
+    if zone.name == UTC:
+        return gettext("UTC (Coordinated Universal Time)")
     if not zone.country:
         return zone.place
     country = str(Profile._meta.get_field("country").countries.name(zone.country))
@@ -36,15 +55,23 @@ def _zone_label(zone: Zone) -> str:
 def _zone_groups_for(language: str) -> tuple[tuple[str, tuple[tuple[Zone, str], ...]], ...]:
     with translation.override(language):
         labelled = [(zone, _zone_label(zone)) for zone in canonical_zones()]
+        regions = {zone.region: str(REGION_WORDS.get(zone.region, zone.region))
+                   for zone, _label in labelled}  # fmt: skip
     groups: dict[str, list[tuple[Zone, str]]] = {}
     for zone, label in labelled:
         groups.setdefault(zone.region, []).append((zone, label))
-    # Regions A to Z with UTC ("Other") last; places A to Z within each.
-    order = sorted(groups, key=lambda region: (region == "Other", region))
+    # Regions A to Z (in the language's words) with UTC ("Other") last; places A to Z within each.
+    order = sorted(groups, key=lambda region: (region == "Other", _plain(regions[region])))
     return tuple(
-        (region, tuple(sorted(groups[region], key=lambda pair: pair[1].casefold())))
+        (regions[region], tuple(sorted(groups[region], key=lambda pair: pair[1].casefold())))
         for region in order
     )
+
+
+def _plain(words: str) -> str:
+    """For sorting: "África" beside "Asia", not after "Pacífico"."""
+    decomposed = unicodedata.normalize("NFKD", words.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
 def _zone_groups() -> tuple[tuple[str, tuple[tuple[Zone, str], ...]], ...]:
@@ -127,7 +154,8 @@ def _country_choices(language: str) -> FixedChoices:
         field = Profile._meta.get_field("country").formfield()
         with translation.override(language):
             countries = [(code, str(name)) for code, name in field.choices if code]
-        return [("", "Not set: the general advice"), *countries]
+            blank = gettext("Not set: the general advice")
+        return [("", blank), *countries]
 
     return FixedChoices(make)
 

@@ -5,6 +5,7 @@ import binascii
 
 from cryptography.hazmat.primitives.asymmetric import ec
 from django import forms
+from django.utils.translation import gettext
 
 from tracker.accounts import delivery
 
@@ -15,7 +16,7 @@ def _b64url_bytes(value: str) -> bytes:
     try:
         return base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
     except (ValueError, binascii.Error) as error:
-        raise forms.ValidationError("Not base64url.") from error
+        raise forms.ValidationError(gettext("Not base64url.")) from error
 
 
 class PushSubscriptionForm(forms.Form):
@@ -30,7 +31,10 @@ class PushSubscriptionForm(forms.Form):
         endpoint = self.cleaned_data["endpoint"]
         if not delivery.push_endpoint_allowed(endpoint):
             raise forms.ValidationError(
-                "Reminders are sent only through a browser's own push service (https, port 443)."
+                gettext(
+                    "Reminders are sent only through a browser's own push service "
+                    "(https, port 443)."
+                )
             )
         return endpoint
 
@@ -39,10 +43,12 @@ class PushSubscriptionForm(forms.Form):
         try:
             ec.EllipticCurvePublicKey.from_encoded_point(ec.SECP256R1(), raw)
         except ValueError as error:
-            raise forms.ValidationError("Not a P-256 public key.") from error
+            raise forms.ValidationError(gettext("Not a P-256 public key.")) from error
         return self.cleaned_data["p256dh"]
 
     def clean_auth(self) -> str:
         if len(_b64url_bytes(self.cleaned_data["auth"])) != AUTH_SECRET_BYTES:
-            raise forms.ValidationError(f"The auth secret must be {AUTH_SECRET_BYTES} bytes.")
+            raise forms.ValidationError(
+                gettext("The auth secret must be %(bytes)d bytes.") % {"bytes": AUTH_SECRET_BYTES}
+            )
         return self.cleaned_data["auth"]

@@ -8,7 +8,9 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.html import format_html
+from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -49,7 +51,9 @@ def signup(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         user = lifecycle.create_account(form, request)
         login(request, user, backend="tracker.accounts.auth_backends.UsernameOrEmailBackend")
-        messages.success(request, "Welcome to backhabits. Your first check-in takes 20 seconds.")
+        messages.success(
+            request, gettext("Welcome to backhabits. Your first check-in takes 20 seconds.")
+        )
         return redirect("tracker:checkin")
     return render(request, "registration/signup.html", {"form": form})
 
@@ -72,19 +76,24 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
         initial={"email": request.user.profile.pending_email or request.user.email},
     )
     if form.is_valid():
-        form.save()
-        sent = ""
-        if form.has_changed() and "email" in form.changed_data:
-            address = form.cleaned_data["email"]
-            outcome = lifecycle.change_email(request.user, address, request)
-            if outcome == "sent":
-                sent = (
-                    f" We sent a confirmation link to {address}: e-mail reminders go there "
-                    "once you open it."
-                )
-            elif outcome == "throttled":
-                sent = f" {_too_many_emails(address)}"
-        messages.success(request, f"Settings saved.{sent}")
+        profile = form.save()
+        # Said in the language the next page will be in, which may be the one just chosen.
+        with translation.override(lifecycle.page_language(request, profile)):
+            said = [gettext("Settings saved.")]
+            if form.has_changed() and "email" in form.changed_data:
+                address = form.cleaned_data["email"]
+                outcome = lifecycle.change_email(request.user, address, request)
+                if outcome == "sent":
+                    said.append(
+                        gettext(
+                            "We sent a confirmation link to %(address)s: e-mail reminders go "
+                            "there once you open it."
+                        )
+                        % {"address": address}
+                    )
+                elif outcome == "throttled":
+                    said.append(_too_many_emails(address))
+            messages.success(request, " ".join(said))
         return redirect("tracker:settings")
     push_ready = delivery.vapid_configured()
     return render(
@@ -150,7 +159,7 @@ def _tracked_sections(
 def log_out_everywhere(request: HttpRequest) -> HttpResponse:
     lifecycle.end_all_sessions(request.user)
     logout(request)
-    messages.success(request, "You have been logged out on every device.")
+    messages.success(request, gettext("You have been logged out on every device."))
     return redirect("login")
 
 
@@ -163,7 +172,9 @@ def delete_account(request: HttpRequest) -> HttpResponse:
         user = request.user
         logout(request)
         lifecycle.delete_account(user)
-        messages.success(request, "Your account and everything you logged have been deleted.")
+        messages.success(
+            request, gettext("Your account and everything you logged have been deleted.")
+        )
         return redirect("tracker:home")
     return render(request, "tracker/delete_account.html", {"form": form})
 
@@ -201,11 +212,13 @@ class RateLimitedPasswordResetView(PasswordResetView):
 @require_safe
 def confirm_email(request: HttpRequest, token: str) -> HttpResponse:
     """Opened from the e-mail, logged in or not: the link itself proves the address."""
+    days = lifecycle.EMAIL_CONFIRM_MAX_AGE.days
     try:
         state = lifecycle.confirm_email(token)
     except signing.BadSignature:
-        return render(request, "tracker/email_confirmed.html", {"state": "invalid"}, status=400)
-    return render(request, "tracker/email_confirmed.html", {"state": state})
+        return render(request, "tracker/email_confirmed.html",
+                      {"state": "invalid", "link_days": days}, status=400)  # fmt: skip
+    return render(request, "tracker/email_confirmed.html", {"state": state, "link_days": days})
 
 
 @require_POST
@@ -215,17 +228,18 @@ def resend_confirmation(request: HttpRequest) -> HttpResponse:
     if not address:
         return redirect("tracker:settings")
     if lifecycle.request_confirmation(request.user, address, request):
-        messages.success(request, f"We sent a new confirmation link to {address}.")
+        sent = gettext("We sent a new confirmation link to %(address)s.")
+        messages.success(request, sent % {"address": address})
     else:
         messages.error(request, _too_many_emails(address))
     return redirect("tracker:settings")
 
 
 def _too_many_emails(address: str) -> str:
-    return (
-        f"Too many e-mails have gone to {address} in the last hour, so we didn't send another. "
+    return gettext(
+        "Too many e-mails have gone to %(address)s in the last hour, so we didn't send another. "
         "Try again in an hour."
-    )
+    ) % {"address": address}
 
 
 def _item(request: HttpRequest, item_id: int) -> TrackedItem:
@@ -245,7 +259,7 @@ def tracked_add(request: HttpRequest) -> HttpResponse:
         except tracked.ListFull as full:
             form.add_error("name", str(full))
         else:
-            messages.success(request, f"Added “{item.name}”.")
+            messages.success(request, gettext("Added “%(name)s”.") % {"name": item.name})
             return redirect(f"{reverse('tracker:settings')}#tracked-heading")
     return _settings_page(request, tracked_form=form, status=400)
 
@@ -262,7 +276,11 @@ def tracked_rename(request: HttpRequest, item_id: int) -> HttpResponse:
         except tracked.NameTaken as taken:
             form.add_error("name", str(taken))
         else:
-            messages.success(request, f"Renamed “{old}” to “{item.name}”; its past days follow.")
+            messages.success(
+                request,
+                gettext("Renamed “%(old)s” to “%(new)s”; its past days follow.")
+                % {"old": old, "new": item.name},
+            )
             return redirect(f"{reverse('tracker:settings')}#tracked-heading")
     return _settings_page(request, tracked_form=form, status=400)
 
@@ -273,9 +291,11 @@ def tracked_retire(request: HttpRequest, item_id: int) -> HttpResponse:
     item = _item(request, item_id)
     if item.retired_at is None:
         tracked.retire(item)
-        messages.success(request, f"“{item.name}” is retired: its past days keep it.")
+        messages.success(
+            request, gettext("“%(name)s” is retired: its past days keep it.") % {"name": item.name}
+        )
     elif tracked.restore(item):
-        messages.success(request, f"“{item.name}” is back on your list.")
+        messages.success(request, gettext("“%(name)s” is back on your list.") % {"name": item.name})
     else:
-        messages.error(request, "That list is full: retire another entry first.")
+        messages.error(request, gettext("That list is full: retire another entry first."))
     return redirect(f"{reverse('tracker:settings')}#tracked-heading")

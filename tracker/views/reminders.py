@@ -4,6 +4,7 @@ from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -28,12 +29,12 @@ def service_worker(request: HttpRequest) -> HttpResponse:
 @login_required
 def push_subscribe(request: HttpRequest) -> HttpResponse:
     if not delivery.vapid_configured():
-        return HttpResponse("Push reminders are not set up on this server.", status=404)
+        return HttpResponse(gettext("Push reminders are not set up on this server."), status=404)
     form = PushSubscriptionForm(request.POST)
     if not form.is_valid():
         problems = " ".join(error for errors in form.errors.values() for error in errors)
         return HttpResponse(
-            f"That subscription was not saved. {problems}",
+            f"{gettext('That subscription was not saved.')} {problems}",
             status=400,
             content_type="text/plain; charset=utf-8",
         )
@@ -49,7 +50,7 @@ def push_subscribe(request: HttpRequest) -> HttpResponse:
             "device_label": delivery.device_label(request.headers.get("User-Agent", "")),
         },
     )
-    return HttpResponse("Subscribed.", status=201 if created else 200)
+    return HttpResponse(gettext("Subscribed."), status=201 if created else 200)
 
 
 @require_POST
@@ -57,7 +58,7 @@ def push_subscribe(request: HttpRequest) -> HttpResponse:
 def push_delete(request: HttpRequest, subscription_id: int) -> HttpResponse:
     subscription = get_object_or_404(PushSubscription, pk=subscription_id, user=request.user)
     subscription.delete()
-    messages.success(request, "That device will no longer get reminders.")
+    messages.success(request, gettext("That device will no longer get reminders."))
     return redirect("tracker:settings")
 
 
