@@ -301,7 +301,8 @@ def _current_password_error(request, user, password: str, *, nothing_changed: st
             minutes,
         ) % {"minutes": minutes}
         return f"{too_many} {nothing_changed}"
-    return f"{gettext('That password is not right.')} {nothing_changed}"
+    wrong = gettext("That password is not right.")
+    return f"{wrong} {nothing_changed}"
 
 
 class DeleteAccountForm(forms.Form):

@@ -13,7 +13,7 @@ from django.forms.utils import flatatt
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tracker.dates import UTC, Zone, canonical_timezone, canonical_zones
 from tracker.forms.drawing import FixedChoices
@@ -31,7 +31,7 @@ REGION_WORDS = {
     "Europe": gettext_lazy("Europe"),
     "Indian Ocean": gettext_lazy("Indian Ocean"),
     "Pacific Ocean": gettext_lazy("Pacific Ocean"),
-    "Other": gettext_lazy("Other"),
+    "Other": pgettext_lazy("time zone region", "Other"),
 }
 
 

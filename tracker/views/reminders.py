@@ -34,7 +34,7 @@ def push_subscribe(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         problems = " ".join(error for errors in form.errors.values() for error in errors)
         return HttpResponse(
-            f"{gettext('That subscription was not saved.')} {problems}",
+            " ".join([gettext("That subscription was not saved."), problems]),
             status=400,
             content_type="text/plain; charset=utf-8",
         )
