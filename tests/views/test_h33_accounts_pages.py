@@ -335,3 +335,46 @@ def test_devices_are_listed_with_spanish_words_and_dates(client, db, settings):
     main = _main(client.get("/settings/"))
     assert "Chrome en Android, añadido el" in main
     assert " on Android" not in main and "added" not in main
+
+
+def test_a_time_zone_refused_says_so_in_spanish(client, db):
+    person = make_user("ana", language="es")
+    client.force_login(person)
+    response = client.post("/settings/", _settings_data(person, timezone="Not/AZone"))
+    main = _main(response)
+    assert "Elige una zona horaria de la lista." in main
+    assert "Choose a time zone" not in main
+
+
+def test_the_kept_zone_and_country_lists_are_kept_per_language(db):
+    from django.utils import translation
+
+    from tracker.forms import places
+
+    with translation.override("en"):
+        english_zones, english_countries = places.zone_options(), list(places.country_choices())
+    with translation.override("es"):
+        spanish_zones, spanish_countries = places.zone_options(), list(places.country_choices())
+    with translation.override("en"):
+        assert places.zone_options() == english_zones  # the English list is not overwritten
+    assert english_zones != spanish_zones
+    assert "Pacific Ocean" in english_zones and "Océano Pacífico" in spanish_zones
+    assert ("ES", "Spain") in english_countries and ("ES", "España") in spanish_countries
+    assert english_countries[0][1] == "Not set: the general advice"
+    assert spanish_countries[0][1] == "Sin indicar: los consejos generales"
+
+
+def test_a_devices_stored_label_is_shown_in_the_pages_language(db):
+    from django.utils import translation
+
+    from tracker.models import PushSubscription
+
+    device, unnamed = PushSubscription(device_label="Safari on iPhone"), PushSubscription()
+    browser_only = PushSubscription(device_label="Browser on Linux")
+    with translation.override("en"):
+        assert device.label_words == "Safari on iPhone"
+        assert unnamed.label_words == "A browser"
+    with translation.override("es"):
+        assert device.label_words == "Safari en iPhone"
+        assert unnamed.label_words == "Un navegador"
+        assert browser_only.label_words == "Un navegador en Linux"

@@ -121,7 +121,7 @@ class ZoneField(forms.CharField):
     refused."""
 
     widget = ZoneSelect
-    default_error_messages = {"invalid": "Choose a time zone from the list."}
+    default_error_messages = {"invalid": gettext_lazy("Choose a time zone from the list.")}
 
     def prepare_value(self, value):
         return (canonical_timezone(value) or value) if isinstance(value, str) else value
