@@ -378,3 +378,26 @@ def test_a_devices_stored_label_is_shown_in_the_pages_language(db):
         assert device.label_words == "Safari en iPhone"
         assert unnamed.label_words == "Un navegador"
         assert browser_only.label_words == "Un navegador en Linux"
+
+
+def test_the_chosen_language_outlives_the_session_and_blank_forgets_it(client, db, settings):
+    person = make_user("ana")
+    client.force_login(person)
+    client.post("/settings/", _settings_data(person, language="es"), **EN)
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "es"
+    client.post(reverse("logout"), **EN)
+    # Logged out, an English browser: the log-in page is still in the language chosen.
+    assert "Nombre de usuario o correo" in client.get("/accounts/login/", **EN).content.decode()
+
+    client.force_login(person)
+    client.post("/settings/", _settings_data(person, language=""), **EN)
+    assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == ""  # deleted
+    client.logout()
+    assert "Username or e-mail" in client.get("/accounts/login/", **EN).content.decode()
+
+
+def test_saving_other_settings_leaves_the_language_cookie_alone(client, db, settings):
+    person = make_user("ana", language="es")
+    client.force_login(person)
+    response = client.post("/settings/", _settings_data(person, language="es", water_goal="2000"))
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies

@@ -94,7 +94,10 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
                 elif outcome == "throttled":
                     said.append(_too_many_emails(address))
             messages.success(request, " ".join(said))
-        return redirect("tracker:settings")
+        response = redirect("tracker:settings")
+        if "language" in form.changed_data:
+            _remember_language(response, profile.language)
+        return response
     push_ready = delivery.vapid_configured()
     return render(
         request,
@@ -113,6 +116,30 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
             **away_context(request.user, today=today_for(request.user)),
         },
         status=status,
+    )
+
+
+def _remember_language(response: HttpResponse, language: str) -> None:
+    """The browser keeps the language chosen (Django's language cookie, as its set_language
+    view sets it), so the pages after logging out, the log-in page first, stay in it; "the same
+    as my browser" forgets it."""
+    if not language:
+        response.delete_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+        return
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        domain=settings.LANGUAGE_COOKIE_DOMAIN,
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
 
 
