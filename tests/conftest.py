@@ -69,6 +69,16 @@ def _plain_static_storage(settings, tmp_path_factory):
 
 
 @pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request in another language leaves that language active in the test's thread; the
+    next test starts in English, as a new request would."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fresh_cache():
     # Rate limits count in the default cache: each test starts with none used.
     from django.core.cache import caches

@@ -1,5 +1,5 @@
 """Issue 33: someone whose browser asks for Spanish signs up, checks in with an emergency sign,
-then reads their trends and the guide, on a 390 × 844 phone. Every page is in Spanish, with no
+then reads their trends and the guide, on a 390 x 844 phone. Every page is in Spanish, with no
 English left: neither in what the page shows nor in what a screen reader says (aria-label,
 title, alt, placeholder, the chart's SVG titles).
 
@@ -17,10 +17,13 @@ from tracker.models import CareAlert, CheckIn
 # Common English words that are not Spanish words: one of them on a Spanish page is a sentence
 # or a label left in English.
 ENGLISH_ONLY = frozenset(
-    """the and you your with for this that what when how are was were have has from today
+    re.findall(
+        r"\w+",
+        """the and you your with for this that what when how are was were have has from today
     yesterday not day days week log logged save saved back pain tips tip guide trends settings
     help call if it is of to on or my our more less than about see get now next open
-    close each every minutes hours water exercise posture stress discomfort sleep""".split()
+    close each every minutes hours water exercise posture stress discomfort sleep""",
+    )
 )
 # Names that stay as they are in every language.
 NAMES = frozenset({"backhabits", "peg"})
@@ -48,7 +51,7 @@ def english_left(page) -> list[str]:
     text = page.evaluate(PAGE_WORDS)
     found = []
     for line in text.splitlines():
-        words = {word for word in re.findall(r"[a-z]+", line.lower())} - NAMES
+        words = set(re.findall(r"[^\W\d_]+", line.lower())) - NAMES  # whole words, accents too
         if words & ENGLISH_ONLY:
             found.append(" ".join(line.split())[:160])
     return found
