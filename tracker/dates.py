@@ -6,7 +6,8 @@ import zoneinfo
 from functools import cache
 from typing import NamedTuple
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import pgettext
 
 # Dates earlier than this are refused: no one kept a backhabits diary before it existed,
 # and it keeps URL-typed years like 0001 out of the data.
@@ -15,8 +16,10 @@ EARLIEST_CHECKIN_DATE = dt.date(2000, 1, 1)
 
 def day_name(day: dt.date) -> str:
     """How every page and message names a day: "Monday 3 March" (templates: the day_name
-    filter)."""
-    return f"{day:%A} {day.day} {day:%B}"
+    filter), in the active language ("lunes 3 de marzo"): Django's date format translates the
+    day and month names, and the pattern itself is translated."""
+    # Translators: a date format (Django's date filter): weekday, day, month: "Monday 3 March".
+    return formats.date_format(day, pgettext("date format", "l j F"))
 
 
 @cache

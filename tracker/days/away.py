@@ -4,6 +4,9 @@ away (tracker.trends.habits), and no reminders are sent on its days (tracker.acc
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext, ngettext, pgettext
+
+from tracker.dates import day_name
 from tracker.days import plain
 from tracker.models import AwayPeriod
 
@@ -39,11 +42,19 @@ def take_break(user, *, start: dt.date, end: dt.date, today: dt.date) -> AwayPer
     """Refused when longer than MAX_AWAY_DAYS, when a break not yet ended is already set (a
     person has at most one), or when it overlaps an earlier one."""
     if (end - start).days + 1 > MAX_AWAY_DAYS:
-        raise Refused(f"A break can be up to {MAX_AWAY_DAYS} days long.", field="end")
+        raise Refused(
+            ngettext(
+                "A break can be up to %(days)d day long.",
+                "A break can be up to %(days)d days long.",
+                MAX_AWAY_DAYS,
+            )
+            % {"days": MAX_AWAY_DAYS},
+            field="end",
+        )
     if end >= today and open_period(user, today=today):
-        raise Refused("You already have a break set. End or cancel it first.")
+        raise Refused(gettext("You already have a break set. End or cancel it first."))
     if overlapping(user, start=start, end=end).exists():
-        raise Refused("Those days overlap a break you already set.")
+        raise Refused(gettext("Those days overlap a break you already set."))
     return AwayPeriod.objects.create(user=user, start=start, end=end)
 
 
@@ -55,16 +66,19 @@ def has_begun(period: AwayPeriod, *, today: dt.date) -> bool:
 
 @dataclass(frozen=True)
 class BreakWords:
-    lead: str  # "You're away" / "You'll be away", before "from <start> to <end>"
+    sentence: str  # "You're away from <start> to <end>." as a whole sentence, with its dates
     button: str  # what ending it does, in the person's words
 
 
 def break_words(period: AwayPeriod, *, today: dt.date) -> BreakWords:
+    dates = {"start": day_name(period.start), "end": day_name(period.end)}
+    if has_begun(period, today=today) or period.start == today:
+        sentence = gettext("You're away from %(start)s to %(end)s.") % dates
+    else:
+        sentence = gettext("You'll be away from %(start)s to %(end)s.") % dates
     if has_begun(period, today=today):
-        return BreakWords("You're away", "I'm back: end the break")
-    if period.start == today:
-        return BreakWords("You're away", "Cancel this break")
-    return BreakWords("You'll be away", "Cancel this break")
+        return BreakWords(sentence, gettext("I'm back: end the break"))
+    return BreakWords(sentence, pgettext("a break", "Cancel this break"))
 
 
 def end_break(period: AwayPeriod, *, today: dt.date) -> AwayPeriod | None:

@@ -14,7 +14,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.db.transaction import TransactionManagementError
-from django.utils import dateformat, timezone
+from django.utils import dateformat, formats, timezone
+from django.utils.translation import gettext, ngettext, pgettext
 
 from tracker.care import prompts, redflags
 from tracker.care.symptoms import SYMPTOM_LABELS
@@ -327,17 +328,22 @@ class DayDescription:
     checked_in: bool  # something besides water taps is logged
     rest_day: bool = False
     more: tuple[tuple[str, str], ...] = ()  # sleep, waking, pain relief and own factors
+    # `logged` without water and exercise, for where those show against their goals.
+    besides_totals: tuple[tuple[str, str], ...] = ()
 
 
 def describe_day(checkin: CheckIn | None, *, date: dt.date, water_unit: str) -> DayDescription:
-    labels = {name: MEASURES_BY_KEY[name].label for name in ASKED_ORDER}
-    logged, missing = [], []
+    # Said now, in the language of the page that shows them.
+    labels = {name: str(MEASURES_BY_KEY[name].label) for name in ASKED_ORDER}
+    logged, missing, besides_totals = [], [], []
     for name in ASKED_ORDER:
         value = getattr(checkin, name) if checkin else None
         if value is None:
             missing.append(labels[name])
         else:
             logged.append((labels[name], value_words(name, value, water_unit=water_unit)))
+            if name not in {"water_ml", "exercise_minutes"}:
+                besides_totals.append(logged[-1])
     return DayDescription(
         date=date,
         state=day_state(checkin),
@@ -348,6 +354,7 @@ def describe_day(checkin: CheckIn | None, *, date: dt.date, water_unit: str) -> 
         checked_in=has_checked_in(checkin),
         rest_day=bool(checkin and checkin.rest_day),
         more=_more_words(checkin),
+        besides_totals=tuple(besides_totals),
     )
 
 
@@ -356,17 +363,28 @@ def _more_words(checkin: CheckIn | None) -> tuple[tuple[str, str], ...]:
         return ()
     words = []
     if checkin.sleep_hours is not None:
-        hours = f"{checkin.sleep_hours.normalize():f}"
-        words.append(("Sleep", f"{hours} hour" if hours == "1" else f"{hours} hours"))
+        hours = checkin.sleep_hours.normalize()
+        hours = hours.quantize(1) if hours == hours.to_integral() else hours
+        # One hour is "1 hour"; 1.5 and every other number take the plural, as in English.
+        words.append(
+            (
+                gettext("Sleep"),
+                ngettext("%(hours)s hour", "%(hours)s hours", 1 if hours == 1 else 2)
+                % {"hours": formats.number_format(hours)},
+            )
+        )
     if checkin.woke_from_pain is not None:
-        words.append(("Woke from pain", "yes" if checkin.woke_from_pain else "no"))
+        answer = (
+            pgettext("an answer", "yes") if checkin.woke_from_pain else pgettext("an answer", "no")
+        )
+        words.append((gettext("Woke from pain"), answer))
     if checkin.item_ids:
         # In the order of the person's list, as the check-in and the export show them.
         ticked = TrackedItem.objects.filter(user=checkin.user_id, pk__in=checkin.item_ids)
         for kind, label in TrackedKind.choices:
             names = [item.name for item in ticked if item.kind == kind]
             if names:
-                words.append((label, ", ".join(names)))
+                words.append((str(label), ", ".join(names)))
     return tuple(words)
 
 

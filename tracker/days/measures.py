@@ -3,6 +3,10 @@ value is said in words. The check-in, the trends and the report all read them fr
 
 from dataclasses import dataclass
 
+from django.utils import formats
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+
 from tracker.choices import Posture
 from tracker.days import units
 
@@ -17,7 +21,7 @@ GOOD_POSTURE_AT_LEAST = 4
 @dataclass(frozen=True)
 class Measure:
     key: str
-    label: str
+    label: str  # lazy: said in the language of the page that shows it
     unit: str
     low: float
     high: float | None  # None: scale to the data
@@ -26,15 +30,18 @@ class Measure:
     @property
     def heading(self) -> str:
         """A column heading: amounts carry their unit ("Water (fl oz)"), scores do not."""
-        return self.label if self.unit.startswith("/") else f"{self.label} ({self.unit})"
+        if self.unit.startswith("/"):
+            return str(self.label)
+        # Translators: a column heading, a measure and its unit: "Water (ml)".
+        return gettext("%(measure)s (%(unit)s)") % {"measure": self.label, "unit": self.unit}
 
 
 MEASURES: tuple[Measure, ...] = (
-    Measure("discomfort", "Discomfort", "/10", 0, 10),
-    Measure("posture", "Posture", "/5", 1, 5),
-    Measure("exercise_minutes", "Exercise", "min", 0, None),
-    Measure("water_ml", "Water", "ml", 0, None),
-    Measure("stress", "Stress", "/10", 0, 10),
+    Measure("discomfort", _("Discomfort"), "/10", 0, 10),
+    Measure("posture", _("Posture"), "/5", 1, 5),
+    Measure("exercise_minutes", _("Exercise"), "min", 0, None),
+    Measure("water_ml", _("Water"), "ml", 0, None),
+    Measure("stress", _("Stress"), "/10", 0, 10),
 )
 MEASURES_BY_KEY = {measure.key: measure for measure in MEASURES}
 
@@ -44,7 +51,12 @@ def value_words(name: str, value: int, *, water_unit: str) -> str:
     if name in {"discomfort", "stress"}:
         return f"{value}/10"
     if name == "posture":
-        return f"{value}/5, {Posture(value).label.lower()}"
+        return gettext("%(value)s/5, %(words)s") % {
+            "value": value,
+            "words": str(Posture(value).label).lower(),
+        }
     if name == "exercise_minutes":
-        return f"{value} minute{'s' if value != 1 else ''}"
+        return ngettext("%(count)s minute", "%(count)s minutes", value) % {
+            "count": formats.number_format(value, force_grouping=True)
+        }
     return units.format_water(value, water_unit)

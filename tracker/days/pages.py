@@ -8,6 +8,7 @@ import json
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext, pgettext
 
 from tracker.care import countries, redflags, shown
 from tracker.choices import WaterUnit
@@ -19,9 +20,12 @@ from tracker.models import CheckIn
 
 
 def day_words(day: dt.date, today: dt.date) -> str:
+    """The day inside a sentence: "today", "Monday 3 March", or with its year when another."""
     if day == today:
-        return "today"
-    return day_name(day) + (f" {day.year}" if day.year != today.year else "")
+        return pgettext("inside a sentence", "today")
+    if day.year != today.year:
+        return gettext("%(day)s %(year)s") % {"day": day_name(day), "year": day.year}
+    return day_name(day)
 
 
 def checkin_page(request: HttpRequest, **page) -> HttpResponse:
@@ -96,7 +100,11 @@ def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: Check
         CheckIn(**previous.values), date=previous.date, water_unit=water_unit
     )
     return {
-        "label": f"Same as {'yesterday' if yesterday else day_words(previous.date, today)}",
+        "label": (
+            gettext("Same as yesterday")
+            if yesterday
+            else gettext("Same as %(day)s") % {"day": day_words(previous.date, today)}
+        ),
         "values": shown,
         "summary": " · ".join(value for _, value in described.logged),
     }

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+from django.utils.translation import gettext_lazy as _
+
 SOURCE = (
     "Krebs EE, Lorenz KA, Bair MJ, et al. Development and initial validation of the PEG, a "
     "three-item scale assessing pain intensity and interference. J Gen Intern Med. "
@@ -26,7 +28,7 @@ MEANINGFUL_CHANGE_PERCENT = int(MEANINGFUL_CHANGE * 100)
 @dataclass(frozen=True)
 class Question:
     field: str
-    text: str
+    text: str  # lazy, as the three below: said in the page's language
     low: str
     high: str
 
@@ -34,23 +36,27 @@ class Question:
 QUESTIONS = (
     Question(
         "peg_pain",
-        "What number best describes your pain on average in the past week?",
-        "0 no pain",
-        "10 pain as bad as you can imagine",
+        _("What number best describes your pain on average in the past week?"),
+        _("0 no pain"),
+        _("10 pain as bad as you can imagine"),
     ),
     Question(
         "peg_enjoyment",
-        "What number best describes how, during the past week, pain has interfered with your "
-        "enjoyment of life?",
-        "0 does not interfere",
-        "10 completely interferes",
+        _(
+            "What number best describes how, during the past week, pain has interfered with "
+            "your enjoyment of life?"
+        ),
+        _("0 does not interfere"),
+        _("10 completely interferes"),
     ),
     Question(
         "peg_activity",
-        "What number best describes how, during the past week, pain has interfered with your "
-        "general activity?",
-        "0 does not interfere",
-        "10 completely interferes",
+        _(
+            "What number best describes how, during the past week, pain has interfered with "
+            "your general activity?"
+        ),
+        _("0 does not interfere"),
+        _("10 completely interferes"),
     ),
 )
 

@@ -10,6 +10,8 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.choices import TrackedKind
 from tracker.days import plain
@@ -43,11 +45,13 @@ class NameTaken(Exception):
     def __init__(self, same: TrackedItem | None = None):
         self.same = same
         if same is None:
-            words = "You already have that name on this list."
+            words = gettext("You already have that name on this list.")
         elif same.retired_at is not None:
-            words = f"“{same.name}” is retired: bring it back from the list below."
+            words = gettext("“%(name)s” is retired: bring it back from the list below.") % {
+                "name": same.name
+            }
         else:
-            words = f"You already have “{same.name}” on this list."
+            words = gettext("You already have “%(name)s” on this list.") % {"name": same.name}
         super().__init__(words)
 
 
@@ -71,7 +75,15 @@ class ListFull(Exception):
     """The list already holds its limit in use (another request may have just added one)."""
 
     def __init__(self, kind: str):
-        super().__init__(f"Up to {ACTIVE_LIMITS[kind]} at a time: retire one to add another.")
+        limit = ACTIVE_LIMITS[kind]
+        super().__init__(
+            ngettext(
+                "Up to %(count)d at a time: retire one to add another.",
+                "Up to %(count)d at a time: retire one to add another.",
+                limit,
+            )
+            % {"count": limit}
+        )
 
 
 def _room_under_lock(user_id: int, kind: str) -> bool:
@@ -133,7 +145,11 @@ NONE_TICKED = "[]"  # a day's stored item_ids when it ticked none
 # --- what was ticked, for trends and the report -------------------------------------------------
 
 # How a ticked item reads beside the discomfort it is compared with.
-TAG_WORDS = {TrackedKind.PAIN_RELIEF: "pain relief you used", TrackedKind.FACTOR: "your own factor"}
+# An item's title among the insights, a whole phrase per kind: "Ibuprofen, pain relief you used".
+TAG_TITLES = {
+    TrackedKind.PAIN_RELIEF: _("%(name)s, pain relief you used"),
+    TrackedKind.FACTOR: _("%(name)s, your own factor"),
+}
 
 
 class Entry(NamedTuple):
@@ -204,7 +220,7 @@ def tags(ticked: Ticked) -> list[insights.Tag]:
     found = sorted(ticked.days, key=lambda pk: (entries[pk].kind, entries[pk].name.lower()))
     return [
         insights.Tag(
-            title=f"{entries[pk].name}, {TAG_WORDS[entries[pk].kind]}",
+            title=str(TAG_TITLES[entries[pk].kind]) % {"name": entries[pk].name},
             since=min(entries[pk].since, ticked.days[pk][0]),
             days=frozenset(ticked.days[pk]),
             until=entries[pk].until and max(entries[pk].until, ticked.days[pk][-1]),

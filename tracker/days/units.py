@@ -2,6 +2,8 @@
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import formats
+
 from tracker.choices import WaterUnit
 from tracker.limits import ML_PER_US_FL_OZ
 
@@ -37,11 +39,13 @@ def quick_add_label(unit: str) -> str:
 
 
 def format_water(water_ml: int | None, unit: str) -> str:
+    """ "1,500 ml", "12.5 fl oz": the number written as the page's language writes numbers
+    ("1500 ml", "12,5 fl oz" in Spanish); the units stay as they are."""
     if water_ml is None:
         return "–"
     if unit == WaterUnit.US_FLUID_OUNCES:
         ounces = ml_to_oz(water_ml)
-        return (
-            f"{ounces.normalize():f} fl oz" if ounces == ounces.to_integral() else f"{ounces} fl oz"
-        )
-    return f"{water_ml:,} ml"
+        if ounces == ounces.to_integral():
+            ounces = ounces.quantize(Decimal("1"))
+        return f"{formats.number_format(ounces, force_grouping=True)} fl oz"
+    return f"{formats.number_format(water_ml, force_grouping=True)} ml"

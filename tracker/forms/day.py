@@ -2,6 +2,10 @@ import copy
 from decimal import Decimal
 
 from django import forms
+from django.utils import formats
+from django.utils.functional import lazy
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 from tracker.choices import Posture, TrackedKind, WaterUnit
@@ -13,6 +17,18 @@ from tracker.limits import EXERCISE_MINUTES_MAX, NOTES_MAX_LENGTH, SLEEP_HOURS_M
 from tracker.models import is_given
 
 WATER_OZ_MAX = units.ml_to_oz(WATER_ML_MAX).quantize(Decimal("1"))  # 338 fl oz
+
+
+def _text(message, **values) -> str:
+    """`message` % `values`, worked out when shown, in the language of that request: a form
+    field's messages are made once, at import, for every language."""
+    return str(message) % {
+        name: formats.number_format(value, force_grouping=True) if isinstance(value, int) else value
+        for name, value in values.items()
+    }
+
+
+_lazy_text = lazy(_text, str)
 
 
 class _SharedChoices:
@@ -49,8 +65,28 @@ def _scale_field(label: str, low: int, high: int, choices=None) -> TypedChoiceFi
         empty_value=None,
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": f"Choose a whole number from {low} to {high}."},
+        error_messages={
+            "invalid_choice": _lazy_text(
+                _("Choose a whole number from %(low)s to %(high)s."), low=low, high=high
+            )
+        },
     )
+
+
+# Each amount's range messages as whole sentences (a unit's word changes the sentence around it
+# in other languages): "minutes" for exercise, "millilitres" for water.
+_WHOLE_NUMBER_MESSAGES = {
+    "minutes": {
+        "invalid": _("Enter a whole number of minutes, from 0 to %(high)s."),
+        "min_value": _("Enter minutes from 0 to %(high)s."),
+        "max_value": _("Enter at most %(high)s minutes."),
+    },
+    "millilitres": {
+        "invalid": _("Enter a whole number of millilitres, from 0 to %(high)s."),
+        "min_value": _("Enter millilitres from 0 to %(high)s."),
+        "max_value": _("Enter at most %(high)s millilitres."),
+    },
+}
 
 
 def _whole_number_field(label: str, high: int, unit: str) -> forms.IntegerField:
@@ -61,14 +97,13 @@ def _whole_number_field(label: str, high: int, unit: str) -> forms.IntegerField:
         max_value=high,
         widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 0, "max": high}),
         error_messages={
-            "invalid": f"Enter a whole number of {unit}, from 0 to {high:,}.",
-            "min_value": f"Enter {unit} from 0 to {high:,}.",
-            "max_value": f"Enter at most {high:,} {unit}.",
+            code: _lazy_text(message, high=high)
+            for code, message in _WHOLE_NUMBER_MESSAGES[unit].items()
         },
     )
 
 
-NOTHING_LOGGED = (
+NOTHING_LOGGED = _(
     "Nothing was saved: the form was empty. Log at least one thing, such as how your back feels."
 )
 
@@ -79,7 +114,7 @@ def _own_list_field(label: str) -> TypedMultipleChoiceField:
         coerce=int,
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"invalid_choice": "Choose from your own list."},
+        error_messages={"invalid_choice": _("Choose from your own list.")},
     )
 
 
@@ -89,28 +124,28 @@ class CheckInForm(forms.Form):
     the export columns; people who measure water in ounces type `water_oz`, stored as
     `water_ml`."""
 
-    posture = _scale_field("Posture", 1, 5, choices=Posture.choices)
-    exercise_minutes = _whole_number_field("Exercise (minutes)", EXERCISE_MINUTES_MAX, "minutes")
-    stress = _scale_field("Stress (0 calm – 10 extreme)", 0, 10)
-    discomfort = _scale_field("Back discomfort (0 none – 10 worst imaginable)", 0, 10)
+    posture = _scale_field(_("Posture"), 1, 5, choices=Posture.choices)
+    exercise_minutes = _whole_number_field(_("Exercise (minutes)"), EXERCISE_MINUTES_MAX, "minutes")
+    stress = _scale_field(_("Stress (0 calm – 10 extreme)"), 0, 10)
+    discomfort = _scale_field(_("Back discomfort (0 none – 10 worst imaginable)"), 0, 10)
     symptoms = MultipleChoiceField(
-        label="Anything new, unusual or hard?",
+        label=_("Anything new, unusual or hard?"),
         required=False,
         choices=[(code, label) for code, label in SYMPTOM_LABELS.items()],
         widget=forms.CheckboxSelectMultiple,
         error_messages={
-            "invalid_choice": "“%(value)s” is not one of the listed symptoms.",
-            "invalid_list": "Choose from the listed symptoms.",
+            "invalid_choice": _("“%(value)s” is not one of the listed symptoms."),
+            "invalid_list": _("Choose from the listed symptoms."),
         },
     )
     rest_day = forms.BooleanField(
-        label="Rest day (planned, or my back needs a break)",
+        label=_("Rest day (planned, or my back needs a break)"),
         required=False,
-        help_text="Your exercise habit is paused for the day: it neither rises nor falls.",
+        help_text=_("Your exercise habit is paused for the day: it neither rises nor falls."),
     )
     # The "More" section: sleep, pain relief and the person's own factors.
     sleep_hours = forms.DecimalField(
-        label="Hours slept last night",
+        label=_("Hours slept last night"),
         required=False,
         min_value=Decimal(0),
         max_value=Decimal(SLEEP_HOURS_MAX),
@@ -120,31 +155,36 @@ class CheckInForm(forms.Form):
             attrs={"inputmode": "decimal", "step": "0.5", "min": 0, "max": SLEEP_HOURS_MAX}
         ),
         error_messages={
-            "invalid": f"Enter hours from 0 to {SLEEP_HOURS_MAX}, such as 7 or 7.5.",
-            "min_value": f"Enter hours from 0 to {SLEEP_HOURS_MAX}.",
-            "max_value": f"Enter at most {SLEEP_HOURS_MAX} hours.",
-            "max_digits": "Use whole or half hours, such as 7 or 7.5.",
-            "max_decimal_places": "Use whole or half hours, such as 7 or 7.5.",
+            "invalid": _lazy_text(
+                _("Enter hours from 0 to %(high)s, such as 7 or 7.5."), high=SLEEP_HOURS_MAX
+            ),
+            "min_value": _lazy_text(_("Enter hours from 0 to %(high)s."), high=SLEEP_HOURS_MAX),
+            "max_value": _lazy_text(_("Enter at most %(high)s hours."), high=SLEEP_HOURS_MAX),
+            "max_digits": _("Use whole or half hours, such as 7 or 7.5."),
+            "max_decimal_places": _("Use whole or half hours, such as 7 or 7.5."),
         },
     )
     woke_from_pain = TypedChoiceField(
-        label="Did back pain wake you in the night?",
-        choices=[("yes", "Yes"), ("no", "No")],
+        label=_("Did back pain wake you in the night?"),
+        choices=[
+            ("yes", pgettext_lazy("an answer", "Yes")),
+            ("no", pgettext_lazy("an answer", "No")),
+        ],
         coerce=lambda value: value == "yes",
         empty_value=None,
         required=False,
         widget=forms.RadioSelect,
-        error_messages={"invalid_choice": "Choose yes or no."},
+        error_messages={"invalid_choice": _("Choose yes or no.")},
     )
     # The person's own lists; their choices are set per person in __init__.
-    pain_relief = _own_list_field("Pain relief you used")
-    factors = _own_list_field("Your own factors today")
+    pain_relief = _own_list_field(_("Pain relief you used"))
+    factors = _own_list_field(_("Your own factors today"))
     # The water total when the form was shown, so taps made meanwhile are added, not lost.
     water_seen_ml = forms.IntegerField(
         required=False, min_value=0, max_value=WATER_ML_MAX, widget=forms.HiddenInput
     )
     notes = forms.CharField(
-        label="Notes (optional)",
+        label=_("Notes (optional)"),
         required=False,
         max_length=NOTES_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": NOTES_MAX_LENGTH}),
@@ -165,7 +205,7 @@ class CheckInForm(forms.Form):
         super().__init__(*args, initial=initial, **kwargs)
         if water_unit == WaterUnit.US_FLUID_OUNCES:
             self.fields["water_oz"] = forms.DecimalField(
-                label="Water (US fl oz)",
+                label=_("Water (US fl oz)"),
                 required=False,
                 min_value=Decimal(0),
                 max_value=WATER_OZ_MAX,
@@ -175,11 +215,16 @@ class CheckInForm(forms.Form):
                     attrs={"inputmode": "decimal", "min": 0, "max": WATER_OZ_MAX, "step": "0.1"}
                 ),
                 error_messages={
-                    "invalid": f"Enter a number of fluid ounces, from 0 to {WATER_OZ_MAX}.",
+                    "invalid": _text(
+                        _("Enter a number of fluid ounces, from 0 to %(high)s."),
+                        high=formats.number_format(WATER_OZ_MAX),
+                    ),
                 },
             )
         else:
-            self.fields["water_ml"] = _whole_number_field("Water (ml)", WATER_ML_MAX, "millilitres")
+            self.fields["water_ml"] = _whole_number_field(
+                _("Water (ml)"), WATER_ML_MAX, "millilitres"
+            )
         self.order_fields(["posture", "exercise_minutes", "water_ml", "water_oz"])
         # The person's own lists: what is in use, and anything retired the day already ticks.
         for name, kind in (("pain_relief", TrackedKind.PAIN_RELIEF),
@@ -235,7 +280,7 @@ class CheckInForm(forms.Form):
     def clean_sleep_hours(self):
         hours = self.cleaned_data.get("sleep_hours")
         if hours is not None and hours * 2 != int(hours * 2):
-            raise forms.ValidationError("Use whole or half hours, such as 7 or 7.5.")
+            raise forms.ValidationError(_("Use whole or half hours, such as 7 or 7.5."))
         return hours
 
     @property
@@ -298,8 +343,10 @@ class PegForm(forms.Form):
         for question in peg.QUESTIONS:
             field = _scale_field(question.text, peg.ANSWER_MIN, peg.ANSWER_MAX)
             field.required = True
-            field.error_messages["required"] = (
-                f"Choose a number from {peg.ANSWER_MIN} to {peg.ANSWER_MAX}."
+            field.error_messages["required"] = _text(
+                _("Choose a number from %(low)s to %(high)s."),
+                low=peg.ANSWER_MIN,
+                high=peg.ANSWER_MAX,
             )
             self.fields[question.field] = field
 

@@ -3,6 +3,8 @@
 import datetime as dt
 
 from django import forms
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.dates import EARLIEST_CHECKIN_DATE
 
@@ -12,14 +14,14 @@ class AwayForm(forms.Form):
     ended, no overlap) are tracker.days.away.take_break's, so every caller meets them."""
 
     start = forms.DateField(
-        label="From",
+        label=_("From"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Enter a date such as 2026-12-24."},
+        error_messages={"invalid": _("Enter a date such as 2026-12-24.")},
     )
     end = forms.DateField(
-        label="Until (the last day away)",
+        label=_("Until (the last day away)"),
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        error_messages={"invalid": "Enter a date such as 2026-12-31."},
+        error_messages={"invalid": _("Enter a date such as 2026-12-31.")},
     )
 
     def __init__(self, *args, today: dt.date, **kwargs):
@@ -32,7 +34,10 @@ class AwayForm(forms.Form):
         if start is None or end is None:
             return cleaned
         if start < EARLIEST_CHECKIN_DATE:
-            self.add_error("start", f"Choose a date from {EARLIEST_CHECKIN_DATE.year} on.")
+            self.add_error(
+                "start",
+                gettext("Choose a date from %(year)s on.") % {"year": EARLIEST_CHECKIN_DATE.year},
+            )
         elif end < start:
-            self.add_error("end", "The last day away can't be before the first.")
+            self.add_error("end", gettext("The last day away can't be before the first."))
         return cleaned

@@ -1,7 +1,9 @@
 import datetime as dt
 
 from django import template
+from django.utils import formats
 from django.utils.safestring import SafeString
+from django.utils.translation import pgettext
 
 from tracker.dates import day_name
 from tracker.days import peg, units
@@ -23,7 +25,8 @@ def iso_day(value: str) -> str:
         day = dt.date.fromisoformat(value)
     except (TypeError, ValueError):
         return value
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    # Translators: a date format (Django's date filter): "Sat 21 Nov 2026".
+    return formats.date_format(day, pgettext("date format", "D j M Y"))
 
 
 @register.filter(name="day_name")

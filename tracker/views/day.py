@@ -7,7 +7,9 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_htmx.http import reswap, retarget
@@ -40,7 +42,7 @@ def _today_card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
     }
 
 
-GOAL_WORDS = {"water": "Water goal reached.", "exercise": "Exercise goal reached."}
+GOAL_WORDS = {"water": _("Water goal reached."), "exercise": _("Exercise goal reached.")}
 
 
 @require_safe
@@ -166,8 +168,10 @@ def _after_save(
 ) -> HttpResponse:
     saved = submission.saved
     if not request.htmx and not saved.firings:
-        reached = " ".join(GOAL_WORDS[goal] for goal in saved.goals_reached)
-        messages.success(request, f"Saved your check-in for {day_name(day)}. {reached}".strip())
+        saved_words = gettext("Saved your check-in for %(day)s.") % {"day": day_name(day)}
+        # Each a whole sentence of its own, one after another.
+        reached = [str(GOAL_WORDS[goal]) for goal in saved.goals_reached]
+        messages.success(request, " ".join([saved_words, *reached]))
         return redirect("tracker:home")
     care_now = _care_after(request.user, submission, today=today)
     if submission.emergency:
@@ -266,7 +270,9 @@ def _tap(user, *, day: dt.date, today: dt.date, undo: bool) -> _Tap:
         saved = checkins.record_day(user=user, date=day, today=today, change=change)
     except checkins.WaterLimitReached:
         limit = units.format_water(WATER_ML_MAX, user.profile.water_unit)
-        error = f"That would take the day's water over {limit}, so it was not added."
+        error = gettext("That would take the day's water over %(limit)s, so it was not added.") % {
+            "limit": limit
+        }
         return _Tap(CheckIn.objects.filter(user=user, date=day).first(), error)
     return _Tap(saved.checkin, goal_reached="water" in saved.goals_reached)
 
@@ -290,7 +296,7 @@ def _home_water_tap(request: HttpRequest, *, undo: bool) -> HttpResponse:
         if tap.error:
             messages.error(request, tap.error)
         elif tap.goal_reached:
-            messages.success(request, "Water goal reached.")
+            messages.success(request, GOAL_WORDS["water"])
         return redirect("tracker:home")
     context = _today_card_context(request.user, today, tap.checkin)
     context["water_error"] = tap.error
@@ -339,7 +345,11 @@ def peg_check(request: HttpRequest) -> HttpResponse:
         profile.peg_last_date = today
         profile.save(update_fields=["peg_last_date"])
         result = peg.score(*(values[q.field] for q in peg.QUESTIONS))
-        messages.success(request, f"Saved. Your PEG score this week: {result} out of 10.")
+        messages.success(
+            request,
+            gettext("Saved. Your PEG score this week: %(score)s out of 10.")
+            % {"score": formats.number_format(result)},
+        )
         if saved.firings:
             return redirect("tracker:home")  # any prompt leads the home page
         return redirect("tracker:trends")

@@ -1,11 +1,12 @@
 """The history page: the month calendar, and time away set from it."""
 
-import calendar
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils import formats
+from django.utils.dates import WEEKDAYS, WEEKDAYS_ABBR
+from django.utils.translation import gettext, pgettext
 from django.views.decorators.http import require_POST, require_safe
 
 from tracker.dates import today_for
@@ -21,7 +22,8 @@ def _history_page(request: HttpRequest, *, away_form: AwayForm | None = None, st
     today = today_for(request.user)
     first = month_history.first_of_month(request.GET.get("month"), today=today)
     month = month_history.month_calendar(request.user, first=first, today=today)
-    weekdays = [(calendar.day_name[index], calendar.day_abbr[index]) for index in range(7)]
+    # Monday first, named in the page's language (Django's own translated names).
+    weekdays = [(WEEKDAYS[index], WEEKDAYS_ABBR[index]) for index in range(7)]
     context = {
         "month": month,
         "today": today,
@@ -52,10 +54,18 @@ def away_start(request: HttpRequest) -> HttpResponse:
     except away.Refused as refused:
         form.add_error(refused.field, str(refused))
         return _history_page(request, away_form=form, status=400)
+    # Translators: a date format (Django's date filter): day and month, "3 December".
+    day_month = pgettext("date format", "j F")
     messages.success(
         request,
-        f"Enjoy the break. Your habits are paused from {period.start:%-d %B} to "
-        f"{period.end:%-d %B}, and no reminders will come.",
+        gettext(
+            "Enjoy the break. Your habits are paused from %(start)s to %(end)s, and no "
+            "reminders will come."
+        )
+        % {
+            "start": formats.date_format(period.start, day_month),
+            "end": formats.date_format(period.end, day_month),
+        },
     )
     return back(request, "tracker:history")
 
@@ -66,5 +76,7 @@ def away_end(request: HttpRequest, period_id: int) -> HttpResponse:
     period = get_object_or_404(AwayPeriod, pk=period_id, user=request.user)
     today = today_for(request.user)
     ended = away.end_break(period, today=today)
-    messages.success(request, "Welcome back." if ended else "That break was cancelled.")
+    messages.success(
+        request, gettext("Welcome back.") if ended else gettext("That break was cancelled.")
+    )
     return back(request, "tracker:history")
