@@ -313,21 +313,24 @@ def test_a_tap_made_elsewhere_while_the_form_was_open_is_added(logged_in_client,
     assert CheckIn.objects.get(user=user).water_ml == 250
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("days", [5, 600])
 def test_the_check_in_page_and_save_take_a_fixed_number_of_queries(
-    logged_in_client, user, django_assert_max_num_queries, days
+    logged_in_client, user, django_assert_max_num_queries, days, language
 ):
     CheckIn.objects.bulk_create(
         CheckIn(user=user, date=_today() - dt.timedelta(days=n), discomfort=n % 8)
         for n in range(1, days)
     )
     with django_assert_max_num_queries(9):
-        response = logged_in_client.get(reverse("tracker:checkin"))
+        response = logged_in_client.get(reverse("tracker:checkin"), HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
+    assert response["Content-Language"] == language
     with django_assert_max_num_queries(24):
         response = logged_in_client.post(
-            reverse("tracker:checkin"), {"discomfort": "3"}, headers=HTMX
-        )
+            reverse("tracker:checkin"), {"discomfort": "3"}, headers=HTMX,
+            HTTP_ACCEPT_LANGUAGE=language,
+        )  # fmt: skip
     assert response.status_code == 200
 
 

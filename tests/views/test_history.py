@@ -87,9 +87,10 @@ def test_only_the_persons_own_days_show(logged_in_client, other_user):
     assert "discomfort 9" not in html
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("days", [10, 2000])
 def test_a_month_takes_a_fixed_number_of_queries(
-    logged_in_client, user, django_assert_max_num_queries, days
+    logged_in_client, user, django_assert_max_num_queries, days, language
 ):
     CheckIn.objects.bulk_create(
         CheckIn(user=user, date=_today() - dt.timedelta(days=n), discomfort=n % 9)
@@ -98,7 +99,9 @@ def test_a_month_takes_a_fixed_number_of_queries(
     # Seven: the session, the person, the profile, the month's days, time away, the reminder
     # line and the open care alerts' lines.
     with django_assert_max_num_queries(7):
-        assert logged_in_client.get(reverse("tracker:history")).status_code == 200
+        response = logged_in_client.get(reverse("tracker:history"), HTTP_ACCEPT_LANGUAGE=language)
+    assert response.status_code == 200
+    assert response["Content-Language"] == language
 
 
 def test_month_calendar_counts_each_state_and_starts_on_monday(user):

@@ -1,5 +1,6 @@
 import datetime as dt
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -38,8 +39,9 @@ def test_home_marks_a_water_only_day_as_partial(logged_in_client, user):
     assert "250 ml" in html
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 def test_home_query_count_does_not_grow_with_history(
-    logged_in_client, user, django_assert_max_num_queries
+    logged_in_client, user, django_assert_max_num_queries, language
 ):
     today = timezone.now().date()
     CheckIn.objects.bulk_create(
@@ -48,8 +50,9 @@ def test_home_query_count_does_not_grow_with_history(
         for n in range(400)
     )  # fmt: skip
     with django_assert_max_num_queries(8):
-        response = logged_in_client.get(reverse("tracker:home"))
+        response = logged_in_client.get(reverse("tracker:home"), HTTP_ACCEPT_LANGUAGE=language)
     assert response.status_code == 200
+    assert response["Content-Language"] == language
 
 
 def test_daily_reminder_shows_until_today_is_checked_in(logged_in_client, user):

@@ -363,7 +363,11 @@ class FixedChoices(BaseChoiceIterator):
     """Choices that can't change while the process runs (the time zones, the countries in one
     language), made once from `make`. Django keeps a choice iterator as it is, where it would
     copy and re-check a list of ~600 pairs for the field and again for its widget on every
-    form; and LongSelect keeps their <option>s, written once, on the pairs they came from."""
+    form; and LongSelect keeps their <option>s, written once, on the pairs they came from.
+
+    Its labels are one language's words, kept for the life of the process: whoever keeps one
+    keeps one per language (tracker.forms.places keys its lists by the active language), never
+    one for every page."""
 
     def __init__(self, make: Callable[[], Iterable[tuple[object, object]]]):
         self._make = make
