@@ -8,13 +8,21 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import make_checkin
 from tracker.models import CheckIn, TrackedItem
 
 ES = {"HTTP_ACCEPT_LANGUAGE": "es"}
 HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request in Spanish leaves Spanish active in this thread (Django's LocaleMiddleware
+    activates a language and nothing deactivates it): later tests read English."""
+    yield
+    translation.deactivate()
 
 
 def _today() -> dt.date:

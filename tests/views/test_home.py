@@ -2,10 +2,18 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import make_checkin
 from tracker.models import CheckIn
+
+
+@pytest.fixture(autouse=True)
+def _english_after_each_test():
+    """A request in Spanish leaves Spanish active in this thread (Django's LocaleMiddleware
+    activates a language and nothing deactivates it): later tests read English."""
+    yield
+    translation.deactivate()
 
 
 def test_logged_out_visitors_see_what_the_app_does(client, db):

@@ -7,6 +7,7 @@ the one `partials/tracked_lists.html` drew, every value escaped as the template 
 
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, pgettext
 
 from tracker.links import reverse_once
 from tracker.models import TrackedItem
@@ -26,6 +27,10 @@ def active_rows(rows: "list[tuple[TrackedItem, object | None]]", csrf_input: str
     that was refused for that item (its typed name kept, its error beside the field)."""
     rename_head, rename_tail = _url_parts("tracker:tracked_rename")
     retire_head, retire_tail = _url_parts("tracker:tracked_retire")
+    # The words, translated once for all the rows.
+    name_of = escape(gettext("Name of %(name)s"))
+    rename_word = escape(pgettext("a list entry", "Rename"))
+    retire_word = escape(pgettext("a list entry", "Retire"))
     parts = []
     for item, failed in rows:
         pk = item.pk
@@ -44,13 +49,13 @@ def active_rows(rows: "list[tuple[TrackedItem, object | None]]", csrf_input: str
         retire = f"{retire_head}{pk}{retire_tail}"
         parts.append(
             f'<li><form method="post" action="{rename}" class="{form_class}">{csrf_input}'
-            f'<label class="visually-hidden" for="rename-{pk}">Name of {name}</label>'
+            f'<label class="visually-hidden" for="rename-{pk}">{name_of % {"name": name}}</label>'
             f'<input type="text" id="rename-{pk}" name="name" value="{value}" maxlength="40" '
             f"required{invalid}>"
-            f'<button type="submit" class="button button-secondary">Rename'
+            f'<button type="submit" class="button button-secondary">{rename_word}'
             f'<span class="visually-hidden"> {name}</span></button></form>'
             f'<form method="post" action="{retire}" class="inline-form">{csrf_input}'
-            f'<button type="submit" class="link-button">Retire'
+            f'<button type="submit" class="link-button">{retire_word}'
             f'<span class="visually-hidden"> {name}</span></button></form>{error}</li>'
         )
     return mark_safe("".join(parts))
@@ -60,6 +65,7 @@ def retired_rows(items: list[TrackedItem], csrf_input: str, *, full: bool) -> Sa
     """The retired items, each with its "Bring back" button (disabled while the list is full)."""
     disabled = " disabled" if full else ""
     retire_head, retire_tail = _url_parts("tracker:tracked_retire")
+    bring_back = escape(pgettext("a list entry", "Bring back"))
     parts = []
     for item in items:
         name = escape(item.name)
@@ -67,7 +73,7 @@ def retired_rows(items: list[TrackedItem], csrf_input: str, *, full: bool) -> Sa
         parts.append(
             f'<li><form method="post" action="{retire}" class="inline-form">{csrf_input}'
             f'<span>{name}</span> <button type="submit" class="link-button"{disabled}>'
-            f'Bring back<span class="visually-hidden"> {name}</span></button></form></li>'
+            f'{bring_back}<span class="visually-hidden"> {name}</span></button></form></li>'
         )
     return mark_safe("".join(parts))
 
