@@ -94,3 +94,15 @@ def test_the_kept_list_of_options_is_one_per_language():
     assert ">España</option>" in spanish_html
     with translation.override("en"):
         assert country_choices() is english
+
+
+def test_the_periods_are_named_in_the_active_language():
+    from tracker.ranges import RANGES, range_words
+
+    with translation.override("es"):
+        assert [str(period.label) for period in RANGES.values()] == [
+            "7 días", "30 días", "90 días", "1 año", "Todo",
+        ]  # fmt: skip
+        assert str(range_words("365")) == "últimos 365 días"
+    with translation.override("en"):
+        assert str(range_words("365")) == "last 365 days"

@@ -4,11 +4,15 @@ length, its button label and how a sentence names it, so no page words a period 
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
 
 @dataclass(frozen=True)
 class Range:
     key: str  # in the address (?range=90) and stored on a share link
     days: int | None  # None: from the first logged day
+    # Both lazy: said in the language of the page that shows them.
     label: str  # on its button: "1 year"
     words: str  # inside a sentence: "Discomfort, last 365 days"
 
@@ -16,11 +20,11 @@ class Range:
 RANGES: dict[str, Range] = {
     period.key: period
     for period in (
-        Range("7", 7, "7 days", "last 7 days"),
-        Range("30", 30, "30 days", "last 30 days"),
-        Range("90", 90, "90 days", "last 90 days"),
-        Range("365", 365, "1 year", "last 365 days"),
-        Range("all", None, "All", "all days"),
+        Range("7", 7, _("7 days"), _("last 7 days")),
+        Range("30", 30, _("30 days"), _("last 30 days")),
+        Range("90", 90, _("90 days"), _("last 90 days")),
+        Range("365", 365, _("1 year"), _("last 365 days")),
+        Range("all", None, pgettext_lazy("range", "All"), _("all days")),
     )
 }
 DEFAULT_RANGE = "30"
