@@ -58,6 +58,7 @@ def test_a_refused_check_in_in_spanish_fits_a_phone(spanish_phone):
     page = spanish_phone
     page.goto("/checkin/")
     page.get_by_text("¿Algo nuevo, raro o difícil hoy?").click()
+    page.get_by_text("Más: sueño, alivio del dolor, tus factores").click()
     page.get_by_label("Ejercicio (minutos)").fill("2000")
     page.locator("label[for=id_discomfort_4]").click()
     page.locator(".checkin-save button").click()
@@ -65,6 +66,10 @@ def test_a_refused_check_in_in_spanish_fits_a_phone(spanish_phone):
     error.wait_for()
     assert "Escribe como máximo 1\u00a0440 minutos." in error.inner_text()
     assert "No se guardó nada." in page.locator("#checkin-form-error").inner_text()
+    # Both sections open, so their Spanish labels are measured too.
+    for section in ("details.symptoms", "details.more"):
+        if page.locator(f"{section}[open]").count() == 0:
+            page.locator(f"{section} > summary").click()
     _no_sideways_scroll(page)
     assert (
         _small_targets(
