@@ -12,13 +12,26 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.care import countries, prompts, redflags, shown, thresholds
+from tracker.care.said import wording_in
 from tracker.care.symptoms import SYMPTOM_LABELS
-from tracker.care.wording import TIER_HEADLINES, advice_key
+from tracker.care.wording import advice_key
 from tracker.choices import Acknowledgement
 from tracker.days import checkins
 from tracker.models import CareAlert, CheckIn
+
+
+def _spoken_effect() -> str:
+    # Formatted when shown, not at import: a lazy string's "%" would fix the language then.
+    return gettext(
+        "Keeps a one-line reminder, and no full message for this again for %(days)s days "
+        "unless it gets more urgent."
+    ) % {"days": thresholds.SPOKEN_QUIET_DAYS}
+
 
 # The answers that close an alert, by tier, with what each button does, said beside it.
 # Emergency and urgent alerts cannot be waved away with "Understood".
@@ -29,17 +42,16 @@ RESPONSES: dict[str, tuple[str, ...]] = {
 }
 BUTTONS: dict[str, tuple[str, str]] = {
     Acknowledgement.GETTING_HELP: (
-        "I'm getting help now",
-        "Keeps a one-line reminder on your home page and check-in instead of this message.",
+        _("I'm getting help now"),
+        _("Keeps a one-line reminder on your home page and check-in instead of this message."),
     ),
     Acknowledgement.SPOKEN: (
-        "I've spoken to a professional",
-        "Keeps a one-line reminder, and no full message for this again for 14 days unless it "
-        "gets more urgent.",
+        _("I've spoken to a professional"),
+        lazy(_spoken_effect, str)(),
     ),
     Acknowledgement.UNDERSTOOD: (
-        "Understood",
-        "Hides this message; it comes back if this happens again later.",
+        _("Understood"),
+        _("Hides this message; it comes back if this happens again later."),
     ),
 }
 
@@ -201,7 +213,7 @@ def page_care(user, *, today: dt.date, full_rules: Iterable[str] | None = ()) ->
             shown_rules.add(alert.rule)
             reminders.append(alert)
     country = user.profile.country.code or ""
-    contacts = countries.contacts_for(country)
+    contacts = countries.contacts_for(country)  # in the active language, as the lines are
     lines = [
         _line(alert, contacts, today=today, reminder=not alert.is_open)
         for alert in prompts.by_urgency([a for a in open_alerts if a not in full] + reminders)
@@ -215,7 +227,9 @@ def page_care(user, *, today: dt.date, full_rules: Iterable[str] | None = ()) ->
 def _line(
     alert: CareAlert, contacts: countries.CareContacts, *, today: dt.date, reminder: bool
 ) -> CareLine:
-    headline = countries.fill(TIER_HEADLINES[advice_key(alert.tier, [alert.rule])], contacts)
+    headline = countries.fill(
+        wording_in().headlines[advice_key(alert.tier, [alert.rule])], contacts
+    )
     if shown.is_past_event(alert.tier, alert.last_evidence_date, today):
         headline = shown.past_event_headline(headline)
     return CareLine(

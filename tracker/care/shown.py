@@ -6,16 +6,12 @@ Which alerts are open, and recording them, is tracker.care.prompts."""
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from django.utils.translation import gettext
+
 from tracker.care import countries, redflags
 from tracker.care.prompts import TICKED_ANSWERS, open_alerts
-from tracker.care.wording import (
-    PAST_EMERGENCY,
-    PAST_URGENT,
-    RULE_WORDING,
-    TIER_ADVICE,
-    TIER_HEADLINES,
-    advice_key,
-)
+from tracker.care.said import wording_in
+from tracker.care.wording import PAST_EMERGENCY, PAST_URGENT, advice_key
 from tracker.choices import Tier
 from tracker.dates import today_for
 from tracker.models import CareAlert, CareWording
@@ -40,9 +36,11 @@ def is_past_event(tier: str, last_logged: dt.date, today: dt.date | None) -> boo
     )
 
 
-def past_event_headline(headline: str) -> str:
-    """ "Call 999 or go to…" → "If this is still happening, call 999 or go to…"."""
-    return f"If this is still happening, {headline[:1].lower()}{headline[1:]}"
+def past_event_headline(headline: str, language: str | None = None) -> str:
+    """ "Call 999 or go to…" → "If this is still happening, call 999 or go to…", in the
+    language of the wording (by default the active one)."""
+    pattern = wording_in(language).past_event_headline
+    return pattern.replace("{headline}", f"{headline[:1].lower()}{headline[1:]}")
 
 
 @dataclass(frozen=True)
@@ -78,16 +76,19 @@ class CarePrompt:
 
     @property
     def numbers_when_unset(self) -> str:
-        return countries.NUMBERS_WHEN_UNSET
+        return countries.numbers_when_unset()
 
 
-def rule_title(code: str) -> str:
-    wording = RULE_WORDING.get(code)
+def rule_title(code: str, language: str | None = None) -> str:
+    wording = wording_in(language).rules.get(code)
     return wording.title if wording else code
 
 
-def _wordings() -> dict[str, str]:
-    return {key: text for key, text in CareWording.objects.values_list("key", "text") if text}
+def _wordings(language: str) -> dict[str, str]:
+    """Editors' rewordings in this language only: a Spanish row never changes the English
+    prompt, nor an English row the Spanish one."""
+    rows = CareWording.objects.filter(language=language).values_list("key", "text")
+    return {key: text for key, text in rows if text}
 
 
 def _prompts(
@@ -98,17 +99,18 @@ def _prompts(
 ) -> list[CarePrompt]:
     if not entries:
         return []
-    contacts = countries.contacts_for(country)
-    wordings = _wordings()
+    words = wording_in()
+    contacts = countries.contacts_for(country, words.language)
+    wordings = _wordings(words.language)
     prompts = []
     for tier in sorted({rule.tier for rule, _, _ in entries}, key=redflags.TIER_RANK.__getitem__):
         key = advice_key(tier, [rule.code for rule, _, _ in entries if rule.tier == tier])
-        advice = wordings.get(f"tier:{key}", TIER_ADVICE[key])
+        advice = wordings.get(f"tier:{key}", words.advice[key])
         items = [
             PromptItem(
-                title=rule_title(rule.code),
+                title=rule_title(rule.code, words.language),
                 explanation=countries.fill(
-                    wordings.get(f"rule:{rule.code}", RULE_WORDING[rule.code].explanation),
+                    wordings.get(f"rule:{rule.code}", words.rules[rule.code].explanation),
                     contacts,
                 ),
                 evidence=evidence,
@@ -118,14 +120,14 @@ def _prompts(
             for rule, evidence, alert in entries
             if rule.tier == tier
         ]
-        headline = countries.fill(TIER_HEADLINES[key], contacts)
+        headline = countries.fill(words.headlines[key], contacts)
         advice_text = advice
         if all(item.past_event for item in items):
-            headline = past_event_headline(headline)
+            headline = past_event_headline(headline, words.language)
             # Editors may reword it ("tier:emergency_past", "tier:urgent_past"); whether it
             # shows is decided here.
             past = PAST_ADVICE[tier]
-            advice_text = wordings.get(f"tier:{past}", TIER_ADVICE[past])
+            advice_text = wordings.get(f"tier:{past}", words.advice[past])
         prompts.append(
             CarePrompt(
                 tier=tier,
@@ -149,11 +151,11 @@ class AlertRecord:
 
 def describe(alert: CareAlert) -> AlertRecord:
     if alert.cleared_at and alert.corrections:
-        status = "Corrected: ticked by mistake, and taken off your check-in"
+        status = gettext("Corrected: ticked by mistake, and taken off your check-in")
     elif alert.cleared_at:
-        status = "Cleared: the check-in behind it was changed"
+        status = gettext("Cleared: the check-in behind it was changed")
     else:
-        status = alert.get_acknowledgement_display() or "Acknowledged"
+        status = str(alert.get_acknowledgement_display()) or gettext("Acknowledged")
     return AlertRecord(
         alert=alert,
         title=rule_title(alert.rule),

@@ -248,6 +248,8 @@ def advice_key(tier: str, rule_codes: Iterable[str]) -> str:
 PAST_EMERGENCY = "emergency_past"
 # The same for an urgent sign: "today" would read as though the day logged were today.
 PAST_URGENT = "urgent_past"
+# How a past event's headline is said: the tier's headline, its first letter lowered, after this.
+PAST_EVENT_HEADLINE = "If this is still happening, {headline}"
 
 TIER_HEADLINES = {
     EMERGENCY: "Call {emergency_number} or go to the emergency department now",

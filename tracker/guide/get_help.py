@@ -10,17 +10,26 @@ added to the emergency tier is listed here without a change to this module."""
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.translation import gettext, pgettext
 
 from tracker.care import countries, redflags
-from tracker.care.wording import AMBULANCE, AMBULANCE_RULES, RULE_WORDING, TIER_HEADLINES
+from tracker.care.said import wording_in
+from tracker.care.wording import AMBULANCE, AMBULANCE_RULES
 
 # Urgent signs named as examples, in one sentence to keep the summary short: ones a person
 # notices for themselves (others need their health profile); the full list is the section's.
 URGENT_EXAMPLES = ("fever", "weight_loss", "night_pain")
 FULL_SECTION = "when-to-seek-help"
+
+
 # Sentences of our own around the care wording; the placeholders are tracker.care.countries'.
-IF_NO_APPOINTMENT = "If you can't get one, contact {urgent_care}."
-TOO_MUCH = "If it all feels too much right now, talk to someone: {mental_health}."
+# Functions, not constants: each is said in the language active when it is shown.
+def if_no_appointment() -> str:
+    return gettext("If you can't get one, contact {urgent_care}.")
+
+
+def too_much() -> str:
+    return gettext("If it all feels too much right now, talk to someone: {mental_health}.")
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,11 @@ class Step:
     def signs_in_a_sentence(self) -> str:
         """ "For example, a high temperature with back pain, … or pain worse at night." """
         named = [sign[:1].lower() + sign[1:] for sign in self.signs]
-        return f"For example, {', '.join(named[:-1])} or {named[-1]}."
+        listed = pgettext("the last two of a list", "%(rest)s or %(last)s") % {
+            "rest": ", ".join(named[:-1]),
+            "last": named[-1],
+        }
+        return gettext("For example, %(signs)s.") % {"signs": listed}
 
 
 @dataclass(frozen=True)
@@ -44,8 +57,11 @@ class GetHelp:
     if_no_appointment: str
     too_much: str
     country_has_contacts: bool  # False: the numbers of the countries most people live in too
-    numbers_when_unset: str = countries.NUMBERS_WHEN_UNSET
     full_section: str = FULL_SECTION
+
+    @property
+    def numbers_when_unset(self) -> str:
+        return countries.numbers_when_unset()
 
     @property
     def emergency_number(self) -> str:
@@ -60,27 +76,33 @@ def country_of(user) -> str:
 
 
 def summary(country: str) -> GetHelp:
-    contacts = countries.contacts_for(country)
+    """The summary in the active language."""
+    words = wording_in()
+    contacts = countries.contacts_for(country, words.language)
     emergency_rules = [rule.code for rule in redflags.RULES if rule.tier == redflags.EMERGENCY]
     return GetHelp(
         contacts=contacts,
         emergency=Step(
-            headline=countries.fill(TIER_HEADLINES[redflags.EMERGENCY], contacts),
-            signs=_titles(code for code in emergency_rules if code not in AMBULANCE_RULES),
+            headline=countries.fill(words.headlines[redflags.EMERGENCY], contacts),
+            signs=_titles(
+                (code for code in emergency_rules if code not in AMBULANCE_RULES), words.rules
+            ),
         ),
         ambulance=Step(
-            headline=countries.fill(TIER_HEADLINES[AMBULANCE], contacts),
-            signs=_titles(code for code in emergency_rules if code in AMBULANCE_RULES),
+            headline=countries.fill(words.headlines[AMBULANCE], contacts),
+            signs=_titles(
+                (code for code in emergency_rules if code in AMBULANCE_RULES), words.rules
+            ),
         ),
         urgent=Step(
-            headline=countries.fill(TIER_HEADLINES[redflags.URGENT], contacts),
-            signs=_titles(URGENT_EXAMPLES),
+            headline=countries.fill(words.headlines[redflags.URGENT], contacts),
+            signs=_titles(URGENT_EXAMPLES, words.rules),
         ),
-        if_no_appointment=countries.fill(IF_NO_APPOINTMENT, contacts),
-        too_much=countries.fill(TOO_MUCH, contacts),
+        if_no_appointment=countries.fill(if_no_appointment(), contacts),
+        too_much=countries.fill(too_much(), contacts),
         country_has_contacts=country in countries.CONTACTS,
     )
 
 
-def _titles(codes) -> tuple[str, ...]:
-    return tuple(RULE_WORDING[code].title for code in codes)
+def _titles(codes, rules) -> tuple[str, ...]:
+    return tuple(rules[code].title for code in codes)
