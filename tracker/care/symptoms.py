@@ -1,6 +1,12 @@
-"""The optional 'anything new or unusual today?' checklist: stable codes, plain-language labels."""
+"""The optional 'anything new or unusual today?' checklist: stable codes, plain-language labels.
+
+The labels stay English here: an alert's evidence stores them as written (tracker.care.prompts),
+and reports and exports read them back. They are marked (gettext_noop) so the catalogue holds
+them; a page shows them through gettext(label) (tracker.templatetags.care_tags.answers_said)."""
 
 from dataclasses import dataclass
+
+from django.utils.translation import gettext_noop as _
 
 
 @dataclass(frozen=True)
@@ -17,64 +23,75 @@ class SymptomGroup:
 
 SYMPTOM_GROUPS: tuple[SymptomGroup, ...] = (
     SymptomGroup(
-        "Legs",
+        _("Legs"),
         (
-            Symptom("leg_pain", "Pain spreading down a leg, below the knee"),
-            Symptom("leg_numbness", "Numbness, pins and needles or tingling in a leg"),
-            Symptom("leg_weakness", "Weakness in a leg or foot (tripping, foot slapping)"),
+            Symptom("leg_pain", _("Pain spreading down a leg, below the knee")),
+            Symptom("leg_numbness", _("Numbness, pins and needles or tingling in a leg")),
+            Symptom("leg_weakness", _("Weakness in a leg or foot (tripping, foot slapping)")),
             Symptom(
                 "legs_getting_worse",
-                "Numbness or weakness in one leg that is getting worse, or new trouble walking "
-                "because of one leg",
+                _(
+                    "Numbness or weakness in one leg that is getting worse, or new trouble walking "
+                    "because of one leg"
+                ),
             ),
             # Its own line, an emergency on its own (tracker.care.redflags). The code is kept from
             # when it read "these leg symptoms are in both legs", so past days keep their sense.
             Symptom(
                 "both_legs",
-                "Pain spreading down both legs, or numbness, weakness or trouble walking in both "
-                "legs",
+                _(
+                    "Pain spreading down both legs, or numbness, weakness or trouble walking in "
+                    "both legs"
+                ),
             ),
         ),
     ),
     SymptomGroup(
-        "Nerves, bladder and sex",
+        _("Nerves, bladder and sex"),
         (
             Symptom(
                 "saddle_numbness",
-                "Numbness or tingling around the genitals, bottom or inner thighs, or a change "
-                "in feeling when wiping",
+                _(
+                    "Numbness or tingling around the genitals, bottom or inner thighs, or a change "
+                    "in feeling when wiping"
+                ),
             ),
             Symptom(
                 "bladder_bowel",
-                "New problems peeing or pooing: can't go, can't control it, can't feel it, "
-                "or leaking",
+                _(
+                    "New problems peeing or pooing: can't go, can't control it, can't feel it, "
+                    "or leaking"
+                ),
             ),
             Symptom(
                 "sexual_dysfunction",
-                "New problems getting or keeping an erection, ejaculating, or feeling during sex",
+                _(
+                    "New problems getting or keeping an erection, ejaculating, or feeling during "
+                    "sex"
+                ),
             ),
         ),
     ),
     SymptomGroup(
-        "Other",
+        _("Other"),
         (
-            Symptom("chest_pain", "Chest pain as well"),
-            Symptom("fever", "A high temperature, feeling hot and shivery"),
-            Symptom("injury", "A recent fall, knock or blow to the back"),
-            Symptom("major_injury", "A serious accident (car crash, fall from height)"),
-            Symptom("weight_loss", "Weight loss you can't explain"),
-            Symptom("night_pain", "Pain worse at night, or not easing when lying down"),
-            Symptom("cough_sneeze_pain", "Pain worse when coughing, sneezing or straining"),
-            Symptom("upper_back_pain", "Pain high up, between the shoulder blades"),
-            Symptom("swelling", "A lump or swelling on the back, or its shape has changed"),
-            Symptom("cracking_pain", "Cracking or popping that comes with sharp pain"),
+            Symptom("chest_pain", _("Chest pain as well")),
+            Symptom("fever", _("A high temperature, feeling hot and shivery")),
+            Symptom("injury", _("A recent fall, knock or blow to the back")),
+            Symptom("major_injury", _("A serious accident (car crash, fall from height)")),
+            Symptom("weight_loss", _("Weight loss you can't explain")),
+            Symptom("night_pain", _("Pain worse at night, or not easing when lying down")),
+            Symptom("cough_sneeze_pain", _("Pain worse when coughing, sneezing or straining")),
+            Symptom("upper_back_pain", _("Pain high up, between the shoulder blades")),
+            Symptom("swelling", _("A lump or swelling on the back, or its shape has changed")),
+            Symptom("cracking_pain", _("Cracking or popping that comes with sharp pain")),
         ),
     ),
     SymptomGroup(
-        "Coping",
+        _("Coping"),
         (
-            Symptom("activities_stopped", "Pain stopped me doing my usual activities"),
-            Symptom("struggling_to_cope", "I'm struggling to cope with the pain"),
+            Symptom("activities_stopped", _("Pain stopped me doing my usual activities")),
+            Symptom("struggling_to_cope", _("I'm struggling to cope with the pain")),
         ),
     ),
 )

@@ -1,6 +1,9 @@
 """Forms of the care pages: the health profile, and answering a care alert."""
 
 from django import forms
+from django.utils import dateformat
+from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.choices import Acknowledgement
 from tracker.models import AgeBand, Profile
@@ -16,12 +19,12 @@ class HealthProfileForm(forms.ModelForm):
             "osteoporosis",
             "long_term_steroids",
         )
-        labels = {"age_band": "Your age"}
+        labels = {"age_band": _("Your age")}
         widgets = {"age_band": forms.RadioSelect}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["age_band"].choices = [("", "Prefer not to say"), *AgeBand.choices]
+        self.fields["age_band"].choices = [("", _("Prefer not to say")), *AgeBand.choices]
 
 
 class AcknowledgeForm(forms.Form):
@@ -43,12 +46,22 @@ class MistakeForm(forms.Form):
     remove = forms.MultipleChoiceField(
         choices=(),
         widget=forms.CheckboxSelectMultiple,
-        error_messages={"required": "Choose what you ticked by mistake."},
+        error_messages={"required": _("Choose what you ticked by mistake.")},
     )
 
     def __init__(self, *args, answers, **kwargs):
         super().__init__(*args, **kwargs)
+        # Said in the language active when the form is built: the label as the catalogue has
+        # it, the day as Django's date format says it ("Sat 21 Nov", "sáb 21 nov").
+        day_format = pgettext("a ticked answer's day", "D j M")
         self.fields["remove"].choices = [
-            (answer.key, f"{answer.label} ({answer.date:%a} {answer.date.day} {answer.date:%b})")
+            (
+                answer.key,
+                gettext("%(answer)s (%(day)s)")
+                % {
+                    "answer": gettext(answer.label),
+                    "day": dateformat.format(answer.date, day_format),
+                },
+            )
             for answer in answers
         ]

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
@@ -71,7 +72,7 @@ def acknowledge_alert(request: HttpRequest, alert_id: int) -> HttpResponse:
     form = AcknowledgeForm(request.POST, responses=responses.responses_for(alert.tier))
     if not form.is_valid():
         return HttpResponse(
-            "That answer does not close this alert; nothing was changed.", status=400
+            gettext("That answer does not close this alert; nothing was changed."), status=400
         )
     responses.acknowledge(alert, response=form.cleaned_data["response"])
     if request.htmx:
@@ -107,8 +108,10 @@ def ticked_by_mistake(request: HttpRequest, alert_id: int) -> HttpResponse:
         )
         messages.success(
             request,
-            "Taken off your check-in, and the warning signs checked again. The correction is "
-            "kept in your alert history below.",
+            gettext(
+                "Taken off your check-in, and the warning signs checked again. The correction is "
+                "kept in your alert history below."
+            ),
         )
         return redirect("tracker:care")
     return render(
