@@ -16,8 +16,9 @@ from tracker.care.redflags import (
     HealthFactors,
     History,
 )
+from tracker.care.said import wording_in
 from tracker.care.symptoms import SYMPTOM_LABELS
-from tracker.care.wording import RULE_WORDING, TIER_ADVICE, TIER_HEADLINES
+from tracker.care.wording import RULE_WORDING, TIER_ADVICE
 
 D = dt.date(2026, 6, 30)
 NO_FACTORS = HealthFactors()
@@ -539,36 +540,58 @@ def test_all_matching_rules_are_reported_together():
 # --- wording ---------------------------------------------------------------------------------
 
 
-def test_every_rule_has_its_wording():
-    assert set(RULE_WORDING) == set(redflags.RULES_BY_CODE)
+# Each language's wording is checked alike (tracker.care.said): the same rules, no disease
+# named, no self-manipulation suggested, no country's services named.
+LANGUAGES = ["en", "es"]
+DISEASES = {
+    "en": ("cauda equina", "cancer of", "tumour", "fracture", "infection of the spine",
+           "aneurysm", "heart attack", "sciatica"),
+    "es": ("cola de caballo", "cauda equina", "tumor", "fractura", "infección de la columna",
+           "aneurisma", "infarto", "ataque cardíaco", "ciática"),
+}  # fmt: skip
+SELF_MANIPULATION = {
+    "en": ("try stretching", "crack it"),
+    "es": ("prueba a estirar", "estira la espalda", "hazla crujir", "haz crujir tu espalda"),
+}
 
 
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_rule_has_its_wording(language):
+    assert set(wording_in(language).rules) == set(redflags.RULES_BY_CODE)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 @pytest.mark.parametrize("rule", redflags.RULES, ids=lambda rule: rule.code)
-def test_wording_names_no_disease_and_never_suggests_self_manipulation(rule):
-    text = (RULE_WORDING[rule.code].title + " " + RULE_WORDING[rule.code].explanation).lower()
-    for disease in ("cauda equina", "cancer of", "tumour", "fracture", "infection of the spine",
-                    "aneurysm", "heart attack", "sciatica"):  # fmt: skip
+def test_wording_names_no_disease_and_never_suggests_self_manipulation(rule, language):
+    said = wording_in(language).rules[rule.code]
+    text = (said.title + " " + said.explanation).lower()
+    for disease in DISEASES[language]:
         assert disease not in text
-    assert "try stretching" not in text and "crack it" not in text
+    for suggestion in SELF_MANIPULATION[language]:
+        assert suggestion not in text
 
 
 def test_soon_tier_says_most_back_pain_gets_better_and_activity_helps():
     advice = TIER_ADVICE[SOON].lower()
     assert "most back pain gets better" in advice and "active" in advice
+    spanish = wording_in("es").advice[SOON].lower()
+    assert "la mayoría de los dolores de espalda mejoran" in spanish and "activo" in spanish
 
 
-def test_emergency_headline_carries_the_number():
-    assert "{emergency_number}" in TIER_HEADLINES[EMERGENCY]
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_emergency_headline_carries_the_number(language):
+    assert "{emergency_number}" in wording_in(language).headlines[EMERGENCY]
 
 
-@pytest.mark.parametrize(
-    "text",
-    [*TIER_ADVICE.values(), *TIER_HEADLINES.values(),
-     *(w.explanation for w in RULE_WORDING.values())],
-)  # fmt: skip
-def test_wording_names_no_countrys_services(text):
-    for service in ("111", "999", "911", "112", "A&E", "NHS", "GP surgery"):
-        assert service not in text
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_wording_names_no_countrys_services(language):
+    words = wording_in(language)
+    texts = [*words.advice.values(), *words.headlines.values(),
+             *(w.explanation for w in words.rules.values())]  # fmt: skip
+    for text in texts:
+        for service in ("111", "999", "911", "112", "061", "024", "A&E", "NHS", "GP surgery",
+                        "IMSS"):  # fmt: skip
+            assert service not in text
 
 
 # --- a partly logged day is a gap only for what it left out ----------------------------------
