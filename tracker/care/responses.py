@@ -171,7 +171,12 @@ class CareLine:
 
     @property
     def tier_title(self) -> str:
-        return self.alert.get_tier_display()
+        return shown.said(self.alert.get_tier_display())
+
+    @property
+    def answer(self) -> str:
+        """How the person answered, in the active language ("" while open)."""
+        return shown.said(self.alert.get_acknowledgement_display())
 
     @property
     def logged_on(self) -> dt.date:

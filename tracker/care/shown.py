@@ -6,7 +6,7 @@ Which alerts are open, and recording them, is tracker.care.prompts."""
 import datetime as dt
 from dataclasses import dataclass, replace
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 
 from tracker.care import countries, redflags
 from tracker.care.prompts import TICKED_ANSWERS, open_alerts
@@ -20,6 +20,20 @@ from tracker.models import CareAlert, CareWording
 # "if this is still happening, call…" rather than "call now" alone (our own choice: today and
 # the two days before are still "now" for someone catching up on their check-ins).
 PAST_EVENT_DAYS = 2
+
+
+# The tier and answer names are tracker.choices' (English there). Marked here so the catalogue
+# holds them, and said through gettext where shown; a label already translated passes through.
+_CHOICE_WORDS = (
+    gettext_noop("Emergency"), gettext_noop("Urgent"), gettext_noop("Soon"),
+    gettext_noop("Getting help now"), gettext_noop("Spoken to a professional"),
+    gettext_noop("I've contacted a professional"), gettext_noop("Understood"),
+)  # fmt: skip
+
+
+def said(label) -> str:
+    """A choice's label (a tier, an answer) in the active language."""
+    return gettext(str(label)) if label else ""
 
 
 # The advice for a sign logged for a day that has passed, by tier: an emergency's "now" and an
@@ -68,7 +82,7 @@ class CarePrompt:
 
     @property
     def tier_title(self) -> str:
-        return Tier(self.tier).label
+        return said(Tier(self.tier).label)
 
     @property
     def emergency_number(self) -> str:
@@ -155,11 +169,11 @@ def describe(alert: CareAlert) -> AlertRecord:
     elif alert.cleared_at:
         status = gettext("Cleared: the check-in behind it was changed")
     else:
-        status = str(alert.get_acknowledgement_display()) or gettext("Acknowledged")
+        status = said(alert.get_acknowledgement_display()) or gettext("Acknowledged")
     return AlertRecord(
         alert=alert,
         title=rule_title(alert.rule),
-        tier_title=alert.get_tier_display(),
+        tier_title=said(alert.get_tier_display()),
         status=status,
     )
 
