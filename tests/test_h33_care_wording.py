@@ -178,11 +178,14 @@ def _prompt(user, language: str):
 
 def test_an_editors_spanish_rewording_changes_only_the_spanish_prompt(user):
     _night_pain_today(user)
-    CareWording.objects.create(
-        key="rule:night_pain", language="es", text="Texto del editor: llama al {emergency_number}."
-    )
-    CareWording.objects.create(
-        key="tier:urgent", language="es", text="Consejo del editor para {routine_care}."
+    CareWording.objects.update_or_create(
+        key="rule:night_pain", language="es",
+        defaults={"text": "Texto del editor: llama al {emergency_number}."},
+    )  # fmt: skip
+    CareWording.objects.update_or_create(
+        key="tier:urgent",
+        language="es",
+        defaults={"text": "Consejo del editor para {routine_care}."},
     )
     spanish, english = _prompt(user, "es"), _prompt(user, "en")
     assert (
