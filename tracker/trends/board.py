@@ -9,7 +9,10 @@ from array import array
 from dataclasses import replace
 from decimal import Decimal
 
+from django.utils import formats
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker import ranges
 from tracker.choices import WaterUnit
@@ -32,7 +35,7 @@ from tracker.trends import earlier as earlier_days
 from tracker.trends.insights import DayRow
 
 NOT_LOGGED = -1
-PEG_MEASURE = insights.Measure("peg_total", "PEG score", "/10", 0, 10)
+PEG_MEASURE = insights.Measure("peg_total", _("PEG score"), "/10", 0, 10)
 
 
 def measures_for(water_unit: str) -> dict[str, insights.Measure]:
@@ -169,7 +172,8 @@ class Dashboard:
             where = {
                 "goal": self.goals.get(measure.key),
                 "chart_id": f"chart-{measure.key}",
-                "caption": f"{measure.label}, {self.range_words}",
+                "caption": gettext("%(measure)s, %(range)s")
+                % {"measure": measure.label, "range": self.range_words},
             }
             if self.bucket == buckets.DAY:
                 drawn.append(
@@ -205,7 +209,8 @@ class Dashboard:
             where = {
                 "label": label,
                 "chart_id": f"chart-strength-{habit}",
-                "caption": f"{label} strength, {self.range_words}",
+                "caption": gettext("%(habit)s strength, %(range)s")
+                % {"habit": label, "range": self.range_words},
             }
             if self.earlier is not None:
                 percent, days, shares = self._whole_strength[habit]
@@ -274,8 +279,42 @@ class Dashboard:
         return peg.change([total for _, total in self._pegs])
 
     @functools.cached_property
+    def peg_change_sentence(self) -> str:
+        """The PEG's change over the range in one sentence (the trends page's PEG card), or
+        nothing with fewer than two PEGs."""
+        change = self.peg_change
+        if change is None:
+            return ""
+        words = {
+            "first": formats.localize(change.first),
+            "latest": formats.localize(change.latest),
+            "meaningful": peg.MEANINGFUL_CHANGE_PERCENT,
+        }
+        if change.percent is None:
+            if change.meaningful:
+                sentence = gettext(
+                    "From %(first)s to %(latest)s: a meaningful change (%(meaningful)s%% or more)."
+                )
+            else:
+                sentence = gettext("From %(first)s to %(latest)s.")
+            return sentence % words
+        words["percent"] = f"{'+' if change.percent > 0 else ''}{change.percent}"
+        if change.meaningful:
+            sentence = gettext(
+                "From %(first)s to %(latest)s (%(percent)s%%): a meaningful change "
+                "(%(meaningful)s%% or more)."
+            )
+        else:
+            sentence = gettext("From %(first)s to %(latest)s (%(percent)s%%).")
+        return sentence % words
+
+    @functools.cached_property
     def peg_chart(self) -> "charts.Chart":
-        where = {"goal": None, "chart_id": "chart-peg", "caption": f"PEG score, {self.range_words}"}
+        where = {
+            "goal": None,
+            "chart_id": "chart-peg",
+            "caption": gettext("PEG score, %(range)s") % {"range": self.range_words},
+        }
         if self.bucket != buckets.DAY:
             return charts.bucket_chart(
                 measure=PEG_MEASURE, sums=self._sums, field="peg_total", last=self.today, **where

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from operator import add, mul, sub
 
+from django.utils.translation import gettext_lazy as _
+
 from tracker.days import peg
 from tracker.days.measures import Measure
 from tracker.trends.series import ROLLING_DAYS, DayRow, Series, in_shown_units
@@ -23,11 +25,27 @@ from tracker.trends.series import ROLLING_DAYS, DayRow, Series, in_shown_units
 DAY, WEEK, MONTH = "day", "week", "month"
 DAILY_AT_MOST_DAYS = 400  # a year of days, and a little more, day by day
 WEEKLY_AT_MOST_DAYS = 156 * 7  # then up to three years of weeks (156 points); months after
-# How each size reads on a chart and in its table.
+# How each size reads on a chart and in its table (lazy: read in the language of each page;
+# "averages_lower" is its own entry, as lowering a translation is not always right).
 WORDS = {
-    DAY: {"each": "each day", "averages": "Daily values", "heading": "Date"},
-    WEEK: {"each": "each week", "averages": "Weekly averages", "heading": "Week of"},
-    MONTH: {"each": "each month", "averages": "Monthly averages", "heading": "Month"},
+    DAY: {
+        "each": _("each day"),
+        "averages": _("Daily values"),
+        "averages_lower": _("daily values"),
+        "heading": _("Date"),
+    },
+    WEEK: {
+        "each": _("each week"),
+        "averages": _("Weekly averages"),
+        "averages_lower": _("weekly averages"),
+        "heading": _("Week of"),
+    },
+    MONTH: {
+        "each": _("each month"),
+        "averages": _("Monthly averages"),
+        "averages_lower": _("monthly averages"),
+        "heading": _("Month"),
+    },
 }
 
 # The DayRow fields drawn: the five measures, and the PEG's total (summed as its score in

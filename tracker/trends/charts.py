@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 
 from tracker.trends import buckets
 from tracker.trends.buckets import DAY, MONTH, WEEK, as_drawn, weekly  # noqa: F401
@@ -23,6 +24,7 @@ from tracker.trends.heatmap import (  # noqa: F401 (the heatmap was drawn here; 
     heatmap_level,
 )
 from tracker.trends.insights import Measure, Series, format_value
+from tracker.trends.words import language, month_year, short_date, short_date_no_year
 
 # Drawn about as wide as a phone shows it (~326 CSS px at 390), so the 15-unit labels (the
 # stylesheet's size) read at 13.5 px there, and at 12 px or more in the two columns of a wide
@@ -49,7 +51,7 @@ class Chart:
     @property
     def each(self) -> str:
         """What one point is, for the legend: "each week"."""
-        return buckets.WORDS[self.bucket]["each"]
+        return str(buckets.WORDS[self.bucket]["each"])
 
     @property
     def average_text(self) -> str:
@@ -59,13 +61,16 @@ class Chart:
     def summary(self) -> str:
         """The figure's caption after the measure's name."""
         if self.average is None:
-            text = "nothing logged in this range"
+            text = gettext("nothing logged in this range")
         else:
-            days = f"{self.logged_days} logged day{'s' if self.logged_days != 1 else ''}"
-            text = f"average {self.average_text} over {days}"
+            text = ngettext(
+                "average %(average)s over %(days)s logged day",
+                "average %(average)s over %(days)s logged days",
+                self.logged_days,
+            ) % {"average": self.average_text, "days": self.logged_days}
         if self.bucket == DAY:
             return text
-        return f"{text} · {buckets.WORDS[self.bucket]['averages'].lower()}"
+        return f"{text} · {buckets.WORDS[self.bucket]['averages_lower']!s}"
 
 
 def _fmt(value: float) -> str:
@@ -105,14 +110,21 @@ def point_label(day: dt.date, bucket: str) -> str:
     """How a point's day reads in its tooltip and table row: "Week of Mon 5 Dec 2016", or
     "December 2016" for a month (its first bucket may begin mid-month, where the range does)."""
     if bucket == MONTH:
-        return f"{day:%B %Y}"
-    return f"Week of {day_label(day)}" if bucket == WEEK else day_label(day)
+        return month_year(day)
+    if bucket == WEEK:
+        return gettext("Week of %(day)s") % {"day": day_label(day)}
+    return day_label(day)
+
+
+def _point_titles(days: tuple[dt.date, ...], *, bucket: str) -> tuple[str, ...]:
+    return _point_titles_in(days, bucket=bucket, lang=language())
 
 
 @functools.lru_cache(maxsize=32)
-def _point_titles(days: tuple[dt.date, ...], *, bucket: str) -> tuple[str, ...]:
+def _point_titles_in(days: tuple[dt.date, ...], *, bucket: str, lang: str) -> tuple[str, ...]:
     """Each point's markup from its y coordinate to its value: the five charts of a page share
-    their days, so this is worked out once a page."""
+    their days, so this is worked out once a page. Keyed by the language: the titles' dates
+    are in words ("lun 5 Dic 2016")."""
     return tuple(f'"><title>{point_label(day, bucket)}: ' for day in days)
 
 
@@ -253,15 +265,32 @@ def _line(
             f'<line class="chart-goal" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
             f'y1="{y(goal)}" y2="{y(goal)}"/>'
             f'<text class="chart-label" x="{WIDTH - PAD_RIGHT - 2}" y="{y(goal + 5 / scale)}" '
-            f'text-anchor="end">goal {_fmt(goal)}</text>'
+            f'text-anchor="end">{escape(gettext("goal %(goal)s") % {"goal": _fmt(goal)})}</text>'
         )
-    description = (
-        f"{buckets.WORDS[bucket]['averages']} from {first:%-d %b %Y} to "
-        f"{last:%-d %b %Y}: {logged_days} day{'s' if logged_days != 1 else ''} logged"
-        + (f", average {format_value(measure, average)}" if average is not None else "")
-        + ". Dashed line: 7-day average."
-        + (f" Dotted line: goal of {_fmt(goal)}." if goal_markup else "")
-    )
+    words = {
+        "values": buckets.WORDS[bucket]["averages"],
+        "first": short_date(first),
+        "last": short_date(last),
+        "days": logged_days,
+    }
+    if average is None:
+        description = (
+            ngettext(
+                "%(values)s from %(first)s to %(last)s: %(days)s day logged.",
+                "%(values)s from %(first)s to %(last)s: %(days)s days logged.",
+                logged_days,
+            )
+            % words
+        )
+    else:
+        description = ngettext(
+            "%(values)s from %(first)s to %(last)s: %(days)s day logged, average %(average)s.",
+            "%(values)s from %(first)s to %(last)s: %(days)s days logged, average %(average)s.",
+            logged_days,
+        ) % {**words, "average": format_value(measure, average)}
+    description += " " + gettext("Dashed line: 7-day average.")
+    if goal_markup:
+        description += " " + gettext("Dotted line: goal of %(goal)s.") % {"goal": _fmt(goal)}
     svg = _frame(
         chart_id=chart_id,
         caption=caption,
@@ -291,7 +320,7 @@ def _points(
     if len(days) < 2:
         return _marks(days, bucket, values, rolling, top, scale, 0, len(days))
     circles, line_d, rolling_d = _drawn_before_last(
-        days, bucket, values[:-1], rolling[:-1], top, scale
+        days, bucket, values[:-1], rolling[:-1], top, scale, language()
     )
     last = len(days) - 1
     last_circle, last_line, last_rolling = _marks(
@@ -316,9 +345,11 @@ def _drawn_before_last(
     rolling: tuple[float | None, ...],
     top: float,
     scale: float,
+    lang: str,
 ) -> tuple[str, str, str]:
     """All but the last point of a chart of len(days) points (values and rolling without the
-    last's). Kept in this process's memory only, keyed by the values themselves."""
+    last's). Kept in this process's memory only, keyed by the values themselves and by the
+    language (`lang`: each point's title says its date in words)."""
     return _marks(days, bucket, values, rolling, top, scale, 0, len(values))
 
 
@@ -377,25 +408,26 @@ def _frame(
         f'<text class="chart-label" x="{PAD_LEFT}" y="{HEIGHT - 6}">'
         f"{_first_label(first, last)}</text>"
         f'<text class="chart-label" x="{WIDTH - PAD_RIGHT}" y="{HEIGHT - 6}" '
-        f'text-anchor="end">{last:%-d %b %Y}</text></svg>'
+        f'text-anchor="end">{short_date(last)}</text></svg>'
     )
 
 
 def _first_label(first: dt.date, last: dt.date) -> str:
     """The first date under a chart: with its year when the range is longer than a year (the
     last date always has its year)."""
-    return f"{first:%-d %b %Y}" if (last - first).days > 366 else f"{first:%-d %b}"
+    return short_date(first) if (last - first).days > 366 else short_date_no_year(first)
 
 
 def table_rows(series: Series, bucket: str = DAY) -> SafeString:
     """The chart's numbers as table rows, for "show as table" (the column heading says what
     a week's date is: the week of)."""
-    label = (lambda day: f"{day:%B %Y}") if bucket == MONTH else day_label
+    label = month_year if bucket == MONTH else day_label
+    not_logged = escape(gettext("not logged"))
     return mark_safe(
         "".join(
             [
                 f"<tr><td>{label(day)}</td>"
-                f"<td>{'not logged' if value is None else _fmt(value)}</td>"
+                f"<td>{not_logged if value is None else _fmt(value)}</td>"
                 f"<td>{'–' if rolling is None else f'{rolling:.1f}'}</td></tr>"
                 for day, value, rolling in zip(
                     series.days, series.values, series.rolling, strict=True

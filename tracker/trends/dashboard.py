@@ -158,12 +158,14 @@ class MeasureTable:
     @property
     def heading(self) -> str:
         """Its first column's heading: "Date", "Week of" or "Month"."""
-        return buckets.WORDS[self.bucket]["heading"]
+        return str(buckets.WORDS[self.bucket]["heading"])
 
     @property
     def averaged(self) -> str:
         """ "weekly averages" or "monthly averages" for a long range; nothing day by day."""
-        return "" if self.bucket == buckets.DAY else buckets.WORDS[self.bucket]["averages"].lower()
+        return (
+            "" if self.bucket == buckets.DAY else str(buckets.WORDS[self.bucket]["averages_lower"])
+        )
 
 
 def measure_table(

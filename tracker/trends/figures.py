@@ -8,33 +8,39 @@ from collections.abc import Iterable
 
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 
 from tracker.links import reverse_once
 from tracker.trends.charts import Chart
 from tracker.trends.heatmap import heatmap_level
 from tracker.trends.insights import INSIGHT_MIN_DAYS, Insight, ranked
-
-_GOAL_LEGEND = '<span><span class="legend-line legend-goal"></span>your goal</span>'
+from tracker.trends.words import number
 
 
 def chart_figures(charts: Iterable[Chart], *, range_key: str) -> SafeString:
     """Each measure's figure: caption, chart, legend and its "Show as table" link."""
     parts = []
+    # The words every figure shares, looked up once a page.
+    goal_legend = (
+        f'<span><span class="legend-line legend-goal"></span>{escape(gettext("your goal"))}</span>'
+    )
+    rolling = escape(gettext("7-day average"))
+    show_as_table = escape(gettext("Show as table"))
     for chart in charts:
         key = escape(chart.measure.key)
         label = escape(chart.measure.label)
         table_url = f"{escape(reverse_once('tracker:measure_table', chart.measure.key))}"
         table_url += f"?range={escape(range_key)}"
-        goal = _GOAL_LEGEND if chart.goal_drawn else ""
+        goal = goal_legend if chart.goal_drawn else ""
         parts.append(
             f'<figure class="chart-figure" id="figure-{key}">'
             f"<figcaption><strong>{label}</strong> · {escape(chart.summary)}</figcaption>"
             f"{escape(chart.svg)}"
             '<p class="chart-legend small" aria-hidden="true"><span>'
             f'<span class="legend-line"></span>{escape(chart.each)}</span><span>'
-            f'<span class="legend-line legend-rolling"></span>7-day average</span>{goal}</p>'
+            f'<span class="legend-line legend-rolling"></span>{rolling}</span>{goal}</p>'
             f'<a class="chart-table-link" href="{table_url}" hx-get="{table_url}" '
-            'hx-target="this" hx-swap="outerHTML">Show as table'
+            f'hx-target="this" hx-swap="outerHTML">{show_as_table}'
             f'<span class="visually-hidden">: {label}</span></a></figure>'
         )
     return mark_safe("".join(parts))
@@ -55,11 +61,14 @@ def insight_items(goals: Iterable[Insight], tags: Iterable[Insight]) -> SafeStri
         waiting = "; ".join(
             f"{escape(insight.title)}: {escape(insight.waiting_words)}" for insight in found.waiting
         )
-        parts.append(
-            '<li class="insights-waiting" data-insights-waiting><strong>Not enough days to '
-            f"compare yet</strong> (each needs {INSIGHT_MIN_DAYS} days each way, with discomfort "
-            f"logged too): {waiting}.</li>"
-        )
+        sentence = ngettext(
+            "<strong>Not enough days to compare yet</strong> (each needs %(days)s day each "
+            "way, with discomfort logged too): %(waiting)s.",
+            "<strong>Not enough days to compare yet</strong> (each needs %(days)s days each "
+            "way, with discomfort logged too): %(waiting)s.",
+            INSIGHT_MIN_DAYS,
+        ) % {"days": INSIGHT_MIN_DAYS, "waiting": waiting}
+        parts.append(f'<li class="insights-waiting" data-insights-waiting>{sentence}</li>')
     return mark_safe("".join(parts))
 
 
@@ -68,17 +77,18 @@ def _compared_item(insight: Insight, *, marker: str) -> str:
     day counts (the bars are drawn; the text says it all), and the day after in words."""
     days = insight.same_day
     sides = (
-        (insight.words[0], days.met_mean, days.met_days),
-        (insight.words[1], days.missed_mean, days.missed_days),
+        (insight.side_labels[0], days.met_mean, days.met_days),
+        (insight.side_labels[1], days.missed_mean, days.missed_days),
     )
+    averaged = escape(gettext("discomfort averaged"))
     bars = "".join(
         [
-            f'<li><span class="insight-side">{escape(words[0].upper() + words[1:])} · '
+            f'<li><span class="insight-side">{escape(label)} · '
             f"{_days(count)}</span>"
             f"{_bar(mean)}"
-            f'<span class="insight-value"><span class="visually-hidden">discomfort averaged '
-            f"</span>{mean:.1f}</span></li>"
-            for words, mean, count in sides
+            f'<span class="insight-value"><span class="visually-hidden">{averaged} '
+            f"</span>{number(f'{mean:.1f}')}</span></li>"
+            for label, mean, count in sides
         ]
     )
     return (
@@ -90,7 +100,7 @@ def _compared_item(insight: Insight, *, marker: str) -> str:
 
 
 def _days(count: int) -> str:
-    return f"{count} day{'s' if count != 1 else ''}"
+    return ngettext("%(count)s day", "%(count)s days", count) % {"count": count}
 
 
 def _bar(mean: float) -> str:

@@ -15,16 +15,19 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
 from tracker.days.measures import GOOD_POSTURE_AT_LEAST
 
 HALF_LIFE_DAYS = 13
 M = 0.5 ** (1 / HALF_LIFE_DAYS)
 HABITS = ("checkin", "water", "exercise", "posture")
 HABIT_LABELS = {
-    "checkin": "Checking in",
-    "water": "Water goal",
-    "exercise": "Exercise goal",
-    "posture": f"Posture {GOOD_POSTURE_AT_LEAST} or better",
+    "checkin": _("Checking in"),
+    "water": _("Water goal"),
+    "exercise": _("Exercise goal"),
+    "posture": format_lazy(_("Posture {score} or better"), score=GOOD_POSTURE_AT_LEAST),
 }
 # Before this many days the past weighs under 0.01% (m ** 180 ≈ 0.00007): a score that starts
 # this far back, at 0, is the score from the very first day to the shown whole percent.

@@ -5,7 +5,12 @@ import datetime as dt
 import functools
 
 from django.urls import reverse
+from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
+
+from tracker.trends import words
+from tracker.trends.words import language
 
 HEATMAP_CELL, HEATMAP_GAP = 11, 2
 HEATMAP_LEFT, HEATMAP_TOP = 36, 17
@@ -16,9 +21,9 @@ HEATMAP_DAYS = HEATMAP_WEEKS * 7
 HEATMAP_BANDS = ((0, 0), (1, 2), (3, 4), (5, 6), (7, 10))
 
 
-@functools.lru_cache(maxsize=4096)
 def day_label(day: dt.date) -> str:
-    return f"{day:%a} {day.day} {day:%b %Y}"
+    """ "Mon 5 Dec 2016", in the active language (kept per language: tracker.trends.words)."""
+    return words.day_label(day)
 
 
 def heatmap_level(value: int | None) -> str:
@@ -39,10 +44,15 @@ def _heatmap_cells() -> tuple[str, ...]:
     )
 
 
-@functools.lru_cache(maxsize=4)
 def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]:
+    return _heatmap_days_in(first_monday, language())
+
+
+@functools.lru_cache(maxsize=4)
+def _heatmap_days_in(first_monday: dt.date, lang: str) -> tuple[tuple[dt.date, str, str], ...]:
     """(day, its cell's position, its link and title up to the value) for the weeks from
-    `first_monday`: the same for everyone all week. Each day links to its check-in."""
+    `first_monday`: the same for everyone all week, in one language (`lang`: the titles say
+    the date in words). Each day links to its check-in."""
     return tuple(
         (
             day,
@@ -60,11 +70,16 @@ def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]
     )
 
 
+_A_MONDAY = dt.date(2024, 1, 1)
+
+
 def _weekday_labels() -> str:
+    """Monday, Thursday and Sunday's short names beside their rows."""
     step = HEATMAP_CELL + HEATMAP_GAP
     return "".join(
-        f'<text class="chart-label" x="0" y="{HEATMAP_TOP + row * step + 10}">{name}</text>'
-        for row, name in ((0, "Mon"), (3, "Thu"), (6, "Sun"))
+        f'<text class="chart-label" x="0" y="{HEATMAP_TOP + row * step + 10}">'
+        f"{words.weekday_abbreviation(_A_MONDAY + dt.timedelta(days=row))}</text>"
+        for row in (0, 3, 6)
     )
 
 
@@ -91,30 +106,41 @@ def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeStr
     first_monday = last_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1)
     step = HEATMAP_CELL + HEATMAP_GAP
     days = _heatmap_days(first_monday)[: (today - first_monday).days + 1]
+    not_logged = escape(gettext("discomfort not logged"))
+    # Each value's words once, not once a square.
+    value_words = [
+        escape(gettext("discomfort %(value)s") % {"value": value}) for value in range(11)
+    ]
     cells = [
-        f'{opening}discomfort not logged</title><rect class="hm hm-none" {position}/></a>'
+        f'{opening}{not_logged}</title><rect class="hm hm-none" {position}/></a>'
         if (value := values.get(day)) is None
-        else f"{opening}discomfort {value}</title>"
+        else f"{opening}{value_words[value]}</title>"
         f'<rect class="hm hm-{_HEATMAP_LEVELS[value]}" {position}/></a>'
         for day, position, opening in days
     ]
     logged = sum(1 for day, _, _ in days if day in values)
     months = "".join(
-        _month_label(HEATMAP_LEFT + week * step, f"{monday:%b}")
+        _month_label(HEATMAP_LEFT + week * step, words.month_abbreviation(monday))
         for week in range(HEATMAP_WEEKS)
         if (monday := first_monday + dt.timedelta(weeks=week)).day <= 7
     )
-    description = (
-        f"Discomfort for each day of the last year; {logged} days logged. Darker means more "
-        "discomfort; each day's value is in its tooltip and in the discomfort chart's table, "
-        "and each day links to its check-in."
-    )
+    # Our own words (no one's input): not escaped, as they never were (an apostrophe stays).
+    description = ngettext(
+        "Discomfort for each day of the last year; %(days)s day logged. Darker means more "
+        "discomfort; each day's value is in its tooltip and in the discomfort chart's "
+        "table, and each day links to its check-in.",
+        "Discomfort for each day of the last year; %(days)s days logged. Darker means more "
+        "discomfort; each day's value is in its tooltip and in the discomfort chart's "
+        "table, and each day links to its check-in.",
+        logged,
+    ) % {"days": logged}
+    title = gettext("Discomfort over the last year")
     return mark_safe(
         f'<svg class="heatmap" viewBox="0 0 {HEATMAP_WIDTH} '
         f'{HEATMAP_TOP + 7 * step}" '
         'role="group" aria-labelledby="heatmap-title" aria-describedby="heatmap-desc" '
         'xmlns="http://www.w3.org/2000/svg">'
-        '<title id="heatmap-title">Discomfort over the last year</title>'
+        f'<title id="heatmap-title">{title}</title>'
         f'<desc id="heatmap-desc">{description}</desc>{months}'
         f"{_weekday_labels()}{''.join(cells)}</svg>"
     )

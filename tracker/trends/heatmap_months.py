@@ -8,8 +8,11 @@ import datetime as dt
 import functools
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import capfirst
+from django.utils.translation import gettext, ngettext, pgettext
 
 from tracker.links import reverse_once
+from tracker.trends import words as dates
 from tracker.trends.heatmap import heatmap_level
 
 MONTHS_SHOWN = 12  # the current month and the eleven before it: all inside the heatmap's year
@@ -41,6 +44,7 @@ def year_months(values: dict[dt.date, int | None], *, today: dt.date) -> SafeStr
     (None: the day was saved without one); only the months' own days are read, all within the
     year the heatmap's fingerprint covers."""
     history = reverse_once("tracker:history")
+    nothing = gettext("no discomfort logged")
     tiles = []
     for first in shown_months(values, today=today):
         last = min(_shift(first, 1) - dt.timedelta(days=1), today)
@@ -51,24 +55,29 @@ def year_months(values: dict[dt.date, int | None], *, today: dt.date) -> SafeStr
             cells[-1] = _TODAY_CELLS[shown[-1]]
         if logged:
             average = sum(logged) / len(logged)
-            words = (
-                f'<span class="ym-words">{_days(len(logged))}'
-                '<span class="visually-hidden"> with discomfort logged,</span> '
-                f'<span class="ym-average"><span class="visually-hidden">discomfort </span>'
-                f"average {average:.1f}</span></span>"
-            )
+            # Whole sentences with their markup: the hidden words are what a screen reader adds.
+            words = ngettext(
+                '<span class="ym-words">%(days)s day<span class="visually-hidden"> with '
+                'discomfort logged,</span> <span class="ym-average"><span '
+                'class="visually-hidden">discomfort </span>average %(average)s</span></span>',
+                '<span class="ym-words">%(days)s days<span class="visually-hidden"> with '
+                'discomfort logged,</span> <span class="ym-average"><span '
+                'class="visually-hidden">discomfort </span>average %(average)s</span></span>',
+                len(logged),
+            ) % {"days": len(logged), "average": dates.number(f"{average:.1f}")}
         else:
-            words = '<span class="ym-words">no discomfort logged</span>'
+            words = f'<span class="ym-words">{nothing}</span>'
+        name = capfirst(dates.month_name(first))
         tiles.append(
             f'<li><a class="year-month" href="{history}?month={first:%Y-%m}">'
-            f'<span class="ym-name">{first:%B}<span class="ym-year"> {first.year}</span></span>'
+            f'<span class="ym-name">{name}<span class="ym-year"> {first.year}</span></span>'
             f'<span class="ym-days ym-start-{first.weekday() + 1}" aria-hidden="true">'
             f"{''.join(cells)}"
             f"</span>{words}</a></li>"
         )
+    label = pgettext("aria-label", "Discomfort month by month: open a month to see its days")
     return mark_safe(
-        '<ul class="year-months year-narrow" aria-label="Discomfort month by month: open a month '
-        f'to see its days">{"".join(tiles)}</ul>'
+        f'<ul class="year-months year-narrow" aria-label="{label}">{"".join(tiles)}</ul>'
     )
 
 
@@ -88,7 +97,3 @@ _TODAY_CELLS = {
     value: f'<span class="ym-day hm-bg-{heatmap_level(value)} ym-today"></span>'
     for value in (None, *range(11))
 }
-
-
-def _days(count: int) -> str:
-    return f"{count} day{'s' if count != 1 else ''}"

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext, ngettext_lazy
 
 from tracker.days.measures import GOOD_POSTURE_AT_LEAST, MEASURES_BY_KEY, Measure
 from tracker.trends.series import (  # noqa: F401 (the days and series are read from here too)
@@ -19,6 +19,7 @@ from tracker.trends.series import (  # noqa: F401 (the days and series are read 
     mean,
     measure_series,
 )
+from tracker.trends.words import number
 
 INSIGHT_MIN_DAYS = 10  # days needed on each side before comparing them
 # Stress and sleep have no personal goal; a "good day" for them uses these fixed lines (posture's
@@ -31,7 +32,7 @@ def format_value(measure: Measure, value: float) -> str:
     """A stored value (an average, say) in words: "1,234 ml" or "42 fl oz", "30 minutes",
     "1 minute", "3.1", "8" (a whole score has no ".0")."""
     if measure.key == "water_ml":
-        return f"{round(value / measure.per_unit):,} {measure.unit}"
+        return f"{number(f'{round(value / measure.per_unit):,}')} {measure.unit}"
     if measure.key == "exercise_minutes":
         minutes = round(value)
         return ngettext("%(count)s minute", "%(count)s minutes", minutes) % {"count": minutes}
@@ -40,7 +41,7 @@ def format_value(measure: Measure, value: float) -> str:
 
 def score_words(value: float) -> str:
     """A score to one decimal, and a whole one without its ".0": "7.5", "8"."""
-    return f"{value:.1f}".removesuffix(".0")
+    return number(f"{value:.1f}".removesuffix(".0"))
 
 
 # --- insights ---------------------------------------------------------------------------------
@@ -88,29 +89,43 @@ class Insight:
         return self.goal_text[0].upper() + self.goal_text[1:]
 
     @property
+    def _sentences(self) -> "_Sentences":
+        return _SENTENCES.get(self.words[0], _SENTENCES["you met it"])
+
+    @property
+    def side_labels(self) -> tuple[str, str]:
+        """The two kinds of day as a bar's label: "You met it", "You didn't"."""
+        return str(self._sentences.met_label), str(self._sentences.missed_label)
+
+    @property
     def same_day_sentence(self) -> str:
         days = self.same_day
         if not days.enough:
-            return (
-                f"not enough days to compare yet: it needs {INSIGHT_MIN_DAYS} logged days each "
-                f"way, and there are {days.met_days} and {days.missed_days}."
-            )
-        met, missed = self.words
-        return (
-            f"on days {met}, discomfort averaged {days.met_mean:.1f} over "
-            f"{_days(days.met_days)}; on days {missed}, {days.missed_mean:.1f} over "
-            f"{_days(days.missed_days)}."
-        )
+            return gettext(
+                "not enough days to compare yet: it needs %(needed)s logged days each way, "
+                "and there are %(met)s and %(missed)s."
+            ) % {"needed": INSIGHT_MIN_DAYS, "met": days.met_days, "missed": days.missed_days}
+        return gettext(self._sentences.same_day) % {
+            "met_mean": number(f"{days.met_mean:.1f}"),
+            "met_days": _days(days.met_days),
+            "missed_mean": number(f"{days.missed_mean:.1f}"),
+            "missed_days": _days(days.missed_days),
+        }
 
     @property
     def next_day_sentence(self) -> str:
         days = self.next_day
         if not days.enough:
-            return "The day after: not enough days to compare yet."
-        return (
-            f"The day after: {days.met_mean:.1f} over {_days(days.met_days)} against "
-            f"{days.missed_mean:.1f} over {_days(days.missed_days)}."
-        )
+            return gettext("The day after: not enough days to compare yet.")
+        return gettext(
+            "The day after: %(met_mean)s over %(met_days)s against %(missed_mean)s over "
+            "%(missed_days)s."
+        ) % {
+            "met_mean": number(f"{days.met_mean:.1f}"),
+            "met_days": _days(days.met_days),
+            "missed_mean": number(f"{days.missed_mean:.1f}"),
+            "missed_days": _days(days.missed_days),
+        }
 
     @property
     def strength(self) -> float | None:
@@ -126,25 +141,107 @@ class Insight:
         """ "discomfort 2.1 higher on days with it"; only for an insight with enough days."""
         difference = self.same_day.difference
         if not difference:
-            return "discomfort about the same either way"
-        direction = "higher" if difference > 0 else "lower"
-        return f"discomfort {abs(difference):.1f} {direction} on days {self.words[0]}"
+            return gettext("discomfort about the same either way")
+        sentence = self._sentences.higher if difference > 0 else self._sentences.lower
+        return gettext(sentence) % {"difference": number(f"{abs(difference):.1f}")}
 
     @property
     def waiting_words(self) -> str:
         """What it still needs before it can be compared: "3 more days you didn't"."""
         days = self.same_day
         if days.met_days == days.missed_days == 0:
-            return f"nothing logged yet: {INSIGHT_MIN_DAYS} days each way needed"
-        return " and ".join(
-            f"{_days(count).replace(' ', ' more ', 1)} {words}"
-            for count, words in zip(days.more_needed, self.words, strict=True)
+            return ngettext(
+                "nothing logged yet: %(count)s day each way needed",
+                "nothing logged yet: %(count)s days each way needed",
+                INSIGHT_MIN_DAYS,
+            ) % {"count": INSIGHT_MIN_DAYS}
+        met, missed = days.more_needed
+        sentences = self._sentences
+        parts = [
+            str(more % {"count": count})
+            for count, more in ((met, sentences.met_more), (missed, sentences.missed_more))
             if count
-        )
+        ]
+        if len(parts) == 2:
+            return gettext("%(first)s and %(second)s") % {"first": parts[0], "second": parts[1]}
+        return parts[0] if parts else ""
+
+
+@dataclass(frozen=True)
+class _Sentences:
+    """An insight's sentences, whole, for one kind of comparison (a goal met or not, a long
+    enough night or not, a pain relief or factor ticked or not): each language words each
+    sentence its own way, so none is put together from the kinds' names. Marked lazily or
+    with gettext_noop (the catalogue collects them) and translated where they are read."""
+
+    met_label: str
+    missed_label: str
+    higher: str
+    lower: str
+    same_day: str
+    met_more: str  # ngettext_lazy, numbered by "count"
+    missed_more: str
+
+
+# Keyed by Insight.words' first: the English names of the two kinds of day.
+_SENTENCES = {
+    "you met it": _Sentences(
+        met_label=gettext_lazy("You met it"),
+        missed_label=gettext_lazy("You didn't"),
+        higher=gettext_noop("discomfort %(difference)s higher on days you met it"),
+        lower=gettext_noop("discomfort %(difference)s lower on days you met it"),
+        same_day=gettext_noop(
+            "on days you met it, discomfort averaged %(met_mean)s over %(met_days)s; on days "
+            "you didn't, %(missed_mean)s over %(missed_days)s."
+        ),
+        met_more=ngettext_lazy(
+            "%(count)s more day you met it", "%(count)s more days you met it", "count"
+        ),
+        missed_more=ngettext_lazy(
+            "%(count)s more day you didn't", "%(count)s more days you didn't", "count"
+        ),
+    ),
+    "after a long enough night": _Sentences(
+        met_label=gettext_lazy("After a long enough night"),
+        missed_label=gettext_lazy("After a shorter one"),
+        higher=gettext_noop("discomfort %(difference)s higher on days after a long enough night"),
+        lower=gettext_noop("discomfort %(difference)s lower on days after a long enough night"),
+        same_day=gettext_noop(
+            "on days after a long enough night, discomfort averaged %(met_mean)s over "
+            "%(met_days)s; on days after a shorter one, %(missed_mean)s over %(missed_days)s."
+        ),
+        met_more=ngettext_lazy(
+            "%(count)s more day after a long enough night",
+            "%(count)s more days after a long enough night",
+            "count",
+        ),
+        missed_more=ngettext_lazy(
+            "%(count)s more day after a shorter one",
+            "%(count)s more days after a shorter one",
+            "count",
+        ),
+    ),
+    "with it": _Sentences(
+        met_label=gettext_lazy("With it"),
+        missed_label=gettext_lazy("Without it"),
+        higher=gettext_noop("discomfort %(difference)s higher on days with it"),
+        lower=gettext_noop("discomfort %(difference)s lower on days with it"),
+        same_day=gettext_noop(
+            "on days with it, discomfort averaged %(met_mean)s over %(met_days)s; on days "
+            "without it, %(missed_mean)s over %(missed_days)s."
+        ),
+        met_more=ngettext_lazy(
+            "%(count)s more day with it", "%(count)s more days with it", "count"
+        ),
+        missed_more=ngettext_lazy(
+            "%(count)s more day without it", "%(count)s more days without it", "count"
+        ),
+    ),
+}
 
 
 def _days(count: int) -> str:
-    return f"{count} day{'s' if count != 1 else ''}"
+    return ngettext("%(count)s day", "%(count)s days", count) % {"count": count}
 
 
 Check = Callable[[DayRow], bool | None]
@@ -175,18 +272,38 @@ def goal_checks(
             return None
         return row.sleep_half_hours >= 2 * GOOD_SLEEP_HOURS_AT_LEAST
 
+    # The habit's name (the first) is a key, not shown; what meeting it means is.
     return [
-        ("Posture", f"posture {GOOD_POSTURE_AT_LEAST} or better", posture_good),
+        (
+            "Posture",
+            gettext("posture %(score)s or better") % {"score": GOOD_POSTURE_AT_LEAST},
+            posture_good,
+        ),
         (
             "Exercise",
-            f"exercise goal of {exercise_goal_minutes} minutes met",
+            ngettext(
+                "exercise goal of %(minutes)s minute met",
+                "exercise goal of %(minutes)s minutes met",
+                exercise_goal_minutes,
+            )
+            % {"minutes": exercise_goal_minutes},
             exercise_met,
         ),
-        ("Water", f"water goal of {format_value(water, water_goal_ml)} met", water_met),
-        ("Stress", f"stress {GOOD_STRESS_AT_MOST} or lower", stress_good),
+        (
+            "Water",
+            gettext("water goal of %(amount)s met")
+            % {"amount": format_value(water, water_goal_ml)},
+            water_met,
+        ),
+        (
+            "Stress",
+            gettext("stress %(score)s or lower") % {"score": GOOD_STRESS_AT_MOST},
+            stress_good,
+        ),
         (
             "Sleep",
-            f"{GOOD_SLEEP_HOURS_AT_LEAST} hours' sleep or more the night before",
+            gettext("%(hours)s hours' sleep or more the night before")
+            % {"hours": GOOD_SLEEP_HOURS_AT_LEAST},
             slept_enough,
         ),
     ]

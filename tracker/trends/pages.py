@@ -10,7 +10,7 @@ from tracker.trends import reports, sharing
 
 
 def range_links(current: str) -> list[tuple[str, str, bool]]:
-    return [(key, period.label, key == current) for key, period in RANGES.items()]
+    return [(key, str(period.label), key == current) for key, period in RANGES.items()]
 
 
 def report_page(request, *, range_key: str, share_form: ShareLinkForm, status: int = 200):

@@ -8,6 +8,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.utils import formats
+from django.utils.translation import gettext
+
 from tracker.care import shown
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.dates import local_today
@@ -18,6 +21,7 @@ from tracker.trends import insights
 from tracker.trends.dashboard import PEG_MEASURE, Dashboard
 from tracker.trends.dashboard import build as build_dashboard
 from tracker.trends.rows import first_logged_date
+from tracker.trends.words import number, short_date, short_date_no_year
 
 WORST_DAYS = 5
 
@@ -25,7 +29,7 @@ WORST_DAYS = 5
 def with_unit(measure: insights.Measure, value: float | Decimal | None) -> str:
     """ "3.2 / 10", "4.0 / 5", "25 minutes", "1,788 ml": one format for each measure."""
     if value is None:
-        return "not logged"
+        return gettext("not logged")
     text = insights.format_value(measure, float(value))
     return f"{text} / {measure.unit[1:]}" if measure.unit.startswith("/") else text
 
@@ -70,16 +74,23 @@ class EvidenceLine:
     def words(self) -> str:
         """ "Pain at night, logged for 23 Oct (entered 2 Dec)"."""
         year = self.logged_for.year != self.entered.year
-        logged = f"{', '.join(self.answers)}, logged for {_short(self.logged_for, year=year)}"
+        words = {
+            "answers": ", ".join(self.answers),
+            "day": _short(self.logged_for, year=year),
+        }
         if not self.entered_known:
-            return f"{logged} (added after the alert was raised)"
+            return (
+                gettext("%(answers)s, logged for %(day)s (added after the alert was raised)")
+                % words
+            )
         if self.entered == self.logged_for:
-            return f"{logged} (entered the same day)"
-        return f"{logged} (entered {_short(self.entered, year=year)})"
+            return gettext("%(answers)s, logged for %(day)s (entered the same day)") % words
+        words["entered"] = _short(self.entered, year=year)
+        return gettext("%(answers)s, logged for %(day)s (entered %(entered)s)") % words
 
 
 def _short(day: dt.date, *, year: bool) -> str:
-    return f"{day.day} {day:%b}" + (f" {day.year}" if year else "")
+    return short_date(day) if year else short_date_no_year(day)
 
 
 @dataclass(frozen=True)
@@ -124,8 +135,17 @@ class Report:
         change = self.peg_change
         if change is None:
             return ""
-        percent = "" if change.percent is None else f", {change.percent:+d}%"
-        return f"{change.first} → {change.latest} / 10 ({change.points:+}{percent})"
+        words = {
+            "first": formats.localize(change.first),
+            "latest": formats.localize(change.latest),
+            "points": number(f"{change.points:+}"),
+        }
+        if change.percent is None:
+            return gettext("%(first)s → %(latest)s / 10 (%(points)s)") % words
+        return gettext("%(first)s → %(latest)s / 10 (%(points)s, %(percent)s%%)") % {
+            **words,
+            "percent": f"{change.percent:+d}",
+        }
 
 
 def report_range(user, chosen: str | None, *, today: dt.date) -> str:

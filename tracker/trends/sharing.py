@@ -14,6 +14,7 @@ import segno
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from tracker.models import Profile, ShareLink
 
@@ -107,5 +108,9 @@ def qr_svg(url: str) -> str:
     """The link as a QR code, drawn as inline SVG (attributes only: no style, no script, so the
     page's CSP stays as it is), dark on light whatever the page's colour scheme."""
     return segno.make(url, error="m").svg_inline(
-        scale=4, dark="#000", light="#fff", omitsize=True, title="QR code of the share link"
+        scale=4,
+        dark="#000",
+        light="#fff",
+        omitsize=True,
+        title=gettext("QR code of the share link"),
     )

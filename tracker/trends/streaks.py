@@ -8,6 +8,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.db import connection
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.models import CheckIn
 from tracker.trends import habits
@@ -32,11 +34,15 @@ class Streak:
         """ "5 of 7" under the table's "Last 7 days": short, and held together by no-break
         spaces, so a phone never wraps it a word a line. Days that did not count are said so,
         beside the share, where the line may break."""
-        words = f"{self.recent_done}\u00a0of\u00a0{self.recent_counted}"
+        words = (
+            gettext("%(done)s of %(counted)s")
+            % {"done": self.recent_done, "counted": self.recent_counted}
+        ).replace(" ", "\u00a0")
         if self.recent_counted == RECENT_DAYS:
             return words
-        others = "away or rest days" if self.kind == "exercise" else "away"
-        return f"{words} (others {others})"
+        if self.kind == "exercise":
+            return gettext("%(share)s (others away or rest days)") % {"share": words}
+        return gettext("%(share)s (others away)") % {"share": words}
 
 
 def runs(dates: Sequence[dt.date], *, frozen: Sequence[dt.date] = ()) -> list[tuple[dt.date, int]]:
@@ -80,9 +86,9 @@ def streak_from_runs(
 
 
 STREAK_LABELS = {
-    "checkin": "Days checked in",
-    "water": "Days meeting your water goal",
-    "exercise": "Days meeting your exercise goal",
+    "checkin": _("Days checked in"),
+    "water": _("Days meeting your water goal"),
+    "exercise": _("Days meeting your exercise goal"),
 }
 
 

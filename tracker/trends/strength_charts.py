@@ -6,6 +6,8 @@ import functools
 from collections.abc import Sequence
 
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.trends import buckets
 from tracker.trends.buckets import DAY
@@ -20,8 +22,9 @@ from tracker.trends.charts import (
     _y_texts,
 )
 from tracker.trends.insights import Measure, Series
+from tracker.trends.words import short_date
 
-STRENGTH = Measure("strength", "Strength", "%", 0, 100)
+STRENGTH = Measure("strength", _("Strength"), "%", 0, 100)
 STRENGTH_POINTS = 90
 
 
@@ -71,9 +74,13 @@ def strength_points(
     line = _line_path(tuple(shown.values), top=top, scale=scale)
     last = shown.days[-1]
     latest = shown.values[-1] if shown.values else None
-    description = f"{label} strength from {first:%-d %b %Y} to {last:%-d %b %Y}" + (
-        f": {round(latest)}% on the last day." if latest is not None else "."
-    )
+    words = {"habit": label, "first": short_date(first), "last": short_date(last)}
+    if latest is None:
+        description = gettext("%(habit)s strength from %(first)s to %(last)s.") % words
+    else:
+        description = gettext(
+            "%(habit)s strength from %(first)s to %(last)s: %(percent)s%% on the last day."
+        ) % {**words, "percent": round(latest)}
     svg = _frame(
         chart_id=chart_id,
         caption=caption,

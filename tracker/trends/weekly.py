@@ -5,6 +5,8 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from tracker.days.measures import MEASURES, Measure
 from tracker.trends.insights import format_value
 from tracker.trends.series import DayRow, mean
@@ -43,19 +45,40 @@ def _logged(rows: Sequence[DayRow], key: str) -> list[int]:
 
 
 def _weekly_sentence(measure: Measure, this_mean: float | None, last_mean: float | None) -> str:
+    """Whole sentences, one for each case: amounts are "a day", scores are not."""
     name = measure.label
     if this_mean is None:
-        return f"{name}: nothing logged this week yet."
-    per_day = " a day" if measure.key in {"water_ml", "exercise_minutes"} else ""
-    sentence = f"{name} averaged {format_value(measure, this_mean)}{per_day}"
+        return gettext("%(measure)s: nothing logged this week yet.") % {"measure": name}
+    per_day = measure.key in {"water_ml", "exercise_minutes"}
+    words = {"measure": name, "value": format_value(measure, this_mean)}
     if last_mean is None:
-        return sentence + " (nothing logged last week to compare)."
+        if per_day:
+            sentence = gettext(
+                "%(measure)s averaged %(value)s a day (nothing logged last week to compare)."
+            )
+        else:
+            sentence = gettext(
+                "%(measure)s averaged %(value)s (nothing logged last week to compare)."
+            )
+        return sentence % words
     difference = this_mean - last_mean
-    if measure.key in {"water_ml", "exercise_minutes"}:
-        unchanged = round(difference / measure.per_unit) == 0
-    else:
-        unchanged = round(difference, 1) == 0
+    unchanged = round(difference / measure.per_unit) == 0 if per_day else round(difference, 1) == 0
     if unchanged:
-        return sentence + ", the same as last week."
-    direction = "up" if difference > 0 else "down"
-    return f"{sentence}, {direction} {format_value(measure, abs(difference))} from last week."
+        if per_day:
+            sentence = gettext("%(measure)s averaged %(value)s a day, the same as last week.")
+        else:
+            sentence = gettext("%(measure)s averaged %(value)s, the same as last week.")
+        return sentence % words
+    words["change"] = format_value(measure, abs(difference))
+    if difference > 0:
+        if per_day:
+            sentence = gettext(
+                "%(measure)s averaged %(value)s a day, up %(change)s from last week."
+            )
+        else:
+            sentence = gettext("%(measure)s averaged %(value)s, up %(change)s from last week.")
+    elif per_day:
+        sentence = gettext("%(measure)s averaged %(value)s a day, down %(change)s from last week.")
+    else:
+        sentence = gettext("%(measure)s averaged %(value)s, down %(change)s from last week.")
+    return sentence % words

@@ -7,6 +7,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.core import is_ratelimited
 
@@ -48,8 +49,11 @@ def share_create(request: HttpRequest) -> HttpResponse:
     except sharing.TooManyOpenLinks:
         form.add_error(
             None,
-            f"You have {sharing.MAX_OPEN_LINKS} open links, the most at once: revoke one you "
-            "no longer need (below), then make this one.",
+            gettext(
+                "You have %(count)s open links, the most at once: revoke one you no longer "
+                "need (below), then make this one."
+            )
+            % {"count": sharing.MAX_OPEN_LINKS},
         )
         return report_page(
             request, range_key=form.cleaned_data["range"], share_form=form, status=400
@@ -65,13 +69,15 @@ def share_create(request: HttpRequest) -> HttpResponse:
 def share_revoke(request: HttpRequest, link_id: int) -> HttpResponse:
     link = get_object_or_404(ShareLink, pk=link_id, user=request.user)
     sharing.revoke(link)
-    messages.success(request, "The link is revoked: it no longer opens your report.")
+    messages.success(request, gettext("The link is revoked: it no longer opens your report."))
     return redirect(f"{reverse('tracker:report')}#share-heading")
 
 
 @require_safe
 def shared_report(request: HttpRequest, token: str) -> HttpResponse:
-    """The read-only report, for whoever holds the link: nothing else of the account."""
+    """The read-only report, for whoever holds the link: nothing else of the account. In the
+    language of whoever opens it (their browser's, or their own setting: the middleware's
+    choice), never the owner's: the report's numbers are the same in any language."""
     limited = is_ratelimited(
         request,
         group="share-open",
