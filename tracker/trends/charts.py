@@ -261,11 +261,12 @@ def _line(
     )
     goal_markup = ""
     if goal is not None and low <= goal <= high:
+        goal_words = gettext("goal %(goal)s") % {"goal": _fmt(goal)}
         goal_markup = (
             f'<line class="chart-goal" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
             f'y1="{y(goal)}" y2="{y(goal)}"/>'
             f'<text class="chart-label" x="{WIDTH - PAD_RIGHT - 2}" y="{y(goal + 5 / scale)}" '
-            f'text-anchor="end">{escape(gettext("goal %(goal)s") % {"goal": _fmt(goal)})}</text>'
+            f'text-anchor="end">{escape(goal_words)}</text>'
         )
     words = {
         "values": buckets.WORDS[bucket]["averages"],

@@ -21,9 +21,8 @@ def chart_figures(charts: Iterable[Chart], *, range_key: str) -> SafeString:
     """Each measure's figure: caption, chart, legend and its "Show as table" link."""
     parts = []
     # The words every figure shares, looked up once a page.
-    goal_legend = (
-        f'<span><span class="legend-line legend-goal"></span>{escape(gettext("your goal"))}</span>'
-    )
+    your_goal = gettext("your goal")  # (outside the f-string: makemessages reads no f-string)
+    goal_legend = f'<span><span class="legend-line legend-goal"></span>{escape(your_goal)}</span>'
     rolling = escape(gettext("7-day average"))
     show_as_table = escape(gettext("Show as table"))
     for chart in charts:
