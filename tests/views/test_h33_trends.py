@@ -289,3 +289,24 @@ def test_the_share_pages_in_spanish(logged_in_client, user, history):
         reverse("tracker:share_create"), {"range": "30", "days": "9"}, **ES
     ).content.decode()
     assert "Elige 7 o 30 días." in refused
+
+
+def test_a_long_historys_kept_summary_holds_no_words(logged_in_client, user):
+    """The all-days range of a long history keeps its earlier days summed up (numbers only,
+    tracker.trends.earlier): a Spanish view reads the summary an English one made."""
+    today = _today()
+    CheckIn.objects.bulk_create(
+        CheckIn(user=user, date=today - dt.timedelta(days=n), posture=3, exercise_minutes=30,
+                water_ml=2000, stress=3, discomfort=n % 11)
+        for n in range(0, 900, 2)
+    )  # fmt: skip
+    url = reverse("tracker:trends") + "?range=all"
+    english = logged_in_client.get(url, **EN)
+    kept = english.context["dashboard"].earlier
+    assert kept is not None
+    caches["fragments"].clear()
+    spanish = logged_in_client.get(url, **ES)
+    assert spanish.context["dashboard"].earlier.key == kept.key
+    assert earlier.kept(kept.key) is not None
+    html = spanish.content.decode()
+    assert "promedios semanales" in html and "weekly averages" not in html
