@@ -122,7 +122,7 @@ def test_the_heatmaps_kept_days_are_kept_per_language():
 
 
 def test_the_months_tiles_say_their_months_in_the_language():
-    values = {TODAY - dt.timedelta(days=n): 4 for n in range(0, 60)}
+    values = {TODAY - dt.timedelta(days=n): 4 for n in range(60)}
     with translation.override("en"):
         english = heatmap_months.year_months(values, today=TODAY)
     with translation.override("es"):
@@ -144,11 +144,11 @@ def test_the_strength_charts_kept_path_holds_no_words():
             ).svg
     assert strength_charts._path_before_last.cache_info().currsize == 1
     assert strength_charts._path_before_last.cache_info().hits == 1
-    assert "Water goal strength from 1 Oct 2026 to 29 Nov 2026: 100% on the last day." in (
-        drawn["en"]
+    assert (
+        "Water goal strength from 1 Oct 2026 to 29 Nov 2026: 100% on the last day." in (drawn["en"])
     )
-    assert "Fuerza de Water goal del 1 Oct 2026 al 29 Nov 2026: 100% el último día." in (
-        drawn["es"]
+    assert (
+        "Fuerza de Water goal del 1 Oct 2026 al 29 Nov 2026: 100% el último día." in (drawn["es"])
     )
 
 
