@@ -14,7 +14,7 @@ from tracker.links import reverse_once
 from tracker.trends.charts import Chart
 from tracker.trends.heatmap import heatmap_level
 from tracker.trends.insights import INSIGHT_MIN_DAYS, Insight, ranked
-from tracker.trends.words import number
+from tracker.trends.words import Phrasebook, phrasebook
 
 
 def chart_figures(charts: Iterable[Chart], *, range_key: str) -> SafeString:
@@ -52,8 +52,15 @@ def insight_items(goals: Iterable[Insight], tags: Iterable[Insight]) -> SafeStri
     goals, tags = list(goals), list(tags)
     from_tags = {id(insight) for insight in tags}
     found = ranked([*goals, *tags])
+    averaged = escape(gettext("discomfort averaged"))  # once a page, not once an insight
+    book = phrasebook()
     parts = [
-        _compared_item(insight, marker=" data-tag-insight" if id(insight) in from_tags else "")
+        _compared_item(
+            insight,
+            marker=" data-tag-insight" if id(insight) in from_tags else "",
+            averaged=averaged,
+            book=book,
+        )
         for insight in found.compared
     ]
     if found.waiting:
@@ -71,22 +78,22 @@ def insight_items(goals: Iterable[Insight], tags: Iterable[Insight]) -> SafeStri
     return mark_safe("".join(parts))
 
 
-def _compared_item(insight: Insight, *, marker: str) -> str:
+def _compared_item(insight: Insight, *, marker: str, averaged: str, book: Phrasebook) -> str:
     """One insight: what it found in words, its two averages as bars beside their numbers and
     day counts (the bars are drawn; the text says it all), and the day after in words."""
     days = insight.same_day
+    labels = insight.side_labels
     sides = (
-        (insight.side_labels[0], days.met_mean, days.met_days),
-        (insight.side_labels[1], days.missed_mean, days.missed_days),
+        (labels[0], days.met_mean, days.met_days),
+        (labels[1], days.missed_mean, days.missed_days),
     )
-    averaged = escape(gettext("discomfort averaged"))
     bars = "".join(
         [
             f'<li><span class="insight-side">{escape(label)} · '
-            f"{_days(count)}</span>"
+            f"{book.days(count)}</span>"
             f"{_bar(mean)}"
             f'<span class="insight-value"><span class="visually-hidden">{averaged} '
-            f"</span>{number(f'{mean:.1f}')}</span></li>"
+            f"</span>{book.number(f'{mean:.1f}')}</span></li>"
             for label, mean, count in sides
         ]
     )
@@ -96,10 +103,6 @@ def _compared_item(insight: Insight, *, marker: str) -> str:
         f'<ul class="insight-bars">{bars}</ul>'
         f'<p class="small">{escape(insight.next_day_sentence)}</p></li>'
     )
-
-
-def _days(count: int) -> str:
-    return ngettext("%(count)s day", "%(count)s days", count) % {"count": count}
 
 
 def _bar(mean: float) -> str:

@@ -4,6 +4,9 @@ import calendar
 import datetime as dt
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
 from tracker.dates import EARLIEST_CHECKIN_DATE, day_name
 from tracker.days import checkins
 from tracker.models import AwayPeriod, CheckIn
@@ -11,10 +14,10 @@ from tracker.trends import habits
 from tracker.trends.charts import heatmap_level
 
 STATE_WORDS = {
-    "full": "full day",
-    "partial": "partly logged",
-    "missing": "not logged",
-    "future": "still to come",
+    "full": _("full day"),
+    "partial": _("partly logged"),
+    "missing": _("not logged"),
+    "future": _("still to come"),
 }
 
 
@@ -33,14 +36,18 @@ class CalendarDay:
 
     @property
     def description(self) -> str:
-        words = f"{day_name(self.date)}: {STATE_WORDS[self.state]}"
+        # A list of what the day was, after its name: each item its own translation.
+        details = [str(STATE_WORDS[self.state])]
         if self.discomfort is not None:
-            words += f", discomfort {self.discomfort}"
+            details.append(gettext("discomfort %(value)s") % {"value": self.discomfort})
         if self.rest_day:
-            words += ", rest day"
+            details.append(gettext("rest day"))
         if self.away:
-            words += ", away"
-        return words
+            details.append(gettext("away"))
+        return gettext("%(day)s: %(details)s") % {
+            "day": day_name(self.date),
+            "details": ", ".join(details),
+        }
 
 
 @dataclass(frozen=True)

@@ -8,9 +8,10 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
-from django.utils.translation import gettext, gettext_lazy, gettext_noop, ngettext, ngettext_lazy
+from django.utils.translation import gettext, gettext_noop, ngettext, ngettext_lazy
 
 from tracker.days.measures import GOOD_POSTURE_AT_LEAST, MEASURES_BY_KEY, Measure
+from tracker.trends import words
 from tracker.trends.series import (  # noqa: F401 (the days and series are read from here too)
     ROLLING_DAYS,
     DayRow,
@@ -19,7 +20,7 @@ from tracker.trends.series import (  # noqa: F401 (the days and series are read 
     mean,
     measure_series,
 )
-from tracker.trends.words import number
+from tracker.trends.words import number, phrasebook
 
 INSIGHT_MIN_DAYS = 10  # days needed on each side before comparing them
 # Stress and sleep have no personal goal; a "good day" for them uses these fixed lines (posture's
@@ -95,7 +96,11 @@ class Insight:
     @property
     def side_labels(self) -> tuple[str, str]:
         """The two kinds of day as a bar's label: "You met it", "You didn't"."""
-        return str(self._sentences.met_label), str(self._sentences.missed_label)
+        book = phrasebook()
+        return (
+            book.translated(self._sentences.met_label),
+            book.translated(self._sentences.missed_label),
+        )
 
     @property
     def same_day_sentence(self) -> str:
@@ -105,27 +110,16 @@ class Insight:
                 "not enough days to compare yet: it needs %(needed)s logged days each way, "
                 "and there are %(met)s and %(missed)s."
             ) % {"needed": INSIGHT_MIN_DAYS, "met": days.met_days, "missed": days.missed_days}
-        return gettext(self._sentences.same_day) % {
-            "met_mean": number(f"{days.met_mean:.1f}"),
-            "met_days": _days(days.met_days),
-            "missed_mean": number(f"{days.missed_mean:.1f}"),
-            "missed_days": _days(days.missed_days),
-        }
+        book = phrasebook()
+        return book.translated(self._sentences.same_day) % _means(book, days)
 
     @property
     def next_day_sentence(self) -> str:
         days = self.next_day
+        book = phrasebook()
         if not days.enough:
-            return gettext("The day after: not enough days to compare yet.")
-        return gettext(
-            "The day after: %(met_mean)s over %(met_days)s against %(missed_mean)s over "
-            "%(missed_days)s."
-        ) % {
-            "met_mean": number(f"{days.met_mean:.1f}"),
-            "met_days": _days(days.met_days),
-            "missed_mean": number(f"{days.missed_mean:.1f}"),
-            "missed_days": _days(days.missed_days),
-        }
+            return book.translated(_NEXT_DAY_WAITING)
+        return book.translated(_NEXT_DAY) % _means(book, days)
 
     @property
     def strength(self) -> float | None:
@@ -140,10 +134,11 @@ class Insight:
     def difference_words(self) -> str:
         """ "discomfort 2.1 higher on days with it"; only for an insight with enough days."""
         difference = self.same_day.difference
+        book = phrasebook()
         if not difference:
-            return gettext("discomfort about the same either way")
+            return book.translated(_ABOUT_THE_SAME)
         sentence = self._sentences.higher if difference > 0 else self._sentences.lower
-        return gettext(sentence) % {"difference": number(f"{abs(difference):.1f}")}
+        return book.translated(sentence) % {"difference": book.number(f"{abs(difference):.1f}")}
 
     @property
     def waiting_words(self) -> str:
@@ -186,8 +181,8 @@ class _Sentences:
 # Keyed by Insight.words' first: the English names of the two kinds of day.
 _SENTENCES = {
     "you met it": _Sentences(
-        met_label=gettext_lazy("You met it"),
-        missed_label=gettext_lazy("You didn't"),
+        met_label=gettext_noop("You met it"),
+        missed_label=gettext_noop("You didn't"),
         higher=gettext_noop("discomfort %(difference)s higher on days you met it"),
         lower=gettext_noop("discomfort %(difference)s lower on days you met it"),
         same_day=gettext_noop(
@@ -202,8 +197,8 @@ _SENTENCES = {
         ),
     ),
     "after a long enough night": _Sentences(
-        met_label=gettext_lazy("After a long enough night"),
-        missed_label=gettext_lazy("After a shorter one"),
+        met_label=gettext_noop("After a long enough night"),
+        missed_label=gettext_noop("After a shorter one"),
         higher=gettext_noop("discomfort %(difference)s higher on days after a long enough night"),
         lower=gettext_noop("discomfort %(difference)s lower on days after a long enough night"),
         same_day=gettext_noop(
@@ -222,8 +217,8 @@ _SENTENCES = {
         ),
     ),
     "with it": _Sentences(
-        met_label=gettext_lazy("With it"),
-        missed_label=gettext_lazy("Without it"),
+        met_label=gettext_noop("With it"),
+        missed_label=gettext_noop("Without it"),
         higher=gettext_noop("discomfort %(difference)s higher on days with it"),
         lower=gettext_noop("discomfort %(difference)s lower on days with it"),
         same_day=gettext_noop(
@@ -240,8 +235,24 @@ _SENTENCES = {
 }
 
 
-def _days(count: int) -> str:
-    return ngettext("%(count)s day", "%(count)s days", count) % {"count": count}
+_days = words.days
+
+
+def _means(book: words.Phrasebook, days: Comparison) -> dict[str, str]:
+    return {
+        "met_mean": book.number(f"{days.met_mean:.1f}"),
+        "met_days": book.days(days.met_days),
+        "missed_mean": book.number(f"{days.missed_mean:.1f}"),
+        "missed_days": book.days(days.missed_days),
+    }
+
+
+# The sentences every insight reads, marked here and translated (and kept) where read.
+_NEXT_DAY_WAITING = gettext_noop("The day after: not enough days to compare yet.")
+_NEXT_DAY = gettext_noop(
+    "The day after: %(met_mean)s over %(met_days)s against %(missed_mean)s over %(missed_days)s."
+)
+_ABOUT_THE_SAME = gettext_noop("discomfort about the same either way")
 
 
 Check = Callable[[DayRow], bool | None]
