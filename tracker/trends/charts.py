@@ -24,7 +24,14 @@ from tracker.trends.heatmap import (  # noqa: F401 (the heatmap was drawn here; 
     heatmap_level,
 )
 from tracker.trends.insights import Measure, Series, format_value
-from tracker.trends.words import language, month_year, short_date, short_date_no_year
+from tracker.trends.words import (
+    language,
+    month_year,
+    number,
+    phrasebook,
+    short_date,
+    short_date_no_year,
+)
 
 # Drawn about as wide as a phone shows it (~326 CSS px at 390), so the 15-unit labels (the
 # stylesheet's size) read at 13.5 px there, and at 12 px or more in the two columns of a wide
@@ -261,7 +268,7 @@ def _line(
     )
     goal_markup = ""
     if goal is not None and low <= goal <= high:
-        goal_words = gettext("goal %(goal)s") % {"goal": _fmt(goal)}
+        goal_words = gettext("goal %(goal)s") % {"goal": number(_fmt(goal))}
         goal_markup = (
             f'<line class="chart-goal" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
             f'y1="{y(goal)}" y2="{y(goal)}"/>'
@@ -291,7 +298,9 @@ def _line(
         ) % {**words, "average": format_value(measure, average)}
     description += " " + gettext("Dashed line: 7-day average.")
     if goal_markup:
-        description += " " + gettext("Dotted line: goal of %(goal)s.") % {"goal": _fmt(goal)}
+        description += " " + gettext("Dotted line: goal of %(goal)s.") % {
+            "goal": number(_fmt(goal))
+        }
     svg = _frame(
         chart_id=chart_id,
         caption=caption,
@@ -375,7 +384,9 @@ def _marks(
         value_ys = [None if value is None else y_of_value[value] for value in shown_values]
     else:  # averages, nearly all different
         value_ys = _y_texts(shown_values, top=top, scale=scale)
-    value_texts = _Texts(_fmt)
+    # Each value as the language writes it ("5,5"): kept per language with the points.
+    book = phrasebook()
+    value_texts = _Texts(lambda value: book.number(_fmt(value)))
     circles = "".join(
         [
             f"{opening}{cy}{title}{value_texts[value]}</title></circle>"
@@ -424,12 +435,13 @@ def table_rows(series: Series, bucket: str = DAY) -> SafeString:
     a week's date is: the week of)."""
     label = month_year if bucket == MONTH else day_label
     not_logged = escape(gettext("not logged"))
+    book = phrasebook()
     return mark_safe(
         "".join(
             [
                 f"<tr><td>{label(day)}</td>"
-                f"<td>{not_logged if value is None else _fmt(value)}</td>"
-                f"<td>{'–' if rolling is None else f'{rolling:.1f}'}</td></tr>"
+                f"<td>{not_logged if value is None else book.number(_fmt(value))}</td>"
+                f"<td>{'–' if rolling is None else book.number(f'{rolling:.1f}')}</td></tr>"
                 for day, value, rolling in zip(
                     series.days, series.values, series.rolling, strict=True
                 )
@@ -445,6 +457,6 @@ def _grid(low: float, high: float, y, scale: float) -> str:
             f'<line class="chart-grid" x1="{PAD_LEFT}" x2="{WIDTH - PAD_RIGHT}" '
             f'y1="{y(value)}" y2="{y(value)}"/>'
             f'<text class="chart-label" x="{PAD_LEFT - 5}" y="{y(value - 4.5 / scale)}" '
-            f'text-anchor="end">{_fmt(value)}</text>'
+            f'text-anchor="end">{number(_fmt(value))}</text>'
         )
     return "".join(lines)

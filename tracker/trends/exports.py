@@ -10,6 +10,9 @@ from tracker.days import peg
 from tracker.models import AwayPeriod, CareAlert, CheckIn, TrackedItem
 from tracker.trends import habits
 
+# The export's names and values are the same in every language, as are its ISO dates and plain
+# numbers: a file is read by tools and imported again, and one in Spanish would be a different
+# format. (What people read about it, on the settings page, is translated there.)
 CSV_COLUMNS = (
     "date",
     "posture",
