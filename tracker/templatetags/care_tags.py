@@ -2,53 +2,15 @@
 an alert's evidence said in the person's language."""
 
 import datetime as dt
-import re
 
 from django import template
 from django.utils import dateformat
-from django.utils.translation import gettext, gettext_noop, ngettext, pgettext
+from django.utils.translation import pgettext
 
 from tracker.care import responses
-from tracker.care.symptoms import SYMPTOM_LABELS
+from tracker.care.said import answer_said
 
 register = template.Library()
-
-# The evidence an alert stores is English (tracker.care.redflags writes it; reports and exports
-# read it back as written). These are its fixed answers, marked so the catalogue holds them;
-# the ticked symptoms' labels are marked in tracker.care.symptoms.
-_FIXED_ANSWERS = frozenset(
-    {
-        gettext_noop("Discomfort not logged"),
-        gettext_noop("Health profile: age not given"),
-        gettext_noop("Health profile: over 50"),
-        gettext_noop("Health profile: osteoporosis"),
-        gettext_noop("Health profile: long-term steroid tablets"),
-        gettext_noop("Health profile: higher risk of infection"),
-        gettext_noop("Health profile: history of cancer"),
-        gettext_noop("Health profile: age 16–19"),
-        gettext_noop("Health profile: age over 50"),
-        *SYMPTOM_LABELS.values(),
-    }
-)
-_DISCOMFORT = re.compile(r"Discomfort (\d+) out of 10")
-_PAIN_FREE = re.compile(r"No discomfort logged in the (\d+) days before")
-
-
-def answer_said(answer: str) -> str:
-    """One stored answer in the active language; one not known here is shown as stored."""
-    if answer in _FIXED_ANSWERS:
-        return gettext(answer)
-    if match := _DISCOMFORT.fullmatch(answer):
-        return gettext("Discomfort %(score)s out of 10") % {"score": match[1]}
-    if match := _PAIN_FREE.fullmatch(answer):
-        days = int(match[1])
-        return ngettext(
-            "No discomfort logged in the %(days)s day before",
-            "No discomfort logged in the %(days)s days before",
-            days,
-        ) % {"days": days}
-    return answer
-
 
 register.filter("answer_said", answer_said)
 

@@ -12,6 +12,7 @@ from django.utils import formats
 from django.utils.translation import gettext
 
 from tracker.care import shown
+from tracker.care.said import answer_said
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.dates import local_today
 from tracker.days import peg
@@ -75,7 +76,7 @@ class EvidenceLine:
         """ "Pain at night, logged for 23 Oct (entered 2 Dec)"."""
         year = self.logged_for.year != self.entered.year
         words = {
-            "answers": ", ".join(self.answers),
+            "answers": ", ".join(answer_said(answer) for answer in self.answers),
             "day": _short(self.logged_for, year=year),
         }
         if not self.entered_known:
@@ -249,7 +250,7 @@ def symptom_counts(user, *, start: dt.date, end: dt.date) -> list[SymptomCount]:
         for code in codes:
             dates[code].append(date)
     counts = [
-        SymptomCount(SYMPTOM_LABELS.get(code, code), len(days), days[0], days[-1])
+        SymptomCount(gettext(SYMPTOM_LABELS.get(code, code)), len(days), days[0], days[-1])
         for code, days in dates.items()
     ]
     return sorted(counts, key=lambda count: (-count.days, count.label))
@@ -264,7 +265,9 @@ def worst_days(user, *, start: dt.date, end: dt.date) -> list[WorstDay]:
         .values_list("date", "discomfort", "symptoms")[:WORST_DAYS]
     )
     return [
-        WorstDay(date, with_unit(discomfort, value), [SYMPTOM_LABELS.get(c, c) for c in codes])
+        WorstDay(
+            date, with_unit(discomfort, value), [gettext(SYMPTOM_LABELS.get(c, c)) for c in codes]
+        )
         for date, value, codes in days
     ]
 
