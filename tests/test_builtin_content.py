@@ -46,10 +46,12 @@ def _guide_text() -> str:
 
 
 def test_fresh_database_has_the_whole_guide_and_tips(db):
-    assert GuideSection.objects.count() == len(SECTIONS) >= 7
-    assert Tip.objects.filter(is_active=True).count() == len(TIPS) >= 20
+    assert GuideSection.objects.filter(language="en").count() == len(SECTIONS) >= 7
+    assert Tip.objects.filter(language="en", is_active=True).count() == len(TIPS) >= 20
     for source in TIPS:
-        tip = Tip.objects.select_related("section").get(builtin_key=source.key)
+        tip = (
+            Tip.objects.filter(language="en").select_related("section").get(builtin_key=source.key)
+        )
         assert (tip.title, tip.body, tip.habit, tip.section.slug, tip.priority) == (
             source.title,
             source.body,
@@ -62,7 +64,7 @@ def test_fresh_database_has_the_whole_guide_and_tips(db):
 
 def test_every_habit_has_tips_and_every_tip_links_to_the_right_section(db):
     for habit in Habit.values:
-        tips = Tip.objects.filter(habit=habit).select_related("section")
+        tips = Tip.objects.filter(language="en", habit=habit).select_related("section")
         assert tips.count() >= 3, habit
         for tip in tips:
             assert tip.section.slug in SECTIONS_FOR_HABIT[habit], (tip.title, tip.section.slug)
@@ -107,18 +109,21 @@ def _load(sections=SECTIONS, tips=TIPS) -> content.LoadReport:
 
 
 def test_loading_again_never_overwrites_an_editors_change(db):
-    section = GuideSection.objects.get(slug="prevention")
+    section = GuideSection.objects.filter(language="en").get(slug="prevention")
     section.body = "Edited by our physiotherapist."
     section.save()
-    tip = Tip.objects.get(builtin_key=TIPS[0].key)
+    tip = Tip.objects.filter(language="en").get(builtin_key=TIPS[0].key)
     tip.title = "Edited title"
     tip.save()
     changed = [dataclasses.replace(s, body=s.body + " More.") for s in SECTIONS]
     report = _load(changed, [dataclasses.replace(t, title=t.title + "!") for t in TIPS])
-    assert GuideSection.objects.get(slug="prevention").body == "Edited by our physiotherapist."
-    assert Tip.objects.get(pk=tip.pk).title == "Edited title"
+    assert (
+        GuideSection.objects.filter(language="en").get(slug="prevention").body
+        == "Edited by our physiotherapist."
+    )
+    assert Tip.objects.filter(language="en").get(pk=tip.pk).title == "Edited title"
     assert set(report.kept_as_edited) == {"guide section prevention", f"tip {TIPS[0].key}"}
-    assert Tip.objects.count() == len(TIPS)
+    assert Tip.objects.filter(language="en").count() == len(TIPS)
 
 
 def test_a_changed_file_reaches_every_row_no_editor_touched(db):
@@ -126,51 +131,60 @@ def test_a_changed_file_reaches_every_row_no_editor_touched(db):
                                       safe_beside_alert=not TIPS[1].safe_beside_alert)  # fmt: skip
     changed_section = dataclasses.replace(SECTIONS[0], title="New title", order=5)
     report = _load([changed_section, *SECTIONS[1:]], [TIPS[0], changed_tip, *TIPS[2:]])
-    tip = Tip.objects.get(builtin_key=changed_tip.key)
+    tip = Tip.objects.filter(language="en").get(builtin_key=changed_tip.key)
     assert (tip.body, tip.priority, tip.safe_beside_alert) == (
         "New wording.",
         99,
         changed_tip.safe_beside_alert,
     )
-    section = GuideSection.objects.get(slug=changed_section.slug)
+    section = GuideSection.objects.filter(language="en").get(slug=changed_section.slug)
     assert (section.title, section.order) == ("New title", 5)
     assert report.updated == [f"guide section {changed_section.slug}", f"tip {changed_tip.key}"]
     # Loaded again, the same files change nothing, and an edit after that is still kept.
     assert _load(
         [changed_section, *SECTIONS[1:]], [TIPS[0], changed_tip, *TIPS[2:]]
     ).unchanged == len(SECTIONS) + len(TIPS)
-    Tip.objects.filter(pk=tip.pk).update(body="The editor's.")
+    Tip.objects.filter(language="en", pk=tip.pk).update(body="The editor's.")
     _load()
-    assert Tip.objects.get(pk=tip.pk).body == "The editor's."
+    assert Tip.objects.filter(language="en").get(pk=tip.pk).body == "The editor's."
 
 
 def test_a_tip_can_move_to_another_section_and_new_ones_arrive(db):
     moved = dataclasses.replace(TIPS[0], section="using-backhabits")
     new = dataclasses.replace(TIPS[0], key="a-new-tip", title="A new tip")
     report = _load(SECTIONS, [moved, *TIPS[1:], new])
-    assert Tip.objects.get(builtin_key=moved.key).section.slug == "using-backhabits"
-    assert Tip.objects.get(builtin_key="a-new-tip").shipped_digest == new.digest()
+    assert (
+        Tip.objects.filter(language="en").get(builtin_key=moved.key).section.slug
+        == "using-backhabits"
+    )
+    assert (
+        Tip.objects.filter(language="en").get(builtin_key="a-new-tip").shipped_digest
+        == new.digest()
+    )
     assert report.created == ["tip a-new-tip"]
 
 
 def test_rows_from_before_digests_are_adopted_only_when_they_read_as_the_files(db):
     """Databases that loaded the content from migration 0003 hold rows with no digest."""
-    Tip.objects.update(shipped_digest="")
-    GuideSection.objects.update(shipped_digest="")
-    Tip.objects.filter(builtin_key=TIPS[0].key).update(title="An editor's title")
+    Tip.objects.filter(language="en").update(shipped_digest="")
+    GuideSection.objects.filter(language="en").update(shipped_digest="")
+    Tip.objects.filter(language="en", builtin_key=TIPS[0].key).update(title="An editor's title")
     report = _load([dataclasses.replace(s, body=s.body + " New.") for s in SECTIONS[:1]]
                    + SECTIONS[1:], TIPS)  # fmt: skip
     assert report.kept_as_edited == [f"guide section {SECTIONS[0].slug}", f"tip {TIPS[0].key}"]
-    assert Tip.objects.filter(shipped_digest="").count() == 1
-    assert Tip.objects.get(builtin_key=TIPS[1].key).shipped_digest == TIPS[1].digest()
+    assert Tip.objects.filter(language="en", shipped_digest="").count() == 1
+    assert (
+        Tip.objects.filter(language="en").get(builtin_key=TIPS[1].key).shipped_digest
+        == TIPS[1].digest()
+    )
 
 
 def test_an_editors_own_tip_and_a_tip_taken_out_of_the_files_stay(db):
-    section = GuideSection.objects.get(slug="prevention")
+    section = GuideSection.objects.filter(language="en").get(slug="prevention")
     own = Tip.objects.create(title="Ours", body="Our own.", habit=Habit.GENERAL, section=section)
     _load(SECTIONS, TIPS[1:])
-    assert Tip.objects.filter(pk=own.pk, title="Ours").exists()
-    assert Tip.objects.filter(builtin_key=TIPS[0].key, is_active=True).exists()
+    assert Tip.objects.filter(language="en", pk=own.pk, title="Ours").exists()
+    assert Tip.objects.filter(language="en", builtin_key=TIPS[0].key, is_active=True).exists()
 
 
 def test_migrate_loads_a_changed_file_and_the_command_reports_nothing_left_to_do(
@@ -181,31 +195,37 @@ def test_migrate_loads_a_changed_file_and_the_command_reports_nothing_left_to_do
     tips_file.write_text(tips_file.read_text().replace(TIPS[0].body, "Corrected wording."))
     monkeypatch.setattr(content, "CONTENT_DIR", tmp_path / "content")
     call_command("migrate", verbosity=1)
-    assert Tip.objects.get(builtin_key=TIPS[0].key).body == "Corrected wording."
+    assert (
+        Tip.objects.filter(language="en").get(builtin_key=TIPS[0].key).body == "Corrected wording."
+    )
     assert "1 updated" in capsys.readouterr().out
     call_command("load_content")
-    assert f"0 new, 0 updated, {len(SECTIONS) + len(TIPS)} unchanged" in capsys.readouterr().out
+    everything = sum(len(s) + len(t) for s, t in content.read_languages().values())
+    assert f"0 new, 0 updated, {everything} unchanged" in capsys.readouterr().out
 
 
 def test_a_section_saved_unchanged_from_the_admin_still_takes_a_corrected_file(db):
     """Browsers send a textarea's line breaks as CRLF; that is not an editor's change."""
-    section = GuideSection.objects.get(slug="prevention")
+    section = GuideSection.objects.filter(language="en").get(slug="prevention")
     section.body = section.body.replace("\n", "\r\n")
     section.save()
     corrected = [dataclasses.replace(s, body="Corrected.") if s.slug == "prevention" else s
                  for s in SECTIONS]  # fmt: skip
     assert _load(corrected, TIPS).updated == ["guide section prevention"]
-    assert GuideSection.objects.get(slug="prevention").body == "Corrected."
+    assert GuideSection.objects.filter(language="en").get(slug="prevention").body == "Corrected."
 
 
 def test_the_command_checks_the_files(capsys):
     call_command("load_content", "--check")
-    assert f"{len(SECTIONS)} sections and {len(TIPS)} tips, all valid." in capsys.readouterr().out
+    assert (
+        f"en: {len(SECTIONS)} sections and {len(TIPS)} tips, all valid." in capsys.readouterr().out
+    )
 
 
+@pytest.mark.parametrize("language", ["en", "es"])
 @pytest.mark.parametrize("slug", [section.slug for section in SECTIONS])
-def test_every_section_has_a_substantial_body(db, slug):
-    assert len(GuideSection.objects.get(slug=slug).body.split()) >= 80
+def test_every_section_has_a_substantial_body(db, slug, language):
+    assert len(GuideSection.objects.get(language=language, slug=slug).body.split()) >= 80
 
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "tracker" / "migrations"
@@ -246,10 +266,12 @@ def test_the_command_names_a_broken_file_and_loads_nothing(db, tmp_path, monkeyp
     section_file = tmp_path / "content" / "guide" / "prevention.md"
     section_file.write_text(section_file.read_text().replace("order: 70", "order: seventy"))
     monkeypatch.setattr(content, "CONTENT_DIR", tmp_path / "content")
-    Tip.objects.filter(builtin_key=TIPS[0].key).update(body="Before.", shipped_digest="")
+    Tip.objects.filter(language="en", builtin_key=TIPS[0].key).update(
+        body="Before.", shipped_digest=""
+    )
     with pytest.raises(CommandError, match=r"prevention\.md, line 3: `order` must be"):
         call_command("load_content")
-    assert Tip.objects.get(builtin_key=TIPS[0].key).body == "Before."
+    assert Tip.objects.filter(language="en").get(builtin_key=TIPS[0].key).body == "Before."
 
 
 # Words that suggest moving the back. Beside an open care alert a tip may not suggest moving,

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from django.core.cache import caches
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories import make_checkin
 from tracker.days import first_week
@@ -30,6 +30,7 @@ def _inputs(**changes) -> tips.TipInputs:
     base = tips.TipInputs(
         user_id=7,
         today=TODAY,
+        language="en",
         water_goal_ml=2000,
         red_flag_active=False,
         days=(DAY, DAY._replace(date=TODAY - dt.timedelta(days=1))),
@@ -43,6 +44,7 @@ def test_the_key_covers_every_input():
     changed = {
         "user_id": [8],
         "today": [TODAY + dt.timedelta(days=1)],
+        "language": ["es"],
         "water_goal_ml": [2500],
         "red_flag_active": [True],
         "days": [
@@ -135,6 +137,8 @@ def test_every_change_that_can_change_the_choice_moves_the_key(user, other_user)
     assert _key(user, today, red_flag_active=True) not in keys
     assert _key(user, today + dt.timedelta(days=1)) not in keys
     assert _key(other_user, today) not in keys
+    with translation.override("es"):  # the reasons' words and the tips' rows
+        assert _key(user, today) not in keys
 
 
 def test_an_edit_saved_with_a_clock_behind_still_moves_the_key(user, time_machine):

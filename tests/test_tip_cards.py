@@ -19,12 +19,14 @@ TOKENS = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 def _tips() -> list:
-    return tips.with_links(Tip.objects.filter(is_active=True).select_related("section"))
+    return tips.with_links(
+        Tip.objects.filter(is_active=True, language="en").select_related("section")
+    )
 
 
-def _key(user=None, *, signed_in=True) -> str:
+def _key(user=None, *, signed_in=True, language="en") -> str:
     content, dismissed = tips.content_and_dismissals(user.pk if user else None)
-    return tip_cards.cards_key(content, dismissed, signed_in=signed_in)
+    return tip_cards.cards_key(content, dismissed, signed_in=signed_in, language=language)
 
 
 def test_the_key_covers_everything_the_cards_are_drawn_from(user):
@@ -35,7 +37,7 @@ def test_the_key_covers_everything_the_cards_are_drawn_from(user):
         assert key not in keys
         keys.add(key)
 
-    first, second = Tip.objects.filter(is_active=True).select_related("section")[:2]
+    first, second = Tip.objects.filter(is_active=True, language="en").select_related("section")[:2]
     for field, value in [("title", "New title"), ("body", "New body."), ("habit", "stress"),
                          ("priority", 99), ("is_active", False)]:  # fmt: skip
         setattr(first, field, value)
@@ -53,6 +55,7 @@ def test_the_key_covers_everything_the_cards_are_drawn_from(user):
     TipDismissal.objects.create(user=user, tip=first)  # as many dismissed as before
     changed()
     assert _key(user, signed_in=False) not in keys
+    assert _key(user, language="es") not in keys  # the cards of another language
     set_script_prefix("/app/")
     try:
         assert _key(user) not in keys
@@ -62,7 +65,7 @@ def test_the_key_covers_everything_the_cards_are_drawn_from(user):
 
 
 def test_signed_out_visitors_share_one_key(user, other_user):
-    TipDismissal.objects.create(user=user, tip=Tip.objects.first())
+    TipDismissal.objects.create(user=user, tip=Tip.objects.filter(language="en").first())
     assert _key(None, signed_in=False) == _key(None, signed_in=False)
     assert _key(user) != _key(other_user)
 
@@ -88,7 +91,7 @@ def _without_tokens(html: str) -> str:
 
 
 def test_kept_cards_are_what_drawing_them_now_gives(logged_in_client, user):
-    TipDismissal.objects.create(user=user, tip=Tip.objects.first())
+    TipDismissal.objects.create(user=user, tip=Tip.objects.filter(language="en").first())
     _page(logged_in_client)  # drawn and kept
     html = _page(logged_in_client)  # from the cache
     assert _without_tokens(_drawn_now(logged_in_client, user)) in _without_tokens(html)
@@ -128,8 +131,10 @@ def test_the_cards_are_drawn_once(logged_in_client, user):
 
 @pytest.mark.parametrize("change", ["tip", "section", "dismiss", "restore"])
 def test_the_page_shows_a_change_at_once(logged_in_client, user, change):
-    tip = Tip.objects.filter(is_active=True).select_related("section").first()
-    TipDismissal.objects.create(user=user, tip=Tip.objects.filter(is_active=True).last())
+    tip = Tip.objects.filter(is_active=True, language="en").select_related("section").first()
+    TipDismissal.objects.create(
+        user=user, tip=Tip.objects.filter(is_active=True, language="en").last()
+    )
     _page(logged_in_client)
     if change == "tip":
         tip.title = "A title an editor just wrote"

@@ -3,11 +3,12 @@ admin: no one browses people's check-ins."""
 
 from django.contrib import admin
 from django.db.models import Count
+from django.utils import translation
 from django.utils.html import format_html
 
 from tracker.care.countries import PLACEHOLDERS
 from tracker.care.wording import RULE_WORDING, TIER_ADVICE
-from tracker.forms.guide import GuideSectionForm
+from tracker.forms.guide import GuideSectionForm, TipForm
 from tracker.guide import content
 from tracker.guide.markdown import render_markdown
 from tracker.models import CareWording, GuideSection, Tip
@@ -20,12 +21,18 @@ def _preview(markdown_text: str):
 @admin.register(GuideSection)
 class GuideSectionAdmin(admin.ModelAdmin):
     form = GuideSectionForm
-    list_display = ("title", "order", "slug", "tip_count", "updated_at")
+    list_display = ("title", "language", "order", "slug", "tip_count", "updated_at")
     list_editable = ("order",)
+    list_filter = ("language",)
     search_fields = ("title", "body")
     prepopulated_fields = {"slug": ("title",)}
     readonly_fields = ("preview",)
-    fields = ("title", "slug", "order", "body", "preview")
+    fields = ("language", "title", "slug", "order", "body", "preview")
+
+    def get_readonly_fields(self, request, obj=None):
+        # Each language's section is its own row: a saved one stays in its language (its tips
+        # and loading content/<language>/ find it there).
+        return ("language", *self.readonly_fields) if obj is not None else self.readonly_fields
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(tip_total=Count("tips"))
@@ -34,7 +41,7 @@ class GuideSectionAdmin(admin.ModelAdmin):
         # The bulk delete action asks this for every selected section too.
         if obj is not None and (
             obj.slug in GuideSection.SLUGS_LINKED_FROM_CODE
-            or obj.slug in content.builtin_section_slugs()
+            or obj.slug in content.builtin_section_slugs(language=obj.language)
         ):
             return False
         return super().has_delete_permission(request, obj)
@@ -50,18 +57,24 @@ class GuideSectionAdmin(admin.ModelAdmin):
 
 @admin.register(Tip)
 class TipAdmin(admin.ModelAdmin):
+    form = TipForm
     list_display = (
-        "title", "habit", "section", "is_active", "safe_beside_alert", "priority", "updated_at"
+        "title", "language", "habit", "section", "is_active", "safe_beside_alert", "priority",
+        "updated_at",
     )  # fmt: skip
-    list_filter = ("habit", "is_active", "safe_beside_alert", "section")
+    list_filter = ("language", "habit", "is_active", "safe_beside_alert", "section")
     list_editable = ("is_active", "safe_beside_alert", "priority")
     search_fields = ("title", "body")
     list_select_related = ("section",)
     readonly_fields = ("preview",)
     fields = (
-        "title", "body", "preview", "section", "habit", "is_active", "safe_beside_alert",
-        "priority",
+        "language", "title", "body", "preview", "section", "habit", "is_active",
+        "safe_beside_alert", "priority",
     )  # fmt: skip
+
+    def get_readonly_fields(self, request, obj=None):
+        # A saved tip stays in its language, as its section does.
+        return ("language", *self.readonly_fields) if obj is not None else self.readonly_fields
 
     def has_delete_permission(self, request, obj=None) -> bool:
         # A built-in tip deleted here would come back with the next load of content/: it is
@@ -80,10 +93,11 @@ class CareWordingAdmin(admin.ModelAdmin):
     """Wording only: the rules that decide when a prompt appears live in
     tracker/care/redflags.py."""
 
-    list_display = ("key", "short_text", "updated_at")
+    list_display = ("key", "language", "short_text", "updated_at")
+    list_filter = ("language",)
     search_fields = ("key", "text")
-    readonly_fields = ("key", "default_text", "placeholders")
-    fields = ("key", "text", "placeholders", "default_text")
+    readonly_fields = ("key", "language", "default_text", "placeholders")
+    fields = ("key", "language", "text", "placeholders", "default_text")
 
     @admin.display(description="Placeholders")
     def placeholders(self, wording: CareWording) -> str:
@@ -106,7 +120,9 @@ class CareWordingAdmin(admin.ModelAdmin):
     @admin.display(description="Built-in wording")
     def default_text(self, wording: CareWording) -> str:
         kind, _, code = wording.key.partition(":")
-        if kind == "tier":
-            return TIER_ADVICE.get(code, "")
-        rule = RULE_WORDING.get(code)
-        return rule.explanation if rule else ""
+        # The built-in wording in the row's own language (marked for translation there).
+        with translation.override(wording.language):
+            if kind == "tier":
+                return str(TIER_ADVICE.get(code, ""))
+            rule = RULE_WORDING.get(code)
+            return str(rule.explanation) if rule else ""

@@ -19,7 +19,8 @@ class TrackerConfig(AppConfig):
 def load_builtin_content(
     sender, *, using: str, apps=global_apps, verbosity: int = 1, **kwargs
 ) -> None:
-    """Every `migrate` ends by bringing the guide and tips up to content/, once every migration
+    """Every `migrate` ends by bringing the guide and tips up to content/ (each language's
+    folder into its own rows), once every migration
     has run, with the models as the migrations left them. (`flush` ends the same way, without
     those models: the test suite's flushes put the content back.)"""
     from tracker.guide import content
@@ -34,7 +35,7 @@ def load_builtin_content(
         return
     if not router.allow_migrate_model(using, section_model):
         return
-    report = content.load(section_model, tip_model, *content.read_all(), using=using)
+    report = content.load_languages(section_model, tip_model, content.read_languages(), using=using)
     if verbosity >= 1 and (report.created or report.updated or report.kept_as_edited):
         kwargs.get("stdout", sys.stdout).write(f"{report}\n")
 

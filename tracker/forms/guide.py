@@ -1,11 +1,9 @@
-"""The admin's form for a guide section."""
+"""The admin's forms for a guide section and a tip. (Only staff see these: English.)"""
 
 from django import forms
 
 from tracker.guide import content
-from tracker.models import (
-    GuideSection,
-)
+from tracker.models import GuideSection, Tip
 
 
 class GuideSectionForm(forms.ModelForm):
@@ -13,7 +11,11 @@ class GuideSectionForm(forms.ModelForm):
 
     class Meta:
         model = GuideSection
-        fields = ("title", "slug", "order", "body")
+        fields = ("language", "title", "slug", "order", "body")
+
+    def _language(self) -> str:
+        # On a saved section the language is read-only (not in the form): it stays its own.
+        return self.cleaned_data.get("language") or self.instance.language
 
     def clean_slug(self) -> str:
         slug = self.cleaned_data["slug"]
@@ -23,10 +25,44 @@ class GuideSectionForm(forms.ModelForm):
                 f"The app links to “{original}” directly (for example from care prompts), "
                 "so this slug cannot change. Edit the title instead."
             )
-        if original in content.builtin_section_slugs() and slug != original:
+        builtin = content.builtin_section_slugs(language=self.instance.language)
+        if original in builtin and slug != original:
             # Loading content/ finds a built-in section, and its tips' links, by this slug.
             raise forms.ValidationError(
-                f"“{original}” is a built-in section (content/guide/{original}.md), found by "
+                f"“{original}” is a built-in section (its file is {original}.md), found by "
                 "this slug, so it cannot change. Edit the title instead."
             )
         return slug
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        slug = cleaned.get("slug")
+        # Slugs are unique per language; with the language read-only, Django's own check of
+        # that pair is skipped, so it is made here rather than failing in the database.
+        taken = GuideSection.objects.filter(language=self._language(), slug=slug)
+        if slug and taken.exclude(pk=self.instance.pk).exists():
+            self.add_error("slug", "Another section in this language already has this slug.")
+        return cleaned
+
+
+class TipForm(forms.ModelForm):
+    """A tip in the admin: its "Read more" section is in the tip's own language."""
+
+    class Meta:
+        model = Tip
+        fields = (
+            "language", "title", "body", "section", "habit", "is_active", "safe_beside_alert",
+            "priority",
+        )  # fmt: skip
+
+    def clean(self) -> dict:
+        cleaned = super().clean()
+        language = cleaned.get("language") or self.instance.language
+        section = cleaned.get("section")
+        if section is not None and section.language != language:
+            self.add_error(
+                "section",
+                f"This section is in {section.get_language_display()}; choose one in "
+                f"{dict(Tip._meta.get_field('language').choices)[language]}, the tip's language.",
+            )
+        return cleaned

@@ -2,15 +2,21 @@
 database, where editors keep them current through the admin.
 
 content/guide/<slug>.md is one guide section; content/tips/<habit>.md holds one habit's tips.
+Those are English; each other language in settings.LANGUAGES has the same two folders under
+content/<code>/ (content/es/guide/, content/es/tips/), loaded into that language's rows. A
+translation keeps the English slugs and keys: code links to sections by slug, whatever the
+language, and a tip's `section:` names a section of its own language.
 Each file opens with a front-matter header between two `---` lines, `name: value` a line.
 In a tips file, each tip is a `## Title` line, its own `name: value` lines, a blank line and
 its body.
 
 Loading never overwrites an editor: each loaded row keeps a digest of what was loaded into it.
 A row whose text still matches that digest takes the file's new text; a row an editor has
-changed keeps the editor's text. Nothing is ever deleted: a section or tip taken out of the
-files stays as it is in the database, for editors to retire."""
+changed keeps the editor's text. Each language's rows are loaded and compared on their own, so
+an edit in one language never touches another. Nothing is ever deleted: a section or tip taken
+out of the files stays as it is in the database, for editors to retire."""
 
+import functools
 import hashlib
 import json
 import re
@@ -26,6 +32,7 @@ from tracker.choices import Habit
 from tracker.models import GuideSection, Tip
 
 CONTENT_DIR = Path(settings.BASE_DIR) / "content"
+SOURCE_LANGUAGE = "en"  # the language of content/ itself; every other one is content/<code>/
 PRIORITY_RANGE = (1, 100)
 ORDER_MAX = 32767  # the largest value every database keeps in a small integer
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<header>.*?)\n---[ \t]*\n", re.S)
@@ -228,14 +235,53 @@ def _read_tip(path: Path, block: list[str], *, habit: str, first_line: int) -> T
     )
 
 
-def builtin_section_slugs(directory: Path | None = None) -> frozenset[str]:
-    """The slugs loading finds built-in sections by: they cannot be renamed or deleted."""
-    return frozenset(path.stem for path in ((directory or CONTENT_DIR) / "guide").glob("*.md"))
+def language_dirs(base: Path | None = None) -> dict[str, Path]:
+    """Each language with built-in content and its folder: content/ for English, content/<code>/
+    for every other language in settings.LANGUAGES that has one. A language without a folder
+    has no rows of its own; its readers get English (reading_language)."""
+    base = base or CONTENT_DIR
+    found = {SOURCE_LANGUAGE: base}
+    for code, _name in settings.LANGUAGES:
+        if code != SOURCE_LANGUAGE and (base / code).is_dir():
+            found[code] = base / code
+    return found
+
+
+def builtin_section_slugs(
+    directory: Path | None = None, *, language: str = SOURCE_LANGUAGE
+) -> frozenset[str]:
+    """The slugs loading finds a language's built-in sections by: they cannot be renamed or
+    deleted. (`directory` is that language's own folder when given.)"""
+    if directory is None:
+        directory = language_dirs().get(language)
+        if directory is None:
+            return frozenset()
+    return frozenset(path.stem for path in (directory / "guide").glob("*.md"))
+
+
+def reading_language(language: str | None = None) -> str:
+    """Whose rows a page reads: the active language (or `language`) when it has built-in
+    content, else English. Decided from the folders, not the database, so it costs no query."""
+    from django.utils import translation
+
+    code = language or translation.get_language() or settings.LANGUAGE_CODE
+    try:
+        code = translation.get_supported_language_variant(code)
+    except LookupError:
+        return SOURCE_LANGUAGE
+    return code if code in _languages_with_content() else SOURCE_LANGUAGE
+
+
+@functools.cache
+def _languages_with_content() -> frozenset[str]:
+    # The folders are part of the release: read once per process.
+    return frozenset(language_dirs())
 
 
 def read_all(directory: Path | None = None) -> tuple[list[SectionSource], list[TipSource]]:
-    """Every section and tip in the content folder, checked against each other: unique slugs
-    and keys, and each tip leading to a section that exists."""
+    """Every section and tip in one language's content folder (content/ itself, English, by
+    default), checked against each other: unique slugs and keys, and each tip leading to a
+    section of the same folder."""
     directory = directory or CONTENT_DIR
     for folder in ("guide", "tips"):
         if not any((directory / folder).glob("*.md")):
@@ -259,34 +305,92 @@ def read_all(directory: Path | None = None) -> tuple[list[SectionSource], list[T
     return sections, tips
 
 
+def read_languages(
+    base: Path | None = None,
+) -> dict[str, tuple[list[SectionSource], list[TipSource]]]:
+    """Every language's sections and tips (language_dirs), each folder checked on its own. A
+    translation must hold the sections code links to: a care prompt's link works in every
+    language."""
+    found = {}
+    for language, folder in language_dirs(base).items():
+        try:
+            found[language] = sections, _tips = read_all(folder)
+        except ContentError as error:
+            if language == SOURCE_LANGUAGE:
+                raise
+            # Name the folder: the file names are the same in every language.
+            raise ContentError(folder, None, str(error)) from error
+        missing = GuideSection.SLUGS_LINKED_FROM_CODE - {section.slug for section in sections}
+        if language != SOURCE_LANGUAGE and missing:
+            raise ContentError(
+                folder / "guide", None, f"no {sorted(missing)[0]}.md: the app links to it."
+            )
+    return found
+
+
+def load_languages(
+    section_model: type[Model],
+    tip_model: type[Model],
+    by_language: dict[str, tuple[list[SectionSource], list[TipSource]]],
+    *,
+    using: str = DEFAULT_DB_ALIAS,
+) -> LoadReport:
+    """Loads each language's files into its own rows (see `load`), all or nothing."""
+    report = LoadReport()
+    with transaction.atomic(using=using):
+        for language, (sections, tips) in by_language.items():
+            load(
+                section_model, tip_model, sections, tips,
+                language=language, using=using, report=report,
+            )  # fmt: skip
+    return report
+
+
+def _has_language(model: type[Model]) -> bool:
+    return any(field.name == "language" for field in model._meta.get_fields())
+
+
 def load(
     section_model: type[Model],
     tip_model: type[Model],
     sections: list[SectionSource],
     tips: list[TipSource],
     *,
+    language: str = SOURCE_LANGUAGE,
     using: str = DEFAULT_DB_ALIAS,
+    report: LoadReport | None = None,
 ) -> LoadReport:
-    """Brings the database up to the files, row by row, leaving what editors changed. The
-    models are passed in: after `migrate` they are its models, as the migrations left them."""
-    report = LoadReport()
+    """Brings one language's rows up to its files, row by row, leaving what editors changed;
+    the other languages' rows are neither read nor written. The models are passed in: after
+    `migrate` they are its models, as the migrations left them (before 0025 they had no
+    language, and every row was English)."""
+    report = report if report is not None else LoadReport()
     section_rows = section_model._default_manager.db_manager(using)
     tip_rows = tip_model._default_manager.db_manager(using)
+    in_language: dict[str, str] = {}
+    if _has_language(section_model) and _has_language(tip_model):
+        in_language = {"language": language}
+    elif language != SOURCE_LANGUAGE:
+        return report  # a database from before languages holds English only
+    # English keeps the names it always had in the report; another language's are prefixed.
+    prefix = "" if language == SOURCE_LANGUAGE else f"{language}: "
     with transaction.atomic(using=using):
-        by_slug = {row.slug: row for row in section_rows.all()}
+        by_slug = {row.slug: row for row in section_rows.filter(**in_language)}
         for source in sections:
             by_slug[source.slug] = _load_row(
                 section_rows,
                 by_slug.get(source.slug),
                 source,
                 values_of=_section_values,
-                lookup={"slug": source.slug},
+                lookup={"slug": source.slug, **in_language},
                 report=report,
-                name=f"guide section {source.slug}",
+                name=f"{prefix}guide section {source.slug}",
             )
         existing_tips = {
             row.builtin_key: row
-            for row in tip_rows.filter(builtin_key__isnull=False).select_related("section")
+            for row in tip_rows.filter(builtin_key__isnull=False, **in_language).select_related(
+                "section"
+            )
         }
         for source in tips:
             _load_row(
@@ -294,9 +398,9 @@ def load(
                 existing_tips.get(source.key),
                 source,
                 values_of=_tip_values,
-                lookup={"builtin_key": source.key},
+                lookup={"builtin_key": source.key, **in_language},
                 report=report,
-                name=f"tip {source.key}",
+                name=f"{prefix}tip {source.key}",
                 section=by_slug[source.section],
             )
     return report

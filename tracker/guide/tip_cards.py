@@ -3,8 +3,9 @@
 Every signed-in visitor sees the same cards but for the tips they dismissed, and drawing 33 of
 them was two thirds of the page. They are kept in each process's fragment cache under a digest of
 what they are drawn from: the tips and sections as saved and the person's dismissals (figures that
-any saved change moves, tips.content_and_dismissals), whether anyone is signed in, and the script
-prefix. So an edit shows at once, and a page whose cards are kept reads no tip.
+any saved change moves, tips.content_and_dismissals), whether anyone is signed in, the page's
+language (the cards are that language's rows, under headings and buttons in its words) and the
+script prefix. So an edit shows at once, and a page whose cards are kept reads no tip.
 
 Two things differ per request and are never kept: the CSRF token and the page's own address (each
 form's "next"). The cards are drawn with stand-ins for them, replaced in every response."""
@@ -13,10 +14,12 @@ import hashlib
 import secrets
 from collections.abc import Sequence
 
+from django.conf import settings
 from django.core.cache import caches
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
+from django.utils import translation
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -45,11 +48,11 @@ def groups(tips: Sequence) -> list[tuple[str, list]]:
     return [(label, items) for label, items in grouped if items]
 
 
-def cards_key(content: tuple, dismissed: tuple, *, signed_in: bool) -> str:
+def cards_key(content: tuple, dismissed: tuple, *, signed_in: bool, language: str) -> str:
     """`content` and `dismissed` as tips.content_and_dismissals gives them: any saved change
     to a tip or section, and any dismissal or restore, moves them."""
     digest = hashlib.sha256(
-        repr((content, dismissed, signed_in, get_script_prefix())).encode()
+        repr((content, dismissed, signed_in, language, get_script_prefix())).encode()
     ).hexdigest()
     return f"tip-cards:{digest}"
 
@@ -57,23 +60,31 @@ def cards_key(content: tuple, dismissed: tuple, *, signed_in: bool) -> str:
 def all_tip_cards(request) -> SafeString:
     """The page's groups of cards, with this request's CSRF token and address. Read and drawn
     only when the tips, sections or the person's dismissals changed since they were kept."""
+    from tracker.guide.content import reading_language
     from tracker.models import Tip, TipDismissal
 
     user = request.user
     signed_in = user.is_authenticated
+    language = translation.get_language() or settings.LANGUAGE_CODE
     content, dismissed = tips.content_and_dismissals(user.pk if signed_in else None)
-    key = cards_key(content, dismissed, signed_in=signed_in)
+    key = cards_key(content, dismissed, signed_in=signed_in, language=language)
     cache = caches[CARDS_CACHE]
     drawn = cache.get(key)
     if drawn is None:
         shown = tips.with_links(
-            Tip.objects.filter(is_active=True).select_related("section").order_by("-priority", "id")
+            Tip.objects.filter(is_active=True, language=reading_language(language))
+            .select_related("section")
+            .order_by("-priority", "id")
         )
         dismissed_ids = set()
         if signed_in:
-            dismissed_ids = set(
-                TipDismissal.objects.filter(user=user).values_list("tip_id", flat=True)
+            # A built-in tip dismissed in another language shows as dismissed here too.
+            pairs = list(
+                TipDismissal.objects.filter(user=user).values_list("tip_id", "tip__builtin_key")
             )
+            ids = {tip_id for tip_id, _key in pairs}
+            keys = {key for _tip_id, key in pairs if key}
+            dismissed_ids = {tip.pk for tip in shown if tip.pk in ids or tip.builtin_key in keys}
         drawn = render_to_string(
             "tracker/partials/tip_groups.html",
             {

@@ -9,8 +9,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import connection
+from django.utils import translation
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from tracker.choices import Habit
 from tracker.dates import day_name
@@ -32,7 +35,7 @@ NO_EXERCISE_DAYS = 3  # the last 3 logged days all with 0 minutes
 GETTING_STARTED_DAYS = 3  # fewer logged days than this: a getting-started tip
 # While a care alert is open, only tips marked safe beside one are chosen (Tip.safe_beside_alert:
 # nothing that moves, stretches, loads or cracks the back), led by one for the appointment.
-ALERT_OPEN_REASON = "A care alert is open: these may help until you have been seen."
+ALERT_OPEN_REASON = gettext_lazy("A care alert is open: these may help until you have been seen.")
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,12 @@ def hydration_reason(days: Sequence[DayRow], *, water_goal_ml: int) -> TipReason
         return None
     return TipReason(
         Habit.WATER,
-        f"Your water was under your goal on {misses} of the last {len(window)} days you logged.",
+        ngettext(
+            "Your water was under your goal on %(misses)s of the last %(days)s day you logged.",
+            "Your water was under your goal on %(misses)s of the last %(days)s days you logged.",
+            len(window),
+        )
+        % {"misses": misses, "days": len(window)},
     )
 
 
@@ -74,8 +82,12 @@ def posture_reason(days: Sequence[DayRow]) -> TipReason | None:
         return None
     return TipReason(
         Habit.POSTURE,
-        f"Your posture was {POSTURE_LOW} or lower on {low} of the last {len(window)} days "
-        "you logged.",
+        ngettext(
+            "Your posture was %(level)s or lower on %(low)s of the last %(days)s day you logged.",
+            "Your posture was %(level)s or lower on %(low)s of the last %(days)s days you logged.",
+            len(window),
+        )
+        % {"level": POSTURE_LOW, "low": low, "days": len(window)},
     )
 
 
@@ -86,8 +98,11 @@ def stress_reason(days: Sequence[DayRow], *, today: dt.date) -> TipReason | None
     latest = logged[0]
     if latest.stress < STRESS_HIGH or (today - latest.date).days >= STRESS_RECENT_DAYS:
         return None
-    when = "today" if latest.date == today else "yesterday"
-    return TipReason(Habit.STRESS, f"You logged stress of {latest.stress} out of 10 {when}.")
+    if latest.date == today:
+        reason = gettext("You logged stress of %(level)s out of 10 today.")
+    else:
+        reason = gettext("You logged stress of %(level)s out of 10 yesterday.")
+    return TipReason(Habit.STRESS, reason % {"level": latest.stress})
 
 
 def _slope(points: Sequence[tuple[int, int]]) -> Fraction:
@@ -113,8 +128,12 @@ def discomfort_reason(days: Sequence[DayRow], *, today: dt.date) -> TipReason | 
         return None
     return TipReason(
         Habit.DISCOMFORT,
-        f"Your discomfort has gone from {window[0].discomfort} to {window[-1].discomfort} "
-        f"over the last {DISCOMFORT_WINDOW_DAYS} days.",
+        gettext("Your discomfort has gone from %(first)s to %(last)s over the last %(days)s days.")
+        % {
+            "first": window[0].discomfort,
+            "last": window[-1].discomfort,
+            "days": DISCOMFORT_WINDOW_DAYS,
+        },
     )
 
 
@@ -123,7 +142,9 @@ def exercise_reason(days: Sequence[DayRow]) -> TipReason | None:
     if len(window) < NO_EXERCISE_DAYS or any(day.exercise_minutes > 0 for day in window):
         return None
     return TipReason(
-        Habit.EXERCISE, f"You logged no exercise on your last {NO_EXERCISE_DAYS} check-ins."
+        Habit.EXERCISE,
+        gettext("You logged no exercise on your last %(days)s check-ins.")
+        % {"days": NO_EXERCISE_DAYS},
     )
 
 
@@ -133,7 +154,7 @@ def tip_reasons(
     """`days` are the person's latest saved days, newest first; each rule reads only the days
     that logged what it looks at."""
     if len(days) < GETTING_STARTED_DAYS:
-        reasons = [TipReason(Habit.GENERAL, "A tip for your first days with backhabits.")]
+        reasons = [TipReason(Habit.GENERAL, gettext("A tip for your first days with backhabits."))]
     else:
         candidates = [
             discomfort_reason(days, today=today),
@@ -144,10 +165,10 @@ def tip_reasons(
         ]
         reasons = [reason for reason in candidates if reason is not None]
         if not reasons:
-            reasons = [TipReason(Habit.GENERAL, "Your habits are on track: keep it up.")]
+            reasons = [TipReason(Habit.GENERAL, gettext("Your habits are on track: keep it up."))]
     if red_flag_active:
         others = [reason for reason in reasons if reason.habit != Habit.GENERAL]
-        reasons = [TipReason(Habit.GENERAL, ALERT_OPEN_REASON), *others]
+        reasons = [TipReason(Habit.GENERAL, str(ALERT_OPEN_REASON)), *others]
     return reasons
 
 
@@ -172,7 +193,8 @@ def pick_tips(
 # The choice gives the same answer all day, so it is kept per person and local day under a
 # digest of everything it is made from (TipInputs): a day logged or edited, an alert opening or
 # closing, a tip dismissed or restored, an editor's change to any tip or section, a new water
-# goal or a new day each make a new key, so a kept choice can never be out of date. Kept in each
+# goal, a new day or another language each make a new key, so a kept choice can never be out of
+# date. Kept in each
 # process's own memory, like the drawn charts: the reasons quote the person's own figures, and
 # health data does not travel to a shared cache.
 TIP_CACHE = "tips"
@@ -187,6 +209,7 @@ class TipInputs:
 
     user_id: int
     today: dt.date
+    language: str  # the page's: the reasons are worded in it, and the tips are its rows
     water_goal_ml: int
     red_flag_active: bool
     days: tuple[DayRow, ...]  # the latest logged days, newest first
@@ -196,7 +219,7 @@ class TipInputs:
     @property
     def cache_key(self) -> str:
         digest = hashlib.sha256(repr(self).encode()).hexdigest()
-        return f"tips:{self.user_id}:{self.today.isoformat()}:{digest}"
+        return f"tips:{self.user_id}:{self.today.isoformat()}:{self.language}:{digest}"
 
 
 def _figures_sql() -> str:
@@ -249,6 +272,7 @@ def tip_inputs(user, *, today: dt.date, red_flag_active: bool = False) -> TipInp
     return TipInputs(
         user_id=user.pk,
         today=today,
+        language=translation.get_language() or settings.LANGUAGE_CODE,
         water_goal_ml=user.profile.water_goal_ml,
         red_flag_active=red_flag_active,
         days=tuple(_day_row(row[8:]) for row in rows if row[8] is not None),
@@ -280,6 +304,7 @@ def _day_row(values: Sequence) -> DayRow:
 
 
 def choose_tips(user, inputs: TipInputs) -> list[ChosenTip]:
+    from tracker.guide.content import reading_language
     from tracker.models import Tip
 
     reasons = tip_reasons(
@@ -290,11 +315,18 @@ def choose_tips(user, inputs: TipInputs) -> list[ChosenTip]:
     )
     if not reasons:
         return []
-    available = Tip.objects.filter(is_active=True, habit__in={reason.habit for reason in reasons})
+    available = Tip.objects.filter(
+        is_active=True,
+        language=reading_language(inputs.language),
+        habit__in={reason.habit for reason in reasons},
+    )
     if inputs.red_flag_active:
         available = available.filter(safe_beside_alert=True)
     available = (
         available.exclude(dismissals__user=user)
+        # "Not for me" is about the tip, not the language it was read in: a built-in tip
+        # dismissed in one language is not suggested in another (same query, a subquery).
+        .exclude(builtin_key__in=dismissed_keys(user))
         .select_related("section")
         # A card shows its section's title and slug only: the section's text stays unread
         # (and out of the kept choice, a tenth of its size).
@@ -302,6 +334,15 @@ def choose_tips(user, inputs: TipInputs) -> list[ChosenTip]:
         .order_by("-priority", "id")
     )
     return pick_tips(reasons, list(available), today=inputs.today, user_id=inputs.user_id)
+
+
+def dismissed_keys(user):
+    """The built-in keys of the tips the person dismissed, in any language (a subquery)."""
+    from tracker.models import TipDismissal
+
+    return TipDismissal.objects.filter(user=user, tip__builtin_key__isnull=False).values(
+        "tip__builtin_key"
+    )
 
 
 def tips_for_user(user, *, today: dt.date, red_flag_active: bool = False) -> list[ChosenTip]:

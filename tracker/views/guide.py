@@ -4,7 +4,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
 
-from tracker.guide import get_help, tip_cards
+from tracker.guide import content, get_help, tip_cards
 from tracker.guide import tips as tips_module
 from tracker.models import GuideSection, Tip, TipDismissal
 from tracker.redirects import back
@@ -14,7 +14,10 @@ _ACTIVE_TIPS = Tip.objects.filter(is_active=True).order_by("-priority", "id")
 
 @require_safe
 def guide(request: HttpRequest) -> HttpResponse:
-    sections = GuideSection.objects.prefetch_related(Prefetch("tips", queryset=_ACTIVE_TIPS))
+    # A section's tips are of its own language, so filtering the sections is enough.
+    sections = GuideSection.objects.filter(language=content.reading_language()).prefetch_related(
+        Prefetch("tips", queryset=_ACTIVE_TIPS)
+    )
     # The notice and lines of any open care alert come from context_processors.care_lines.
     context = {
         "sections": sections,
@@ -25,7 +28,7 @@ def guide(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def guide_section(request: HttpRequest, slug: str) -> HttpResponse:
-    section = get_object_or_404(GuideSection, slug=slug)
+    section = get_object_or_404(GuideSection, slug=slug, language=content.reading_language())
     tips = tips_module.with_links(_ACTIVE_TIPS.filter(section=section).select_related("section"))
     context = {
         "section": section,

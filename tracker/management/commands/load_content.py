@@ -1,4 +1,5 @@
-"""`manage.py load_content`: brings the built-in guide and tips up to the files in content/,
+"""`manage.py load_content`: brings the built-in guide and tips up to the files in content/
+(English) and content/<language>/ (each other language, into its own rows),
 leaving every section and tip an editor has changed in the admin as the editor left it.
 `migrate` does the same after its migrations; this reports what it did."""
 
@@ -10,7 +11,10 @@ from tracker.models import GuideSection, Tip
 
 
 class Command(BaseCommand):
-    help = "Load the built-in guide and tips from content/ (an editor's changes are kept)."
+    help = (
+        "Load the built-in guide and tips from content/, each language into its own rows "
+        "(an editor's changes are kept)."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--check", action="store_true", help="Only read and check the files.")
@@ -18,11 +22,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, check: bool = False, database: str = DEFAULT_DB_ALIAS, **options):
         try:
-            sections, tips = content.read_all()
+            by_language = content.read_languages()
         except content.ContentError as error:
             raise CommandError(str(error)) from error
         if check:
-            self.stdout.write(f"{len(sections)} sections and {len(tips)} tips, all valid.")
+            for language, (sections, tips) in by_language.items():
+                self.stdout.write(
+                    f"{language}: {len(sections)} sections and {len(tips)} tips, all valid."
+                )
             return
-        report = content.load(GuideSection, Tip, sections, tips, using=database)
+        report = content.load_languages(GuideSection, Tip, by_language, using=database)
         self.stdout.write(str(report))
