@@ -25,11 +25,12 @@ class GuideSectionForm(forms.ModelForm):
                 f"The app links to “{original}” directly (for example from care prompts), "
                 "so this slug cannot change. Edit the title instead."
             )
-        builtin = content.builtin_section_slugs(language=self.instance.language)
-        if original in builtin and slug != original:
+        language = self.instance.language
+        if original in content.builtin_section_slugs(language=language) and slug != original:
             # Loading content/ finds a built-in section, and its tips' links, by this slug.
+            folder = "content" if language == content.SOURCE_LANGUAGE else f"content/{language}"
             raise forms.ValidationError(
-                f"“{original}” is a built-in section (its file is {original}.md), found by "
+                f"“{original}” is a built-in section ({folder}/guide/{original}.md), found by "
                 "this slug, so it cannot change. Edit the title instead."
             )
         return slug

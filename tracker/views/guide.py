@@ -1,5 +1,5 @@
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST, require_safe
@@ -56,5 +56,7 @@ def dismiss_tip(request: HttpRequest, tip_id: int) -> HttpResponse:
 @login_required
 def restore_tip(request: HttpRequest, tip_id: int) -> HttpResponse:
     tip = get_object_or_404(Tip, pk=tip_id)
-    TipDismissal.objects.filter(user=request.user, tip=tip).delete()
+    # A built-in tip dismissed in another language is the same tip: bring it back in all.
+    same_tip = Q(tip=tip) | Q(tip__builtin_key=tip.builtin_key) if tip.builtin_key else Q(tip=tip)
+    TipDismissal.objects.filter(same_tip, user=request.user).delete()
     return back(request, "tracker:tip_list")
