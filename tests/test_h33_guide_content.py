@@ -216,3 +216,39 @@ def test_the_same_tips_are_safe_beside_an_alert_in_both_languages():
     safe = {language: {t.key for t in tips if t.safe_beside_alert}
             for language, (_s, tips) in BY_LANGUAGE.items()}  # fmt: skip
     assert safe["es"] == safe["en"]
+
+
+# --- why a tip is shown, in the page's language ------------------------------------------------
+
+
+def _reasons(language: str) -> list[str]:
+    from tests.test_tips import GOAL, TODAY, day
+    from tracker.guide import tips
+
+    worst = [day(n, posture=1, exercise_minutes=0, water_ml=100, stress=9, discomfort=1 + n)
+             for n in range(7)][::-1]  # fmt: skip
+    worst = sorted(worst, key=lambda d: d.date, reverse=True)
+    rising = [day(n, discomfort=7 - n) for n in range(7)]
+    with translation.override(language):
+        found = [r.reason for r in tips.tip_reasons(worst, today=TODAY, water_goal_ml=GOAL,
+                                                    red_flag_active=True)]  # fmt: skip
+        found.append(tips.discomfort_reason(rising, today=TODAY).reason)
+        found.append(tips.stress_reason([day(1, stress=9)], today=TODAY).reason)
+        found += [r.reason for r in tips.tip_reasons(worst[:1], today=TODAY, water_goal_ml=GOAL)]
+        found += [r.reason for r in tips.tip_reasons([day(n) for n in range(7)], today=TODAY,
+                                                     water_goal_ml=GOAL)]  # fmt: skip
+    return found
+
+
+def test_every_reason_for_a_tip_is_worded_in_spanish():
+    english, spanish = _reasons("en"), _reasons("es")
+    assert len(spanish) == len(english) >= 8
+    assert "Your posture was 2 or lower on 3 of the last 3 days you logged." in english
+    assert "Tu postura fue de 2 o menos en 3 de los últimos 3 días que registraste." in spanish
+    assert "Bebiste menos agua que tu objetivo en 7 de los últimos 7 días que registraste." in (
+        spanish
+    )
+    assert "Ayer registraste un estrés de 9 sobre 10." in spanish
+    for es, en in zip(spanish, english, strict=True):
+        assert es != en
+        assert not re.search(r"\b(your?|the|logged|days?|goal)\b", es, re.IGNORECASE), es
