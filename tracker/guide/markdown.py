@@ -17,7 +17,8 @@ ALLOWED_URL_SCHEMES = {"http", "https", "mailto", "tel"}
 @functools.lru_cache(maxsize=1024)
 def render_markdown(text: str) -> SafeString:
     """Kept by text: the guide and tips pages render the same few dozen texts on every view,
-    and an edited text is a new key, so an edit shows at once."""
+    and an edited text is a new key, so an edit shows at once. The text is already in its own
+    language (each language's rows are its own), so the key needs no language."""
     html = markdown_lib.markdown(text, extensions=["sane_lists"], output_format="html")
     cleaned = nh3.clean(
         html,
