@@ -548,7 +548,7 @@ def test_tips_and_guide_lead_with_a_notice_while_an_alert_is_open(logged_in_clie
 def test_editors_see_and_set_the_safe_flag_in_the_admin(admin_client, db):
     from tracker.models import Tip
 
-    tip = Tip.objects.get(builtin_key="get-outside")
+    tip = Tip.objects.get(language="en", builtin_key="get-outside")
     page = admin_client.get(reverse("admin:tracker_tip_change", args=[tip.pk])).content.decode()
     assert 'name="safe_beside_alert"' in page
     assert (

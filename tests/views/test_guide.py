@@ -27,13 +27,13 @@ def test_guide_query_count_is_constant(client, db, django_assert_max_num_queries
 
 
 def test_section_page_lists_the_tips_that_link_to_it(client, db):
-    section = GuideSection.objects.get(slug="gentle-self-care")
+    section = GuideSection.objects.get(language="en", slug="gentle-self-care")
     html = client.get(section.get_absolute_url()).content.decode()
     linked = Tip.objects.filter(section=section, is_active=True)
     assert linked.exists()
     for tip in linked:
         assert tip.title.replace("'", "&#x27;") in html
-    other = Tip.objects.exclude(section=section).first()
+    other = Tip.objects.filter(language="en").exclude(section=section).first()
     assert other.title.replace("'", "&#x27;") not in html
 
 
@@ -42,14 +42,17 @@ def test_unknown_section_is_404(client, db):
 
 
 def test_tips_page_groups_active_tips_by_habit(client, db):
-    hidden = Tip.objects.filter(habit="water").first()
+    hidden = Tip.objects.filter(habit="water", language="en").first()
     hidden.is_active = False
     hidden.save()
     html = client.get(reverse("tracker:tip_list")).content.decode()
     for heading in ("Posture", "Exercise", "Water", "Stress", "Discomfort", "General"):
         assert f">{heading}</h2>" in html
     assert f'id="tip-{hidden.pk}"' not in html
-    assert html.count("Read more in the guide") == Tip.objects.filter(is_active=True).count()
+    assert (
+        html.count("Read more in the guide")
+        == Tip.objects.filter(is_active=True, language="en").count()
+    )
 
 
 def test_every_shown_tip_links_to_its_guide_anchor(client, db):
@@ -160,7 +163,7 @@ def test_editor_edit_shows_on_the_guide_page_at_once(client, editor):
 
 def test_editor_cannot_inject_script_into_the_guide(client, editor):
     client.force_login(editor)
-    section = GuideSection.objects.get(slug="prevention")
+    section = GuideSection.objects.get(language="en", slug="prevention")
     url = reverse("admin:tracker_guidesection_change", args=[section.pk])
     data = {"title": section.title, "slug": section.slug, "order": section.order,
             "body": "Safe text <script>alert(1)</script> [x](javascript:alert(2))"}  # fmt: skip
@@ -190,7 +193,7 @@ def test_priority_outside_1_to_100_is_refused_clearly(client, editor):
 
 def test_the_slug_care_prompts_link_to_cannot_be_renamed(client, editor):
     client.force_login(editor)
-    section = GuideSection.objects.get(slug="when-to-seek-help")
+    section = GuideSection.objects.get(language="en", slug="when-to-seek-help")
     url = reverse("admin:tracker_guidesection_change", args=[section.pk])
     data = {"title": section.title, "slug": "renamed", "order": section.order, "body": section.body}
     response = client.post(url, data)
@@ -201,7 +204,7 @@ def test_the_slug_care_prompts_link_to_cannot_be_renamed(client, editor):
 def test_a_built_in_sections_slug_cannot_be_renamed(client, editor):
     """Loading content/ finds the section, and its tips' links, by the file's name."""
     client.force_login(editor)
-    section = GuideSection.objects.get(slug="prevention")
+    section = GuideSection.objects.get(language="en", slug="prevention")
     url = reverse("admin:tracker_guidesection_change", args=[section.pk])
     data = {"title": "Staying well", "slug": "staying-well", "order": section.order,
             "body": section.body}  # fmt: skip
@@ -212,7 +215,7 @@ def test_a_built_in_sections_slug_cannot_be_renamed(client, editor):
 
 
 def test_a_built_in_section_edited_before_digests_cannot_be_renamed_either(client, editor):
-    section = GuideSection.objects.get(slug="what-the-crack-is")
+    section = GuideSection.objects.get(language="en", slug="what-the-crack-is")
     GuideSection.objects.filter(pk=section.pk).update(shipped_digest="", body="Edited before.")
     url = reverse("admin:tracker_guidesection_change", args=[section.pk])
     client.force_login(editor)
@@ -224,7 +227,7 @@ def test_a_built_in_section_edited_before_digests_cannot_be_renamed_either(clien
 def test_built_in_sections_and_tips_cannot_be_deleted_an_editors_own_can(client, editor):
     """Loading content/ would bring a deleted built-in one back: tips are retired instead."""
     client.force_login(editor)
-    section = GuideSection.objects.get(slug="prevention")
+    section = GuideSection.objects.get(language="en", slug="prevention")
     tip = Tip.objects.filter(builtin_key__isnull=False).first()
     section_delete = reverse("admin:tracker_guidesection_delete", args=[section.pk])
     assert client.get(section_delete).status_code == 403
@@ -284,7 +287,7 @@ def test_restoring_a_tip_that_does_not_exist_is_404(logged_in_client):
 
 
 def test_protected_guide_sections_cannot_be_deleted_one_or_many(admin_client):
-    protected = GuideSection.objects.get(slug="when-to-seek-help")
+    protected = GuideSection.objects.get(language="en", slug="when-to-seek-help")
     # An editor's own section: built-in ones cannot be deleted at all (tests/views/test_guide.py).
     other = GuideSection.objects.create(title="Spare", slug="spare", body="x")
     url = reverse("admin:tracker_guidesection_delete", args=[protected.pk])

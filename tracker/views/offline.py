@@ -16,7 +16,7 @@ from tracker.days import offline, submit, tracked
 from tracker.days.pages import checkin_page
 from tracker.forms.day import CheckInForm
 from tracker.forms.offline import OfflineDayForm
-from tracker.guide import get_help
+from tracker.guide import content, get_help
 from tracker.models import CheckIn, GuideSection
 
 
@@ -57,7 +57,9 @@ def seek_help(request: HttpRequest) -> HttpResponse:
     """ "When to seek help" as the phone keeps it for reading offline, with the person's
     emergency number; without the care alerts and notices a page shows that day, which must not
     be kept (its template leaves them out)."""
-    section = get_object_or_404(GuideSection, slug=get_help.FULL_SECTION)
+    section = get_object_or_404(
+        GuideSection, slug=get_help.FULL_SECTION, language=content.reading_language()
+    )
     summary = get_help.summary(get_help.country_of(request.user))
     return render(
         request, "tracker/offline_guide_section.html", {"section": section, "get_help": summary}
