@@ -308,3 +308,24 @@ def test_time_away_speaks_spanish(logged_in_client, user):
     assert "Ya tienes un descanso fijado." in too_long.content.decode() or (
         "Un descanso puede durar hasta 60 días." in too_long.content.decode()
     )
+
+
+def test_the_symptom_checklist_and_a_days_symptoms_are_said_in_spanish(client, user):
+    """The labels are stored English (an alert's evidence keeps them as written), and shown in
+    the page's language: the checklist's groups and boxes, and a day's summary."""
+    from tracker.care.symptoms import SYMPTOM_GROUPS, SYMPTOM_LABELS
+    from tracker.days.checkins import describe_day
+    from tracker.models import CheckIn
+
+    client.force_login(user)
+    page = client.get("/checkin/", HTTP_ACCEPT_LANGUAGE="es").content.decode()
+    for label in [*SYMPTOM_LABELS.values(), *(group.title for group in SYMPTOM_GROUPS)]:
+        assert label not in page
+    assert "Fiebre" in page or "fiebre" in page
+    english = client.get("/checkin/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert SYMPTOM_LABELS["leg_pain"] in english
+
+    checkin = CheckIn.objects.create(user=user, date=dt.date(2026, 1, 5), symptoms=["leg_pain"])
+    with translation.override("es"):
+        said = describe_day(checkin, date=checkin.date, water_unit="ml").symptoms
+    assert said and said[0] != SYMPTOM_LABELS["leg_pain"]

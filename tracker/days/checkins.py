@@ -349,7 +349,10 @@ def describe_day(checkin: CheckIn | None, *, date: dt.date, water_unit: str) -> 
         state=day_state(checkin),
         logged=logged,
         missing=missing,
-        symptoms=[SYMPTOM_LABELS.get(code, code) for code in (checkin.symptoms if checkin else [])],
+        symptoms=[
+            gettext(SYMPTOM_LABELS.get(code, code))
+            for code in (checkin.symptoms if checkin else [])
+        ],
         notes=checkin.notes if checkin else "",
         checked_in=has_checked_in(checkin),
         rest_day=bool(checkin and checkin.rest_day),

@@ -4,8 +4,8 @@ from decimal import Decimal
 from django import forms
 from django.utils import formats
 from django.utils.functional import lazy
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
 from tracker.choices import Posture, TrackedKind, WaterUnit
@@ -131,7 +131,9 @@ class CheckInForm(forms.Form):
     symptoms = MultipleChoiceField(
         label=_("Anything new, unusual or hard?"),
         required=False,
-        choices=[(code, label) for code, label in SYMPTOM_LABELS.items()],
+        # The labels are stored English (an alert's evidence keeps them as written): each is
+        # said in the page's language when drawn.
+        choices=[(code, _(label)) for code, label in SYMPTOM_LABELS.items()],
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "invalid_choice": _("“%(value)s” is not one of the listed symptoms."),
@@ -330,7 +332,7 @@ class CheckInForm(forms.Form):
         errors (drawing.checkboxes)."""
         boxes = {box.value: box for box in drawing.checkboxes(self["symptoms"])}
         return [
-            (group.title, [boxes[symptom.code] for symptom in group.symptoms])
+            (gettext(group.title), [boxes[symptom.code] for symptom in group.symptoms])
             for group in SYMPTOM_GROUPS
         ]
 
