@@ -240,19 +240,25 @@ def test_migrations_carry_their_own_copy_of_the_data_they_load(path):
     assert all(name.startswith("tracker.migrations") for name in imports), imports
 
 
-def test_a_fresh_database_holds_todays_default_care_wording(db):
-    from tracker.care.wording import RULE_WORDING, TIER_ADVICE
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_fresh_database_holds_todays_default_care_wording(db, language):
+    """Each language's rows, for its editors to reword, start as that language's defaults."""
+    from tracker.care.said import wording_in
     from tracker.models import CareWording
 
-    expected = {f"tier:{tier}": text for tier, text in TIER_ADVICE.items()}
-    expected |= {f"rule:{code}": wording.explanation for code, wording in RULE_WORDING.items()}
-    assert dict(CareWording.objects.values_list("key", "text")) == expected
+    words = wording_in(language)
+    expected = {f"tier:{tier}": text for tier, text in words.advice.items()}
+    expected |= {f"rule:{code}": wording.explanation for code, wording in words.rules.items()}
+    rows = CareWording.objects.filter(language=language).values_list("key", "text")
+    assert dict(rows) == expected
 
 
 def test_the_wording_migration_keeps_an_editors_own_wording(db):
     from tracker.models import CareWording
 
     migration = importlib.import_module("tracker.migrations.0010_care_for_countries_and_safe_tips")
+    # These migrations ran before each language had its own rows: only English was there.
+    CareWording.objects.exclude(language="en").delete()
     old_urgent, _new = migration.CHANGED_WORDINGS["tier:urgent"]
     CareWording.objects.filter(key="tier:urgent").update(text=old_urgent)
     CareWording.objects.filter(key="tier:soon").update(text="An editor's own words.")
@@ -317,6 +323,8 @@ def test_the_issue_27_wording_migration_keeps_an_editors_own_wording(db):
     from tracker.models import CareWording
 
     migration = importlib.import_module("tracker.migrations.0020_care_wording_issue_27")
+    # These migrations ran before each language had its own rows: only English was there.
+    CareWording.objects.exclude(language="en").delete()
     old_soon, new_soon = migration.CHANGED_WORDINGS["tier:soon"]
     CareWording.objects.filter(key="tier:soon").update(text=old_soon)
     CareWording.objects.filter(key="rule:fever").update(text="An editor's own words.")

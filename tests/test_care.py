@@ -391,7 +391,9 @@ def test_the_past_urgent_advice_is_the_editors_to_reword(user):
     from tracker.models import CareWording
 
     CareWording.objects.update_or_create(
-        key="tier:urgent_past", defaults={"text": "Edited: if still there, see {urgent_care}."}
+        key="tier:urgent_past",
+        language="en",
+        defaults={"text": "Edited: if still there, see {urgent_care}."},
     )
     day = TODAY - dt.timedelta(days=30)
     CheckIn.objects.create(user=user, date=day, symptoms=["weight_loss"])

@@ -89,6 +89,7 @@ def builtin_content(transactional_db):
         importlib.import_module(
             "tracker.migrations.0010_care_for_countries_and_safe_tips"
         ).forwards(apps, None)
+        importlib.import_module("tracker.migrations.0026_spanish_care_wording").forwards(apps, None)
     finally:
         for config, models_module in models_modules.items():
             config.models_module = models_module

@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
@@ -337,7 +338,7 @@ def test_editor_can_reword_a_rule_and_the_prompt_uses_it(client, user, logged_in
     editor.save()
     editor.groups.add(Group.objects.get(name="Content editors"))
     client.force_login(editor)
-    wording = CareWording.objects.get(key="rule:night_pain")
+    wording = CareWording.objects.get(key="rule:night_pain", language="en")
     url = reverse("admin:tracker_carewording_change", args=[wording.pk])
     assert (
         client.post(url, {"text": "Night pain: please phone your surgery today."}).status_code
@@ -349,7 +350,7 @@ def test_editor_can_reword_a_rule_and_the_prompt_uses_it(client, user, logged_in
 
 
 def test_care_wording_cannot_be_deleted_and_its_key_is_fixed(admin_client):
-    wording = CareWording.objects.get(key="tier:emergency")
+    wording = CareWording.objects.get(key="tier:emergency", language="en")
     url = reverse("admin:tracker_carewording_change", args=[wording.pk])
     admin_client.post(url, {"key": "tier:soon", "text": "Changed text {number}"})
     wording.refresh_from_db()
@@ -363,9 +364,11 @@ def test_care_wording_cannot_be_deleted_and_its_key_is_fixed(admin_client):
 def test_every_rule_and_tier_has_editable_wording(db):
     from tracker.care import redflags
 
-    keys = set(CareWording.objects.values_list("key", flat=True))
-    assert {f"rule:{rule.code}" for rule in redflags.RULES} <= keys
-    assert {"tier:emergency", "tier:urgent", "tier:soon"} <= keys
+    for language, _name in settings.LANGUAGES:
+        rows = CareWording.objects.filter(language=language)
+        keys = set(rows.values_list("key", flat=True))
+        assert {f"rule:{rule.code}" for rule in redflags.RULES} <= keys, language
+        assert {"tier:emergency", "tier:urgent", "tier:soon"} <= keys, language
 
 
 # --- edits keep alerts honest ----------------------------------------------------------------
