@@ -16,6 +16,8 @@ urlpatterns = [
         admin.site.admin_view(account.admin_password_change),
     ),
     path("admin/", admin.site.urls),
+    # Django's set_language: the footer's language switch for people not signed in (a cookie).
+    path("i18n/", include("django.conf.urls.i18n")),
     path("accounts/signup/", account.signup, name="signup"),
     path("accounts/login/", account.log_in, name="login"),
     path(

@@ -1,4 +1,22 @@
 // backhabits: progressive enhancement only; every page works without this file.
+// The words a person reads come from the page, in its language (base.html's script-words
+// element, tracker/templatetags/page_assets.py); %(name)s is filled in from `values`.
+function backhabitsWord(key, values) {
+  "use strict";
+  var words = backhabitsWord.words;
+  if (!words) {
+    try {
+      words = JSON.parse(document.getElementById("script-words").getAttribute("data-words")) || {};
+    } catch (e) {
+      words = {};
+    }
+    backhabitsWord.words = words;
+  }
+  var text = Object.prototype.hasOwnProperty.call(words, key) ? words[key] : "";
+  return text.replace(/%\((\w+)\)s/g, function (whole, name) {
+    return values && Object.prototype.hasOwnProperty.call(values, name) ? values[name] : whole;
+  });
+}
 (function () {
   "use strict";
   document.addEventListener("click", function (event) {
@@ -13,7 +31,7 @@
       var field = document.querySelector(copy.getAttribute("data-copy"));
       if (!field) return;
       field.select();
-      var done = function () { copy.textContent = "Copied"; };
+      var done = function () { copy.textContent = backhabitsWord("copied"); };
       if (navigator.clipboard && navigator.clipboard.writeText) {
         navigator.clipboard.writeText(field.value).then(done, function () {});
       } else if (document.execCommand && document.execCommand("copy")) {
@@ -46,10 +64,10 @@
     status.textContent = "";
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      status.textContent = "Asking for permission to show notifications…";
+      status.textContent = backhabitsWord("push_asking");
       Notification.requestPermission().then(function (permission) {
-        if (permission !== "granted") { throw new Error("notifications were not allowed"); }
-        status.textContent = "Asking the browser for a push subscription…";
+        if (permission !== "granted") { throw new Error(backhabitsWord("push_not_allowed")); }
+        status.textContent = backhabitsWord("push_subscribing");
         return navigator.serviceWorker.ready;
       }).then(function (registration) {
         return registration.pushManager.subscribe({
@@ -63,10 +81,12 @@
         form.elements.auth.value = json.keys.auth;
         return fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" });
       }).then(function (response) {
-        if (!response.ok || response.redirected) { throw new Error("the server refused the subscription"); }
-        status.textContent = "This device will get your daily reminder.";
+        if (!response.ok || response.redirected) { throw new Error(backhabitsWord("push_refused")); }
+        status.textContent = backhabitsWord("push_on");
       }).catch(function (error) {
-        status.textContent = "Couldn't turn on notifications: " + error.message + ".";
+        // Our own errors are whole sentences; the browser's are its words, in its language.
+        var ours = error.message === backhabitsWord("push_not_allowed") || error.message === backhabitsWord("push_refused");
+        status.textContent = ours ? error.message : backhabitsWord("push_failed", { reason: error.message });
       });
     });
   }
@@ -85,20 +105,20 @@
     var filled = [];
     if (values.posture !== undefined) {
       var radio = form.querySelector('input[name="posture"][value="' + values.posture + '"]');
-      if (radio) { radio.checked = true; filled.push("posture"); }
+      if (radio) { radio.checked = true; filled.push(backhabitsWord("filled_posture")); }
     }
     if (values.exercise_minutes !== undefined && form.elements.exercise_minutes) {
       form.elements.exercise_minutes.value = values.exercise_minutes;
-      filled.push("exercise");
+      filled.push(backhabitsWord("filled_exercise"));
     }
     var water = form.elements.water_ml || form.elements.water_oz;
     if (values.water_ml !== undefined && water) {
       water.value = values.water_ml;
-      filled.push("water");
+      filled.push(backhabitsWord("filled_water"));
     }
     var status = document.getElementById("same-as-status");
     if (status) {
-      status.textContent = "Filled in " + filled.join(", ") + ". Press Save check-in to keep it.";
+      status.textContent = backhabitsWord("filled_in", { items: filled.join(", ") });
     }
   });
 })();
@@ -143,9 +163,9 @@
         if (!field.value) {
           hint.textContent = rule;
         } else if (left > 0) {
-          hint.textContent = rule + " " + left + " more to go.";
+          hint.textContent = rule + " " + backhabitsWord("password_to_go", { count: String(left) });
         } else {
-          hint.textContent = rule + " Long enough.";
+          hint.textContent = rule + " " + backhabitsWord("password_long_enough");
         }
       });
     }
@@ -153,7 +173,7 @@
     var toggle = document.createElement("button");
     toggle.type = "button";
     toggle.className = "button button-secondary password-toggle";
-    toggle.textContent = "Show password";
+    toggle.textContent = backhabitsWord("show_password");
     toggle.setAttribute("aria-controls", field.id);
     toggle.setAttribute("aria-pressed", "false");
     toggle.addEventListener("click", function () {

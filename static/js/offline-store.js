@@ -5,6 +5,13 @@ var BackhabitsDays = (function () {
   "use strict";
   var DB = "backhabits-offline", STORE = "days";
 
+  // The words it shows: in a page, from the page (app.js's backhabitsWord); in the service
+  // worker, the ones it was served with (self.BackhabitsWords, templates/tracker/sw.js).
+  function word(key) {
+    if (typeof backhabitsWord === "function") return backhabitsWord(key);
+    return (self.BackhabitsWords && self.BackhabitsWords[key]) || "";
+  }
+
   function open() {
     return new Promise(function (resolve, reject) {
       var request = indexedDB.open(DB, 1);
@@ -62,7 +69,7 @@ var BackhabitsDays = (function () {
         if (response.status === 400) {
           // The server's own words say what it kept (a day's symptoms always are) and why the
           // rest was refused; the copy stays here, not sent again, until the person removes it.
-          day.error = answer.message || "This day could not be saved: please check it and save it again.";
+          day.error = answer.message || word("day_not_saved");
           day.error_names_day = Boolean(answer.message);
           day.symptoms_saved = Boolean(answer.symptoms_saved);
           return put(day).then(function () { return { day: day, answer: answer, sent: false }; });
@@ -99,7 +106,7 @@ var BackhabitsDays = (function () {
     var lines = results.filter(function (r) { return r.sent && r.answer.message; })
       .map(function (r) { return r.answer.message; });
     if (results.some(function (r) { return r.answer.care; })) {
-      lines.push("A care prompt is waiting: open the home page.");
+      lines.push(word("care_waiting"));
     }
     return lines;
   }

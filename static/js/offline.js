@@ -5,6 +5,9 @@
   "use strict";
   if (!("indexedDB" in window) || typeof BackhabitsDays === "undefined") return;
 
+  // The page's words (app.js reads them from base.html's script-words element).
+  var word = typeof backhabitsWord === "function" ? backhabitsWord : function () { return ""; };
+
   function localToday() {
     var now = new Date();
     var pad = function (n) { return (n < 10 ? "0" : "") + n; };
@@ -22,7 +25,9 @@
   function dayWords(iso) {
     var parts = iso.split("-");
     var date = new Date(Number(parts[0]), Number(parts[1]) - 1, Number(parts[2]));
-    return date.toLocaleDateString(undefined, { weekday: "long", day: "numeric", month: "long" });
+    // In the page's language (its lang), not the browser's.
+    var lang = document.documentElement.lang || undefined;
+    return date.toLocaleDateString(lang, { weekday: "long", day: "numeric", month: "long" });
   }
 
   function status() { return document.getElementById("offline-status"); }
@@ -48,9 +53,9 @@
       var lines = said.slice();
       var waiting = days.filter(function (day) { return !day.error; });
       if (waiting.length) {
-        lines.push("Waiting on this phone: " + waiting.map(function (day) {
+        lines.push(word("waiting_days", { days: waiting.map(function (day) {
           return dayWords(day.date);
-        }).join("; ") + ".");
+        }).join("; ") }));
       }
       show(lines);
       if (!status()) return;
@@ -60,13 +65,13 @@
         var told = document.createElement("p");
         told.className = day.symptoms_saved ? "message" : "message message-error";
         told.setAttribute("data-refused-day", day.id);
-        told.textContent = day.error_names_day ? day.error : dayWords(day.date) + ": " + day.error;
+        told.textContent = day.error_names_day ? day.error : word("refused_day", { day: dayWords(day.date), message: day.error });
         status().appendChild(told);
         var button = document.createElement("button");
         button.type = "button";
         button.className = "button button-secondary";
         button.setAttribute("data-discard-day", day.id);
-        button.textContent = "Remove the unsent copy of " + dayWords(day.date);
+        button.textContent = word("remove_copy", { day: dayWords(day.date) });
         status().appendChild(button);
       });
     });
@@ -146,7 +151,7 @@
         });
       }
       form.reset();
-      var saved = "Saved on this phone. It will be sent when you're back online (" + dayWords(day.date) + ").";
+      var saved = word("saved_here", { day: dayWords(day.date) });
       // The message, not the page's top (open care alerts lead it), comes into view.
       return Promise.resolve(showWaiting([saved])).then(function () {
         var box = status();
@@ -169,7 +174,7 @@
     event.stopImmediatePropagation();
     var button = event.submitter;
     if (button && button.name === "fill") {
-      showWaiting(["\u201cSame as yesterday\u201d needs a connection: fill in what you can."]);
+      showWaiting([word("same_needs_connection")]);
       return;
     }
     if (button && button.name === "water") {
@@ -221,7 +226,7 @@
 // page, which says the same.
 (function () {
   "use strict";
-  var NOTE = " (needs a connection)";
+  var word = typeof backhabitsWord === "function" ? backhabitsWord : function () { return ""; };
 
   function markLinks(offline) {
     document.documentElement.toggleAttribute("data-offline", offline);
@@ -231,7 +236,7 @@
         note = document.createElement("span");
         note.className = "visually-hidden";
         note.setAttribute("data-offline-mark", "");
-        note.textContent = NOTE;
+        note.textContent = " " + word("needs_connection");
         link.appendChild(note);
       } else if (!offline && note) {
         note.remove();
@@ -247,8 +252,8 @@
       line.setAttribute("role", "status");
       // Signed out, nothing of the check-in is kept on the phone.
       line.textContent = document.body.hasAttribute("data-signed-in")
-        ? "Offline: the check-in and the emergency advice work; crossed-out pages need a connection."
-        : "Offline: crossed-out pages need a connection.";
+        ? word("offline_signed_in")
+        : word("offline_signed_out");
       var main = document.getElementById("main");
       if (main) main.insertBefore(line, main.firstChild);
     } else if (!offline && line) {

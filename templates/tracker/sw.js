@@ -1,8 +1,13 @@
-{% load static %}// backhabits service worker: shows reminder notifications and opens the app on a tap; keeps
+{% load static page_assets %}// backhabits service worker: shows reminder notifications and opens the app on a tap; keeps
 // the app shell, the check-in form, the emergency advice, "When to seek help" and a page saying
 // what needs a connection, and sends the days saved meanwhile (static/js/offline-store.js). No
 // page with a day's answers or a care alert is kept.
 "use strict";
+// The words it shows, in the language of the request that fetched this file (a person's
+// setting, else the browser's): a change of language changes the file, and the browser then
+// installs it afresh. offline-store.js reads them here too.
+self.BackhabitsWords = {% script_words_object %};
+var WORDS = self.BackhabitsWords;
 importScripts("{% static 'js/offline-store.js' %}");
 // A new name whenever what is kept changes: activating deletes every other name's cache.
 var SHELL = "backhabits-shell-v2";
@@ -130,12 +135,12 @@ self.addEventListener("push", function (event) {
   Object.keys(OPEN).forEach(function (action) { urls[action] = OPEN[action]; });
   if (data.url) { urls[""] = data.url; }  // a care alert's reminder opens the alert
   event.waitUntil(self.registration.showNotification(data.title || "backhabits", {
-    body: data.body || "How is your back today?",
+    body: data.body || WORDS.push_body,
     icon: "{% static 'icons/icon-192.png' %}",
     tag: "backhabits-reminder",
     actions: [
-      { action: "log-pain", title: "Log pain" },
-      { action: "done-today", title: "Done today" }
+      { action: "log-pain", title: (data.actions && data.actions["log-pain"]) || WORDS.log_pain },
+      { action: "done-today", title: (data.actions && data.actions["done-today"]) || WORDS.done_today }
     ],
     data: { urls: urls }
   }));

@@ -5,6 +5,9 @@ and words a person typing the day would be."""
 from dataclasses import dataclass
 
 from django import forms
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.choices import TrackedKind
 from tracker.forms.account import TrackedItemForm
@@ -38,7 +41,9 @@ def list_name_error(kind: str, name: str) -> str | None:
     form = TrackedItemForm(data={"name": name, "kind": kind})
     if form.is_valid():
         return None
-    return form.errors["name"][0] if "name" in form.errors else "Choose from your own list."
+    return (
+        form.errors["name"][0] if "name" in form.errors else gettext("Choose from your own list.")
+    )
 
 
 def peg_errors(pain: str, enjoyment: str, activity: str) -> dict[str, str]:
@@ -52,15 +57,15 @@ ACCEPTED_FILES = ".csv,.json,.zip,text/csv,application/json,application/zip"
 
 class ImportUploadForm(forms.Form):
     file = forms.FileField(
-        label="Your export file (CSV, JSON, or Loop zip)",
-        help_text=(
+        label=_("Your export file (CSV, JSON, or Loop zip)"),
+        help_text=_(
             "The file backhabits gave you from Settings → Download everything you logged, or "
             "the zip Loop Habit Tracker makes with Settings → Export as CSV."
         ),
         error_messages={
-            "required": "Choose a file to import.",
-            "empty": "The file is empty.",
-            "invalid": "Choose a file to import.",
+            "required": _("Choose a file to import."),
+            "empty": _("The file is empty."),
+            "invalid": _("Choose a file to import."),
         },
         widget=forms.ClearableFileInput(attrs={"accept": ACCEPTED_FILES}),
     )
@@ -73,13 +78,13 @@ class ImportConfirmForm(forms.Form):
     """What to do with the days that already have answers here, and whether to go ahead."""
 
     clashes = forms.ChoiceField(
-        label="Days that already have answers here",
-        choices=[(KEEP, "Keep what's here"), (USE_FILE, "Use the file")],
+        label=_("Days that already have answers here"),
+        choices=[(KEEP, _("Keep what's here")), (USE_FILE, _("Use the file"))],
         initial=KEEP,
         required=False,
         widget=forms.RadioSelect,
     )
-    action = forms.ChoiceField(choices=[("confirm", "Import"), ("cancel", "Cancel")])
+    action = forms.ChoiceField(choices=[("confirm", _("Import")), ("cancel", _("Cancel"))])
 
     def use_file(self) -> bool:
         return self.cleaned_data.get("clashes") == USE_FILE
@@ -111,6 +116,10 @@ class LoopMappingForm(forms.Form):
         self.habits = habits
         self.parsed: Parsed | None = None
         self.problems: list[Problem] = []
+        glass_limits = {
+            "min": number_format(GLASS_ML_MIN, force_grouping=True),
+            "max": number_format(GLASS_ML_MAX, force_grouping=True),
+        }
         for index, habit in enumerate(habits):
             if habit.kind_guessed:  # an older export: Loop did not say, so offer both
                 choices = loop_mapping.CHOICES_BY_KIND["numeric"]
@@ -122,12 +131,12 @@ class LoopMappingForm(forms.Form):
                 choices=choices,
                 initial=loop_mapping.SKIP,
                 widget=forms.RadioSelect,
-                error_messages={"invalid_choice": "Choose one of the options."},
+                error_messages={"invalid_choice": _("Choose one of the options.")},
             )
             if habit.kind == "yes_no" or habit.kind_guessed:
                 minutes = _CHECKIN_FIELDS["exercise_minutes"]
                 self.fields[f"minutes_{index}"] = forms.IntegerField(
-                    label="For exercise: minutes on a “yes” day",
+                    label=_("For exercise: minutes on a “yes” day"),
                     required=False,
                     min_value=0,
                     max_value=minutes.max_value,
@@ -138,15 +147,15 @@ class LoopMappingForm(forms.Form):
                 )
             if habit.kind == "numeric" or habit.kind_guessed:
                 self.fields[f"glass_ml_{index}"] = forms.IntegerField(
-                    label="For glasses: ml in one glass",
+                    label=_("For glasses: ml in one glass"),
                     required=False,
                     initial=GLASS_ML_USUAL,
                     min_value=GLASS_ML_MIN,
                     max_value=GLASS_ML_MAX,
                     error_messages={
-                        "invalid": f"Enter whole ml, {GLASS_ML_MIN} to {GLASS_ML_MAX:,}.",
-                        "min_value": f"Enter at least {GLASS_ML_MIN} ml.",
-                        "max_value": f"Enter at most {GLASS_ML_MAX:,} ml.",
+                        "invalid": gettext("Enter whole ml, %(min)s to %(max)s.") % glass_limits,
+                        "min_value": gettext("Enter at least %(min)s ml.") % glass_limits,
+                        "max_value": gettext("Enter at most %(max)s ml.") % glass_limits,
                     },
                     widget=forms.NumberInput(
                         attrs={"inputmode": "numeric", "min": GLASS_ML_MIN, "max": GLASS_ML_MAX}
@@ -178,13 +187,16 @@ class LoopMappingForm(forms.Form):
                     del self._errors[name]
             amount = None
             if target == loop_mapping.EXERCISE_DONE:
-                amount = self._needed(f"minutes_{index}", "Type the minutes a “yes” day was.")
+                amount = self._needed(
+                    f"minutes_{index}", gettext("Type the minutes a “yes” day was.")
+                )
             elif target == loop_mapping.WATER_GLASSES:
-                amount = self._needed(f"glass_ml_{index}", "Type how many ml one glass holds.")
+                amount = self._needed(
+                    f"glass_ml_{index}", gettext("Type how many ml one glass holds.")
+                )
             choices.append(loop_mapping.Choice(target, amount))
         twice = loop_mapping.duplicate_measures(choices)
         for measure in twice:
-            words = loop_mapping.MEASURE_WORDS[measure]
             chosen = [
                 index
                 for index, c in enumerate(choices)
@@ -192,11 +204,8 @@ class LoopMappingForm(forms.Form):
             ]
             names = ", ".join(f"“{self.habits[i].name}”" for i in chosen)
             for index in chosen:
-                self.add_error(
-                    f"habit_{index}",
-                    f"{words.capitalize()} can come from one habit only: "
-                    f"choose it for just one of {names}.",
-                )
+                said = loop_mapping.ONE_HABIT_ONLY[measure] % {"names": names}
+                self.add_error(f"habit_{index}", said)
         if self.errors:
             return cleaned
         try:
@@ -206,7 +215,12 @@ class LoopMappingForm(forms.Form):
             # A value out of range is listed by habit and date; a whole-file reason is the error.
             self.problems = [p for p in refused.problems if p.where]
             raise forms.ValidationError(
-                whole or ["Nothing was imported: some of the chosen habits' days are out of range."]
+                whole
+                or [
+                    gettext(
+                        "Nothing was imported: some of the chosen habits' days are out of range."
+                    )
+                ]
             ) from None
         return cleaned
 

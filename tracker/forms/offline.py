@@ -4,6 +4,7 @@ import datetime as dt
 
 from django import forms
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tracker.dates import EARLIEST_CHECKIN_DATE
 
@@ -14,13 +15,13 @@ class OfflineDayForm(forms.Form):
     """What a phone sends with a day it saved without a connection (tracker.days.offline): the id it
     gave the day, the day, and when it was saved there."""
 
-    day_id = forms.UUIDField(error_messages={"invalid": "The day's id is not a valid UUID."})
-    date = forms.DateField(error_messages={"invalid": "Enter a date as YYYY-MM-DD."})
+    day_id = forms.UUIDField(error_messages={"invalid": _("The day's id is not a valid UUID.")})
+    date = forms.DateField(error_messages={"invalid": _("Enter a date as YYYY-MM-DD.")})
     saved_at = forms.DateTimeField(
-        error_messages={"invalid": "Enter when it was saved as an ISO date and time."}
+        error_messages={"invalid": _("Enter when it was saved as an ISO date and time.")}
     )
     # Who was signed in when the day was saved on the phone: sent only by that person.
-    account = forms.IntegerField(error_messages={"invalid": "The account is a whole number."})
+    account = forms.IntegerField(error_messages={"invalid": _("The account is a whole number.")})
 
     def __init__(self, *args, today: dt.date, **kwargs):
         self.today = today
@@ -32,7 +33,10 @@ class OfflineDayForm(forms.Form):
         day_id = self.cleaned_data["day_id"]
         if day_id.int == 0:
             raise forms.ValidationError(
-                "The day's id is the nil UUID (all zeros): this phone did not give the day an id."
+                _(
+                    "The day's id is the nil UUID (all zeros): this phone did not give the day "
+                    "an id."
+                )
             )
         return day_id
 
@@ -43,11 +47,11 @@ class OfflineDayForm(forms.Form):
         now = timezone.now()
         earliest = dt.datetime.combine(EARLIEST_CHECKIN_DATE, dt.time(), tzinfo=dt.UTC)
         if not earliest <= saved_at <= now + OFFLINE_CLOCK_GRACE:
-            raise forms.ValidationError("That time is outside the days you can log.")
+            raise forms.ValidationError(_("That time is outside the days you can log."))
         return min(saved_at, now)
 
     def clean_date(self):
         day = self.cleaned_data["date"]
         if day < EARLIEST_CHECKIN_DATE or day > self.today:
-            raise forms.ValidationError("That day is outside the days you can log.")
+            raise forms.ValidationError(_("That day is outside the days you can log."))
         return day

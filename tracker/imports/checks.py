@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 
 from django.conf import settings
+from django.utils.formats import date_format, number_format
+from django.utils.translation import gettext as _
 
 from tracker.care.symptoms import SYMPTOM_CODES
 from tracker.dates import EARLIEST_CHECKIN_DATE, day_name
@@ -31,12 +33,16 @@ def parse_date(text: str, *, where: str, today: dt.date) -> tuple[dt.date | None
             raise ValueError
         day = dt.date.fromisoformat(text)
     except ValueError:
-        shown = text[:20] or "nothing"
-        return None, Problem(where, f"“{shown}” is not a date written as YYYY-MM-DD.")
+        shown = text[:20] or _("nothing")
+        return None, Problem(
+            where, _("“%(text)s” is not a date written as YYYY-MM-DD.") % {"text": shown}
+        )
     if day > today:
-        return None, Problem(where, f"{text} is in the future (today is {day_name(today)}).")
+        said = {"date": text, "today": day_name(today)}
+        return None, Problem(where, _("%(date)s is in the future (today is %(today)s).") % said)
     if day < EARLIEST_CHECKIN_DATE:
-        return None, Problem(where, f"{text} is before {EARLIEST_CHECKIN_DATE:%-d %B %Y}.")
+        said = {"date": text, "earliest": date_format(EARLIEST_CHECKIN_DATE, "j F Y")}
+        return None, Problem(where, _("%(date)s is before %(earliest)s.") % said)
     return day, None
 
 
@@ -61,7 +67,7 @@ def check_values(
     for name, words in (("rest_day", _TICKED), ("away", _TICKED)):
         text = str(raw.get(name, "")).strip().lower()
         if text not in words:
-            problems.append(Problem(where(name), "Write yes, or leave it blank."))
+            problems.append(Problem(where(name), _("Write yes, or leave it blank.")))
         flags[name] = words.get(text, False)
     if flags["rest_day"]:
         values["rest_day"] = True
@@ -71,7 +77,8 @@ def check_values(
         for name in raw.get(column) or ():
             error = list_name_error(kind, name)
             if error:
-                problems.append(Problem(where(column), f"“{name[:50]}”: {error}"))
+                said = {"name": name[:50], "error": error}
+                problems.append(Problem(where(column), _("“%(name)s”: %(error)s") % said))
             elif name.strip().lower() not in {n.lower() for n in found}:
                 found.append(name.strip())
         names[column] = tuple(found)
@@ -92,8 +99,11 @@ def check_values(
 def check_row_count(count: int) -> Problem | None:
     limit = settings.IMPORT_MAX_ROWS
     if count > limit:
+        shown = number_format(limit, force_grouping=True)
         return Problem(
-            "", f"The file has more than {limit:,} days: at most {limit:,} are imported."
+            "",
+            _("The file has more than %(limit)s days: at most %(limit)s are imported.")
+            % {"limit": shown},
         )
     return None
 
@@ -104,7 +114,9 @@ def duplicates(dated: Iterable[tuple[str, str]]) -> list[Problem]:
     problems = []
     for day, where in dated:
         if day in first:
-            problems.append(Problem(where, f"{day[:20]} is also in {first[day].lower()}."))
+            # `where` names the first row in the words it starts a line with ("Line 3").
+            said = {"date": day[:20], "where": first[day][:1].lower() + first[day][1:]}
+            problems.append(Problem(where, _("%(date)s is also in %(where)s.") % said))
         else:
             first[day] = where
     return problems

@@ -51,6 +51,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Literal
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+
 from tracker.imports.zipfiles import ImportFileError, ZipLimits, read_zip
 
 Kind = Literal["yes_no", "numeric"]
@@ -111,8 +114,10 @@ def parse_loop_zip(data: bytes, limits: LoopLimits | None = None) -> list[LoopHa
     files = _strip_wrapping_folder(files)
     if "Habits.csv" not in files:
         raise ImportFileError(
-            "This zip has no Habits.csv, so it isn't a Loop Habit Tracker export. In Loop, use "
-            "Settings → Export as CSV and choose the zip it makes."
+            gettext(
+                "This zip has no Habits.csv, so it isn't a Loop Habit Tracker export. In Loop, "
+                "use Settings → Export as CSV and choose the zip it makes."
+            )
         )
     habits = _read_habits(files["Habits.csv"], limits)
     by_folder = {_folder_name(h): h for h in habits.values()}
@@ -121,20 +126,24 @@ def parse_loop_zip(data: bytes, limits: LoopLimits | None = None) -> list[LoopHa
         folder, _, leaf = name.rpartition("/")
         if not folder:
             if name not in _ROOT_FILES:
-                raise ImportFileError(f"The zip holds “{name}”, which Loop's export never does.")
+                raise ImportFileError(_never_in_loop(name))
             continue
         if "/" in folder or leaf not in _HABIT_FILES:
-            raise ImportFileError(f"The zip holds “{name}”, which Loop's export never does.")
+            raise ImportFileError(_never_in_loop(name))
         habit = by_folder.get(folder)
         if habit is None:
             raise ImportFileError(
-                f"The folder “{folder}” doesn't match any habit in Habits.csv.", file=name
+                gettext("The folder “%(folder)s” doesn't match any habit in Habits.csv.")
+                % {"folder": folder},
+                file=name,
             )
         if leaf == "Checkmarks.csv":
             raw[habit.position] = _read_checkmarks(files[name], name, limits)
     for folder, habit in by_folder.items():
         if f"{folder}/Scores.csv" in files and habit.position not in raw:
-            raise ImportFileError(f"The folder “{folder}” has no Checkmarks.csv.")
+            raise ImportFileError(
+                gettext("The folder “%(folder)s” has no Checkmarks.csv.") % {"folder": folder}
+            )
     exported = [h for h in habits.values() if h.position in raw]
     for habit in exported:
         _decode(habit, raw[habit.position])
@@ -176,7 +185,7 @@ def _rows(content: bytes, file: str, limits: LoopLimits) -> list[tuple[int, list
     except UnicodeDecodeError as error:
         line = content[: error.start].count(b"\n") + 1
         raise ImportFileError(
-            f"{file}, line {line}: this isn't UTF-8 text. Export the file from Loop again.",
+            _at(file, line, gettext("this isn't UTF-8 text. Export the file from Loop again.")),
             file=file,
             line=line,
         ) from error
@@ -188,7 +197,8 @@ def _rows(content: bytes, file: str, limits: LoopLimits) -> list[tuple[int, list
         for row in reader:
             if len(rows) >= limits.max_rows:
                 raise ImportFileError(
-                    f"{file} has more than {limits.max_rows:,} rows, more than we take.",
+                    gettext("%(file)s has more than %(limit)s rows, more than we take.")
+                    % {"file": file, "limit": number_format(limits.max_rows, force_grouping=True)},
                     file=file,
                 )
             if row and any(cell.strip() for cell in row):
@@ -196,7 +206,7 @@ def _rows(content: bytes, file: str, limits: LoopLimits) -> list[tuple[int, list
             start = reader.line_num + 1
     except csv.Error as error:
         raise ImportFileError(
-            f"{file}, line {start}: this line isn't valid CSV.", file=file, line=start
+            _at(file, start, gettext("this line isn't valid CSV.")), file=file, line=start
         ) from error
     return rows
 
@@ -205,18 +215,22 @@ def _read_habits(content: bytes, limits: LoopLimits) -> dict[int, LoopHabit]:
     file = "Habits.csv"
     rows = _rows(content, file, limits)
     if not rows:
-        raise ImportFileError("Habits.csv is empty.", file=file)
+        raise ImportFileError(gettext("Habits.csv is empty."), file=file)
     _, header = rows[0]
     columns = {name.strip(): i for i, name in enumerate(header)}
     if "Position" not in columns or "Name" not in columns:
         raise ImportFileError(
-            "Habits.csv, line 1: the header lacks Position and Name, so this isn't Loop's.",
+            _at(file, 1, gettext("the header lacks Position and Name, so this isn't Loop's.")),
             file=file,
             line=1,
         )
     if len(rows) - 1 > limits.max_habits:
         raise ImportFileError(
-            f"Habits.csv lists {len(rows) - 1:,} habits; the most we take is {limits.max_habits}.",
+            gettext("Habits.csv lists %(count)s habits; the most we take is %(limit)s.")
+            % {
+                "count": number_format(len(rows) - 1, force_grouping=True),
+                "limit": number_format(limits.max_habits, force_grouping=True),
+            },
             file=file,
         )
 
@@ -228,21 +242,29 @@ def _read_habits(content: bytes, limits: LoopLimits) -> dict[int, LoopHabit]:
             return row[i] if i is not None and i < len(row) else ""
 
         def bad(what: str, line: int = line) -> ImportFileError:
-            return ImportFileError(f"Habits.csv, line {line}: {what}", file=file, line=line)
+            return ImportFileError(_at(file, line, what), file=file, line=line)
 
         if len(row) > len(header):
-            raise bad(f"{len(row)} columns where the header has {len(header)}.")
+            raise bad(
+                gettext("%(count)s columns where the header has %(header)s.")
+                % {"count": len(row), "header": len(header)}
+            )
         position_text, name = cell("Position").strip(), cell("Name")
         if not re.fullmatch(r"\d{1,6}", position_text) or int(position_text) < 1:
-            raise bad(f"the Position “{position_text[:20]}” isn't a number from 1.")
+            raise bad(
+                gettext("the Position “%(text)s” isn't a number from 1.")
+                % {"text": position_text[:20]}
+            )
         position = int(position_text)
         if position in habits:
-            raise bad(f"Position {position} appears twice.")
+            raise bad(gettext("Position %(position)s appears twice.") % {"position": position})
         if not name.strip():
-            raise bad("the habit has no name.")
+            raise bad(gettext("the habit has no name."))
         type_text = cell("Type").strip()
         if type_text and type_text not in _TYPES:
-            raise bad(f"the Type “{type_text[:20]}” isn't YES_NO or NUMERICAL.")
+            raise bad(
+                gettext("the Type “%(text)s” isn't YES_NO or NUMERICAL.") % {"text": type_text[:20]}
+            )
         habits[position] = LoopHabit(
             position=position,
             name=name.strip()[:200],
@@ -267,28 +289,35 @@ def _read_checkmarks(
     for line, row in rows:
 
         def bad(what: str, line: int = line) -> ImportFileError:
-            return ImportFileError(f"{file}, line {line}: {what}", file=file, line=line)
+            return ImportFileError(_at(file, line, what), file=file, line=line)
 
         if len(row) not in (2, 3):
-            raise bad(f"{len(row)} columns where Loop writes a date, a value and a note.")
+            raise bad(
+                gettext("%(count)s columns where Loop writes a date, a value and a note.")
+                % {"count": len(row)}
+            )
         date_text, value_text = row[0].strip(), row[1].strip()
         note = row[2].strip() if len(row) == 3 else ""
         day = _date(date_text)
         if day is None:
-            raise bad(f"“{date_text[:20]}” isn't a date (YYYY-MM-DD).")
+            raise bad(gettext("“%(text)s” isn't a date (YYYY-MM-DD).") % {"text": date_text[:20]})
         if limits.earliest and day < limits.earliest:
-            raise bad(f"{day.isoformat()} is before {limits.earliest.isoformat()}, the earliest.")
+            said = {"date": day.isoformat(), "earliest": limits.earliest.isoformat()}
+            raise bad(gettext("%(date)s is before %(earliest)s, the earliest.") % said)
         if limits.latest and day > limits.latest:
-            raise bad(f"{day.isoformat()} is in the future.")
+            raise bad(gettext("%(date)s is in the future.") % {"date": day.isoformat()})
         if day in seen:
-            raise bad(f"{day.isoformat()} appears twice (also on line {seen[day]}).")
+            said = {"date": day.isoformat(), "line": seen[day]}
+            raise bad(gettext("%(date)s appears twice (also on line %(line)s).") % said)
         seen[day] = line
         if value_text in _TOKENS:
             value = _TOKENS[value_text]
         elif _INTEGER.fullmatch(value_text):
             value = int(value_text)
         else:
-            raise bad(f"the value “{value_text[:20]}” isn't one Loop writes.")
+            raise bad(
+                gettext("the value “%(text)s” isn't one Loop writes.") % {"text": value_text[:20]}
+            )
         out.append((day, value, note[:2000], line))
     return out
 
@@ -317,8 +346,15 @@ def _decode(habit: LoopHabit, raw: list[tuple[dt.date, int, str, int]]) -> None:
                 habit.values[day] = False
             elif value not in (YES_AUTO, SKIP, UNKNOWN):
                 raise ImportFileError(
-                    f"{file}, line {line}: {value} isn't a yes/no value (Habits.csv says "
-                    f"“{habit.name[:40]}” is a yes/no habit).",
+                    _at(
+                        file,
+                        line,
+                        gettext(
+                            "%(value)s isn't a yes/no value (Habits.csv says “%(habit)s” is a "
+                            "yes/no habit)."
+                        )
+                        % {"value": value, "habit": habit.name[:40]},
+                    ),
                     file=file,
                     line=line,
                 )
@@ -326,8 +362,21 @@ def _decode(habit: LoopHabit, raw: list[tuple[dt.date, int, str, int]]) -> None:
             habit.values[day] = value / 1000
         elif value not in (SKIP, UNKNOWN):
             raise ImportFileError(
-                f"{file}, line {line}: {value / 1000:g} is below zero.", file=file, line=line
+                _at(
+                    file, line, gettext("%(value)s is below zero.") % {"value": f"{value / 1000:g}"}
+                ),
+                file=file,
+                line=line,
             )
+
+
+def _at(file: str, line: int, what: str) -> str:
+    """A problem named by where it is: the file's name stays as the zip has it."""
+    return gettext("%(file)s, line %(line)s: %(what)s") % {"file": file, "line": line, "what": what}
+
+
+def _never_in_loop(name: str) -> str:
+    return gettext("The zip holds “%(name)s”, which Loop's export never does.") % {"name": name}
 
 
 __all__ = ["ImportFileError", "LoopHabit", "LoopLimits", "parse_loop_zip", "sanitize_name"]

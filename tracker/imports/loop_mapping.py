@@ -13,6 +13,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils.formats import date_format, number_format
+from django.utils.text import format_lazy
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from tracker.dates import EARLIEST_CHECKIN_DATE
 from tracker.days.measures import GOOD_POSTURE_AT_LEAST
@@ -37,19 +41,31 @@ MEASURE = {
     WATER_GLASSES: "water_ml",
     GOOD_POSTURE: "posture",
 }
-MEASURE_WORDS = {"exercise_minutes": "exercise", "water_ml": "water", "posture": "posture"}
+# Said when two habits would fill one measure; %(names)s: the habits' names, quoted.
+ONE_HABIT_ONLY = {
+    "exercise_minutes": _(
+        "Exercise can come from one habit only: choose it for just one of %(names)s."
+    ),
+    "water_ml": _("Water can come from one habit only: choose it for just one of %(names)s."),
+    "posture": _("Posture can come from one habit only: choose it for just one of %(names)s."),
+}
 
 CHOICES_BY_KIND = {
     "numeric": [
-        (SKIP, "Skip this habit"),
-        (EXERCISE_MINUTES, "Exercise: each day's number is minutes"),
-        (WATER_ML, "Water: each day's number is millilitres"),
-        (WATER_GLASSES, "Water: each day's number is glasses"),
+        (SKIP, _("Skip this habit")),
+        (EXERCISE_MINUTES, _("Exercise: each day's number is minutes")),
+        (WATER_ML, _("Water: each day's number is millilitres")),
+        (WATER_GLASSES, _("Water: each day's number is glasses")),
     ],
     "yes_no": [
-        (SKIP, "Skip this habit"),
-        (EXERCISE_DONE, "Exercise: a “yes” day is some minutes of exercise"),
-        (GOOD_POSTURE, f"Good posture: a “yes” day is posture {GOOD_POSTURE_AT_LEAST} of 5"),
+        (SKIP, _("Skip this habit")),
+        (EXERCISE_DONE, _("Exercise: a “yes” day is some minutes of exercise")),
+        (
+            GOOD_POSTURE,
+            format_lazy(
+                _("Good posture: a “yes” day is posture {level} of 5"), level=GOOD_POSTURE_AT_LEAST
+            ),
+        ),
     ],
 }
 
@@ -76,10 +92,13 @@ def read(raw: bytes, *, today: dt.date) -> list[LoopHabit]:
     except ImportFileError as error:
         where = error.file or ""
         if error.line is not None:
-            where = f"{where}, line {error.line}" if where else f"Line {error.line}"
+            if where:
+                where = gettext("%(file)s, line %(line)s") % {"file": where, "line": error.line}
+            else:
+                where = gettext("Line %(line)s") % {"line": error.line}
         raise Refused([Problem(where, error.message)]) from None
     if not habits:
-        raise Refused([Problem("", "The Loop export holds no habits.")])
+        raise Refused([Problem("", gettext("The Loop export holds no habits."))])
     return habits
 
 
@@ -145,7 +164,9 @@ def build(habits: list[LoopHabit], choices: list[Choice]) -> Parsed:
     habit and date)."""
     mapped = [(h, c) for h, c in zip(habits, choices, strict=True) if c.target != SKIP]
     if not mapped:
-        raise Refused([Problem("", "Nothing to import: choose what at least one habit is.")])
+        raise Refused(
+            [Problem("", gettext("Nothing to import: choose what at least one habit is."))]
+        )
     # Here, not at the top: the mapping form (tracker.forms.imports) uses this module.
     from tracker.forms.imports import ImportedValuesForm
 
@@ -161,15 +182,24 @@ def build(habits: list[LoopHabit], choices: list[Choice]) -> Parsed:
             try:
                 cleaned = fields[measure].clean(str(value))
             except ValidationError as error:
-                problems.append(Problem(f"{habit.name}, {day:%-d %b %Y}", error.messages[0]))
+                where = gettext("%(habit)s, %(date)s") % {
+                    "habit": habit.name,
+                    "date": date_format(day, "j M Y"),
+                }
+                problems.append(Problem(where, error.messages[0]))
                 continue
             by_date.setdefault(day, {})[measure] = cleaned
     if problems:
         raise Refused(problems)
     if not by_date:
-        raise Refused([Problem("", "Nothing to import: the chosen habits have no days logged.")])
+        raise Refused(
+            [Problem("", gettext("Nothing to import: the chosen habits have no days logged."))]
+        )
     if len(by_date) > settings.IMPORT_MAX_ROWS:
-        message = f"The file has {len(by_date):,} days; at most {settings.IMPORT_MAX_ROWS:,}."
+        message = gettext("The file has %(count)s days; at most %(limit)s.") % {
+            "count": number_format(len(by_date), force_grouping=True),
+            "limit": number_format(settings.IMPORT_MAX_ROWS, force_grouping=True),
+        }
         raise Refused([Problem("", message)])
     days = tuple(ImportedDay(date=day, values=by_date[day]) for day in sorted(by_date))
     return Parsed(

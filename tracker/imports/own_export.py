@@ -11,6 +11,8 @@ import itertools
 import json
 from collections.abc import Iterable
 
+from django.utils.translation import gettext as _
+
 from tracker.choices import TrackedKind
 from tracker.forms.imports import list_name_error, peg_errors
 from tracker.imports import checks
@@ -68,8 +70,8 @@ def read_csv(text: str, *, today: dt.date) -> Parsed:
         raise Refused(
             [
                 Problem(
-                    f"Line {reader.line_num}",
-                    f"This is not a CSV file backhabits can read: {error}.",
+                    _("Line %(line)s") % {"line": reader.line_num},
+                    _("This is not a CSV file backhabits can read: %(error)s.") % {"error": error},
                 )
             ]
         ) from None
@@ -77,14 +79,18 @@ def read_csv(text: str, *, today: dt.date) -> Parsed:
     for line, row in rows:
         if len(row) != len(columns):
             problems.append(
-                Problem(f"Line {line}", f"It has {len(row)} cells; the header has {len(columns)}.")
+                Problem(
+                    _("Line %(line)s") % {"line": line},
+                    _("It has %(cells)s cells; the header has %(columns)s.")
+                    % {"cells": len(row), "columns": len(columns)},
+                )
             )
             continue
         raw = dict(zip(columns, row, strict=True))
         day, row_problems = _csv_day(raw, line=line, today=today)
         problems.extend(row_problems)
         if raw["date"].strip():  # a date twice is said even when a row has other problems
-            dated.append((raw["date"].strip(), f"Line {line}"))
+            dated.append((raw["date"].strip(), _("Line %(line)s") % {"line": line}))
         if day is not None:
             if day.has_content or day.away:
                 days.append(day)
@@ -109,22 +115,26 @@ def _header_problems(columns: list[str]) -> list[Problem]:
     if "date" not in columns:
         return [
             Problem(
-                "Line 1",
-                "This is not a backhabits export: its first line should name the columns, "
-                "starting with date.",
+                _("Line %(line)s") % {"line": 1},
+                _(
+                    "This is not a backhabits export: its first line should name the columns, "
+                    "starting with date."
+                ),
             )
         ]
     unknown = [name for name in columns if name not in CSV_COLUMNS]
     twice = sorted({name for name in columns if columns.count(name) > 1})
-    problems = [Problem("Line 1", f"“{name[:40]}” is not a column backhabits exports.")
-                for name in unknown[:5]]  # fmt: skip
-    problems += [Problem("Line 1", f"The column {name} is there twice.") for name in twice]
+    first = _("Line %(line)s") % {"line": 1}
+    not_ours = _("“%(name)s” is not a column backhabits exports.")
+    problems = [Problem(first, not_ours % {"name": name[:40]}) for name in unknown[:5]]
+    problems += [Problem(first, _("The column %(name)s is there twice.") % {"name": name})
+                 for name in twice]  # fmt: skip
     return problems
 
 
 def _csv_day(raw: dict[str, str], *, line: int, today: dt.date):
     def where(column: str) -> str:
-        return f"Line {line}, column {column}"
+        return _("Line %(line)s, column %(column)s") % {"line": line, "column": column}
 
     day, problem = checks.parse_date(raw["date"], where=where("date"), today=today)
     if problem:
@@ -179,15 +189,18 @@ def read_json(text: str, *, today: dt.date) -> Parsed:
         raise Refused(
             [
                 Problem(
-                    f"Line {error.lineno}, column {error.colno}",
-                    f"This is not valid JSON: {error.msg}.",
+                    _("Line %(line)s, column %(column)s")
+                    % {"line": error.lineno, "column": error.colno},
+                    _("This is not valid JSON: %(error)s.") % {"error": error.msg},
                 )
             ]
         ) from None
     except RecursionError:
-        raise Refused([Problem("", "This JSON is nested too deeply to be an export.")]) from None
+        raise Refused([Problem("", _("This JSON is nested too deeply to be an export."))]) from None
     if not isinstance(data, dict) or not isinstance(data.get("checkins"), list):
-        raise Refused([Problem("", "This is not a backhabits export: it has no list of checkins.")])
+        raise Refused(
+            [Problem("", _("This is not a backhabits export: it has no list of checkins."))]
+        )
     records = data["checkins"]
     if checks.check_row_count(len(records)):
         raise Refused([checks.check_row_count(len(records))])
@@ -198,7 +211,9 @@ def read_json(text: str, *, today: dt.date) -> Parsed:
     for index, record in enumerate(records, start=1):
         day = _json_day(record, index=index, today=today, problems=problems)
         if isinstance(record, dict) and isinstance(record.get("date"), str):
-            dated.append((record["date"].strip(), f"Entry {index} of checkins"))
+            dated.append(
+                (record["date"].strip(), _("Entry %(index)s of checkins") % {"index": index})
+            )
         if day is not None:
             days[day.date] = day
     problems.extend(checks.duplicates(dated))
@@ -237,19 +252,22 @@ def _as_text(value: object, *, yes_no: bool = False) -> object:
 
 
 def _json_day(record: object, *, index: int, today: dt.date, problems: list[Problem]):
-    label = f"Entry {index} of checkins"
+    label = _("Entry %(index)s of checkins") % {"index": index}
     if not isinstance(record, dict) or not isinstance(record.get("date"), str):
-        problems.append(Problem(label, "Each day should be an object with its date."))
+        problems.append(Problem(label, _("Each day should be an object with its date.")))
         return None
     unknown = [key for key in record if key not in CSV_COLUMNS]
     if unknown:
-        problems.append(Problem(label, f"“{str(unknown[0])[:40]}” is not a field of a day."))
+        said = {"name": str(unknown[0])[:40]}
+        problems.append(Problem(label, _("“%(name)s” is not a field of a day.") % said))
         return None
 
     def where(column: str) -> str:
-        return f"{label} ({record['date'][:10]}), {column}"
+        said = {"entry": label, "date": record["date"][:10], "column": column}
+        return _("%(entry)s (%(date)s), %(column)s") % said
 
-    date, problem = checks.parse_date(record["date"], where=f"{label}, date", today=today)
+    where_date = _("%(entry)s, date") % {"entry": label}
+    date, problem = checks.parse_date(record["date"], where=where_date, today=today)
     if problem:
         problems.append(problem)
         return None
@@ -258,7 +276,7 @@ def _json_day(record: object, *, index: int, today: dt.date, problems: list[Prob
         if key == "date":
             continue
         if key in _LIST_COLUMNS and not isinstance(value, list | type(None)):
-            problems.append(Problem(where(key), "Should be a list."))
+            problems.append(Problem(where(key), _("Should be a list.")))
             return None
         raw[key] = _as_text(value or [] if key in _LIST_COLUMNS else value,
                             yes_no=key == "woke_from_pain")  # fmt: skip
@@ -271,22 +289,22 @@ def _json_entries(tracked: object, problems: list[Problem]) -> list[ListEntry]:
     if tracked is None:
         return []
     if not isinstance(tracked, list):
-        problems.append(Problem("tracked", "Should be a list."))
+        problems.append(Problem("tracked", _("Should be a list.")))
         return []
     entries, seen = [], set()
     kinds = set(TrackedKind.values)
     for index, item in enumerate(tracked, start=1):
-        where = f"Entry {index} of tracked"
+        where = _("Entry %(index)s of tracked") % {"index": index}
         if (
             not isinstance(item, dict)
             or item.get("kind") not in kinds
             or not isinstance(item.get("name"), str)
         ):
-            problems.append(Problem(where, "Each entry should have a kind and a name."))
+            problems.append(Problem(where, _("Each entry should have a kind and a name.")))
             continue
         error = list_name_error(item["kind"], item["name"])
         if error:
-            problems.append(Problem(f"{where}, name", error))
+            problems.append(Problem(_("%(entry)s, name") % {"entry": where}, error))
             continue
         key = (item["kind"], item["name"].strip().lower())
         if key not in seen:
@@ -299,15 +317,17 @@ def _json_entries(tracked: object, problems: list[Problem]) -> list[ListEntry]:
 
 def _merge_peg(peg: object, days: dict, *, today: dt.date, problems: list[Problem]) -> None:
     if not isinstance(peg, list):
-        problems.append(Problem("peg", "Should be a list."))
+        problems.append(Problem("peg", _("Should be a list.")))
         return
     dated = []
     for index, item in enumerate(peg, start=1):
-        label = f"Entry {index} of peg"
+        label = _("Entry %(index)s of peg") % {"index": index}
         if not isinstance(item, dict) or not isinstance(item.get("date"), str):
-            problems.append(Problem(label, "Each PEG answer should be an object with its date."))
+            message = _("Each PEG answer should be an object with its date.")
+            problems.append(Problem(label, message))
             continue
-        date, problem = checks.parse_date(item["date"], where=f"{label}, date", today=today)
+        where_date = _("%(entry)s, date") % {"entry": label}
+        date, problem = checks.parse_date(item["date"], where=where_date, today=today)
         if problem:
             problems.append(problem)
             continue

@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
 
 from tracker.choices import TrackedKind
 from tracker.days.tracked import ACTIVE_LIMITS
@@ -16,20 +17,20 @@ CLASHES_LISTED = 10
 
 # What each part of a day becomes here, in the check-in's words.
 COLUMN_WORDS = (
-    ("posture", "Posture (1–5)"),
-    ("exercise_minutes", "Exercise, in minutes"),
-    ("water_ml", "Water, in ml (shown in your own unit)"),
-    ("stress", "Stress (0–10)"),
-    ("discomfort", "Back discomfort (0–10)"),
-    ("symptoms", "Symptoms, checked by the care rules as they go in"),
-    ("notes", "Notes"),
-    ("rest_day", "Rest days"),
-    ("away", "Time away: breaks of up to 60 days"),
-    ("sleep_hours", "Hours slept"),
-    ("woke_from_pain", "Woke from pain (yes or no)"),
-    ("pain_relief", "Pain relief, by name"),
-    ("factors", "Your own factors, by name"),
-    ("peg", "The weekly PEG answers"),
+    ("posture", _("Posture (1–5)")),
+    ("exercise_minutes", _("Exercise, in minutes")),
+    ("water_ml", _("Water, in ml (shown in your own unit)")),
+    ("stress", _("Stress (0–10)")),
+    ("discomfort", _("Back discomfort (0–10)")),
+    ("symptoms", _("Symptoms, checked by the care rules as they go in")),
+    ("notes", _("Notes")),
+    ("rest_day", _("Rest days")),
+    ("away", _("Time away: breaks of up to 60 days")),
+    ("sleep_hours", _("Hours slept")),
+    ("woke_from_pain", _("Woke from pain (yes or no)")),
+    ("pain_relief", _("Pain relief, by name")),
+    ("factors", _("Your own factors, by name")),
+    ("peg", _("The weekly PEG answers")),
 )
 
 

@@ -5,6 +5,8 @@ import io
 from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, SkipFile
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
 
 from tracker.imports.days import Problem, Refused
 
@@ -45,11 +47,14 @@ class BoundedMemoryUploadHandler(FileUploadHandler):
 
 
 def megabytes(size: int) -> str:
-    return f"{size / (1024 * 1024):g} MB"
+    value = size / (1024 * 1024)
+    shown = number_format(int(value) if value.is_integer() else round(value, 4))
+    return _("%(size)s MB") % {"size": shown}
 
 
 def too_large() -> Problem:
-    return Problem("", f"The file is larger than {megabytes(settings.IMPORT_MAX_BYTES)}.")
+    limit = megabytes(settings.IMPORT_MAX_BYTES)
+    return Problem("", _("The file is larger than %(limit)s.") % {"limit": limit})
 
 
 def is_zip(raw: bytes) -> bool:
@@ -64,7 +69,7 @@ def read_text(raw: bytes) -> str:
     if len(raw) > settings.IMPORT_MAX_BYTES:
         raise Refused([too_large()])
     if not raw.strip():
-        raise Refused([Problem("", "The file is empty.")])
+        raise Refused([Problem("", _("The file is empty."))])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -72,12 +77,14 @@ def read_text(raw: bytes) -> str:
         raise Refused(
             [
                 Problem(
-                    f"Line {line}",
-                    "The file is not UTF-8 text. Export it again from backhabits, or save it "
-                    "as 'CSV UTF-8' from a spreadsheet.",
+                    _("Line %(line)s") % {"line": line},
+                    _(
+                        "The file is not UTF-8 text. Export it again from backhabits, or save "
+                        "it as “CSV UTF-8” from a spreadsheet."
+                    ),
                 )
             ]
         ) from None
     if "\x00" in text:
-        raise Refused([Problem("", "This is not a text file (CSV or JSON).")])
+        raise Refused([Problem("", _("This is not a text file (CSV or JSON)."))])
     return text

@@ -18,6 +18,9 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 
+from django.utils.formats import number_format
+from django.utils.translation import gettext, ngettext
+
 try:  # Optional in some Python builds; a member compressed with it then fails as unsupported.
     import lzma
 
@@ -70,7 +73,10 @@ class ZipLimits:
 
 
 def _mb(n: int) -> str:
-    return f"{n / MB:.0f} MB" if n >= MB else f"{n:,} bytes"
+    if n >= MB:
+        return gettext("%(size)s MB") % {"size": number_format(round(n / MB))}
+    shown = number_format(n, force_grouping=True)
+    return ngettext("%(size)s byte", "%(size)s bytes", n) % {"size": shown}
 
 
 def check_member_name(name: str) -> str:
@@ -82,7 +88,9 @@ def check_member_name(name: str) -> str:
     damaged file, and the names are shown back to the person.
     """
     shown = name.encode("unicode_escape").decode("ascii")[:80]
-    bad = ImportFileError(f"The zip holds a file with a name we can't accept: “{shown}”.")
+    bad = ImportFileError(
+        gettext("The zip holds a file with a name we can't accept: “%(name)s”.") % {"name": shown}
+    )
     if not name or name.startswith("/") or "\\" in name:
         raise bad
     if len(name) > 255 * 4 or any(ord(c) < 32 or ord(c) == 127 for c in name):
@@ -110,45 +118,59 @@ def read_zip(data: bytes, limits: ZipLimits | None = None) -> dict[str, bytes]:
     limits = limits or ZipLimits()
     if len(data) > limits.max_upload_bytes:
         raise ImportFileError(
-            f"The file is {_mb(len(data))}; the most we take is {_mb(limits.max_upload_bytes)}."
+            gettext("The file is %(size)s; the most we take is %(limit)s.")
+            % {"size": _mb(len(data)), "limit": _mb(limits.max_upload_bytes)}
         )
     if not data.startswith(_ZIP_MAGICS):
-        raise ImportFileError("This isn't a zip file. Choose the .zip file the export made.")
+        raise ImportFileError(
+            gettext("This isn't a zip file. Choose the .zip file the export made.")
+        )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except _READ_ERRORS as error:
         raise ImportFileError(
-            "This zip file is damaged or not one we can read. Export it again and retry."
+            gettext("This zip file is damaged or not one we can read. Export it again and retry.")
         ) from error
     with archive:
         infos = archive.infolist()
         if len(infos) > limits.max_members:
             raise ImportFileError(
-                f"The zip holds {len(infos):,} files; the most we take is {limits.max_members:,}."
+                gettext("The zip holds %(count)s files; the most we take is %(limit)s.")
+                % {
+                    "count": number_format(len(infos), force_grouping=True),
+                    "limit": number_format(limits.max_members, force_grouping=True),
+                }
             )
         files: dict[str, bytes] = {}
         total = 0
         for info in infos:
             name = check_member_name(info.filename)
             if _is_symlink(info):
-                raise ImportFileError(f"The zip holds a link (“{name}”); we only take files.")
+                raise ImportFileError(
+                    gettext("The zip holds a link (“%(name)s”); we only take files.")
+                    % {"name": name}
+                )
             if info.flag_bits & 0x1:
-                raise ImportFileError(f"“{name}” in the zip is password-protected.")
+                raise ImportFileError(
+                    gettext("“%(name)s” in the zip is password-protected.") % {"name": name}
+                )
             if info.is_dir():
                 continue
             if name in files:
-                raise ImportFileError(f"The zip holds “{name}” twice.")
+                raise ImportFileError(gettext("The zip holds “%(name)s” twice.") % {"name": name})
             if name.lower().endswith(_NESTED_SUFFIXES):
-                raise ImportFileError(
-                    f"The zip holds another archive (“{name}”); choose the export's own zip."
-                )
+                raise ImportFileError(_nested(name))
             content, total = _read_member(archive, info, name, total, limits)
             if content.startswith(_ZIP_MAGICS):
-                raise ImportFileError(
-                    f"The zip holds another archive (“{name}”); choose the export's own zip."
-                )
+                raise ImportFileError(_nested(name))
             files[name] = content
     return files
+
+
+def _nested(name: str) -> str:
+    return gettext("The zip holds another archive (“%(name)s”); choose the export's own zip.") % {
+        "name": name
+    }
 
 
 def _read_member(
@@ -165,17 +187,24 @@ def _read_member(
                 total += len(chunk)
                 if size > limits.max_member_bytes:
                     raise ImportFileError(
-                        f"“{name}” unpacks to more than {_mb(limits.max_member_bytes)}, "
-                        "more than we take from one file."
+                        gettext(
+                            "“%(name)s” unpacks to more than %(limit)s, more than we take from "
+                            "one file."
+                        )
+                        % {"name": name, "limit": _mb(limits.max_member_bytes)}
                     )
                 if total > limits.max_total_bytes:
                     raise ImportFileError(
-                        f"The zip unpacks to more than {_mb(limits.max_total_bytes)}, "
-                        "more than we take."
+                        gettext("The zip unpacks to more than %(limit)s, more than we take.")
+                        % {"limit": _mb(limits.max_total_bytes)}
                     )
                 chunks.append(chunk)
     except _READ_ERRORS as error:
         raise ImportFileError(
-            f"“{name}” in the zip is damaged or not one we can read. Export it again and retry."
+            gettext(
+                "“%(name)s” in the zip is damaged or not one we can read. Export it again and "
+                "retry."
+            )
+            % {"name": name}
         ) from error
     return b"".join(chunks), total

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_htmx.http import HttpResponseClientRedirect
 from django_ratelimit.core import is_ratelimited
@@ -77,14 +78,14 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         return redirect("tracker:import_loop")  # a Loop file not mapped yet
     if kept is None:
         if request.method == "POST":
-            messages.info(request, "That import was already finished or cancelled.")
+            messages.info(request, _("That import was already finished or cancelled."))
         return redirect("tracker:import")
     parsed, filename = kept
     form = ImportConfirmForm(request.POST or None)
     if form.is_valid():
         if form.cleaned_data["action"] == "cancel":
             drafts.discard(request.user)
-            messages.info(request, "Import cancelled: nothing was written.")
+            messages.info(request, _("Import cancelled: nothing was written."))
             return redirect("tracker:settings")
         today = today_for(request.user)
         outcome = apply.apply(request.user, parsed, use_file=form.use_file(), today=today)
@@ -110,12 +111,12 @@ def import_loop(request: HttpRequest) -> HttpResponse:
     kept = drafts.load_loop(request.user)
     if kept is None:
         if request.method == "POST":
-            messages.info(request, "That import was already finished or cancelled.")
+            messages.info(request, _("That import was already finished or cancelled."))
         return redirect("tracker:import")
     stored, filename, chosen = kept
     if request.POST.get("action") == "cancel":
         drafts.discard(request.user)
-        messages.info(request, "Import cancelled: nothing was written.")
+        messages.info(request, _("Import cancelled: nothing was written."))
         return redirect("tracker:settings")
     habits = loop_mapping.habits_from_json(stored)
     form = LoopMappingForm(habits, request.POST or None, initial=chosen)

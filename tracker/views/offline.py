@@ -8,6 +8,7 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from tracker.care import countries
@@ -79,7 +80,7 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
         return JsonResponse({"errors": about.errors.get_json_data()}, status=400)
     if about.cleaned_data["account"] != request.user.pk:
         # Saved while someone else was signed in on this phone: it waits for them.
-        message = "Saved under another account: it is sent when that person signs in."
+        message = _("Saved under another account: it is sent when that person signs in.")
         return JsonResponse({"errors": {"account": [{"message": message}]}}, status=403)
     day = about.cleaned_data.get("date")
     existing = CheckIn.objects.filter(user=request.user, date=day).first() if day else None
@@ -99,7 +100,7 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
             request.user, date=day, today=today, answers=form.answers(), phone=phone
         )
     except offline.ForeignId:
-        return JsonResponse({"errors": {"day_id": [{"message": "Not yours."}]}}, status=409)
+        return JsonResponse({"errors": {"day_id": [{"message": _("Not yours.")}]}}, status=409)
     if submission.refused:
         return _refused_answers(form, submission=submission, day=day)
     outcome = submission.phone_outcome
@@ -120,13 +121,25 @@ def _refused_answers(
 ) -> JsonResponse:
     """An answer was refused: as on the page, symptoms were saved and checked all the same."""
     symptoms_saved = submission.care_saved
-    kept = "Your symptoms" + (" and discomfort" if "discomfort" in form.care_answers()[1] else "")
-    message = (
-        f"{kept} for {day_name(day)} were saved and checked; the rest of the day "
-        f"was not saved: {_reasons(form)}"
-        if symptoms_saved
-        else f"{day_name(day)} could not be saved: {_reasons(form)}"
-    )
+    words = {"day": day_name(day), "reasons": _reasons(form)}
+    if not symptoms_saved:
+        message = _("%(day)s could not be saved: %(reasons)s") % words
+    elif "discomfort" in form.care_answers()[1]:
+        message = (
+            _(
+                "Your symptoms and discomfort for %(day)s were saved and checked; the rest of "
+                "the day was not saved: %(reasons)s"
+            )
+            % words
+        )
+    else:
+        message = (
+            _(
+                "Your symptoms for %(day)s were saved and checked; the rest of the day was not "
+                "saved: %(reasons)s"
+            )
+            % words
+        )
     return JsonResponse(
         {
             "errors": form.errors.get_json_data(),
@@ -154,18 +167,30 @@ def _refused(
         request.user, date=kept_for, today=today, answers=submit.Answers(None, symptoms)
     )
     reason = _refusal_reason(about, sent_for=sent_for, today=today, user=request.user)
-    sent_words = day_name(sent_for) if sent_for else "the day this phone gave"
+    words = {
+        "day": day_name(sent_for) if sent_for else _("the day this phone gave"),
+        "today": day_name(today),
+        "reason": reason,
+    }
     if submission.saved is None:
-        message = f"{sent_words[0].upper()}{sent_words[1:]} could not be saved: {reason}"
+        message = _("%(day)s could not be saved: %(reason)s") % words
+        message = message[:1].upper() + message[1:]
     elif kept_for != sent_for:
         message = (
-            f"Your symptoms were saved for today ({day_name(today)}) and checked; "
-            f"the rest of the day for {sent_words} was not saved: {reason}"
+            _(
+                "Your symptoms were saved for today (%(today)s) and checked; the rest of the "
+                "day for %(day)s was not saved: %(reason)s"
+            )
+            % words
         )
     else:
+        words["day"] = day_name(kept_for)
         message = (
-            f"Your symptoms for {day_name(kept_for)} were saved and checked; "
-            f"the rest of the day was not saved: {reason}"
+            _(
+                "Your symptoms for %(day)s were saved and checked; the rest of the day was "
+                "not saved: %(reason)s"
+            )
+            % words
         )
     return JsonResponse(
         {
@@ -184,12 +209,14 @@ def _refusal_reason(
 ) -> str:
     if "date" in about.errors and sent_for and sent_for > today:
         zone = user.profile.timezone.replace("_", " ")
-        return (
-            f"by your account's time zone ({zone}) it is still {day_name(today)}. "
+        return _(
+            "by your account's time zone (%(zone)s) it is still %(today)s. "
             "If you are travelling, change the time zone in Settings."
-        )
+        ) % {"zone": zone, "today": day_name(today)}
     if "date" not in about.errors and "saved_at" in about.errors:
-        return "this phone's clock gave an impossible time for saving it; check its date and time."
+        return _(
+            "this phone's clock gave an impossible time for saving it; check its date and time."
+        )
     refused = about.errors.get_json_data().values()
     return " ".join(error["message"] for errors in refused for error in errors)
 
@@ -200,15 +227,16 @@ def _reasons(form: CheckInForm) -> str:
     for name, errors in form.errors.get_json_data().items():
         words = " ".join(error["message"] for error in errors)
         label = form[name].label if name in form.fields else ""
-        parts.append(f"{label}: {words}" if label else words)
+        said = {"label": label, "errors": words}
+        parts.append(_("%(label)s: %(errors)s") % said if label else words)
     return " ".join(parts)
 
 
 def _message(outcome: offline.Outcome) -> str:
     day = day_name(outcome.date)
     if outcome.kept == "server":
-        return (
-            f"{day}: a newer check-in was already saved, so that one was kept "
+        return _(
+            "%(day)s: a newer check-in was already saved, so that one was kept "
             "(any symptom from this phone was added to it)."
-        )
-    return f"{day}: sent from this phone and saved."
+        ) % {"day": day}
+    return _("%(day)s: sent from this phone and saved.") % {"day": day}
