@@ -181,6 +181,13 @@ def test_the_switch_never_sends_anyone_to_another_site(client, db):
 # --- the words the scripts show ----------------------------------------------------------------
 
 
+def test_each_language_is_named_in_itself_whatever_the_pages_language(client, db):
+    for headers in (ES, EN):
+        form = _page(client, LOGIN, **headers).split('class="language-switch"', 1)[1]
+        assert ">English</button>" in form and ">Español</button>" in form
+        assert "Inglés" not in form and "Spanish" not in form
+
+
 def test_the_scripts_words_come_in_the_pages_language(client, db):
     words = _words(_page(client, LOGIN, **ES))
     assert set(words) == set(page_assets.SCRIPT_WORDS)
