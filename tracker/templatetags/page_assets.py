@@ -58,7 +58,8 @@ SCRIPT_WORDS = {
     "filled_water": pgettext_lazy("filled in from yesterday", "water"),
     # %(items)s: the words above, joined with commas.
     "filled_in": _("Filled in from yesterday: %(items)s. Press Save check-in to keep it."),
-    "password_to_go": _("Characters still needed: %(count)s."),
+    # %(count)s: the characters still to type (1 or more).
+    "password_to_go": _("%(count)s more to go."),
     "password_long_enough": _("Long enough."),
     "show_password": _("Show password"),
     # offline.js
