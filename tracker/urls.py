@@ -41,6 +41,8 @@ urlpatterns = [
     path("offline/emergency/", offline.emergency_advice, name="offline_emergency"),
     path("offline/", offline.needs_network, name="offline"),
     path("offline/when-to-seek-help/", offline.seek_help, name="offline_seek_help"),
+    # The web app manifest, in the request's language (its description): not a static file.
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
     path("water/add/", day.add_water, name="add_water"),
     path("water/undo/", day.undo_water, name="undo_water"),
     path("history/", history.history, name="history"),

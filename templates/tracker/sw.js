@@ -19,7 +19,7 @@ var ASSETS = [
   "{% static 'django_htmx/htmx-2.min.js' %}",
   "{% static 'icons/icon.svg' %}",
   "{% static 'icons/icon-192.png' %}",
-  "{% static 'manifest.webmanifest' %}"
+  "{% url 'tracker:manifest' %}"
 ];
 var CHECKIN_SHELL = "{% url 'tracker:checkin_shell' %}";
 var EMERGENCY = "{% url 'tracker:offline_emergency' %}";

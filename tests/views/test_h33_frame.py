@@ -314,3 +314,25 @@ def test_a_day_sent_from_the_phone_is_answered_in_spanish(client, spanish):
     }
     answer = client.post(reverse("tracker:checkin_sync"), data).json()
     assert "enviado desde este teléfono y guardado" in answer["message"]
+
+
+# --- the web app manifest ------------------------------------------------------------------------
+
+
+def test_the_manifest_speaks_the_requests_language(client, db):
+    response = client.get(reverse("tracker:manifest"), **ES)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/manifest+json"
+    manifest = json.loads(response.content)
+    assert manifest["lang"] == "es" and manifest["dir"] == "ltr"
+    assert manifest["description"].startswith("Un registro diario de 20 segundos")
+    assert manifest["name"] == "backhabits" and manifest["start_url"] == "/"
+    english = json.loads(client.get(reverse("tracker:manifest"), **EN).content)
+    assert english["lang"] == "en" and english["description"].startswith("A 20-second daily")
+    assert "Accept-Language" in response["Vary"]
+
+
+def test_every_page_links_the_manifest_the_service_worker_keeps(client, db):
+    url = reverse("tracker:manifest")
+    assert f'<link rel="manifest" href="{url}">' in _page(client, LOGIN)
+    assert f'"{url}"' in client.get(reverse("service_worker")).content.decode()

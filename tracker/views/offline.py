@@ -8,6 +8,8 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
+from django.templatetags.static import static
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -51,6 +53,39 @@ def needs_network(request: HttpRequest) -> HttpResponse:
     what still works, and the person's emergency number. Signed out too: the default numbers."""
     summary = get_help.summary(get_help.country_of(request.user))
     return render(request, "tracker/offline.html", {"get_help": summary})
+
+
+@require_safe
+def manifest(request: HttpRequest) -> JsonResponse:
+    """The web app manifest, in the language of the request (its description and `lang`), as
+    the phone shows it when the app is installed; the service worker keeps it with the shell."""
+    icons = [
+        ("icons/icon-192.png", "192x192", "image/png", "any"),
+        ("icons/icon-512.png", "512x512", "image/png", "any maskable"),
+        ("icons/icon.svg", "any", "image/svg+xml", "any"),
+    ]
+    data = {
+        "name": "backhabits",
+        "short_name": "backhabits",
+        "description": _(
+            "A 20-second daily check-in for your back: habits, discomfort, trends and when to "
+            "get care."
+        ),
+        "lang": translation.get_language(),
+        "dir": "rtl" if translation.get_language_bidi() else "ltr",
+        "start_url": "/",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#f6f7f9",
+        "theme_color": "#0b5cad",
+        "icons": [
+            {"src": static(path), "sizes": sizes, "type": kind, "purpose": purpose}
+            for path, sizes, kind, purpose in icons
+        ],
+    }
+    response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/manifest+json"
+    return response
 
 
 @require_safe
