@@ -327,6 +327,12 @@ def test_the_manifest_speaks_the_requests_language(client, db):
     assert manifest["lang"] == "es" and manifest["dir"] == "ltr"
     assert manifest["description"].startswith("Un registro diario de 20 segundos")
     assert manifest["name"] == "backhabits" and manifest["start_url"] == "/"
+    # Relative to the manifest (at the root), as the static file had them.
+    assert [icon["src"].split(".")[0] for icon in manifest["icons"]] == [
+        "static/icons/icon-192",
+        "static/icons/icon-512",
+        "static/icons/icon",
+    ]
     english = json.loads(client.get(reverse("tracker:manifest"), **EN).content)
     assert english["lang"] == "en" and english["description"].startswith("A 20-second daily")
     assert "Accept-Language" in response["Vary"]

@@ -79,13 +79,19 @@ def manifest(request: HttpRequest) -> JsonResponse:
         "background_color": "#f6f7f9",
         "theme_color": "#0b5cad",
         "icons": [
-            {"src": static(path), "sizes": sizes, "type": kind, "purpose": purpose}
+            {"src": _from_root(static(path)), "sizes": sizes, "type": kind, "purpose": purpose}
             for path, sizes, kind, purpose in icons
         ],
     }
     response = JsonResponse(data, json_dumps_params={"ensure_ascii": False})
     response["Content-Type"] = "application/manifest+json"
     return response
+
+
+def _from_root(url: str) -> str:
+    # Relative to the manifest, which is served from the site's root, as the static file's
+    # were: "static/icons/…" (a STATIC_URL on another host stays whole).
+    return url[1:] if url.startswith("/") and not url.startswith("//") else url
 
 
 @require_safe
