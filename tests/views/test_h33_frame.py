@@ -342,3 +342,30 @@ def test_every_page_links_the_manifest_the_service_worker_keeps(client, db):
     url = reverse("tracker:manifest")
     assert f'<link rel="manifest" href="{url}">' in _page(client, LOGIN)
     assert f'"{url}"' in client.get(reverse("service_worker")).content.decode()
+
+
+def test_a_loop_files_mapping_page_and_its_errors_are_spanish(client, spanish):
+    from tests.test_h32_loop_format import loop_zip
+    from tests.views.test_h32_loopui_flow import LOOP, habits
+    from tests.views.test_h32_loopui_flow import upload as upload_zip
+
+    client.force_login(spanish)
+    assert upload_zip(client, loop_zip(habits(spanish))).status_code == 302
+    page = _page(client, LOOP)
+    for words in (
+        "En qué se convierte cada hábito",
+        "es una exportación de Loop Habit Tracker con 4 hábitos.",
+        "Omitir este hábito",
+        "Ejercicio: el número de cada día son minutos",
+        "Buena postura: un día con «sí» es postura",
+        "Para vasos: ml en un vaso",
+        "Ver qué entraría",
+    ):
+        assert words in page, words
+    assert "Skip this habit" not in page and "What each habit becomes" not in page
+    both = {"habit_0": "exercise_minutes", "habit_1": "skip", "habit_2": "exercise_done"}
+    refused = client.post(LOOP, {**both, "habit_3": "skip", "minutes_2": "20"}).content.decode()
+    assert "Revisa los hábitos marcados abajo." in refused
+    assert "El ejercicio solo puede venir de un hábito: elígelo solo para uno de" in refused
+    glass = client.post(LOOP, {"habit_0": "skip", "habit_1": "water_glasses", "glass_ml_1": "5"})
+    assert "Escribe al menos 50 ml." in glass.content.decode()
