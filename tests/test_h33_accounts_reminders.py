@@ -84,6 +84,13 @@ def test_each_person_gets_their_reminder_in_their_language_in_one_run(db, pushed
     assert by_person["ben"]["title"] == "backhabits: how is your back today?"
     assert by_person["ben"]["body"] == "You haven't checked in today. 20 seconds?"
     assert by_person["cleo"]["title"] == "backhabits: how is your back today?"
+    # The notification's buttons come with each push in the person's language: the service
+    # worker's own words are those of the language it was installed in.
+    assert by_person["ana"]["actions"] == {
+        "log-pain": "Registrar dolor",
+        "done-today": "Hecho hoy",
+    }
+    assert by_person["ben"]["actions"] == {"log-pain": "Log pain", "done-today": "Done today"}
 
 
 def test_an_open_care_alert_nudge_is_in_spanish(db, pushed):

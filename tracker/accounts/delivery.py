@@ -17,6 +17,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy
 
 from tracker.models import Profile, PushSubscription, new_unsubscribe_key
 
@@ -26,11 +27,20 @@ UNSUBSCRIBE_MAX_AGE = dt.timedelta(days=60)
 PUSH_TIMEOUT_SECONDS = 10
 
 
+# The buttons a reminder notification offers (templates/tracker/sw.js), sent with each push in
+# the person's language: the worker's own copy is in the language it was installed in.
+NOTIFICATION_ACTIONS = {
+    "log-pain": gettext_lazy("Log pain"),
+    "done-today": gettext_lazy("Done today"),
+}
+
+
 @dataclass(frozen=True)
 class Message:
     title: str
     body: str
     path: str
+    actions: tuple[tuple[str, str], ...] = ()  # (action, its words), in the person's language
 
 
 def vapid_configured() -> bool:
@@ -150,7 +160,14 @@ def send_push(subscription: PushSubscription, message: Message) -> str:
     or 'failed' (kept for the next run)."""
     from pywebpush import WebPushException, webpush
 
-    payload = json.dumps({"title": message.title, "body": message.body, "url": message.path})
+    payload = json.dumps(
+        {
+            "title": message.title,
+            "body": message.body,
+            "url": message.path,
+            "actions": dict(message.actions),
+        }
+    )
     try:
         with _NoRedirects() as session:
             webpush(

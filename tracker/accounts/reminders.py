@@ -8,6 +8,7 @@ sent today. A ReminderSent row, claimed before anything is sent, makes a second 
 host) skip them. Only a confirmed e-mail address, or a device, is ever reminded. Sending (e-mail,
 Web Push) and the unsubscribe link are tracker.accounts.delivery."""
 
+import dataclasses
 import datetime as dt
 import logging
 import zoneinfo
@@ -21,7 +22,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext, gettext_lazy
 
-from tracker.accounts.delivery import Message, deliver, language_of, vapid_configured
+from tracker.accounts.delivery import (
+    NOTIFICATION_ACTIONS,
+    Message,
+    deliver,
+    language_of,
+    vapid_configured,
+)
 from tracker.care import prompts
 from tracker.days.checkins import CHECKED_IN
 from tracker.models import (
@@ -130,7 +137,9 @@ def build_message(user) -> Message:
     names the alert: a notification shows on a lock screen, an e-mail in an inbox. Uses the
     `open_alert_id` the due query annotates, or looks it up. In the person's language."""
     with translation.override(language_of(user)):
-        return _message(user)
+        message = _message(user)
+        actions = tuple((action, str(words)) for action, words in NOTIFICATION_ACTIONS.items())
+    return dataclasses.replace(message, actions=actions)
 
 
 def _message(user) -> Message:

@@ -17,6 +17,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from tracker.accounts.delivery import NOTIFICATION_ACTIONS
+
 register = template.Library()
 TEMPLATE = "tracker/partials/page_assets.html"
 
@@ -81,8 +83,8 @@ SCRIPT_WORDS = {
     "care_waiting": _("A care prompt is waiting: open the home page."),
     # the service worker, when a push carries no words of its own
     "push_body": _("How is your back today?"),
-    "log_pain": _("Log pain"),
-    "done_today": _("Done today"),
+    "log_pain": NOTIFICATION_ACTIONS["log-pain"],
+    "done_today": NOTIFICATION_ACTIONS["done-today"],
 }
 
 
