@@ -39,3 +39,20 @@ def test_each_translation_keeps_its_placeholders(path):
             assert sorted(placeholder.findall(translation)) == wanted or (
                 entry.msgid_plural and set(placeholder.findall(translation)) <= set(wanted)
             ), f"{entry.msgid!r} → {translation!r}"
+
+
+@pytest.mark.parametrize("path", CATALOGUES, ids=lambda path: "/".join(path.parts[-3:]))
+def test_each_plural_has_every_form_the_language_counts(path):
+    """Spanish counts three plural forms (one, many of a million, other): an entry with two
+    shows English for the form it lacks."""
+    import re
+
+    catalogue = polib.pofile(str(path))
+    forms = int(re.search(r"nplurals\s*=\s*(\d+)", catalogue.metadata["Plural-Forms"])[1])
+    short = [
+        entry.msgid
+        for entry in catalogue
+        if entry.msgid_plural
+        and sorted(key for key, text in entry.msgstr_plural.items() if text) != list(range(forms))
+    ]
+    assert not short, f"plurals without all {forms} forms in {path}: {short[:20]}"
