@@ -289,9 +289,10 @@ PAST_EVENT_HEADLINE = "Si esto sigue pasando, {headline}"
 # Emergency: call at once, don't wait (NHLBI, above: "aun si no está seguro"; Merck es-pr,
 # above). Ambulance, not a lift, after a serious accident or with chest pain: "No intente
 # conducir usted mismo" and "No permita que otra persona lo lleve al hospital a menos que no
-# haya un servicio de ambulancia", a heart-attack page reproducing US public health advice,
-# https://localizadorgpscoche.com/main-navigation-espa%c3%b1ol (the same advice on Grupo
-# Recoletas, https://www.gruporecoletas.com/enfermedades-o-patologias/infarto-de-miocardio/).
+# haya un servicio de ambulancia": US public health advice on heart attacks, as reproduced by
+# Grupo Recoletas (a Spanish hospital group),
+# https://www.gruporecoletas.com/enfermedades-o-patologias/infarto-de-miocardio/ ; the English
+# wording's source, NHS "When to call 999", says the same.
 # Urgent: see the family doctor today, else the urgent service (IMSS: Atención Médica Continua
 # at the UMF for what needs seeing but is not a threat to life, above; Levante-EMV on the centro
 # de salud's atención continuada, cited in tracker.care.countries). Not stretching or cracking
