@@ -91,7 +91,7 @@ def builtin_content(transactional_db):
             importlib.import_module(
                 "tracker.migrations.0010_care_for_countries_and_safe_tips"
             ).forwards(apps, None)
-            importlib.import_module("tracker.migrations.0026_spanish_care_wording").forwards(
+            importlib.import_module("tracker.migrations.0027_spanish_care_wording").forwards(
                 apps, None
             )
         wording.allow_editors(apps, None)

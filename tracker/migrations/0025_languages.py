@@ -3,12 +3,6 @@
 from django.db import migrations, models
 
 
-def drop_other_languages(apps, schema_editor):
-    db = schema_editor.connection.alias
-    for name in ("Tip", "GuideSection", "CareWording"):
-        apps.get_model("tracker", name).objects.using(db).exclude(language="en").delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("tracker", "0024_past_urgent_wording"),
@@ -85,5 +79,4 @@ class Migration(migrations.Migration):
                 fields=("language", "builtin_key"), name="tip_builtin_key_per_language"
             ),
         ),
-        migrations.RunPython(migrations.RunPython.noop, drop_other_languages),
     ]

@@ -188,6 +188,6 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tracker", "0025_languages")]
+    dependencies = [("tracker", "0026_unapplying_languages_keeps_english")]
 
     operations = [migrations.RunPython(forwards, backwards)]
