@@ -15,11 +15,11 @@ from tests.browser.conftest import VIEWPORTS, run_axe, save_screenshot
 from tracker.models import CareAlert, CheckIn
 
 # Common English words that are not Spanish words: one of them on a Spanish page is a sentence
-# or a label left in English.
+# or a label left in English. ("has" is not here: Spanish says "lo que has notado".)
 ENGLISH_ONLY = frozenset(
     re.findall(
         r"\w+",
-        """the and you your with for this that what when how are was were have has from today
+        """the and you your with for this that what when how are was were have from today
     yesterday not day days week log logged save saved back pain tips tip guide trends settings
     help call if it is of to on or my our more less than about see get now next open
     close each every minutes hours water exercise posture stress discomfort sleep""",
@@ -33,7 +33,15 @@ NAMES = frozenset({"backhabits", "peg"})
 PAGE_WORDS = """() => {
   const places = new Set(
     [...document.querySelectorAll('select[name=timezone] option')].map((o) => o.text.trim()));
-  const shown = document.body.innerText.split('\\n').filter((line) => !places.has(line.trim()));
+  // What the page marks as another language (a citation, lang="en") or as not for
+  // translating (a file's own column names, translate="no") is said as it is: each such
+  // element's text is taken out once, so the same words said again elsewhere still count.
+  let body = document.body.innerText;
+  for (const el of document.body.querySelectorAll('[lang]:not([lang|=es]), [translate=no]')) {
+    const own = el.innerText.trim();
+    if (own) body = body.replace(own, ' ');
+  }
+  const shown = body.split('\\n').filter((line) => !places.has(line.trim()));
   const parts = [document.title, ...shown];
   for (const el of document.querySelectorAll('[aria-label], [title], [alt], [placeholder]')) {
     for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
@@ -128,3 +136,15 @@ def test_the_word_check_finds_english_left_on_a_page(spanish_phone):
     assert any("Back pain today" in line for line in left)
     assert any("Save check-in" in line for line in left)
     assert not any("Registra" in line or "Guardar" in line for line in left)
+
+
+def test_the_word_check_reads_other_languages_only_where_the_page_says_so(spanish_phone):
+    """A citation marked lang="en" and a file's column marked translate="no" are said as
+    they are; the same English words unmarked on the same page are still found."""
+    page = spanish_phone
+    page.set_content(
+        '<html lang="es"><body><p>Escala publicada: <cite lang="en">Validation of the PEG'
+        '</cite></p><p><code translate="no">posture</code> → Postura</p>'
+        "<p>Lo que has notado</p><p>posture</p><p>Validation of the PEG</p></body></html>"
+    )
+    assert english_left(page) == ["posture", "Validation of the PEG"]
