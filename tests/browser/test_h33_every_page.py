@@ -10,8 +10,12 @@ from urllib.parse import urlsplit
 
 from django.utils import timezone
 
-from tests.browser.conftest import save_screenshot
-from tests.browser.test_h33_spanish import assert_all_spanish, spanish_phone  # noqa: F401
+from tests.browser.conftest import VIEWPORTS, save_screenshot
+from tests.browser.test_h33_spanish import (  # noqa: F401
+    assert_all_spanish,
+    english_left,
+    spanish_phone,
+)
 from tests.factories import PASSWORD, make_checkin, make_user
 from tracker.care import prompts as care
 from tracker.dates import today_for
@@ -125,13 +129,20 @@ def test_every_page_a_person_reaches_is_spanish(spanish_phone, page_problems, tm
     _check(page, f"/checkin/{earlier.isoformat()}/", "check-in earlier day")
     # A refused value: the browser's own checks set aside, the server's words are shown.
     page.evaluate("document.querySelectorAll('form').forEach((f) => f.noValidate = true)")
+    save = "form:has(input[name=exercise_minutes]) button.button-primary[type=submit]"
     page.locator("input[name=exercise_minutes]").fill("9999")
-    page.locator(
-        "form:has(input[name=exercise_minutes]) button.button-primary[type=submit]"
-    ).click()
+    page.locator(save).click()
     page.locator("#id_exercise_minutes_errors").wait_for()
     _spanish(page, "check-in with a refused value")
     save_screenshot(page, "h33-every-refused")
+    page.locator("input[name=exercise_minutes]").fill("30")
+    page.locator(save).click()
+    # Saved; the open emergency still leads the page, now saying the day was saved.
+    page.locator("#id_exercise_minutes_errors").wait_for(state="detached")
+    _spanish(page, "an earlier day saved")
+    save_screenshot(page, "h33-every-saved")
+    _check(page, f"/checkin/{(today + dt.timedelta(days=2)).isoformat()}/", "a day to come")
+    _check(page, "/checkin/1999-01-01/", "a day too long ago")
     _check(page, "/checkin/offline/", "offline check-in")
     _check(page, "/history/", "history this month")
     _check(page, f"/history/?month={last_month}", "history last month")
@@ -183,3 +194,39 @@ def test_every_page_a_person_reaches_is_spanish(spanish_phone, page_problems, tm
     page.wait_for_url(lambda url: urlsplit(url).path == "/")
     _spanish(page, "logged out: the landing page")
     assert PROBLEMS == [], "\n\n".join(PROBLEMS)
+
+
+def test_the_pages_without_javascript_are_spanish(browser, live_server, spanish_phone):  # noqa: F811
+    """Without JavaScript a saved day comes home with a message and an emergency is a page of
+    its own. The word
+    check runs script, which such a page never answers: each page's HTML is read in a page
+    that runs it."""
+    make_user("lucia", timezone="Europe/Madrid", country="ES")
+    context = browser.new_context(
+        viewport=VIEWPORTS["phone"], base_url=live_server.url, locale="es-ES",
+        java_script_enabled=False, timezone_id="Europe/Madrid",
+    )  # fmt: skip
+    page = context.new_page()
+    page.goto("/accounts/login/")
+    page.locator("#id_username").fill("lucia")
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form:has(#id_password) button[type=submit]").click()
+    page.wait_for_url(lambda url: urlsplit(url).path == "/")
+    save = "form:has(input[name=symptoms]) button.button-primary[type=submit]"
+    page.goto("/checkin/")
+    page.locator("label[for=id_discomfort_3]").click()
+    page.locator(save).click()
+    page.wait_for_url(lambda url: urlsplit(url).path == "/")  # home, saying it was saved
+    pages = {"a day saved": page.content()}
+    page.goto("/checkin/")
+    page.locator("details.symptoms > summary").click()
+    page.locator("label:has(input[name=symptoms][value=saddle_numbness])").click()
+    page.locator(save).click()
+    page.locator("a[href='tel:112']").first.wait_for()
+    pages["an emergency"] = page.content()
+    context.close()
+    reader = spanish_phone
+    for where, html in pages.items():
+        reader.set_content(html)
+        assert reader.locator("html").get_attribute("lang") == "es", where
+        assert english_left(reader) == [], where
