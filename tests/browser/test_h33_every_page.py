@@ -8,6 +8,7 @@ logged-out, 404 and offline pages are checked too."""
 import datetime as dt
 from urllib.parse import urlsplit
 
+from django.db import transaction
 from django.utils import timezone
 
 from tests.browser.conftest import VIEWPORTS, save_screenshot
@@ -56,9 +57,11 @@ def _person():
     for n, symptom in ((2, "swelling"), (1, "cracking_pain")):
         day = today - dt.timedelta(days=n)
         make_checkin(user, day, discomfort=4, symptoms=[symptom])
-        care.check_day(user=user, date=day, today=today)
+        with transaction.atomic():  # as saving a day runs it (PostgreSQL locks the alerts)
+            care.check_day(user=user, date=day, today=today)
     make_checkin(user, today, discomfort=6, symptoms=["chest_pain"])
-    care.check_day(user=user, date=today, today=today)
+    with transaction.atomic():
+        care.check_day(user=user, date=today, today=today)
     assert {a.tier for a in CareAlert.objects.filter(user=user)} == {"emergency", "urgent", "soon"}
     link = sharing.create(user, range_key="30", end_date=today, days=7, include_notes=True)
     gone = sharing.create(user, range_key="7", end_date=today, days=7, include_notes=False)
