@@ -124,3 +124,32 @@ def test_the_locked_read_of_a_day_is_the_day(user):
     with transaction.atomic():
         assert _values(checkins.stored_day(user, day.date, lock=True)) == _values(day)
         assert checkins.stored_day(user, day.date - dt.timedelta(days=1), lock=True) is None
+
+
+def test_the_count_compiled_once_is_the_querysets_for_each_kind_of_day(user, other_user):
+    from tracker.days import first_week
+
+    today = timezone.now().date()
+    # One field given a day: each kind counts as checked in, but water with empty values (an
+    # empty note, no symptoms, no ticked items, an unticked rest day) doesn't.
+    empty = {"notes": "", "symptoms": [], "item_ids": [], "rest_day": False}
+    days = [
+        {"water_ml": 500}, {"water_ml": 250, **empty}, {"notes": "stiff"},
+        {"symptoms": ["fever"]}, {"item_ids": [4]}, {"rest_day": True},
+        {"woke_from_pain": False}, {"sleep_hours": Decimal("7.5")}, {"discomfort": 0},
+        {"peg_pain": 3, "peg_enjoyment": 3, "peg_activity": 3},
+    ]  # fmt: skip
+    seen = []
+    for n, fields in enumerate(days):
+        CheckIn.objects.create(user=user, date=today - dt.timedelta(days=n), **fields)
+        for person in (user, other_user):
+            seen.append(
+                (
+                    plain.compiled_count(first_week._checked_in_days, person.pk),
+                    first_week._checked_in_days(person.pk).count(),
+                )
+            )
+    assert all(plain_count == orm_count for plain_count, orm_count in seen)
+    # Counted up to the cap, and only the person's own days.
+    assert [count for count, _ in seen[::2]] == [0, 0, 1, 2, 3, 4, 5, 6, 7, 7]
+    assert {count for count, _ in seen[1::2]} == {0}

@@ -10,7 +10,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from tracker.days import peg
+from django.db.models import QuerySet
+
+from tracker.days import peg, plain
 from tracker.days.checkins import CHECKED_IN, has_checked_in
 from tracker.models import CheckIn
 
@@ -43,7 +45,12 @@ def logged_days(user, *, recent: Iterable[CheckIn | None]) -> int:
     in_recent = sum(1 for checkin in recent if has_checked_in(checkin))
     if in_recent >= SETTLED_FROM:
         return SETTLED_FROM
-    return CheckIn.objects.filter(CHECKED_IN, user=user).values("pk")[:SETTLED_FROM].count()
+    return plain.compiled_count(_checked_in_days, user.pk)
+
+
+def _checked_in_days(user_id: int) -> QuerySet:
+    """The person's first SETTLED_FROM checked-in days (a water tap alone is not one)."""
+    return CheckIn.objects.filter(CHECKED_IN, user_id=user_id).values("pk")[:SETTLED_FROM]
 
 
 def home_parts(

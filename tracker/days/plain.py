@@ -72,3 +72,27 @@ def values(
     """The named fields of `model`'s rows matching `where`, each value as the ORM reads it
     (what `values_list(*fields)` gives)."""
     return _rows(model, fields, where, params, using)
+
+
+# A user id nobody has: it stands for the person in a query compiled once (compiled_count).
+_SOMEONE = -7_000_001
+
+
+@functools.cache
+def _compiled_count(make, alias: str, vendor: str) -> tuple[str, tuple, int]:
+    """COUNT(*) of `make(_SOMEONE)`'s rows as SQL and parameters, and where the person's id is
+    among the parameters. Compiled by the ORM (its lookups, a JSON field's comparisons on each
+    backend) once per process and database."""
+    sql, params = make(_SOMEONE).query.get_compiler(alias).as_sql()
+    return f"SELECT COUNT(*) FROM ({sql}) counted", tuple(params), params.index(_SOMEONE)
+
+
+def compiled_count(make, user_id: int, *, using: str = "default") -> int:
+    """`make(user_id).count()`, for a query a page asks on every request: `make` (a function
+    kept for the life of the process) builds the queryset from a person's id. Building and
+    compiling it through the ORM cost ten times what the database takes to answer."""
+    connection = connections[using]
+    sql, params, at = _compiled_count(make, using, connection.vendor)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params[:at], user_id, *params[at + 1 :]])
+        return cursor.fetchone()[0]

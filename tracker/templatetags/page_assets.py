@@ -14,8 +14,8 @@ from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from tracker.accounts.delivery import NOTIFICATION_ACTIONS
 
@@ -97,7 +97,22 @@ def script_words_now() -> dict[str, str]:
 def script_words() -> SafeString:
     """A hidden element whose data-words holds them as JSON: data, never run, so the
     Content-Security-Policy (script-src 'self') has nothing to allow, and every <script> on a
-    page stays one of our files with its integrity hash."""
+    page stays one of our files with its integrity hash.
+
+    Every page draws it: in production once per language and process (a process's catalogues
+    don't change), with DEBUG on afresh, so an edited catalogue shows at once."""
+    if settings.DEBUG:
+        return _script_words_drawn()
+    return _script_words_once(get_language())
+
+
+@functools.lru_cache(maxsize=16)
+def _script_words_once(language: str | None) -> SafeString:
+    # Keyed by the language the words are drawn in: one never answers for another.
+    return _script_words_drawn()
+
+
+def _script_words_drawn() -> SafeString:
     return format_html(
         '<div id="script-words" data-words="{}" hidden></div>', json.dumps(script_words_now())
     )
