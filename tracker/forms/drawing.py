@@ -23,6 +23,7 @@ from django.forms.renderers import DjangoTemplates
 from django.forms.utils import ErrorList, flatatt
 from django.template.base import render_value_in_context
 from django.utils.choices import BaseChoiceIterator
+from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeData, SafeString, mark_safe
 
@@ -308,10 +309,20 @@ def errors_html(errors: ErrorList) -> SafeString:
     return mark_safe(f'<ul class="{text_html(errors.error_class)}"{field_id}>{items}</ul>')
 
 
-def _label_html(field: BoundField, tag: str) -> str:
-    """BoundField.label_tag (or legend_tag), as django/forms/label.html writes it."""
+def _words(value):
+    """A lazy translation (a label, a help text) as the words it gives now, worked out once:
+    each use of the lazy string looks them up, and capitalises them, again (a label was
+    looked up four times and a help text twice for each field drawn)."""
+    if not isinstance(value, Promise):
+        return value
+    text = str(value)
+    return SafeString(text) if hasattr(value, "__html__") else text
+
+
+def _label_html(field: BoundField, tag: str, contents) -> str:
+    """BoundField.label_tag (or legend_tag), as django/forms/label.html writes it, of the
+    field's label `contents`."""
     form = field.form
-    contents = field.label
     label_suffix = (
         field.field.label_suffix if field.field.label_suffix is not None else form.label_suffix
     )
@@ -341,20 +352,21 @@ def field_group_html(field: BoundField) -> SafeString:
         or not _stock(form.renderer)
     ):
         return field.as_field_group()
+    label_words, help_text = _words(field.label), _words(field.help_text)
     if field.use_fieldset:
         describedby = field.aria_describedby
         described = f' aria-describedby="{text_html(describedby)}"' if describedby else ""
-        label = _label_html(field, "legend") if field.label else ""
+        label = _label_html(field, "legend", label_words) if label_words else ""
         head = f"\n  <fieldset{described}>\n  {label}\n"
         tail = "</fieldset>"
     else:
-        label = _label_html(field, "label") if field.label else ""
+        label = _label_html(field, "label", label_words) if label_words else ""
         head = f"\n  {label}\n"
         tail = ""
     help_html = ""
-    if field.help_text:
+    if help_text:
         help_id = f' id="{text_html(field.auto_id)}_helptext"' if field.auto_id else ""
-        help_html = f'<div class="helptext"{help_id}>{field.help_text}</div>'
+        help_html = f'<div class="helptext"{help_id}>{help_text}</div>'
     page = f"{head}\n{help_html}\n{errors_html(field.errors)}\n{widget_html(field)}{tail}\n"
     return mark_safe(page.strip())
 
