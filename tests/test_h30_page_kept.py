@@ -34,3 +34,53 @@ def test_with_debug_on_the_scripts_words_are_drawn_each_time(monkeypatch):
     with override_settings(DEBUG=True), translation.override("en"):
         assert _words(page_assets.script_words())["push_body"] == "Edited words"
     assert page_assets._script_words_once.cache_info().currsize == 0
+
+
+# --- the header -------------------------------------------------------------------------------
+
+HEADER = re.compile(r'<header class="site-header">.*?</header>', re.S)
+
+
+def _header_and_body_token(page: str) -> tuple[str, str]:
+    header = HEADER.search(page).group(0)
+    body_token = re.search(r'"x-csrftoken": "([^"]+)"', page).group(1)
+    return header, body_token
+
+
+def test_the_kept_header_carries_each_pages_own_csrf_token_and_logs_out(user):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(user)
+    page_assets._header_once.cache_clear()
+    tokens = set()
+    for _ in range(2):
+        header, body_token = _header_and_body_token(client.get("/guide/").content.decode())
+        form_token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', header).group(1)
+        assert form_token == body_token and "-csrf-token-slot-" not in header
+        tokens.add(form_token)
+    assert len(tokens) == 2  # masked afresh for each page, never kept
+    assert page_assets._header_once.cache_info().hits >= 1
+    response = client.post("/accounts/logout/", {"csrfmiddlewaretoken": tokens.pop()})
+    assert response.status_code == 302
+    assert not client.get("/guide/").wsgi_request.user.is_authenticated
+
+
+def test_the_kept_header_is_per_language_and_per_signed_in_or_not(client, user):
+    page_assets._header_once.cache_clear()
+    seen = {}
+    for signed_in in (False, True, False, True):
+        if signed_in:
+            client.force_login(user)
+        else:
+            client.logout()
+        for language in ("es", "en"):
+            page = client.get("/guide/", HTTP_ACCEPT_LANGUAGE=language).content.decode()
+            header = HEADER.search(page).group(0)
+            seen.setdefault((signed_in, language), set()).add(re.sub(r'value="[^"]+"', "", header))
+    assert all(len(headers) == 1 for headers in seen.values())
+    (out_es,), (out_en,) = seen[(False, "es")], seen[(False, "en")]
+    (in_es,), (in_en,) = seen[(True, "es")], seen[(True, "en")]
+    assert "Iniciar sesión" in out_es and "Log in" in out_en and "Log out" not in out_en
+    assert "Cerrar sesión" in in_es and "Log out" in in_en and "Log in" not in in_en
+    assert "Tendencias" in in_es and "Trends" not in in_es

@@ -12,7 +12,8 @@ import json
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.utils.html import format_html
+from django.urls import get_script_prefix, get_urlconf
+from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +41,41 @@ def _drawn_once(settings_key: tuple) -> SafeString:
 def _drawn() -> SafeString:
     # Drawn by the template engine, which escaped it; strip() gives back a plain str.
     return mark_safe(render_to_string(TEMPLATE).strip())
+
+
+HEADER_TEMPLATE = "tracker/partials/site_header.html"
+# Stands for the CSRF token in a kept header; no token looks like it (they are letters and
+# digits only).
+_CSRF_SLOT = "-csrf-token-slot-"
+
+
+@register.simple_tag(takes_context=True)
+def site_header(context) -> SafeString:
+    """The header's brand and navigation, for people signed in or not. Drawn once per
+    language and process in production (with DEBUG on every time, as page_assets): only the
+    log-out form's CSRF token differs from one page to the next, and it is written in here."""
+    user = context.get("user")
+    signed_in = bool(user is not None and user.is_authenticated)
+    drawn = (
+        _header_drawn(signed_in)
+        if settings.DEBUG
+        else _header_once(get_language(), get_urlconf(), get_script_prefix(), signed_in)
+    )
+    if not signed_in:
+        return drawn
+    return mark_safe(drawn.replace(_CSRF_SLOT, escape(context.get("csrf_token", ""))))
+
+
+@functools.lru_cache(maxsize=32)
+def _header_once(language: str | None, urlconf, prefix: str, signed_in: bool) -> SafeString:
+    # Keyed by the language of its words and by what its addresses are reversed from.
+    return _header_drawn(signed_in)
+
+
+def _header_drawn(signed_in: bool) -> SafeString:
+    # Drawn by the template engine, which escaped it; strip() gives back a plain str.
+    drawn = render_to_string(HEADER_TEMPLATE, {"signed_in": signed_in, "csrf_token": _CSRF_SLOT})
+    return mark_safe(drawn.strip())
 
 
 # The words the scripts show a person (static/js/*.js and the service worker, templates/tracker/

@@ -17,7 +17,7 @@ from django_htmx.http import reswap, retarget
 from tracker.accounts import delivery
 from tracker.care import responses
 from tracker.dates import EARLIEST_CHECKIN_DATE, day_name, today_for
-from tracker.days import checkins, first_week, peg, submit, tracked, units
+from tracker.days import checkins, first_week, peg, submit, tracked, units, week_strip
 from tracker.days.pages import checkin_context, checkin_page, day_words
 from tracker.forms.day import CheckInForm, PegForm
 from tracker.guide import tips
@@ -70,6 +70,8 @@ def home(request: HttpRequest) -> HttpResponse:
         today=today,
     )
     context["home_parts"] = parts
+    if parts.week:
+        context["week_items"] = week_strip.week_items(recent_days)
     if parts.tips:
         context["chosen_tips"] = tips.tips_for_user(
             request.user, today=today, red_flag_active=page_care.active
