@@ -39,10 +39,28 @@ class _SharedChoices:
     the same choices; the widget already keeps a shallow copy of its own."""
 
     def __deepcopy__(self, memo):
-        result = forms.Field.__deepcopy__(self, memo)
+        # forms.Field.__deepcopy__, with the widget copied as below.
+        result = copy.copy(self)
+        memo[id(self)] = result
+        result.widget = _copied_choice_widget(self.widget, memo)
+        result.error_messages = self.error_messages.copy()
+        result.validators = self.validators[:]
         choices = self._choices
         result._choices = list(choices) if type(choices) is list else copy.deepcopy(choices, memo)
         return result
+
+
+def _copied_choice_widget(widget: forms.Widget, memo: dict) -> forms.Widget:
+    """ChoiceWidget.__deepcopy__ without normalising the choices again (they were when set):
+    normalising every choice widget's pairs on every copy was most of building the check-in
+    form. Any other widget is deep-copied as Django does."""
+    if type(widget).__deepcopy__ is not forms.widgets.ChoiceWidget.__deepcopy__:
+        return copy.deepcopy(widget, memo)
+    copied = copy.copy(widget)
+    copied.attrs = widget.attrs.copy()
+    copied._choices = copy.copy(widget._choices)
+    memo[id(widget)] = copied
+    return copied
 
 
 class TypedChoiceField(_SharedChoices, forms.TypedChoiceField):
