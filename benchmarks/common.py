@@ -1,6 +1,7 @@
 """Shared set-up for the benchmarks: a fresh database and timing helpers."""
 
 import argparse
+import importlib.util
 import os
 import secrets
 import statistics
@@ -79,10 +80,33 @@ def _figures(samples: list[float]) -> dict:
     }
 
 
+# Set by as_a_worker: what gunicorn runs after each response (None: nothing).
+_after_response: Callable[[], object] | None = None
+
+
+def as_a_worker() -> None:
+    """The garbage collector as each gunicorn worker runs it (backhabits/gunicorn.conf.py, used
+    by `make serve` and the load test): what is loaded is frozen, and full collections run
+    between requests, after the response, rather than inside whichever request tips the count.
+    Call once everything is loaded, before timing; each timed request is then followed, untimed,
+    by what gunicorn does after sending a response."""
+    global _after_response
+    spec = importlib.util.spec_from_file_location(
+        "gunicorn_conf", ROOT / "backhabits" / "gunicorn.conf.py"
+    )
+    conf = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conf)
+    conf.post_worker_init(None)
+    _after_response = lambda: conf.post_request(None, None, None, None)  # noqa: E731
+
+
 def _elapsed_ms(action: Callable[[], object]) -> float:
     start = time.perf_counter()
     action()
-    return (time.perf_counter() - start) * 1000
+    elapsed = (time.perf_counter() - start) * 1000
+    if _after_response is not None:
+        _after_response()
+    return elapsed
 
 
 def timed(action: Callable[[], object], *, iterations: int, warmup: int = 3) -> dict:
