@@ -117,6 +117,25 @@ def _tick_items(user, rng: random.Random) -> int:
     return sum(len(day.item_ids) for day in days)
 
 
+def _check_in_today(*people, use_everything: bool) -> None:
+    """A check-in today for each timed person, as full as their other days."""
+    from tracker.dates import today_for
+    from tracker.models import CheckIn, TrackedItem
+
+    rng = random.Random(11)
+    for person in people:
+        checkin = CheckIn(
+            user=person, date=today_for(person), posture=4, exercise_minutes=30, water_ml=2000,
+            stress=3, discomfort=5, notes="",
+        )  # fmt: skip
+        if use_everything:
+            _use_everything(checkin, 0, rng)
+            items = list(TrackedItem.objects.filter(user=person).values_list("pk", flat=True))
+            checkin.item_ids = sorted(rng.sample(items, 3))
+        checkin.save()
+    print("the timed people have checked in today")
+
+
 def main() -> None:
     args = start(
         __doc__.splitlines()[0],
@@ -127,11 +146,15 @@ def main() -> None:
             "pain relief, own factors and the PEG were added (to compare with earlier figures)",
             "--python-gc": "Python's own garbage collection inside the timed requests, as before "
             "the benchmarks ran it as each gunicorn worker does (to compare with earlier figures)",
+            "--today-logged": "the timed people have checked in today too (a first view after "
+            "today's check-in, not a first one of the day: today's day is added to what is kept)",
         },
     )
     from django.test import Client
 
     ten_years, one_year = populate(other_users=args.users, use_everything=not args.measures_only)
+    if args.today_logged:
+        _check_in_today(ten_years, one_year, use_everything=not args.measures_only)
     client = Client()
     client.force_login(ten_years)
     short_client = Client()
@@ -176,6 +199,7 @@ def main() -> None:
         forget_drawn_charts()
         charts._drawn_before_last.cache_clear()
         before_today.KEPT.clear()
+        before_today.DRAWN.clear()
 
     # The first view after a check-in draws the charts: "first view" clears the fragment
     # cache (untimed) before each request, and is the figure the targets are for (what the

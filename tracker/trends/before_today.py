@@ -11,7 +11,11 @@ order; the same integer sums).
 Kept in this process's memory only (health data never goes to a shared cache), keyed by
 everything it is made from: a digest of the days before today (every number of every loaded
 row, board.Dashboard._before_today), the person, the range's first day, today, the goals and
-the time away. A day before today changed, added or removed changes the digest."""
+the time away. A day before today changed, added or removed changes the digest.
+
+The year of discomfort's drawings (the heatmap's squares, the months' tiles) are kept the same
+way up to yesterday, in DRAWN: they hold words and links, so their keys hold the language and
+the site's address too, and today's square and month are drawn on each view."""
 
 import datetime as dt
 import threading
@@ -20,12 +24,19 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable, Sequence
 from typing import TypeVar
 
+from django.urls import get_script_prefix
+from django.utils.safestring import SafeString
+
 from tracker.days import tracked
-from tracker.trends import habits, insights
+from tracker.links import reverse_once
+from tracker.trends import habits, heatmap_months, insights
+from tracker.trends import heatmap as heatmap_drawing
 from tracker.trends.series import ROLLING_DAYS, DayRow, Series, measure_series
+from tracker.trends.words import language
 
 ONE_DAY = dt.timedelta(days=1)
 KEPT_AT_MOST = 200  # 4 a page (~135 KB in all, measured): 50 pages, ~7 MB a process
+DRAWN_AT_MOST = 100  # 2 a page (~70 KB in one language, measured): 50 pages, ~7 MB
 
 T = TypeVar("T")
 
@@ -55,7 +66,9 @@ class _Kept:
             self._items.clear()
 
 
-KEPT = _Kept(KEPT_AT_MOST)
+KEPT = _Kept(KEPT_AT_MOST)  # numbers only: any language's view reads the same entries
+# Drawings of the days before today, which hold words: each keyed by the language too.
+DRAWN = _Kept(DRAWN_AT_MOST)
 
 
 def split(rows: Sequence[DayRow], today: dt.date) -> tuple[Sequence[DayRow], DayRow | None]:
@@ -209,3 +222,40 @@ class _Everything(dict):
 
 
 _ALL_ITEMS = _Everything()
+
+
+def heatmap(rows: Sequence[DayRow], *, key: str, today: dt.date) -> heatmap_drawing.BeforeToday:
+    """The year of discomfort's squares before today, kept (in the active language: their
+    words; under the site's address: their links); the heatmap adds today's."""
+    before, _ = split(rows, today)
+
+    def make() -> heatmap_drawing.BeforeToday:
+        values = {row.date: row.discomfort for row in before}
+        return heatmap_drawing.before_today(values, today=today)
+
+    return DRAWN.get_or_make(("heatmap", key, today, language(), get_script_prefix()), make)
+
+
+def year_months(rows: Sequence[DayRow], *, key: str, today: dt.date) -> SafeString:
+    """The year as months: the tiles of the months before this one kept (in the active
+    language, linking to the history page's address), this month's drawn with today's day."""
+    before, _ = split(rows, today)
+    history = reverse_once("tracker:history")
+
+    def make() -> str:
+        values = {row.date: row.discomfort for row in before}
+        months = heatmap_months.shown_months(values, today=today)
+        return heatmap_months.earlier_months(
+            values, months=months[1:], today=today, history=history
+        )
+
+    earlier = DRAWN.get_or_make(("year_months", key, today, language(), history), make)
+    first = today.replace(day=1)
+    this_month = {}
+    for row in reversed(rows):  # oldest first: this month's days are the last
+        if row.date < first:
+            break
+        this_month[row.date] = row.discomfort
+    return heatmap_months.with_this_month(
+        earlier, heatmap_months.this_month(this_month, today=today, history=history)
+    )

@@ -24,7 +24,6 @@ from tracker.trends import (
     charts,
     figures,
     habits,
-    heatmap_months,
     insights,
     streaks,
     strength_charts,
@@ -332,16 +331,17 @@ class Dashboard:
 
     @functools.cached_property
     def heatmap(self) -> SafeString:
+        _, todays = before_today.split(self.rows, self.today)
         return charts.discomfort_heatmap(
-            {row.date: row.discomfort for row in self.rows}, today=self.today
+            {} if todays is None else {todays.date: todays.discomfort},  # the rest are kept
+            today=self.today,
+            before=before_today.heatmap(self.rows, key=self._before_today, today=self.today),
         )
 
     @functools.cached_property
     def year_months(self) -> SafeString:
         """The same year as months to open, for a phone: under the heatmap's fingerprint too."""
-        return heatmap_months.year_months(
-            {row.date: row.discomfort for row in self.rows}, today=self.today
-        )
+        return before_today.year_months(self.rows, key=self._before_today, today=self.today)
 
     @functools.cached_property
     def chart_figures(self) -> SafeString:

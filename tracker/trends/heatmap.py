@@ -3,8 +3,9 @@ Markup from f-strings over numbers and dates, as the line charts are (tracker.tr
 
 import datetime as dt
 import functools
+from typing import NamedTuple
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
@@ -45,14 +46,16 @@ def _heatmap_cells() -> tuple[str, ...]:
 
 
 def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]:
-    return _heatmap_days_in(first_monday, language())
+    return _heatmap_days_in(first_monday, language(), get_script_prefix())
 
 
 @functools.lru_cache(maxsize=4)
-def _heatmap_days_in(first_monday: dt.date, lang: str) -> tuple[tuple[dt.date, str, str], ...]:
+def _heatmap_days_in(
+    first_monday: dt.date, lang: str, prefix: str = "/"
+) -> tuple[tuple[dt.date, str, str], ...]:
     """(day, its cell's position, its link and title up to the value) for the weeks from
     `first_monday`: the same for everyone all week, in one language (`lang`: the titles say
-    the date in words). Each day links to its check-in."""
+    the date in words). Each day links to its check-in (under the site's `prefix`)."""
     return tuple(
         (
             day,
@@ -100,30 +103,53 @@ def _month_label(x: int, name: str) -> str:
 _HEATMAP_LEVELS = tuple(heatmap_level(value) for value in range(11))
 
 
-def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeString:
-    """A year of discomfort as a week-by-week grid, Monday at the top."""
-    last_monday = today - dt.timedelta(days=today.weekday())
-    first_monday = last_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1)
+def discomfort_heatmap(
+    values: dict[dt.date, int | None], *, today: dt.date, before: "BeforeToday | None" = None
+) -> SafeString:
+    """A year of discomfort as a week-by-week grid, Monday at the top. `values`: each saved
+    day's discomfort (None: saved without one); with `before`, the squares before today drawn
+    already (tracker.trends.before_today keeps them), only today's is read from it."""
+    if before is None:
+        before = before_today(values, today=today)
+    return with_today(before, today=today, saved=today in values, value=values.get(today))
+
+
+class BeforeToday(NamedTuple):
+    """The heatmap's parts the days before today decide, in one language: what a view keeps
+    (tracker.trends.before_today), adding today's square."""
+
+    labels: str  # the months' and the weekdays' names
+    cells: str  # the squares up to yesterday
+    logged: int  # saved days among them
+
+
+def before_today(values: dict[dt.date, int | None], *, today: dt.date) -> BeforeToday:
+    """The squares before today's (`values` is read only for the days before today)."""
+    first_monday = _first_monday(today)
     step = HEATMAP_CELL + HEATMAP_GAP
-    days = _heatmap_days(first_monday)[: (today - first_monday).days + 1]
-    not_logged = escape(gettext("discomfort not logged"))
-    # Each value's words once, not once a square.
-    value_words = [
-        escape(gettext("discomfort %(value)s") % {"value": value}) for value in range(11)
-    ]
-    cells = [
-        f'{opening}{not_logged}</title><rect class="hm hm-none" {position}/></a>'
-        if (value := values.get(day)) is None
-        else f"{opening}{value_words[value]}</title>"
-        f'<rect class="hm hm-{_HEATMAP_LEVELS[value]}" {position}/></a>'
-        for day, position, opening in days
-    ]
+    days = _heatmap_days(first_monday)[: (today - first_monday).days]
+    cell_words = _cell_words(language())
+    cells = "".join(
+        [_cell(opening, position, values.get(day), cell_words) for day, position, opening in days]
+    )
     logged = sum(1 for day, _, _ in days if day in values)
     months = "".join(
         _month_label(HEATMAP_LEFT + week * step, words.month_abbreviation(monday))
         for week in range(HEATMAP_WEEKS)
         if (monday := first_monday + dt.timedelta(weeks=week)).day <= 7
     )
+    return BeforeToday(months + _weekday_labels(), cells, logged)
+
+
+def with_today(
+    before: BeforeToday, *, today: dt.date, saved: bool, value: int | None
+) -> SafeString:
+    """The whole heatmap: the days before today's squares and today's (`saved`: today has a
+    check-in, whose discomfort is `value`, None if not logged)."""
+    first_monday = _first_monday(today)
+    step = HEATMAP_CELL + HEATMAP_GAP
+    _, position, opening = _heatmap_days(first_monday)[(today - first_monday).days]
+    logged = before.logged + saved
     # Our own words (no one's input): not escaped, as they never were (an apostrophe stays).
     description = ngettext(
         "Discomfort for each day of the last year; %(days)s day logged. Darker means more "
@@ -141,6 +167,32 @@ def discomfort_heatmap(values: dict[dt.date, int], *, today: dt.date) -> SafeStr
         'role="group" aria-labelledby="heatmap-title" aria-describedby="heatmap-desc" '
         'xmlns="http://www.w3.org/2000/svg">'
         f'<title id="heatmap-title">{title}</title>'
-        f'<desc id="heatmap-desc">{description}</desc>{months}'
-        f"{_weekday_labels()}{''.join(cells)}</svg>"
+        f'<desc id="heatmap-desc">{description}</desc>{before.labels}'
+        f"{before.cells}{_cell(opening, position, value, _cell_words(language()))}</svg>"
+    )
+
+
+def _first_monday(today: dt.date) -> dt.date:
+    last_monday = today - dt.timedelta(days=today.weekday())
+    return last_monday - dt.timedelta(weeks=HEATMAP_WEEKS - 1)
+
+
+def _cell(
+    opening: str, position: str, value: int | None, cell_words: tuple[str, tuple[str, ...]]
+) -> str:
+    not_logged, value_words = cell_words
+    if value is None:
+        return f'{opening}{not_logged}</title><rect class="hm hm-none" {position}/></a>'
+    return (
+        f"{opening}{value_words[value]}</title>"
+        f'<rect class="hm hm-{_HEATMAP_LEVELS[value]}" {position}/></a>'
+    )
+
+
+@functools.lru_cache(maxsize=16)
+def _cell_words(lang: str) -> tuple[str, tuple[str, ...]]:
+    """A square's words for each value, in one language (`lang`: only part of the key, read
+    while it is active): looked up once, not once a square or a view."""
+    return escape(gettext("discomfort not logged")), tuple(
+        escape(gettext("discomfort %(value)s") % {"value": value}) for value in range(11)
     )

@@ -44,40 +44,71 @@ def year_months(values: dict[dt.date, int | None], *, today: dt.date) -> SafeStr
     (None: the day was saved without one); only the months' own days are read, all within the
     year the heatmap's fingerprint covers."""
     history = reverse_once("tracker:history")
-    nothing = gettext("no discomfort logged")
-    tiles = []
-    for first in shown_months(values, today=today):
-        last = min(_shift(first, 1) - dt.timedelta(days=1), today)
-        shown = list(map(values.get, _days_from(first, last)))
-        logged = [value for value in shown if value is not None]
-        cells = [_CELLS[value] for value in shown]
-        if last == today:
-            cells[-1] = _TODAY_CELLS[shown[-1]]
-        if logged:
-            average = sum(logged) / len(logged)
-            # Whole sentences with their markup: the hidden words are what a screen reader adds.
-            words = ngettext(
-                '<span class="ym-words">%(days)s day<span class="visually-hidden"> with '
-                'discomfort logged,</span> <span class="ym-average"><span '
-                'class="visually-hidden">discomfort </span>average %(average)s</span></span>',
-                '<span class="ym-words">%(days)s days<span class="visually-hidden"> with '
-                'discomfort logged,</span> <span class="ym-average"><span '
-                'class="visually-hidden">discomfort </span>average %(average)s</span></span>',
-                len(logged),
-            ) % {"days": len(logged), "average": dates.number(f"{average:.1f}")}
-        else:
-            words = f'<span class="ym-words">{nothing}</span>'
-        name = capfirst(dates.month_name(first))
-        tiles.append(
-            f'<li><a class="year-month" href="{history}?month={first:%Y-%m}">'
-            f'<span class="ym-name">{name}<span class="ym-year"> {first.year}</span></span>'
-            f'<span class="ym-days ym-start-{first.weekday() + 1}" aria-hidden="true">'
-            f"{''.join(cells)}"
-            f"</span>{words}</a></li>"
-        )
+    months = shown_months(values, today=today)
+    return with_this_month(
+        earlier_months(values, months=months[1:], today=today, history=history),
+        _tile(values, months[0], today=today, history=history, nothing=_nothing()),
+    )
+
+
+def earlier_months(
+    values: dict[dt.date, int | None], *, months: list[dt.date], today: dt.date, history: str
+) -> str:
+    """The tiles of the months before this one (`months`, newest first): the days before today
+    decide them, so a view keeps them (tracker.trends.before_today) and draws this month's."""
+    nothing = _nothing()
+    return "".join(
+        [_tile(values, first, today=today, history=history, nothing=nothing) for first in months]
+    )
+
+
+def this_month(values: dict[dt.date, int | None], *, today: dt.date, history: str) -> str:
+    """The current month's tile (`values` needs only its days)."""
+    return _tile(values, today.replace(day=1), today=today, history=history, nothing=_nothing())
+
+
+def with_this_month(earlier: str, current: str) -> SafeString:
     label = pgettext("aria-label", "Discomfort month by month: open a month to see its days")
     return mark_safe(
-        f'<ul class="year-months year-narrow" aria-label="{label}">{"".join(tiles)}</ul>'
+        f'<ul class="year-months year-narrow" aria-label="{label}">{current}{earlier}</ul>'
+    )
+
+
+def _nothing() -> str:
+    return gettext("no discomfort logged")
+
+
+def _tile(
+    values: dict[dt.date, int | None], first: dt.date, *, today: dt.date, history: str,
+    nothing: str,
+) -> str:  # fmt: skip
+    last = min(_shift(first, 1) - dt.timedelta(days=1), today)
+    shown = list(map(values.get, _days_from(first, last)))
+    logged = [value for value in shown if value is not None]
+    cells = [_CELLS[value] for value in shown]
+    if last == today:
+        cells[-1] = _TODAY_CELLS[shown[-1]]
+    if logged:
+        average = sum(logged) / len(logged)
+        # Whole sentences with their markup: the hidden words are what a screen reader adds.
+        words = ngettext(
+            '<span class="ym-words">%(days)s day<span class="visually-hidden"> with '
+            'discomfort logged,</span> <span class="ym-average"><span '
+            'class="visually-hidden">discomfort </span>average %(average)s</span></span>',
+            '<span class="ym-words">%(days)s days<span class="visually-hidden"> with '
+            'discomfort logged,</span> <span class="ym-average"><span '
+            'class="visually-hidden">discomfort </span>average %(average)s</span></span>',
+            len(logged),
+        ) % {"days": len(logged), "average": dates.number(f"{average:.1f}")}
+    else:
+        words = f'<span class="ym-words">{nothing}</span>'
+    name = capfirst(dates.month_name(first))
+    return (
+        f'<li><a class="year-month" href="{history}?month={first:%Y-%m}">'
+        f'<span class="ym-name">{name}<span class="ym-year"> {first.year}</span></span>'
+        f'<span class="ym-days ym-start-{first.weekday() + 1}" aria-hidden="true">'
+        f"{''.join(cells)}"
+        f"</span>{words}</a></li>"
     )
 
 

@@ -1,0 +1,126 @@
+"""Issue 30: the year of discomfort's drawings of the days before today are kept
+(tracker.trends.before_today.DRAWN) and today's square and month added on each view: the very
+markup one drawing of every day gives, in the view's language, and never a kept drawing for
+other days, another day, language or address."""
+
+import datetime as dt
+import random
+
+import pytest
+from django.urls import set_script_prefix
+from django.utils import translation
+
+from tracker.trends import before_today, heatmap, heatmap_months
+from tracker.trends.board import Dashboard
+from tracker.trends.series import DayRow
+
+TODAY = dt.date(2026, 11, 29)
+
+
+@pytest.fixture(autouse=True)
+def _nothing_kept():
+    before_today.KEPT.clear()
+    before_today.DRAWN.clear()
+    yield
+    before_today.KEPT.clear()
+    before_today.DRAWN.clear()
+    set_script_prefix("/")
+
+
+def _rows(seed: int, *, today: str = "logged", days: int = 400) -> list[DayRow]:
+    rng = random.Random(seed)
+    rows = []
+    for offset in range(days, -1, -1):
+        if (offset == 0 and today == "none") or (offset > 0 and rng.random() < 0.15):
+            continue
+        discomfort = None if rng.random() < 0.1 else rng.randint(0, 10)
+        if offset == 0 and today == "no discomfort":
+            discomfort = None
+        rows.append(
+            DayRow(TODAY - dt.timedelta(days=offset), 3, 20, 1500, 4, discomfort, False, 14, 5)
+        )
+    return rows
+
+
+def _dashboard(rows, *, today=TODAY, account="1@2020-01-01") -> Dashboard:
+    return Dashboard(
+        account=account, range_key="365", start=today - dt.timedelta(days=364), today=today,
+        rows=rows, goals={"water_ml": 2000, "exercise_minutes": 30}, water_unit="ml",
+        streaks=[], streaks_all_time=False, alerts=[], away=[],
+    )  # fmt: skip
+
+
+def _one_pass(rows, *, today=TODAY) -> tuple[str, str]:
+    values = {row.date: row.discomfort for row in rows}
+    return (
+        heatmap.discomfort_heatmap(values, today=today),
+        heatmap_months.year_months(values, today=today),
+    )
+
+
+def _drawn(rows, **kwargs) -> tuple[str, str]:
+    dashboard = _dashboard(rows, **kwargs)
+    return dashboard.heatmap, dashboard.year_months
+
+
+@pytest.mark.parametrize("today", ["logged", "none", "no discomfort"])
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_todays_square_and_month_added_to_the_kept_days_are_one_drawing(today, lang):
+    rows = _rows(1, today=today)
+    with translation.override(lang):
+        assert _drawn(rows) == _one_pass(rows)
+        assert len(before_today.DRAWN._items) == 2
+        # Today's check-in saved, changed, removed: the kept days answer, today's follows.
+        before, _ = before_today.split(rows, TODAY)
+        for todays in ([], [DayRow(TODAY, 3, 20, 1500, 4, 7, False, 14, 5)],
+                       [DayRow(TODAY, 3, 20, 1500, 4, None, False, 14, 5)]):  # fmt: skip
+            changed = [*before, *todays]
+            assert _drawn(changed) == _one_pass(changed)
+        assert len(before_today.DRAWN._items) == 2
+
+
+def test_todays_check_in_shows_in_its_square_its_month_and_the_count():
+    rows = _rows(2, today="none")
+    heat, months = _drawn(rows)
+    logged = [*rows, DayRow(TODAY, 3, 20, 1500, 4, 9, False, 14, 5)]
+    heat_logged, months_logged = _drawn(logged)
+    assert "<title>Sun 29 Nov 2026: discomfort not logged</title>" in heat
+    assert "<title>Sun 29 Nov 2026: discomfort 9</title>" in heat_logged
+    count = len([row for row in rows if row.date >= dt.date(2025, 11, 24)])
+    assert f"; {count} days logged." in heat and f"; {count + 1} days logged." in heat_logged
+    assert 'hm-bg-none ym-today"' in months and 'hm-bg-4 ym-today"' in months_logged
+
+
+def test_the_kept_drawings_are_keyed_by_each_input():
+    """The days before today (any one of their discomforts), the account, today, the language
+    and the history page's address each make their own entry, drawn afresh and right."""
+    rows = _rows(3)
+    _drawn(rows)
+    keys = set(before_today.DRAWN._items)
+    yesterday = rows[-2]
+    edited = [*rows[:-2], yesterday._replace(discomfort=(yesterday.discomfort or 0) + 1), rows[-1]]
+    older = rows[5]
+    moved = [*rows[:5], older._replace(discomfort=None), *rows[6:]]
+    for changed in (edited, moved, rows[1:]):
+        assert _drawn(changed) == _one_pass(changed)
+    assert _drawn(rows, account="1@2021-01-01") == _one_pass(rows)
+    tomorrow = TODAY + dt.timedelta(days=1)
+    assert _drawn(rows, today=tomorrow) == _one_pass(rows, today=tomorrow)
+    with translation.override("es"):
+        spanish = _drawn(rows)
+        assert spanish == _one_pass(rows)
+        assert "molestia" in spanish[0] and "Noviembre" in spanish[1]
+    set_script_prefix("/elsewhere/")
+    moved_site = _drawn(rows)
+    assert moved_site == _one_pass(rows) and 'href="/elsewhere/history/?month=' in moved_site[1]
+    assert 'href="/elsewhere/checkin/' in moved_site[0]
+    # Two entries (the heatmap's and the months') for each of the eight, none reused.
+    assert len(before_today.DRAWN._items) == 2 * 8
+    assert keys < set(before_today.DRAWN._items)
+
+
+def test_the_kept_drawings_are_bounded():
+    rows = _rows(4, days=60)
+    for n in range(before_today.DRAWN_AT_MOST):
+        _drawn(rows, account=f"{n}@2020-01-01")
+    assert len(before_today.DRAWN._items) == before_today.DRAWN_AT_MOST
