@@ -35,7 +35,7 @@ from tracker.trends.series import ROLLING_DAYS, DayRow, Series, measure_series
 from tracker.trends.words import language
 
 ONE_DAY = dt.timedelta(days=1)
-KEPT_AT_MOST = 200  # 4 a page (~135 KB in all, measured): 50 pages, ~7 MB a process
+KEPT_AT_MOST = 250  # 5 a page (~XX KB in all, measured): 50 pages, ~YY MB a process
 DRAWN_AT_MOST = 100  # 2 a page (~70 KB in one language, measured): 50 pages, ~7 MB
 
 T = TypeVar("T")
@@ -211,6 +211,34 @@ def ticked(
             days.setdefault(pk, []).extend(dates)
     # An id the person no longer has is left out, as ticked_on leaves it.
     return tracked.Ticked(entries, {pk: dates for pk, dates in days.items() if pk in entries})
+
+
+def tag_insights(
+    in_range: Sequence[DayRow],
+    tags: Sequence[insights.Tag],
+    *,
+    key: str,
+    start: dt.date,
+    today: dt.date,
+) -> list[insights.Insight]:
+    """insights.tag_insights over the range's rows (from `start`): the discomfort sums of the
+    days before today kept (the same day's, and the day after's), today's discomfort added to
+    the first and, as yesterday's day after, to the second."""
+    before, todays = split(in_range, today)
+
+    def make() -> tuple[insights._Sums, insights._Sums]:
+        discomfort = {row.date: row.discomfort for row in before}
+        return (
+            insights._Sums([(row.date, row.discomfort) for row in before]),
+            insights._Sums([(row.date, discomfort.get(row.date + ONE_DAY)) for row in before]),
+        )
+
+    same_day, next_day = KEPT.get_or_make(("tag sums", key, start, today), make)
+    if todays is not None:
+        same_day = same_day.plus(today, todays.discomfort)
+        if before and before[-1].date == today - ONE_DAY:
+            next_day = next_day.plus(before[-1].date, todays.discomfort)
+    return insights.tag_comparisons(tags, same_day, next_day)
 
 
 class _Everything(dict):

@@ -243,7 +243,13 @@ class Dashboard:
         """Days with and without each pain relief and own factor ticked in the range."""
         if self.earlier is not None:
             return whole.tag_insights(self.earlier, self.in_range, self.items)
-        return insights.tag_insights(self.in_range, tracked.tags(self.ticked))
+        return before_today.tag_insights(
+            self.in_range,
+            tracked.tags(self.ticked),
+            key=self._before_today,
+            start=self.start,
+            today=self.today,
+        )
 
     @functools.cached_property
     def item_days(self) -> list[tracked.ItemDays]:

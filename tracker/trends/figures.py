@@ -13,7 +13,15 @@ from django.utils.translation import gettext, ngettext
 from tracker.links import reverse_once
 from tracker.trends.charts import Chart
 from tracker.trends.heatmap import heatmap_level
-from tracker.trends.insights import INSIGHT_MIN_DAYS, Insight, ranked
+from tracker.trends.insights import (
+    ABOUT_THE_SAME,
+    INSIGHT_MIN_DAYS,
+    NEXT_DAY,
+    NEXT_DAY_WAITING,
+    Comparison,
+    Insight,
+    ranked,
+)
 from tracker.trends.words import Phrasebook, phrasebook
 
 
@@ -80,16 +88,18 @@ def insight_items(goals: Iterable[Insight], tags: Iterable[Insight]) -> SafeStri
 
 def _compared_item(insight: Insight, *, marker: str, averaged: str, book: Phrasebook) -> str:
     """One insight: what it found in words, its two averages as bars beside their numbers and
-    day counts (the bars are drawn; the text says it all), and the day after in words."""
+    day counts (the bars are drawn; the text says it all), and the day after in words. Its
+    sentences are the Insight's own (difference_words, next_day_sentence, side_labels),
+    escaped, read from `book` (the active language's, looked up once a page)."""
     days = insight.same_day
-    labels = insight.side_labels
+    sentences = insight._sentences
     sides = (
-        (labels[0], days.met_mean, days.met_days),
-        (labels[1], days.missed_mean, days.missed_days),
+        (book.escaped(sentences.met_label), days.met_mean, days.met_days),
+        (book.escaped(sentences.missed_label), days.missed_mean, days.missed_days),
     )
     bars = "".join(
         [
-            f'<li><span class="insight-side">{escape(label)} · '
+            f'<li><span class="insight-side">{label} · '
             f"{book.days(count)}</span>"
             f"{_bar(mean)}"
             f'<span class="insight-value"><span class="visually-hidden">{averaged} '
@@ -97,12 +107,32 @@ def _compared_item(insight: Insight, *, marker: str, averaged: str, book: Phrase
             for label, mean, count in sides
         ]
     )
+    difference = days.difference  # an insight compared has one: its strength is its size
+    if not difference:
+        difference_words = book.escaped(ABOUT_THE_SAME)
+    else:
+        sentence = sentences.higher if difference > 0 else sentences.lower
+        difference_words = book.escaped(sentence) % {
+            "difference": book.escaped_number(f"{abs(difference):.1f}")
+        }
     return (
-        f'<li class="insight"{marker} data-strength="{insight.strength:.1f}">'
-        f"<p><strong>{escape(insight.title)}</strong>: {escape(insight.difference_words)}.</p>"
+        f'<li class="insight"{marker} data-strength="{abs(difference):.1f}">'
+        f"<p><strong>{escape(insight.title)}</strong>: {difference_words}.</p>"
         f'<ul class="insight-bars">{bars}</ul>'
-        f'<p class="small">{escape(insight.next_day_sentence)}</p></li>'
+        f'<p class="small">{_next_day(insight.next_day, book)}</p></li>'
     )
+
+
+def _next_day(days: Comparison, book: Phrasebook) -> str:
+    """Insight.next_day_sentence, escaped."""
+    if not days.enough:
+        return book.escaped(NEXT_DAY_WAITING)
+    return book.escaped(NEXT_DAY) % {
+        "met_mean": book.escaped_number(f"{days.met_mean:.1f}"),
+        "met_days": book.escaped_days(days.met_days),
+        "missed_mean": book.escaped_number(f"{days.missed_mean:.1f}"),
+        "missed_days": book.escaped_days(days.missed_days),
+    }
 
 
 def _bar(mean: float) -> str:

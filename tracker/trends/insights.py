@@ -118,8 +118,8 @@ class Insight:
         days = self.next_day
         book = phrasebook()
         if not days.enough:
-            return book.translated(_NEXT_DAY_WAITING)
-        return book.translated(_NEXT_DAY) % _means(book, days)
+            return book.translated(NEXT_DAY_WAITING)
+        return book.translated(NEXT_DAY) % _means(book, days)
 
     @property
     def strength(self) -> float | None:
@@ -136,7 +136,7 @@ class Insight:
         difference = self.same_day.difference
         book = phrasebook()
         if not difference:
-            return book.translated(_ABOUT_THE_SAME)
+            return book.translated(ABOUT_THE_SAME)
         sentence = self._sentences.higher if difference > 0 else self._sentences.lower
         return book.translated(sentence) % {"difference": book.number(f"{abs(difference):.1f}")}
 
@@ -248,11 +248,11 @@ def _means(book: words.Phrasebook, days: Comparison) -> dict[str, str]:
 
 
 # The sentences every insight reads, marked here and translated (and kept) where read.
-_NEXT_DAY_WAITING = gettext_noop("The day after: not enough days to compare yet.")
-_NEXT_DAY = gettext_noop(
+NEXT_DAY_WAITING = gettext_noop("The day after: not enough days to compare yet.")
+NEXT_DAY = gettext_noop(
     "The day after: %(met_mean)s over %(met_days)s against %(missed_mean)s over %(missed_days)s."
 )
-_ABOUT_THE_SAME = gettext_noop("discomfort about the same either way")
+ABOUT_THE_SAME = gettext_noop("discomfort about the same either way")
 
 
 Check = Callable[[DayRow], bool | None]
@@ -419,6 +419,11 @@ def tag_insights(rows: Sequence[DayRow], tags: Sequence[Tag]) -> list[Insight]:
     discomfort = {row.date: row.discomfort for row in rows}
     same_day = _Sums([(day, discomfort[day]) for day in saved])
     next_day = _Sums([(day, discomfort.get(day + ONE_DAY)) for day in saved])
+    return tag_comparisons(tags, same_day, next_day)
+
+
+def tag_comparisons(tags: Sequence[Tag], same_day: "_Sums", next_day: "_Sums") -> list[Insight]:
+    """tag_insights from the range's discomfort sums, the same day's and the day after's."""
     found = []
     for tag in tags:
         comparisons = []
@@ -450,6 +455,19 @@ class _Sums:
         self.value = dict(logged)
         self.days = [day for day, _ in logged]
         self.totals = [0, *accumulate(value for _, value in logged)]
+
+    def plus(self, day: dt.date, value: int | None) -> "_Sums":
+        """These sums and one more day's value, a day after all of theirs (the sums of the
+        days before today kept, and today's added: tracker.trends.before_today)."""
+        if value is None:
+            return self
+        if self.days and day <= self.days[-1]:
+            raise ValueError(f"{day} is not after {self.days[-1]}")
+        more = _Sums([])
+        more.value = {**self.value, day: value}
+        more.days = [*self.days, day]
+        more.totals = [*self.totals, self.totals[-1] + value]
+        return more
 
     def between(self, first: dt.date, last: dt.date | None) -> tuple[int, int]:
         """(total, count) of the logged values from `first` to `last` (None: to the end)."""

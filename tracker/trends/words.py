@@ -10,6 +10,7 @@ import functools
 
 from django.conf import settings
 from django.utils import dateformat, formats
+from django.utils.html import escape
 from django.utils.translation import get_language, gettext, ngettext, pgettext_lazy
 
 
@@ -88,6 +89,13 @@ class Phrasebook:
         self._plain = self._decimal == "." and self._thousands == ","
         self._days: dict[int, str] = {}
         self._messages: dict[str, str] = {}
+        self._escaped: dict[str, str] = {}
+        self._escaped_days: dict[int, str] = {}
+        # Whether a number, once written, can hold a character HTML escapes (no language's
+        # separators do, but then it is escaped as any text would be).
+        self._numbers_need_escaping = escape(self._decimal + self._thousands) != (
+            self._decimal + self._thousands
+        )
 
     def number(self, text: str) -> str:
         """A number written with "." and "," as this language writes it."""
@@ -106,6 +114,27 @@ class Phrasebook:
         found = self._messages.get(message)
         if found is None:
             found = self._messages[message] = gettext(message)
+        return found
+
+    def escaped(self, message: str) -> str:
+        """translated(message), HTML-escaped (kept: a page of insights escapes the same few
+        sentences dozens of times). Escaping works character by character, so a sentence
+        escaped and then filled with escaped values is the filled sentence escaped."""
+        found = self._escaped.get(message)
+        if found is None:
+            found = self._escaped[message] = escape(self.translated(message))
+        return found
+
+    def escaped_number(self, text: str) -> str:
+        """number(text), HTML-escaped."""
+        written = self.number(text)
+        return escape(written) if self._numbers_need_escaping else written
+
+    def escaped_days(self, count: int) -> str:
+        """days(count), HTML-escaped (kept with it)."""
+        found = self._escaped_days.get(count)
+        if found is None:
+            found = self._escaped_days[count] = escape(self.days(count))
         return found
 
 
