@@ -354,6 +354,10 @@ class Dashboard:
         return figures.chart_figures(self.charts, range_key=self.range_key)
 
     @functools.cached_property
+    def strength_figures(self) -> SafeString:
+        return figures.strength_figures(self.habit_charts)
+
+    @functools.cached_property
     def insight_items(self) -> SafeString:
         return figures.insight_items(self.insights, self.tag_insights)
 

@@ -6,6 +6,7 @@ partials/trends_range.html drew, every value escaped as the template escaped it.
 
 from collections.abc import Iterable
 
+from django.utils.formats import localize
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
@@ -49,6 +50,29 @@ def chart_figures(charts: Iterable[Chart], *, range_key: str) -> SafeString:
             f'<a class="chart-table-link" href="{table_url}" hx-get="{table_url}" '
             f'hx-target="this" hx-swap="outerHTML">{show_as_table}'
             f'<span class="visually-hidden">: {label}</span></a></figure>'
+        )
+    return mark_safe("".join(parts))
+
+
+def strength_figures(habit_charts: Iterable[tuple[str, str, int, Chart]]) -> SafeString:
+    """Each habit's strength figure, as the template's loop drew it (its whitespace too): the
+    caption is the template's sentence (the same message), its values escaped."""
+    caption = gettext(
+        '<strong>%(label)s</strong> · <span data-habit-strength="%(habit)s">%(percent)s%%</span>'
+        " today"
+    )
+    parts = []
+    for habit, label, percent, chart in habit_charts:
+        # Every value escaped, as the template's {{ }} did (the percent written as it wrote it).
+        words = {
+            "label": escape(label),
+            "habit": escape(habit),
+            "percent": escape(localize(percent)),
+        }
+        parts.append(
+            f'\n    <figure class="chart-figure" id="figure-strength-{escape(habit)}">\n'
+            f"      <figcaption>{caption % words}</figcaption>\n"
+            f"      {escape(chart.svg)}\n    </figure>\n    "
         )
     return mark_safe("".join(parts))
 

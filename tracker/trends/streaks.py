@@ -4,17 +4,23 @@ forgiving measure, streaks the familiar one beside it."""
 
 import bisect
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.db import connection
-from django.utils.translation import gettext
+from django.utils.formats import localize
+from django.utils.html import conditional_escape as escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from tracker.models import CheckIn
 from tracker.trends import habits
 from tracker.trends.habits import recent_share
 from tracker.trends.insights import DayRow
+from tracker.trends.words import language
 
 RECENT_DAYS = 7  # the window of habits.recent_share: the table's "Last 7 days"
 
@@ -43,6 +49,30 @@ class Streak:
         if self.kind == "exercise":
             return gettext("%(share)s (others away or rest days)") % {"share": words}
         return gettext("%(share)s (others away)") % {"share": words}
+
+    @property
+    def current_days(self) -> SafeString:
+        """ "12 days", the table's "Current" column."""
+        return days_words(self.current)
+
+    @property
+    def longest_days(self) -> SafeString:
+        return days_words(self.longest)
+
+
+def days_words(count: int) -> SafeString:
+    """A run's length in the words the streak table's template sentence gave ("12 days", the
+    same message), its number written and escaped as the template wrote it: kept per
+    language, as the table asks six times a view."""
+    return _days_words_in(count, language(), settings.USE_THOUSAND_SEPARATOR)
+
+
+@functools.lru_cache(maxsize=2048)
+def _days_words_in(count: int, lang: str, grouped: bool) -> SafeString:
+    # `lang` and `grouped` are only part of the key: ngettext and localize read them.
+    return mark_safe(
+        ngettext("%(days)s day", "%(days)s days", count) % {"days": escape(localize(count))}
+    )
 
 
 def runs(dates: Sequence[dt.date], *, frozen: Sequence[dt.date] = ()) -> list[tuple[dt.date, int]]:
