@@ -79,3 +79,35 @@ def test_the_table_reads_them_from_each_streak():
     streak = streaks.Streak("water", "Water", current=1, longest=12)
     with override("en"):
         assert (streak.current_days, streak.longest_days) == ("1 day", "12 days")
+
+
+_RANGE = (
+    '{% load i18n %}{% translate "j F Y" context "date format: day, month, year" as long_date %}'
+    "{% with start=dashboard.start|date:long_date end=dashboard.today|date:long_date %}"
+    "{% blocktranslate trimmed count days=dashboard.logged_days %}From {{ start }} to {{ end }}: "
+    "{{ days }} day logged. Days you didn't log are gaps, not zeros.{% plural %}From {{ start }} "
+    "to {{ end }}: {{ days }} days logged. Days you didn't log are gaps, not zeros."
+    "{% endblocktranslate %}{% endwith %}"
+)
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+@pytest.mark.parametrize("logged", [0, 1, 2, 365, 3650])
+def test_the_range_sentence_is_the_templates(lang, logged):
+    import datetime as dt
+
+    from tracker.trends.board import Dashboard
+
+    today = dt.date(2026, 11, 29)
+    dashboard = Dashboard(
+        account="1@2020-01-01", range_key="365", start=today - dt.timedelta(days=364),
+        today=today, rows=[], goals={"water_ml": 2000, "exercise_minutes": 30},
+        water_unit="ml", streaks=[], streaks_all_time=False, alerts=[], away=[],
+    )  # fmt: skip
+    dashboard.logged_days = logged
+    with override(lang):
+        assert dashboard.range_sentence == _render(_RANGE, dashboard=dashboard)
+    with override_settings(USE_THOUSAND_SEPARATOR=True), override(lang):
+        del dashboard.range_sentence
+        assert dashboard.range_sentence == _render(_RANGE, dashboard=dashboard)
+    assert ("didn't log" if lang == "en" else "huecos, no ceros") in dashboard.range_sentence

@@ -10,8 +10,9 @@ from dataclasses import replace
 from decimal import Decimal
 
 from django.utils import formats
-from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.html import conditional_escape as escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from tracker import ranges
@@ -32,6 +33,7 @@ from tracker.trends import (
 )
 from tracker.trends import earlier as earlier_days
 from tracker.trends.insights import DayRow
+from tracker.trends.words import long_date
 
 NOT_LOGGED = -1
 PEG_MEASURE = insights.Measure("peg_total", _("PEG score"), "/10", 0, 10)
@@ -352,6 +354,27 @@ class Dashboard:
     @functools.cached_property
     def chart_figures(self) -> SafeString:
         return figures.chart_figures(self.charts, range_key=self.range_key)
+
+    @functools.cached_property
+    def range_sentence(self) -> SafeString:
+        """ "From 1 December 2025 to 30 November 2026: 300 days logged. ...", the range's
+        line as its template sentence said it (the same messages; the dates and the count
+        written and escaped as the template wrote them, the sentence itself not escaped)."""
+        words = {
+            "start": escape(long_date(self.start)),
+            "end": escape(long_date(self.today)),
+            "days": escape(formats.localize(self.logged_days)),
+        }
+        return mark_safe(
+            ngettext(
+                "From %(start)s to %(end)s: %(days)s day logged. Days you didn't log are "
+                "gaps, not zeros.",
+                "From %(start)s to %(end)s: %(days)s days logged. Days you didn't log are "
+                "gaps, not zeros.",
+                self.logged_days,
+            )
+            % words
+        )
 
     @functools.cached_property
     def strength_figures(self) -> SafeString:

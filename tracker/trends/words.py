@@ -26,6 +26,7 @@ _PATTERNS = {
     "short": pgettext_lazy("date format: day, short month, year", "j M Y"),
     "short_no_year": pgettext_lazy("date format: day, short month", "j M"),
     "month_year": pgettext_lazy("date format: month, year", "F Y"),
+    "long": pgettext_lazy("date format: day, month, year", "j F Y"),
     "month": "F",
     "month_abbreviation": "M",
     "weekday_abbreviation": "D",
@@ -55,6 +56,11 @@ def short_date(day: dt.date) -> str:
 def short_date_no_year(day: dt.date) -> str:
     """ "5 Dec": the first date under a chart of a year or less."""
     return _date(day, "short_no_year")
+
+
+def long_date(day: dt.date) -> str:
+    """ "5 December 2016": the trends range's first and last days."""
+    return _date(day, "long")
 
 
 def month_year(day: dt.date) -> str:
