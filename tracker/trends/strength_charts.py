@@ -45,16 +45,24 @@ def strength_chart(
     to 100%. It changes smoothly (a half-life of 13 days), so no point markers, and at most
     STRENGTH_POINTS points draw it as well as a year of days would: four more charts stay cheap
     on a page that already draws five."""
-    step = strength_step(len(shares))
-    keep = [*range(0, len(shares) - 1, step), len(shares) - 1]
+    keep, days = _kept_points(first, len(shares))
     return strength_points(
         label=label,
-        days=[first + dt.timedelta(days=i) for i in keep],
+        days=days,
         shares=[shares[i] for i in keep],
         length=len(shares),
         chart_id=chart_id,
         caption=caption,
     )
+
+
+@functools.lru_cache(maxsize=16)
+def _kept_points(first: dt.date, length: int) -> tuple[tuple[int, ...], tuple[dt.date, ...]]:
+    """Which of `length` days from `first` a strength chart draws, and their dates: the same
+    for the page's four habits, and for every page of the range all day."""
+    step = strength_step(length)
+    keep = (*range(0, length - 1, step), length - 1)
+    return keep, tuple(first + dt.timedelta(days=i) for i in keep)
 
 
 def strength_points(
