@@ -367,3 +367,18 @@ def test_sums_plus_a_later_day_are_the_sums_of_all():
     assert insights._Sums(pairs).plus(TODAY, None).days == insights._Sums(pairs).days
     with pytest.raises(ValueError):
         insights._Sums(pairs).plus(TODAY - dt.timedelta(days=3), 1)
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda case: "-".join(map(str, case.values())))
+def test_the_row_numbers_are_each_rows_numbers_in_turn(case):
+    """Every field but the ticked items, the date as its ordinal, -1 for not logged, a
+    boolean as 0 or 1: what the digests were always taken over."""
+    rows = _ticking(_rows(13, days=50, **case), 13)
+    rows[3] = rows[3]._replace(woke_from_pain=True, rest_day=True, peg_total=None)
+    expected = [
+        -1 if number is None else int(number)
+        for row in rows
+        for number in (row.date.toordinal(), *row[1:-1])
+    ]
+    assert list(_dashboard(rows)._row_numbers) == expected
+    assert list(_dashboard([])._row_numbers) == []

@@ -4,6 +4,7 @@ Through the template each chart figure was ~15 nodes and each insight line 4, ~2
 page with eighteen own factors: a fifth of drawing the range. The markup is the one
 partials/trends_range.html drew, every value escaped as the template escaped it."""
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.utils.formats import localize
@@ -23,7 +24,7 @@ from tracker.trends.insights import (
     Insight,
     ranked,
 )
-from tracker.trends.words import Phrasebook, phrasebook
+from tracker.trends.words import Phrasebook, long_date, phrasebook
 
 
 def chart_figures(charts: Iterable[Chart], *, range_key: str) -> SafeString:
@@ -52,6 +53,27 @@ def chart_figures(charts: Iterable[Chart], *, range_key: str) -> SafeString:
             f'<span class="visually-hidden">: {label}</span></a></figure>'
         )
     return mark_safe("".join(parts))
+
+
+def range_sentence(start: dt.date, end: dt.date, logged_days: int) -> SafeString:
+    """ "From 1 December 2025 to 30 November 2026: 300 days logged. ...", the range's line as
+    its template sentence said it (the same messages; the dates and the count written and
+    escaped as the template wrote them, the sentence itself not escaped)."""
+    words = {
+        "start": escape(long_date(start)),
+        "end": escape(long_date(end)),
+        "days": escape(localize(logged_days)),
+    }
+    return mark_safe(
+        ngettext(
+            "From %(start)s to %(end)s: %(days)s day logged. Days you didn't log are "
+            "gaps, not zeros.",
+            "From %(start)s to %(end)s: %(days)s days logged. Days you didn't log are "
+            "gaps, not zeros.",
+            logged_days,
+        )
+        % words
+    )
 
 
 def strength_figures(habit_charts: Iterable[tuple[str, str, int, Chart]]) -> SafeString:
