@@ -124,3 +124,14 @@ def test_the_kept_drawings_are_bounded():
     for n in range(before_today.DRAWN_AT_MOST):
         _drawn(rows, account=f"{n}@2020-01-01")
     assert len(before_today.DRAWN._items) == before_today.DRAWN_AT_MOST
+
+
+@pytest.mark.parametrize("length", [1, 2, 30, 90, 91, 365, 366, 800])
+def test_a_strength_charts_kept_point_days_are_keyed_by_first_day_and_length(length):
+    from tracker.trends import strength_charts
+
+    for first in (TODAY - dt.timedelta(days=length - 1), TODAY - dt.timedelta(days=length)):
+        step = strength_charts.strength_step(length)
+        keep = [*range(0, length - 1, step), length - 1]
+        expected = (tuple(keep), tuple(first + dt.timedelta(days=i) for i in keep))
+        assert strength_charts._kept_points(first, length) == expected
