@@ -5,7 +5,8 @@
         .venv/bin/python benchmarks/bench_trends.py             # PostgreSQL (a fresh *_bench db)
 
 Creates one user with 10 years of check-ins, one with 1 year, and 2,000 others with a year
-each, then times each page with Django's test client (median and p95 over many requests). The
+each, then times each page with Django's test client (median and p95 over many requests, and
+the median CPU time, which the targets are measured in). The
 two timed people use everything: sleep most nights, a weekly PEG, and full lists of pain relief
 and own factors (8 and 10) with a few ticked each day (`--measures-only`: the five measures)."""
 
@@ -22,7 +23,7 @@ from benchmarks.common import as_a_worker, report, start, timed, timed_against
 TARGETS = (
     "365-day first view <= 4x floor; all days first view <= 2x the 365-day one, and 10 years "
     "<= 1.2x 1 year; home, tips, settings and the check-in page <= 3x; check-in save <= 3x "
-    "(each x floor as timed alongside it)"
+    "(each x floor as timed alongside it, in CPU time)"
 )
 
 
@@ -237,7 +238,7 @@ def main() -> None:
         year_short = results[f"dashboard, 365 days (1 year of history), {view}"][0]
         print(
             f"365-day dashboard ({view}), 10 years vs 1 year of history: "
-            f"{year_long['median'] / year_short['median']:.2f}x"
+            f"{year_long['cpu'] / year_short['cpu']:.2f}x (CPU)"
         )
     print_targets(results)
 
@@ -245,12 +246,14 @@ def main() -> None:
 def print_targets(results: dict) -> None:
     """Each target of issue 30 beside its figure: met or not."""
 
+    # CPU time: what the issue's targets are about, and steady where the wall clock is not
+    # (a shared virtual machine's cores are now and then lent elsewhere mid-request).
     def times_floor(label: str) -> float:
         page, floor = results[label]
-        return page["median"] / floor["median"]
+        return page["cpu"] / floor["cpu"]
 
     def median(label: str) -> float:
-        return results[label][0]["median"]
+        return results[label][0]["cpu"]
 
     year = "dashboard, 365 days (10 years of history), first view"
     targets = [
