@@ -84,3 +84,45 @@ def test_the_kept_header_is_per_language_and_per_signed_in_or_not(client, user):
     assert "Iniciar sesión" in out_es and "Log in" in out_en and "Log out" not in out_en
     assert "Cerrar sesión" in in_es and "Log out" in in_en and "Log in" not in in_en
     assert "Tendencias" in in_es and "Trends" not in in_es
+
+
+def _header_template_drawn(user, **context) -> str:
+    """The header as base.html's block drew it before it was kept (the same partial, drawn
+    by the template engine now)."""
+    from django.template.loader import render_to_string
+
+    return render_to_string(
+        page_assets.HEADER_TEMPLATE, {"signed_in": user.is_authenticated, **context}
+    ).strip()
+
+
+def test_without_a_csrf_token_the_kept_header_has_no_token_input_as_the_tag_had(user):
+    from django.template import Context
+
+    page_assets._header_once.cache_clear()
+    with translation.override("en"):
+        for context in ({}, {"csrf_token": "NOTPROVIDED"}):
+            drawn = str(page_assets.site_header(Context({"user": user, **context})))
+            assert "csrfmiddlewaretoken" not in drawn and "-csrf-token-slot-" not in drawn
+            assert "Log out" in drawn
+        # {% csrf_token %} writes nothing without a token (Django's own tag, drawn as before).
+        assert str(page_assets.site_header(Context({"user": user}))) == _header_template_drawn(user)
+        drawn = str(page_assets.site_header(Context({"user": user, "csrf_token": "abc123"})))
+        assert drawn == _header_template_drawn(user, csrf_token="abc123")
+
+
+def test_the_kept_header_links_under_the_sites_own_prefix(user):
+    from django.template import Context
+    from django.urls import get_script_prefix, set_script_prefix
+
+    page_assets._header_once.cache_clear()
+    before = get_script_prefix()
+    try:
+        with translation.override("en"):
+            at_root = str(page_assets.site_header(Context({"user": user, "csrf_token": "t1"})))
+            set_script_prefix("/elsewhere/")
+            elsewhere = str(page_assets.site_header(Context({"user": user, "csrf_token": "t1"})))
+    finally:
+        set_script_prefix(before)
+    assert 'href="/checkin/"' in at_root and 'href="/elsewhere/checkin/"' not in at_root
+    assert 'href="/elsewhere/checkin/"' in elsewhere and 'href="/checkin/"' not in elsewhere

@@ -78,7 +78,7 @@ def values(
 _SOMEONE = -7_000_001
 
 
-@functools.cache
+@functools.lru_cache(maxsize=32)
 def _compiled_count(make, alias: str, vendor: str) -> tuple[str, tuple, int]:
     """COUNT(*) of `make(_SOMEONE)`'s rows as SQL and parameters, and where the person's id is
     among the parameters. Compiled by the ORM (its lookups, a JSON field's comparisons on each

@@ -26,7 +26,8 @@ def week_items(days: Iterable[DaySummary]) -> SafeString:
         state = day.state
         discomfort = day.checkin.discomfort if day.checkin is not None else None
         if discomfort is not None:
-            value = escape(discomfort_words % {"value": discomfort})
+            # As {% blocktranslate %}: the translation as it is, the value escaped.
+            value = discomfort_words % {"value": escape(discomfort)}
         else:
             value = partly if state == "partial" else not_logged
         aside = partly_aside if state == "partial" and discomfort is not None else ""

@@ -47,6 +47,8 @@ HEADER_TEMPLATE = "tracker/partials/site_header.html"
 # Stands for the CSRF token in a kept header; no token looks like it (they are letters and
 # digits only).
 _CSRF_SLOT = "-csrf-token-slot-"
+# What {% csrf_token %} writes around it (django.template.defaulttags.CsrfTokenNode).
+_CSRF_INPUT = f'<input type="hidden" name="csrfmiddlewaretoken" value="{_CSRF_SLOT}">'
 
 
 @register.simple_tag(takes_context=True)
@@ -63,7 +65,11 @@ def site_header(context) -> SafeString:
     )
     if not signed_in:
         return drawn
-    return mark_safe(drawn.replace(_CSRF_SLOT, escape(context.get("csrf_token", ""))))
+    # As {% csrf_token %}: no input at all without a token (a page drawn outside a request).
+    token = context.get("csrf_token")
+    if not token or token == "NOTPROVIDED":
+        return mark_safe(drawn.replace(_CSRF_INPUT, ""))
+    return mark_safe(drawn.replace(_CSRF_SLOT, escape(token)))
 
 
 @functools.lru_cache(maxsize=32)
