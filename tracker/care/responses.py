@@ -207,6 +207,9 @@ def page_care(user, *, today: dt.date, full_rules: Iterable[str] | None = ()) ->
     every open alert) come as full prompts, the rest as lines."""
     now = timezone.now()
     alerts = prompts.by_urgency(prompts.active_alerts(user, now))
+    if not alerts:
+        # Most pages of most people: nothing to word, so no country's numbers to look up.
+        return PageCare(prompts=[], lines=[])
     open_alerts = [alert for alert in alerts if alert.is_open]
     full = [alert for alert in open_alerts if full_rules is None or alert.rule in set(full_rules)]
     shown_rules = {alert.rule for alert in open_alerts}
