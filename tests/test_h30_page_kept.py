@@ -126,3 +126,38 @@ def test_the_kept_header_links_under_the_sites_own_prefix(user):
         set_script_prefix(before)
     assert 'href="/checkin/"' in at_root and 'href="/elsewhere/checkin/"' not in at_root
     assert 'href="/elsewhere/checkin/"' in elsewhere and 'href="/checkin/"' not in elsewhere
+
+
+# --- the heatmap's legend ---------------------------------------------------------------------
+
+
+def test_the_heatmap_legend_is_kept_per_language_and_is_the_templates():
+    from django.template.loader import render_to_string
+
+    from tracker.templatetags import backhabits
+
+    backhabits._legend_once.cache_clear()
+    for language, words in (("es", "sin registrar"), ("en", "not logged"), ("es", None)):
+        with translation.override(language):
+            drawn = backhabits.heatmap_legend()
+            assert drawn == render_to_string(backhabits.LEGEND_TEMPLATE)
+            if words:
+                assert f"</span> {words}</span>" in drawn
+    assert backhabits._legend_once.cache_info().hits == 1
+    assert backhabits._legend_once.cache_info().currsize == 2
+
+
+def test_with_debug_on_the_heatmap_legend_is_drawn_each_time():
+    from tracker.templatetags import backhabits
+
+    backhabits._legend_once.cache_clear()
+    with override_settings(DEBUG=True), translation.override("en"):
+        assert "not logged" in backhabits.heatmap_legend()
+    assert backhabits._legend_once.cache_info().currsize == 0
+
+
+def test_the_trends_and_history_pages_show_the_legend(logged_in_client):
+    for page in ("/trends/", "/history/"):
+        html = logged_in_client.get(page).content.decode()
+        assert '<span class="legend-swatch hm-none"></span> not logged</span>' in html, page
+        assert '<span class="legend-swatch hm-0"></span>' in html, page

@@ -1,9 +1,12 @@
 import datetime as dt
+import functools
 
 from django import template
+from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import formats
-from django.utils.safestring import SafeString
-from django.utils.translation import pgettext
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language, pgettext
 
 from tracker.dates import day_name
 from tracker.days import peg, units
@@ -51,6 +54,29 @@ def peg_meaningful_percent() -> int:
 def heatmap_bands() -> tuple[tuple[int, int], ...]:
     """The discomfort each heatmap colour covers, for the legends (tracker.trends.charts)."""
     return charts.HEATMAP_BANDS
+
+
+LEGEND_TEMPLATE = "tracker/partials/heatmap_legend.html"
+
+
+@register.simple_tag
+def heatmap_legend() -> SafeString:
+    """The heatmap's legend (heatmap_legend.html): the same for everyone reading a language,
+    so drawn once per language and process; with DEBUG on every time, so an edited template
+    shows at once."""
+    if settings.DEBUG:
+        return _legend_drawn()
+    return _legend_once(get_language())
+
+
+@functools.lru_cache(maxsize=8)
+def _legend_once(language: str | None) -> SafeString:
+    return _legend_drawn()
+
+
+def _legend_drawn() -> SafeString:
+    # Drawn by the template engine, which escaped it.
+    return mark_safe(render_to_string(LEGEND_TEMPLATE))
 
 
 @register.simple_tag
