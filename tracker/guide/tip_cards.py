@@ -1,4 +1,6 @@
-"""The all-tips page's cards, drawn once for each version of the tips and each set of dismissals.
+"""Tip cards drawn once and kept: the all-tips page's, for each version of the tips and each set
+of dismissals, and the day's "Tips for you" (home, and the page after a check-in), for each
+choice of them.
 
 Every signed-in visitor sees the same cards but for the tips they dismissed, and drawing 33 of
 them was two thirds of the page. They are kept in each process's fragment cache under a digest of
@@ -57,6 +59,33 @@ def cards_key(content: tuple, dismissed: tuple, *, signed_in: bool, language: st
     return f"tip-cards:{digest}"
 
 
+def _with_request(drawn: str, request) -> SafeString:
+    # Drawn by our own template; the token and the address are escaped as the template would.
+    return mark_safe(
+        drawn.replace(_TOKEN, escape(get_token(request))).replace(
+            _HERE, escape(request.get_full_path())
+        )
+    )
+
+
+def tips_for_you(request, chosen: Sequence, *, kept_as: str) -> SafeString:
+    """The day's "Tips for you" section (nothing without tips), with this request's CSRF token
+    and address. `kept_as` is the key the choice is kept under (tips.day_tips): a digest of
+    everything it was made from (the person, the day, their days' figures, the language, the
+    tips as saved and the person's dismissals), so the same choice is drawn once; the script
+    prefix is added, as the cards link to pages."""
+    key = "tips-for-you:" + hashlib.sha256(f"{kept_as}|{get_script_prefix()}".encode()).hexdigest()
+    cache = caches[CARDS_CACHE]
+    drawn = cache.get(key)
+    if drawn is None:
+        drawn = render_to_string(
+            "tracker/partials/tips_for_you.html",
+            {"chosen_tips": chosen, "user": request.user, "request": _Here, "csrf_token": _TOKEN},
+        )
+        cache.set(key, drawn)
+    return _with_request(drawn, request)
+
+
 def all_tip_cards(request) -> SafeString:
     """The page's groups of cards, with this request's CSRF token and address. Read and drawn
     only when the tips, sections or the person's dismissals changed since they were kept."""
@@ -96,9 +125,4 @@ def all_tip_cards(request) -> SafeString:
             },
         )
         cache.set(key, drawn)
-    # Drawn by our own template; the token and the address are escaped as the template would.
-    return mark_safe(
-        drawn.replace(_TOKEN, escape(get_token(request))).replace(
-            _HERE, escape(request.get_full_path())
-        )
-    )
+    return _with_request(drawn, request)

@@ -348,6 +348,12 @@ def dismissed_keys(user):
 def tips_for_user(user, *, today: dt.date, red_flag_active: bool = False) -> list[ChosenTip]:
     """The day's tips for the person: worked out once, then kept until anything it depends on
     changes (TipInputs). With an alert open, only tips safe beside one."""
+    return day_tips(user, today=today, red_flag_active=red_flag_active)[0]
+
+
+def day_tips(user, *, today: dt.date, red_flag_active: bool = False) -> tuple[list[ChosenTip], str]:
+    """`tips_for_user`, and the key they are kept under: a digest of everything they were
+    chosen from, which what is drawn of them can be kept under too (tracker.guide.tip_cards)."""
     inputs = tip_inputs(user, today=today, red_flag_active=red_flag_active)
     cache = caches[TIP_CACHE]
     chosen = cache.get(inputs.cache_key)
@@ -355,7 +361,7 @@ def tips_for_user(user, *, today: dt.date, red_flag_active: bool = False) -> lis
         chosen = choose_tips(user, inputs)
         cache.set(inputs.cache_key, chosen)
     with_links(chosen_tip.tip for chosen_tip in chosen)
-    return chosen
+    return chosen, inputs.cache_key
 
 
 # --- links on a tip card, worked out once --------------------------------------------------------

@@ -20,7 +20,7 @@ from tracker.dates import EARLIEST_CHECKIN_DATE, day_name, today_for
 from tracker.days import checkins, first_week, peg, submit, tracked, units, week_strip
 from tracker.days.pages import checkin_context, checkin_page, day_words
 from tracker.forms.day import CheckInForm, PegForm
-from tracker.guide import tips
+from tracker.guide import tip_cards, tips
 from tracker.limits import WATER_ML_MAX
 from tracker.models import CheckIn
 from tracker.trends import dashboard, exports, habits
@@ -73,9 +73,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if parts.week:
         context["week_items"] = week_strip.week_items(recent_days)
     if parts.tips:
-        context["chosen_tips"] = tips.tips_for_user(
-            request.user, today=today, red_flag_active=page_care.active
-        )
+        chosen, kept_as = tips.day_tips(request.user, today=today, red_flag_active=page_care.active)
+        context["chosen_tips"] = chosen
+        context["tips_for_you"] = tip_cards.tips_for_you(request, chosen, kept_as=kept_as)
     if parts.habit_strength:
         strengths = dashboard.habit_strengths(request.user, today=today)
         context["habit_strengths"] = [
@@ -187,11 +187,11 @@ def _after_save(
         ),
         "care_prompts": care_now.prompts,
         "care_lines": care_now.lines,
-        "chosen_tips": tips.tips_for_user(
-            request.user, today=today, red_flag_active=care_now.active
-        ),
         "goals_reached": [GOAL_WORDS[goal] for goal in saved.goals_reached],
     }
+    chosen, kept_as = tips.day_tips(request.user, today=today, red_flag_active=care_now.active)
+    context["chosen_tips"] = chosen
+    context["tips_for_you"] = tip_cards.tips_for_you(request, chosen, kept_as=kept_as)
     template = (
         "tracker/partials/checkin_saved.html" if request.htmx else "tracker/checkin_saved.html"
     )
