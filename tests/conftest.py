@@ -121,3 +121,19 @@ def other_client(db, other_user):
 @pytest.fixture
 def user_model():
     return get_user_model()
+
+
+@pytest.fixture
+def drawn_templates():
+    """The names of the templates drawn while the test runs, in order (the test runner's
+    template_rendered signal): for tests that something kept is not drawn again."""
+    from django.test.signals import template_rendered
+
+    drawn: list[str] = []
+
+    def record(sender, template, **kwargs):
+        drawn.append(template.name)
+
+    template_rendered.connect(record)
+    yield drawn
+    template_rendered.disconnect(record)

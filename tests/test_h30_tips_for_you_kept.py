@@ -10,7 +10,6 @@ from django.core.cache import caches
 from django.middleware.csrf import _does_token_match
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
-from django.test.signals import template_rendered
 from django.urls import reverse, set_script_prefix
 from django.utils import timezone, translation
 
@@ -58,23 +57,14 @@ def test_the_kept_section_is_what_drawing_it_now_gives(logged_in_client, user):
     assert "Why this tip:" in kept  # the reasons, worded from the person's own day
 
 
-def test_the_section_is_drawn_once_per_choice(logged_in_client, user):
+def test_the_section_is_drawn_once_per_choice(logged_in_client, user, drawn_templates):
     caches[tip_cards.CARDS_CACHE].clear()
-    drawn = []
-
-    def count(sender, template, **kwargs):
-        drawn.append(template.name)
-
-    template_rendered.connect(count)
-    try:
-        _section(logged_in_client)
-        _section(logged_in_client)
-        assert drawn.count(TEMPLATE) == 1
-        make_checkin(user, timezone.localdate(), water_ml=300)  # another day: another choice
-        _section(logged_in_client)
-    finally:
-        template_rendered.disconnect(count)
-    assert drawn.count(TEMPLATE) == 2
+    _section(logged_in_client)
+    _section(logged_in_client)
+    assert drawn_templates.count(TEMPLATE) == 1
+    make_checkin(user, timezone.localdate(), water_ml=300)  # another day: another choice
+    _section(logged_in_client)
+    assert drawn_templates.count(TEMPLATE) == 2
 
 
 def test_each_response_carries_its_own_token_and_address(logged_in_client, other_user):

@@ -9,7 +9,6 @@ from django.core.cache import caches
 from django.middleware.csrf import _does_token_match, _unmask_cipher_token
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
-from django.test.signals import template_rendered
 from django.urls import reverse, set_script_prefix
 
 from tracker.guide import tip_cards, tips
@@ -113,20 +112,11 @@ def test_each_response_carries_its_own_token_and_address(logged_in_client, other
     )
 
 
-def test_the_cards_are_drawn_once(logged_in_client, user):
+def test_the_cards_are_drawn_once(logged_in_client, user, drawn_templates):
     caches[tip_cards.CARDS_CACHE].clear()
-    drawn = []
-
-    def count(sender, template, **kwargs):
-        drawn.append(template.name)
-
-    template_rendered.connect(count)
-    try:
-        _page(logged_in_client)
-        _page(logged_in_client)
-    finally:
-        template_rendered.disconnect(count)
-    assert drawn.count("tracker/partials/tip_groups.html") == 1
+    _page(logged_in_client)
+    _page(logged_in_client)
+    assert drawn_templates.count("tracker/partials/tip_groups.html") == 1
 
 
 @pytest.mark.parametrize("change", ["tip", "section", "dismiss", "restore"])
