@@ -428,7 +428,9 @@ def tag_comparisons(tags: Sequence[Tag], same_day: "_Sums", next_day: "_Sums") -
     for tag in tags:
         comparisons = []
         for sums in (same_day, next_day):
-            with_values = [value for day in tag.days if (value := sums.value.get(day)) is not None]
+            # The tag's days that have a value (the sums hold logged values only), picked out
+            # by a set intersection: a tag ticked on most days made a loop of a year's lookups.
+            with_values = list(map(sums.value.__getitem__, tag.days & sums.value.keys()))
             total, count = sums.between(tag.since, tag.until)
             rest = count - len(with_values)
             comparisons.append(
