@@ -42,9 +42,10 @@ def _rows(seed: int, *, today: str = "logged", days: int = 400) -> list[DayRow]:
     return rows
 
 
-def _dashboard(rows, *, today=TODAY, account="1@2020-01-01") -> Dashboard:
+def _dashboard(rows, *, today=TODAY, account="1@2020-01-01", days_shown=365) -> Dashboard:
     return Dashboard(
-        account=account, range_key="365", start=today - dt.timedelta(days=364), today=today,
+        account=account, range_key=str(days_shown), today=today,
+        start=today - dt.timedelta(days=days_shown - 1),
         rows=rows, goals={"water_ml": 2000, "exercise_minutes": 30}, water_unit="ml",
         streaks=[], streaks_all_time=False, alerts=[], away=[],
     )  # fmt: skip
@@ -99,9 +100,9 @@ def test_the_kept_drawings_are_keyed_by_each_input():
     keys = set(before_today.DRAWN._items)
     yesterday = rows[-2]
     edited = [*rows[:-2], yesterday._replace(discomfort=(yesterday.discomfort or 0) + 1), rows[-1]]
-    older = rows[5]
-    moved = [*rows[:5], older._replace(discomfort=None), *rows[6:]]
-    for changed in (edited, moved, rows[1:]):
+    older = rows[60]  # well inside the heatmap's year (the days before it: the next test)
+    moved = [*rows[:60], older._replace(discomfort=None), *rows[61:]]
+    for changed in (edited, moved):
         assert _drawn(changed) == _one_pass(changed)
     assert _drawn(rows, account="1@2021-01-01") == _one_pass(rows)
     tomorrow = TODAY + dt.timedelta(days=1)
@@ -114,9 +115,32 @@ def test_the_kept_drawings_are_keyed_by_each_input():
     moved_site = _drawn(rows)
     assert moved_site == _one_pass(rows) and 'href="/elsewhere/history/?month=' in moved_site[1]
     assert 'href="/elsewhere/checkin/' in moved_site[0]
-    # Two entries (the heatmap's and the months') for each of the eight, none reused.
-    assert len(before_today.DRAWN._items) == 2 * 8
+    # Two entries (the heatmap's and the months') for each of the seven, none reused.
+    assert len(before_today.DRAWN._items) == 2 * 7
     assert keys < set(before_today.DRAWN._items)
+
+
+def test_every_range_open_on_a_day_shares_the_kept_drawings():
+    """They are drawn from the year's days before today alone: the range, and days loaded
+    from before the year (habit strength's warm-up), leave their key alone."""
+    rows = _rows(5, days=600)
+    drawn = _drawn(rows)
+    assert drawn == _one_pass(rows)
+    keys = set(before_today.DRAWN._items)
+    for days_shown in (7, 30, 90):
+        assert _drawn(rows, days_shown=days_shown) == drawn
+    year_start = TODAY - dt.timedelta(days=heatmap.HEATMAP_DAYS)
+    in_year = [row for row in rows if row.date >= year_start]
+    assert _drawn(in_year) == drawn  # loaded without the warm-up days
+    oldest = rows[0]
+    assert oldest.date < year_start
+    assert _drawn([oldest._replace(discomfort=9), *rows[1:]]) == drawn
+    assert set(before_today.DRAWN._items) == keys  # still the first two entries
+    # The year's first day is in it: changing it draws afresh.
+    first = rows.index(in_year[0])
+    moved = [*rows[:first], in_year[0]._replace(posture=1), *rows[first + 1 :]]
+    assert _drawn(moved) == _one_pass(moved)
+    assert len(before_today.DRAWN._items) == 4
 
 
 def test_the_kept_drawings_are_bounded():

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import hashlib
 from array import array
+from bisect import bisect_left
 from dataclasses import replace
 from decimal import Decimal
 from itertools import chain
@@ -127,6 +128,19 @@ class Dashboard:
         before, _ = before_today.split(self.rows, self.today)
         numbers = self._row_numbers[: (len(DayRow._fields) - 1) * len(before)]
         return _fingerprint(self.account, "before-today", self.start, self.today, {}, numbers)
+
+    @functools.cached_property
+    def _year_before_today(self) -> str:
+        """A digest of every number of the heatmap's year's days before today: what its kept
+        drawings (the squares, the months' tiles: tracker.trends.before_today) are drawn
+        from, so every range open on a day shares them."""
+        year_start = self.today - dt.timedelta(days=charts.HEATMAP_DAYS)
+        before, _ = before_today.split(self.rows, self.today)
+        in_year = len(before) - bisect_left([row.date for row in before], year_start)
+        width = len(DayRow._fields) - 1
+        end = width * len(before)
+        numbers = self._row_numbers[end - width * in_year : end]
+        return _fingerprint(self.account, "year-before-today", year_start, self.today, {}, numbers)
 
     @functools.cached_property
     def heatmap_fingerprint(self) -> str:
@@ -341,13 +355,13 @@ class Dashboard:
         return charts.discomfort_heatmap(
             {} if todays is None else {todays.date: todays.discomfort},  # the rest are kept
             today=self.today,
-            before=before_today.heatmap(self.rows, key=self._before_today, today=self.today),
+            before=before_today.heatmap(self.rows, key=self._year_before_today, today=self.today),
         )
 
     @functools.cached_property
     def year_months(self) -> SafeString:
         """The same year as months to open, for a phone: under the heatmap's fingerprint too."""
-        return before_today.year_months(self.rows, key=self._before_today, today=self.today)
+        return before_today.year_months(self.rows, key=self._year_before_today, today=self.today)
 
     @functools.cached_property
     def chart_figures(self) -> SafeString:
