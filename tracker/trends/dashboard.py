@@ -15,7 +15,6 @@ from tracker.models import CareAlert, CheckIn
 from tracker.trends import buckets, charts, habits, insights, streaks, strength_charts, whole
 from tracker.trends import earlier as earlier_days
 from tracker.trends.board import (  # noqa: F401 (read from here by views, reports and tests)
-    NOT_LOGGED,
     PEG_MEASURE,
     Dashboard,
     measures_for,
