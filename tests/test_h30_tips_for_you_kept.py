@@ -58,7 +58,7 @@ def test_the_kept_section_is_what_drawing_it_now_gives(logged_in_client, user):
 
 
 def test_the_section_is_drawn_once_per_choice(logged_in_client, user, drawn_templates):
-    caches[tip_cards.CARDS_CACHE].clear()
+    caches[tips.TIP_CACHE].clear()
     _section(logged_in_client)
     _section(logged_in_client)
     assert drawn_templates.count(TEMPLATE) == 1
@@ -104,7 +104,7 @@ def test_an_edited_tip_shows_at_once(logged_in_client):
     assert "A title an editor just wrote" in _section(logged_in_client)
 
 
-def test_each_language_and_address_prefix_has_its_own(logged_in_client, user):
+def test_each_language_has_its_own(logged_in_client, user):
     english = _section(logged_in_client)
     profile = user.profile
     profile.language = "es"
@@ -115,16 +115,30 @@ def test_each_language_and_address_prefix_has_its_own(logged_in_client, user):
         assert _without_tokens(spanish) == _without_tokens(_drawn_now(user))
     profile.language = "en"
     profile.save()
-    set_script_prefix("/app/")
-    try:
-        chosen, kept_as = tips.day_tips(user, today=timezone.localdate())
-        request = RequestFactory().get("/")
-        request.user = user
-        under_prefix = tip_cards.tips_for_you(request, chosen, kept_as=kept_as)
-    finally:
-        set_script_prefix("/")
-    assert 'href="/app/' in under_prefix
-    assert 'href="/app/' not in _section(logged_in_client)
+    assert _without_tokens(_section(logged_in_client)) == _without_tokens(english)
+
+
+def test_each_address_prefix_has_its_own(user):
+    """The same choice kept under "/" is not handed to a site served under "/app/"."""
+    request = RequestFactory().get("/")
+    request.user = user
+
+    def drawn_under(prefix: str) -> str:
+        set_script_prefix(prefix)
+        try:
+            chosen, kept_as = tips.day_tips(user, today=timezone.localdate())
+            return tip_cards.tips_for_you(request, chosen, kept_as=kept_as)
+        finally:
+            set_script_prefix("/")
+
+    with translation.override("en"):
+        at_root = drawn_under("/")
+        under_app = drawn_under("/app/")
+        assert 'href="/guide/' in at_root and 'href="/app/' not in at_root
+        assert 'href="/app/guide/' in under_app
+        # Each kept, neither replaced the other (each drawing masks the token afresh).
+        assert _without_tokens(drawn_under("/")) == _without_tokens(at_root)
+        assert TOKENS.search(at_root) and "stand-in" not in under_app
 
 
 def test_the_page_after_a_check_in_shows_the_same_section(logged_in_client, user):

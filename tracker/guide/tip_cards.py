@@ -73,10 +73,11 @@ def tips_for_you(request, chosen: Sequence, *, kept_as: str) -> SafeString:
     and address. `kept_as` is the key the choice is kept under (tips.day_tips): a digest of
     everything it was made from (the person, the day, their days' figures, the language, the
     tips as saved and the person's dismissals), so the same choice is drawn once; the script
-    prefix is added, as the cards link to pages."""
+    prefix is added, as the cards link to pages. Kept beside the choice, in the cache sized for
+    one entry per person and day (with DEBUG on, drawn every time, as the fragments are)."""
     key = "tips-for-you:" + hashlib.sha256(f"{kept_as}|{get_script_prefix()}".encode()).hexdigest()
-    cache = caches[CARDS_CACHE]
-    drawn = cache.get(key)
+    cache = caches[tips.TIP_CACHE]
+    drawn = None if settings.DEBUG else cache.get(key)
     if drawn is None:
         drawn = render_to_string(
             "tracker/partials/tips_for_you.html",
