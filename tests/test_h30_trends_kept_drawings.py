@@ -5,6 +5,7 @@ other days, another day, language or address."""
 
 import datetime as dt
 import random
+import re
 
 import pytest
 from django.urls import set_script_prefix
@@ -159,3 +160,30 @@ def test_a_strength_charts_kept_point_days_are_keyed_by_first_day_and_length(len
         keep = [*range(0, length - 1, step), length - 1]
         expected = (tuple(keep), tuple(first + dt.timedelta(days=i) for i in keep))
         assert strength_charts._kept_points(first, length) == expected
+
+
+def test_the_pages_kept_fragments_link_under_the_sites_own_address(logged_in_client, user):
+    """The trends page keeps its range and its year as fragments holding links: a site served
+    under another address (the same process, another script prefix) gets its own."""
+    from django.core.cache import caches
+    from django.urls import get_script_prefix
+    from django.utils import timezone
+
+    from tests.factories import make_checkin
+
+    caches["fragments"].clear()
+    for offset in range(1, 40):
+        make_checkin(user, timezone.localdate() - dt.timedelta(days=offset), discomfort=3)
+    pages = {}
+    for prefix in ("/", "/elsewhere/", "/"):
+        set_script_prefix(prefix)
+        # The test client leaves the script prefix as it is (a WSGI server sets it per request).
+        html = logged_in_client.get("/trends/?range=30").content.decode()
+        assert get_script_prefix() == prefix
+        pages.setdefault(prefix, html)
+        tables = re.findall(r'class="chart-table-link" href="([^"?]+)', html)
+        months = re.findall(r'href="([^"?]*)\?month=', html)
+        assert tables and months
+        assert all(link.startswith(f"{prefix}trends/table/") for link in tables), prefix
+        assert all(link == f"{prefix}history/" for link in months), prefix
+    assert len(caches["fragments"]._cache) == 4  # the range's and the year's, per address

@@ -9,6 +9,8 @@ from array import array
 from bisect import bisect_left
 from itertools import chain
 
+from django.urls import get_script_prefix
+
 from tracker.trends import before_today, charts
 from tracker.trends.insights import DayRow
 
@@ -19,6 +21,12 @@ class Digests:
     """Mixed into tracker.trends.board.Dashboard, whose attributes they read: `account`,
     `range_key`, `start`, `today`, `rows` (oldest first), `goals`, `water_unit`, `away`, `items`
     and `earlier`."""
+
+    @property
+    def site_prefix(self) -> str:
+        """The address the site is served under: the fragments kept under the digests hold
+        links, so the templates key them by it too."""
+        return get_script_prefix()
 
     @functools.cached_property
     def _row_numbers(self) -> array:
