@@ -194,13 +194,14 @@ def main() -> None:
 
     def forget_everything_kept():
         # The first view on a new day: nothing drawn or kept for the days before today either
-        # (charts' points before the last, tracker.trends.before_today's sums and scores).
+        # (charts' points before the last, tracker.trends.before_today's rows, sums and scores).
         from tracker.trends import before_today, charts
 
         forget_drawn_charts()
         charts._drawn_before_last.cache_clear()
         before_today.KEPT.clear()
         before_today.DRAWN.clear()
+        before_today.ROWS.clear()
 
     # The first view after a check-in draws the charts: "first view" clears the fragment
     # cache (untimed) before each request, and is the figure the targets are for (what the

@@ -47,7 +47,11 @@ def history(user):
 
 
 def _set_day(user, **fields):
-    CheckIn.objects.filter(user=user, date=TODAY - dt.timedelta(days=3)).update(**fields)
+    # Stamped as every write the app makes to a day is (a save, a water tap): the days before
+    # today are read again only when their stamps move (tracker.trends.rows).
+    CheckIn.objects.filter(user=user, date=TODAY - dt.timedelta(days=3)).update(
+        **fields, updated_at=timezone.now()
+    )
 
 
 def _set_profile(user, **fields):

@@ -183,6 +183,7 @@ def test_the_language_costs_no_query(logged_in_client, history):
         for range_key in ("30", "365"):
             caches["fragments"].clear()
             before_today.KEPT.clear()
+            before_today.ROWS.clear()
             url = reverse("tracker:trends") + f"?range={range_key}"
             with CaptureQueriesContext(connection) as queries:
                 assert logged_in_client.get(url, **headers).status_code == 200

@@ -17,6 +17,7 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from tracker.choices import Habit
 from tracker.dates import day_name
+from tracker.days.plain import summed_instants
 from tracker.links import reverse_once
 from tracker.trends.insights import DayRow
 
@@ -235,9 +236,10 @@ def _figures_sql() -> str:
     )
     return (
         "SELECT t.n, t.newest, t.edited, s.n, s.edited, d.n, d.newest, d.total FROM "
-        f"(SELECT COUNT(*) AS n, MAX(id) AS newest, {_instants('updated_at')} AS edited "
+        f"(SELECT COUNT(*) AS n, MAX(id) AS newest, {summed_instants('updated_at')} AS edited "
         f"FROM {tip}) t "
-        f"CROSS JOIN (SELECT COUNT(*) AS n, {_instants('updated_at')} AS edited FROM {section}) s "
+        f"CROSS JOIN (SELECT COUNT(*) AS n, {summed_instants('updated_at')} AS edited "
+        f"FROM {section}) s "
         "CROSS JOIN (SELECT COUNT(*) AS n, MAX(id) AS newest, SUM(id) AS total "
         f"FROM {dismissal} WHERE user_id = %s) d"
     )
@@ -279,18 +281,6 @@ def tip_inputs(user, *, today: dt.date, red_flag_active: bool = False) -> TipInp
         content=tuple(figures[:5]),
         dismissed=tuple(figures[5:8]),
     )
-
-
-def _instants(column: str) -> str:
-    """SQL adding up a timestamp column to the microsecond. Any row saved again moves the sum,
-    whichever way the clock went; the latest time alone would miss an edit made on a host
-    whose clock is behind."""
-    if connection.vendor == "sqlite":  # stored as text: 'YYYY-MM-DD HH:MM:SS[.ffffff]'
-        return (
-            f"SUM(CAST(strftime('%%s', {column}) AS INTEGER) * 1000000 "
-            f"+ CAST(substr({column}, 21, 6) AS INTEGER))"
-        )
-    return f"SUM(EXTRACT(EPOCH FROM {column}))"
 
 
 _DAY_COLUMNS = ("date", "posture", "exercise_minutes", "water_ml", "stress", "discomfort")

@@ -15,7 +15,11 @@ the time away. A day before today changed, added or removed changes the digest.
 
 The year of discomfort's drawings (the heatmap's squares, the months' tiles) are kept the same
 way up to yesterday, in DRAWN: they hold words and links, so their keys hold the language and
-the site's address too, and today's square and month are drawn on each view."""
+the site's address too, and today's square and month are drawn on each view.
+
+The days before today themselves are kept too, in ROWS, under what stands for them in the
+database (how many, and their save times added up: tracker.trends.rows.saved_before_and_today),
+so a view reads one aggregate and today's row rather than every day of the range again."""
 
 import datetime as dt
 import threading
@@ -31,12 +35,14 @@ from tracker.days import tracked
 from tracker.links import reverse_once
 from tracker.trends import habits, heatmap_months, insights
 from tracker.trends import heatmap as heatmap_drawing
+from tracker.trends import rows as day_rows
 from tracker.trends.series import ROLLING_DAYS, DayRow, Series, measure_series
 from tracker.trends.words import language
 
 ONE_DAY = dt.timedelta(days=1)
 KEPT_AT_MOST = 250  # 5 a page (~230 KB in all, measured): 50 pages, ~12 MB a process
 DRAWN_AT_MOST = 100  # 2 a page (~70 KB in one language, measured): 50 pages, ~7 MB
+ROWS_AT_MOST = 50  # 1 a page (~120 KB for ~500 days, measured): 50 pages, ~6 MB
 
 T = TypeVar("T")
 
@@ -67,8 +73,24 @@ class _Kept:
 
 
 KEPT = _Kept(KEPT_AT_MOST)  # numbers only: any language's view reads the same entries
+# The loaded days before today themselves (rows): ~120 KB for a year and its warm-up.
+ROWS = _Kept(ROWS_AT_MOST)
 # Drawings of the days before today, which hold words: each keyed by the language too.
 DRAWN = _Kept(DRAWN_AT_MOST)
+
+
+def rows(user, *, account: str, start: dt.date, today: dt.date) -> list[DayRow]:
+    """tracker.trends.rows.load_rows from start to today: the days before today kept under
+    what stands for them (how many, their save times added up), read again only when one of
+    them changed; today's read afresh on every view, with that, in one query. `account` (the
+    person's id and when they joined) keeps a reused id from ever reading another's days."""
+    stamp, todays = day_rows.saved_before_and_today(user, start=start, today=today)
+
+    def make() -> tuple[DayRow, ...]:
+        return tuple(day_rows.load_rows(user, start=start, end=today - ONE_DAY))
+
+    before = ROWS.get_or_make((account, start, today, stamp), make)
+    return [*before, todays] if todays is not None else list(before)
 
 
 def split(rows: Sequence[DayRow], today: dt.date) -> tuple[Sequence[DayRow], DayRow | None]:

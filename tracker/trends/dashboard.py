@@ -12,7 +12,16 @@ from django.utils.safestring import SafeString
 from tracker import ranges
 from tracker.days import tracked
 from tracker.models import CareAlert, CheckIn
-from tracker.trends import buckets, charts, habits, insights, streaks, strength_charts, whole
+from tracker.trends import (
+    before_today,
+    buckets,
+    charts,
+    habits,
+    insights,
+    streaks,
+    strength_charts,
+    whole,
+)
 from tracker.trends import earlier as earlier_days
 from tracker.trends.board import (  # noqa: F401 (read from here by views, reports and tests)
     PEG_MEASURE,
@@ -63,7 +72,7 @@ def build(
             today - dt.timedelta(days=max(charts.HEATMAP_DAYS, habits.WARM_UP_DAYS)),
             last_monday,
         )
-        rows = load_rows(user, start=load_from, end=today)
+        rows = before_today.rows(user, account=account, start=load_from, today=today)
     # Their names and dates, when a day loaded or summed up ticked any.
     ticked_before = [earlier.ticked_row] if earlier and earlier.ticked_row else []
     items = tracked.entries_for(user, [*rows, *ticked_before])
@@ -128,7 +137,7 @@ def _all_days(
     summary_key = earlier_days.key(account=account, stats=stats, **made_with)
     summary = earlier_days.kept(summary_key)
     if summary is not None:
-        return first, load_rows(user, start=window, end=today), summary
+        return first, before_today.rows(user, account=account, start=window, today=today), summary
     every = load_rows(user, start=first, end=today)
     days = [row.date for row in every]
     summary = earlier_days.summarize(

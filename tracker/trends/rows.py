@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import Min
 
 from tracker.dates import EARLIEST_CHECKIN_DATE
+from tracker.days.plain import summed_instants
 from tracker.models import AwayPeriod, CheckIn
 from tracker.trends.series import DayRow
 
@@ -28,6 +29,44 @@ def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
         )
         return list(map(_day_row, cursor.fetchall()))
 
+
+def saved_before_and_today(
+    user, *, start: dt.date, today: dt.date
+) -> tuple[tuple[int, object], DayRow | None]:
+    """In one query: what stands for the saved days from start to yesterday (how many, and
+    their save times added up: every way the app writes a day stamps updated_at, so an edit,
+    a water tap, an import or a removal moves one or the other, whichever way the clock went)
+    and today's row, if saved."""
+    table = CheckIn._meta.db_table
+    columns = ", ".join(_COLUMNS[field] for field in DayRow._fields)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT s.n, s.saved, t.* FROM (SELECT COUNT(*) AS n, "
+            f"{summed_instants('updated_at')} AS saved FROM {table} "
+            "WHERE user_id = %s AND date >= %s AND date < %s) s "
+            f"LEFT JOIN (SELECT {columns} FROM {table} WHERE user_id = %s AND date = %s) t "
+            "ON 1 = 1",
+            [user.pk, start, today, user.pk, today],
+        )
+        count, saved, *todays = cursor.fetchone()
+    return (count, saved), (None if todays[0] is None else _as_loaded(todays))
+
+
+def _as_loaded(values: list) -> DayRow:
+    """Today's row as load_rows gives it. Both backends type the joined columns as the table
+    does; should SQLite ever hand back its plain values (text for a date, 0 and 1 for a
+    boolean), they are made what load_rows makes of them."""
+    row = DayRow._make(values)
+    if isinstance(row.date, str):
+        row = row._replace(date=dt.date.fromisoformat(row.date))
+    for field in _BOOLEANS:
+        value = getattr(row, field)
+        if value is not None and not isinstance(value, bool):
+            row = row._replace(**{field: bool(value)})
+    return row
+
+
+_BOOLEANS = ("rest_day", "woke_from_pain")
 
 # Two of DayRow's fields are worked out by the database, as whole numbers; the rest are columns
 # of the same name. An expression for a field DayRow lacks would be fetched into the wrong slot.
