@@ -153,3 +153,53 @@ def test_the_dashboard_reads_its_rows_kept(user, days, django_assert_max_num_que
     again = dashboard.build(user, range_key="30", today=TODAY)
     assert [row.discomfort for row in again.rows if row.date == TODAY - 2 * DAY] == [10]
     assert again.fingerprint != first.fingerprint
+
+
+# --- the home page's habit strengths, from the same kept days --------------------------------
+
+
+def _strengths_in_one_pass(user):
+    from tracker.trends import habits
+    from tracker.trends.rows import away_periods
+
+    start = TODAY - habits.WARM_UP_DAYS * DAY
+    profile = user.profile
+    return habits.strengths(
+        load_rows(user, start=start, end=TODAY),
+        goals=habits.Goals(profile.water_goal_ml, profile.exercise_goal_minutes),
+        away=habits.away_dates(away_periods(user, since=start), start=start, end=TODAY),
+        start=start,
+        end=TODAY,
+    )
+
+
+def _assert_strengths_as_one_pass(user):
+    shown = dashboard.habit_strengths(user, today=TODAY)
+    expected = _strengths_in_one_pass(user)
+    assert shown.first == expected.first and shown.scores == expected.scores
+
+
+def test_home_strengths_follow_every_change_as_one_pass_gives(user, days):
+    from tracker.models import AwayPeriod
+
+    before_today.KEPT.clear()
+    _assert_strengths_as_one_pass(user)
+    _change(user, TODAY, values={"exercise_minutes": 0})  # today's check-in
+    _assert_strengths_as_one_pass(user)
+    _change(user, TODAY - 6 * DAY, values={"posture": 1})  # an earlier day
+    _assert_strengths_as_one_pass(user)
+    AwayPeriod.objects.create(user=user, start=TODAY - 12 * DAY, end=TODAY - 10 * DAY)
+    _assert_strengths_as_one_pass(user)
+    user.profile.water_goal_ml = 1010
+    user.profile.save()
+    _assert_strengths_as_one_pass(user)
+
+
+def test_home_strengths_read_no_earlier_day_after_todays_check_in(
+    user, days, django_assert_num_queries
+):
+    dashboard.habit_strengths(user, today=TODAY)
+    _change(user, TODAY, values={"discomfort": 1, "water_ml": 3000})
+    with django_assert_num_queries(2):  # what stands for the days before and today's; the away
+        dashboard.habit_strengths(user, today=TODAY)
+    _assert_strengths_as_one_pass(user)

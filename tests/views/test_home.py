@@ -57,10 +57,13 @@ def test_home_query_count_does_not_grow_with_history(
                 water_ml=1000, stress=2, discomfort=2)
         for n in range(400)
     )  # fmt: skip
-    with django_assert_max_num_queries(8):
-        response = logged_in_client.get(reverse("tracker:home"), HTTP_ACCEPT_LANGUAGE=language)
-    assert response.status_code == 200
-    assert response["Content-Language"] == language
+    # The first view also reads the days habit strength starts from, after what stands for
+    # them (tracker.trends.rows.saved_before_and_today); a later view reads only that.
+    for most in (9, 8):
+        with django_assert_max_num_queries(most):
+            response = logged_in_client.get(reverse("tracker:home"), HTTP_ACCEPT_LANGUAGE=language)
+        assert response.status_code == 200
+        assert response["Content-Language"] == language
 
 
 def test_daily_reminder_shows_until_today_is_checked_in(logged_in_client, user):

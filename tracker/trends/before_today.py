@@ -84,13 +84,20 @@ def rows(user, *, account: str, start: dt.date, today: dt.date) -> list[DayRow]:
     what stands for them (how many, their save times added up), read again only when one of
     them changed; today's read afresh on every view, with that, in one query. `account` (the
     person's id and when they joined) keeps a reused id from ever reading another's days."""
+    return rows_and_key(user, account=account, start=start, today=today)[0]
+
+
+def rows_and_key(user, *, account: str, start: dt.date, today: dt.date) -> tuple[list[DayRow], str]:
+    """`rows`, and a key that stands for the days before today among them: what is worked out
+    from those days alone can be kept under it (the home page's habit strengths)."""
     stamp, todays = day_rows.saved_before_and_today(user, start=start, today=today)
+    key = (account, start, today, stamp)
 
     def make() -> tuple[DayRow, ...]:
         return tuple(day_rows.load_rows(user, start=start, end=today - ONE_DAY))
 
-    before = ROWS.get_or_make((account, start, today, stamp), make)
-    return [*before, todays] if todays is not None else list(before)
+    before = ROWS.get_or_make(key, make)
+    return ([*before, todays] if todays is not None else list(before)), repr(key)
 
 
 def split(rows: Sequence[DayRow], today: dt.date) -> tuple[Sequence[DayRow], DayRow | None]:

@@ -4,14 +4,12 @@ whatever the length of a person's history (tracker.trends.board assembles it).""
 import datetime as dt
 from bisect import bisect_left
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from django.db import connection
 from django.utils.safestring import SafeString
 
 from tracker import ranges
 from tracker.days import tracked
-from tracker.models import CareAlert, CheckIn
+from tracker.models import CareAlert
 from tracker.trends import (
     before_today,
     buckets,
@@ -55,7 +53,7 @@ def build(
     """`range_only` skips the parts that do not depend on the range (an htmx range switch, and
     the report, which shows no streaks)."""
     profile = user.profile
-    account = f"{user.pk}@{user.date_joined.isoformat()}"
+    account = account_of(user)
     goals = {"water_ml": profile.water_goal_ml, "exercise_minutes": profile.exercise_goal_minutes}
     away = away_periods(user)
     earlier = None
@@ -194,38 +192,23 @@ def measure_table(
 
 
 def habit_strengths(user, *, today: dt.date) -> habits.Strengths:
-    """Each habit's strength up to today, for the home page: the last WARM_UP_DAYS of saved
-    days, one narrow query, and the away periods."""
+    """Each habit's strength up to today, for the home page, from the last WARM_UP_DAYS of
+    saved days and the away periods: the scores up to yesterday kept with those days
+    (tracker.trends.before_today), today's worked out from them on each view."""
     start = today - dt.timedelta(days=habits.WARM_UP_DAYS)
     profile = user.profile
-    return habits.strengths(
-        _logged_days(user, start=start, end=today),
+    rows, key = before_today.rows_and_key(user, account=account_of(user), start=start, today=today)
+    return before_today.strengths(
+        rows,
+        key=key,
         goals=habits.Goals(profile.water_goal_ml, profile.exercise_goal_minutes),
-        away=habits.away_dates(away_periods(user, since=start), start=start, end=today),
+        away=away_periods(user, since=start),
         start=start,
-        end=today,
+        today=today,
     )
 
 
-class _HabitDay(NamedTuple):
-    """A saved day's habit columns: LoggedDay's attributes, made straight from a cursor row
-    (a frozen dataclass per row cost as much as the read)."""
-
-    date: dt.date
-    water_ml: int | None
-    exercise_minutes: int | None
-    posture: int | None
-    rest_day: bool
-
-
-def _logged_days(user, *, start: dt.date, end: dt.date) -> list[_HabitDay]:
-    """The habit columns of the saved days from start to end, from a plain cursor as load_rows
-    reads them (both backends give dates as dates and booleans as booleans): building the ORM
-    query was most of the cost of the home page's habit strengths, for 181 small rows."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT date, water_ml, exercise_minutes, posture, rest_day "
-            f"FROM {CheckIn._meta.db_table} WHERE user_id = %s AND date BETWEEN %s AND %s",
-            [user.pk, start, end],
-        )
-        return list(map(_HabitDay._make, cursor.fetchall()))
+def account_of(user) -> str:
+    """The person's id and when they joined: an id used again by a new account (SQLite may
+    reuse one) is another account, so nothing kept for one is read for the other."""
+    return f"{user.pk}@{user.date_joined.isoformat()}"
