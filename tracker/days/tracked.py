@@ -177,18 +177,25 @@ def entries_for(user, rows: "Iterable[insights.DayRow]") -> dict[int, Entry]:
             f"FROM {TrackedItem._meta.db_table} WHERE user_id = %s",
             [user.pk],
         )
-        return {
-            pk: Entry(name, kind, _local_date(created_at), retired_at and _local_date(retired_at))
-            for pk, name, kind, created_at, retired_at in cursor.fetchall()
-        }
+        found = cursor.fetchall()
+    zone = timezone.get_current_timezone()  # looked up once, not once per date
+    return {
+        pk: Entry(
+            name,
+            kind,
+            _local_date(created_at, zone),
+            retired_at and _local_date(retired_at, zone),
+        )
+        for pk, name, kind, created_at, retired_at in found
+    }
 
 
-def _local_date(moment: dt.datetime) -> dt.date:
-    """The day in the active time zone (the person's). A plain cursor on SQLite gives the
+def _local_date(moment: dt.datetime, zone: dt.tzinfo) -> dt.date:
+    """The day in `zone` (the active one: the person's). A plain cursor on SQLite gives the
     stored UTC time without its zone; PostgreSQL gives it with one."""
-    if timezone.is_naive(moment):
-        moment = timezone.make_aware(moment, dt.UTC)
-    return timezone.localdate(moment)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=dt.UTC)
+    return moment.astimezone(zone).date()
 
 
 @dataclass(frozen=True)
