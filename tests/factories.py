@@ -1,6 +1,7 @@
 """Builders for test data: explicit values, sensible defaults."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 
@@ -46,3 +47,15 @@ def checkin_post_data(**overrides) -> dict:
     }
     data.update(overrides)
     return {key: value for key, value in data.items() if value is not None}
+
+
+# Every way the app changes a saved day (tracker.days.checkins.DayChange's keyword arguments),
+# for tests that what is kept of the days follows each: pytest.mark.parametrize("change", ...,
+# ids=DAY_CHANGE_NAMES).
+DAY_CHANGES = [
+    {"values": {"discomfort": 9}},
+    {"values": {"sleep_hours": Decimal("5.5"), "item_ids": [3]}},
+    {"water_tap_ml": 250},
+    {"symptoms_added": ("night_pain",)},
+]
+DAY_CHANGE_NAMES = ["a measure", "the More section", "a water tap", "a symptom"]

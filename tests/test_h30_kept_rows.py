@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from tests.factories import make_checkin, make_user
+from tests.factories import DAY_CHANGE_NAMES, DAY_CHANGES, make_checkin, make_user
 from tracker.days import checkins
 from tracker.models import CheckIn
 from tracker.trends import before_today, dashboard
@@ -71,16 +71,7 @@ def test_todays_row_has_the_types_load_rows_gives(user):
     assert (todays.sleep_half_hours, todays.peg_total) == (13, 9)
 
 
-@pytest.mark.parametrize(
-    "change",
-    [
-        {"values": {"discomfort": 9}},
-        {"values": {"sleep_hours": Decimal("5.5"), "item_ids": [3]}},
-        {"water_tap_ml": 250},
-        {"symptoms_added": ("night_pain",)},
-    ],
-    ids=["a measure", "the More section", "a water tap", "a symptom"],
-)
+@pytest.mark.parametrize("change", DAY_CHANGES, ids=DAY_CHANGE_NAMES)
 def test_every_way_an_earlier_day_is_changed_is_read(user, days, change):
     _read(user)
     _change(user, TODAY - 5 * DAY, **change)

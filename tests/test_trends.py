@@ -13,7 +13,7 @@ from decimal import Decimal
 import pytest
 from django.utils import timezone
 
-from tests.factories import make_checkin
+from tests.factories import DAY_CHANGE_NAMES, DAY_CHANGES, make_checkin
 from tracker.choices import TrackedKind, WaterUnit
 from tracker.days import checkins, tracked
 from tracker.models import AwayPeriod, CheckIn, TrackedItem
@@ -330,16 +330,7 @@ def _change(user, day: dt.date, **kind) -> None:
     checkins.record_day(user=user, date=day, today=TODAY, change=checkins.DayChange(**kind))
 
 
-@pytest.mark.parametrize(
-    "change",
-    [
-        {"values": {"discomfort": 9}},
-        {"values": {"sleep_hours": Decimal("5.5"), "item_ids": [3]}},
-        {"water_tap_ml": 250},
-        {"symptoms_added": ("night_pain",)},
-    ],
-    ids=["a measure", "the More section", "a water tap", "a symptom"],
-)
+@pytest.mark.parametrize("change", DAY_CHANGES, ids=DAY_CHANGE_NAMES)
 def test_every_way_a_day_is_changed_changes_what_the_summary_is_keyed_by(
     user, long_history, change
 ):
