@@ -62,6 +62,25 @@ def test_the_same_id_twice_stores_the_day_once(logged_in_client, user):
     assert OfflineDay.objects.filter(user=user).count() == 1
 
 
+def test_a_day_another_request_is_storing_that_moment_is_sent_again_not_an_error(
+    logged_in_client, user, monkeypatch
+):
+    # Two sends of one day at once (the page and the service worker): the loser's insert
+    # meets the winner's row before the winner's record of the id can be read.
+    from django.db import IntegrityError
+
+    from tracker.days import offline
+
+    def collide(**_):
+        raise IntegrityError("UNIQUE constraint failed: tracker_checkin.user_id, date")
+
+    monkeypatch.setattr(offline.checkins, "record_day", collide)
+    response = logged_in_client.post(URL, _day(user))
+    assert response.status_code == 503 and response["Retry-After"] == "1"
+    assert "date" not in response.json()  # offline-store.js keeps a day without one
+    assert not CheckIn.objects.exists() and not OfflineDay.objects.exists()
+
+
 def test_a_newer_edit_on_the_server_is_kept_and_the_phones_symptom_still_joins_it(
     logged_in_client, user
 ):

@@ -24,6 +24,11 @@ class ForeignId(Exception):
     """The id belongs to a day another person sent: nothing is stored or said about it."""
 
 
+class StoringElsewhere(Exception):
+    """Another request is storing this day at this moment and its record is not readable yet:
+    nothing was stored by this one, and the phone, keeping the day, sends it again later."""
+
+
 @dataclass(frozen=True)
 class Outcome:
     date: dt.date
@@ -65,8 +70,12 @@ def receive(
                 uuid=day_id, user=user, date=date, saved_at=saved_at, kept=kept
             )
     except IntegrityError:
-        # The same id arrived a moment ago, on another request: that one stored it.
-        return _again(OfflineDay.objects.get(uuid=day_id), user)
+        # The same id (or the same new day) arrived a moment ago, on another request: that one
+        # stored it, or is storing it and has not committed yet.
+        earlier = OfflineDay.objects.filter(uuid=day_id).first()
+        if earlier is None:
+            raise StoringElsewhere from None
+        return _again(earlier, user)
     return Outcome(date=date, new=True, kept=kept, saved=saved)
 
 

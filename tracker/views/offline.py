@@ -142,6 +142,11 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
         )
     except offline.ForeignId:
         return JsonResponse({"errors": {"day_id": [{"message": _("Not yours.")}]}}, status=409)
+    except offline.StoringElsewhere:
+        # Not an answer for the day: the phone keeps it and sends it again (offline-store.js).
+        response = JsonResponse({"errors": {}}, status=503)
+        response["Retry-After"] = "1"
+        return response
     if submission.refused:
         return _refused_answers(form, submission=submission, day=day)
     outcome = submission.phone_outcome
