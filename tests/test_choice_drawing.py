@@ -1,5 +1,5 @@
 """The check-in's scales and checkboxes are written from the field's choices and value
-(form_drawing.scale_options, drawing.checkboxes), not by iterating the field: the same bytes
+(fieldsets.scale_options, drawing.checkboxes), not by iterating the field: the same bytes
 as the radios and boxes Django builds."""
 
 from unittest import mock
@@ -15,12 +15,9 @@ from tracker.choices import TrackedKind
 from tracker.days import tracked
 from tracker.forms import drawing
 from tracker.forms.day import CheckInForm, PegForm
+from tracker.forms.fieldsets import check_options, scale_options
+from tracker.forms.fieldsets import scale_options_from_radios as _scale_options_from_radios
 from tracker.models import TrackedItem
-from tracker.templatetags.form_drawing import (
-    _scale_options_from_radios,
-    check_options,
-    scale_options,
-)
 
 
 class _Odd(forms.Form):

@@ -1,0 +1,169 @@
+"""The check-in's own field shapes, written in Python as their templates wrote them: a scale
+of radio buttons, a short set of choices drawn as buttons, groups of checkboxes each inside
+its label, and a field's error list as the page writes it (`<id>_errors`, which the input's
+aria-describedby names: `{% field_widget field errors_id=… %}`).
+
+Drawn through the template engine these were about 300 nodes and six includes of every
+check-in page (a third of drawing it), written here character for character as those
+templates wrote them (tests/test_fieldsets.py). The template tags in
+tracker/templatetags/form_drawing.py draw them."""
+
+from collections.abc import Iterable
+
+from django.forms.boundfield import BoundField
+from django.forms.widgets import RadioSelect
+from django.utils.safestring import SafeString
+
+from tracker.forms import drawing
+from tracker.forms.drawing import text_html
+
+
+def field_errors_html(field: BoundField) -> str:
+    """A field's errors as the page lists them, or nothing when it has none."""
+    errors = field.errors
+    if not errors:
+        return ""
+    items = "".join(f"<li>{text_html(error)}</li>" for error in errors)
+    return f'<ul class="field-errors" id="{text_html(field.auto_id)}_errors">{items}</ul>'
+
+
+def _fieldset_open(field: BoundField, classes: str) -> str:
+    """A fieldset of the field's choices, marked and described by its errors when it has some."""
+    if field.errors:
+        described = f' aria-describedby="{text_html(field.auto_id)}_errors"'
+        return f'<fieldset class="{classes} has-error"{described}>'
+    return f'<fieldset class="{classes}">'
+
+
+def scale_field_html(
+    field: BoundField,
+    scale_class: str,
+    low_label,
+    high_label,
+    mid_label=None,
+    autofocus: bool = False,
+) -> SafeString:
+    """A scale's fieldset: its question, its radio buttons (scale_options), the words at its
+    ends (and middle), the 5-point scale's words for each value, and its errors."""
+    mid = f"<span>{text_html(mid_label)}</span>" if mid_label else ""
+    descriptions = ""
+    if scale_class == "scale-5":
+        said = " · ".join(
+            f"{text_html(value)} {text_html(str(label).lower())}"
+            for value, label in field.field.choices
+        )
+        descriptions = f'\n    <p class="scale-descriptions small">{said}</p>\n  '
+    errors = field_errors_html(field)
+    return SafeString(
+        f"{_fieldset_open(field, f'field scale {text_html(scale_class)}')}\n"
+        f"  <legend>{text_html(field.label)}</legend>\n"
+        '  <div class="scale-options">\n'
+        f"    {scale_options(field, scale_class, autofocus)}\n"
+        "  </div>\n"
+        f'  <p class="scale-labels"><span>{text_html(low_label)}</span>{mid}'
+        f"<span>{text_html(high_label)}</span></p>\n"
+        f"  {descriptions}\n"
+        f"  {errors}\n\n"
+        "</fieldset>\n"
+    )
+
+
+def scale_options(field: BoundField, scale_class: str, autofocus: bool) -> SafeString:
+    """A scale's radio buttons, each in its label, showing its value (the 5-point posture
+    scale, whose words are written below it) or its label; the first one focused when
+    `autofocus`. Without Django's required/aria-invalid: the fieldset carries the errors.
+
+    Written from the field's choices and value, with Django's ids and checked state
+    (ChoiceWidget.optgroups: the first choice equal to the value as text), rather than by
+    iterating the field: Django builds each radio's whole context (attrs, template, label),
+    of which this draws four things; that was a third of drawing the check-in's three scales.
+    A widget or choices of another shape are iterated as Django gives them."""
+    widget = field.field.widget
+    choices = list(widget.choices) if type(widget) is RadioSelect else None
+    if choices is None or any(isinstance(label, (list, tuple)) for _, label in choices):
+        return scale_options_from_radios(field, scale_class, autofocus)
+    numbers = scale_class == "scale-5"
+    name = text_html(field.html_name)
+    chosen = widget.format_value(field.value())
+    id_ = widget.attrs.get("id") or field.auto_id
+    parts, found = [], False
+    for index, (value, label) in enumerate(choices):
+        if value is None:
+            value = ""
+        selected = not found and str(value) in chosen
+        found = found or selected
+        radio_id = text_html(widget.id_for_label(id_, index) if id_ else None)
+        checked = " checked" if selected else ""
+        focus = " autofocus" if autofocus and index == 0 else ""
+        shown = text_html(value if numbers else label)
+        parts.append(
+            f'\n      <label class="scale-option" for="{radio_id}">'
+            f'\n        <input type="radio" name="{name}" '
+            f'value="{text_html(value)}" id="{radio_id}"{checked}{focus}>'
+            f"\n        <span>{shown}</span>\n      </label>\n    "
+        )
+    return SafeString("".join(parts))
+
+
+def scale_options_from_radios(field: BoundField, scale_class: str, autofocus: bool) -> str:
+    """scale_options, by iterating the field as Django does (what it is compared with)."""
+    numbers = scale_class == "scale-5"
+    parts = []
+    for index, radio in enumerate(field):
+        data = radio.data
+        radio_id = text_html(radio.id_for_label)
+        checked = " checked" if data["selected"] else ""
+        focus = " autofocus" if autofocus and index == 0 else ""
+        shown = text_html(data["value"] if numbers else radio.choice_label)
+        parts.append(
+            f'\n      <label class="scale-option" for="{radio_id}">'
+            f'\n        <input type="radio" name="{text_html(data["name"])}" '
+            f'value="{text_html(data["value"])}" id="{radio_id}"{checked}{focus}>'
+            f"\n        <span>{shown}</span>\n      </label>\n    "
+        )
+    return SafeString("".join(parts))
+
+
+def choice_buttons_html(field: BoundField) -> SafeString:
+    """A short set of radio choices drawn as thumb-sized buttons (yes/no, 7/30 days)."""
+    buttons = "".join(
+        f'<label class="scale-option" for="{text_html(radio.id_for_label)}">'
+        f"{drawing.choice_html(radio)}<span>{text_html(radio.choice_label)}</span></label>"
+        for radio in field
+    )
+    return SafeString(
+        f"\n{_fieldset_open(field, 'field yes-no')}\n"
+        f"  <legend>{text_html(field.label)}</legend>\n"
+        '  <div class="scale-options">\n'
+        f"    {buttons}\n"
+        "  </div>\n"
+        f"  {field_errors_html(field)}\n\n"
+        "</fieldset>\n"
+    )
+
+
+def check_options(boxes: "BoundField | Iterable[drawing.CheckBox]") -> SafeString:
+    """Each checkbox inside its label: those of a field, or some of them (drawing.checkboxes)."""
+    if isinstance(boxes, BoundField):
+        boxes = drawing.checkboxes(boxes)
+    return SafeString(
+        "".join(
+            f'\n            <label class="check-option" for="{text_html(box.id_for_label)}">'
+            f"{box.tag} <span>{text_html(box.choice_label)}</span></label>"
+            "\n          "
+            for box in boxes
+        )
+    )
+
+
+def check_groups_html(groups: Iterable[tuple[object, Iterable[drawing.CheckBox]]]) -> SafeString:
+    """Groups of checkboxes (the symptom checklist's), each a fieldset under its title."""
+    return SafeString(
+        "".join(
+            '\n        <fieldset class="symptom-group">\n'
+            f"          <legend>{text_html(title)}</legend>\n"
+            f"          {check_options(boxes)}\n"
+            "        </fieldset>\n      "
+            for title, boxes in groups
+        )
+    )
