@@ -8,11 +8,23 @@ from django.utils import translation
 
 from tests.factories import make_user
 from tests.test_choice_drawing import _every_box_field, _every_radio_field
+from tests.test_form_drawing import _forms
+from tracker.choices import TrackedKind
+from tracker.days import tracked
 from tracker.forms import fieldsets
 from tracker.forms.day import CheckInForm
+from tracker.models import TrackedItem
 
-# tracker/partials/scale_field.html, choice_buttons.html and field_errors.html, and the
-# checklist's loop in checkin_panel.html, as they were before fieldsets.py drew them.
+# tracker/partials/form.html, scale_field.html, choice_buttons.html and field_errors.html,
+# and the checklist's loop in checkin_panel.html, as they were before fieldsets.py drew them.
+FORM = (
+    '{% load form_drawing %}{% if form.non_field_errors %}<div class="form-error" role="alert">'
+    "{% error_list form.non_field_errors %}</div>{% endif %}\n"
+    "{% for field in form.hidden_fields %}{% field_widget field %}{% endfor %}\n"
+    "{% for field in form.visible_fields %}\n"
+    '  <div class="field{% if field.errors %} has-error{% endif %}">{% field_group field %}</div>\n'
+    "{% endfor %}\n"
+)
 ERRORS = (
     '{% if field.errors %}<ul class="field-errors" id="{{ field.auto_id }}_errors">'
     "{% for error in field.errors %}<li>{{ error }}</li>{% endfor %}</ul>{% endif %}"
@@ -55,6 +67,21 @@ CHECK_GROUPS = (
     "      {% endfor %}"
 )
 
+OWN_LISTS = (
+    "{% load i18n form_drawing %}{% for field in form.tracked_fields %}\n"
+    '        <fieldset class="field symptom-group{% if field.errors %} has-error{% endif %}"'
+    '{% if field.errors %} aria-describedby="{{ field.auto_id }}_errors"{% endif %}>\n'
+    "          <legend>{{ field.label }}</legend>\n"
+    "          {% check_options field as boxes %}{% if boxes %}{{ boxes }}{% else %}\n"
+    '            <p class="small link-row">{% translate "Nothing on your list yet." %} '
+    "<a href=\"{% url 'tracker:settings' %}#tracked-heading\">"
+    '{% translate "Add what you use or want to watch" %}</a></p>\n'
+    "          {% endif %}\n"
+    f"          {ERRORS}\n\n"
+    "        </fieldset>\n"
+    "      {% endfor %}"
+)
+
 
 def _as_before(source: str, **context) -> str:
     # The scale's radios were already drawn in Python (fieldsets.scale_options, compared with
@@ -66,6 +93,21 @@ def _as_before(source: str, **context) -> str:
             field, context.get("scale_class", ""), context.get("autofocus", False)
         )
     return Template(source).render(Context(context))
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_forms_fields_are_drawn_as_the_template_drew_them(db, language):
+    with translation.override(language):
+        forms = list(_forms(make_user("forms")))
+        refused = forms[1]  # a bound SettingsForm: also an error of the whole form
+        for form in forms:
+            form.is_bound and form.is_valid()
+        refused.add_error(None, "Not <b>both</b>")
+        for form in forms:
+            expected = Template(FORM).render(Context({"form": form}))
+            assert fieldsets.form_fields_html(form) == expected, type(form).__name__
+    assert any(form.non_field_errors() for form in forms)
+    assert any(form.hidden_fields() for form in forms)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
@@ -110,6 +152,29 @@ def test_checkbox_groups_and_errors_are_drawn_as_the_template_drew_them(db, lang
         for field in _every_box_field(make_user("boxes")):
             expected = Template(ERRORS).render(Context({"field": field}))
             assert fieldsets.field_errors_html(field) == expected, field.name
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_persons_own_lists_are_drawn_as_the_template_drew_them(db, language):
+    user = make_user("lists")
+    items = tracked.Lists(
+        [
+            TrackedItem(pk=7, user=user, kind=TrackedKind.FACTOR, name="Long drive <car>"),
+            TrackedItem(pk=9, user=user, kind=TrackedKind.PAIN_RELIEF, name="Heat & rest"),
+        ]
+    )
+    forms = [
+        CheckInForm(),  # both lists empty: each links to Settings
+        CheckInForm(items=items, initial={"factors": [7]}),
+        CheckInForm({"factors": ["7", "x"], "pain_relief": ["9"]}, items=items),
+        CheckInForm({"factors": ["8"]}, items=tracked.Lists([items.active(TrackedKind.FACTOR)[0]])),
+    ]
+    with translation.override(language):
+        for form in forms:
+            form.is_bound and form.is_valid()
+            expected = _as_before(OWN_LISTS, form=form, options="")
+            assert fieldsets.own_lists_html(form.tracked_fields) == expected
+    assert "tracked-heading" in expected and "has-error" in expected
 
 
 def test_the_posture_scale_says_each_value_in_words_in_the_persons_language(db):

@@ -1,7 +1,8 @@
-"""The check-in's own field shapes, written in Python as their templates wrote them: a scale
-of radio buttons, a short set of choices drawn as buttons, groups of checkboxes each inside
-its label, and a field's error list as the page writes it (`<id>_errors`, which the input's
-aria-describedby names: `{% field_widget field errors_id=… %}`).
+"""The pages' own field shapes, written in Python as their templates wrote them: a form's
+fields each in its block (every account form), a scale of radio buttons, a short set of
+choices drawn as buttons, groups of checkboxes each inside its label, and a field's error
+list as the check-in writes it (`<id>_errors`, which the input's aria-describedby names:
+`{% field_widget field errors_id=… %}`).
 
 Drawn through the template engine these were about 300 nodes and six includes of every
 check-in page (a third of drawing it), written here character for character as those
@@ -13,9 +14,29 @@ from collections.abc import Iterable
 from django.forms.boundfield import BoundField
 from django.forms.widgets import RadioSelect
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext
 
 from tracker.forms import drawing
 from tracker.forms.drawing import text_html
+from tracker.links import reverse_once
+
+
+def form_fields_html(form) -> SafeString:
+    """A form's errors that belong to no field, its hidden fields, then each visible field
+    (label, help, errors, widget: drawing.field_group_html) in its block, marked when refused."""
+    unplaced = form.non_field_errors()
+    head = (
+        f'<div class="form-error" role="alert">{drawing.errors_html(unplaced)}</div>'
+        if unplaced
+        else ""
+    )
+    hidden = "".join(drawing.widget_html(field) for field in form.hidden_fields())
+    visible = "".join(
+        f'\n  <div class="field{" has-error" if field.errors else ""}">'
+        f"{drawing.field_group_html(field)}</div>\n"
+        for field in form.visible_fields()
+    )
+    return SafeString(f"{head}\n{hidden}\n{visible}\n")
 
 
 def field_errors_html(field: BoundField) -> str:
@@ -167,3 +188,25 @@ def check_groups_html(groups: Iterable[tuple[object, Iterable[drawing.CheckBox]]
             for title, boxes in groups
         )
     )
+
+
+def own_lists_html(fields: Iterable[BoundField]) -> SafeString:
+    """The person's own lists (pain relief, factors), each a fieldset of checkboxes under its
+    name; an empty one says so and links to where entries are added (Settings)."""
+    parts = []
+    for field in fields:
+        boxes = check_options(field)
+        if not boxes:
+            boxes = (
+                f'\n            <p class="small link-row">{text_html(gettext("Nothing on your list yet."))} '
+                f'<a href="{text_html(reverse_once("tracker:settings"))}#tracked-heading">'
+                f"{text_html(gettext('Add what you use or want to watch'))}</a></p>\n          "
+            )
+        parts.append(
+            f"\n        {_fieldset_open(field, 'field symptom-group')}\n"
+            f"          <legend>{text_html(field.label)}</legend>\n"
+            f"          {boxes}\n"
+            f"          {field_errors_html(field)}\n\n"
+            "        </fieldset>\n      "
+        )
+    return SafeString("".join(parts))

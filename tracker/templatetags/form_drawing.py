@@ -1,6 +1,7 @@
 """Form fields written in Python (tracker.forms.drawing) rather than through Django's form
 templates: the same markup, without a dozen small templates per field.
 
+    {% form_fields form %}    a form's fields, each in its block (non-field errors, hidden fields, then each field)
     {% field_group field %}   for {{ field.as_field_group }}: label, help, errors and widget
     {% field_widget field %}  for {{ field }} (errors_id=…: where the page lists its errors)
     {% choice_input box %}    for {{ box.tag }}: one radio button or checkbox of a group
@@ -13,6 +14,7 @@ reason (about 40 checkboxes and 27 radio buttons a page, each a dozen template l
     {% choice_buttons field %}     a short set of choices drawn as buttons, in its fieldset
     {% check_options boxes %}      a group of checkboxes, each inside its label
     {% check_groups groups %}      groups of checkboxes, each a fieldset under its title
+    {% own_lists fields %}         the person's own lists of checkboxes (or a link to add some)
     {% field_errors field %}       a field's errors as the page lists them (<id>_errors)
 """
 
@@ -24,6 +26,11 @@ from django.utils.safestring import SafeString
 from tracker.forms import drawing, fieldsets
 
 register = template.Library()
+
+
+@register.simple_tag
+def form_fields(form) -> SafeString:
+    return fieldsets.form_fields_html(form)
 
 
 @register.simple_tag
@@ -56,6 +63,11 @@ def check_options(boxes: "BoundField | list[drawing.CheckBox]") -> SafeString:
 @register.simple_tag
 def check_groups(groups) -> SafeString:
     return fieldsets.check_groups_html(groups)
+
+
+@register.simple_tag
+def own_lists(fields) -> SafeString:
+    return fieldsets.own_lists_html(fields)
 
 
 @register.simple_tag
