@@ -5,13 +5,16 @@ and some they don't (errors, odd values, text that needs escaping), in both lang
 import pytest
 from django.template import Context, Template
 from django.utils import translation
+from django.utils.safestring import mark_safe
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy
 
 from tests.factories import make_user
 from tests.test_choice_drawing import _every_box_field, _every_radio_field
 from tests.test_form_drawing import _forms
 from tracker.choices import TrackedKind
 from tracker.days import tracked
-from tracker.forms import fieldsets
+from tracker.forms import drawing, fieldsets
 from tracker.forms.day import CheckInForm
 from tracker.models import TrackedItem
 
@@ -186,3 +189,22 @@ def test_the_posture_scale_says_each_value_in_words_in_the_persons_language(db):
     assert "scale-descriptions" not in fieldsets.scale_field_html(
         form["discomfort"], "scale-11", "0", "10"
     )
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        'a < b & "c"',
+        7,
+        2.5,
+        None,
+        mark_safe("<b>kept</b>"),
+        gettext_lazy("Water unit"),
+        format_lazy("{} <i>{}</i>", "x", gettext_lazy("Water unit")),
+        mark_safe(gettext_lazy("Water unit")),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_value_is_written_as_a_template_writes_it(value, language):
+    with translation.override(language):
+        assert drawing.text_html(value) == Template("{{ value }}").render(Context({"value": value}))

@@ -63,6 +63,10 @@ def text_html(value) -> str:
         return html.escape(value)
     if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
         return str(value)  # what localize() writes for a whole number without separators
+    if isinstance(value, Promise):  # a lazy translation (a label): its words, as text
+        value = str(value)
+        if type(value) is str:
+            return html.escape(value)
     return render_value_in_context(value, _CONTEXT)
 
 
