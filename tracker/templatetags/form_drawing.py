@@ -1,7 +1,7 @@
 """Form fields written in Python (tracker.forms.drawing) rather than through Django's form
 templates: the same markup, without a dozen small templates per field.
 
-    {% form_fields form %}    a form's fields, each in its block (non-field errors, hidden fields, then each field)
+    {% form_fields form %}    a form's errors, hidden fields, then each field in its block
     {% field_group field %}   for {{ field.as_field_group }}: label, help, errors and widget
     {% field_widget field %}  for {{ field }} (errors_id=…: where the page lists its errors)
     {% choice_input box %}    for {{ box.tag }}: one radio button or checkbox of a group
