@@ -208,3 +208,28 @@ def test_the_posture_scale_says_each_value_in_words_in_the_persons_language(db):
 def test_a_value_is_written_as_a_template_writes_it(value, language):
     with translation.override(language):
         assert drawing.text_html(value) == Template("{{ value }}").render(Context({"value": value}))
+
+
+def test_a_lazy_strings_words_are_kept_per_language_and_never_lent_to_another(monkeypatch):
+    monkeypatch.setattr(drawing, "_WORDS", {})
+    label = gettext_lazy("Water unit")
+    with translation.override("es"):
+        spanish = drawing.words_now(label)
+    with translation.override("en"):
+        assert drawing.words_now(label) == "Water unit"
+    with translation.override("es"):
+        assert drawing.words_now(label) == spanish != "Water unit"
+        # Another lazy string is never answered with a kept one's words, even if it were
+        # given a kept one's place: the kept entry holds the lazy string it was made from.
+        (key,) = [key for key in drawing._WORDS if key[1] == "es"]
+        other = gettext_lazy("Remind me by e-mail")
+        drawing._WORDS[(id(other), "es")] = drawing._WORDS[key]
+        assert drawing.words_now(other) == str(other) != spanish
+
+
+def test_the_kept_words_are_bounded(monkeypatch):
+    monkeypatch.setattr(drawing, "_WORDS", {})
+    monkeypatch.setattr(drawing, "WORDS_KEPT", 3)
+    made = [format_lazy("{} {}", gettext_lazy("Water unit"), n) for n in range(10)]
+    assert [drawing.words_now(label) for label in made] == [str(label) for label in made]
+    assert len(drawing._WORDS) <= 3

@@ -26,6 +26,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.functional import Promise
 from django.utils.html import escape
 from django.utils.safestring import SafeData, SafeString, mark_safe
+from django.utils.translation import get_language
 
 # The templates each widget class names, drawn by the function beside them (below).
 _INPUT_TEMPLATES = frozenset(
@@ -57,6 +58,31 @@ class _TemplateContext:
 _CONTEXT = _TemplateContext()
 
 
+# The words of lazy translations, per language (words_now).
+_WORDS: dict[tuple[int, str | None], tuple[Promise, str]] = {}
+WORDS_KEPT = 4096
+
+
+def words_now(value: Promise) -> str:
+    """A lazy translation's words in the active language, worked out once per language.
+
+    A form's labels, help texts and choices are the same lazy strings on every request (a
+    form's copy of its fields keeps them), and looking their words up again (gettext, then
+    capitalising or formatting) was a fifth of drawing a form. Each is kept under its identity
+    and the language, beside the lazy string itself, so that no other can take its place;
+    its words depend on nothing else (every lazy string the pages draw is a translation).
+    At most WORDS_KEPT are kept: a label made afresh for each form is forgotten in time."""
+    key = (id(value), get_language())
+    kept = _WORDS.get(key)
+    if kept is not None and kept[0] is value:
+        return kept[1]
+    words = str(value)
+    if len(_WORDS) >= WORDS_KEPT:
+        _WORDS.clear()
+    _WORDS[key] = (value, words)
+    return words
+
+
 def text_html(value) -> str:
     """`{{ value }}` in a template: localised, then escaped unless already safe."""
     if type(value) is str:
@@ -64,7 +90,7 @@ def text_html(value) -> str:
     if type(value) is int and not settings.USE_THOUSAND_SEPARATOR:
         return str(value)  # what localize() writes for a whole number without separators
     if isinstance(value, Promise):  # a lazy translation (a label): its words, as text
-        value = str(value)
+        value = words_now(value)
         if type(value) is str:
             return html.escape(value)
     return render_value_in_context(value, _CONTEXT)
@@ -319,7 +345,7 @@ def _words(value):
     looked up four times and a help text twice for each field drawn)."""
     if not isinstance(value, Promise):
         return value
-    text = str(value)
+    text = words_now(value)
     return SafeString(text) if hasattr(value, "__html__") else text
 
 

@@ -197,10 +197,12 @@ def own_lists_html(fields: Iterable[BoundField]) -> SafeString:
     for field in fields:
         boxes = check_options(field)
         if not boxes:
+            nothing = text_html(gettext("Nothing on your list yet."))
+            add = text_html(gettext("Add what you use or want to watch"))
             boxes = (
-                f'\n            <p class="small link-row">{text_html(gettext("Nothing on your list yet."))} '
+                f'\n            <p class="small link-row">{nothing} '
                 f'<a href="{text_html(reverse_once("tracker:settings"))}#tracked-heading">'
-                f"{text_html(gettext('Add what you use or want to watch'))}</a></p>\n          "
+                f"{add}</a></p>\n          "
             )
         parts.append(
             f"\n        {_fieldset_open(field, 'field symptom-group')}\n"
