@@ -77,3 +77,57 @@ def test_a_refused_rename_is_drawn_as_the_template_drew_it(logged_in_client, use
     assert drawn == _template_lists(response)
     assert 'value="gar&lt;b&gt;den" maxlength="40" required autofocus' in drawn[1]
     assert f'id="rename-{drive.pk}-error"' in drawn[1]
+
+
+# The loop partials/tracked_lists.html held before each list moved to Python.
+_TEMPLATE_SECTIONS = (
+    Path(__file__).parent.parent / "data" / "tracked_sections_template.html"
+).read_text()
+
+
+def _sections(html: str) -> str:
+    """What the page draws of the lists: from the first list's heading to the section's end."""
+    plain = _plain(html)
+    start = plain.index('<h3 id="tracked-relief">')
+    return plain[start : plain.index("</section>", start)]
+
+
+def _template_sections(response) -> str:
+    drawn = (
+        engines["django"]
+        .from_string(_TEMPLATE_SECTIONS)
+        .render(
+            {"tracked_sections": response.context["tracked_sections"]},
+            request=response.wsgi_request,
+        )
+    )
+    return _plain(drawn)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+@pytest.mark.parametrize("full", [False, True])
+def test_each_list_is_the_markup_the_template_drew(logged_in_client, user, full, language):
+    user.profile.language = language
+    user.profile.save()
+    TrackedItem.objects.create(user=user, kind=RELIEF, name="Heat <pack>")
+    TrackedItem.objects.create(user=user, kind=RELIEF, name="Old", retired_at=timezone.now())
+    for n in range(10 if full else 1):
+        TrackedItem.objects.create(user=user, kind=FACTOR, name=f"Factor {n}")
+    response = logged_in_client.get(reverse("tracker:settings"))
+    drawn = _sections(response.content.decode())
+    assert drawn == _template_sections(response)
+    assert drawn.count('<h3 id="tracked-') == 2 and ("retire one to add another" in drawn) is (
+        full and language == "en"
+    )
+    assert drawn.count('class="tracked-add-row"') == (1 if full else 2)
+
+
+def test_a_refused_addition_is_drawn_as_the_template_drew_it(logged_in_client, user):
+    response = logged_in_client.post(
+        reverse("tracker:tracked_add"), {"kind": FACTOR, "name": "a<b>" * 20}
+    )
+    assert response.status_code == 400
+    drawn = _sections(response.content.decode())
+    assert drawn == _template_sections(response)
+    assert 'class="tracked-add has-error"' in drawn and 'id="add-factor-error"' in drawn
+    assert 'value="a&lt;b&gt;' in drawn

@@ -1,14 +1,16 @@
-"""The settings page's own-list rows, drawn in Python.
+"""The settings page's own lists (pain relief, factors), drawn in Python.
 
 Each row is two small forms (rename, retire) whose markup differs only by the item: through the
-template it was ~20 nodes a row, about a third of the settings page with 18 rows. The markup is
-the one `partials/tracked_lists.html` drew, every value escaped as the template escaped it
-(`conditional_escape`)."""
+template it was ~20 nodes a row, about a third of the settings page with 18 rows; each list's
+heading, count and "add" form were another tenth. The markup is the one
+`partials/tracked_lists.html` drew, every value escaped as the template escaped it
+(`conditional_escape`): tests/views/test_tracked_rows.py compares both."""
 
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
+from tracker.choices import TrackedKind
 from tracker.links import reverse_once
 from tracker.models import TrackedItem
 
@@ -81,3 +83,76 @@ def retired_rows(items: list[TrackedItem], csrf_input: str, *, full: bool) -> Sa
 def _first(errors) -> str:
     """`errors.0` as the template read it: the first message, or nothing."""
     return errors[0] if errors else ""
+
+
+def sections_html(sections: list[dict], csrf_input: str) -> SafeString:
+    """Each list (views.account._tracked_sections): its name and how full it is, its rows, then
+    the form that adds to it (or why it can't), then its retired entries."""
+    add_url = escape(reverse_once("tracker:tracked_add"))
+    add_word = escape(gettext("Add"))
+    parts = []
+    for section in sections:
+        kind, limit, added = escape(section["kind"]), section["limit"], section["add_form"]
+        relief = section["kind"] == TrackedKind.PAIN_RELIEF
+        title = escape(
+            gettext("Pain relief: what you use")
+            if relief
+            else gettext("Your own factors: anything you want to watch")
+        )
+        # As {% blocktranslate %} writes them: the translation as it is, its values escaped.
+        counted = ngettext("%(used)s of %(limit)s", "%(used)s of %(limit)s", limit) % {
+            "used": escape(len(section["active"])),
+            "limit": escape(limit),
+        }
+        if section["full"]:
+            at_most = ngettext(
+                "That's %(limit)s, the most at once: retire one to add another.",
+                "That's %(limit)s, the most at once: retire one to add another.",
+                limit,
+            ) % {"limit": escape(limit)}
+            adding = f'\n      <p class="small">{at_most}</p>\n    '
+        else:
+            label = escape(
+                gettext("Add a pain relief (e.g. ibuprofen, heat pack)")
+                if relief
+                else gettext("Add a factor (e.g. long drive, gardening)")
+            )
+            typed, refused = "", ""
+            if added:
+                typed = (
+                    f' value="{escape(added.data.get("name", ""))}" autofocus aria-invalid="true"'
+                    f' aria-describedby="add-{kind}-error"'
+                )
+                refused = (
+                    f'<p class="field-error" id="add-{kind}-error">'
+                    f"{escape(_first(added.errors.get('name')))}</p>"
+                )
+            adding = (
+                f'\n      <form method="post" action="{add_url}" class="tracked-add'
+                f'{" has-error" if added else ""}">\n'
+                f'        {csrf_input}<input type="hidden" name="kind" value="{kind}">\n'
+                f'        <label for="add-{kind}">{label}</label>\n'
+                f'        <div class="tracked-add-row"><input type="text" id="add-{kind}" '
+                f'name="name" maxlength="40" required{typed}>'
+                f'<button type="submit" class="button">{add_word}</button></div>\n'
+                f"        {refused}\n"
+                "      </form>\n    "
+            )
+        retired = ""
+        if section["retired"]:
+            retired = (
+                f'\n      <p class="small">{escape(gettext("Retired, kept in your history:"))}</p>'
+                '\n      <ul class="tracked-list">'
+                f"\n      {section['retired_rows']}"
+                "\n      </ul>\n    "
+            )
+        parts.append(
+            f'\n    <h3 id="tracked-{kind}">{title} <span class="small">({counted})</span></h3>'
+            '\n    <ul class="tracked-list">'
+            f"\n      {section['rows']}"
+            "\n    </ul>"
+            f"\n    {adding}"
+            f"\n    {retired}"
+            "\n  "
+        )
+    return mark_safe("".join(parts))

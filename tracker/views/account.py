@@ -109,9 +109,7 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
             # Listed only where push is offered: without it the query isn't even built.
             "devices": request.user.push_subscriptions.order_by("created_at") if push_ready else (),
             "reach": delivery.reach(request.user),
-            "tracked_sections": _tracked_sections(
-                tracked.lists_for(request.user), tracked_form, _csrf_input(request)
-            ),
+            **_tracked_lists(tracked.lists_for(request.user), tracked_form, _csrf_input(request)),
             "tracked_form": tracked_form,
             **away_context(request.user, today=today_for(request.user)),
         },
@@ -148,6 +146,15 @@ def _csrf_input(request: HttpRequest) -> str:
     return format_html(
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
     )
+
+
+def _tracked_lists(lists: tracked.Lists, failed: "TrackedItemForm | None", csrf_input: str) -> dict:
+    """The settings page's own lists: each list's parts, and the lists drawn (tracked_rows)."""
+    sections = _tracked_sections(lists, failed, csrf_input)
+    return {
+        "tracked_sections": sections,
+        "tracked_lists": tracked_rows.sections_html(sections, csrf_input),
+    }
 
 
 def _tracked_sections(
