@@ -33,14 +33,14 @@ from django.utils.safestring import SafeString
 
 from tracker.days import tracked
 from tracker.links import reverse_once
-from tracker.trends import habits, heatmap_months, insights
+from tracker.trends import habits, heatmap_months, insights, streaks
 from tracker.trends import heatmap as heatmap_drawing
 from tracker.trends import rows as day_rows
 from tracker.trends.series import ROLLING_DAYS, DayRow, Series, measure_series
 from tracker.trends.words import language
 
 ONE_DAY = dt.timedelta(days=1)
-KEPT_AT_MOST = 250  # 5 a page (~230 KB in all, measured): 50 pages, ~12 MB a process
+KEPT_AT_MOST = 300  # 6 a page (~230 KB in all, measured): 50 pages, ~12 MB a process
 DRAWN_AT_MOST = 100  # 2 a page (~70 KB in one language, measured): 50 pages, ~7 MB
 ROWS_AT_MOST = 50  # 1 a page (~120 KB for ~500 days, measured): 50 pages, ~6 MB
 
@@ -55,12 +55,17 @@ class _Kept:
         self._size = size
         self._lock = threading.Lock()
 
-    def get_or_make(self, key: Hashable, make: Callable[[], T]) -> T:
+    def get_or_make(
+        self, key: Hashable, make: Callable[[], T], keep: Callable[[T], bool] = lambda made: True
+    ) -> T:
+        """What is kept under `key`, or what `make` makes, kept unless `keep` says not."""
         with self._lock:
             if key in self._items:
                 self._items.move_to_end(key)
                 return self._items[key]  # type: ignore[return-value]
         made = make()
+        if not keep(made):
+            return made
         with self._lock:
             self._items[key] = made
             while len(self._items) > self._size:
@@ -145,6 +150,43 @@ def strengths(
     return habits.Strengths(
         start, {habit: [*kept[habit], *added.scores[habit]] for habit in habits.HABITS}
     )
+
+
+def streaks_from(
+    user,
+    rows: Sequence[DayRow],
+    *,
+    key: str,
+    goals: dict[str, int],
+    away: Sequence[tuple[dt.date, dt.date]],
+    today: dt.date,
+) -> tuple[list[streaks.Streak], bool]:
+    """streaks.from_loaded over a range's loaded rows (not every day's), kept under the key of
+    the days before today and what today's day gives a streak (logged, goals met, a rest
+    day): the runs up to yesterday are not worked out again on every view.
+
+    Not kept when a current run goes back to the first loaded day: whether it goes further
+    depends on older days, which the key does not stand for."""
+    _, todays = split(rows, today)
+    todays_part = todays is not None and (
+        todays.water_ml is not None and todays.water_ml >= goals["water_ml"],
+        todays.exercise_minutes is not None
+        and todays.exercise_minutes >= goals["exercise_minutes"],
+        todays.rest_day,
+    )
+
+    def make() -> tuple[tuple[streaks.Streak, ...], bool]:
+        found, all_time = streaks.from_loaded(
+            user, list(rows), today=today, whole_history=False, away=away
+        )
+        return tuple(found), all_time
+
+    def keep(made: tuple[tuple[streaks.Streak, ...], bool]) -> bool:
+        return not any(streak.unbroken for streak in made[0])
+
+    kept_key = ("streaks", key, tuple(sorted(goals.items())), tuple(away), today, todays_part)
+    found, all_time = KEPT.get_or_make(kept_key, make, keep=keep)
+    return list(found), all_time
 
 
 def goal_insights(

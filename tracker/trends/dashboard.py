@@ -70,7 +70,9 @@ def build(
             today - dt.timedelta(days=max(charts.HEATMAP_DAYS, habits.WARM_UP_DAYS)),
             last_monday,
         )
-        rows = before_today.rows(user, account=account, start=load_from, today=today)
+        rows, rows_key = before_today.rows_and_key(
+            user, account=account, start=load_from, today=today
+        )
     # Their names and dates, when a day loaded or summed up ticked any.
     ticked_before = [earlier.ticked_row] if earlier and earlier.ticked_row else []
     items = tracked.entries_for(user, [*rows, *ticked_before])
@@ -81,9 +83,13 @@ def build(
                               today=today),
             True,
         )  # fmt: skip
-    elif not range_only:
+    elif not range_only and range_key == ranges.ALL:  # every day is loaded
         streak_list, streaks_all_time = streaks.from_loaded(
-            user, rows, today=today, whole_history=range_key == ranges.ALL, away=away
+            user, rows, today=today, whole_history=True, away=away
+        )
+    elif not range_only:
+        streak_list, streaks_all_time = before_today.streaks_from(
+            user, rows, key=rows_key, goals=goals, away=away, today=today
         )
     alerts = []
     if with_alerts:
