@@ -262,8 +262,10 @@ CACHES = {
     # Off on the development server, where a template being edited would otherwise show its
     # old output until the fragment expired.
     "fragments": {
-        "BACKEND": "django.core.cache.backends."
-        + ("dummy.DummyCache" if DEBUG else "locmem.LocMemCache"),
+        # Kept as the very strings, not pickled copies (backhabits/text_cache.py).
+        "BACKEND": "django.core.cache.backends.dummy.DummyCache"
+        if DEBUG
+        else "backhabits.text_cache.TextInMemoryCache",
         "LOCATION": "backhabits-fragments",
         "TIMEOUT": 600,
         "OPTIONS": {"MAX_ENTRIES": 300},
