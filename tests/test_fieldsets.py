@@ -233,3 +233,49 @@ def test_the_kept_words_are_bounded(monkeypatch):
     made = [format_lazy("{} {}", gettext_lazy("Water unit"), n) for n in range(10)]
     assert [drawing.words_now(label) for label in made] == [str(label) for label in made]
     assert len(drawing._WORDS) <= 3
+
+
+def _refused_anyway(data) -> CheckInForm:
+    form = CheckInForm(data)
+    form.is_valid()
+    form.add_error("symptoms", "Refused all the same")
+    return form
+
+
+def test_the_symptom_checklist_is_kept_for_each_way_it_can_look(db, monkeypatch):
+    monkeypatch.setattr(fieldsets, "DRAWN", fieldsets._Drawn(200))
+    made = [
+        lambda: CheckInForm(),
+        lambda: CheckInForm(initial={"symptoms": ["fever"]}),
+        lambda: CheckInForm({"symptoms": ["fever", "saddle_numbness"]}),
+        lambda: CheckInForm({"symptoms": ["saddle_numbness", "fever"]}),
+        lambda: CheckInForm({"symptoms": ["fever", "nope"]}),  # refused: every box invalid
+        lambda: CheckInForm({"symptoms": ["fever"]}, prefix="day"),
+        lambda: CheckInForm({"symptoms": ["fever"]}, auto_id=False),
+        lambda: _refused_anyway({"symptoms": ["fever"]}),  # the same ticks, marked invalid
+    ]
+    seen = set()
+    for language in ("en", "es"):
+        with translation.override(language):
+            for make in made:
+                form = make()
+                form.is_bound and form.is_valid()
+                fresh = fieldsets.check_groups_html(form.symptom_groups())
+                assert form.symptom_checklist() == fresh
+                again = make()
+                again.is_bound and again.is_valid()
+                assert again.symptom_checklist() == fresh
+                seen.add(fresh)
+    # Each language's, and the same ticks in another order are one; the refused ones are
+    # marked invalid (a value with no box draws as the refused ticks it came with).
+    assert len(fieldsets.DRAWN._items) == 2 * (len(made) - 1)
+    assert sum('aria-invalid="true"' in drawn for drawn in seen) == 2
+
+
+def test_the_kept_drawings_are_bounded(db, monkeypatch):
+    monkeypatch.setattr(fieldsets, "DRAWN", fieldsets._Drawn(3))
+    for codes in (["fever"], ["saddle_numbness"], ["fever", "saddle_numbness"], []):
+        form = CheckInForm({"symptoms": codes})
+        form.is_valid()
+        assert form.symptom_checklist() == fieldsets.check_groups_html(form.symptom_groups())
+    assert len(fieldsets.DRAWN._items) == 3

@@ -4,7 +4,8 @@ from decimal import Decimal
 from django import forms
 from django.utils import formats
 from django.utils.functional import lazy
-from django.utils.translation import gettext, pgettext_lazy
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tracker.care.symptoms import SYMPTOM_CODES, SYMPTOM_GROUPS, SYMPTOM_LABELS
@@ -12,7 +13,7 @@ from tracker.choices import Posture, TrackedKind, WaterUnit
 from tracker.days import peg, tracked, units
 from tracker.days.measures import MEASURE_FIELDS
 from tracker.days.submit import Answers
-from tracker.forms import drawing
+from tracker.forms import drawing, fieldsets
 from tracker.limits import EXERCISE_MINUTES_MAX, NOTES_MAX_LENGTH, SLEEP_HOURS_MAX, WATER_ML_MAX
 from tracker.models import is_given
 
@@ -344,6 +345,21 @@ class CheckInForm(forms.Form):
     def _raw(self, name: str):
         widget = self.fields[name].widget
         return widget.value_from_datadict(self.data, self.files, self.add_prefix(name))
+
+    def symptom_checklist(self) -> SafeString:
+        """The checklist's groups drawn (fieldsets.check_groups_html), kept per language and
+        per all that can differ between two forms' checklists: which boxes are ticked, whether
+        the answer was refused (each box is then marked invalid), and the form's ids and names.
+        Nearly everyone's is the same (nothing ticked), so it is drawn once, not on every
+        check-in page."""
+        field = self["symptoms"]
+        ticked = frozenset(field.field.widget.format_value(field.value()))
+        key = (
+            type(self), get_language(), self.auto_id, field.html_name, ticked, bool(field.errors)
+        )  # fmt: skip
+        return fieldsets.DRAWN.get_or_draw(
+            key, lambda: fieldsets.check_groups_html(self.symptom_groups())
+        )
 
     def symptom_groups(self) -> list[tuple[str, list[drawing.CheckBox]]]:
         """The checklist in its three groups, each checkbox drawn for this form's value and

@@ -9,7 +9,9 @@ check-in page (a third of drawing it), written here character for character as t
 templates wrote them (tests/test_fieldsets.py). The template tags in
 tracker/templatetags/form_drawing.py draw them."""
 
-from collections.abc import Iterable
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterable
 
 from django.forms.boundfield import BoundField
 from django.forms.widgets import RadioSelect
@@ -37,6 +39,37 @@ def form_fields_html(form) -> SafeString:
         for field in form.visible_fields()
     )
     return SafeString(f"{head}\n{hidden}\n{visible}\n")
+
+
+class _Drawn:
+    """A few drawings that are the same for many people (the symptom checklist as most see it:
+    nothing ticked), kept in this process's memory under everything they are drawn from; the
+    least used go first."""
+
+    def __init__(self, size: int) -> None:
+        self._items: OrderedDict[Hashable, SafeString] = OrderedDict()
+        self._size = size
+        self._lock = threading.Lock()
+
+    def get_or_draw(self, key: Hashable, draw: Callable[[], SafeString]) -> SafeString:
+        with self._lock:
+            if key in self._items:
+                self._items.move_to_end(key)
+                return self._items[key]
+        drawn = draw()
+        with self._lock:
+            self._items[key] = drawn
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+        return drawn
+
+    def clear(self) -> None:
+        with self._lock:
+            self._items.clear()
+
+
+# ~4 KB each: each language's checklist with nothing ticked, and the ticked sets seen lately.
+DRAWN = _Drawn(200)
 
 
 def field_errors_html(field: BoundField) -> str:

@@ -13,7 +13,6 @@ reason (about 40 checkboxes and 27 radio buttons a page, each a dozen template l
     {% scale_field field scale_class low high mid_label=… autofocus=… %}  a scale's fieldset
     {% choice_buttons field %}     a short set of choices drawn as buttons, in its fieldset
     {% check_options boxes %}      a group of checkboxes, each inside its label
-    {% check_groups groups %}      groups of checkboxes, each a fieldset under its title
     {% own_lists fields %}         the person's own lists of checkboxes (or a link to add some)
     {% field_errors field %}       a field's errors as the page lists them (<id>_errors)
 """
@@ -58,11 +57,6 @@ def error_list(errors: ErrorList) -> SafeString:
 @register.simple_tag
 def check_options(boxes: "BoundField | list[drawing.CheckBox]") -> SafeString:
     return fieldsets.check_options(boxes)
-
-
-@register.simple_tag
-def check_groups(groups) -> SafeString:
-    return fieldsets.check_groups_html(groups)
 
 
 @register.simple_tag
