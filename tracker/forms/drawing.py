@@ -104,16 +104,23 @@ def _formatted(value) -> str:
     return text if isinstance(value, SafeData) else html.escape(text)
 
 
+@functools.lru_cache(maxsize=256)
+def _attribute_name(name: str) -> str:
+    """An attribute's name as the template writes it: the same few dozen names on every form."""
+    return text_html(name)
+
+
 def attrs_html(attrs: dict) -> str:
     """django/forms/attrs.html: False leaves an attribute out, True writes its bare name."""
     parts = []
     for name, value in attrs.items():
         if value is False:
             continue
+        written = _attribute_name(name) if type(name) is str else text_html(name)
         if value is True:
-            parts.append(f" {text_html(name)}")
+            parts.append(f" {written}")
         else:
-            parts.append(f' {text_html(name)}="{_formatted(value)}"')
+            parts.append(f' {written}="{_formatted(value)}"')
     return "".join(parts)
 
 
