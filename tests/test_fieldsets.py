@@ -15,7 +15,7 @@ from tests.test_form_drawing import _forms
 from tracker.choices import TrackedKind
 from tracker.days import tracked
 from tracker.forms import drawing, fieldsets
-from tracker.forms.day import CheckInForm
+from tracker.forms.day import CheckInForm, PegForm
 from tracker.models import TrackedItem
 
 # tracker/partials/form.html, scale_field.html, choice_buttons.html and field_errors.html,
@@ -279,3 +279,44 @@ def test_the_kept_drawings_are_bounded(db, monkeypatch):
         form.is_valid()
         assert form.symptom_checklist() == fieldsets.check_groups_html(form.symptom_groups())
     assert len(fieldsets.DRAWN._items) == 3
+
+
+def _scales(form):
+    form.is_bound and form.is_valid()
+    return [
+        (field, "scale-5" if field.name == "posture" else "scale-11")
+        for field in form
+        if type(field.field.widget).__name__ == "RadioSelect" and field.name != "woke_from_pain"
+    ]
+
+
+SCALE_FORMS = [
+    lambda: CheckInForm(),
+    lambda: CheckInForm(initial={"discomfort": 4, "stress": 0, "posture": 2}),
+    lambda: CheckInForm({"discomfort": "7", "stress": "10", "posture": "5"}),
+    lambda: CheckInForm({"discomfort": "11", "stress": "x"}),  # refused: never kept
+    lambda: CheckInForm({"discomfort": "7"}, prefix="day"),
+    lambda: CheckInForm({"discomfort": "7"}, auto_id=False),
+    lambda: PegForm(),
+    lambda: PegForm({"peg_pain": "3"}),
+]
+
+
+def test_a_scale_is_kept_for_each_way_it_can_look(db, monkeypatch):
+    monkeypatch.setattr(fieldsets, "DRAWN", fieldsets._Drawn(500))
+    drawn = []
+    ways = [("0", "10", "5", True), ("0", "10", "5", False), ("a", "10", None, False),
+            ("a", "b", None, False)]  # fmt: skip
+    for language in ("en", "es", "en"):
+        with translation.override(language):
+            for low, high, mid, autofocus in ways:
+                for make in SCALE_FORMS * 2:  # each drawn, then found kept
+                    for field, scale in _scales(make()):
+                        fresh = fieldsets.scale_field_html(field, scale, low, high, mid, autofocus)
+                        kept = fieldsets.kept_scale_field_html(
+                            field, scale, low, high, mid, autofocus
+                        )
+                        assert kept == fresh, (language, field.name, low, high, mid, autofocus)
+                        drawn.append(fresh)
+    assert any("has-error" in html for html in drawn) and any(" checked" in html for html in drawn)
+    assert not any("has-error" in html for html in fieldsets.DRAWN._items.values())

@@ -16,7 +16,7 @@ from collections.abc import Callable, Hashable, Iterable
 from django.forms.boundfield import BoundField
 from django.forms.widgets import RadioSelect
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from tracker.forms import drawing
 from tracker.forms.drawing import text_html
@@ -68,8 +68,9 @@ class _Drawn:
             self._items.clear()
 
 
-# ~4 KB each: each language's checklist with nothing ticked, and the ticked sets seen lately.
-DRAWN = _Drawn(200)
+# ~1 to 4 KB each (~2 MB at most): each language's checklist with nothing ticked and the
+# ticked sets seen lately; each scale with each answer.
+DRAWN = _Drawn(500)
 
 
 def field_errors_html(field: BoundField) -> str:
@@ -87,6 +88,32 @@ def _fieldset_open(field: BoundField, classes: str) -> str:
         described = f' aria-describedby="{text_html(field.auto_id)}_errors"'
         return f'<fieldset class="{classes} has-error"{described}>'
     return f'<fieldset class="{classes}">'
+
+
+def kept_scale_field_html(
+    field: BoundField,
+    scale_class: str,
+    low_label,
+    high_label,
+    mid_label=None,
+    autofocus: bool = False,
+) -> SafeString:
+    """scale_field_html, kept (DRAWN) for a scale without errors: per language and per all that
+    can differ between two forms' drawings of it, its form's class (which fixes its question
+    and choices), its ids, the answer chosen, the words at its ends and whether it takes the
+    focus. On a day not yet checked in, everyone's scales look alike."""
+    if field.errors:
+        return scale_field_html(field, scale_class, low_label, high_label, mid_label, autofocus)
+    chosen = tuple(field.field.widget.format_value(field.value()))
+    key = (
+        "scale", get_language(), type(field.form), field.html_name, field.auto_id, chosen,
+        scale_class, str(low_label), str(high_label), mid_label and str(mid_label),
+        bool(autofocus),
+    )  # fmt: skip
+    return DRAWN.get_or_draw(
+        key,
+        lambda: scale_field_html(field, scale_class, low_label, high_label, mid_label, autofocus),
+    )
 
 
 def scale_field_html(

@@ -11,7 +11,7 @@ from django.utils.translation import get_language, pgettext
 from tracker.dates import day_name
 from tracker.days import peg, units
 from tracker.guide.markdown import render_markdown
-from tracker.trends import charts
+from tracker.trends import charts, words
 
 register = template.Library()
 
@@ -36,6 +36,12 @@ def iso_day(value: str) -> str:
 def day_name_filter(day: dt.date) -> str:
     """'Monday 3 March', the one wording of a day (tracker.dates.day_name)."""
     return day_name(day)
+
+
+@register.filter(name="long_date")
+def long_date_filter(day: dt.date) -> str:
+    """'3 March 2026' in the active language, kept per language (tracker.trends.words)."""
+    return words.long_date(day)
 
 
 @register.filter

@@ -68,7 +68,7 @@ def own_lists(fields) -> SafeString:
 def scale_field(
     field: BoundField, scale_class: str, low_label, high_label, mid_label=None, autofocus=False
 ) -> SafeString:
-    return fieldsets.scale_field_html(
+    return fieldsets.kept_scale_field_html(
         field, scale_class, low_label, high_label, mid_label=mid_label, autofocus=autofocus
     )
 
