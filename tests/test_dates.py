@@ -1,8 +1,10 @@
 import datetime as dt
 
 import pytest
+from django.template import Context, Template
+from django.utils import translation
 
-from tracker.dates import local_today
+from tracker.dates import day_as, local_today
 
 INSTANT = dt.datetime(2026, 6, 15, 11, 30, tzinfo=dt.UTC)
 
@@ -41,3 +43,15 @@ def test_users_in_different_zones_save_to_their_own_today(client, db, monkeypatc
         client.post(reverse("tracker:checkin"), checkin_post_data())
     assert CheckIn.objects.get(user=east).date == dt.date(2026, 6, 16)
     assert CheckIn.objects.get(user=west).date == dt.date(2026, 6, 15)
+
+
+@pytest.mark.parametrize("date_format", ["D", "j M", "l j F Y"])
+def test_a_day_is_written_as_the_date_filter_writes_it_in_each_language(date_format):
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=n) for n in range(0, 365, 17)]
+    for language in ("en", "es", "en"):
+        with translation.override(language):
+            for day in days:
+                expected = Template("{{ day|date:f }}").render(
+                    Context({"day": day, "f": date_format})
+                )
+                assert day_as(day, date_format) == expected

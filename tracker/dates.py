@@ -3,11 +3,11 @@
 import datetime as dt
 import importlib.resources
 import zoneinfo
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
-from django.utils import formats, timezone
-from django.utils.translation import pgettext
+from django.utils import dateformat, formats, timezone
+from django.utils.translation import get_language, pgettext
 
 # Dates earlier than this are refused: no one kept a backhabits diary before it existed,
 # and it keeps URL-typed years like 0001 out of the data.
@@ -20,6 +20,18 @@ def day_name(day: dt.date) -> str:
     day and month names, and the pattern itself is translated."""
     # Translators: a date format (Django's date filter): weekday, day, month: "Monday 3 March".
     return formats.date_format(day, pgettext("date format", "l j F"))
+
+
+def day_as(day: dt.date, date_format: str) -> str:
+    """`day|date:date_format` in the active language, worked out once per language: home's
+    week names the same seven days on every view."""
+    return _day_as(day, date_format, get_language())
+
+
+@lru_cache(maxsize=4096)
+def _day_as(day: dt.date, date_format: str, language: str | None) -> str:
+    # `language` is only part of the key: the day and month names come from the active one.
+    return dateformat.format(day, date_format)
 
 
 @cache

@@ -14,12 +14,13 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.db.transaction import TransactionManagementError
-from django.utils import dateformat, formats, timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext, pgettext
 
 from tracker.care import prompts, redflags
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.choices import TrackedKind
+from tracker.dates import day_as
 from tracker.days import plain, units
 from tracker.days.measures import ASKED_ORDER, MEASURE_FIELDS, MEASURES_BY_KEY, value_words
 from tracker.limits import WATER_ML_MAX
@@ -278,12 +279,12 @@ class DaySummary:
     @functools.cached_property
     def weekday(self) -> str:
         """As `|date:"D"` writes it."""
-        return dateformat.format(self.date, "D")
+        return day_as(self.date, "D")
 
     @functools.cached_property
     def day_month(self) -> str:
         """As `|date:"j M"` writes it."""
-        return dateformat.format(self.date, "j M")
+        return day_as(self.date, "j M")
 
 
 def stored_day(user, date: dt.date, *, lock: bool = False) -> CheckIn | None:
