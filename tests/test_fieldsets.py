@@ -16,6 +16,7 @@ from tracker.choices import TrackedKind
 from tracker.days import tracked
 from tracker.forms import drawing, fieldsets
 from tracker.forms.day import CheckInForm, PegForm
+from tracker.kept import Kept
 from tracker.models import TrackedItem
 
 # tracker/partials/form.html, scale_field.html, choice_buttons.html and field_errors.html,
@@ -243,7 +244,7 @@ def _refused_anyway(data) -> CheckInForm:
 
 
 def test_the_symptom_checklist_is_kept_for_each_way_it_can_look(db, monkeypatch):
-    monkeypatch.setattr(fieldsets, "DRAWN", fieldsets._Drawn(200))
+    monkeypatch.setattr(fieldsets, "DRAWN", Kept(200))
     made = [
         lambda: CheckInForm(),
         lambda: CheckInForm(initial={"symptoms": ["fever"]}),
@@ -273,7 +274,7 @@ def test_the_symptom_checklist_is_kept_for_each_way_it_can_look(db, monkeypatch)
 
 
 def test_the_kept_drawings_are_bounded(db, monkeypatch):
-    monkeypatch.setattr(fieldsets, "DRAWN", fieldsets._Drawn(3))
+    monkeypatch.setattr(fieldsets, "DRAWN", Kept(3))
     for codes in (["fever"], ["saddle_numbness"], ["fever", "saddle_numbness"], []):
         form = CheckInForm({"symptoms": codes})
         form.is_valid()
@@ -303,7 +304,7 @@ SCALE_FORMS = [
 
 
 def test_a_scale_is_kept_for_each_way_it_can_look(db, monkeypatch):
-    monkeypatch.setattr(fieldsets, "DRAWN", fieldsets._Drawn(500))
+    monkeypatch.setattr(fieldsets, "DRAWN", Kept(500))
     drawn = []
     ways = [("0", "10", "5", True), ("0", "10", "5", False), ("a", "10", None, False),
             ("a", "b", None, False)]  # fmt: skip

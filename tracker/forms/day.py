@@ -357,7 +357,7 @@ class CheckInForm(forms.Form):
         key = (
             type(self), get_language(), self.auto_id, field.html_name, ticked, bool(field.errors)
         )  # fmt: skip
-        return fieldsets.DRAWN.get_or_draw(
+        return fieldsets.DRAWN.get_or_make(
             key, lambda: fieldsets.check_groups_html(self.symptom_groups())
         )
 

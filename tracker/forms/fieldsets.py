@@ -9,9 +9,7 @@ check-in page (a third of drawing it), written here character for character as t
 templates wrote them (tests/test_fieldsets.py). The template tags in
 tracker/templatetags/form_drawing.py draw them."""
 
-import threading
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Iterable
+from collections.abc import Iterable
 
 from django.forms.boundfield import BoundField
 from django.forms.widgets import RadioSelect
@@ -20,6 +18,7 @@ from django.utils.translation import get_language, gettext
 
 from tracker.forms import drawing
 from tracker.forms.drawing import text_html
+from tracker.kept import Kept
 from tracker.links import reverse_once
 
 
@@ -41,36 +40,9 @@ def form_fields_html(form) -> SafeString:
     return SafeString(f"{head}\n{hidden}\n{visible}\n")
 
 
-class _Drawn:
-    """A few drawings that are the same for many people (the symptom checklist as most see it:
-    nothing ticked), kept in this process's memory under everything they are drawn from; the
-    least used go first."""
-
-    def __init__(self, size: int) -> None:
-        self._items: OrderedDict[Hashable, SafeString] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def get_or_draw(self, key: Hashable, draw: Callable[[], SafeString]) -> SafeString:
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]
-        drawn = draw()
-        with self._lock:
-            self._items[key] = drawn
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return drawn
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-
 # ~1 to 4 KB each (~2 MB at most): each language's checklist with nothing ticked and the
 # ticked sets seen lately; each scale with each answer.
-DRAWN = _Drawn(500)
+DRAWN = Kept(500)
 
 
 def field_errors_html(field: BoundField) -> str:
@@ -110,7 +82,7 @@ def kept_scale_field_html(
         scale_class, str(low_label), str(high_label), mid_label and str(mid_label),
         bool(autofocus),
     )  # fmt: skip
-    return DRAWN.get_or_draw(
+    return DRAWN.get_or_make(
         key,
         lambda: scale_field_html(field, scale_class, low_label, high_label, mid_label, autofocus),
     )

@@ -22,16 +22,14 @@ database (how many, and their save times added up: tracker.trends.rows.saved_bef
 so a view reads one aggregate and today's row rather than every day of the range again."""
 
 import datetime as dt
-import threading
 from array import array
-from collections import OrderedDict
-from collections.abc import Callable, Hashable, Sequence
-from typing import TypeVar
+from collections.abc import Sequence
 
 from django.urls import get_script_prefix
 from django.utils.safestring import SafeString
 
 from tracker.days import tracked
+from tracker.kept import Kept
 from tracker.links import reverse_once
 from tracker.trends import habits, heatmap_months, insights, streaks
 from tracker.trends import heatmap as heatmap_drawing
@@ -44,44 +42,11 @@ KEPT_AT_MOST = 300  # 6 a page (~230 KB in all, measured): 50 pages, ~12 MB a pr
 DRAWN_AT_MOST = 100  # 2 a page (~70 KB in one language, measured): 50 pages, ~7 MB
 ROWS_AT_MOST = 50  # 1 a page (~120 KB for ~500 days, measured): 50 pages, ~6 MB
 
-T = TypeVar("T")
-
-
-class _Kept:
-    """A small least-recently-used store (a lock: threads of one worker may share it)."""
-
-    def __init__(self, size: int) -> None:
-        self._items: OrderedDict[Hashable, object] = OrderedDict()
-        self._size = size
-        self._lock = threading.Lock()
-
-    def get_or_make(
-        self, key: Hashable, make: Callable[[], T], keep: Callable[[T], bool] = lambda made: True
-    ) -> T:
-        """What is kept under `key`, or what `make` makes, kept unless `keep` says not."""
-        with self._lock:
-            if key in self._items:
-                self._items.move_to_end(key)
-                return self._items[key]  # type: ignore[return-value]
-        made = make()
-        if not keep(made):
-            return made
-        with self._lock:
-            self._items[key] = made
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
-        return made
-
-    def clear(self) -> None:
-        with self._lock:
-            self._items.clear()
-
-
-KEPT = _Kept(KEPT_AT_MOST)  # numbers only: any language's view reads the same entries
+KEPT = Kept(KEPT_AT_MOST)  # numbers only: any language's view reads the same entries
 # The loaded days before today themselves (rows): ~120 KB for a year and its warm-up.
-ROWS = _Kept(ROWS_AT_MOST)
+ROWS = Kept(ROWS_AT_MOST)
 # Drawings of the days before today, which hold words: each keyed by the language too.
-DRAWN = _Kept(DRAWN_AT_MOST)
+DRAWN = Kept(DRAWN_AT_MOST)
 
 
 def rows(user, *, account: str, start: dt.date, today: dt.date) -> list[DayRow]:
