@@ -56,3 +56,35 @@ def test_each_plural_has_every_form_the_language_counts(path):
         and sorted(key for key, text in entry.msgstr_plural.items() if text) != list(range(forms))
     ]
     assert not short, f"plurals without all {forms} forms in {path}: {short[:20]}"
+
+
+TRANSLATING = {"gettext", "ngettext", "pgettext", "npgettext", "gettext_lazy", "ngettext_lazy",
+               "pgettext_lazy", "npgettext_lazy", "_"}  # fmt: skip
+
+
+def _translated_inside_f_strings(path: Path) -> list[int]:
+    """The lines where a message is marked for translation inside an f-string: makemessages
+    (xgettext) does not read f-strings, so the message never reaches the catalogue and every
+    language shows it in English, with no check failing."""
+    import ast
+
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(), str(path))):
+        if not isinstance(node, ast.JoinedStr):
+            continue
+        for inner in ast.walk(node):
+            if isinstance(inner, ast.Call):
+                name = getattr(inner.func, "id", None) or getattr(inner.func, "attr", None)
+                if name in TRANSLATING:
+                    found.append(inner.lineno)
+    return found
+
+
+def test_no_message_is_marked_inside_an_f_string():
+    sources = sorted(Path(settings.BASE_DIR, "tracker").rglob("*.py"))
+    marked = {
+        str(path.relative_to(settings.BASE_DIR)): lines
+        for path in sources
+        if (lines := _translated_inside_f_strings(path))
+    }
+    assert len(sources) > 50 and not marked, marked

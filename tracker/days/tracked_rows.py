@@ -90,6 +90,8 @@ def sections_html(sections: list[dict], csrf_input: str) -> SafeString:
     the form that adds to it (or why it can't), then its retired entries."""
     add_url = escape(reverse_once("tracker:tracked_add"))
     add_word = escape(gettext("Add"))
+    # Outside the f-strings below: makemessages reads no f-string.
+    retired_words = escape(gettext("Retired, kept in your history:"))
     parts = []
     for section in sections:
         kind, limit, added = escape(section["kind"]), section["limit"], section["add_form"]
@@ -141,7 +143,7 @@ def sections_html(sections: list[dict], csrf_input: str) -> SafeString:
         retired = ""
         if section["retired"]:
             retired = (
-                f'\n      <p class="small">{escape(gettext("Retired, kept in your history:"))}</p>'
+                f'\n      <p class="small">{retired_words}</p>'
                 '\n      <ul class="tracked-list">'
                 f"\n      {section['retired_rows']}"
                 "\n      </ul>\n    "

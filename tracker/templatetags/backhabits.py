@@ -10,6 +10,7 @@ from django.utils.translation import get_language, pgettext
 
 from tracker.dates import day_name
 from tracker.days import peg, units
+from tracker.days.day_summary import day_summary_html
 from tracker.guide.markdown import render_markdown
 from tracker.trends import charts, words
 
@@ -42,6 +43,12 @@ def day_name_filter(day: dt.date) -> str:
 def long_date_filter(day: dt.date) -> str:
     """'3 March 2026' in the active language, kept per language (tracker.trends.words)."""
     return words.long_date(day)
+
+
+@register.simple_tag
+def day_summary(summary, hide_totals: bool = False) -> SafeString:
+    """A day in a few lines (tracker.days.day_summary)."""
+    return day_summary_html(summary, hide_totals=hide_totals)
 
 
 @register.filter
