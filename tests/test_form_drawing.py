@@ -26,8 +26,8 @@ from tracker.forms.account import (
 )
 from tracker.forms.care import AcknowledgeForm, HealthProfileForm, MistakeForm
 from tracker.forms.day import CheckInForm, PegForm
-from tracker.forms.drawing import FixedChoices, LongSelect
 from tracker.forms.history import AwayForm
+from tracker.forms.long_select import FixedChoices, LongSelect
 from tracker.forms.places import ZoneSelect, country_choices, zone_options
 from tracker.forms.share import ShareLinkForm
 

@@ -10,7 +10,7 @@ from tests.factories import checkin_post_data
 from tracker.choices import WaterUnit
 from tracker.dates import canonical_zones
 from tracker.forms.day import CheckInForm
-from tracker.forms.drawing import LongSelect
+from tracker.forms.long_select import LongSelect
 from tracker.forms.places import timezone_choices
 
 

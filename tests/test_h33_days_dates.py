@@ -11,7 +11,7 @@ from tracker.dates import day_name
 from tracker.days import units
 from tracker.days.checkins import describe_day
 from tracker.days.measures import MEASURES_BY_KEY, value_words
-from tracker.forms.drawing import LongSelect
+from tracker.forms.long_select import LongSelect
 from tracker.forms.places import country_choices
 from tracker.models import CheckIn
 from tracker.templatetags.backhabits import iso_day

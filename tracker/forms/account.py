@@ -26,7 +26,7 @@ from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_pass
 from tracker.choices import TrackedKind, WaterUnit
 from tracker.dates import canonical_timezone, zone_aliases
 from tracker.days import units
-from tracker.forms.drawing import LongSelect
+from tracker.forms.long_select import LongSelect
 from tracker.forms.places import SignupZoneField, ZoneField, country_choices
 from tracker.limits import (
     EXERCISE_MINUTES_MAX,

@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, gettext_lazy, pgettext_lazy
 
 from tracker.dates import UTC, Zone, canonical_timezone, canonical_zones
-from tracker.forms.drawing import FixedChoices
+from tracker.forms.long_select import FixedChoices
 from tracker.models import Profile
 
 # The list's groups, as tracker.dates names them (zone.tab's first part), in the page's language.
