@@ -281,6 +281,8 @@ CACHES = {
         "OPTIONS": {"MAX_ENTRIES": 5000},
     },
 }
+# Django's database sessions, the row read with one plain query (tracker/accounts/sessions/).
+SESSION_ENGINE = "tracker.accounts.sessions.db"
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     # Several app processes or hosts share sessions and cache through Redis; the database
@@ -289,7 +291,7 @@ if REDIS_URL:
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": REDIS_URL,
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
+    SESSION_ENGINE = "tracker.accounts.sessions.cached_db"
 
 # Importing a file (Settings -> Import, tracker/imports/): it is read within the request, in
 # memory (never a temporary file on disk: it is health data), and refused past these limits.

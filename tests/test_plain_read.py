@@ -1,15 +1,17 @@
-"""tracker.days.plain: rows read from a cursor are the instances the ORM gives (issue 30)."""
+"""tracker.plain: rows read from a cursor are the instances the ORM gives (issue 30)."""
 
 import datetime as dt
 from decimal import Decimal
 
+import pytest
 from django.db import transaction
 from django.utils import timezone
 
 from tests.factories import make_checkin
+from tracker import plain
 from tracker.care import prompts, redflags
-from tracker.days import checkins, plain, tracked
-from tracker.models import CareAlert, CheckIn, TrackedItem
+from tracker.days import checkins, tracked
+from tracker.models import CareAlert, CheckIn, Profile, TrackedItem
 
 
 def _values(instance) -> dict:
@@ -153,3 +155,30 @@ def test_the_count_compiled_once_is_the_querysets_for_each_kind_of_day(user, oth
     # Counted up to the cap, and only the person's own days.
     assert [count for count, _ in seen[::2]] == [0, 0, 1, 2, 3, 4, 5, 6, 7, 7]
     assert {count for count, _ in seen[1::2]} == {0}
+
+
+def test_the_signed_in_person_and_their_profile_are_read_as_select_related_reads_them(
+    user, other_user, django_assert_num_queries
+):
+    user.profile.display_name = "Ana"
+    user.profile.timezone = "Europe/Madrid"
+    user.profile.save()
+    by_orm = type(user).objects.select_related("profile").get(pk=user.pk)
+    with django_assert_num_queries(1):
+        read = plain.read_one_with(type(user), "profile", user.pk)
+        assert _values(read) == _values(by_orm)
+        assert _values(read.profile) == _values(by_orm.profile)
+        assert read.profile.user is read  # no query back to the person
+    assert timezone.is_aware(read.date_joined)
+    assert plain.read_one_with(type(user), "profile", other_user.pk).username == "bob"
+    assert plain.read_one_with(type(user), "profile", 10**9) is None
+
+
+def test_a_person_without_a_profile_reads_as_select_related_leaves_them(
+    user, django_assert_num_queries
+):
+    Profile.objects.filter(user=user).delete()
+    with django_assert_num_queries(1):
+        read = plain.read_one_with(type(user), "profile", user.pk)
+        with pytest.raises(Profile.DoesNotExist):
+            read.profile  # noqa: B018  (cached as missing: no second query)

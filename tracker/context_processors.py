@@ -1,8 +1,8 @@
 from django.utils.functional import SimpleLazyObject
 
+from tracker import plain
 from tracker.care import responses
 from tracker.dates import today_for
-from tracker.days import plain
 from tracker.days.checkins import CHECKED_IN_FIELDS
 from tracker.links import reverse_once
 from tracker.models import CheckIn, is_given
@@ -29,7 +29,7 @@ def daily_reminder(request) -> dict:
 
 def _todays_answers(user_id: int, today) -> dict | None:
     """The answers that make a check-in, of today's day (None: no day yet). A plain read
-    (tracker.days.plain): this runs on nearly every page, and building the query through the
+    (tracker.plain): this runs on nearly every page, and building the query through the
     ORM cost ten times what the database takes to answer it."""
     rows = plain.values(CheckIn, CHECKED_IN_FIELDS, "user_id = %s AND date = %s", [user_id, today])
     return dict(zip(CHECKED_IN_FIELDS, rows[0], strict=True)) if rows else None

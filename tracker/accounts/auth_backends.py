@@ -2,7 +2,10 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.exceptions import ValidationError
 from django.db.models import Q
+
+from tracker import plain
 
 AXES_USERNAME_LENGTH = AccessAttempt._meta.get_field("username").max_length
 
@@ -35,9 +38,12 @@ class UsernameOrEmailBackend(ModelBackend):
 
     def get_user(self, user_id):
         """The signed-in person with their profile in one query: every page reads both."""
-        user = (
-            get_user_model()._default_manager.select_related("profile").filter(pk=user_id).first()
-        )
+        # A plain read: building and compiling the ORM's query (forty-odd columns) took ten
+        # times what the database takes to answer it, on every signed-in request.
+        try:
+            user = plain.read_one_with(get_user_model(), "profile", user_id)
+        except (TypeError, ValueError, ValidationError):
+            return None
         return user if user is not None and self.user_can_authenticate(user) else None
 
 

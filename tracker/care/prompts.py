@@ -10,10 +10,10 @@ from django.db import IntegrityError, connections, transaction
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone
 
+from tracker import plain
 from tracker.care import redflags, thresholds
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.choices import Acknowledgement
-from tracker.days import plain
 from tracker.models import CareAlert, CheckIn
 
 # How a ticked symptom reads in an alert's evidence (scores and profile answers read otherwise).

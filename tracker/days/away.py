@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext, ngettext, pgettext
 
+from tracker import plain
 from tracker.dates import day_name
-from tracker.days import plain
 from tracker.models import AwayPeriod
 
 MAX_AWAY_DAYS = 60

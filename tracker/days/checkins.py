@@ -17,11 +17,12 @@ from django.db.transaction import TransactionManagementError
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext, pgettext
 
+from tracker import plain
 from tracker.care import prompts, redflags
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.choices import TrackedKind
 from tracker.dates import day_as
-from tracker.days import plain, units
+from tracker.days import units
 from tracker.days.measures import ASKED_ORDER, MEASURE_FIELDS, MEASURES_BY_KEY, value_words
 from tracker.limits import WATER_ML_MAX
 from tracker.links import reverse_once

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from tracker.days import peg, plain
+from tracker import plain
+from tracker.days import peg
 from tracker.days.checkins import CHECKED_IN, has_checked_in
 from tracker.models import CheckIn
 

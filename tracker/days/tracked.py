@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
+from tracker import plain
 from tracker.choices import TrackedKind
-from tracker.days import plain
 from tracker.models import Profile, TrackedItem
 from tracker.trends import insights
 

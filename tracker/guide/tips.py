@@ -17,8 +17,8 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from tracker.choices import Habit
 from tracker.dates import day_name
-from tracker.days.plain import summed_instants
 from tracker.links import reverse_once
+from tracker.plain import summed_instants
 from tracker.trends.insights import DayRow
 
 MAX_TIPS_SHOWN = 3

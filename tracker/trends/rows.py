@@ -7,8 +7,8 @@ from django.db import connection
 from django.db.models import Min
 
 from tracker.dates import EARLIEST_CHECKIN_DATE
-from tracker.days.plain import summed_instants
 from tracker.models import AwayPeriod, CheckIn
+from tracker.plain import summed_instants
 from tracker.trends.series import DayRow
 
 

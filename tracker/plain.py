@@ -14,7 +14,7 @@ from django.db.models import Model
 
 @functools.cache
 def _shape(model: type[Model], alias: str, vendor: str, names: tuple[str, ...] | None = None):
-    """(SELECT ... FROM the table, the attribute names, [(place, column, converters)]) for
+    """(the table's columns, quoted, the attribute names, [(place, column, converters)]) for
     every concrete field, or for the fields named. Kept per process: every connection to one
     alias has the same settings (time zone, vendor), so the converters of the first one serve
     the others; the running connection is the one passed to each converter."""
@@ -29,25 +29,28 @@ def _shape(model: type[Model], alias: str, vendor: str, names: tuple[str, ...] |
         found = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
         if found:
             converters.append((place, col, found))
-    return f"SELECT {columns} FROM {quote(meta.db_table)}", [f.attname for f in fields], converters
+    return columns, [f.attname for f in fields], converters
+
+
+def _converted(row: Sequence, converters: list, connection) -> list:
+    """A row's values as the ORM reads them."""
+    values = list(row)
+    for place, col, steps in converters:
+        value = values[place]
+        for step in steps:
+            value = step(value, col, connection)
+        values[place] = value
+    return values
 
 
 def _rows(model, names, where: str, params: Sequence, using: str) -> list[list]:
     connection = connections[using]
-    select, _, converters = _shape(model, using, connection.vendor, names)
+    columns, _, converters = _shape(model, using, connection.vendor, names)
+    table = connection.ops.quote_name(model._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(f"{select} WHERE {where}", params)
+        cursor.execute(f"SELECT {columns} FROM {table} WHERE {where}", params)
         rows = cursor.fetchall()
-    found = []
-    for row in rows:
-        values = list(row)
-        for place, col, steps in converters:
-            value = values[place]
-            for step in steps:
-                value = step(value, col, connection)
-            values[place] = value
-        found.append(values)
-    return found
+    return [_converted(row, converters, connection) for row in rows]
 
 
 def read(
@@ -59,6 +62,52 @@ def read(
     return [
         model.from_db(using, names, values) for values in _rows(model, None, where, params, using)
     ]
+
+
+@functools.cache
+def _joined_shape(model: type[Model], related_name: str, alias: str, vendor: str):
+    """(SELECT one `model` row by primary key with its reverse one-to-one `related_name`, LEFT
+    JOINed; both models' attribute names; the converters; where the related primary key is)."""
+    related = model._meta.get_field(related_name)
+    own_columns, own_names, own_converters = _shape(model, alias, vendor)
+    other_columns, other_names, other_converters = _shape(related.related_model, alias, vendor)
+    quote = connections[alias].ops.quote_name
+    own, other = quote(model._meta.db_table), quote(related.related_model._meta.db_table)
+    own_pk = f"{own}.{quote(model._meta.pk.column)}"
+    select = (
+        f"SELECT {own_columns}, {other_columns} FROM {own} LEFT OUTER JOIN {other} "
+        f"ON {other}.{quote(related.field.column)} = {own_pk} WHERE {own_pk} = %s"
+    )
+    width = len(own_names)
+    converters = own_converters + [(at + width, col, steps) for at, col, steps in other_converters]
+    other_pk_at = width + other_names.index(related.related_model._meta.pk.attname)
+    return select, own_names, other_names, converters, other_pk_at
+
+
+def read_one_with(
+    model: type[Model], related_name: str, pk, *, using: str = "default"
+) -> Model | None:
+    """`model.objects.select_related(related_name).filter(pk=pk).first()` for a reverse
+    one-to-one `related_name`, as one plain query: the instance with its related one cached
+    on it (None when it has none, as select_related leaves it), or None."""
+    connection = connections[using]
+    select, names, other_names, converters, other_pk_at = _joined_shape(
+        model, related_name, using, connection.vendor
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(select, [model._meta.pk.get_db_prep_value(pk, connection)])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    values = _converted(row, converters, connection)
+    found = model.from_db(using, names, values[: len(names)])
+    related = model._meta.get_field(related_name)
+    other = None
+    if values[other_pk_at] is not None:
+        other = related.related_model.from_db(using, other_names, values[len(names) :])
+        related.field.set_cached_value(other, found)
+    related.set_cached_value(found, other)
+    return found
 
 
 def values(
