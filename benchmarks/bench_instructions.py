@@ -14,10 +14,11 @@ instruction ratio. Use it to compare two versions of the code; the targets stay 
 
 One person with ten years of days (bench_trends.populate, with 20 others) is made once, in a
 fresh SQLite file, outside valgrind; then, under valgrind, each page is requested 15 times
-untimed and N times (--requests) counted, /healthz first. "save" is the check-in's plain POST; a
-path ending in "!" is a first view (the fragment cache emptied before each request). Each
-counted run is one call of exec(), which callgrind is told to count and to dump: one file per
-page. Needs valgrind (on every machine here); about a minute a page."""
+untimed and N times (--requests) counted, /healthz first. "save" is the check-in's plain POST;
+"water" is the home page's water tap and its undo (htmx, two requests: taps alone would reach
+the day's limit); a path ending in "!" is a first view (the fragment cache emptied before each
+request). Each counted run is one call of exec(), which callgrind is told to count and to dump:
+one file per page. Needs valgrind (on every machine here); about a minute a page."""
 
 import argparse
 import os
@@ -29,8 +30,9 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ["/checkin/", "save", "/", "/settings/", "/tips/", "/trends/?range=365!"]
+PAGES = ["/checkin/", "save", "water", "/", "/settings/", "/tips/", "/trends/?range=365!"]
 FLOOR = "/healthz"
+WATER_TAP_HEADERS = {"HX-Request": "true", "HX-Target": "today-card"}
 SAVE_FORM = {"posture": "4", "exercise_minutes": "30", "water_ml": "2000", "stress": "3",
              "discomfort": "2", "notes": ""}  # fmt: skip
 
@@ -75,6 +77,12 @@ def count(pages: list[str], requests: int) -> None:
     def request(page: str) -> None:
         if page == "save":
             response, expected = client.post("/checkin/", SAVE_FORM), 302
+        elif page == "water":
+            for path in ("/water/add/", "/water/undo/"):
+                response = client.post(path, {}, headers=WATER_TAP_HEADERS)
+                assert response.status_code == 200 and 'id="water-today"' in response.text
+            common._after_response()
+            return
         else:
             if page.endswith("!"):
                 caches["fragments"].clear()

@@ -182,3 +182,17 @@ def test_a_person_without_a_profile_reads_as_select_related_leaves_them(
         read = plain.read_one_with(type(user), "profile", user.pk)
         with pytest.raises(Profile.DoesNotExist):
             read.profile  # noqa: B018  (cached as missing: no second query)
+
+
+def test_an_update_returns_the_rows_as_the_orm_reads_them_after_it(user, other_user):
+    today = timezone.now().date()
+    mine = make_checkin(user, today, water_ml=None, sleep_hours=Decimal("6.5"), notes="ü")
+    theirs = make_checkin(other_user, today, water_ml=None)
+    found = plain.updated(
+        CheckIn, "water_ml = COALESCE(water_ml, 0) + %s", "id = %s", [300, mine.pk]
+    )
+    assert [_values(c) for c in found] == [_values(CheckIn.objects.get(pk=mine.pk))]
+    assert found[0].water_ml == 300 and found[0]._state.adding is False
+    assert CheckIn.objects.get(pk=theirs.pk).water_ml is None
+    assert plain.updated(CheckIn, "water_ml = 1", "id = %s AND water_ml > %s", [mine.pk, 300]) == []
+    assert CheckIn.objects.get(pk=mine.pk).water_ml == 300

@@ -10,7 +10,11 @@ from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin
 from tracker.days import checkins
-from tracker.models import CareAlert
+from tracker.models import CareAlert, CheckIn
+
+
+def _values(instance) -> dict:
+    return {f.attname: getattr(instance, f.attname) for f in CheckIn._meta.concrete_fields}
 
 
 def _selects(queries, table: str) -> list[str]:
@@ -42,9 +46,12 @@ def test_a_water_tap_on_a_stored_day_reads_it_once(user):
         saved = checkins.record_day(
             user=user, date=today, today=today, change=checkins.DayChange(water_tap_ml=250)
         )
-    assert saved.checkin.water_ml == 750
-    # The locked read, then the reread after the database added the water.
-    assert len(_selects(captured, "tracker_checkin")) == 2
+    assert saved.checkin.water_ml == 750 and saved.checkin.water_last_tap_ml == 250
+    # The locked read, then one statement that adds the water and returns the day.
+    assert len(_selects(captured, "tracker_checkin")) == 1
+    updates = [q["sql"] for q in captured.captured_queries if q["sql"].startswith("UPDATE")]
+    assert len(updates) == 1 and "RETURNING" in updates[0]
+    assert _values(saved.checkin) == _values(CheckIn.objects.get(pk=saved.checkin.pk))
 
 
 def test_goals_reached_still_compare_with_the_day_before_the_change(user):

@@ -64,6 +64,23 @@ def read(
     ]
 
 
+def updated(
+    model: type[Model], assignments: str, where: str, params: Sequence, *, using: str = "default"
+) -> list[Model]:
+    """`UPDATE` `model`'s rows matching `where` with `assignments` (plain SQL on its own
+    table's columns; `params` for both, in order), and those rows as they are after it, as
+    instances, in the same statement (RETURNING: PostgreSQL, and SQLite from 3.35)."""
+    connection = connections[using]
+    columns, names, converters = _shape(model, using, connection.vendor)
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {table} SET {assignments} WHERE {where} RETURNING {columns}", params
+        )
+        rows = cursor.fetchall()
+    return [model.from_db(using, names, _converted(row, converters, connection)) for row in rows]
+
+
 @functools.cache
 def _joined_shape(model: type[Model], related_name: str, alias: str, vendor: str):
     """(SELECT one `model` row by primary key with its reverse one-to-one `related_name`, LEFT

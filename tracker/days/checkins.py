@@ -11,8 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
-from django.db.models import F, Q
-from django.db.models.functions import Coalesce
 from django.db.transaction import TransactionManagementError
 from django.utils import formats, timezone
 from django.utils.translation import gettext, ngettext, pgettext
@@ -174,18 +172,19 @@ def _add_water(*, user, date: dt.date, amount_ml: int, current: CheckIn | None) 
             user=user, date=date, defaults={"water_ml": amount_ml, "water_last_tap_ml": amount_ml}
         )
     if not created:
-        updated = (
-            CheckIn.objects.filter(pk=checkin.pk)
-            .filter(Q(water_ml__isnull=True) | Q(water_ml__lte=WATER_ML_MAX - amount_ml))
-            .update(
-                water_ml=Coalesce(F("water_ml"), 0) + amount_ml,
-                water_last_tap_ml=Coalesce(F("water_last_tap_ml"), 0) + amount_ml,
-                updated_at=timezone.now(),
-            )
+        # One plain statement that adds and reads back (a tap is a third of all requests): the
+        # ORM's update and the read after it cost twice what the rest of the save does.
+        now = connection.ops.adapt_datetimefield_value(timezone.now())
+        found = plain.updated(
+            CheckIn,
+            "water_ml = COALESCE(water_ml, 0) + %s, "
+            "water_last_tap_ml = COALESCE(water_last_tap_ml, 0) + %s, updated_at = %s",
+            "id = %s AND (water_ml IS NULL OR water_ml <= %s)",
+            [amount_ml, amount_ml, now, checkin.pk, WATER_ML_MAX - amount_ml],
         )
-        if not updated:
+        if not found:
             raise WaterLimitReached
-        checkin.refresh_from_db()
+        checkin = found[0]
     return checkin
 
 
