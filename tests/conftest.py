@@ -84,6 +84,11 @@ def _fresh_cache():
     from django.core.cache import caches
 
     caches["default"].clear()
+    # Each language's active tips are kept per process under the saved tips' figures; a test's
+    # rolled-back rows could give the next test the same figures.
+    from tracker.guide.tips import ACTIVE_TIPS
+
+    ACTIVE_TIPS.clear()
 
 
 @pytest.fixture(autouse=True)

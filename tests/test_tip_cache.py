@@ -244,3 +244,53 @@ def test_tip_cards_link_as_before(logged_in_client, user, path):
     assert f'action="{dismiss}" class="inline-form"' in html
     assert f'hx-post="{dismiss}" hx-target="#tip-{tip.pk}"' in html
     assert f'href="{reverse("tracker:guide")}#{tip.section.slug}"' in html
+
+
+# --- each language's active tips, kept for everyone ---------------------------------------------
+
+
+def _content() -> tuple:
+    return tips.content_and_dismissals(None)[0]
+
+
+def test_the_kept_active_tips_are_the_ones_the_database_gives(db):
+    kept = tips.active_tips("en", content=_content())
+    expected = Tip.objects.filter(is_active=True, language="en").order_by("-priority", "id")
+    assert [tip.pk for tip in kept] == [tip.pk for tip in expected]
+    assert kept and all(tip.language == "en" and tip.is_active for tip in kept)
+    assert {tip.language for tip in tips.active_tips("es", content=_content())} == {"es"}
+
+
+def test_the_active_tips_are_read_once_while_no_tip_or_section_changes(
+    db, django_assert_num_queries
+):
+    content = _content()
+    first = tips.active_tips("en", content=content)
+    with django_assert_num_queries(0):
+        again = tips.active_tips("en", content=content)
+        assert [tip.section.slug for tip in again] == [tip.section.slug for tip in first]
+
+
+def test_an_editors_priority_or_deactivation_is_seen_on_the_next_choice(db):
+    kept = tips.active_tips("en", content=_content())
+    last = Tip.objects.get(pk=kept[-1].pk)
+    last.priority = 100
+    last.save()
+    assert tips.active_tips("en", content=_content())[0].pk == last.pk
+    last.is_active = False
+    last.save()
+    assert last.pk not in [tip.pk for tip in tips.active_tips("en", content=_content())]
+
+
+def test_a_persons_dismissals_leave_other_peoples_choices_alone(user, other_user):
+    today = timezone.localdate()
+    for person in (user, other_user):
+        make_checkin(person, today - dt.timedelta(days=1))
+    chosen = tips.tips_for_user(user, today=today)[0].tip
+    others_before = [c.tip.pk for c in tips.tips_for_user(other_user, today=today)]
+    TipDismissal.objects.create(user=user, tip=chosen)
+    caches[tips.TIP_CACHE].clear()  # both choices made afresh
+    assert tips.dismissals(user.pk) == (frozenset({chosen.pk}), frozenset({chosen.builtin_key}))
+    assert tips.dismissals(other_user.pk) == (frozenset(), frozenset())
+    assert chosen.pk not in [c.tip.pk for c in tips.tips_for_user(user, today=today)]
+    assert [c.tip.pk for c in tips.tips_for_user(other_user, today=today)] == others_before

@@ -17,6 +17,7 @@ from django.utils.translation import gettext, gettext_lazy, ngettext
 
 from tracker.choices import Habit
 from tracker.dates import day_name
+from tracker.kept import Kept
 from tracker.links import reverse_once
 from tracker.plain import summed_instants
 from tracker.trends.insights import DayRow
@@ -295,7 +296,6 @@ def _day_row(values: Sequence) -> DayRow:
 
 def choose_tips(user, inputs: TipInputs) -> list[ChosenTip]:
     from tracker.guide.content import reading_language
-    from tracker.models import Tip
 
     reasons = tip_reasons(
         inputs.days,
@@ -305,34 +305,55 @@ def choose_tips(user, inputs: TipInputs) -> list[ChosenTip]:
     )
     if not reasons:
         return []
-    available = Tip.objects.filter(
-        is_active=True,
-        language=reading_language(inputs.language),
-        habit__in={reason.habit for reason in reasons},
-    )
-    if inputs.red_flag_active:
-        available = available.filter(safe_beside_alert=True)
-    available = (
-        available.exclude(dismissals__user=user)
+    dismissed_ids, dismissed_keys = dismissals(user.pk)
+    available = [
+        tip
+        for tip in active_tips(reading_language(inputs.language), content=inputs.content)
+        if tip.pk not in dismissed_ids
         # "Not for me" is about the tip, not the language it was read in: a built-in tip
-        # dismissed in one language is not suggested in another (same query, a subquery).
-        .exclude(builtin_key__in=dismissed_keys(user))
-        .select_related("section")
-        # A card shows its section's title and slug only: the section's text stays unread
-        # (and out of the kept choice, a tenth of its size).
-        .defer("section__body", "section__shipped_digest", "shipped_digest")
-        .order_by("-priority", "id")
-    )
-    return pick_tips(reasons, list(available), today=inputs.today, user_id=inputs.user_id)
+        # dismissed in one language is not suggested in another.
+        and (tip.builtin_key is None or tip.builtin_key not in dismissed_keys)
+        and (tip.safe_beside_alert or not inputs.red_flag_active)
+    ]
+    return pick_tips(reasons, available, today=inputs.today, user_id=inputs.user_id)
 
 
-def dismissed_keys(user):
-    """The built-in keys of the tips the person dismissed, in any language (a subquery)."""
-    from tracker.models import TipDismissal
+# Each language's active tips, best first, the same for everyone: kept under the figures that
+# move with any save of a tip or section (TipInputs.content), so an editor's change is seen on
+# the next choice. A few dozen tips a language.
+ACTIVE_TIPS = Kept(8)
 
-    return TipDismissal.objects.filter(user=user, tip__builtin_key__isnull=False).values(
-        "tip__builtin_key"
-    )
+
+def active_tips(language: str, *, content: tuple) -> list:
+    """The active tips in `language`, the highest priority first, each with its section's title
+    and slug (a card shows only those: the section's text stays unread)."""
+    from tracker.models import Tip
+
+    def read() -> list:
+        return list(
+            Tip.objects.filter(is_active=True, language=language)
+            .select_related("section")
+            .defer("section__body", "section__shipped_digest", "shipped_digest")
+            .order_by("-priority", "id")
+        )
+
+    return ACTIVE_TIPS.get_or_make((language, content), read)
+
+
+def dismissals(user_id: int) -> tuple[frozenset[int], frozenset[str]]:
+    """The tips the person dismissed: their ids, and the built-in keys among them."""
+    from tracker.models import Tip, TipDismissal
+
+    quote = connection.ops.quote_name
+    dismissal, tip = quote(TipDismissal._meta.db_table), quote(Tip._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT d.tip_id, t.builtin_key FROM {dismissal} d "
+            f"JOIN {tip} t ON t.id = d.tip_id WHERE d.user_id = %s",
+            [user_id],
+        )
+        rows = cursor.fetchall()
+    return frozenset(r[0] for r in rows), frozenset(r[1] for r in rows if r[1] is not None)
 
 
 def tips_for_user(user, *, today: dt.date, red_flag_active: bool = False) -> list[ChosenTip]:
