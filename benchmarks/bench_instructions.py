@@ -76,16 +76,6 @@ def count(pages: list[str], requests: int) -> None:
     client.force_login(get_user_model().objects.get(username="user00000"))
     common.as_a_worker()
 
-    def forget_what_is_kept_for_people() -> None:
-        # A person's first view of the day, in a process that has not seen them today (in the
-        # load test, most views): what is kept per person goes, what is kept for everyone stays.
-        from tracker.trends import before_today, charts
-
-        caches["tips"].clear()
-        charts._drawn_before_last.cache_clear()
-        for kept in (before_today.KEPT, before_today.DRAWN, before_today.ROWS):
-            kept.clear()
-
     def request(page: str) -> None:
         if page == "save":
             response, expected = client.post("/checkin/", SAVE_FORM), 302
@@ -99,7 +89,7 @@ def count(pages: list[str], requests: int) -> None:
             if page.endswith(("!", "~")):
                 caches["fragments"].clear()
             if page.endswith("~"):
-                forget_what_is_kept_for_people()
+                common.forget_what_is_kept_for_people()
             response, expected = client.get(page.rstrip("!~")), 200
         assert response.status_code == expected, (page, response.status_code)
         common._after_response()

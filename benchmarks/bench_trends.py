@@ -18,7 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import as_a_worker, report, start, timed, timed_against
+from benchmarks.common import (
+    as_a_worker,
+    forget_what_is_kept_for_people,
+    report,
+    start,
+    timed,
+    timed_against,
+)
 
 TARGETS = (
     "365-day first view <= 4x floor; all days first view <= 2x the 365-day one, and 10 years "
@@ -192,17 +199,6 @@ def main() -> None:
     def forget_drawn_charts():
         caches["fragments"].clear()
 
-    def forget_everything_kept():
-        # The first view on a new day: nothing drawn or kept for the days before today either
-        # (charts' points before the last, tracker.trends.before_today's rows, sums and scores).
-        from tracker.trends import before_today, charts
-
-        forget_drawn_charts()
-        charts._drawn_before_last.cache_clear()
-        before_today.KEPT.clear()
-        before_today.DRAWN.clear()
-        before_today.ROWS.clear()
-
     # The first view after a check-in draws the charts: "first view" clears the fragment
     # cache (untimed) before each request, and is the figure the targets are for (what the
     # days before today give is kept in process memory, and today's day added). "First view
@@ -219,7 +215,7 @@ def main() -> None:
     for name, action, iterations in pages:
         views = [("first view", forget_drawn_charts), ("repeat view", lambda: None)]
         if "365 days (10 years" in name:
-            views.insert(1, ("first view of a day", forget_everything_kept))
+            views.insert(1, ("first view of a day", forget_what_is_kept_for_people))
         for view, prepare in views:
             label = f"{name}, {view}"
             results[label] = timed_against(action, floor, iterations=iterations, prepare=prepare)

@@ -106,6 +106,21 @@ def as_a_worker() -> None:
     _after_response = lambda: conf.post_request(None, None, None, None)  # noqa: E731
 
 
+def forget_what_is_kept_for_people() -> None:
+    """A person's first view of the day, in a process that has not seen them today: what is
+    kept per person goes (drawn charts, the trends' kept days and drawings, the day's tips);
+    what is kept for everyone stays."""
+    from django.core.cache import caches
+
+    from tracker.trends import before_today, charts
+
+    for cache in ("fragments", "tips"):
+        caches[cache].clear()
+    charts._drawn_before_last.cache_clear()
+    for kept in (before_today.KEPT, before_today.DRAWN, before_today.ROWS):
+        kept.clear()
+
+
 def _elapsed_ms(action: Callable[[], object]) -> tuple[float, float]:
     """(wall-clock ms, CPU ms of this thread) of one request (the test client runs it, and
     SQLite, in this thread). The CPU time counts what the worker does after the response

@@ -2,7 +2,6 @@ from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
-from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from tracker import plain
@@ -40,10 +39,7 @@ class UsernameOrEmailBackend(ModelBackend):
         """The signed-in person with their profile in one query: every page reads both."""
         # A plain read: building and compiling the ORM's query (forty-odd columns) took ten
         # times what the database takes to answer it, on every signed-in request.
-        try:
-            user = plain.read_one_with(get_user_model(), "profile", user_id)
-        except (TypeError, ValueError, ValidationError):
-            return None
+        user = plain.read_one_with(get_user_model(), "profile", user_id)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
