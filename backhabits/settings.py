@@ -76,7 +76,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "tracker.middleware.KeptPagesLeaveCsrfCookieMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "tracker.middleware.AuthenticationMiddleware",
     "tracker.middleware.PersonLanguageMiddleware",
     "tracker.middleware.NoStoreForSignedInMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

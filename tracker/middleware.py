@@ -3,6 +3,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.contrib.auth import logout
+from django.contrib.auth import middleware as auth_middleware
 from django.contrib.sessions.backends.base import VALID_KEY_CHARS
 from django.middleware.locale import LocaleMiddleware
 from django.shortcuts import render, resolve_url
@@ -13,6 +14,18 @@ SESSION_GENERATION_KEY = "backhabits_session_generation"
 # The keys Django's database session stores make: 32 lowercase letters and digits (at least 8
 # pass its own check, and its column holds 40).
 _SESSION_KEY = re.compile(f"[{VALID_KEY_CHARS}]{{8,40}}")
+
+
+class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
+    """Django's, with the person read at once instead of behind SimpleLazyObject. Every request
+    reads them anyway (their language, time zone and session generation, below), and each
+    attribute read through the lazy wrapper costs three calls and a raised AttributeError: a
+    page reads a hundred or more. The person is read by Django's own function, and cached on
+    the request as it caches them."""
+
+    def process_request(self, request):
+        super().process_request(request)
+        request.user = auth_middleware.get_user(request)
 
 
 class PersonLanguageMiddleware(LocaleMiddleware):
