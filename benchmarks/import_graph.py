@@ -71,7 +71,14 @@ def main() -> None:
     print(f"layers: {layers}")
     print(f"cycles: {len(cycles)}")
     print(f"view modules importing another: {views or 'none'}")
-    print(f"tracker.models imports: {sorted(graph.get('tracker.models', ())) or 'nothing'}")
+    models_import = {
+        target
+        for name, targets in graph.items()
+        if name == "tracker.models" or name.startswith("tracker.models.")
+        for target in targets
+        if not target.startswith("tracker.models")
+    }
+    print(f"tracker.models imports: {sorted(models_import) or 'nothing'}")
     print("largest:", ", ".join(f"{n} {lines}" for lines, n in sizes[:5]))
 
 

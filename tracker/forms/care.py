@@ -5,8 +5,8 @@ from django.utils import dateformat
 from django.utils.translation import gettext, pgettext
 from django.utils.translation import gettext_lazy as _
 
-from tracker.choices import Acknowledgement
-from tracker.models import AgeBand, Profile
+from tracker.choices import Acknowledgement, AgeBand
+from tracker.models import Profile
 
 
 class HealthProfileForm(forms.ModelForm):
