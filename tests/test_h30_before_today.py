@@ -7,7 +7,7 @@ import random
 import pytest
 
 from tracker.days import tracked
-from tracker.trends import before_today, habits, insights
+from tracker.trends import before_today, habits, insights, tracked_insights
 from tracker.trends.board import Dashboard
 from tracker.trends.insights import MEASURES_BY_KEY
 from tracker.trends.series import DayRow
@@ -286,7 +286,7 @@ def test_ticked_follows_today_earlier_days_and_the_persons_items():
     assert kept == whole and 3 not in kept.days
 
 
-def _tags(rows, seed: int) -> list[insights.Tag]:
+def _tags(rows, seed: int) -> list[tracked_insights.Tag]:
     """Tags ticked on random days, one ticked today, one added today, one retired yesterday
     and one since yesterday: each edge of the days added to the kept sums."""
     rng = random.Random(seed)
@@ -294,23 +294,23 @@ def _tags(rows, seed: int) -> list[insights.Tag]:
     yesterday = TODAY - dt.timedelta(days=1)
     picked = [frozenset(rng.sample(days, min(len(days), rng.randint(0, 60)))) for _ in range(5)]
     return [
-        insights.Tag("a", TODAY - dt.timedelta(days=500), picked[0]),
-        insights.Tag("today", TODAY - dt.timedelta(days=90), picked[1] | {TODAY}),
-        insights.Tag("added today", TODAY, frozenset({TODAY})),
-        insights.Tag("retired", TODAY - dt.timedelta(days=300), picked[2], until=yesterday),
-        insights.Tag("since yesterday", yesterday, frozenset({yesterday})),
-        insights.Tag(
+        tracked_insights.Tag("a", TODAY - dt.timedelta(days=500), picked[0]),
+        tracked_insights.Tag("today", TODAY - dt.timedelta(days=90), picked[1] | {TODAY}),
+        tracked_insights.Tag("added today", TODAY, frozenset({TODAY})),
+        tracked_insights.Tag("retired", TODAY - dt.timedelta(days=300), picked[2], until=yesterday),
+        tracked_insights.Tag("since yesterday", yesterday, frozenset({yesterday})),
+        tracked_insights.Tag(
             "retired long ago",
             TODAY - dt.timedelta(days=300),
             picked[3],
             until=TODAY - dt.timedelta(days=100),
         ),
-        insights.Tag("never", TODAY - dt.timedelta(days=30), frozenset()),
+        tracked_insights.Tag("never", TODAY - dt.timedelta(days=30), frozenset()),
     ]
 
 
 def _tag_insights_both(in_range, tags, *, start, key=None):
-    whole = insights.tag_insights(in_range, tags)
+    whole = tracked_insights.tag_insights(in_range, tags)
     key = _key(in_range) if key is None else key
     kept = before_today.tag_insights(in_range, tags, key=key, start=start, today=TODAY)
     return whole, kept
@@ -361,12 +361,15 @@ def test_tag_insights_follow_today_and_are_keyed_by_the_days_before_it():
 
 def test_sums_plus_a_later_day_are_the_sums_of_all():
     pairs = [(TODAY - dt.timedelta(days=n), n % 7 or None) for n in range(30, 0, -1)]
-    whole = insights._Sums([*pairs, (TODAY, 5)])
-    more = insights._Sums(pairs).plus(TODAY, 5)
+    whole = tracked_insights.RunningSums([*pairs, (TODAY, 5)])
+    more = tracked_insights.RunningSums(pairs).plus(TODAY, 5)
     assert (more.value, more.days, more.totals) == (whole.value, whole.days, whole.totals)
-    assert insights._Sums(pairs).plus(TODAY, None).days == insights._Sums(pairs).days
+    assert (
+        tracked_insights.RunningSums(pairs).plus(TODAY, None).days
+        == tracked_insights.RunningSums(pairs).days
+    )
     with pytest.raises(ValueError):
-        insights._Sums(pairs).plus(TODAY - dt.timedelta(days=3), 1)
+        tracked_insights.RunningSums(pairs).plus(TODAY - dt.timedelta(days=3), 1)
 
 
 @pytest.mark.parametrize("case", CASES, ids=lambda case: "-".join(map(str, case.values())))

@@ -5,8 +5,9 @@ and their day counts; the rest in one line saying what each still needs."""
 import datetime as dt
 import re
 
-from tracker.trends import figures, insights
-from tracker.trends.insights import Comparison, DayRow, Insight, Tag
+from tracker.trends import figures, insights, tracked_insights
+from tracker.trends.insights import Comparison, DayRow, Insight
+from tracker.trends.tracked_insights import Tag
 
 TODAY = dt.date(2026, 11, 29)
 
@@ -89,7 +90,7 @@ def _first_month() -> tuple[list[DayRow], list[Tag]]:
 def test_after_a_month_the_long_drive_leads_and_the_rest_wait_in_one_line():
     rows, tags = _first_month()
     goals = insights.goal_insights(rows, water_goal_ml=2000, exercise_goal_minutes=30)
-    tagged = insights.tag_insights(rows, tags)
+    tagged = tracked_insights.tag_insights(rows, tags)
     html = figures.insight_items(goals, tagged)
     items = re.findall(r"<li class=\"insight\"[^>]*>.*?</ul><p[^>]*>.*?</p></li>", html)
     assert len(items) == 1  # only the long drive has 10 days each way
@@ -122,7 +123,7 @@ def test_strongest_first_across_habits_and_own_factors():
         rows.insert(0, DayRow(TODAY - dt.timedelta(days=back), 3, 30,
                               2500 if back % 2 else 500, 3, 1 if back % 2 else 9))  # fmt: skip
     goals = insights.goal_insights(rows, water_goal_ml=2000, exercise_goal_minutes=30)
-    tagged = insights.tag_insights(rows, tags)
+    tagged = tracked_insights.tag_insights(rows, tags)
     html = figures.insight_items(goals, tagged)
     strengths = [float(s) for s in re.findall(r'data-strength="([\d.]+)"', html)]
     titles = re.findall(r'<li class="insight"[^>]*><p><strong>([^<]+)</strong>', html)

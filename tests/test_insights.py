@@ -3,7 +3,7 @@ import datetime as dt
 
 import pytest
 
-from tracker.trends import insights, streaks, weekly
+from tracker.trends import insights, sleep, streaks, tracked_insights, weekly
 from tracker.trends.insights import DayRow
 
 TODAY = dt.date(2026, 11, 29)  # a Sunday
@@ -264,7 +264,7 @@ def test_sleep_compares_nights_of_seven_hours_against_fewer(long, short, enough)
 
 
 def _tag(offsets, since_offset):
-    return insights.Tag(
+    return tracked_insights.Tag(
         title="Long drive, your own factor",
         since=TODAY - dt.timedelta(days=since_offset),
         days=frozenset(TODAY - dt.timedelta(days=n) for n in offsets),
@@ -278,7 +278,7 @@ def _tag(offsets, since_offset):
 def test_a_tag_needs_ten_logged_days_with_it_and_without_it(with_it, without_it, enough):
     days = with_it + without_it
     rows = [row(n, discomfort=6 if n < with_it else 2) for n in range(days)]
-    (insight,) = insights.tag_insights(rows, [_tag(range(with_it), days - 1)])
+    (insight,) = tracked_insights.tag_insights(rows, [_tag(range(with_it), days - 1)])
     assert insight.same_day.enough is enough
     assert (insight.same_day.met_days, insight.same_day.missed_days) == (with_it, without_it)
     assert (insight.same_day.met_mean, insight.same_day.missed_mean) == (6, 2)
@@ -288,7 +288,7 @@ def test_a_tag_needs_ten_logged_days_with_it_and_without_it(with_it, without_it,
 def test_a_tag_compares_the_day_after_as_well():
     # Every other day is a long drive (discomfort 3); each day after one has discomfort 7.
     rows = [row(n, discomfort=3 if n % 2 == 0 else 7) for n in range(1, 44)]
-    (insight,) = insights.tag_insights(rows, [_tag(range(2, 44, 2), 43)])
+    (insight,) = tracked_insights.tag_insights(rows, [_tag(range(2, 44, 2), 43)])
     assert insight.same_day.met_mean == 3 and insight.same_day.missed_mean == 7
     # The day after a drive (an odd offset, one day later) is 7; after other days, 3.
     assert insight.next_day.met_mean == 7 and insight.next_day.missed_mean == 3
@@ -298,10 +298,10 @@ def test_a_tag_compares_the_day_after_as_well():
 def test_a_tag_counts_only_days_since_it_existed_and_with_discomfort_logged():
     rows = [row(n, discomfort=4) for n in range(30)]
     rows += [row(n, discomfort=None) for n in range(30, 40)]
-    (insight,) = insights.tag_insights(rows, [_tag([0, 35], since_offset=35)])
+    (insight,) = tracked_insights.tag_insights(rows, [_tag([0, 35], since_offset=35)])
     # Days 0..29 logged discomfort (day 35 did not); day 0 is with it, 29 without.
     assert (insight.same_day.met_days, insight.same_day.missed_days) == (1, 29)
-    (later,) = insights.tag_insights(rows, [_tag([0], since_offset=9)])
+    (later,) = tracked_insights.tag_insights(rows, [_tag([0], since_offset=9)])
     assert (later.same_day.met_days, later.same_day.missed_days) == (1, 9)
 
 
@@ -312,7 +312,7 @@ def test_sleep_summary_counts_nights_and_waking():
         row(2, sleep_half_hours=None, woke_from_pain=True),
         row(3),
     ]
-    summary = insights.sleep_summary(rows)
+    summary = sleep.sleep_summary(rows)
     assert (summary.nights, summary.average_hours) == (2, 6.25)
     assert (summary.answered, summary.woken) == (3, 2)
-    assert insights.sleep_summary([row(0)]).average_hours is None
+    assert sleep.sleep_summary([row(0)]).average_hours is None

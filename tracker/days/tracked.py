@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from tracker import plain
 from tracker.choices import TrackedKind
 from tracker.models import Profile, TrackedItem
-from tracker.trends import insights
+from tracker.trends import insights, tracked_insights
 
 # How many each person keeps in use at once: enough to matter, few enough to tick in a second.
 ACTIVE_LIMITS = {TrackedKind.PAIN_RELIEF: 8, TrackedKind.FACTOR: 10}
@@ -220,13 +220,13 @@ def ticked_on(entries: dict[int, Entry], rows: "Iterable[insights.DayRow]") -> T
     return Ticked(entries, {pk: dates for pk, dates in days.items() if pk in entries})
 
 
-def tags(ticked: Ticked) -> list[insights.Tag]:
+def tags(ticked: Ticked) -> list[tracked_insights.Tag]:
     """Each item ticked as an insight tag: the days it was ticked, and the days it could have
     been (from when it was added, or its first ticked day if that is earlier)."""
     entries = ticked.entries
     found = sorted(ticked.days, key=lambda pk: (entries[pk].kind, entries[pk].name.lower()))
     return [
-        insights.Tag(
+        tracked_insights.Tag(
             title=str(TAG_TITLES[entries[pk].kind]) % {"name": entries[pk].name},
             since=min(entries[pk].since, ticked.days[pk][0]),
             days=frozenset(ticked.days[pk]),

@@ -31,10 +31,11 @@ from django.utils.safestring import SafeString
 from tracker.days import tracked
 from tracker.kept import Kept
 from tracker.links import reverse_once
-from tracker.trends import habits, heatmap_months, insights, streaks
+from tracker.trends import habits, heatmap_months, insights, streaks, tracked_insights
 from tracker.trends import heatmap as heatmap_drawing
 from tracker.trends import rows as day_rows
 from tracker.trends.series import ROLLING_DAYS, DayRow, Series, measure_series
+from tracker.trends.tracked_insights import RunningSums
 from tracker.trends.words import language
 
 ONE_DAY = dt.timedelta(days=1)
@@ -251,22 +252,22 @@ def ticked(
 
 def tag_insights(
     in_range: Sequence[DayRow],
-    tags: Sequence[insights.Tag],
+    tags: Sequence[tracked_insights.Tag],
     *,
     key: str,
     start: dt.date,
     today: dt.date,
 ) -> list[insights.Insight]:
-    """insights.tag_insights over the range's rows (from `start`): the discomfort sums of the
-    days before today kept (the same day's, and the day after's), today's discomfort added to
-    the first and, as yesterday's day after, to the second."""
+    """tracked_insights.tag_insights over the range's rows (from `start`): the discomfort sums
+    of the days before today kept (the same day's, and the day after's), today's discomfort
+    added to the first and, as yesterday's day after, to the second."""
     before, todays = split(in_range, today)
 
-    def make() -> tuple[insights._Sums, insights._Sums]:
+    def make() -> tuple[RunningSums, RunningSums]:
         discomfort = {row.date: row.discomfort for row in before}
         return (
-            insights._Sums([(row.date, row.discomfort) for row in before]),
-            insights._Sums([(row.date, discomfort.get(row.date + ONE_DAY)) for row in before]),
+            RunningSums([(row.date, row.discomfort) for row in before]),
+            RunningSums([(row.date, discomfort.get(row.date + ONE_DAY)) for row in before]),
         )
 
     same_day, next_day = KEPT.get_or_make(("tag sums", key, start, today), make)
@@ -274,7 +275,7 @@ def tag_insights(
         same_day = same_day.plus(today, todays.discomfort)
         if before and before[-1].date == today - ONE_DAY:
             next_day = next_day.plus(before[-1].date, todays.discomfort)
-    return insights.tag_comparisons(tags, same_day, next_day)
+    return tracked_insights.tag_comparisons(tags, same_day, next_day)
 
 
 class _Everything(dict):

@@ -31,6 +31,7 @@ from tracker.trends import (
 from tracker.trends import earlier as earlier_days
 from tracker.trends.digests import Digests
 from tracker.trends.insights import DayRow
+from tracker.trends.sleep import SleepSummary, sleep_summary
 
 PEG_MEASURE = insights.Measure("peg_total", _("PEG score"), "/10", 0, 10)
 
@@ -209,10 +210,10 @@ class Dashboard(Digests):
         return tracked.item_days(self.ticked)
 
     @functools.cached_property
-    def sleep(self) -> insights.SleepSummary:
+    def sleep(self) -> SleepSummary:
         if self.earlier is not None:
             return whole.sleep(self.earlier, self.in_range)
-        return insights.sleep_summary(self.in_range)
+        return sleep_summary(self.in_range)
 
     @functools.cached_property
     def _pegs(self) -> list[tuple[dt.date, int]]:

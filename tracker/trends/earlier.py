@@ -26,6 +26,7 @@ from django.core.cache.backends.locmem import LocMemCache
 from tracker.days.tracked import NONE_TICKED
 from tracker.trends import buckets, habits, heatmap, insights, streaks
 from tracker.trends.series import DayRow
+from tracker.trends.sleep import sleep_sums
 
 # The all-days view of a long history reads the days from the first of the month RECENT_DAYS
 # ago: the year of discomfort (and this week and last), drawn from the days themselves. The
@@ -95,7 +96,7 @@ class Earlier:
     # could have been ticked, however recently it was first ticked.
     same: Running
     after: Running
-    sleep: tuple[int, int, int, int]  # insights.sleep_sums
+    sleep: tuple[int, int, int, int]  # tracker.trends.sleep.sleep_sums
     pegs: tuple[tuple[dt.date, int], ...]  # each PEG's day and total
     strength: tuple[float, ...]  # each habit's score on `end`, in habits.HABITS' order
     samples: tuple[array, ...]  # each habit's score every `step` days from `first`
@@ -180,7 +181,7 @@ def summarize(
         ticked_row=next((row for row in rows if row.item_ids != NONE_TICKED), None),
         same=_running(rows, lambda row: row.discomfort),
         after=_running(rows, after),
-        sleep=insights.sleep_sums(rows),
+        sleep=sleep_sums(rows),
         pegs=tuple((row.date, row.peg_total) for row in rows if row.peg_total is not None),
         strength=tuple(scores[habit][-1] for habit in habits.HABITS),
         samples=tuple(array("d", scores[habit][::step]) for habit in habits.HABITS),

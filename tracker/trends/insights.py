@@ -2,11 +2,8 @@
 and their series are tracker.trends.series). Pure functions over rows the views load in one
 query per range."""
 
-import bisect
-import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 from django.utils.translation import gettext, gettext_noop, ngettext, ngettext_lazy
 
@@ -397,88 +394,6 @@ def goal_insights_from(
 _WORDS = {"Sleep": {"words": ("after a long enough night", "after a shorter one")}}
 
 
-# --- pain relief and a person's own factors -----------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Tag:
-    """A pain relief or an own factor: the days it was ticked, and since when it could be."""
-
-    title: str  # "Ibuprofen, pain relief you used"
-    since: dt.date
-    days: frozenset[dt.date]
-    until: dt.date | None = None  # retired then: the days after could not have ticked it
-
-
-def tag_insights(rows: Sequence[DayRow], tags: Sequence[Tag]) -> list[Insight]:
-    """Discomfort on days with each tag against days without (saved days while the tag was
-    on the person's list), the same day and the day after, under the same rules as the
-    habits. Costs the ticked days of each tag, not the whole range: a person may have
-    eighteen of them."""
-    saved = [row.date for row in rows]
-    discomfort = {row.date: row.discomfort for row in rows}
-    same_day = _Sums([(day, discomfort[day]) for day in saved])
-    next_day = _Sums([(day, discomfort.get(day + ONE_DAY)) for day in saved])
-    return tag_comparisons(tags, same_day, next_day)
-
-
-def tag_comparisons(tags: Sequence[Tag], same_day: "_Sums", next_day: "_Sums") -> list[Insight]:
-    """tag_insights from the range's discomfort sums, the same day's and the day after's."""
-    found = []
-    for tag in tags:
-        comparisons = []
-        for sums in (same_day, next_day):
-            # The tag's days that have a value (the sums hold logged values only), picked out
-            # by a set intersection: a tag ticked on most days made a loop of a year's lookups.
-            with_values = list(map(sums.value.__getitem__, tag.days & sums.value.keys()))
-            total, count = sums.between(tag.since, tag.until)
-            rest = count - len(with_values)
-            comparisons.append(
-                Comparison(
-                    mean(with_values),
-                    len(with_values),
-                    (total - sum(with_values)) / rest if rest else None,
-                    rest,
-                )
-            )
-        found.append(Insight(tag.title, tag.title, *comparisons, words=("with it", "without it")))
-    return found
-
-
-ONE_DAY = dt.timedelta(days=1)
-
-
-class _Sums:
-    """Running totals of the logged values, oldest first, so "every day since X" is a lookup.
-    Sorted here, whatever order the rows came in (rows from the database already are: cheap)."""
-
-    def __init__(self, pairs: list[tuple[dt.date, int | None]]) -> None:
-        logged = sorted((day, value) for day, value in pairs if value is not None)
-        self.value = dict(logged)
-        self.days = [day for day, _ in logged]
-        self.totals = [0, *accumulate(value for _, value in logged)]
-
-    def plus(self, day: dt.date, value: int | None) -> "_Sums":
-        """These sums and one more day's value, a day after all of theirs (the sums of the
-        days before today kept, and today's added: tracker.trends.before_today)."""
-        if value is None:
-            return self
-        if self.days and day <= self.days[-1]:
-            raise ValueError(f"{day} is not after {self.days[-1]}")
-        more = _Sums([])
-        more.value = {**self.value, day: value}
-        more.days = [*self.days, day]
-        more.totals = [*self.totals, self.totals[-1] + value]
-        return more
-
-    def between(self, first: dt.date, last: dt.date | None) -> tuple[int, int]:
-        """(total, count) of the logged values from `first` to `last` (None: to the end)."""
-        start = bisect.bisect_left(self.days, first)
-        end = len(self.days) if last is None else bisect.bisect_right(self.days, last)
-        end = max(start, end)
-        return self.totals[end] - self.totals[start], end - start
-
-
 # --- ranking ------------------------------------------------------------------------------------
 
 
@@ -503,31 +418,3 @@ def ranked(insights: Iterable[Insight]) -> Ranked:
         )
     )
     return Ranked(compared, waiting)
-
-
-# --- sleep ------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SleepSummary:
-    nights: int  # nights with hours logged
-    average_hours: float | None
-    answered: int  # nights with "Back pain woke me" answered, yes or no
-    woken: int
-
-
-def sleep_summary(rows: Sequence[DayRow]) -> SleepSummary:
-    return sleep_from(sleep_sums(rows))
-
-
-def sleep_sums(rows: Sequence[DayRow]) -> tuple[int, int, int, int]:
-    """(nights with hours logged, their half hours, nights "woke me" was answered, woken):
-    whole numbers, so two stretches of days add up."""
-    half_hours = [row.sleep_half_hours for row in rows if row.sleep_half_hours is not None]
-    woken = [row.woke_from_pain for row in rows if row.woke_from_pain is not None]
-    return len(half_hours), sum(half_hours), len(woken), sum(woken)
-
-
-def sleep_from(sums: Sequence[int]) -> SleepSummary:
-    nights, half_hours, answered, woken = sums
-    return SleepSummary(nights, half_hours / 2 / nights if nights else None, answered, woken)

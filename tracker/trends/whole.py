@@ -12,6 +12,8 @@ from tracker.days import tracked
 from tracker.trends import buckets, habits, insights, streaks
 from tracker.trends.earlier import Earlier, ticked_ids
 from tracker.trends.series import DayRow
+from tracker.trends.sleep import SleepSummary, sleep_from, sleep_sums
+from tracker.trends.tracked_insights import RunningSums
 
 ONE_DAY = dt.timedelta(days=1)
 
@@ -73,8 +75,8 @@ def _spans(earlier: Earlier, ticked: tracked.Ticked) -> dict[int, list[dt.date]]
 def tag_insights(
     earlier: Earlier, later: Sequence[DayRow], entries: dict[int, tracked.Entry]
 ) -> list[insights.Insight]:
-    """insights.tag_insights over the whole range: discomfort with each item ticked against the
-    days it could have been, the same day and the day after."""
+    """tracked_insights.tag_insights over the whole range: discomfort with each item ticked
+    against the days it could have been, the same day and the day after."""
     ticked = tracked.ticked_on(entries, later)
     spans = _spans(earlier, ticked)
     # Each item's Tag (its title, and the days it could have been ticked) as tracked.tags
@@ -82,8 +84,8 @@ def tag_insights(
     items = {tracked.tags(tracked.Ticked(entries, {item: span}))[0]: item
              for item, span in spans.items()}  # fmt: skip
     discomfort = {row.date: row.discomfort for row in later}
-    same = insights._Sums([(row.date, row.discomfort) for row in later])
-    after = insights._Sums([(row.date, discomfort.get(row.date + ONE_DAY)) for row in later])
+    same = RunningSums([(row.date, row.discomfort) for row in later])
+    after = RunningSums([(row.date, discomfort.get(row.date + ONE_DAY)) for row in later])
     following = _after_end(earlier, later)
     end_ticked = set(ticked_ids(earlier.last_row.item_ids)) if following is not None else set()
     found = []
@@ -143,9 +145,9 @@ def item_days(
     return tracked.item_days(tracked.Ticked(entries, counts))
 
 
-def sleep(earlier: Earlier, later: Sequence[DayRow]) -> insights.SleepSummary:
-    more = insights.sleep_sums(later)
-    return insights.sleep_from([a + b for a, b in zip(earlier.sleep, more, strict=True)])
+def sleep(earlier: Earlier, later: Sequence[DayRow]) -> SleepSummary:
+    more = sleep_sums(later)
+    return sleep_from([a + b for a, b in zip(earlier.sleep, more, strict=True)])
 
 
 def pegs(earlier: Earlier, later: Sequence[DayRow]) -> list[tuple[dt.date, int]]:
