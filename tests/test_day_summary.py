@@ -9,8 +9,7 @@ import pytest
 from django.template import engines
 from django.utils import translation
 
-from tracker.days.checkins import describe_day
-from tracker.days.day_summary import day_summary_html
+from tracker.days.day_summary import day_summary_html, describe_day
 from tracker.models import CheckIn
 
 # partials/day_summary.html as it was before the day moved to Python.

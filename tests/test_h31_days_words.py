@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from tracker.days import away
-from tracker.days.checkins import describe_day
+from tracker.days.day_summary import describe_day
 from tracker.days.measures import MEASURES_BY_KEY
 from tracker.models import AwayPeriod, CheckIn
 from tracker.trends import heatmap, insights, reports, streaks, weekly

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from tracker.dates import day_name
 from tracker.days import units
-from tracker.days.checkins import describe_day
+from tracker.days.day_summary import describe_day
 from tracker.days.measures import MEASURES_BY_KEY, value_words
 from tracker.forms.long_select import LongSelect
 from tracker.forms.places import country_choices

@@ -314,7 +314,7 @@ def test_the_symptom_checklist_and_a_days_symptoms_are_said_in_spanish(client, u
     """The labels are stored English (an alert's evidence keeps them as written), and shown in
     the page's language: the checklist's groups and boxes, and a day's summary."""
     from tracker.care.symptoms import SYMPTOM_GROUPS, SYMPTOM_LABELS
-    from tracker.days.checkins import describe_day
+    from tracker.days.day_summary import describe_day
     from tracker.models import CheckIn
 
     client.force_login(user)

@@ -12,19 +12,16 @@ from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
 from django.db.transaction import TransactionManagementError
-from django.utils import formats, timezone
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils import timezone
 
 from tracker import plain
 from tracker.care import prompts, redflags
-from tracker.care.symptoms import SYMPTOM_LABELS
-from tracker.choices import TrackedKind
 from tracker.dates import day_as
 from tracker.days import units
-from tracker.days.measures import ASKED_ORDER, MEASURE_FIELDS, MEASURES_BY_KEY, value_words
+from tracker.days.measures import MEASURE_FIELDS
 from tracker.limits import WATER_ML_MAX
 from tracker.links import reverse_once
-from tracker.models import DAY_CONTENT_FIELDS, CheckIn, TrackedItem, any_given_q, is_given
+from tracker.models import DAY_CONTENT_FIELDS, CheckIn, any_given_q, is_given
 
 # The check-in's "More" section, besides the ticked items (`item_ids`, shown as two lists).
 MORE_FIELDS = ("sleep_hours", "woke_from_pain")
@@ -313,83 +310,6 @@ def recent_days(*, user, today: dt.date, days: int = 7) -> list[DaySummary]:
         DaySummary(date=day, checkin=by_date.get(day))
         for day in (today - dt.timedelta(days=offset) for offset in range(days))
     ]
-
-
-# --- a day in words ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class DayDescription:
-    date: dt.date
-    state: str
-    logged: list[tuple[str, str]]  # (measure, value in words), in the check-in's order
-    missing: list[str]  # the measures not logged
-    symptoms: list[str]  # their labels
-    notes: str
-    checked_in: bool  # something besides water taps is logged
-    rest_day: bool = False
-    more: tuple[tuple[str, str], ...] = ()  # sleep, waking, pain relief and own factors
-    # `logged` without water and exercise, for where those show against their goals.
-    besides_totals: tuple[tuple[str, str], ...] = ()
-
-
-def describe_day(checkin: CheckIn | None, *, date: dt.date, water_unit: str) -> DayDescription:
-    # Said now, in the language of the page that shows them.
-    labels = {name: str(MEASURES_BY_KEY[name].label) for name in ASKED_ORDER}
-    logged, missing, besides_totals = [], [], []
-    for name in ASKED_ORDER:
-        value = getattr(checkin, name) if checkin else None
-        if value is None:
-            missing.append(labels[name])
-        else:
-            logged.append((labels[name], value_words(name, value, water_unit=water_unit)))
-            if name not in {"water_ml", "exercise_minutes"}:
-                besides_totals.append(logged[-1])
-    return DayDescription(
-        date=date,
-        state=day_state(checkin),
-        logged=logged,
-        missing=missing,
-        symptoms=[
-            gettext(SYMPTOM_LABELS.get(code, code))
-            for code in (checkin.symptoms if checkin else [])
-        ],
-        notes=checkin.notes if checkin else "",
-        checked_in=has_checked_in(checkin),
-        rest_day=bool(checkin and checkin.rest_day),
-        more=_more_words(checkin),
-        besides_totals=tuple(besides_totals),
-    )
-
-
-def _more_words(checkin: CheckIn | None) -> tuple[tuple[str, str], ...]:
-    if checkin is None:
-        return ()
-    words = []
-    if checkin.sleep_hours is not None:
-        hours = checkin.sleep_hours.normalize()
-        hours = hours.quantize(1) if hours == hours.to_integral() else hours
-        # One hour is "1 hour"; 1.5 and every other number take the plural, as in English.
-        words.append(
-            (
-                gettext("Sleep"),
-                ngettext("%(hours)s hour", "%(hours)s hours", 1 if hours == 1 else 2)
-                % {"hours": formats.number_format(hours)},
-            )
-        )
-    if checkin.woke_from_pain is not None:
-        answer = (
-            pgettext("an answer", "yes") if checkin.woke_from_pain else pgettext("an answer", "no")
-        )
-        words.append((gettext("Woke from pain"), answer))
-    if checkin.item_ids:
-        # In the order of the person's list, as the check-in and the export show them.
-        ticked = TrackedItem.objects.filter(user=checkin.user_id, pk__in=checkin.item_ids)
-        for kind, label in TrackedKind.choices:
-            names = [item.name for item in ticked if item.kind == kind]
-            if names:
-                words.append((str(label), ", ".join(names)))
-    return tuple(words)
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from django.utils.translation import gettext, pgettext
 from tracker.care import countries, redflags, shown
 from tracker.choices import WaterUnit
 from tracker.dates import day_name
-from tracker.days import away, checkins, units
+from tracker.days import away, checkins, day_summary, units
 from tracker.forms.day import CheckInForm
 from tracker.forms.history import AwayForm
 from tracker.models import CheckIn
@@ -96,7 +96,7 @@ def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: Check
         )
         for name, value in previous.values.items()
     }
-    described = checkins.describe_day(
+    described = day_summary.describe_day(
         CheckIn(**previous.values), date=previous.date, water_unit=water_unit
     )
     return {

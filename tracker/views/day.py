@@ -17,7 +17,16 @@ from django_htmx.http import reswap, retarget
 from tracker.accounts import delivery
 from tracker.care import responses
 from tracker.dates import EARLIEST_CHECKIN_DATE, day_name, today_for
-from tracker.days import checkins, first_week, peg, submit, tracked, units, week_strip
+from tracker.days import (
+    checkins,
+    day_summary,
+    first_week,
+    peg,
+    submit,
+    tracked,
+    units,
+    week_strip,
+)
 from tracker.days.pages import checkin_context, checkin_page, day_words
 from tracker.forms.day import CheckInForm, PegForm
 from tracker.guide import tip_cards, tips
@@ -31,7 +40,9 @@ def _today_card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
     return {
         "today": today,
         "today_checkin": checkin,
-        "today_summary": checkins.describe_day(checkin, date=today, water_unit=profile.water_unit),
+        "today_summary": day_summary.describe_day(
+            checkin, date=today, water_unit=profile.water_unit
+        ),
         "water": checkins.water_status(checkin, profile=profile),
         "exercise_goal": profile.exercise_goal_minutes,
         "exercise_goal_reached": bool(
@@ -182,7 +193,7 @@ def _after_save(
         "day": day,
         "today": today,
         "day_words": day_words(day, today),
-        "summary": checkins.describe_day(
+        "summary": day_summary.describe_day(
             saved.checkin, date=day, water_unit=request.user.profile.water_unit
         ),
         "care_prompts": care_now.prompts,
