@@ -12,7 +12,7 @@ from django.apps import apps as django_apps
 from django.core.management import CommandError, call_command
 
 from tracker.choices import Habit
-from tracker.guide import content
+from tracker.guide import content, loading
 from tracker.models import GuideSection, Tip
 
 SECTIONS, TIPS = content.read_all()
@@ -104,8 +104,8 @@ def test_hydration_claims_are_worded_carefully():
     assert "lubricat" not in body
 
 
-def _load(sections=SECTIONS, tips=TIPS) -> content.LoadReport:
-    return content.load(GuideSection, Tip, sections, tips)
+def _load(sections=SECTIONS, tips=TIPS) -> loading.LoadReport:
+    return loading.load(GuideSection, Tip, sections, tips)
 
 
 def test_loading_again_never_overwrites_an_editors_change(db):

@@ -1,13 +1,13 @@
 """The tip that asked for a reminder every 30 minutes, which the app cannot send (its reminders
 come at most three times a day): reworded in content/, and the reword reaches a database that
-still holds the old text, but never an editor's own (tracker.guide.content.load)."""
+still holds the old text, but never an editor's own (tracker.guide.loading.load)."""
 
 import dataclasses
 import re
 
 import pytest
 
-from tracker.guide import content
+from tracker.guide import content, loading
 from tracker.models import GuideSection, Tip
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +49,10 @@ def _old_files() -> tuple[list, list]:
 def test_a_database_loaded_with_the_old_wording_takes_the_new_one():
     Tip.objects.all().delete()
     GuideSection.objects.all().delete()
-    content.load(GuideSection, Tip, *_old_files())
+    loading.load(GuideSection, Tip, *_old_files())
     assert Tip.objects.get(builtin_key=KEY).body == OLD_BODY
 
-    report = content.load(GuideSection, Tip, *content.read_all())
+    report = loading.load(GuideSection, Tip, *content.read_all())
 
     assert report.updated == [f"tip {KEY}"] and not report.kept_as_edited
     [source] = [tip for tip in content.read_all()[1] if tip.key == KEY]
@@ -62,11 +62,11 @@ def test_a_database_loaded_with_the_old_wording_takes_the_new_one():
 def test_an_editors_own_wording_of_the_tip_is_kept():
     Tip.objects.all().delete()
     GuideSection.objects.all().delete()
-    content.load(GuideSection, Tip, *_old_files())
+    loading.load(GuideSection, Tip, *_old_files())
     edited = "Stand up at the end of every call."
     Tip.objects.filter(builtin_key=KEY).update(body=edited)
 
-    report = content.load(GuideSection, Tip, *content.read_all())
+    report = loading.load(GuideSection, Tip, *content.read_all())
 
     assert report.kept_as_edited == [f"tip {KEY}"]
     assert Tip.objects.get(builtin_key=KEY).body == edited

@@ -10,7 +10,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
-from tracker.guide import content
+from tracker.guide import content, loading
 from tracker.models import GuideSection, Tip
 
 BY_LANGUAGE = content.read_languages()
@@ -58,7 +58,7 @@ def test_migrate_loaded_each_language_into_its_own_rows(db):
 
 
 def _load(by_language=None):
-    return content.load_languages(GuideSection, Tip, by_language or BY_LANGUAGE)
+    return loading.load_languages(GuideSection, Tip, by_language or BY_LANGUAGE)
 
 
 def test_loading_twice_changes_nothing_in_any_language(db):

@@ -23,7 +23,7 @@ def load_builtin_content(
     folder into its own rows), once every migration
     has run, with the models as the migrations left them. (`flush` ends the same way, without
     those models: the test suite's flushes put the content back.)"""
-    from tracker.guide import content
+    from tracker.guide import content, loading
 
     try:
         section_model = apps.get_model("tracker", "GuideSection")
@@ -35,7 +35,7 @@ def load_builtin_content(
         return
     if not router.allow_migrate_model(using, section_model):
         return
-    report = content.load_languages(section_model, tip_model, content.read_languages(), using=using)
+    report = loading.load_languages(section_model, tip_model, content.read_languages(), using=using)
     if verbosity >= 1 and (report.created or report.updated or report.kept_as_edited):
         kwargs.get("stdout", sys.stdout).write(f"{report}\n")
 

@@ -1,3 +1,4 @@
-"""The guide: its sections and tips as loaded from content/ (content), how their Markdown is
-rendered (markdown), which tips to offer on a given day (tips), and the guide's opening "When to
-get help" summary, in the care prompts' words with the person's numbers (get_help)."""
+"""The guide: its sections and tips as read from content/ (content) and loaded into the
+database (loading), how their Markdown is rendered (markdown), which tips to offer on a given
+day (tips), and the guide's opening "When to get help" summary, in the care prompts' words with
+the person's numbers (get_help)."""

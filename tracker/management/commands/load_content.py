@@ -6,7 +6,7 @@ leaving every section and tip an editor has changed in the admin as the editor l
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS
 
-from tracker.guide import content
+from tracker.guide import content, loading
 from tracker.models import GuideSection, Tip
 
 
@@ -31,5 +31,5 @@ class Command(BaseCommand):
                     f"{language}: {len(sections)} sections and {len(tips)} tips, all valid."
                 )
             return
-        report = content.load_languages(GuideSection, Tip, by_language, using=database)
+        report = loading.load_languages(GuideSection, Tip, by_language, using=database)
         self.stdout.write(str(report))
