@@ -1,6 +1,7 @@
 """The guide and tips in Spanish (issue 33): content/es/ mirrors content/ with the same slugs,
 keys and headers, each language loads into its own rows, and an editor's change in one language
-never touches the other (tracker.guide.content)."""
+never touches the other (tracker.guide.content reads the files, tracker.guide.loading loads
+them)."""
 
 import dataclasses
 import re

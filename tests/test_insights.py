@@ -3,8 +3,9 @@ import datetime as dt
 
 import pytest
 
-from tracker.trends import insights, sleep, streaks, tracked_insights, weekly
+from tracker.trends import insights, streaks, tracked_insights, weekly
 from tracker.trends.insights import DayRow
+from tracker.trends.sleep import sleep_summary
 
 TODAY = dt.date(2026, 11, 29)  # a Sunday
 
@@ -312,7 +313,7 @@ def test_sleep_summary_counts_nights_and_waking():
         row(2, sleep_half_hours=None, woke_from_pain=True),
         row(3),
     ]
-    summary = sleep.sleep_summary(rows)
+    summary = sleep_summary(rows)
     assert (summary.nights, summary.average_hours) == (2, 6.25)
     assert (summary.answered, summary.woken) == (3, 2)
-    assert sleep.sleep_summary([row(0)]).average_hours is None
+    assert sleep_summary([row(0)]).average_hours is None

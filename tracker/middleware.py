@@ -18,10 +18,10 @@ _SESSION_KEY = re.compile(f"[{VALID_KEY_CHARS}]{{8,40}}")
 
 class AuthenticationMiddleware(auth_middleware.AuthenticationMiddleware):
     """Django's, with the person read at once instead of behind SimpleLazyObject. Every request
-    reads them anyway (their language, time zone and session generation, below), and each
-    attribute read through the lazy wrapper costs three calls and a raised AttributeError: a
-    page reads a hundred or more. The person is read by Django's own function, and cached on
-    the request as it caches them."""
+    reads them anyway (PersonLanguageMiddleware, next in MIDDLEWARE, for their language; then
+    their time zone and session generation), and each attribute read through the lazy wrapper
+    costs three calls and a raised AttributeError: a page reads a hundred or more. The person
+    is read by Django's own function, and cached on the request as it caches them."""
 
     def process_request(self, request):
         super().process_request(request)

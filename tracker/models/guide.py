@@ -23,7 +23,7 @@ class GuideSection(models.Model):
     order = models.PositiveSmallIntegerField(default=100, help_text="Lower comes first.")
     body = models.TextField(help_text="Markdown. HTML outside a small safe list is removed.")
     updated_at = models.DateTimeField(auto_now=True)
-    # What tracker.guide.content last loaded into a built-in section; empty for an editor's own.
+    # What tracker.guide.loading last loaded into a built-in section; empty for an editor's own.
     shipped_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
@@ -81,7 +81,7 @@ class Tip(models.Model):
         help_text="1–100. Higher is shown first among tips that fit.",
     )
     updated_at = models.DateTimeField(auto_now=True)
-    # What tracker.guide.content last loaded into a built-in tip; empty for an editor's own.
+    # What tracker.guide.loading last loaded into a built-in tip; empty for an editor's own.
     shipped_digest = models.CharField(max_length=64, blank=True, editable=False)
 
     class Meta:
