@@ -112,11 +112,11 @@ def forget_what_is_kept_for_people() -> None:
     what is kept for everyone stays."""
     from django.core.cache import caches
 
-    from tracker.trends import before_today, charts
+    from tracker.trends import before_today, chart_points
 
     for cache in ("fragments", "tips"):
         caches[cache].clear()
-    charts._drawn_before_last.cache_clear()
+    chart_points._drawn_before_last.cache_clear()
     for kept in (before_today.KEPT, before_today.DRAWN, before_today.ROWS):
         kept.clear()
 

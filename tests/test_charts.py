@@ -2,7 +2,7 @@ import datetime as dt
 import re
 
 from tracker.days.measures import MEASURES
-from tracker.trends import buckets, charts, insights
+from tracker.trends import buckets, chart_points, charts, insights
 from tracker.trends.insights import MEASURES_BY_KEY, Series
 
 TODAY = dt.date(2026, 11, 29)
@@ -48,8 +48,8 @@ def test_goal_line_drawn_only_when_there_is_a_goal():
 def test_values_map_inside_the_plot():
     svg = str(render([0, 10]).svg)
     ys = [float(y) for y in re.findall(r'cy="([\d.]+)"', svg)]
-    assert ys[0] == charts.PAD_TOP + charts.PLOT_H
-    assert ys[1] == charts.PAD_TOP
+    assert ys[0] == chart_points.PAD_TOP + chart_points.PLOT_H
+    assert ys[1] == chart_points.PAD_TOP
 
 
 def test_long_ranges_become_weekly_averages():
@@ -91,13 +91,13 @@ def test_measures_cover_every_habit_and_discomfort():
 def test_y_coordinates_are_the_exact_position_to_a_tenth():
     top, scale = 164.0, 15.2  # discomfort's 0–10 scale
     values = [n / 7 for n in range(71)]  # rolling averages: sevenths from 0 to 10
-    texts = charts._y_texts(values, top=top, scale=scale)
+    texts = chart_points.y_texts(values, top=top, scale=scale)
     for value, text in zip(values, texts, strict=True):
         assert abs(float(text) - (top - value * scale)) <= 0.05 + 1e-9
 
 
 def test_y_coordinates_far_off_the_chart_are_still_drawn():
-    texts = charts._y_texts([None, 1000.0, -1000.0], top=164.0, scale=15.2)
+    texts = chart_points.y_texts([None, 1000.0, -1000.0], top=164.0, scale=15.2)
     assert texts == [None, "-15036.0", "15364.0"]
 
 
@@ -113,7 +113,7 @@ def test_auto_scale_keeps_an_early_rolling_average_inside_the_plot():
     )
     rolling = re.search(r'class="chart-rolling" d="([^"]*)"', str(chart.svg)).group(1)
     ys = [float(y) for y in re.findall(r"[-\d.]+ ([-\d.]+)", rolling)]
-    assert min(ys) >= charts.PAD_TOP
+    assert min(ys) >= chart_points.PAD_TOP
 
 
 def test_weekly_means_skip_unlogged_days_and_an_empty_week_stays_a_gap():

@@ -1,4 +1,4 @@
-"""A chart's points before the last are drawn once and kept (charts._drawn_before_last): the
+"""A chart's points before the last are drawn once and kept (chart_points._drawn_before_last): the
 chart drawn from what is kept must be the chart drawn whole, whatever changed in between."""
 
 import datetime as dt
@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from tracker.trends import buckets, charts, strength_charts
+from tracker.trends import buckets, chart_points, charts, strength_charts
 from tracker.trends.insights import MEASURES_BY_KEY, Series
 
 TODAY = dt.date(2026, 11, 29)
@@ -18,18 +18,18 @@ def _days(count: int, end: dt.date = TODAY) -> list[dt.date]:
 
 def _whole(days, bucket, values, rolling, top, scale) -> tuple[str, str, str]:
     """Every point drawn in one pass, nothing kept."""
-    return charts._marks(tuple(days), bucket, values, rolling, top, scale, 0, len(days))
+    return chart_points._marks(tuple(days), bucket, values, rolling, top, scale, 0, len(days))
 
 
 def _kept(days, bucket, values, rolling, top, scale) -> tuple[str, str, str]:
-    return charts._points(tuple(days), bucket, tuple(values), tuple(rolling), top, scale)
+    return chart_points.points(tuple(days), bucket, tuple(values), tuple(rolling), top, scale)
 
 
 @pytest.fixture(autouse=True)
 def _nothing_kept():
-    charts._drawn_before_last.cache_clear()
+    chart_points._drawn_before_last.cache_clear()
     yield
-    charts._drawn_before_last.cache_clear()
+    chart_points._drawn_before_last.cache_clear()
 
 
 @pytest.mark.parametrize("bucket", [buckets.DAY, buckets.WEEK, buckets.MONTH])
@@ -95,14 +95,14 @@ def test_a_line_chart_is_the_same_drawn_from_kept_points():
     for today in (None, 100, 9000, values[-1]):  # the last one rescales the chart
         changed = [*values[:-1], today]
         kept = draw(changed)
-        charts._drawn_before_last.cache_clear()
+        chart_points._drawn_before_last.cache_clear()
         assert kept == draw(changed)
     assert draw(values) == first
 
 
 def _strength_whole(values, top, scale) -> str:
-    return charts._path(
-        charts._x_positions(len(values)), charts._y_texts(values, top=top, scale=scale)
+    return chart_points.polyline(
+        chart_points.x_positions(len(values)), chart_points.y_texts(values, top=top, scale=scale)
     )
 
 

@@ -13,6 +13,7 @@ from django.utils import translation
 from tracker.trends import (
     before_today,
     buckets,
+    chart_points,
     charts,
     heatmap,
     heatmap_months,
@@ -29,8 +30,8 @@ DISCOMFORT = MEASURES_BY_KEY["discomfort"]
 @pytest.fixture(autouse=True)
 def _nothing_kept():
     caches = (
-        charts._drawn_before_last,
-        charts._point_titles_in,
+        chart_points._drawn_before_last,
+        chart_points._point_titles_in,
         heatmap._heatmap_days_in,
         strength_charts._path_before_last,
         words._date_in,
@@ -80,14 +81,14 @@ def test_the_kept_points_and_their_titles_are_kept_per_language():
     series = _series()
     english = _chart(series, "en")
     spanish = _chart(series, "es")
-    assert charts._drawn_before_last.cache_info().currsize == 2
-    assert charts._point_titles_in.cache_info().currsize == 2
+    assert chart_points._drawn_before_last.cache_info().currsize == 2
+    assert chart_points._point_titles_in.cache_info().currsize == 2
     assert re.search(r"<title>(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ (Oct|Nov) 2026: ", english)
     assert re.search(r"<title>(lun|mar|mié|jue|vie|sáb|dom) \d+ (Oct|Nov) 2026: ", spanish)
     assert "Sun " not in spanish and "dom " not in english
     # English drawn again from what is kept is what it was: Spanish never replaced it.
     assert _chart(series, "en") == english
-    assert charts._drawn_before_last.cache_info().hits >= 1
+    assert chart_points._drawn_before_last.cache_info().hits >= 1
 
 
 def test_english_charts_are_drawn_as_strftime_drew_them():
@@ -101,11 +102,11 @@ def test_english_charts_are_drawn_as_strftime_drew_them():
 def test_a_weekly_and_a_monthly_point_say_their_date_in_the_language():
     day = dt.date(2016, 12, 5)
     with translation.override("en"):
-        assert charts.point_label(day, buckets.WEEK) == "Week of Mon 5 Dec 2016"
-        assert charts.point_label(day, buckets.MONTH) == "December 2016"
+        assert chart_points.point_label(day, buckets.WEEK) == "Week of Mon 5 Dec 2016"
+        assert chart_points.point_label(day, buckets.MONTH) == "December 2016"
     with translation.override("es"):
-        assert charts.point_label(day, buckets.WEEK) == "Semana del lun 5 Dic 2016"
-        assert charts.point_label(day, buckets.MONTH) == "diciembre de 2016"
+        assert chart_points.point_label(day, buckets.WEEK) == "Semana del lun 5 Dic 2016"
+        assert chart_points.point_label(day, buckets.MONTH) == "diciembre de 2016"
 
 
 def test_the_heatmaps_kept_days_are_kept_per_language():

@@ -11,16 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from tracker.trends import buckets
 from tracker.trends.buckets import DAY
-from tracker.trends.charts import (
-    PAD_TOP,
-    PLOT_H,
-    Chart,
-    _frame,
-    _grid,
-    _path,
-    _x_positions,
-    _y_texts,
-)
+from tracker.trends.chart_points import PAD_TOP, PLOT_H, polyline, x_positions, y_texts
+from tracker.trends.charts import Chart, _frame, _grid
 from tracker.trends.insights import Measure, Series
 from tracker.trends.words import short_date
 
@@ -106,14 +98,14 @@ def _line_path(values: tuple[float, ...], *, top: float, scale: float) -> str:
     or an earlier day changes (habit strength carries on from yesterday's), so they are drawn
     once and kept, keyed by their values; the last is added. The same path as drawing all."""
     if len(values) < 2:
-        return _path(_x_positions(len(values)), _y_texts(values, top=top, scale=scale))
+        return polyline(x_positions(len(values)), y_texts(values, top=top, scale=scale))
     before = _path_before_last(values[:-1], len(values), top=top, scale=scale)
-    xs = _x_positions(len(values))[-1:]
-    return f"{before} {_path(xs, _y_texts(values[-1:], top=top, scale=scale), lifted=False)}"
+    xs = x_positions(len(values))[-1:]
+    return f"{before} {polyline(xs, y_texts(values[-1:], top=top, scale=scale), lifted=False)}"
 
 
 @functools.lru_cache(maxsize=160)  # 4 a page, ~1 KB each
 def _path_before_last(values: tuple[float, ...], count: int, *, top: float, scale: float) -> str:
     """The first len(values) points of a line of `count` points (kept in this process only)."""
-    xs = _x_positions(count)[: len(values)]
-    return _path(xs, _y_texts(values, top=top, scale=scale))
+    xs = x_positions(count)[: len(values)]
+    return polyline(xs, y_texts(values, top=top, scale=scale))
