@@ -5,10 +5,17 @@ query per range."""
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from django.utils.translation import gettext, gettext_noop, ngettext, ngettext_lazy
+from django.utils.translation import gettext, ngettext
 
 from tracker.days.measures import GOOD_POSTURE_AT_LEAST, MEASURES_BY_KEY, Measure
 from tracker.trends import words
+from tracker.trends.insight_sentences import (
+    ABOUT_THE_SAME,
+    NEXT_DAY,
+    NEXT_DAY_WAITING,
+    SENTENCES,
+    Sentences,
+)
 from tracker.trends.series import (  # noqa: F401 (the days and series are read from here too)
     ROLLING_DAYS,
     DayRow,
@@ -87,8 +94,8 @@ class Insight:
         return self.goal_text[0].upper() + self.goal_text[1:]
 
     @property
-    def _sentences(self) -> "_Sentences":
-        return _SENTENCES.get(self.words[0], _SENTENCES["you met it"])
+    def _sentences(self) -> "Sentences":
+        return SENTENCES.get(self.words[0], SENTENCES["you met it"])
 
     @property
     def side_labels(self) -> tuple[str, str]:
@@ -159,82 +166,6 @@ class Insight:
         return parts[0] if parts else ""
 
 
-@dataclass(frozen=True)
-class _Sentences:
-    """An insight's sentences, whole, for one kind of comparison (a goal met or not, a long
-    enough night or not, a pain relief or factor ticked or not): each language words each
-    sentence its own way, so none is put together from the kinds' names. Marked lazily or
-    with gettext_noop (the catalogue collects them) and translated where they are read."""
-
-    met_label: str
-    missed_label: str
-    higher: str
-    lower: str
-    same_day: str
-    met_more: str  # ngettext_lazy, numbered by "count"
-    missed_more: str
-
-
-# Keyed by Insight.words' first: the English names of the two kinds of day.
-_SENTENCES = {
-    "you met it": _Sentences(
-        met_label=gettext_noop("You met it"),
-        missed_label=gettext_noop("You didn't"),
-        higher=gettext_noop("discomfort %(difference)s higher on days you met it"),
-        lower=gettext_noop("discomfort %(difference)s lower on days you met it"),
-        same_day=gettext_noop(
-            "on days you met it, discomfort averaged %(met_mean)s over %(met_days)s; on days "
-            "you didn't, %(missed_mean)s over %(missed_days)s."
-        ),
-        met_more=ngettext_lazy(
-            "%(count)s more day you met it", "%(count)s more days you met it", "count"
-        ),
-        missed_more=ngettext_lazy(
-            "%(count)s more day you didn't", "%(count)s more days you didn't", "count"
-        ),
-    ),
-    "after a long enough night": _Sentences(
-        met_label=gettext_noop("After a long enough night"),
-        missed_label=gettext_noop("After a shorter one"),
-        higher=gettext_noop("discomfort %(difference)s higher on days after a long enough night"),
-        lower=gettext_noop("discomfort %(difference)s lower on days after a long enough night"),
-        same_day=gettext_noop(
-            "on days after a long enough night, discomfort averaged %(met_mean)s over "
-            "%(met_days)s; on days after a shorter one, %(missed_mean)s over %(missed_days)s."
-        ),
-        met_more=ngettext_lazy(
-            "%(count)s more day after a long enough night",
-            "%(count)s more days after a long enough night",
-            "count",
-        ),
-        missed_more=ngettext_lazy(
-            "%(count)s more day after a shorter one",
-            "%(count)s more days after a shorter one",
-            "count",
-        ),
-    ),
-    "with it": _Sentences(
-        met_label=gettext_noop("With it"),
-        missed_label=gettext_noop("Without it"),
-        higher=gettext_noop("discomfort %(difference)s higher on days with it"),
-        lower=gettext_noop("discomfort %(difference)s lower on days with it"),
-        same_day=gettext_noop(
-            "on days with it, discomfort averaged %(met_mean)s over %(met_days)s; on days "
-            "without it, %(missed_mean)s over %(missed_days)s."
-        ),
-        met_more=ngettext_lazy(
-            "%(count)s more day with it", "%(count)s more days with it", "count"
-        ),
-        missed_more=ngettext_lazy(
-            "%(count)s more day without it", "%(count)s more days without it", "count"
-        ),
-    ),
-}
-
-
-_days = words.days
-
-
 def _means(book: words.Phrasebook, days: Comparison) -> dict[str, str]:
     return {
         "met_mean": book.number(f"{days.met_mean:.1f}"),
@@ -242,14 +173,6 @@ def _means(book: words.Phrasebook, days: Comparison) -> dict[str, str]:
         "missed_mean": book.number(f"{days.missed_mean:.1f}"),
         "missed_days": book.days(days.missed_days),
     }
-
-
-# The sentences every insight reads, marked here and translated (and kept) where read.
-NEXT_DAY_WAITING = gettext_noop("The day after: not enough days to compare yet.")
-NEXT_DAY = gettext_noop(
-    "The day after: %(met_mean)s over %(met_days)s against %(missed_mean)s over %(missed_days)s."
-)
-ABOUT_THE_SAME = gettext_noop("discomfort about the same either way")
 
 
 Check = Callable[[DayRow], bool | None]
