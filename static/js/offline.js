@@ -261,12 +261,43 @@
     }
   }
 
+  // The page shown in place of another while the phone says it is online: the connection came
+  // back in steps (the phone reports it before pages can reach the server), or the server did
+  // not answer. Try again by itself after 1, 2, 4 and 8 s, then leave it to "Try again". The
+  // count lives in sessionStorage, per address, as reloading forgets everything else.
+  var RETRIES = 4;
+  var retryKey = "backhabits-retries:" + window.location.pathname;
+
+  function retriesMade() {
+    try { return Number(window.sessionStorage.getItem(retryKey)) || 0; } catch (e) { return RETRIES; }
+  }
+
+  function setRetries(count) {
+    try {
+      if (count) window.sessionStorage.setItem(retryKey, String(count));
+      else window.sessionStorage.removeItem(retryKey);
+    } catch (e) { /* no storage (a private window): no retries by itself */ }
+  }
+
+  function retryWhileOnline() {
+    var made = retriesMade();
+    if (!navigator.onLine || made >= RETRIES) return;
+    setRetries(made + 1);
+    window.setTimeout(function () {
+      if (navigator.onLine) window.location.reload();
+    }, 1000 * Math.pow(2, made));
+  }
+
   function start() {
     markLinks(!navigator.onLine);
     var retry = document.querySelector("[data-retry]");
     if (retry) {
       retry.hidden = false;
       retry.addEventListener("click", function () { window.location.reload(); });
+      // Opened at its own address, reloading gives the same page: nothing to try again.
+      if (window.location.pathname !== retry.getAttribute("data-own-address")) retryWhileOnline();
+    } else {
+      setRetries(0); // the page itself arrived
     }
   }
 
@@ -274,7 +305,10 @@
   window.addEventListener("online", function () {
     markLinks(false);
     // Back online on the page shown in place of another: that page, now it can be reached.
-    if (navigator.onLine && document.querySelector("[data-retry]")) window.location.reload();
+    if (navigator.onLine && document.querySelector("[data-retry]")) {
+      setRetries(0);
+      window.location.reload();
+    }
   });
   document.addEventListener("DOMContentLoaded", start);
 })();

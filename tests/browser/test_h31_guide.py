@@ -3,7 +3,10 @@ the person's numbers; offline (Playwright's `context.set_offline`, after one vis
 service worker is installed) the nav marks the pages that need the network, those pages open the
 app's own page offering the check-in and the emergency advice, and "When to seek help" opens."""
 
+import time
+
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from tests.browser.conftest import log_in, run_axe, save_screenshot, until
 from tests.factories import PASSWORD, make_user
@@ -60,6 +63,48 @@ def test_signed_out_the_guide_gives_the_default_numbers(new_page):
     assert run_axe(page) == []
 
 
+def _path(page) -> str | None:
+    try:
+        return page.evaluate("location.pathname")
+    except PlaywrightError:  # between two documents
+        return None
+
+
+def _arrive(page, path: str, *, seconds: float = 10) -> bool:
+    """Whether the page reaches `path` within `seconds`. Read from the page itself: Chromium's
+    offline emulation now and then never reports to Playwright a navigation that the service
+    worker answered (wait_for_url timed out on a page that was right)."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if _path(page) == path:
+            page.wait_for_load_state()
+            return True
+        time.sleep(0.1)
+    return False
+
+
+def _open(page, path: str) -> None:
+    """Opens `path` offline. As with a tap (below), Chromium's emulation now and then leaves the
+    page where it was: opened again, up to twice."""
+    for _ in range(3):
+        page.goto(path)
+        if _arrive(page, path, seconds=5):
+            return
+    raise AssertionError(f"{path} never opened (still at {_path(page)})")
+
+
+def _follow(page, link, path: str) -> None:
+    """Taps `link` on a page the service worker answered offline and waits for `path`. The same
+    emulation now and then drops such a tap (the page stays as it was, about one run in four on
+    a busy machine), so a tap that has led nowhere in 5 s is made again, up to twice: a person
+    would tap again too."""
+    for _ in range(3):
+        link.click()
+        if _arrive(page, path, seconds=5):
+            return
+    raise AssertionError(f"{path} never opened (still at {_path(page)})")
+
+
 def _kept_offline(page) -> bool:
     return page.evaluate(
         """async (urls) => Boolean(navigator.serviceWorker.controller)
@@ -69,9 +114,11 @@ def _kept_offline(page) -> bool:
 
 
 # Chromium's offline emulation with a service worker answering navigations is timing-dependent:
-# a navigation while offline, or the reload once back online, now and then never reports its
-# address to Playwright (about 1 run in 4, on this stop's first commit as well as now), while
-# the page itself is right. Run again up to twice before calling it a failure.
+# a navigation while offline now and then never happens or is never reported to Playwright, and
+# once back online the page's first reload could still meet no connection (1 run in 2 of this
+# file on a slow day). The page now tries again by itself (static/js/offline.js), and the test
+# reads addresses from the page and taps or opens again as a person would (_open, _follow): 8
+# runs in 8 passed without reruns. The reruns stay as a last resort.
 @pytest.mark.flaky(reruns=2, reruns_delay=1)
 def test_offline_the_nav_marks_network_pages_which_open_the_apps_own_page(phone):
     phone.goto("/history/")
@@ -95,10 +142,9 @@ def test_offline_the_nav_marks_network_pages_which_open_the_apps_own_page(phone)
     save_screenshot(phone, "h31-guide-offline-nav-phone")
 
     for path in ("/history/", "/trends/", "/guide/"):
-        phone.goto(path)
         # The address stays the page asked for. Waited for: once, with the clock a year ahead,
         # the address still read the page before when goto returned.
-        phone.wait_for_url(f"**{path}")
+        _open(phone, path)
         assert phone.locator("h1").inner_text() == "This page needs a connection", path
     main = phone.locator("main")
     assert main.get_by_role("link", name="Check in").get_attribute("href") == "/checkin/"
@@ -109,19 +155,16 @@ def test_offline_the_nav_marks_network_pages_which_open_the_apps_own_page(phone)
     assert run_axe(phone) == []
     save_screenshot(phone, "h31-guide-offline-page-phone")
 
-    emergency.click()
-    phone.wait_for_url("**/offline/emergency/")
+    _follow(phone, emergency, "/offline/emergency/")
     assert phone.locator("h1").inner_text() == "Call 999 now"
     phone.go_back()
     # Back on the page kept in place of the guide before clicking: under load the click once
     # reached the emergency page while it was being left.
-    phone.wait_for_url("**/guide/")
-    phone.locator("main").get_by_role("link", name="Check in").click()
-    # The kept check-in form opens at the check-in's own address. Read from the page itself:
-    # Chromium's offline emulation now and then never reports a navigation the service worker
-    # answered to Playwright (wait_for_url timed out on a page that was right).
+    _arrive(phone, "/guide/")
+    assert phone.locator("h1").inner_text() == "This page needs a connection"
+    # The kept check-in form opens at the check-in's own address.
+    _follow(phone, phone.locator("main").get_by_role("link", name="Check in"), "/checkin/")
     phone.locator("form[data-offline-shell]").wait_for()
-    assert phone.evaluate("location.pathname") == "/checkin/"
     assert phone.locator("form[data-offline-shell]").count() == 1
 
     # "When to seek help", kept for reading offline.
@@ -182,3 +225,41 @@ def test_signed_out_the_persons_kept_pages_go_and_anyones_stay(phone):
     assert phone.locator("h1").inner_text() == "This page needs a connection"
     assert phone.locator("main").get_by_role("link", name="Check in").count() == 0
     assert run_axe(phone) == []
+
+
+def _retries_made(page) -> int:
+    """How often the page has tried again by itself (0 while it is reloading)."""
+    try:
+        made = page.evaluate("sessionStorage.getItem('backhabits-retries:' + location.pathname)")
+    except PlaywrightError:  # the page is reloading: asked again on the next poll
+        return 0
+    return int(made or 0)
+
+
+def test_online_but_unreachable_the_page_tries_again_by_itself_and_arrives(phone):
+    """The phone says it is online but pages cannot reach the server yet (the connection comes
+    back in steps): the page shown in place of Trends reloads by itself, after 1, 2, 4 and 8 s,
+    and becomes Trends once the server answers. Here the page is put online while its service
+    worker, which fetches every page, stays offline."""
+    phone.goto("/history/")
+    until(lambda: phone.evaluate("async () => Boolean(await navigator.serviceWorker.ready)"),
+           what="the service worker")  # fmt: skip
+    phone.reload()
+    until(lambda: _kept_offline(phone), what="the kept pages")
+    phone.context.set_offline(True)
+    phone.goto("/trends/")
+    assert phone.locator("h1").inner_text() == "This page needs a connection"
+    assert _retries_made(phone) == 0  # offline, it waits for the connection
+
+    page_only = phone.context.new_cdp_session(phone)
+    page_only.send("Network.emulateNetworkConditions", {
+        "offline": False, "latency": 0, "downloadThroughput": -1, "uploadThroughput": -1,
+    })  # fmt: skip
+    until(lambda: _retries_made(phone) >= 2, seconds=15, what="two tries by itself")
+    assert phone.locator("h1").inner_text() == "This page needs a connection"
+
+    phone.context.set_offline(False)
+    until(lambda: "needs a connection" not in phone.locator("h1").first.inner_text(),
+           seconds=30, what="Trends, once the server answers")  # fmt: skip
+    assert phone.evaluate("location.pathname") == "/trends/"
+    assert _retries_made(phone) == 0  # the page itself arrived: the count starts again
