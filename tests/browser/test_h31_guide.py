@@ -3,8 +3,6 @@ the person's numbers; offline (Playwright's `context.set_offline`, after one vis
 service worker is installed) the nav marks the pages that need the network, those pages open the
 app's own page offering the check-in and the emergency advice, and "When to seek help" opens."""
 
-import time
-
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
@@ -74,32 +72,21 @@ def _arrive(page, path: str, *, seconds: float = 10) -> bool:
     """Whether the page reaches `path` within `seconds`. Read from the page itself: Chromium's
     offline emulation now and then never reports to Playwright a navigation that the service
     worker answered (wait_for_url timed out on a page that was right)."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if _path(page) == path:
-            page.wait_for_load_state()
-            return True
-        time.sleep(0.1)
-    return False
+    try:
+        until(lambda: _path(page) == path, seconds=seconds, what=path)
+    except AssertionError:
+        return False
+    page.wait_for_load_state()
+    return True
 
 
-def _open(page, path: str) -> None:
-    """Opens `path` offline. As with a tap (below), Chromium's emulation now and then leaves the
-    page where it was: opened again, up to twice."""
+def _reach(page, path: str, act) -> None:
+    """Does `act` (opening `path`, or tapping a link to it) offline and waits for `path`. The
+    same emulation now and then drops such a tap or opening (the page stays as it was, about
+    one run in four on a busy machine), so one that has led nowhere in 5 s is made again, up to
+    twice: a person would tap again too."""
     for _ in range(3):
-        page.goto(path)
-        if _arrive(page, path, seconds=5):
-            return
-    raise AssertionError(f"{path} never opened (still at {_path(page)})")
-
-
-def _follow(page, link, path: str) -> None:
-    """Taps `link` on a page the service worker answered offline and waits for `path`. The same
-    emulation now and then drops such a tap (the page stays as it was, about one run in four on
-    a busy machine), so a tap that has led nowhere in 5 s is made again, up to twice: a person
-    would tap again too."""
-    for _ in range(3):
-        link.click()
+        act()
         if _arrive(page, path, seconds=5):
             return
     raise AssertionError(f"{path} never opened (still at {_path(page)})")
@@ -117,7 +104,7 @@ def _kept_offline(page) -> bool:
 # a navigation while offline now and then never happens or is never reported to Playwright, and
 # once back online the page's first reload could still meet no connection (1 run in 2 of this
 # file on a slow day). The page now tries again by itself (static/js/offline.js), and the test
-# reads addresses from the page and taps or opens again as a person would (_open, _follow): 8
+# reads addresses from the page and taps or opens again as a person would (_reach): 8
 # runs in 8 passed without reruns. The reruns stay as a last resort.
 @pytest.mark.flaky(reruns=2, reruns_delay=1)
 def test_offline_the_nav_marks_network_pages_which_open_the_apps_own_page(phone):
@@ -144,7 +131,7 @@ def test_offline_the_nav_marks_network_pages_which_open_the_apps_own_page(phone)
     for path in ("/history/", "/trends/", "/guide/"):
         # The address stays the page asked for. Waited for: once, with the clock a year ahead,
         # the address still read the page before when goto returned.
-        _open(phone, path)
+        _reach(phone, path, lambda path=path: phone.goto(path))
         assert phone.locator("h1").inner_text() == "This page needs a connection", path
     main = phone.locator("main")
     assert main.get_by_role("link", name="Check in").get_attribute("href") == "/checkin/"
@@ -155,15 +142,15 @@ def test_offline_the_nav_marks_network_pages_which_open_the_apps_own_page(phone)
     assert run_axe(phone) == []
     save_screenshot(phone, "h31-guide-offline-page-phone")
 
-    _follow(phone, emergency, "/offline/emergency/")
+    _reach(phone, "/offline/emergency/", emergency.click)
     assert phone.locator("h1").inner_text() == "Call 999 now"
     phone.go_back()
     # Back on the page kept in place of the guide before clicking: under load the click once
     # reached the emergency page while it was being left.
-    _arrive(phone, "/guide/")
+    assert _arrive(phone, "/guide/")
     assert phone.locator("h1").inner_text() == "This page needs a connection"
     # The kept check-in form opens at the check-in's own address.
-    _follow(phone, phone.locator("main").get_by_role("link", name="Check in"), "/checkin/")
+    _reach(phone, "/checkin/", phone.locator("main").get_by_role("link", name="Check in").click)
     phone.locator("form[data-offline-shell]").wait_for()
     assert phone.locator("form[data-offline-shell]").count() == 1
 
