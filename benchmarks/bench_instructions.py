@@ -84,7 +84,7 @@ def count(pages: list[str], requests: int) -> None:
             return
         elif page == "water":
             for path in ("/water/add/", "/water/undo/"):
-                response = client.post(path, {}, headers=WATER_TAP_HEADERS)
+                response = common.post_form(client, path, {}, headers=WATER_TAP_HEADERS)
                 assert response.status_code == 200 and 'id="water-today"' in response.text
             common._after_response()
             return

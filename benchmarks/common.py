@@ -121,6 +121,18 @@ def forget_what_is_kept_for_people() -> None:
         kept.clear()
 
 
+def post_form(client, path: str, form: dict, **extra):
+    """A form's POST with its fields encoded as a browser sends a form without `enctype` (and
+    htmx sends one): URL-encoded. The test client's default is multipart, whose parsing cost a
+    save about 8 % that no person's request pays."""
+    from urllib.parse import urlencode
+
+    return client.post(
+        path, urlencode(form, doseq=True), content_type="application/x-www-form-urlencoded",
+        **extra,
+    )  # fmt: skip
+
+
 def save_a_day(client, form: dict) -> None:
     """The check-in's plain POST, as a person sends it: its answer is a redirect to home, whose
     page shows the "Saved" message and so empties the messages cookie. The benchmarks request
@@ -128,7 +140,7 @@ def save_a_day(client, form: dict) -> None:
     messages, and each save would spend a sixth of its time fitting them back into it."""
     from django.contrib.messages.storage.cookie import CookieStorage
 
-    response = client.post("/checkin/", form)
+    response = post_form(client, "/checkin/", form)
     assert response.status_code == 302, response.status_code
     client.cookies.pop(CookieStorage.cookie_name, None)
 
