@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import fresh_database
+from benchmarks.common import fresh_database, post_form
 
 
 def populate(user, *, days: int) -> None:
@@ -108,8 +108,8 @@ def main() -> None:
             preview_times.append(time.perf_counter() - started)
             assert uploaded.status_code == 302 and page.status_code == 200, uploaded.content[:500]
             started = time.perf_counter()
-            done = client.post(
-                reverse("tracker:import_preview"), {"action": "confirm", "clashes": "keep"}
+            done = post_form(
+                client, reverse("tracker:import_preview"), {"action": "confirm", "clashes": "keep"}
             )
             confirm_times.append(time.perf_counter() - started)
             assert done.status_code == 200
