@@ -70,6 +70,24 @@ def test_the_same_rule_on_a_later_day_extends_the_open_alert(user):
     }
 
 
+def test_saving_the_same_day_again_leaves_its_alert_unwritten(user):
+    # A day saved again (a note added, water typed) finds the same evidence: the alert's row is
+    # not written again. New evidence still is.
+    first, second = (dt.datetime(2026, 11, 18, hour, tzinfo=dt.UTC) for hour in (8, 20))
+    with time_machine.travel(first, tick=False):
+        _log(user, TODAY, symptoms=["night_pain"])
+    with time_machine.travel(second, tick=False):
+        _log(user, TODAY, symptoms=["night_pain"], notes="stiff after work")
+    alert = CareAlert.objects.get(user=user)
+    assert alert.updated_at == first
+    assert [item["date"] for item in alert.evidence] == [TODAY.isoformat()]
+    with time_machine.travel(second, tick=False):
+        _log(user, TODAY - dt.timedelta(days=1), symptoms=["night_pain"])  # new evidence
+    alert.refresh_from_db()
+    assert alert.updated_at == second
+    assert len(alert.evidence) == 2
+
+
 def test_firings_come_most_urgent_first(user):
     firings = _log(user, TODAY, symptoms=["night_pain", "cracking_pain", "chest_pain"])
     tiers = [f.rule.tier for f in firings]

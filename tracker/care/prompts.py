@@ -151,10 +151,23 @@ def _record_firing(user, firing: redflags.Firing, *, today: dt.date) -> bool:
             open_alert = (
                 CareAlert.objects.select_for_update().open().get(user=user, rule=firing.rule.code)
             )
-    open_alert.evidence = _evidence_json([*open_alert.evidence, *evidence])
-    open_alert.last_evidence_date = max(open_alert.last_evidence_date, firing.anchor_date)
-    open_alert.save(update_fields=["evidence", "last_evidence_date", "updated_at"])
+    _save_evidence(
+        open_alert,
+        _evidence_json([*open_alert.evidence, *evidence]),
+        max(open_alert.last_evidence_date, firing.anchor_date),
+    )
     return True
+
+
+def _save_evidence(alert: CareAlert, evidence: list[dict], last_date: dt.date) -> None:
+    """Sets and saves the alert's evidence, unless it already holds exactly that: saving the
+    same day again (a note added, water typed) finds the same evidence, and writing the row
+    anyway would only move its updated_at."""
+    if alert.evidence == evidence and alert.last_evidence_date == last_date:
+        return
+    alert.evidence = evidence
+    alert.last_evidence_date = last_date
+    alert.save(update_fields=["evidence", "last_evidence_date", "updated_at"])
 
 
 def active(user, now: dt.datetime):
@@ -233,11 +246,12 @@ def _reconcile_alerts_touching(
         # What still holds keeps the day it was first entered.
         entered = [item for item in alert.evidence if item.get("entered")]
         still = {item.date.isoformat() for item in supported}
-        alert.evidence = _evidence_json(
-            [*supported, *({**item, "answers": []} for item in entered if item["date"] in still)]
+        kept_entered = ({**item, "answers": []} for item in entered if item["date"] in still)
+        _save_evidence(
+            alert,
+            _evidence_json([*supported, *kept_entered]),
+            max(item.date for item in supported),
         )
-        alert.last_evidence_date = max(item.date for item in supported)
-        alert.save(update_fields=["evidence", "last_evidence_date", "updated_at"])
 
 
 def check_day(*, user, date: dt.date, today: dt.date) -> list[redflags.Firing]:
