@@ -88,6 +88,37 @@ def test_saving_the_same_day_again_leaves_its_alert_unwritten(user):
     assert len(alert.evidence) == 2
 
 
+# The rules' read of a person's days (tracker.care.prompts.load_history), as sent.
+_HISTORY_READ = (
+    'SELECT "tracker_checkin"."date", "tracker_checkin"."discomfort", "tracker_checkin"."symptoms"'
+)
+
+
+def _history_reads(queries) -> int:
+    return sum(1 for q in queries if q["sql"].startswith(_HISTORY_READ))
+
+
+def test_reconciling_a_day_reads_its_history_once(user):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _log(user, TODAY, symptoms=["night_pain"])
+    with CaptureQueriesContext(connection) as queries:
+        _log(user, TODAY, symptoms=["night_pain"], notes="stiff after work")
+    assert _history_reads(queries.captured_queries) == 1
+
+
+def test_an_alerts_days_before_the_checks_window_are_read_around_them(user):
+    long_ago = TODAY - dt.timedelta(days=120)  # before the window a check of TODAY reads
+    CheckIn.objects.create(user=user, date=long_ago, discomfort=3, symptoms=["night_pain"])
+    care.check_day(user=user, date=long_ago, today=long_ago)
+    _log(user, TODAY, symptoms=["night_pain"])
+    _log(user, TODAY, symptoms=[])  # today's evidence goes; long ago's still holds
+    alert = CareAlert.objects.get(user=user)
+    assert alert.is_open
+    assert [item["date"] for item in alert.evidence] == [long_ago.isoformat()]
+
+
 def test_firings_come_most_urgent_first(user):
     firings = _log(user, TODAY, symptoms=["night_pain", "cracking_pain", "chest_pain"])
     tiers = [f.rule.tier for f in firings]

@@ -50,13 +50,30 @@ def load_history(user, *, first: dt.date, last: dt.date) -> redflags.History:
     )
 
 
-def _history_around(user, days: list[dt.date]) -> redflags.History:
-    # Two days after too: an edit of an earlier day can complete a run of severe days.
-    return load_history(
-        user,
-        first=min(days) - dt.timedelta(days=thresholds.HISTORY_DAYS),
-        last=max(days) + dt.timedelta(days=thresholds.SEVERE_CONSECUTIVE_DAYS - 1),
+def _window_around(days: list[dt.date]) -> tuple[dt.date, dt.date]:
+    """The days the rules read when they check `days`. Two days after too: an edit of an
+    earlier day can complete a run of severe days."""
+    return (
+        min(days) - dt.timedelta(days=thresholds.HISTORY_DAYS),
+        max(days) + dt.timedelta(days=thresholds.SEVERE_CONSECUTIVE_DAYS - 1),
     )
+
+
+class _HistoryRead:
+    """The history one check reads, and the history around other days it asks for later. Every
+    rule reads only days inside the window around the day it checks, so days whose window lies
+    inside the one read get the same answers from it: it is not read again."""
+
+    def __init__(self, user, days: list[dt.date]) -> None:
+        self.user = user
+        self.first, self.last = _window_around(days)
+        self.history = load_history(user, first=self.first, last=self.last)
+
+    def around(self, days: list[dt.date]) -> redflags.History:
+        first, last = _window_around(days)
+        if self.first <= first and last <= self.last:
+            return self.history
+        return load_history(self.user, first=first, last=last)
 
 
 def _evidence_json(evidence, *, entered: dt.date | None = None) -> list[dict]:
@@ -210,7 +227,7 @@ def _still_active(alert: CareAlert, now: dt.datetime) -> bool:
 
 
 def _reconcile_alerts_touching(
-    user,
+    read: _HistoryRead,
     *,
     day: dt.date,
     factors: redflags.HealthFactors,
@@ -222,7 +239,8 @@ def _reconcile_alerts_touching(
     holds; with none left it is closed as cleared (a reminder line just ends: the alert was
     answered, and keeps that answer). An alert held until answered is never closed this way,
     unless the edit is a confirmed correction (`corrected`). `alerts` are the person's active
-    alerts, read once for the whole check and changed here as they are saved."""
+    alerts, read once for the whole check and changed here as they are saved; `read`, the
+    check's history (an alert's days further back are read around them)."""
     iso_day = day.isoformat()
     for alert in alerts:
         if not _still_active(alert, now):
@@ -231,7 +249,7 @@ def _reconcile_alerts_touching(
         dates = sorted({dt.date.fromisoformat(item["date"]) for item in alert.evidence})
         if rule is None or iso_day not in {d.isoformat() for d in dates}:
             continue
-        history = _history_around(user, dates)
+        history = read.around(dates)
         supported = [item for d in dates for item in (rule.predicate(d, history, factors) or ())]
         if not supported and not alert.is_open:
             alert.reminder_until = now
@@ -297,7 +315,8 @@ def _check_days(
     user, *, changed: list[dt.date], today: dt.date, corrected: bool = False
 ) -> list[redflags.Firing]:
     factors = health_factors(user.profile)
-    history = _history_around(user, [*changed, max(max(changed), today)])
+    read = _HistoryRead(user, [*changed, max(max(changed), today)])
+    history = read.history
     latest = max((d for d in history.days if d <= today), default=max(changed))
     firings: list[redflags.Firing] = []
     seen: set[str] = set()
@@ -313,7 +332,7 @@ def _check_days(
     alerts = active_alerts(user, now)
     for day in changed:
         _reconcile_alerts_touching(
-            user, day=day, factors=factors, alerts=alerts, now=now, corrected=corrected
+            read, day=day, factors=factors, alerts=alerts, now=now, corrected=corrected
         )
     _end_reminders_after(changed=changed, history=history, factors=factors, alerts=alerts, now=now)
     return sorted(shown, key=lambda firing: redflags.TIER_RANK[firing.rule.tier])
