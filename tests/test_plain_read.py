@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.db import transaction
+from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
 from tests.factories import make_checkin
@@ -196,3 +197,37 @@ def test_an_update_returns_the_rows_as_the_orm_reads_them_after_it(user, other_u
     assert CheckIn.objects.get(pk=theirs.pk).water_ml is None
     assert plain.updated(CheckIn, "water_ml = 1", "id = %s AND water_ml > %s", [mine.pk, 300]) == []
     assert CheckIn.objects.get(pk=mine.pk).water_ml == 300
+
+
+def test_the_open_alert_a_firing_extends_is_the_querysets(user, other_user):
+    now = timezone.now()
+    today = now.date()
+
+    def alert(owner, rule, **fields):
+        return CareAlert.objects.create(
+            user=owner, rule=rule, tier="urgent", last_evidence_date=today, **fields
+        )
+
+    alert(user, "night_pain", acknowledged_at=now)  # answered
+    alert(user, "night_pain", cleared_at=now)  # cleared
+    alert(user, "fever")  # another rule
+    alert(other_user, "night_pain")  # someone else's
+    with transaction.atomic():
+        assert prompts._open_alert(user, "night_pain") is None
+    open_one = alert(user, "night_pain", evidence=[{"date": str(today), "answers": ["x"]}])
+    by_orm = CareAlert.objects.open().filter(user=user, rule="night_pain").first()
+    with transaction.atomic():
+        read = prompts._open_alert(user, "night_pain")
+    assert read.pk == open_one.pk == by_orm.pk
+    assert _values(read) == _values(by_orm)
+
+
+@pytest.mark.django_db(transaction=True)  # outside the test's own transaction
+def test_a_locked_read_outside_a_transaction_is_refused_on_every_database(user):
+    # A lock that ends with its statement locks nothing: refused on SQLite too, where
+    # select_for_update() is skipped, so a test there catches what PostgreSQL would refuse.
+    with pytest.raises(TransactionManagementError):
+        plain.read(CareAlert, "user_id = %s", [user.pk], lock=True)
+    with pytest.raises(TransactionManagementError):
+        checkins.stored_day(user, timezone.now().date(), lock=True)
+    assert plain.read(CareAlert, "user_id = %s", [user.pk]) == []

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from django.db import connections
 from django.db.models import Model
+from django.db.transaction import TransactionManagementError
 
 
 @functools.cache
@@ -54,11 +55,19 @@ def _rows(model, names, where: str, params: Sequence, using: str) -> list[list]:
 
 
 def read(
-    model: type[Model], where: str, params: Sequence, *, using: str = "default"
+    model: type[Model], where: str, params: Sequence, *, using: str = "default", lock: bool = False
 ) -> list[Model]:
-    """`model`'s rows matching `where` (plain SQL on its own table's columns, an ORDER BY may
-    follow), as instances."""
-    names = _shape(model, using, connections[using].vendor)[1]
+    """`model`'s rows matching `where` (plain SQL on its own table's columns, an ORDER BY and a
+    LIMIT may follow), as instances. `lock`: the rows stay locked until the transaction ends,
+    as select_for_update() (SQLite, one writer at a time, has no row locks and Django skips
+    them there too)."""
+    connection = connections[using]
+    if lock:
+        if not connection.in_atomic_block:  # as select_for_update() refuses
+            raise TransactionManagementError("A locked read needs a transaction.")
+        if connection.features.has_select_for_update:
+            where += " FOR UPDATE"
+    names = _shape(model, using, connection.vendor)[1]
     return [
         model.from_db(using, names, values) for values in _rows(model, None, where, params, using)
     ]

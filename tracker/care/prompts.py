@@ -130,16 +130,25 @@ def _quieted_by_a_professional(user, firing: redflags.Firing) -> CareAlert | Non
     return answered
 
 
+def _open_alert(user, rule: str) -> CareAlert | None:
+    """`CareAlert.objects.select_for_update().open().filter(user=user, rule=rule).first()`, read
+    plain: every save that fires a rule asks it, and building the queryset cost more than the
+    answer."""
+    found = plain.read(
+        CareAlert,
+        "user_id = %s AND rule = %s AND acknowledged_at IS NULL AND cleared_at IS NULL"
+        " ORDER BY id LIMIT 1",
+        [user.pk, rule],
+        lock=True,
+    )
+    return found[0] if found else None
+
+
 def _record_firing(user, firing: redflags.Firing, *, today: dt.date) -> bool:
     """Opens or extends the rule's alert; False when this episode was already acknowledged, or
     is quiet after a professional was seen (its reminder line then carries on instead)."""
     evidence = _evidence_json(firing.evidence, entered=today)
-    open_alert = (
-        CareAlert.objects.select_for_update()
-        .open()
-        .filter(user=user, rule=firing.rule.code)
-        .first()
-    )
+    open_alert = _open_alert(user, firing.rule.code)
     if open_alert is None:
         if _episode_already_acknowledged(user, firing):
             return False

@@ -11,7 +11,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from django.db import IntegrityError, connection, transaction
-from django.db.transaction import TransactionManagementError
 from django.utils import timezone
 
 from tracker import plain
@@ -286,14 +285,8 @@ class DaySummary:
 
 def stored_day(user, date: dt.date, *, lock: bool = False) -> CheckIn | None:
     """The day as stored (None: not stored): a plain read, as the check-in page and every save
-    ask it. `lock`: its row stays locked until the transaction ends, as select_for_update()
-    (SQLite, one writer at a time, has no row locks and Django skips them there too)."""
-    where = "user_id = %s AND date = %s"
-    if lock and not connection.in_atomic_block:  # as select_for_update() refuses
-        raise TransactionManagementError("A locked read needs a transaction.")
-    if lock and connection.features.has_select_for_update:
-        where += " FOR UPDATE"
-    found = plain.read(CheckIn, where, [user.pk, date])
+    ask it. `lock`: its row stays locked until the transaction ends (tracker.plain.read)."""
+    found = plain.read(CheckIn, "user_id = %s AND date = %s", [user.pk, date], lock=lock)
     return found[0] if found else None
 
 
