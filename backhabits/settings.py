@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "backhabits.compression.PageCompressionMiddleware",
     "tracker.middleware.RefuseNulBytesMiddleware",
     "tracker.middleware.IgnoreInvalidSessionKeyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
