@@ -16,7 +16,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import as_a_worker, post_form, report, start, timed_against
+from benchmarks.common import as_a_worker, browser, post_form, report, start, timed_against
 
 TARGETS = {
     "check-in save": ("check-in page", 1.5),
@@ -65,10 +65,8 @@ def populate(*, other_users: int):
 
 def main() -> None:
     args = start(__doc__.splitlines()[0], users=200, iterations=150)
-    from django.test import Client
-
     person = populate(other_users=args.users)
-    client = Client()
+    client = browser()
     client.force_login(person)
     as_a_worker()  # the garbage collector as gunicorn runs it (benchmarks.common)
     two_years_ago = dt.date.today() - dt.timedelta(days=730)

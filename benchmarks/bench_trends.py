@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import (
     as_a_worker,
+    browser,
     forget_what_is_kept_for_people,
     report,
     save_a_day,
@@ -159,14 +160,12 @@ def main() -> None:
             "today's check-in, not a first one of the day: today's day is added to what is kept)",
         },
     )
-    from django.test import Client
-
     ten_years, one_year = populate(other_users=args.users, use_everything=not args.measures_only)
     if args.today_logged:
         _check_in_today(ten_years, one_year, use_everything=not args.measures_only)
-    client = Client()
+    client = browser()
     client.force_login(ten_years)
-    short_client = Client()
+    short_client = browser()
     short_client.force_login(one_year)
     if not args.python_gc:
         as_a_worker()

@@ -121,6 +121,32 @@ def forget_what_is_kept_for_people() -> None:
         kept.clear()
 
 
+def browser():
+    """A test client whose requests name the codings Chromium's name: each page then pays for
+    its compression (backhabits/compression.py), as a person's page does. The test client alone
+    sends no Accept-Encoding, and would be answered uncompressed."""
+    from django.test import Client
+
+    return Client(headers={"Accept-Encoding": "gzip, deflate, br, zstd"})
+
+
+def page_text(response) -> str:
+    """A response's page, uncompressed."""
+    import gzip
+    import io
+
+    import zstandard
+
+    coding = response.get("Content-Encoding")
+    if coding == "gzip":
+        return gzip.decompress(response.content).decode()
+    if coding == "zstd":
+        body = io.BytesIO(response.content)
+        decompressor = zstandard.ZstdDecompressor()
+        return decompressor.stream_reader(body, read_across_frames=True).read().decode()
+    return response.content.decode()
+
+
 def post_form(client, path: str, form: dict, **extra):
     """A form's POST with its fields encoded as a browser sends a form without `enctype` (and
     htmx sends one): URL-encoded. The test client's default is multipart, whose parsing cost a
