@@ -6,8 +6,10 @@ Needs Node.js (npx fetches Lighthouse 12 on the first run) and Debian's Chromium
 fresh SQLite database in a temporary folder with the demo account (120 days), collects the
 static files and starts gunicorn with production settings (DEBUG off; no HTTPS redirect, since
 it serves plain HTTP on 127.0.0.1), signs in through the log-in form and hands Lighthouse the
-session cookie. It prints the performance, accessibility and best-practices scores per page and
-every audit that did not pass in full."""
+session cookie. Each page is audited --runs times (Lighthouse's own advice: a single run's
+performance score moves by a few points with the machine); it prints the median of each of the
+performance, accessibility and best-practices scores, each run's beside it, and every audit that
+did not pass in full in the median run."""
 
 import argparse
 import http.client
@@ -15,6 +17,7 @@ import json
 import os
 import re
 import secrets
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -70,26 +73,37 @@ def sign_in(port: int, username: str, password: str) -> str:
     return f"sessionid={session}"
 
 
-def audit(url: str, cookie: str, out: Path) -> dict:
-    report = out / (re.sub(r"\W+", "-", url.rpartition(":")[2]).strip("-") + ".json")
-    subprocess.run(
-        [
-            "npx", "--yes", LIGHTHOUSE, url,
-            "--quiet", "--output=json", f"--output-path={report}",
-            f"--only-categories={','.join(CATEGORIES)}",
-            "--chrome-path=/usr/bin/chromium",
-            "--chrome-flags=--headless=new --no-sandbox",
-            f"--extra-headers={json.dumps({'Cookie': cookie})}",
-        ],
-        check=True,
-    )  # fmt: skip
+def audit(url: str, cookie: str, out: Path, run: int) -> dict:
+    """One Lighthouse run; a run Lighthouse itself gives up on (it sometimes loses the trace:
+    NO_NAVSTART) is made again, once."""
+    name = re.sub(r"\W+", "-", url.rpartition(":")[2]).strip("-")
+    report = out / f"{name}-{run}.json"
+    for attempt in (1, 2):
+        done = subprocess.run(
+            [
+                "npx", "--yes", LIGHTHOUSE, url,
+                "--quiet", "--output=json", f"--output-path={report}",
+                f"--only-categories={','.join(CATEGORIES)}",
+                "--chrome-path=/usr/bin/chromium",
+                "--chrome-flags=--headless=new --no-sandbox",
+                f"--extra-headers={json.dumps({'Cookie': cookie})}",
+            ],
+            check=attempt == 2,
+        )  # fmt: skip
+        if done.returncode == 0:
+            break
     return json.loads(report.read_text())
+
+
+def _score(result: dict, category: str) -> int:
+    return round(result["categories"][category]["score"] * 100)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", nargs="+", default=["/checkin/", "/trends/"])
     parser.add_argument("--port", type=int, default=8124)
+    parser.add_argument("--runs", type=int, default=3, help="runs a page; the median is its score")
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="backhabits-lighthouse-"))
     env = {
@@ -118,11 +132,19 @@ def main() -> None:
                 time.sleep(0.1)
         cookie = sign_in(args.port, demo[1], demo[2])
         for page in args.pages:
-            result = audit(f"http://127.0.0.1:{args.port}{page}", cookie, folder)
+            url = f"http://127.0.0.1:{args.port}{page}"
+            results = [audit(url, cookie, folder, run) for run in range(1, args.runs + 1)]
+            runs = {name: [_score(result, name) for result in results] for name in CATEGORIES}
             scores = "  ".join(
-                f"{name} {round(result['categories'][name]['score'] * 100)}" for name in CATEGORIES
+                f"{name} {statistics.median_low(runs[name])} ({', '.join(map(str, runs[name]))})"
+                for name in CATEGORIES
             )
             print(f"{page:<12} {scores}", flush=True)
+            # What held the median run's performance back.
+            result = next(
+                r for r in results
+                if _score(r, "performance") == statistics.median_low(runs["performance"])
+            )  # fmt: skip
             for item in result["audits"].values():
                 if (
                     item.get("score") is not None
