@@ -10,8 +10,8 @@ level 1 2.2 ms for 57 KB, and Django's GZipMiddleware (zlib level 6) 6.1 ms for 
 BREACH (guessing a secret from compressed sizes) is met as Django meets it: the CSRF token is
 masked afresh on every page, and each answer carries padding of random length (0 to 99 bytes)
 that decoders skip: a file name in the gzip header, as Django's GZipMiddleware writes it, and a
-skippable frame before zstd's. Streamed answers (none here today) go through Django's own
-middleware unchanged."""
+skippable frame before zstd's. A streamed answer (none here today) is compressed by Django's
+own middleware where the client is to have gzip, and sent as it is otherwise."""
 
 import gzip
 import secrets
@@ -34,7 +34,8 @@ _per_thread = threading.local()  # a ZstdCompressor is not to be shared between 
 def compressed(content: bytes, coding: str, *, max_random_bytes: int) -> bytes:
     """`content` in `coding` ("zstd" or "gzip") at the fastest level, after padding of fewer
     than `max_random_bytes` bytes."""
-    padding = b"a" * secrets.randbelow(max_random_bytes)  # its length is the noise
+    # Its length is the noise; a limit of 0 is no padding, as for Django's compress_string.
+    padding = b"a" * (secrets.randbelow(max_random_bytes) if max_random_bytes else 0)
     if coding == "zstd":
         frame = _zstd_compressor().compress(content)
         return SKIPPABLE_FRAME_MAGIC + len(padding).to_bytes(4, "little") + padding + frame
@@ -63,14 +64,18 @@ def chosen_coding(accept_encoding: str) -> str | None:
 
 class PageCompressionMiddleware(GZipMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        if (
-            response.streaming
-            or len(response.content) < SHORTEST_WORTH_COMPRESSING
-            or response.has_header("Content-Encoding")
-        ):
-            return super().process_response(request, response)
-        patch_vary_headers(response, ("Accept-Encoding",))
         coding = chosen_coding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
+        if response.streaming:
+            # Django's gzip (level 6) for a stream, only where gzip is what we would choose.
+            if coding == "gzip":
+                return super().process_response(request, response)
+            patch_vary_headers(response, ("Accept-Encoding",))
+            return response
+        if len(response.content) < SHORTEST_WORTH_COMPRESSING or response.has_header(
+            "Content-Encoding"
+        ):
+            return response
+        patch_vary_headers(response, ("Accept-Encoding",))
         if coding is None:
             return response
         body = compressed(response.content, coding, max_random_bytes=self.max_random_bytes)

@@ -7,11 +7,18 @@ import re
 
 import pytest
 import zstandard
+from django.http import HttpResponse, StreamingHttpResponse
+from django.test import RequestFactory
 from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backhabits.compression import SKIPPABLE_FRAME_MAGIC, chosen_coding, compressed
+from backhabits.compression import (
+    SKIPPABLE_FRAME_MAGIC,
+    PageCompressionMiddleware,
+    chosen_coding,
+    compressed,
+)
 
 CHROMIUM = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br, zstd"}
 SAFARI = {"HTTP_ACCEPT_ENCODING": "gzip, deflate, br"}
@@ -68,6 +75,37 @@ def test_the_padding_stays_under_its_limit_and_the_page_reads_back(coding):
         lengths.add(len(_padding(body, coding)))
         assert _decoded(body, coding) == content
     assert lengths == {0, 1, 2, 3, 4}
+
+
+@pytest.mark.parametrize("coding", ["zstd", "gzip"])
+def test_a_limit_of_zero_is_no_padding(coding):
+    content = b"<p>discomfort 3</p>" * 200
+    body = compressed(content, coding, max_random_bytes=0)
+    assert _padding(body, coding) == b"" and _decoded(body, coding) == content
+
+
+def _streamed(accept_encoding: str):
+    page = [b"<p>day</p>" * 100] * 3
+    request = RequestFactory().get("/export/", HTTP_ACCEPT_ENCODING=accept_encoding)
+    middleware = PageCompressionMiddleware(lambda request: StreamingHttpResponse(iter(page)))
+    response = middleware(request)
+    return response, b"".join(response.streaming_content), b"".join(page)
+
+
+def test_a_stream_is_gzipped_only_for_a_client_to_be_sent_gzip():
+    response, body, page = _streamed("gzip, deflate")
+    assert response["Content-Encoding"] == "gzip" and gzip.decompress(body) == page
+    for refused in ("br, gzip;q=0", "x-gzip", "gzip, deflate, br, zstd"):
+        response, body, page = _streamed(refused)
+        assert "Content-Encoding" not in response and body == page, refused
+        assert "Accept-Encoding" in response["Vary"]
+
+
+def test_an_answer_already_encoded_is_left_as_it_is(rf):
+    encoded = HttpResponse(b"\x28\xb5\x2f\xfd" + b"x" * 500, headers={"Content-Encoding": "zstd"})
+    middleware = PageCompressionMiddleware(lambda request: encoded)
+    response = middleware(rf.get("/", HTTP_ACCEPT_ENCODING="gzip, zstd"))
+    assert response.content == encoded.content and response["Content-Encoding"] == "zstd"
 
 
 def test_a_browser_that_takes_neither_gets_the_page_as_it_is(logged_in_client):
