@@ -64,18 +64,19 @@ def chosen_coding(accept_encoding: str) -> str | None:
 
 class PageCompressionMiddleware(GZipMiddleware):
     def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
-        coding = chosen_coding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
         if response.streaming:
             # Django's gzip (level 6) for a stream, only where gzip is what we would choose.
-            if coding == "gzip":
+            if _coding_for(request) == "gzip":
                 return super().process_response(request, response)
             patch_vary_headers(response, ("Accept-Encoding",))
             return response
+        # Short answers (/healthz, a redirect) leave before the header is read.
         if len(response.content) < SHORTEST_WORTH_COMPRESSING or response.has_header(
             "Content-Encoding"
         ):
             return response
         patch_vary_headers(response, ("Accept-Encoding",))
+        coding = _coding_for(request)
         if coding is None:
             return response
         body = compressed(response.content, coding, max_random_bytes=self.max_random_bytes)
@@ -88,6 +89,10 @@ class PageCompressionMiddleware(GZipMiddleware):
             response.headers["ETag"] = "W/" + etag  # RFC 9110 8.8.1: the bytes changed
         response.headers["Content-Encoding"] = coding
         return response
+
+
+def _coding_for(request: HttpRequest) -> str | None:
+    return chosen_coding(request.META.get("HTTP_ACCEPT_ENCODING", ""))
 
 
 def _zstd_compressor() -> zstandard.ZstdCompressor:
