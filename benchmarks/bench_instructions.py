@@ -21,7 +21,12 @@ the day's limit); a path ending in "!" is a first view (the fragment cache empti
 request), one ending in "~" a person's first view of the day in a process that has not seen
 them (everything kept per person forgotten too: the tips cache, the trends' kept days). Each
 counted run is one call of exec(), which callgrind is told to count and to dump: one file per
-page. Needs valgrind (on every machine here); about a minute a page."""
+page. Needs valgrind (on every machine here); about a minute a page.
+
+Two reference views show what a page pays before it draws anything of its own
+(benchmarks/reference_urls.py): "empty" is a signed-in view answering two bytes, "chrome" draws
+base.html with no content. Asked for by name (`... empty chrome / /checkin/`); the run then
+routes through that module's URLs, the app's own under it."""
 
 import argparse
 import os
@@ -36,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 PAGES = ["/checkin/", "save", "water", "/", "/settings/", "/tips/", "/trends/?range=365!"]
 FLOOR = "/healthz"
 WATER_TAP_HEADERS = {"HX-Request": "true", "HX-Target": "today-card"}
+REFERENCES = {"empty": "EMPTY", "chrome": "CHROME"}  # names in benchmarks.reference_urls
 SAVE_FORM = {"posture": "4", "exercise_minutes": "30", "water_ml": "2000", "stress": "3",
              "discomfort": "2", "notes": ""}  # fmt: skip
 
@@ -67,6 +73,12 @@ def count(pages: list[str], requests: int) -> None:
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
+    references = {}
+    if REFERENCES.keys() & set(pages):
+        from benchmarks import reference_urls
+
+        settings.ROOT_URLCONF = reference_urls.__name__
+        references = {name: getattr(reference_urls, path) for name, path in REFERENCES.items()}
     from django.contrib.auth import get_user_model
     from django.core.cache import caches
 
@@ -93,7 +105,8 @@ def count(pages: list[str], requests: int) -> None:
                 caches["fragments"].clear()
             if page.endswith("~"):
                 common.forget_what_is_kept_for_people()
-            response, expected = client.get(page.rstrip("!~")), 200
+            path = references.get(page, page.rstrip("!~"))
+            response, expected = client.get(path), 200
         assert response.status_code == expected, (page, response.status_code)
         common._after_response()
 
