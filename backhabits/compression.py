@@ -70,17 +70,17 @@ class PageCompressionMiddleware(GZipMiddleware):
                 return super().process_response(request, response)
             patch_vary_headers(response, ("Accept-Encoding",))
             return response
-        # Read once: each read of `content` joins the page's parts into a new copy.
-        content = response.content
         # Short answers (/healthz, a redirect) leave before the header is read.
-        if len(content) < SHORTEST_WORTH_COMPRESSING or response.has_header("Content-Encoding"):
+        if len(response.content) < SHORTEST_WORTH_COMPRESSING or response.has_header(
+            "Content-Encoding"
+        ):
             return response
         patch_vary_headers(response, ("Accept-Encoding",))
         coding = _coding_for(request)
         if coding is None:
             return response
-        body = compressed(content, coding, max_random_bytes=self.max_random_bytes)
-        if len(body) >= len(content):
+        body = compressed(response.content, coding, max_random_bytes=self.max_random_bytes)
+        if len(body) >= len(response.content):
             return response
         response.content = body
         response.headers["Content-Length"] = str(len(body))
