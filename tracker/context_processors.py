@@ -2,6 +2,7 @@ from django.utils.functional import SimpleLazyObject
 
 from tracker import plain
 from tracker.care import responses
+from tracker.csrf import token_for
 from tracker.dates import today_for
 from tracker.days.checkins import CHECKED_IN_FIELDS
 from tracker.links import reverse_once
@@ -47,3 +48,9 @@ def care_lines(request) -> dict:
             lambda: responses.page_care(user, today=today_for(user)).lines
         )
     }
+
+
+def csrf(request) -> dict:
+    """Django's own `csrf` processor (which every RequestContext runs first), with the token
+    masked once per request (tracker.csrf): listed after it, this one's `csrf_token` wins."""
+    return {"csrf_token": SimpleLazyObject(lambda: token_for(request))}

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 
 from django.conf import settings
 from django.core.cache import caches
-from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils import translation
@@ -26,6 +25,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.choices import Habit
+from tracker.csrf import token_for
 from tracker.guide import tips
 
 CARDS_CACHE = "fragments"
@@ -62,7 +62,7 @@ def cards_key(content: tuple, dismissed: tuple, *, signed_in: bool, language: st
 def _with_request(drawn: str, request) -> SafeString:
     # Drawn by our own template; the token and the address are escaped as the template would.
     return mark_safe(
-        drawn.replace(_TOKEN, escape(get_token(request))).replace(
+        drawn.replace(_TOKEN, escape(token_for(request))).replace(
             _HERE, escape(request.get_full_path())
         )
     )

@@ -5,7 +5,6 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView, PasswordChangeView, PasswordResetView
 from django.core import signing
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -17,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from tracker import throttling
 from tracker.accounts import delivery, lifecycle
 from tracker.choices import TrackedKind
+from tracker.csrf import token_for
 from tracker.dates import today_for
 from tracker.days import tracked, tracked_rows
 from tracker.days.pages import away_context
@@ -144,7 +144,7 @@ def _remember_language(response: HttpResponse, language: str) -> None:
 def _csrf_input(request: HttpRequest) -> str:
     """What `{% csrf_token %}` draws, worked out once for the page's own-list rows."""
     return format_html(
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', get_token(request)
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token_for(request)
     )
 
 
