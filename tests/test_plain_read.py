@@ -1,6 +1,7 @@
 """tracker.plain: rows read from a cursor are the instances the ORM gives (issue 30)."""
 
 import datetime as dt
+import json
 from decimal import Decimal
 
 import pytest
@@ -231,3 +232,34 @@ def test_a_locked_read_outside_a_transaction_is_refused_on_every_database(user):
     with pytest.raises(TransactionManagementError):
         checkins.stored_day(user, timezone.now().date(), lock=True)
     assert plain.read(CareAlert, "user_id = %s", [user.pk]) == []
+
+
+def test_an_empty_json_list_reads_as_a_new_empty_list_each_time_as_the_orm_reads_it(user):
+    today = timezone.now().date()
+    make_checkin(user, today, symptoms=[], item_ids=[])
+    make_checkin(user, today - dt.timedelta(days=1), symptoms=["fever"], item_ids=[])
+    stored = CheckIn.objects.values_list("symptoms", flat=True)
+    assert sorted(map(str, stored)) == ["['fever']", "[]"]  # as the column holds them
+    rows = plain.values(CheckIn, ("date", "symptoms", "item_ids"), "user_id = %s", [user.pk])
+    by_orm = CheckIn.objects.filter(user=user).values_list("date", "symptoms", "item_ids")
+    assert sorted(map(tuple, rows)) == sorted(by_orm)
+    lists = [value for row in rows for value in row[1:] if value == []]
+    assert len(lists) == 3 and len({id(value) for value in lists}) == 3  # none shared
+    lists[0].append("changed")
+    assert lists[1] == [] and lists[2] == []
+
+
+class _MarkedDecoder(json.JSONDecoder):
+    def decode(self, s, *args, **kwargs):
+        return ("decoded", s)
+
+
+def test_a_json_column_with_its_own_decoder_is_read_by_it_even_when_empty(user, monkeypatch):
+    make_checkin(user, timezone.now().date(), symptoms=[])
+    monkeypatch.setattr(CheckIn._meta.get_field("symptoms"), "decoder", _MarkedDecoder)
+    plain._shape.cache_clear()
+    try:
+        ((symptoms,),) = plain.values(CheckIn, ("symptoms",), "user_id = %s", [user.pk])
+    finally:
+        plain._shape.cache_clear()
+    assert symptoms == ("decoded", "[]")

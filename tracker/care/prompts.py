@@ -44,9 +44,12 @@ def load_history(user, *, first: dt.date, last: dt.date) -> redflags.History:
         "user_id = %s AND date BETWEEN %s AND %s",
         [user.pk, first, last],
     )
-    return redflags.History.from_records(
-        redflags.DayRecord(date=date, discomfort=discomfort, symptoms=frozenset(symptoms or ()))
-        for date, discomfort, symptoms in rows
+    record, none = redflags.DayRecord, frozenset()
+    return redflags.History(
+        {
+            date: record(date, discomfort, frozenset(symptoms) if symptoms else none)
+            for date, discomfort, symptoms in rows
+        }
     )
 
 
