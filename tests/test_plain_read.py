@@ -263,3 +263,46 @@ def test_a_json_column_with_its_own_decoder_is_read_by_it_even_when_empty(user, 
     finally:
         plain._shape.cache_clear()
     assert symptoms == ("decoded", "[]")
+
+
+def _changed(day: CheckIn) -> CheckIn:
+    day.symptoms, day.item_ids = ["fever", "saddle_numbness"], [4, 2]
+    day.sleep_hours, day.woke_from_pain, day.rest_day = Decimal("6.5"), None, True
+    day.posture, day.notes = None, "ünïcode, 'quotes'"
+    return day
+
+
+def test_a_plain_save_of_a_stored_day_writes_what_save_writes(user, other_user):
+    from tracker.models import CheckIn
+
+    today = timezone.now().date()
+    by_orm = make_checkin(user, today, woke_from_pain=True)
+    by_plain = make_checkin(other_user, today, woke_from_pain=True)
+    created, updated_before = by_plain.created_at, by_plain.updated_at
+    _changed(by_orm).save()
+    plain.save_stored(_changed(by_plain))
+    assert by_plain.updated_at > updated_before  # stamped, as auto_now is on save()
+    stored = {c.user_id: _values(c) for c in CheckIn.objects.all()}
+    ignored = ("id", "user_id", "created_at", "updated_at")
+    orm_row, plain_row = stored[user.pk], stored[other_user.pk]
+    assert {k: v for k, v in plain_row.items() if k not in ignored} == {
+        k: v for k, v in orm_row.items() if k not in ignored
+    }
+    assert plain_row["created_at"] == created and plain_row["updated_at"] == by_plain.updated_at
+
+
+def test_a_plain_save_of_a_day_deleted_meanwhile_stores_it_again_as_save_does(user):
+    from tracker.models import CheckIn
+
+    day = make_checkin(user, timezone.now().date())
+    CheckIn.objects.filter(pk=day.pk).delete()
+    plain.save_stored(_changed(day))
+    assert CheckIn.objects.get(user=user).symptoms == ["fever", "saddle_numbness"]
+
+
+def test_nothing_listens_for_a_saved_day_which_a_plain_save_would_not_tell():
+    from django.db.models.signals import post_save, pre_save
+
+    from tracker.models import CheckIn
+
+    assert not pre_save.has_listeners(CheckIn) and not post_save.has_listeners(CheckIn)

@@ -135,7 +135,7 @@ def _apply(*, user, date: dt.date, change: DayChange, current: CheckIn | None) -
             checkin.delete()
         return None
     if checkin.pk:
-        checkin.save()
+        plain.save_stored(checkin)
     else:
         try:
             with transaction.atomic():
