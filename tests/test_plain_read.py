@@ -7,6 +7,7 @@ from decimal import Decimal
 import pytest
 from django.db import transaction
 from django.db.transaction import TransactionManagementError
+from django.test.utils import isolate_apps
 from django.utils import timezone
 
 from tests.factories import make_checkin
@@ -306,3 +307,15 @@ def test_nothing_listens_for_a_saved_day_which_a_plain_save_would_not_tell():
     from tracker.models import CheckIn
 
     assert not pre_save.has_listeners(CheckIn) and not post_save.has_listeners(CheckIn)
+
+
+@isolate_apps("tracker")
+def test_a_model_in_two_tables_is_not_saved_plainly():
+    class Child(CareAlert):  # multi-table inheritance: its fields lie in two tables
+        class Meta:
+            app_label = "tracker"
+
+    with pytest.raises(TypeError, match="saved by save"):
+        plain._update_shape(Child, "default", "any")
+    columns = plain._update_shape(CareAlert, "default", "any")[0]
+    assert columns.startswith("UPDATE")  # its parent is one table: saved plainly

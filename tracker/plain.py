@@ -108,10 +108,14 @@ def updated(
 
 @functools.cache
 def _update_shape(model: type[Model], alias: str, vendor: str) -> tuple[str, list]:
-    """(UPDATE of every concrete field of one `model` row by primary key, those fields)."""
+    """(UPDATE of every concrete field of one `model` row by primary key, those fields). A
+    model whose fields lie in more than one table, or with a column the database computes,
+    is for save() alone."""
     meta = model._meta
     quote = connections[alias].ops.quote_name
     fields = [field for field in meta.concrete_fields if not field.primary_key]
+    if meta.parents or any(field.generated for field in fields):
+        raise TypeError(f"{meta.label} is saved by save(), not plainly")
     assignments = ", ".join(f"{quote(field.column)} = %s" for field in fields)
     return (
         f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(meta.pk.column)} = %s",
