@@ -70,3 +70,76 @@ def test_the_shape_check_tells_a_changed_day_apart(user):
     drawn = str(week_strip.week_items(days))
     assert _same_shape(drawn.replace("Discomfort 6", "Discomfort 5")) != _same_shape(expected)
     assert _same_shape(drawn.replace("</span> <span", "</span><span")) != _same_shape(expected)
+
+
+# --- each day's item, kept (week_strip.DRAWN) -----------------------------------------------
+
+
+def _drawn_now(user, today: dt.date) -> str:
+    return str(week_strip.week_items(checkins.recent_days(user=user, today=today)))
+
+
+def _drawn_afresh(user, today: dt.date) -> str:
+    week_strip.DRAWN.clear()
+    return _drawn_now(user, today)
+
+
+def test_a_kept_day_is_drawn_once_and_shared_by_everyone_who_logged_it_alike(user, other_user):
+    today = dt.date(2026, 3, 4)
+    for person in (user, other_user):
+        make_checkin(person, today, discomfort=6)
+    week_strip.DRAWN.clear()
+    with translation.override("en"):
+        first = _drawn_now(user, today)
+        kept = len(week_strip.DRAWN._items)
+        assert _drawn_now(other_user, today) == first
+    assert kept == 7 and len(week_strip.DRAWN._items) == 7
+
+
+@pytest.mark.parametrize(
+    "change",
+    ["discomfort", "partial", "cleared", "new day", "deleted", "language", "script prefix"],
+)
+def test_a_kept_day_is_drawn_again_when_anything_it_shows_changes(user, change):
+    """Each input of an item changed after it was kept: the page shows what a fresh drawing
+    shows, never the kept one."""
+    from django.urls import get_script_prefix, set_script_prefix
+
+    today = dt.date(2026, 3, 4)
+    day = make_checkin(user, today, discomfort=6)
+    make_checkin(user, today - dt.timedelta(days=1), discomfort=2)
+    language, prefix = "en", get_script_prefix()
+    week_strip.DRAWN.clear()
+    with translation.override(language):
+        before = _drawn_now(user, today)
+    if change == "discomfort":
+        CheckIn.objects.filter(pk=day.pk).update(discomfort=7)
+    elif change == "partial":
+        CheckIn.objects.filter(pk=day.pk).update(posture=None)
+    elif change == "cleared":
+        CheckIn.objects.filter(pk=day.pk).update(discomfort=None, posture=None)
+    elif change == "new day":
+        make_checkin(user, today - dt.timedelta(days=3), discomfort=4)
+    elif change == "deleted":
+        CheckIn.objects.filter(pk=day.pk).delete()
+    elif change == "language":
+        language = "es"
+    else:
+        prefix = "/backhabits/"
+    set_script_prefix(prefix)
+    try:
+        with translation.override(language):
+            kept = _drawn_now(user, today)
+            fresh = _drawn_afresh(user, today)
+    finally:
+        set_script_prefix("/")
+    assert kept == fresh
+    assert kept != before
+
+
+def test_with_debug_on_every_day_is_drawn_afresh(user, settings):
+    settings.DEBUG = True
+    make_checkin(user, dt.date(2026, 3, 4), discomfort=6)
+    week_strip.DRAWN.clear()
+    _drawn_now(user, dt.date(2026, 3, 4))
+    assert len(week_strip.DRAWN._items) == 0

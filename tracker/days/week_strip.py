@@ -2,41 +2,63 @@
 
 Through the template each day was a dozen nodes (its link, names, state and discomfort in
 words), about a tenth of home. The markup is the one templates/tracker/home.html drew, every
-value escaped as the template escaped it; tests/views/test_h30_week_strip.py compares both."""
+value escaped as the template escaped it; tests/views/test_h30_week_strip.py compares both.
 
+A day's item says only its date, how much of it is logged and its discomfort, in the page's
+language and under the site's address: the same for everyone who logged that day alike. Each
+item is kept in this process under exactly those (DRAWN), so home draws a day once, not on every
+view; what it shows of a person is in the key, and a changed day is a new key."""
+
+import functools
 from collections.abc import Iterable
 
+from django.conf import settings
+from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
 from tracker.days.checkins import DaySummary
+from tracker.kept import Kept
+
+# A key is a date, one of three states and one of twelve discomforts, per language and address:
+# the eight days any home page shows today hold ~600 at the very most, ~200 bytes each.
+DRAWN = Kept(2048)
 
 
 def week_items(days: Iterable[DaySummary]) -> SafeString:
     """One `<li>` per day, newest first: its weekday and date link to its check-in, then its
     discomfort, or how much of it is logged."""
-    # The words every day shares, looked up once a page.
-    partly, not_logged = escape(gettext("Partly logged")), escape(gettext("Not logged"))
-    partly_also = escape(gettext(", partly logged"))  # (makemessages reads no f-string)
-    partly_aside = f'<span class="visually-hidden">{partly_also}</span>'
-    discomfort_words = gettext("Discomfort %(value)s")
-    parts = []
+    # Everything an item is drawn in besides its day: what reverse() and the translations read.
+    setting = (get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    parts, debug = [], settings.DEBUG
     for day in days:
-        state = day.state
         discomfort = day.checkin.discomfort if day.checkin is not None else None
-        if discomfort is not None:
-            # As {% blocktranslate %}: the translation as it is, the value escaped.
-            value = discomfort_words % {"value": escape(discomfort)}
-        else:
-            value = partly if state == "partial" else not_logged
-        aside = partly_aside if state == "partial" and discomfort is not None else ""
-        parts.append(
-            # Spaces between the spans, as the template had: a screen reader reads the
-            # link's name as words ("Mon 30 Nov Discomfort 3"), not run together.
-            f'<li class="day day-{escape(state)}"><a href="{escape(day.url)}">'
-            f'<span class="day-name">{escape(day.weekday)}</span> '
-            f'<span class="day-date">{escape(day.day_month)}</span> '
-            f'<span class="day-value">{value}</span>{" " if aside else ""}{aside}</a></li>'
-        )
+        key = (setting, day.date, day.state, discomfort)
+        draw = functools.partial(_item, day, discomfort)
+        # With DEBUG on, afresh: an edited catalogue shows at once (as page_assets' words).
+        parts.append(draw() if debug else DRAWN.get_or_make(key, draw))
     return mark_safe("".join(parts))
+
+
+def _item(day: DaySummary, discomfort: int | None) -> str:
+    state = day.state
+    if discomfort is not None:
+        # As {% blocktranslate %}: the translation as it is, the value escaped.
+        value = gettext("Discomfort %(value)s") % {"value": escape(discomfort)}
+    elif state == "partial":
+        value = escape(gettext("Partly logged"))
+    else:
+        value = escape(gettext("Not logged"))
+    aside = ""
+    if state == "partial" and discomfort is not None:
+        # (makemessages reads no f-string)
+        aside = f' <span class="visually-hidden">{escape(gettext(", partly logged"))}</span>'
+    # Spaces between the spans, as the template had: a screen reader reads the link's name as
+    # words ("Mon 30 Nov Discomfort 3"), not run together.
+    return (
+        f'<li class="day day-{escape(state)}"><a href="{escape(day.url)}">'
+        f'<span class="day-name">{escape(day.weekday)}</span> '
+        f'<span class="day-date">{escape(day.day_month)}</span> '
+        f'<span class="day-value">{value}</span>{aside}</a></li>'
+    )
