@@ -41,6 +41,7 @@ def _drawn_now(user, path: str = "/") -> str:
     request = RequestFactory().get(path)
     request.user = user
     chosen = tips.tips_for_user(user, today=timezone.localdate())
+    tips.with_links(chosen_tip.tip for chosen_tip in chosen)
     html = render_to_string(TEMPLATE, {"chosen_tips": chosen}, request=request)
     return SECTION.search(html).group(0)
 

@@ -79,6 +79,8 @@ def tips_for_you(request, chosen: Sequence, *, kept_as: str) -> SafeString:
     cache = caches[tips.TIP_CACHE]
     drawn = None if settings.DEBUG else cache.get(key)
     if drawn is None:
+        # The cards' links are set only to draw them: a kept section needs none.
+        tips.with_links(chosen_tip.tip for chosen_tip in chosen)
         drawn = render_to_string(
             "tracker/partials/tips_for_you.html",
             {"chosen_tips": chosen, "user": request.user, "request": _Here, "csrf_token": _TOKEN},

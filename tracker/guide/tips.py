@@ -371,7 +371,6 @@ def day_tips(user, *, today: dt.date, red_flag_active: bool = False) -> tuple[li
     if chosen is None:
         chosen = choose_tips(user, inputs)
         cache.set(inputs.cache_key, chosen)
-    with_links(chosen_tip.tip for chosen_tip in chosen)
     return chosen, inputs.cache_key
 
 
