@@ -52,8 +52,8 @@ def _item(day: DaySummary, discomfort: int | None) -> str:
         value = escape(gettext("Not logged"))
     aside = ""
     if state == "partial" and discomfort is not None:
-        # (makemessages reads no f-string)
-        aside = f' <span class="visually-hidden">{escape(gettext(", partly logged"))}</span>'
+        partly_also = escape(gettext(", partly logged"))  # (makemessages reads no f-string)
+        aside = f' <span class="visually-hidden">{partly_also}</span>'
     # Spaces between the spans, as the template had: a screen reader reads the link's name as
     # words ("Mon 30 Nov Discomfort 3"), not run together.
     return (
