@@ -23,6 +23,7 @@ from tracker.days import (
     first_week,
     peg,
     submit,
+    today_card,
     tracked,
     units,
     week_strip,
@@ -34,25 +35,6 @@ from tracker.limits import WATER_ML_MAX
 from tracker.models import CheckIn
 from tracker.trends import dashboard, exports, habits
 
-
-def _today_card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
-    profile = user.profile
-    return {
-        "today": today,
-        "today_checkin": checkin,
-        "today_summary": day_summary.describe_day(
-            checkin, date=today, water_unit=profile.water_unit
-        ),
-        "water": checkins.water_status(checkin, profile=profile),
-        "exercise_goal": profile.exercise_goal_minutes,
-        "exercise_goal_reached": bool(
-            checkin
-            and checkin.exercise_minutes is not None
-            and checkin.exercise_minutes >= profile.exercise_goal_minutes
-        ),
-    }
-
-
 GOAL_WORDS = {"water": _("Water goal reached."), "exercise": _("Exercise goal reached.")}
 
 
@@ -62,7 +44,7 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "tracker/landing.html")
     today = today_for(request.user)
     recent_days = checkins.recent_days(user=request.user, today=today)
-    context = _today_card_context(request.user, today, checkin=recent_days[0].checkin)
+    context = today_card.card_context(request.user, today, recent_days[0].checkin)
     context["recent_days"] = recent_days
     context["reach"] = delivery.reach(request.user)
     # Open alerts and reminders lead as one line each; only tips safe beside them are chosen.
@@ -311,7 +293,7 @@ def _home_water_tap(request: HttpRequest, *, undo: bool) -> HttpResponse:
         elif tap.goal_reached:
             messages.success(request, GOAL_WORDS["water"])
         return redirect("tracker:home")
-    context = _today_card_context(request.user, today, tap.checkin)
+    context = today_card.card_context(request.user, today, tap.checkin)
     context["water_error"] = tap.error
     context["water_goal_reached_now"] = tap.goal_reached
     return render(request, "tracker/partials/today_card.html", context)
