@@ -33,7 +33,8 @@ from tracker.forms.day import CheckInForm, PegForm
 from tracker.guide import tip_cards, tips
 from tracker.limits import WATER_ML_MAX
 from tracker.models import CheckIn
-from tracker.trends import dashboard, exports, habits
+from tracker.trends import dashboard, exports
+from tracker.trends.strength_bars import strength_bars
 
 GOAL_WORDS = {"water": _("Water goal reached."), "exercise": _("Exercise goal reached.")}
 
@@ -71,9 +72,7 @@ def home(request: HttpRequest) -> HttpResponse:
         context["tips_for_you"] = tip_cards.tips_for_you(request, chosen, kept_as=kept_as)
     if parts.habit_strength:
         strengths = dashboard.habit_strengths(request.user, today=today)
-        context["habit_strengths"] = [
-            (habit, habits.HABIT_LABELS[habit], strengths.percent(habit)) for habit in habits.HABITS
-        ]
+        context["strength_bars"] = strength_bars(strengths)
     return render(request, "tracker/home.html", context)
 
 
