@@ -32,11 +32,10 @@ def card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
         ),
         "water": water,
         "water_line": _worded(
-            gettext("Water: <strong id=\"water-today\">%(total)s</strong> of %(goal)s"),
+            gettext('Water: <strong id="water-today">%(total)s</strong> of %(goal)s'),
             total=water.text,
             goal=water.goal_text,
         ),
-        "exercise_goal": profile.exercise_goal_minutes,
         "exercise_line": None
         if exercise_minutes is None
         else _worded(
