@@ -258,6 +258,39 @@ def test_same_as_yesterday_offers_the_habits_only(logged_in_client, user):
     assert "stress" not in button and "discomfort" not in button
 
 
+@pytest.mark.parametrize(
+    ("logged", "unit"),
+    [
+        ({"posture": 5, "exercise_minutes": 1200, "water_ml": 1800}, "ml"),
+        ({"posture": 2, "exercise_minutes": None, "water_ml": 500}, "oz"),
+        ({"posture": None, "exercise_minutes": 0, "water_ml": None}, "ml"),
+    ],
+)
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_same_as_yesterday_sums_up_the_days_habits_as_the_day_says_them(
+    logged_in_client, user, logged, unit, language
+):
+    """The offer's summary: each habit the day logged, in words, in the form's order, as the
+    day's own summary words them (tracker.days.day_summary)."""
+    from tracker.days.day_summary import describe_day
+
+    user.profile.water_unit = unit
+    user.profile.save()
+    yesterday = _today() - dt.timedelta(days=1)
+    make_checkin(user, yesterday, stress=8, discomfort=7, **logged)
+    html = logged_in_client.get(reverse("tracker:checkin"), HTTP_ACCEPT_LANGUAGE=language)
+    with translation.override(user.profile.language or language):
+        day = describe_day(
+            CheckIn(**{k: v for k, v in logged.items() if v is not None}),
+            date=yesterday,
+            water_unit=unit,
+        )
+        expected = " · ".join(value for _, value in day.logged)
+    shown = re.search(r'id="same-as-summary">(.*?)</p>', html.content.decode(), re.S).group(1)
+    assert expected and expected in shown
+    assert "/10" not in shown  # never discomfort or stress
+
+
 def test_same_as_yesterday_never_offers_water_over_todays_taps(logged_in_client, user):
     make_checkin(user, _today() - dt.timedelta(days=1), water_ml=1800)
     logged_in_client.post(reverse("tracker:add_water"))

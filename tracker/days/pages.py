@@ -13,7 +13,8 @@ from django.utils.translation import gettext, pgettext
 from tracker.care import countries, redflags, shown
 from tracker.choices import WaterUnit
 from tracker.dates import day_name
-from tracker.days import away, checkins, day_summary, units
+from tracker.days import away, checkins, units
+from tracker.days.measures import ASKED_ORDER, value_words
 from tracker.forms.day import CheckInForm
 from tracker.forms.history import AwayForm
 from tracker.models import CheckIn
@@ -96,9 +97,6 @@ def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: Check
         )
         for name, value in previous.values.items()
     }
-    described = day_summary.describe_day(
-        CheckIn(**previous.values), date=previous.date, water_unit=water_unit
-    )
     return {
         "label": (
             gettext("Same as yesterday")
@@ -106,7 +104,12 @@ def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: Check
             else gettext("Same as %(day)s") % {"day": day_words(previous.date, today)}
         ),
         "values": shown,
-        "summary": " · ".join(value for _, value in described.logged),
+        # The day's habits in words, in the order the form asks them (as its summary says them).
+        "summary": " · ".join(
+            value_words(name, previous.values[name], water_unit=water_unit)
+            for name in ASKED_ORDER
+            if name in previous.values
+        ),
     }
 
 
