@@ -119,9 +119,11 @@ def test_the_tracked_lists_keep_the_models_order(user, other_user):
     for kind, name in [("factor", "b"), ("relief", "z"), ("factor", "a"), ("relief", "y")]:
         TrackedItem.objects.create(user=user, kind=kind, name=name)
     TrackedItem.objects.create(user=other_user, kind="factor", name="c")
+    TrackedItem.objects.filter(user=user, name="z").update(retired_at=timezone.now())
     read = tracked.lists_for(user)
-    by_orm = list(TrackedItem.objects.filter(user=user))
-    assert [_values(i) for i in read.items] == [_values(i) for i in by_orm]
+    by_orm = TrackedItem.objects.filter(user=user).values_list("pk", "kind", "name", "retired_at")
+    assert [tuple(item) for item in read.items] == list(by_orm)
+    assert [item.name for item in read.retired("relief")] == ["z"]
 
 
 def test_the_locked_read_of_a_day_is_the_day(user):
