@@ -36,6 +36,13 @@ def test_a_day_named_in_spanish_then_english_is_not_kept_in_the_first():
         assert day_name(MONDAY) == "lunes 2 de marzo"
 
 
+def test_a_named_day_is_kept_as_that_day_only():
+    with translation.override("en"):
+        assert day_name(MONDAY) == "Monday 2 March"
+        assert day_name(MONDAY + dt.timedelta(days=1)) == "Tuesday 3 March"
+        assert day_name(MONDAY + dt.timedelta(days=365)) == "Tuesday 2 March"
+
+
 def test_evidence_dates_are_named_in_the_active_language():
     with translation.override("en"):
         assert iso_day("2026-11-21") == "Sat 21 Nov 2026"

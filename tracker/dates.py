@@ -17,7 +17,14 @@ EARLIEST_CHECKIN_DATE = dt.date(2000, 1, 1)
 def day_name(day: dt.date) -> str:
     """How every page and message names a day: "Monday 3 March" (templates: the day_name
     filter), in the active language ("lunes 3 de marzo"): Django's date format translates the
-    day and month names, and the pattern itself is translated."""
+    day and month names, and the pattern itself is translated. Worked out once per day and
+    language: home names today, and every save names the day saved."""
+    return _day_name(day, get_language())
+
+
+@lru_cache(maxsize=1024)
+def _day_name(day: dt.date, language: str | None) -> str:
+    # `language` is only part of the key: the pattern and the names come from the active one.
     # Translators: a date format (Django's date filter): weekday, day, month: "Monday 3 March".
     return formats.date_format(day, pgettext("date format", "l j F"))
 
