@@ -1,12 +1,16 @@
-"""Issue 30: the check-in form's choice fields are copied for each form without normalising
-their choices again (tracker.forms.day._SharedChoices), and each form's copy stays its own."""
+"""Issue 30: each check-in and settings form copies its class's fields directly
+(tracker.forms.field_copies): the same copies Django's deep copy makes, choice pairs not
+normalised again, and each form's copy its own."""
 
 import copy
 
+import pytest
 from django import forms
 from django.utils.choices import normalize_choices
 
-from tracker.forms.day import CheckInForm, _copied_choice_widget
+from tracker.forms.account import SettingsForm
+from tracker.forms.day import CheckInForm
+from tracker.forms.field_copies import copied_field, copied_widget
 
 CHOICE_FIELDS = [
     name for name, field in CheckInForm.base_fields.items() if isinstance(field, forms.ChoiceField)
@@ -53,9 +57,77 @@ def test_another_widget_is_deep_copied_as_django_does():
             return super().__deepcopy__(memo)
 
     widget = OwnCopy(choices=[(1, "One")])
-    copied = _copied_choice_widget(widget, {})
+    copied = copied_widget(widget, {})
     assert OwnCopy.copies == 1 and copied is not widget
     text = forms.TextInput(attrs={"size": 3})
-    copied_text = _copied_choice_widget(text, {})
+    copied_text = copied_widget(text, {})
     assert copied_text.attrs == {"size": 3} and copied_text.attrs is not text.attrs
     assert copy.deepcopy(text).attrs == copied_text.attrs
+
+
+# Copied as objects of their own: everything else a field or widget holds is shared, as
+# copy.copy shares it in Django's own deep copy.
+OWN_COPIES = {"widget", "error_messages", "validators", "attrs", "_choices"}
+
+
+def _same_copy(ours, djangos, original):
+    assert type(ours) is type(djangos)
+    assert vars(ours).keys() == vars(djangos).keys()
+    for name, value in vars(ours).items():
+        if name == "widget":
+            _same_copy(value, djangos.widget, original.widget)
+        elif name in OWN_COPIES:
+            assert value == vars(djangos)[name], name
+            assert value is not vars(original)[name], name
+        else:
+            assert value is vars(djangos)[name], name
+
+
+@pytest.mark.parametrize("form_class", [CheckInForm, SettingsForm])
+def test_each_field_is_copied_as_djangos_deep_copy_copies_it(form_class):
+    djangos = copy.deepcopy(dict(form_class.base_fields))
+    ours = copy.deepcopy(form_class.base_fields)
+    assert type(ours) is dict and ours.keys() == djangos.keys()
+    for name, field in ours.items():
+        _same_copy(field, djangos[name], form_class.base_fields[name])
+
+
+@pytest.mark.parametrize("form_class", [CheckInForm, SettingsForm])
+def test_what_one_form_changes_in_its_fields_is_its_own(form_class):
+    first, second = form_class(), form_class()
+    for name in form_class.base_fields:
+        field = first.fields[name]
+        field.widget.attrs["data-mine"] = "1"
+        field.error_messages["mine"] = "Mine"
+        field.validators.append(str)
+        base, other = form_class.base_fields[name], second.fields[name]
+        for untouched in (base, other):
+            assert "data-mine" not in untouched.widget.attrs
+            assert "mine" not in untouched.error_messages
+            assert str not in untouched.validators
+
+
+@pytest.mark.parametrize("form_class", [CheckInForm, SettingsForm])
+def test_forms_copy_their_classs_fields_without_copy_copy(monkeypatch, form_class):
+    copied = []
+    real_copy = copy.copy
+    monkeypatch.setattr(copy, "copy", lambda thing: copied.append(id(thing)) or real_copy(thing))
+    form_class()
+    base = form_class.base_fields.values()
+    assert not {id(part) for field in base for part in (field, field.widget)} & set(copied)
+
+
+def test_a_field_that_copies_itself_its_own_way_is_deep_copied():
+    class OwnField(forms.CharField):
+        copies = 0
+
+        def __deepcopy__(self, memo):
+            OwnField.copies += 1
+            return super().__deepcopy__(memo)
+
+    field = OwnField(widget=forms.Textarea)
+    copied = copied_field(field, {})
+    assert OwnField.copies == 1 and copied is not field and copied.widget is not field.widget
+    split = forms.SplitDateTimeField()
+    split_copy = copied_field(split, {})
+    assert split_copy.fields[0] is not split.fields[0]

@@ -26,6 +26,7 @@ from tracker.accounts.lifecycle import TooManyWrongPasswords, check_current_pass
 from tracker.choices import TrackedKind, WaterUnit
 from tracker.dates import canonical_timezone, zone_aliases
 from tracker.days import units
+from tracker.forms.field_copies import fields_copied_directly
 from tracker.forms.long_select import LongSelect
 from tracker.forms.places import SignupZoneField, ZoneField, country_choices
 from tracker.limits import (
@@ -159,6 +160,7 @@ def language_choices() -> list[tuple[str, str]]:
     return [("", gettext("Same as my browser")), *settings.LANGUAGES]
 
 
+@fields_copied_directly
 class SettingsForm(forms.ModelForm):
     email = forms.EmailField(
         label=_("E-mail address (optional)"),

@@ -1,4 +1,3 @@
-import copy
 from decimal import Decimal
 
 from django import forms
@@ -14,6 +13,7 @@ from tracker.days import peg, tracked, units
 from tracker.days.measures import MEASURE_FIELDS
 from tracker.days.submit import Answers
 from tracker.forms import drawing, fieldsets
+from tracker.forms.field_copies import SharedChoices, fields_copied_directly
 from tracker.limits import EXERCISE_MINUTES_MAX, NOTES_MAX_LENGTH, SLEEP_HOURS_MAX, WATER_ML_MAX
 from tracker.models import is_given
 
@@ -32,47 +32,15 @@ def _text(message, **values) -> str:
 _lazy_text = lazy(_text, str)
 
 
-class _SharedChoices:
-    """A choice field whose form copies share its choice pairs. Django deep-copies every
-    field for every form, and each (value, label) pair of a list of constants with it: about a
-    third of building the check-in form. The pairs are never changed in place (a person's own
-    lists are set as a new list in CheckInForm.__init__), so a new list of the same pairs is
-    the same choices; the widget already keeps a shallow copy of its own."""
-
-    def __deepcopy__(self, memo):
-        # forms.Field.__deepcopy__, with the widget copied as below.
-        result = copy.copy(self)
-        memo[id(self)] = result
-        result.widget = _copied_choice_widget(self.widget, memo)
-        result.error_messages = self.error_messages.copy()
-        result.validators = self.validators[:]
-        choices = self._choices
-        result._choices = list(choices) if type(choices) is list else copy.deepcopy(choices, memo)
-        return result
-
-
-def _copied_choice_widget(widget: forms.Widget, memo: dict) -> forms.Widget:
-    """ChoiceWidget.__deepcopy__ without normalising the choices again (they were when set):
-    normalising every choice widget's pairs on every copy was most of building the check-in
-    form. Any other widget is deep-copied as Django does."""
-    if type(widget).__deepcopy__ is not forms.widgets.ChoiceWidget.__deepcopy__:
-        return copy.deepcopy(widget, memo)
-    copied = copy.copy(widget)
-    copied.attrs = widget.attrs.copy()
-    copied._choices = copy.copy(widget._choices)
-    memo[id(widget)] = copied
-    return copied
-
-
-class TypedChoiceField(_SharedChoices, forms.TypedChoiceField):
+class TypedChoiceField(SharedChoices, forms.TypedChoiceField):
     pass
 
 
-class MultipleChoiceField(_SharedChoices, forms.MultipleChoiceField):
+class MultipleChoiceField(SharedChoices, forms.MultipleChoiceField):
     pass
 
 
-class TypedMultipleChoiceField(_SharedChoices, forms.TypedMultipleChoiceField):
+class TypedMultipleChoiceField(SharedChoices, forms.TypedMultipleChoiceField):
     pass
 
 
@@ -137,6 +105,7 @@ def _own_list_field(label: str) -> TypedMultipleChoiceField:
     )
 
 
+@fields_copied_directly
 class CheckInForm(forms.Form):
     """A day's check-in. Every answer is optional (a person in pain logs what they can) and
     strictly checked when given; an answer left out is stored as "not logged". Field names match
