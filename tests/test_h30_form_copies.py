@@ -131,3 +131,23 @@ def test_a_field_that_copies_itself_its_own_way_is_deep_copied():
     split = forms.SplitDateTimeField()
     split_copy = copied_field(split, {})
     assert split_copy.fields[0] is not split.fields[0]
+
+
+def test_a_persons_own_lists_are_the_choices_djangos_setter_would_give():
+    from tracker.days import tracked
+
+    items = tracked.Lists(
+        [
+            tracked.Listed(7, "relief", "Ibuprofen", None),
+            tracked.Listed(9, "relief", "Heat <pad>", None),
+            tracked.Listed(8, "factor", "Long drive", None),
+        ]
+    )
+    form = CheckInForm(items=items)
+    by_setter = forms.TypedMultipleChoiceField()
+    for name, pairs in [("pain_relief", [(7, "Ibuprofen"), (9, "Heat <pad>")]),
+                        ("factors", [(8, "Long drive")])]:  # fmt: skip
+        by_setter.choices = pairs
+        field = form.fields[name]
+        assert field.choices == by_setter.choices == normalize_choices(pairs)
+        assert list(field.widget.choices) == list(by_setter.widget.choices)

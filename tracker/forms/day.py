@@ -224,7 +224,7 @@ class CheckInForm(forms.Form):
                 offered = items.active(kind) + [
                     item for item in items.retired(kind) if item.pk in ticked
                 ]
-            self.fields[name].choices = [(item.pk, item.name) for item in offered]
+            self.fields[name].set_pairs([(item.pk, item.name) for item in offered])
 
     @property
     def water_field(self) -> forms.BoundField:

@@ -76,6 +76,12 @@ class SharedChoices:
     lists are set as a new list in CheckInForm.__init__), so a new list of the same pairs is
     the same choices; the widget already keeps a shallow copy of its own."""
 
+    def set_pairs(self, pairs: list[tuple[object, str]]) -> None:
+        """`field.choices = pairs`, for (value, label) pairs with plain string labels and no
+        groups, which Django's normalising gives back unchanged: the field and its widget
+        share the list, as the setter leaves them, without walking it twice more."""
+        self._choices = self.widget._choices = pairs
+
     def __deepcopy__(self, memo):
         copied = _copied_field_parts(self, memo)
         choices = self._choices
