@@ -3,6 +3,9 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from tracker.care import redflags, thresholds
 from tracker.care.redflags import (
@@ -643,3 +646,21 @@ def test_a_day_without_a_score_is_not_a_severe_day():
     records = [rec(2, 9), rec(1, None, "leg_pain"), rec(0, 9)]
     assert "severe_three_days" not in fired(records)
     assert "severe_three_days" in fired([rec(2, 9), rec(1, 8), rec(0, 9)])
+
+
+# What the rules read of a history: its windows, as the plain filter over its days gives them.
+@given(
+    offsets=st.sets(st.integers(min_value=-120, max_value=10), max_size=60),
+    first=st.integers(min_value=-130, max_value=20),
+    length=st.integers(min_value=-3, max_value=100),
+)
+@hypothesis_settings(max_examples=300, deadline=None)
+def test_a_historys_windows_are_its_days_between_both_ends_oldest_first(offsets, first, length):
+    records = [rec(offset, None if offset % 3 == 0 else offset % 11) for offset in offsets]
+    history = History.from_records(reversed(records))  # any order in, oldest first out
+    start, end = D + dt.timedelta(days=first), D + dt.timedelta(days=first + length)
+    expected = sorted((r for r in records if start <= r.date <= end), key=lambda r: r.date)
+    assert history.recorded(start, end) == expected
+    assert history.logged(start, end) == [r for r in expected if r.discomfort is not None]
+    # Asked again (the sorted order is kept), the same answer.
+    assert history.recorded(start, end) == expected

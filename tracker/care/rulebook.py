@@ -2,7 +2,9 @@
 reads (a person's logged days around the day checked, and their health profile), what it gives
 (the evidence for a firing), and the order of the tiers."""
 
+import bisect
 import datetime as dt
+import functools
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import NamedTuple
@@ -49,14 +51,18 @@ class History:
 
     def recorded(self, first: dt.date, last: dt.date) -> list[DayRecord]:
         """Every saved day from first to last, whatever it logged, oldest first."""
-        return sorted(
-            (r for r in self.days.values() if first <= r.date <= last),
-            key=lambda record: record.date,
-        )
+        dates, records = self._in_order
+        return records[bisect.bisect_left(dates, first) : bisect.bisect_right(dates, last)]
 
     def logged(self, first: dt.date, last: dt.date) -> list[DayRecord]:
         """The days from first to last with discomfort logged: what the pain rules count."""
         return [r for r in self.recorded(first, last) if r.discomfort is not None]
+
+    @functools.cached_property
+    def _in_order(self) -> tuple[list[dt.date], list[DayRecord]]:
+        # Sorted once: a save's rules ask for seven windows of the same three months.
+        records = sorted(self.days.values(), key=lambda record: record.date)
+        return [record.date for record in records], records
 
 
 Predicate = Callable[[dt.date, History, HealthFactors], tuple[Evidence, ...] | None]
