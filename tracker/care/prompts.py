@@ -44,10 +44,11 @@ def load_history(user, *, first: dt.date, last: dt.date) -> redflags.History:
         "user_id = %s AND date BETWEEN %s AND %s",
         [user.pk, first, last],
     )
-    record, none = redflags.DayRecord, frozenset()
+    # _make: a named tuple's __new__ is Python code that passes its arguments on to it.
+    make, none = redflags.DayRecord._make, frozenset()
     return redflags.History(
         {
-            date: record(date, discomfort, frozenset(symptoms) if symptoms else none)
+            date: make((date, discomfort, frozenset(symptoms) if symptoms else none))
             for date, discomfort, symptoms in rows
         }
     )
