@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
 from django.utils.translation import gettext
@@ -32,6 +32,7 @@ from tracker.days.pages import checkin_context, checkin_page, day_words
 from tracker.forms.day import CheckInForm, PegForm
 from tracker.guide import tip_cards, tips
 from tracker.limits import WATER_ML_MAX
+from tracker.links import reverse_once
 from tracker.models import CheckIn
 from tracker.trends import dashboard, exports
 from tracker.trends.strength_bars import strength_bars
@@ -166,7 +167,8 @@ def _after_save(
         # Each a whole sentence of its own, one after another.
         reached = [str(GOAL_WORDS[goal]) for goal in saved.goals_reached]
         messages.success(request, " ".join([saved_words, *reached]))
-        return redirect("tracker:home")
+        # Every plain save ends here: the URL reversed once per language, not on each.
+        return HttpResponseRedirect(reverse_once("tracker:home"))
     care_now = _care_after(request.user, submission, today=today)
     if submission.emergency:
         return _emergency_takeover(request, care_now, day)
