@@ -141,6 +141,25 @@ def test_ounce_boundaries(value, valid):
     assert form.is_valid() is valid
 
 
+@pytest.mark.parametrize(
+    ("unit", "water"),
+    [(WaterUnit.MILLILITRES, "water_ml"), (WaterUnit.US_FLUID_OUNCES, "water_oz")],
+)
+def test_the_form_has_one_water_field_in_the_persons_unit_third(unit, water):
+    fields = list(CheckInForm(water_unit=unit).fields)
+    assert fields[:4] == ["posture", "exercise_minutes", water, "stress"]
+    assert [name for name in fields if name.startswith("water_") and name != "water_seen_ml"] == [
+        water
+    ]
+
+
+def test_an_ounce_users_form_takes_no_millilitres_typed_beside_it():
+    data = checkin_post_data(water_ml="500", water_oz=None)
+    form = CheckInForm(data, water_unit=WaterUnit.US_FLUID_OUNCES)
+    assert form.is_valid(), form.errors
+    assert form.day_values()["water_ml"] is None
+
+
 def test_ounce_form_shows_stored_millilitres_in_ounces():
     form = CheckInForm(initial={"water_ml": 2000}, water_unit="oz")
     assert form["water_oz"].initial == Decimal("67.6")

@@ -114,6 +114,8 @@ class CheckInForm(forms.Form):
 
     posture = _scale_field(_("Posture"), 1, 5, choices=Posture.choices)
     exercise_minutes = _whole_number_field(_("Exercise (minutes)"), EXERCISE_MINUTES_MAX, "minutes")
+    # In ounces for those who measure so: __init__ puts `water_oz` in its place.
+    water_ml = _whole_number_field(_("Water (ml)"), WATER_ML_MAX, "millilitres")
     stress = _scale_field(_("Stress (0 calm – 10 extreme)"), 0, 10)
     discomfort = _scale_field(_("Back discomfort (0 none – 10 worst imaginable)"), 0, 10)
     symptoms = MultipleChoiceField(
@@ -194,6 +196,7 @@ class CheckInForm(forms.Form):
             initial["water_oz"] = units.ml_to_oz(int(initial["water_ml"]))
         super().__init__(*args, initial=initial, **kwargs)
         if water_unit == WaterUnit.US_FLUID_OUNCES:
+            del self.fields["water_ml"]
             self.fields["water_oz"] = forms.DecimalField(
                 label=_("Water (US fl oz)"),
                 required=False,
@@ -211,11 +214,7 @@ class CheckInForm(forms.Form):
                     ),
                 },
             )
-        else:
-            self.fields["water_ml"] = _whole_number_field(
-                _("Water (ml)"), WATER_ML_MAX, "millilitres"
-            )
-        self.order_fields(["posture", "exercise_minutes", "water_ml", "water_oz"])
+            self.order_fields(["posture", "exercise_minutes", "water_oz"])
         # The person's own lists: what is in use, and anything retired the day already ticks.
         for name, kind in (("pain_relief", TrackedKind.PAIN_RELIEF),
                            ("factors", TrackedKind.FACTOR)):  # fmt: skip
