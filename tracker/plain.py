@@ -49,19 +49,8 @@ def _empty_list_at_once(step):
     return converted
 
 
-def _converted(row: Sequence, converters: list, connection) -> list:
-    """A row's values as the ORM reads them."""
-    values = list(row)
-    for place, col, steps in converters:
-        value = values[place]
-        for step in steps:
-            value = step(value, col, connection)
-        values[place] = value
-    return values
-
-
 def _all_converted(rows: Sequence[Sequence], converters: list, connection) -> list[list]:
-    """Many rows' values as the ORM reads them: _converted, a column at a time (a save's red-flag
+    """Rows' values as the ORM reads them, converted a column at a time (a save's red-flag
     check reads three months of days, and a loop per row and column cost twice as much)."""
     converted = [list(row) for row in rows]
     for place, col, steps in converters:
@@ -190,7 +179,7 @@ def read_one_with(
         row = cursor.fetchone()
     if row is None:
         return None
-    values = _converted(row, converters, connection)
+    values = _all_converted([row], converters, connection)[0]
     found = model.from_db(using, names, values[: len(names)])
     related = model._meta.get_field(related_name)
     other = None
