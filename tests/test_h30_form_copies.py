@@ -151,3 +151,6 @@ def test_a_persons_own_lists_are_the_choices_djangos_setter_would_give():
         field = form.fields[name]
         assert field.choices == by_setter.choices == normalize_choices(pairs)
         assert list(field.widget.choices) == list(by_setter.widget.choices)
+        # Each its own list, as the setter leaves them: a change to one is not the other's.
+        assert field.widget.choices is not field.choices
+        assert by_setter.widget.choices is not by_setter.choices

@@ -78,9 +78,10 @@ class SharedChoices:
 
     def set_pairs(self, pairs: list[tuple[object, str]]) -> None:
         """`field.choices = pairs`, for (value, label) pairs with plain string labels and no
-        groups, which Django's normalising gives back unchanged: the field and its widget
-        share the list, as the setter leaves them, without walking it twice more."""
-        self._choices = self.widget._choices = pairs
+        groups, which Django's normalising gives back unchanged: the field and its widget each
+        hold their own list of them, as the setter leaves them, without walking it twice more."""
+        self._choices = pairs
+        self.widget._choices = list(pairs)
 
     def __deepcopy__(self, memo):
         copied = _copied_field_parts(self, memo)
