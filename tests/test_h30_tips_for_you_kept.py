@@ -68,6 +68,35 @@ def test_the_section_is_drawn_once_per_choice(logged_in_client, user, drawn_temp
     assert drawn_templates.count(TEMPLATE) == 2
 
 
+def test_a_kept_section_is_shown_without_reading_the_choice_back(
+    logged_in_client, user, monkeypatch
+):
+    """Once drawn, the section stands for its choice: the choice itself, kept apart and maybe
+    pushed out of the cache since, is neither read back nor made again to show it."""
+    make_checkin(user, timezone.localdate(), water_ml=300, exercise_minutes=0)
+    drawn = _section(logged_in_client)
+    key = tips.tip_inputs(user, today=timezone.localdate()).cache_key
+    assert caches[tips.TIP_CACHE].get(key)  # the choice was kept beside the drawing
+    caches[tips.TIP_CACHE].delete(key)
+
+    def chosen_again(*args, **kwargs):
+        raise AssertionError("the tips were chosen again to show a kept section")
+
+    monkeypatch.setattr(tips, "choose_tips", chosen_again)
+    assert _without_tokens(_section(logged_in_client)) == _without_tokens(drawn)
+    assert caches[tips.TIP_CACHE].get(key) is None  # not read back, not made again
+
+
+def test_the_page_context_still_holds_the_days_choice(logged_in_client, user):
+    make_checkin(user, timezone.localdate(), water_ml=300, exercise_minutes=0)
+    logged_in_client.get(reverse("tracker:home"))  # drawn and kept
+    chosen = logged_in_client.get(reverse("tracker:home")).context["chosen_tips"]
+    assert [c.tip.pk for c in chosen] == [
+        c.tip.pk for c in tips.tips_for_user(user, today=timezone.localdate())
+    ]
+    assert chosen, "the day's choice is not empty"
+
+
 def test_each_response_carries_its_own_token_and_address(logged_in_client, other_user):
     _section(logged_in_client)
     other = Client()
@@ -127,8 +156,8 @@ def test_each_address_prefix_has_its_own(user):
     def drawn_under(prefix: str) -> str:
         set_script_prefix(prefix)
         try:
-            chosen, kept_as = tips.day_tips(user, today=timezone.localdate())
-            return tip_cards.tips_for_you(request, chosen, kept_as=kept_as)
+            choice = tips.day_choice(user, today=timezone.localdate())
+            return tip_cards.tips_for_you(request, choice)
         finally:
             set_script_prefix("/")
 

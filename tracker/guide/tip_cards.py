@@ -68,17 +68,18 @@ def _with_request(drawn: str, request) -> SafeString:
     )
 
 
-def tips_for_you(request, chosen: Sequence, *, kept_as: str) -> SafeString:
+def tips_for_you(request, choice: tips.DayChoice) -> SafeString:
     """The day's "Tips for you" section (nothing without tips), with this request's CSRF token
-    and address. `kept_as` is the key the choice is kept under (tips.day_tips): a digest of
-    everything it was made from (the person, the day, their days' figures, the language, the
-    tips as saved and the person's dismissals), so the same choice is drawn once; the script
-    prefix is added, as the cards link to pages. Kept beside the choice, in the cache sized for
-    one entry per person and day (with DEBUG on, drawn every time, as the fragments are)."""
-    key = "tips-for-you:" + hashlib.sha256(f"{kept_as}|{get_script_prefix()}".encode()).hexdigest()
+    and address. Kept under the choice's own key (tips.day_choice), with the script prefix
+    added, as the cards link to pages: the same choice is drawn once, and its tips are read
+    only to draw it. Kept beside the choice, in the cache sized for one entry per person and
+    day (with DEBUG on, drawn every time, as the fragments are)."""
+    digest = hashlib.sha256(f"{choice.key}|{get_script_prefix()}".encode()).hexdigest()
+    key = f"tips-for-you:{digest}"
     cache = caches[tips.TIP_CACHE]
     drawn = None if settings.DEBUG else cache.get(key)
     if drawn is None:
+        chosen = choice.chosen
         # The cards' links are set only to draw them: a kept section needs none.
         tips.with_links(chosen_tip.tip for chosen_tip in chosen)
         drawn = render_to_string(

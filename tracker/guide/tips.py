@@ -4,6 +4,7 @@ Each rule looks at recent logged days and, when it fits, names a habit and says 
 Days that were not logged are skipped, never counted as zeros."""
 
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -359,19 +360,34 @@ def dismissals(user_id: int) -> tuple[frozenset[int], frozenset[str]]:
 def tips_for_user(user, *, today: dt.date, red_flag_active: bool = False) -> list[ChosenTip]:
     """The day's tips for the person: worked out once, then kept until anything it depends on
     changes (TipInputs). With an alert open, only tips safe beside one."""
-    return day_tips(user, today=today, red_flag_active=red_flag_active)[0]
+    return day_choice(user, today=today, red_flag_active=red_flag_active).chosen
 
 
-def day_tips(user, *, today: dt.date, red_flag_active: bool = False) -> tuple[list[ChosenTip], str]:
-    """`tips_for_user`, and the key they are kept under: a digest of everything they were
-    chosen from, which what is drawn of them can be kept under too (tracker.guide.tip_cards)."""
-    inputs = tip_inputs(user, today=today, red_flag_active=red_flag_active)
-    cache = caches[TIP_CACHE]
-    chosen = cache.get(inputs.cache_key)
-    if chosen is None:
-        chosen = choose_tips(user, inputs)
-        cache.set(inputs.cache_key, chosen)
-    return chosen, inputs.cache_key
+class DayChoice:
+    """The day's choice of tips for one person: the key it is kept under at once (one query),
+    the tips themselves only when asked for. A drawing of them kept under the same key
+    (tracker.guide.tip_cards) needs no more than the key, so a page that finds one never reads
+    the kept choice back."""
+
+    def __init__(self, user, inputs: TipInputs) -> None:
+        self._user = user
+        self._inputs = inputs
+        self.key = inputs.cache_key
+
+    @functools.cached_property
+    def chosen(self) -> list[ChosenTip]:
+        cache = caches[TIP_CACHE]
+        chosen = cache.get(self.key)
+        if chosen is None:
+            chosen = choose_tips(self._user, self._inputs)
+            cache.set(self.key, chosen)
+        return chosen
+
+
+def day_choice(user, *, today: dt.date, red_flag_active: bool = False) -> DayChoice:
+    """The day's choice, kept under a digest of everything it was chosen from (the person, the
+    day, their days' figures, the language, the tips as saved and the person's dismissals)."""
+    return DayChoice(user, tip_inputs(user, today=today, red_flag_active=red_flag_active))
 
 
 # --- links on a tip card, worked out once --------------------------------------------------------

@@ -8,6 +8,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils import formats, timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.debug import sensitive_post_parameters
@@ -68,9 +69,10 @@ def home(request: HttpRequest) -> HttpResponse:
     if parts.week:
         context["week_items"] = week_strip.week_items(recent_days)
     if parts.tips:
-        chosen, kept_as = tips.day_tips(request.user, today=today, red_flag_active=page_care.active)
-        context["chosen_tips"] = chosen
-        context["tips_for_you"] = tip_cards.tips_for_you(request, chosen, kept_as=kept_as)
+        choice = tips.day_choice(request.user, today=today, red_flag_active=page_care.active)
+        # Read back only if asked for: a kept drawing of the tips stands for them.
+        context["chosen_tips"] = SimpleLazyObject(lambda: choice.chosen)
+        context["tips_for_you"] = tip_cards.tips_for_you(request, choice)
     if parts.habit_strength:
         strengths = dashboard.habit_strengths(request.user, today=today)
         context["strength_bars"] = strength_bars(strengths)
@@ -183,9 +185,9 @@ def _after_save(
         "care_lines": care_now.lines,
         "goals_reached": [GOAL_WORDS[goal] for goal in saved.goals_reached],
     }
-    chosen, kept_as = tips.day_tips(request.user, today=today, red_flag_active=care_now.active)
-    context["chosen_tips"] = chosen
-    context["tips_for_you"] = tip_cards.tips_for_you(request, chosen, kept_as=kept_as)
+    choice = tips.day_choice(request.user, today=today, red_flag_active=care_now.active)
+    context["chosen_tips"] = SimpleLazyObject(lambda: choice.chosen)
+    context["tips_for_you"] = tip_cards.tips_for_you(request, choice)
     template = (
         "tracker/partials/checkin_saved.html" if request.htmx else "tracker/checkin_saved.html"
     )
