@@ -106,8 +106,12 @@ TEMPLATES = [
                 "tracker.context_processors.daily_reminder",
                 "tracker.context_processors.care_lines",
             ],
-            # `{% url %}` reversing each URL once per process (tracker/links.py).
-            "builtins": ["tracker.templatetags.remembered_urls"],
+            # `{% url %}` reversing each URL once per process (tracker/links.py), and
+            # `{% extends %}` finding a parent's blocks once per compiled template.
+            "builtins": [
+                "tracker.templatetags.remembered_urls",
+                "tracker.templatetags.blocks_once",
+            ],
         },
     },
 ]
