@@ -294,3 +294,20 @@ def test_a_persons_dismissals_leave_other_peoples_choices_alone(user, other_user
     assert tips.dismissals(other_user.pk) == (frozenset(), frozenset())
     assert chosen.pk not in [c.tip.pk for c in tips.tips_for_user(user, today=today)]
     assert [c.tip.pk for c in tips.tips_for_user(other_user, today=today)] == others_before
+
+
+def test_the_figures_sql_is_written_for_each_kind_of_database(db):
+    """Written once per kind of database (tips._figures_sql and _inputs_sql are kept per
+    vendor): each kind gets its own way of adding up save times, and the one this database
+    runs answers as the ORM would."""
+    from django.db import connection
+    from django.db.models import Count, Max
+
+    sqlite, postgresql = tips._figures_sql("sqlite"), tips._figures_sql("postgresql")
+    assert "strftime" in sqlite and "EXTRACT(EPOCH" not in sqlite
+    assert "EXTRACT(EPOCH" in postgresql and "strftime" not in postgresql
+    assert tips._figures_sql(connection.vendor) in tips._inputs_sql(connection.vendor)
+    assert tips._figures_sql("postgresql") in tips._inputs_sql("postgresql")
+    content, _dismissed = tips.content_and_dismissals(None)
+    assert content[:2] == tuple(Tip.objects.aggregate(n=Count("id"), newest=Max("id")).values())
+    assert content[3] == GuideSection.objects.count()

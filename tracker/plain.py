@@ -227,11 +227,12 @@ def compiled_count(make, user_id: int, *, using: str = "default") -> int:
         return cursor.fetchone()[0]
 
 
-def summed_instants(column: str, *, using: str = "default") -> str:
+def summed_instants(column: str, *, using: str = "default", vendor: str | None = None) -> str:
     """SQL adding up a timestamp column to the microsecond. Any row saved again moves the sum,
     whichever way the clock went; the latest time alone would miss an edit made on a host
-    whose clock is behind."""
-    if connections[using].vendor == "sqlite":  # stored as text: 'YYYY-MM-DD HH:MM:SS[.ffffff]'
+    whose clock is behind. For the database kind `vendor`, else the `using` connection's."""
+    if (vendor or connections[using].vendor) == "sqlite":
+        # stored as text: 'YYYY-MM-DD HH:MM:SS[.ffffff]'
         return (
             f"SUM(CAST(strftime('%%s', {column}) AS INTEGER) * 1000000 "
             f"+ CAST(substr({column}, 21, 6) AS INTEGER))"

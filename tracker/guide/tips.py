@@ -225,22 +225,25 @@ class TipInputs:
         return f"tips:{self.user_id}:{self.today.isoformat()}:{self.language}:{digest}"
 
 
-def _figures_sql() -> str:
+@functools.cache
+def _figures_sql(vendor: str) -> str:
     """SQL for one row: the tips and sections as saved (count, newest tip id, their save times
     added up) and a person's dismissals (count, newest id, sum of ids; the person's id is its
     one parameter). Plain SQL: this runs on every page that shows tips, and compiling the
-    ORM's aggregates costs more than the database takes to answer them."""
+    ORM's aggregates costs more than the database takes to answer them. Written once per
+    database kind (`vendor`, the default connection's)."""
     from tracker.models import GuideSection, Tip, TipDismissal
 
     tip, section, dismissal = (
         connection.ops.quote_name(model._meta.db_table)
         for model in (Tip, GuideSection, TipDismissal)
     )
+    edited = summed_instants("updated_at", vendor=vendor)
     return (
         "SELECT t.n, t.newest, t.edited, s.n, s.edited, d.n, d.newest, d.total FROM "
-        f"(SELECT COUNT(*) AS n, MAX(id) AS newest, {summed_instants('updated_at')} AS edited "
+        f"(SELECT COUNT(*) AS n, MAX(id) AS newest, {edited} AS edited "
         f"FROM {tip}) t "
-        f"CROSS JOIN (SELECT COUNT(*) AS n, {summed_instants('updated_at')} AS edited "
+        f"CROSS JOIN (SELECT COUNT(*) AS n, {edited} AS edited "
         f"FROM {section}) s "
         "CROSS JOIN (SELECT COUNT(*) AS n, MAX(id) AS newest, SUM(id) AS total "
         f"FROM {dismissal} WHERE user_id = %s) d"
@@ -251,7 +254,7 @@ def content_and_dismissals(user_id: int | None) -> tuple[tuple, tuple]:
     """What TipInputs keeps of the tips and sections, and of the person's dismissals (None:
     nobody signed in, so none)."""
     with connection.cursor() as cursor:
-        cursor.execute(_figures_sql(), [user_id])
+        cursor.execute(_figures_sql(connection.vendor), [user_id])
         figures = cursor.fetchone()
     return tuple(figures[:5]), tuple(figures[5:8])
 
@@ -259,18 +262,11 @@ def content_and_dismissals(user_id: int | None) -> tuple[tuple, tuple]:
 def tip_inputs(user, *, today: dt.date, red_flag_active: bool = False) -> TipInputs:
     """Reads what the choice is made from in one query: the figures, and beside each of the
     latest logged days."""
-    from tracker.models import CheckIn
-
-    quote = connection.ops.quote_name
-    day = quote("date")
-    sql = (
-        f"SELECT f.*, c.* FROM ({_figures_sql()}) f "
-        f"LEFT JOIN (SELECT {', '.join(map(quote, _DAY_COLUMNS))} "
-        f"FROM {quote(CheckIn._meta.db_table)} WHERE user_id = %s AND {day} <= %s "
-        f"ORDER BY {day} DESC LIMIT {HYDRATION_WINDOW_DAYS}) c ON 1 = 1 ORDER BY c.{day} DESC"
-    )
     with connection.cursor() as cursor:
-        cursor.execute(sql, [user.pk, user.pk, connection.ops.adapt_datefield_value(today)])
+        cursor.execute(
+            _inputs_sql(connection.vendor),
+            [user.pk, user.pk, connection.ops.adapt_datefield_value(today)],
+        )
         rows = cursor.fetchall()
     figures = rows[0]  # on every row; a person with no days gets one row, without a day
     return TipInputs(
@@ -282,6 +278,22 @@ def tip_inputs(user, *, today: dt.date, red_flag_active: bool = False) -> TipInp
         days=tuple(_day_row(row[8:]) for row in rows if row[8] is not None),
         content=tuple(figures[:5]),
         dismissed=tuple(figures[5:8]),
+    )
+
+
+@functools.cache
+def _inputs_sql(vendor: str) -> str:
+    """The figures (_figures_sql), and beside them each of the person's latest logged days up
+    to a day: its parameters the person's id twice and the day. Written once per `vendor`."""
+    from tracker.models import CheckIn
+
+    quote = connection.ops.quote_name
+    day = quote("date")
+    return (
+        f"SELECT f.*, c.* FROM ({_figures_sql(vendor)}) f "
+        f"LEFT JOIN (SELECT {', '.join(map(quote, _DAY_COLUMNS))} "
+        f"FROM {quote(CheckIn._meta.db_table)} WHERE user_id = %s AND {day} <= %s "
+        f"ORDER BY {day} DESC LIMIT {HYDRATION_WINDOW_DAYS}) c ON 1 = 1 ORDER BY c.{day} DESC"
     )
 
 
