@@ -278,7 +278,7 @@ CACHES = {
         "TIMEOUT": 600,
         "OPTIONS": {"MAX_ENTRIES": 300},
     },
-    # Each person's tips for the day (tracker/guide/tips.py), keyed by a digest of everything
+    # Each person's tips for the day (tracker/guide/day_choice.py), keyed by a digest of everything
     # that chose them, and home's "Tips for you" drawn from them (tracker/guide/tip_cards.py).
     # In each process's own memory for the same reason as the charts (the reasons quote a
     # person's figures). About 2 KB and 3 KB (3 tips); the oldest go first when full.

@@ -86,7 +86,7 @@ def _fresh_cache():
     caches["default"].clear()
     # Each language's active tips are kept per process under the saved tips' figures; a test's
     # rolled-back rows could give the next test the same figures.
-    from tracker.guide.tips import ACTIVE_TIPS
+    from tracker.guide.day_choice import ACTIVE_TIPS
 
     ACTIVE_TIPS.clear()
 

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 
 from tests.factories import make_checkin
 from tracker.days import first_week
-from tracker.guide import tip_cards, tips
+from tracker.guide import day_choice, tip_cards, tips
 from tracker.models import Tip
 
 TOKENS = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -40,7 +40,7 @@ def _drawn_now(user, path: str = "/") -> str:
     """The section as the template draws it for this person's tips today."""
     request = RequestFactory().get(path)
     request.user = user
-    chosen = tips.tips_for_user(user, today=timezone.localdate())
+    chosen = day_choice.tips_for_user(user, today=timezone.localdate())
     tips.with_links(chosen_tip.tip for chosen_tip in chosen)
     html = render_to_string(TEMPLATE, {"chosen_tips": chosen}, request=request)
     return SECTION.search(html).group(0)
@@ -59,7 +59,7 @@ def test_the_kept_section_is_what_drawing_it_now_gives(logged_in_client, user):
 
 
 def test_the_section_is_drawn_once_per_choice(logged_in_client, user, drawn_templates):
-    caches[tips.TIP_CACHE].clear()
+    caches[day_choice.TIP_CACHE].clear()
     _section(logged_in_client)
     _section(logged_in_client)
     assert drawn_templates.count(TEMPLATE) == 1
@@ -75,16 +75,16 @@ def test_a_kept_section_is_shown_without_reading_the_choice_back(
     pushed out of the cache since, is neither read back nor made again to show it."""
     make_checkin(user, timezone.localdate(), water_ml=300, exercise_minutes=0)
     drawn = _section(logged_in_client)
-    key = tips.tip_inputs(user, today=timezone.localdate()).cache_key
-    assert caches[tips.TIP_CACHE].get(key)  # the choice was kept beside the drawing
-    caches[tips.TIP_CACHE].delete(key)
+    key = day_choice.tip_inputs(user, today=timezone.localdate()).cache_key
+    assert caches[day_choice.TIP_CACHE].get(key)  # the choice was kept beside the drawing
+    caches[day_choice.TIP_CACHE].delete(key)
 
     def chosen_again(*args, **kwargs):
         raise AssertionError("the tips were chosen again to show a kept section")
 
-    monkeypatch.setattr(tips, "choose_tips", chosen_again)
+    monkeypatch.setattr(day_choice, "choose_tips", chosen_again)
     assert _without_tokens(_section(logged_in_client)) == _without_tokens(drawn)
-    assert caches[tips.TIP_CACHE].get(key) is None  # not read back, not made again
+    assert caches[day_choice.TIP_CACHE].get(key) is None  # not read back, not made again
 
 
 def test_the_page_context_still_holds_the_days_choice(logged_in_client, user):
@@ -92,7 +92,7 @@ def test_the_page_context_still_holds_the_days_choice(logged_in_client, user):
     logged_in_client.get(reverse("tracker:home"))  # drawn and kept
     chosen = logged_in_client.get(reverse("tracker:home")).context["chosen_tips"]
     assert [c.tip.pk for c in chosen] == [
-        c.tip.pk for c in tips.tips_for_user(user, today=timezone.localdate())
+        c.tip.pk for c in day_choice.tips_for_user(user, today=timezone.localdate())
     ]
     assert chosen, "the day's choice is not empty"
 
@@ -156,7 +156,7 @@ def test_each_address_prefix_has_its_own(user):
     def drawn_under(prefix: str) -> str:
         set_script_prefix(prefix)
         try:
-            choice = tips.day_choice(user, today=timezone.localdate())
+            choice = day_choice.day_choice(user, today=timezone.localdate())
             return tip_cards.tips_for_you(request, choice)
         finally:
             set_script_prefix("/")

@@ -1,6 +1,6 @@
-"""The day's tips are worked out once and kept under a digest of everything they are chosen from
-(tracker.guide.tips.TipInputs): every input, changed, must give a new key, and the page must then
-show what a fresh choice shows."""
+"""The day's tips are worked out once and kept under a digest of everything they are chosen
+from (tracker.guide.day_choice.TipInputs): every input, changed, must give a new key, and the
+page must then show what a fresh choice shows."""
 
 import dataclasses
 import datetime as dt
@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 
 from tests.factories import make_checkin
 from tracker.days import first_week
-from tracker.guide import tips
+from tracker.guide import day_choice, tips
 from tracker.models import CareAlert, CheckIn, GuideSection, Tip, TipDismissal
 from tracker.trends.insights import DayRow
 
@@ -26,8 +26,8 @@ def _tips_on_home_from_the_first_day(monkeypatch):
     monkeypatch.setattr(first_week, "TIPS_FROM", 0)
 
 
-def _inputs(**changes) -> tips.TipInputs:
-    base = tips.TipInputs(
+def _inputs(**changes) -> day_choice.TipInputs:
+    base = day_choice.TipInputs(
         user_id=7,
         today=TODAY,
         language="en",
@@ -70,7 +70,7 @@ def test_the_key_covers_every_input():
         "dismissed": [(0, None, None), (2, 9, 13), (1, 9, 9)],
     }
     # A new input must be added here too: the test fails until it is.
-    assert set(changed) == {field.name for field in dataclasses.fields(tips.TipInputs)}
+    assert set(changed) == {field.name for field in dataclasses.fields(day_choice.TipInputs)}
     variants = [_inputs(**{name: value}) for name, values in changed.items() for value in values]
     keys = {_inputs().cache_key} | {variant.cache_key for variant in variants}
     assert len(keys) == len(variants) + 1
@@ -88,7 +88,7 @@ def test_the_key_names_the_person_and_their_day():
 
 def _key(user, today, **kwargs) -> str:
     user.refresh_from_db()  # the profile as saved
-    return tips.tip_inputs(user, today=today, **kwargs).cache_key
+    return day_choice.tip_inputs(user, today=today, **kwargs).cache_key
 
 
 def test_every_change_that_can_change_the_choice_moves_the_key(user, other_user):
@@ -174,12 +174,13 @@ def test_the_choice_is_kept_and_read_back_without_choosing_again(
     logged_in_client, user, django_assert_num_queries
 ):
     today = timezone.localdate()
-    chosen = tips.tips_for_user(user, today=today)
+    chosen = day_choice.tips_for_user(user, today=today)
     with django_assert_num_queries(1):  # the inputs only: no tip query
-        again = tips.tips_for_user(user, today=today)
+        again = day_choice.tips_for_user(user, today=today)
     assert [c.tip.pk for c in again] == [c.tip.pk for c in chosen]
     assert [c.reason for c in again] == [c.reason for c in chosen]
-    assert caches[tips.TIP_CACHE].get(tips.tip_inputs(user, today=today).cache_key) is not None
+    key = day_choice.tip_inputs(user, today=today).cache_key
+    assert caches[day_choice.TIP_CACHE].get(key) is not None
 
 
 def test_a_dismissed_tip_is_gone_and_a_restored_one_back(logged_in_client, user):
@@ -250,64 +251,65 @@ def test_tip_cards_link_as_before(logged_in_client, user, path):
 
 
 def _content() -> tuple:
-    return tips.content_and_dismissals(None)[0]
+    return day_choice.content_and_dismissals(None)[0]
 
 
 def test_the_kept_active_tips_are_the_ones_the_database_gives(db):
-    kept = tips.active_tips("en", content=_content())
+    kept = day_choice.active_tips("en", content=_content())
     expected = Tip.objects.filter(is_active=True, language="en").order_by("-priority", "id")
     assert [tip.pk for tip in kept] == [tip.pk for tip in expected]
     assert kept and all(tip.language == "en" and tip.is_active for tip in kept)
-    assert {tip.language for tip in tips.active_tips("es", content=_content())} == {"es"}
+    assert {tip.language for tip in day_choice.active_tips("es", content=_content())} == {"es"}
 
 
 def test_the_active_tips_are_read_once_while_no_tip_or_section_changes(
     db, django_assert_num_queries
 ):
     content = _content()
-    first = tips.active_tips("en", content=content)
+    first = day_choice.active_tips("en", content=content)
     with django_assert_num_queries(0):
-        again = tips.active_tips("en", content=content)
+        again = day_choice.active_tips("en", content=content)
         assert [tip.section.slug for tip in again] == [tip.section.slug for tip in first]
 
 
 def test_an_editors_priority_or_deactivation_is_seen_on_the_next_choice(db):
-    kept = tips.active_tips("en", content=_content())
+    kept = day_choice.active_tips("en", content=_content())
     last = Tip.objects.get(pk=kept[-1].pk)
     last.priority = 100
     last.save()
-    assert tips.active_tips("en", content=_content())[0].pk == last.pk
+    assert day_choice.active_tips("en", content=_content())[0].pk == last.pk
     last.is_active = False
     last.save()
-    assert last.pk not in [tip.pk for tip in tips.active_tips("en", content=_content())]
+    assert last.pk not in [tip.pk for tip in day_choice.active_tips("en", content=_content())]
 
 
 def test_a_persons_dismissals_leave_other_peoples_choices_alone(user, other_user):
     today = timezone.localdate()
     for person in (user, other_user):
         make_checkin(person, today - dt.timedelta(days=1))
-    chosen = tips.tips_for_user(user, today=today)[0].tip
-    others_before = [c.tip.pk for c in tips.tips_for_user(other_user, today=today)]
+    chosen = day_choice.tips_for_user(user, today=today)[0].tip
+    others_before = [c.tip.pk for c in day_choice.tips_for_user(other_user, today=today)]
     TipDismissal.objects.create(user=user, tip=chosen)
-    caches[tips.TIP_CACHE].clear()  # both choices made afresh
-    assert tips.dismissals(user.pk) == (frozenset({chosen.pk}), frozenset({chosen.builtin_key}))
-    assert tips.dismissals(other_user.pk) == (frozenset(), frozenset())
-    assert chosen.pk not in [c.tip.pk for c in tips.tips_for_user(user, today=today)]
-    assert [c.tip.pk for c in tips.tips_for_user(other_user, today=today)] == others_before
+    caches[day_choice.TIP_CACHE].clear()  # both choices made afresh
+    dismissed = (frozenset({chosen.pk}), frozenset({chosen.builtin_key}))
+    assert day_choice.dismissals(user.pk) == dismissed
+    assert day_choice.dismissals(other_user.pk) == (frozenset(), frozenset())
+    assert chosen.pk not in [c.tip.pk for c in day_choice.tips_for_user(user, today=today)]
+    assert [c.tip.pk for c in day_choice.tips_for_user(other_user, today=today)] == others_before
 
 
 def test_the_figures_sql_is_written_for_each_kind_of_database(db):
-    """Written once per kind of database (tips._figures_sql and _inputs_sql are kept per
+    """Written once per kind of database (day_choice._figures_sql and _inputs_sql are kept per
     vendor): each kind gets its own way of adding up save times, and the one this database
     runs answers as the ORM would."""
     from django.db import connection
     from django.db.models import Count, Max
 
-    sqlite, postgresql = tips._figures_sql("sqlite"), tips._figures_sql("postgresql")
+    sqlite, postgresql = day_choice._figures_sql("sqlite"), day_choice._figures_sql("postgresql")
     assert "strftime" in sqlite and "EXTRACT(EPOCH" not in sqlite
     assert "EXTRACT(EPOCH" in postgresql and "strftime" not in postgresql
-    assert tips._figures_sql(connection.vendor) in tips._inputs_sql(connection.vendor)
-    assert tips._figures_sql("postgresql") in tips._inputs_sql("postgresql")
-    content, _dismissed = tips.content_and_dismissals(None)
+    assert day_choice._figures_sql(connection.vendor) in day_choice._inputs_sql(connection.vendor)
+    assert day_choice._figures_sql("postgresql") in day_choice._inputs_sql("postgresql")
+    content, _dismissed = day_choice.content_and_dismissals(None)
     assert content[:2] == tuple(Tip.objects.aggregate(n=Count("id"), newest=Max("id")).values())
     assert content[3] == GuideSection.objects.count()

@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
 from django.urls import reverse, set_script_prefix
 
-from tracker.guide import tip_cards, tips
+from tracker.guide import day_choice, tip_cards, tips
 from tracker.models import Tip, TipDismissal
 
 TOKENS = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
@@ -24,7 +24,7 @@ def _tips() -> list:
 
 
 def _key(user=None, *, signed_in=True, language="en") -> str:
-    content, dismissed = tips.content_and_dismissals(user.pk if user else None)
+    content, dismissed = day_choice.content_and_dismissals(user.pk if user else None)
     return tip_cards.cards_key(content, dismissed, signed_in=signed_in, language=language)
 
 

@@ -59,8 +59,8 @@ def test_home_query_count_does_not_grow_with_history(
     )  # fmt: skip
     # The first view also reads the days habit strength starts from, after what stands for
     # them (tracker.trends.rows.saved_before_and_today), the person's dismissed tips and, the
-    # first time in the process, the language's active tips (kept for everyone: tips.ACTIVE_TIPS);
-    # a later view reads only the first.
+    # first time in the process, the language's active tips (kept for everyone:
+    # tracker.guide.day_choice.ACTIVE_TIPS); a later view reads only the first.
     for most in (10, 8):
         with django_assert_max_num_queries(most):
             response = logged_in_client.get(reverse("tracker:home"), HTTP_ACCEPT_LANGUAGE=language)

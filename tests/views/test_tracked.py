@@ -406,7 +406,8 @@ def _person_with_items(name: str, count: int):
     # (and the report's one aggregate for the period it opens on). The first views of trends,
     # the report and home also read the days before today after what stands for them
     # (tracker.trends.rows.saved_before_and_today; a later view reads only that); home's first
-    # view in a process reads the language's active tips once for everyone (tips.ACTIVE_TIPS).
+    # view in a process reads the language's active tips once for everyone
+    # (tracker.guide.day_choice.ACTIVE_TIPS).
     [("tracker:trends", 9), ("tracker:home", 10), ("tracker:checkin", 9), ("tracker:report", 14)],
 )
 def test_pages_take_the_same_queries_however_many_items(

@@ -5,7 +5,7 @@ choice of them.
 Every signed-in visitor sees the same cards but for the tips they dismissed, and drawing 33 of
 them was two thirds of the page. They are kept in each process's fragment cache under a digest of
 what they are drawn from: the tips and sections as saved and the person's dismissals (figures that
-any saved change moves, tips.content_and_dismissals), whether anyone is signed in, the page's
+any saved change moves, day_choice.content_and_dismissals), whether anyone is signed in, the page's
 language (the cards are that language's rows, under headings and buttons in its words) and the
 script prefix. So an edit shows at once, and a page whose cards are kept reads no tip.
 
@@ -26,7 +26,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from tracker.choices import Habit
 from tracker.csrf import token_for
-from tracker.guide import tips
+from tracker.guide import day_choice, tips
 
 CARDS_CACHE = "fragments"
 # Per process and unguessable, so no tip's text can contain them.
@@ -51,7 +51,7 @@ def groups(tips: Sequence) -> list[tuple[str, list]]:
 
 
 def cards_key(content: tuple, dismissed: tuple, *, signed_in: bool, language: str) -> str:
-    """`content` and `dismissed` as tips.content_and_dismissals gives them: any saved change
+    """`content` and `dismissed` as day_choice.content_and_dismissals gives them: any saved change
     to a tip or section, and any dismissal or restore, moves them."""
     digest = hashlib.sha256(
         repr((content, dismissed, signed_in, language, get_script_prefix())).encode()
@@ -68,15 +68,15 @@ def _with_request(drawn: str, request) -> SafeString:
     )
 
 
-def tips_for_you(request, choice: tips.DayChoice) -> SafeString:
+def tips_for_you(request, choice: day_choice.DayChoice) -> SafeString:
     """The day's "Tips for you" section (nothing without tips), with this request's CSRF token
-    and address. Kept under the choice's own key (tips.day_choice), with the script prefix
+    and address. Kept under the choice's own key (day_choice.day_choice), with the script prefix
     added, as the cards link to pages: the same choice is drawn once, and its tips are read
     only to draw it. Kept beside the choice, in the cache sized for one entry per person and
     day (with DEBUG on, drawn every time, as the fragments are)."""
     digest = hashlib.sha256(f"{choice.key}|{get_script_prefix()}".encode()).hexdigest()
     key = f"tips-for-you:{digest}"
-    cache = caches[tips.TIP_CACHE]
+    cache = caches[day_choice.TIP_CACHE]
     drawn = None if settings.DEBUG else cache.get(key)
     if drawn is None:
         chosen = choice.chosen
@@ -99,7 +99,7 @@ def all_tip_cards(request) -> SafeString:
     user = request.user
     signed_in = user.is_authenticated
     language = translation.get_language() or settings.LANGUAGE_CODE
-    content, dismissed = tips.content_and_dismissals(user.pk if signed_in else None)
+    content, dismissed = day_choice.content_and_dismissals(user.pk if signed_in else None)
     key = cards_key(content, dismissed, signed_in=signed_in, language=language)
     cache = caches[CARDS_CACHE]
     drawn = cache.get(key)

@@ -31,7 +31,7 @@ from tracker.days import (
 )
 from tracker.days.pages import checkin_context, checkin_page, day_words
 from tracker.forms.day import CheckInForm, PegForm
-from tracker.guide import tip_cards, tips
+from tracker.guide import day_choice, tip_cards
 from tracker.limits import WATER_ML_MAX
 from tracker.links import reverse_once
 from tracker.models import CheckIn
@@ -69,7 +69,7 @@ def home(request: HttpRequest) -> HttpResponse:
     if parts.week:
         context["week_items"] = week_strip.week_items(recent_days)
     if parts.tips:
-        choice = tips.day_choice(request.user, today=today, red_flag_active=page_care.active)
+        choice = day_choice.day_choice(request.user, today=today, red_flag_active=page_care.active)
         # Read back only if asked for: a kept drawing of the tips stands for them.
         context["chosen_tips"] = SimpleLazyObject(lambda: choice.chosen)
         context["tips_for_you"] = tip_cards.tips_for_you(request, choice)
@@ -185,7 +185,7 @@ def _after_save(
         "care_lines": care_now.lines,
         "goals_reached": [GOAL_WORDS[goal] for goal in saved.goals_reached],
     }
-    choice = tips.day_choice(request.user, today=today, red_flag_active=care_now.active)
+    choice = day_choice.day_choice(request.user, today=today, red_flag_active=care_now.active)
     context["chosen_tips"] = SimpleLazyObject(lambda: choice.chosen)
     context["tips_for_you"] = tip_cards.tips_for_you(request, choice)
     template = (
