@@ -15,6 +15,7 @@ from tracker.forms.field_copies import copied_field, copied_widget
 CHOICE_FIELDS = [
     name for name, field in CheckInForm.base_fields.items() if isinstance(field, forms.ChoiceField)
 ]
+OWN_LISTS = ("pain_relief", "factors")
 
 
 def test_the_check_in_form_has_the_choice_fields_this_is_about():
@@ -38,14 +39,17 @@ def test_a_forms_copy_is_its_own():
     for name in CHOICE_FIELDS:
         widget = first.fields[name].widget
         widget.attrs["data-mine"] = "1"
-        widget.choices.append(("extra", "Extra"))
         assert "data-mine" not in second.fields[name].widget.attrs
+        if name in OWN_LISTS:
+            continue  # made per form from the person's lists (below), never copied
+        widget.choices.append(("extra", "Extra"))
         assert ("extra", "Extra") not in list(second.fields[name].widget.choices)
         assert ("extra", "Extra") not in list(CheckInForm.base_fields[name].widget.choices)
     # A person's own list, set on one form, is that form's alone.
     first.fields["pain_relief"].choices = [(7, "Ibuprofen")]
     assert list(first.fields["pain_relief"].widget.choices) == [(7, "Ibuprofen")]
     assert list(second.fields["pain_relief"].widget.choices) == []
+    assert first.fields["factors"].choices is not second.fields["factors"].choices
 
 
 def test_another_widget_is_deep_copied_as_django_does():
@@ -147,10 +151,34 @@ def test_a_persons_own_lists_are_the_choices_djangos_setter_would_give():
     by_setter = forms.TypedMultipleChoiceField()
     for name, pairs in [("pain_relief", [(7, "Ibuprofen"), (9, "Heat <pad>")]),
                         ("factors", [(8, "Long drive")])]:  # fmt: skip
-        by_setter.choices = pairs
+        by_setter.choices = lambda pairs=pairs: pairs  # a lazy list of choices, Django's way
         field = form.fields[name]
-        assert field.choices == by_setter.choices == normalize_choices(pairs)
+        assert list(field.choices) == list(by_setter.choices) == normalize_choices(pairs)
         assert list(field.widget.choices) == list(by_setter.widget.choices)
-        # Each its own list, as the setter leaves them: a change to one is not the other's.
-        assert field.widget.choices is not field.choices
-        assert by_setter.widget.choices is not by_setter.choices
+        # One lazy iterator shared by field and widget, as the setter leaves a lazy one.
+        assert field.widget.choices is field.choices
+        assert by_setter.widget.choices is by_setter.choices
+
+
+def test_a_persons_own_lists_are_read_once_and_only_when_asked():
+    from tracker.days import tracked
+
+    reads = []
+
+    class CountedLists(tracked.Lists):
+        def active(self, kind):
+            reads.append(kind)
+            return super().active(kind)
+
+    items = CountedLists([tracked.Listed(8, "factor", "Long drive", None)])
+    empty = CheckInForm({"discomfort": "2"}, items=items)
+    assert empty.is_valid() and empty.cleaned_data["factors"] == []
+    assert reads == []  # nothing ticked: neither list was needed to validate
+    ticked = CheckInForm({"factors": ["8"]}, items=items)
+    assert ticked.is_valid() and ticked.cleaned_data["factors"] == [8]
+    assert reads == ["factor"]  # the ticked list only, to check the entry is the person's
+    assert not CheckInForm({"factors": ["9"]}, items=items).is_valid()  # not on their list
+    form = CheckInForm(items=items)
+    for _ in range(3):
+        assert list(form.fields["factors"].widget.choices) == [(8, "Long drive")]
+    assert reads == ["factor", "factor", "factor"]  # each form's pairs made once

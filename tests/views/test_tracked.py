@@ -133,6 +133,25 @@ def test_ticked_items_are_saved_with_the_day_and_can_be_unticked(logged_in_clien
     assert checkin.item_ids == [drive.pk]
 
 
+def test_a_save_that_ticks_no_entry_reads_no_list_and_a_refused_one_still_shows_them(
+    logged_in_client, user
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    _item(user, RELIEF, "Ibuprofen")
+    _item(user, FACTOR, "Long drive")
+    url = reverse("tracker:checkin")
+    with CaptureQueriesContext(connection) as saved:
+        assert logged_in_client.post(url, {"discomfort": "3"}).status_code == 302
+    assert not [q for q in saved if TrackedItem._meta.db_table in q["sql"]]
+    assert CheckIn.objects.get(user=user).discomfort == 3
+    # Refused (exercise out of range): the page comes back with both lists to tick.
+    html = logged_in_client.post(url, {"discomfort": "3", "exercise_minutes": "2000"})
+    html = html.content.decode()
+    assert "Ibuprofen" in html and "Long drive" in html
+
+
 def test_someone_elses_item_is_refused_but_the_symptoms_beside_it_are_still_checked(
     logged_in_client, user, other_user
 ):

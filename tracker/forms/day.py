@@ -1,3 +1,4 @@
+import functools
 from decimal import Decimal
 
 from django import forms
@@ -93,6 +94,16 @@ def _whole_number_field(label: str, high: int, unit: str) -> forms.IntegerField:
 NOTHING_LOGGED = _(
     "Nothing was saved: the form was empty. Log at least one thing, such as how your back feels."
 )
+
+
+def _offered_pairs(
+    items: tracked.Lists | None, kind: str, ticked: frozenset[int]
+) -> list[tuple[int, str]]:
+    """A list's (id, name) choices: its entries in use, and any retired one the day ticks."""
+    if not items:
+        return []
+    offered = items.active(kind) + [item for item in items.retired(kind) if item.pk in ticked]
+    return [(item.pk, item.name) for item in offered]
 
 
 def _own_list_field(label: str) -> TypedMultipleChoiceField:
@@ -216,14 +227,13 @@ class CheckInForm(forms.Form):
             )
             self.order_fields(["posture", "exercise_minutes", "water_oz"])
         # The person's own lists: what is in use, and anything retired the day already ticks.
+        # Read only when the choices are first walked (drawn, or an entry ticked to validate):
+        # a save that ticks nothing needs neither list, so a lazy `items` is never read.
         for name, kind in (("pain_relief", TrackedKind.PAIN_RELIEF),
                            ("factors", TrackedKind.FACTOR)):  # fmt: skip
-            offered = []
-            if items:
-                offered = items.active(kind) + [
-                    item for item in items.retired(kind) if item.pk in ticked
-                ]
-            self.fields[name].set_pairs([(item.pk, item.name) for item in offered])
+            self.fields[name].set_pairs_when_asked(
+                functools.partial(_offered_pairs, items, kind, ticked)
+            )
 
     @property
     def water_field(self) -> forms.BoundField:

@@ -14,10 +14,12 @@ and the validators copied, as Django copies them. A field or widget class that c
 its own way is deep-copied as before."""
 
 import copy
+from collections.abc import Callable, Iterator
 from typing import TypeVar
 
 from django import forms
 from django.forms.widgets import ChoiceWidget, Widget
+from django.utils.choices import BaseChoiceIterator
 
 
 def _shallow(thing):
@@ -76,18 +78,33 @@ class SharedChoices:
     lists are set as a new list in CheckInForm.__init__), so a new list of the same pairs is
     the same choices; the widget already keeps a shallow copy of its own."""
 
-    def set_pairs(self, pairs: list[tuple[object, str]]) -> None:
-        """`field.choices = pairs`, for (value, label) pairs with plain string labels and no
-        groups, which Django's normalising gives back unchanged: the field and its widget each
-        hold their own list of them, as the setter leaves them, without walking it twice more."""
-        self._choices = pairs
-        self.widget._choices = list(pairs)
+    def set_pairs_when_asked(self, make: Callable[[], list[tuple[object, str]]]) -> None:
+        """`field.choices = make`, for (value, label) pairs with plain string labels and no
+        groups, which Django's normalising gives back unchanged: made by `make` when the
+        choices are first walked (validating an empty answer never walks them), then kept.
+        Field and widget share the one iterator, as Django's setter leaves a lazy one; its
+        CallableChoiceIterator would call `make` and normalise the pairs on every walk."""
+        self._choices = self.widget._choices = PairsWhenAsked(make)
 
     def __deepcopy__(self, memo):
         copied = _copied_field_parts(self, memo)
         choices = self._choices
         copied._choices = list(choices) if type(choices) is list else copy.deepcopy(choices, memo)
         return copied
+
+
+class PairsWhenAsked(BaseChoiceIterator):
+    """Choice pairs made once, on the first walk: (value, label) pairs with plain string
+    labels and no groups, as set_pairs_when_asked takes them, which need no normalising."""
+
+    def __init__(self, make: Callable[[], list[tuple[object, str]]]) -> None:
+        self._make = make
+        self._pairs: list[tuple[object, str]] | None = None
+
+    def __iter__(self) -> Iterator[tuple[object, str]]:
+        if self._pairs is None:
+            self._pairs = self._make()
+        return iter(self._pairs)
 
 
 class _FieldsCopiedDirectly(dict):

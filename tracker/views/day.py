@@ -93,14 +93,15 @@ def _initial_for(checkin: CheckIn | None) -> dict:
 
 
 def _checkin_form(request, checkin: CheckIn | None, data=None, initial=None) -> CheckInForm:
-    """The check-in form with the person's own lists (one query), keeping any retired entry
-    the day already ticks."""
+    """The check-in form with the person's own lists (one query, made only if the form asks:
+    a save that ticks no entry of them has no use for them), keeping any retired entry the day
+    already ticks."""
     initial = initial if initial is not None else _initial_for(checkin)
     return CheckInForm(
         data,
         initial=initial,
         water_unit=request.user.profile.water_unit,
-        items=tracked.lists_for(request.user),
+        items=SimpleLazyObject(functools.partial(tracked.lists_for, request.user)),
         # Offered again only as the saved day has them, never from what was typed.
         ticked=frozenset(checkin.item_ids) if checkin else frozenset(),
     )
