@@ -134,7 +134,7 @@ if env_bool("DJANGO_DB_TRANSACTION_POOLER", False):
     DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = None
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Django's SQLite backend, converting queries to SQLite's placeholders faster.
-    DATABASES["default"]["ENGINE"] = "backhabits.sqlite3"
+    DATABASES["default"]["ENGINE"] = "backhabits.sqlite_backend"
     # WAL and a busy timeout let concurrent requests (e.g. two water taps) wait instead of failing.
     DATABASES["default"]["OPTIONS"] = {
         "timeout": 20,

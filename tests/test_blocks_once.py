@@ -3,14 +3,19 @@ with the blocks of a root parent found once per compiled template
 (tracker.templatetags.blocks_once)."""
 
 import gc
+import hashlib
+import inspect
 
 import pytest
 from django.template import Context, Engine, Template
 from django.template.base import NodeList
-from django.template.loader_tags import BlockNode
+from django.template.loader_tags import BlockNode, ExtendsNode
 
 from tracker.templatetags import blocks_once
 from tracker.templatetags.blocks_once import BlocksOnceExtendsNode
+
+# sha256 of the source of Django 5.2's ExtendsNode.render, which blocks_once copies.
+DJANGOS_RENDER_SHA256 = "a5faa7f78356ce8cb4a34ecf468287e525483678bd11a1ac3703eb7df7ff7d8a"
 
 PAGES = {
     "root.html": (
@@ -104,7 +109,8 @@ def test_each_parent_has_its_own_blocks_and_an_edited_one_is_read_anew():
     # A template compiled again from edited source is a new object, with its blocks found anew.
     edited = Template("A{% block x %}one{% endblock %}")
     assert child.render(Context({"parent": edited})) == "Aone"
-    assert blocks_once.root_blocks(first)["x"] is not blocks_once.root_blocks(edited)["x"]
+    assert blocks_once.root_blocks(first) is blocks_once.root_blocks(first)  # found once, kept
+    assert blocks_once.root_blocks(edited) is not blocks_once.root_blocks(first)
 
 
 def test_what_is_kept_goes_with_its_template():
@@ -114,3 +120,11 @@ def test_what_is_kept_goes_with_its_template():
     del parent
     gc.collect()
     assert len(blocks_once._ROOT_BLOCKS) == kept - 1
+
+
+def test_the_render_this_tag_copies_is_still_djangos():
+    """BlocksOnceExtendsNode.render is Django 5.2's ExtendsNode.render but for where a root's
+    blocks come from. Should Django change its own, this fails, so the copy is looked at again
+    (and this digest updated) rather than left drawing pages the old way."""
+    source = inspect.getsource(ExtendsNode.render)
+    assert hashlib.sha256(source.encode()).hexdigest() == DJANGOS_RENDER_SHA256

@@ -49,7 +49,21 @@ def test_a_forms_copy_is_its_own():
     first.fields["pain_relief"].choices = [(7, "Ibuprofen")]
     assert list(first.fields["pain_relief"].widget.choices) == [(7, "Ibuprofen")]
     assert list(second.fields["pain_relief"].widget.choices) == []
-    assert first.fields["factors"].choices is not second.fields["factors"].choices
+
+
+def test_each_forms_own_lists_are_its_persons():
+    from tracker.days import tracked
+
+    mine = CheckInForm(items=tracked.Lists([tracked.Listed(8, "factor", "Long drive", None)]))
+    theirs = CheckInForm(items=tracked.Lists([tracked.Listed(9, "factor", "Gardening", None)]))
+    assert list(mine.fields["factors"].widget.choices) == [(8, "Long drive")]  # walked first
+    assert list(theirs.fields["factors"].widget.choices) == [(9, "Gardening")]
+    assert list(theirs.fields["factors"].choices) == [(9, "Gardening")]
+    assert list(mine.fields["factors"].choices) == [(8, "Long drive")]
+    # A copy of a field offers its form's pairs, from the same one read.
+    copied = copy.deepcopy(mine.fields["factors"])
+    assert copied.choices is copied.widget.choices is mine.fields["factors"].choices
+    assert list(copied.choices) == [(8, "Long drive")]
 
 
 def test_another_widget_is_deep_copied_as_django_does():

@@ -1,4 +1,4 @@
-"""backhabits.sqlite3: Django's SQLite backend, with queries converted to SQLite's `?`
+"""backhabits.sqlite_backend: Django's SQLite backend, with queries converted to SQLite's `?`
 placeholders without Django's regular expression where a query holds no `%%`: the same text
 as Django's own conversion, for any query."""
 
@@ -10,7 +10,7 @@ from django.db.backends.sqlite3 import base as djangos
 from hypothesis import given
 from hypothesis import strategies as st
 
-from backhabits.sqlite3 import base as ours
+from backhabits.sqlite_backend import base as ours
 from tracker.models import CheckIn
 
 # Queries built from the characters the conversion turns on, and a few others around them.

@@ -75,8 +75,8 @@ class SharedChoices:
     """A choice field whose form copies share its choice pairs. Django deep-copies every
     field for every form, and each (value, label) pair of a list of constants with it: about a
     third of building the check-in form. The pairs are never changed in place (a person's own
-    lists are set as a new list in CheckInForm.__init__), so a new list of the same pairs is
-    the same choices; the widget already keeps a shallow copy of its own."""
+    lists are set per form in CheckInForm.__init__, by set_pairs_when_asked), so a new list of
+    the same pairs is the same choices; the widget already keeps a shallow copy of its own."""
 
     def set_pairs_when_asked(self, make: Callable[[], list[tuple[object, str]]]) -> None:
         """`field.choices = make`, for (value, label) pairs with plain string labels and no
@@ -105,6 +105,14 @@ class PairsWhenAsked(BaseChoiceIterator):
         if self._pairs is None:
             self._pairs = self._make()
         return iter(self._pairs)
+
+    # Made from one person's lists for one form: a copy of its field or widget (none is made
+    # today) offers the same pairs, from the same one read, field and widget still sharing it.
+    def __copy__(self) -> "PairsWhenAsked":
+        return self
+
+    def __deepcopy__(self, memo) -> "PairsWhenAsked":
+        return self
 
 
 class _FieldsCopiedDirectly(dict):

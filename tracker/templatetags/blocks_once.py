@@ -59,4 +59,6 @@ class BlocksOnceExtendsNode(ExtendsNode):
 @register.tag("extends")
 def extends(parser, token) -> BlocksOnceExtendsNode:
     node = djangos_extends(parser, token)
-    return BlocksOnceExtendsNode(node.nodelist, node.parent_name, node.template_dirs)
+    # Django's node as parsed and checked, drawn by this class: nothing is found twice.
+    node.__class__ = BlocksOnceExtendsNode
+    return node

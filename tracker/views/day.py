@@ -187,6 +187,7 @@ def _after_save(
         "goals_reached": [GOAL_WORDS[goal] for goal in saved.goals_reached],
     }
     choice = day_choice.day_choice(request.user, today=today, red_flag_active=care_now.active)
+    # As on home: the drawn section stands for the tips, read back only if asked for.
     context["chosen_tips"] = SimpleLazyObject(lambda: choice.chosen)
     context["tips_for_you"] = tip_cards.tips_for_you(request, choice)
     template = (
