@@ -274,3 +274,25 @@ def test_the_kept_form_posts_to_the_check_in_and_offers_no_other_days_answers(
     assert "data-fill-habits" not in shell and 'data-exercise_minutes="45"' not in shell
     saved = logged_in_client.post(reverse("tracker:checkin"), {"discomfort": "4"})
     assert saved.status_code == 302  # the kept form, online again, saves as the page does
+
+
+def test_a_phones_day_reads_the_own_lists_only_to_check_a_ticked_entry(
+    logged_in_client, user, other_user
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tracker.models import TrackedItem
+
+    mine = TrackedItem.objects.create(user=user, kind="factor", name="Long drive")
+    theirs = TrackedItem.objects.create(user=other_user, kind="factor", name="Bob's factor")
+    table = TrackedItem._meta.db_table
+    with CaptureQueriesContext(connection) as plain_day:
+        assert logged_in_client.post(URL, _day(user)).status_code == 201
+    assert not [q for q in plain_day if table in q["sql"]]
+    ticked = logged_in_client.post(URL, _day(user, date=_today().isoformat(), factors=[mine.pk]))
+    assert ticked.status_code in (200, 201)
+    assert CheckIn.objects.get(user=user).item_ids == [mine.pk]
+    refused = logged_in_client.post(URL, _day(user, factors=[theirs.pk]))
+    assert refused.status_code == 400
+    assert "factors" in refused.json()["errors"]

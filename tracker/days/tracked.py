@@ -2,6 +2,7 @@
 factors of their own. Short lists, renamed or retired without losing a past day."""
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -10,6 +11,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import Value
 from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -86,6 +88,12 @@ def lists_for(user) -> Lists:
         TrackedItem, _LISTED_FIELDS, "user_id = %s ORDER BY kind, created_at, id", [user.pk]
     )
     return Lists([Listed(*row) for row in rows])
+
+
+def lists_when_asked(user) -> Lists:
+    """`lists_for(user)`, read on first use: a check-in save that ticks no entry of either
+    list (nearly every save) never asks (CheckInForm makes its choices when first walked)."""
+    return SimpleLazyObject(functools.partial(lists_for, user))  # type: ignore[return-value]
 
 
 class ListFull(Exception):

@@ -101,7 +101,7 @@ def _checkin_form(request, checkin: CheckIn | None, data=None, initial=None) -> 
         data,
         initial=initial,
         water_unit=request.user.profile.water_unit,
-        items=SimpleLazyObject(functools.partial(tracked.lists_for, request.user)),
+        items=tracked.lists_when_asked(request.user),
         # Offered again only as the saved day has them, never from what was typed.
         ticked=frozenset(checkin.item_ids) if checkin else frozenset(),
     )

@@ -128,7 +128,7 @@ def checkin_sync(request: HttpRequest) -> HttpResponse:
     form = CheckInForm(
         request.POST,
         water_unit=request.user.profile.water_unit,
-        items=tracked.lists_for(request.user),
+        items=tracked.lists_when_asked(request.user),
         ticked=frozenset(existing.item_ids) if existing else frozenset(),
     )
     if about.errors:
