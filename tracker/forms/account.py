@@ -186,6 +186,12 @@ class SettingsForm(forms.ModelForm):
         label=_("Daily exercise goal (minutes)"),
         validators=[MinValueValidator(1), MaxValueValidator(EXERCISE_MINUTES_MAX)],
     )
+    # Defined alike on every form (fieldsets.kept_field_group_html); not the free text.
+    drawn_alike = frozenset(
+        {"language", "country", "timezone", "water_unit", "water_goal", "exercise_goal_minutes",
+         "show_reminder", "reminders_enabled", "reminder_time", "reminder_time_2",
+         "reminder_time_3", "reminder_email"}
+    )  # fmt: skip
 
     class Meta:
         model = Profile

@@ -10,7 +10,10 @@ templates wrote them (tests/test_fieldsets.py). The template tags in
 tracker/templatetags/form_drawing.py draw them."""
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.forms.boundfield import BoundField
 from django.forms.widgets import RadioSelect
 from django.utils.safestring import SafeString
@@ -32,12 +35,60 @@ def form_fields_html(form) -> SafeString:
         else ""
     )
     hidden = "".join(drawing.widget_html(field) for field in form.hidden_fields())
+    alike = _drawn_alike(form)
     visible = "".join(
         f'\n  <div class="field{" has-error" if field.errors else ""}">'
-        f"{drawing.field_group_html(field)}</div>\n"
+        f"{kept_field_group_html(field, alike)}</div>\n"
         for field in form.visible_fields()
     )
     return SafeString(f"{head}\n{hidden}\n{visible}\n")
+
+
+# A few KB each, the time zones' ~25 KB: each form's fields as they look for the values seen
+# lately (a country, a time zone, a reminder time), in each language.
+FIELDS_DRAWN = Kept(1000)
+
+
+class _Alike(NamedTuple):
+    """The fields a form's class names in `drawn_alike`, and what else their drawing follows
+    from: the language (the words, the way a number is written) and all a form is given that
+    reaches its fields' drawing. (A date and time is shown in the active time zone, but its
+    value is already the instant in that zone: the value tells them apart.)"""
+
+    names: frozenset[str]
+    key: tuple
+
+
+def _drawn_alike(form) -> _Alike | None:
+    """None unless the form's class names fields it defines alike on every form, and the form
+    is unbound (no errors, no typed text): only then does a field's drawing follow from the
+    value it shows (and _Alike.key) alone."""
+    names = getattr(form, "drawn_alike", None)
+    if not names or form.is_bound:
+        return None
+    key = (
+        type(form), form.prefix, form.auto_id, form.label_suffix, form.use_required_attribute,
+        type(form.renderer), get_language(),
+    )  # fmt: skip
+    return _Alike(names, key)
+
+
+@receiver(setting_changed)
+def _forget_drawn_fields(**kwargs) -> None:
+    # A field's choices and words come from settings too (the languages, the countries);
+    # they change only under test, but a kept field is never older than them.
+    FIELDS_DRAWN.clear()
+
+
+def kept_field_group_html(field: BoundField, alike: _Alike | None) -> SafeString:
+    """drawing.field_group_html, kept (FIELDS_DRAWN) for a field of `alike` (_drawn_alike)
+    under its value. Many people share a language, a country, a time zone or a reminder
+    time; free text such as an e-mail address stays out of `drawn_alike`, drawn each time."""
+    if alike is None or field.name not in alike.names:
+        return drawing.field_group_html(field)
+    value = field.value()
+    key = (alike.key, field.name, type(value), repr(value))
+    return FIELDS_DRAWN.get_or_make(key, lambda: drawing.field_group_html(field))
 
 
 # ~1 to 4 KB each (~2 MB at most): each language's checklist with nothing ticked and the

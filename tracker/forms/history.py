@@ -24,6 +24,9 @@ class AwayForm(forms.Form):
         error_messages={"invalid": _("Enter a date such as 2026-12-31.")},
     )
 
+    # Defined alike on every form (fieldsets.kept_field_group_html).
+    drawn_alike = frozenset({"start", "end"})
+
     def __init__(self, *args, today: dt.date, **kwargs):
         kwargs.setdefault("initial", {"start": today, "end": today + dt.timedelta(days=6)})
         super().__init__(*args, **kwargs)
