@@ -321,3 +321,69 @@ def test_a_model_in_two_tables_is_not_saved_plainly():
         plain._update_shape(Child, "default", "any")
     columns = plain._update_shape(CareAlert, "default", "any")[0]
     assert columns.startswith("UPDATE")  # its parent is one table: saved plainly
+
+
+SAVE_TIMES = [
+    dt.datetime(2026, 12, 5, 9, 13, 17, 74820, tzinfo=dt.UTC),
+    dt.datetime(2026, 12, 5, 9, 13, 17, tzinfo=dt.UTC),  # stored without a fraction
+    dt.datetime(1999, 12, 31, 23, 59, 59, 499999, tzinfo=dt.UTC),
+    dt.datetime(2038, 1, 19, 3, 14, 8, 1, tzinfo=dt.UTC),  # past 32-bit seconds
+]
+
+
+@pytest.mark.parametrize("seconds", ["unixepoch", "strftime"])
+def test_save_times_add_up_to_the_microsecond_on_every_database(user, monkeypatch, seconds):
+    """plain.summed_instants: the save times of the rows, added up exactly, whichever way this
+    database's SQLite works out their seconds (unixepoch where it has it, else strftime)."""
+    from django.db import connection
+
+    if seconds == "strftime":
+        if connection.vendor != "sqlite":
+            pytest.skip("SQLite's older way")
+        monkeypatch.setattr(plain.sqlite3, "sqlite_version_info", (3, 37, 2))
+    elif connection.vendor == "sqlite" and plain.sqlite3.sqlite_version_info < (3, 38):
+        pytest.skip("this SQLite has no unixepoch()")
+    today = dt.date(2026, 12, 5)
+    for offset, saved in enumerate(SAVE_TIMES):
+        day = make_checkin(user, today - dt.timedelta(days=offset))
+        CheckIn.objects.filter(pk=day.pk).update(updated_at=saved)
+    sql = f"SELECT {plain.summed_instants('updated_at')} FROM tracker_checkin WHERE user_id = %s"
+    assert (seconds in sql) == (connection.vendor == "sqlite")
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [user.pk])
+        total = cursor.fetchone()[0]
+    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
+    expected = sum((saved - epoch) // dt.timedelta(microseconds=1) for saved in SAVE_TIMES)
+    # PostgreSQL adds up seconds with their fraction, as an exact decimal.
+    assert total == (expected if connection.vendor == "sqlite" else Decimal(expected) / 10**6)
+
+
+def test_sqlites_two_ways_of_adding_up_save_times_agree(user, monkeypatch):
+    """unixepoch() gives the very seconds strftime('%s') gave (both round a stored fraction
+    to SQLite's milliseconds first), so a sum kept before an upgrade still stands for the
+    same days after it."""
+    import random
+
+    from django.db import connection
+
+    if connection.vendor != "sqlite" or plain.sqlite3.sqlite_version_info < (3, 38):
+        pytest.skip("SQLite with unixepoch()")
+    moments = random.Random(30)
+    stored = [
+        dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
+        + dt.timedelta(seconds=moments.randrange(10**9), microseconds=moments.randrange(10**6))
+        for _ in range(300)
+    ] + [dt.datetime(2026, 12, 31, 23, 59, 59, 999999, tzinfo=dt.UTC)]
+    stored.append(stored[-1].replace(microsecond=0))
+    sums = []
+    for version in [(3, 38), (3, 37, 2)]:
+        monkeypatch.setattr(plain.sqlite3, "sqlite_version_info", version)
+        sql = (
+            f"SELECT {plain.summed_instants('column1')} FROM (VALUES "
+            + ", ".join(["(%s)"] * len(stored))
+            + ")"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [connection.ops.adapt_datetimefield_value(s) for s in stored])
+            sums.append(cursor.fetchone()[0])
+    assert sums[0] == sums[1]

@@ -306,8 +306,8 @@ def test_the_figures_sql_is_written_for_each_kind_of_database(db):
     from django.db.models import Count, Max
 
     sqlite, postgresql = day_choice._figures_sql("sqlite"), day_choice._figures_sql("postgresql")
-    assert "strftime" in sqlite and "EXTRACT(EPOCH" not in sqlite
-    assert "EXTRACT(EPOCH" in postgresql and "strftime" not in postgresql
+    assert "substr(updated_at, 21, 6)" in sqlite and "EXTRACT(EPOCH" not in sqlite
+    assert "EXTRACT(EPOCH" in postgresql and "substr(" not in postgresql
     assert day_choice._figures_sql(connection.vendor) in day_choice._inputs_sql(connection.vendor)
     assert day_choice._figures_sql("postgresql") in day_choice._inputs_sql("postgresql")
     content, _dismissed = day_choice.content_and_dismissals(None)
