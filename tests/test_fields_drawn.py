@@ -1,6 +1,7 @@
 """Fields a form's class defines alike on every form (`drawn_alike`) are drawn once per value
-shown, language, time zone and form set-up (tracker.forms.fieldsets.FIELDS_DRAWN), and a kept
-drawing is always what drawing the field afresh gives."""
+shown, language and form set-up (tracker.forms.fieldsets.FIELDS_DRAWN), a person's own lists
+once per entries and ticks (OWN_LISTS_DRAWN), and a kept drawing is always what drawing the
+field afresh gives."""
 
 import datetime as dt
 import zoneinfo
@@ -13,11 +14,14 @@ from django.utils import timezone, translation
 
 from tests.factories import make_user
 from tests.test_fieldsets import FORM
-from tracker.choices import WaterUnit
+from tracker.choices import TrackedKind, WaterUnit
+from tracker.days import tracked
 from tracker.forms import fieldsets
 from tracker.forms.account import SettingsForm
+from tracker.forms.day import CheckInForm
 from tracker.forms.history import AwayForm
 from tracker.kept import Kept
+from tracker.models import TrackedItem
 
 # Through Django's template engine, one `{% field_group %}` each: drawn afresh, never kept.
 AFRESH = Template(FORM)
@@ -175,3 +179,92 @@ def test_a_changed_setting_draws_afresh(db, kept):
             drawn = fieldsets.form_fields_html(_settings_form(profile))
             assert drawn == _afresh(_settings_form(profile))
             assert "Español" not in drawn
+
+
+# --- a person's own lists on their check-in (fieldsets.OWN_LISTS_DRAWN) ---------------------
+
+
+@pytest.fixture
+def kept_lists(monkeypatch) -> Kept:
+    store = Kept(1000)
+    monkeypatch.setattr(fieldsets, "OWN_LISTS_DRAWN", store)
+    return store
+
+
+def _own_lists_afresh(form) -> str:
+    return "".join(fieldsets.own_list_html(field) for field in form.tracked_fields)
+
+
+def _entry(user, pk: int, kind: str, name: str, retired: bool = False) -> TrackedItem:
+    retired_at = dt.datetime(2027, 1, 1, tzinfo=dt.UTC) if retired else None
+    return TrackedItem(pk=pk, user=user, kind=kind, name=name, retired_at=retired_at)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_own_lists_are_drawn_as_afresh_for_every_way_they_can_look(db, kept_lists, language):
+    user = make_user("lists")
+    drive = _entry(user, 7, TrackedKind.FACTOR, "Long drive <car>")
+    heat = _entry(user, 9, TrackedKind.PAIN_RELIEF, "Heat & rest")
+    gone = _entry(user, 11, TrackedKind.FACTOR, "Old job", retired=True)
+    lists = tracked.Lists([drive, heat, gone])
+    renamed = tracked.Lists([_entry(user, 7, TrackedKind.FACTOR, "Long drive"), heat, gone])
+    made = [
+        lambda: CheckInForm(),  # both empty: each links to Settings
+        lambda: CheckInForm(items=lists),
+        lambda: CheckInForm(items=lists, initial={"factors": [7]}),
+        lambda: CheckInForm(items=lists, initial={"factors": [7], "pain_relief": [9]}),
+        lambda: CheckInForm(items=lists, initial={"factors": [11]}, ticked=frozenset({11})),
+        lambda: CheckInForm(items=renamed),
+        lambda: CheckInForm({"factors": ["7"]}, items=lists),  # sent back, nothing refused
+        lambda: CheckInForm({"factors": ["7", "x"]}, items=lists),  # refused: never kept
+        lambda: CheckInForm(items=lists, prefix="day"),
+    ]
+    drawn = []
+    with translation.override(language):
+        for make in [*made, *made]:
+            form = make()
+            form.is_bound and form.is_valid()
+            fresh = make()
+            fresh.is_bound and fresh.is_valid()
+            drawn.append(str(fieldsets.own_lists_html(form.tracked_fields)))
+            assert drawn[-1] == _own_lists_afresh(fresh)
+    # Ticked on the page or sent back ticked, the same lists look the same: one drawing.
+    assert drawn[2] == drawn[6] and len(set(drawn)) == len(made) - 1
+    assert "Old job" in drawn[4] and "Old job" not in drawn[1]
+    assert "Long drive &lt;car&gt;" in drawn[1] and "Long drive &lt;car&gt;" not in drawn[5]
+    assert 'aria-invalid="true"' in drawn[7]
+    # Each list once per entries and ticks: both lists of the first, second and last forms
+    # (empty; nothing ticked; other ids), one more each for the third to sixth; none for the
+    # seventh (as the third) and the eighth (refused, drawn each time; its other list as the
+    # second's).
+    assert len(kept_lists._items) == 2 + 2 + 1 + 1 + 1 + 1 + 0 + 0 + 2
+
+
+def test_one_persons_kept_lists_never_show_on_anothers_check_in(db, kept_lists):
+    ana, ben = make_user("ana"), make_user("ben")
+    mine = tracked.Lists([_entry(ana, 3, TrackedKind.FACTOR, "Gardening")])
+    theirs = tracked.Lists([_entry(ben, 4, TrackedKind.FACTOR, "Gardening")])
+    first = fieldsets.own_lists_html(CheckInForm(items=mine).tracked_fields)
+    second = fieldsets.own_lists_html(CheckInForm(items=theirs).tracked_fields)
+    assert 'value="3"' in first and 'value="4"' in second and 'value="3"' not in second
+
+
+def test_a_renamed_entry_shows_its_new_name_on_the_next_check_in(client, db):
+    user = make_user("ana")
+    client.force_login(user)
+    item = TrackedItem.objects.create(user=user, kind=TrackedKind.FACTOR, name="Long drive")
+    assert "Long drive" in client.get("/checkin/").content.decode()
+    TrackedItem.objects.filter(pk=item.pk).update(name="Short drive")
+    page = client.get("/checkin/").content.decode()
+    assert "Short drive" in page and "Long drive" not in page
+
+
+def test_own_lists_are_kept_in_each_language(db, kept_lists):
+    user = make_user("ana")
+    lists = tracked.Lists([_entry(user, 3, TrackedKind.FACTOR, "Gardening")])
+    drawn = {}
+    for language in ("en", "es", "en"):
+        with translation.override(language):
+            drawn[language] = fieldsets.own_lists_html(CheckInForm(items=lists).tracked_fields)
+            assert drawn[language] == _own_lists_afresh(CheckInForm(items=lists))
+    assert "Your own factors today" in drawn["en"] and "Your own factors today" not in drawn["es"]

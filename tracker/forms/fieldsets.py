@@ -16,6 +16,7 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.forms.boundfield import BoundField
 from django.forms.widgets import RadioSelect
+from django.urls import get_script_prefix
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
@@ -276,22 +277,44 @@ def check_groups_html(groups: Iterable[tuple[object, Iterable[drawing.CheckBox]]
 def own_lists_html(fields: Iterable[BoundField]) -> SafeString:
     """The person's own lists (pain relief, factors), each a fieldset of checkboxes under its
     name; an empty one says so and links to where entries are added (Settings)."""
-    parts = []
-    for field in fields:
-        boxes = check_options(field)
-        if not boxes:
-            nothing = text_html(gettext("Nothing on your list yet."))
-            add = text_html(gettext("Add what you use or want to watch"))
-            boxes = (
-                f'\n            <p class="small link-row">{nothing} '
-                f'<a href="{text_html(reverse_once("tracker:settings"))}#tracked-heading">'
-                f"{add}</a></p>\n          "
-            )
-        parts.append(
-            f"\n        {_fieldset_open(field, 'field symptom-group')}\n"
-            f"          <legend>{text_html(field.label)}</legend>\n"
-            f"          {boxes}\n"
-            f"          {field_errors_html(field)}\n\n"
-            "        </fieldset>\n      "
+    return SafeString("".join(kept_own_list_html(field) for field in fields))
+
+
+# A person's own list as their check-in draws it, about 1 KB: kept under its entries (ids and
+# names) and those ticked, so a day not yet answered draws the same lists once, not on every
+# view, until an entry is added, renamed or retired.
+OWN_LISTS_DRAWN = Kept(2000)
+
+
+def kept_own_list_html(field: BoundField) -> str:
+    """own_list_html, kept (OWN_LISTS_DRAWN) for a list without errors: per language and site
+    address (its words and the link to Settings), the form's class, ids and names, the
+    entries offered and the ones ticked."""
+    if field.errors:
+        return own_list_html(field)
+    widget = field.field.widget
+    key = (
+        get_language(), get_script_prefix(), type(field.form), field.html_name, field.auto_id,
+        tuple(widget.choices), frozenset(widget.format_value(field.value())),
+    )  # fmt: skip
+    return OWN_LISTS_DRAWN.get_or_make(key, lambda: own_list_html(field))
+
+
+def own_list_html(field: BoundField) -> str:
+    """One of the person's own lists, a fieldset of checkboxes under its name."""
+    boxes = check_options(field)
+    if not boxes:
+        nothing = text_html(gettext("Nothing on your list yet."))
+        add = text_html(gettext("Add what you use or want to watch"))
+        boxes = (
+            f'\n            <p class="small link-row">{nothing} '
+            f'<a href="{text_html(reverse_once("tracker:settings"))}#tracked-heading">'
+            f"{add}</a></p>\n          "
         )
-    return SafeString("".join(parts))
+    return (
+        f"\n        {_fieldset_open(field, 'field symptom-group')}\n"
+        f"          <legend>{text_html(field.label)}</legend>\n"
+        f"          {boxes}\n"
+        f"          {field_errors_html(field)}\n\n"
+        "        </fieldset>\n      "
+    )
