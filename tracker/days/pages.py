@@ -15,6 +15,7 @@ from tracker.choices import WaterUnit
 from tracker.dates import day_name
 from tracker.days import away, checkins, units
 from tracker.days.measures import ASKED_ORDER, value_words
+from tracker.days.water_entry import water_entry_html
 from tracker.forms.day import CheckInForm
 from tracker.forms.history import AwayForm
 from tracker.models import CheckIn
@@ -53,6 +54,8 @@ def checkin_context(
     """What the check-in form needs wherever it is shown: its own page, and below an
     emergency's advice when answers there still need correcting."""
     profile = request.user.profile
+    action_url = reverse("tracker:checkin") if offline_shell else request.path
+    water = checkins.water_status(checkin, profile=profile)
     return {
         # Without its own, the page shows every open alert as a line (context_processors).
         **({"care_lines": care_lines} if care_lines is not None else {}),
@@ -68,10 +71,11 @@ def checkin_context(
         "is_today": day == today,
         "day_words": day_words(day, today),
         # The kept form posts where the check-in does (it is served at its own address).
-        "action_url": reverse("tracker:checkin") if offline_shell else request.path,
+        "action_url": action_url,
         "care_prompts": prompts,
-        "water": checkins.water_status(checkin, profile=profile),
-        "water_error": water_error,
+        "water_entry": water_entry_html(
+            form, water, action_url=action_url, water_error=water_error
+        ),
         # "Same as yesterday" would put yesterday's answers into the kept page: not offered.
         "previous": None
         if offline_shell or not offer_previous

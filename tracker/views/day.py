@@ -30,6 +30,7 @@ from tracker.days import (
     week_strip,
 )
 from tracker.days.pages import checkin_context, checkin_page, day_words
+from tracker.days.water_entry import water_entry_html
 from tracker.forms.day import CheckInForm, PegForm
 from tracker.guide import day_choice, tip_cards
 from tracker.limits import WATER_ML_MAX
@@ -229,14 +230,14 @@ def _water_tap_on_checkin(
     checkin, error = tap.checkin, tap.error
     if request.htmx:
         water_form = CheckInForm(initial=_initial_for(checkin), water_unit=profile.water_unit)
-        context = {
-            "form": water_form,
-            "water": checkins.water_status(checkin, profile=profile),
-            "water_error": error,
-            "water_goal_reached_now": tap.goal_reached,
-            "action_url": request.path,
-        }
-        return render(request, "tracker/partials/checkin_water.html", context)
+        entry = water_entry_html(
+            water_form,
+            checkins.water_status(checkin, profile=profile),
+            action_url=request.path,
+            water_error=error,
+            goal_reached_now=tap.goal_reached,
+        )
+        return HttpResponse(entry)
     initial = form.answers_as_initial()
     initial.pop("water_oz", None)
     initial["water_ml"] = checkin.water_ml if checkin else None
