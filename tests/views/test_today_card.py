@@ -64,3 +64,70 @@ def test_the_sentences_say_the_days_own_figures(user):
     assert "750" in context["water_line"]
     assert "2 de marzo" in context["today_heading"]
     assert card_context(user, TODAY, CheckIn(user=user, date=TODAY))["exercise_line"] is None
+
+
+# --- the card drawn once for each way it looks (today_card.card_html, DRAWN) ----------------
+
+
+@pytest.fixture
+def kept(monkeypatch):
+    from tracker.days import today_card
+    from tracker.kept import Kept
+
+    store = Kept(1000)
+    monkeypatch.setattr(today_card, "DRAWN", store)
+    return store
+
+
+def _request(user):
+    request = RequestFactory().get("/")
+    request.user = user
+    return request
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_kept_card_is_what_the_page_draws_afresh_for_every_day(user, kept, language):
+    """card_html against the template drawn with the page's whole context (the request's
+    own token included): the card reads nothing else, and a kept card is never another's."""
+    from tracker.csrf import token_for
+    from tracker.days.today_card import card_html
+
+    template = get_template("tracker/partials/today_card.html")
+    states = []
+    for unit in ("ml", "oz"):
+        for values in DAYS:
+            for flags in ({}, FLAGS, {"water_error": "Too <much>"}):
+                states.append((unit, values, flags))
+    drawn = []
+    with translation.override(language):
+        for unit, values, flags in [*states, *reversed(states)]:
+            user.profile.water_unit = unit
+            checkin = None if values is None else CheckIn(user=user, date=TODAY, **values)
+            context = card_context(user, TODAY, checkin) | flags
+            request = _request(user)
+            card = card_html(request, context)
+            assert card == template.render(context, request)
+            drawn.append(card.replace(token_for(request), "token"))
+    assert len(set(drawn)) == len(states) == len(kept._items)
+
+
+def test_each_request_gets_its_own_token_in_a_kept_card(user, kept):
+    from tracker.csrf import token_for
+    from tracker.days.today_card import card_html
+
+    context = card_context(user, TODAY, CheckIn(user=user, date=TODAY, water_ml=500))
+    first, second = _request(user), _request(user)
+    cards = [card_html(first, context), card_html(second, context)]
+    assert len(kept._items) == 1
+    assert token_for(first) in cards[0] and token_for(first) not in cards[1]
+    assert token_for(second) in cards[1]
+
+
+def test_home_shows_the_card_as_the_day_is_now(client, user):
+    client.force_login(user)
+    with translation.override("en"):
+        before = client.get("/").content.decode()
+        client.post("/water/add/")
+        after = client.get("/").content.decode()
+    assert '<strong id="water-today">0 ml</strong>' in before
+    assert '<strong id="water-today">250 ml</strong>' in after

@@ -5,18 +5,38 @@ Its three sentences with values in them (the day, exercise against its goal, wat
 goal) are worded here rather than by {% blocktranslate %}, which renders its values, trims its
 text and looks its translation up again on every card: those three were two fifths of drawing
 the card. Each is worded and escaped exactly as the tag did (the same messages, each value
-localised and escaped, the translation as it is); tests/views/test_today_card.py compares both."""
+localised and escaped, the translation as it is); tests/views/test_today_card.py compares both.
+
+The card drawn is kept in this process (DRAWN, card_html) under all it shows: its sentences, the
+day described, the water, any message of a tap, the language and the site's address; so home
+draws a day's card once until the day, the goals or the language change. The CSRF token of its
+water buttons is put in for each request (tracker.csrf.with_token)."""
 
 import datetime as dt
 
+from django.conf import settings
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.formats import localize
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
+from tracker.csrf import STAND_IN, with_token
 from tracker.dates import day_name
 from tracker.days import checkins, day_summary
+from tracker.kept import Kept
 from tracker.models import CheckIn
+
+TEMPLATE = "tracker/partials/today_card.html"
+# ~2 KB each: a card for each person's day as it last looked, in each language.
+DRAWN = Kept(2000)
+# What the card's template reads: card_context's, and a water tap's message.
+_SHOWN = (
+    "today_heading", "today_summary", "water", "water_line", "exercise_line",
+    "exercise_goal_reached", "water_error", "water_goal_reached_now",
+)  # fmt: skip
 
 
 def card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
@@ -52,3 +72,21 @@ def _worded(sentence: str, **values) -> SafeString:
     """As {% blocktranslate %} puts values in its translation: each localised and escaped,
     the translation itself as it is."""
     return mark_safe(sentence % {name: escape(localize(value)) for name, value in values.items()})
+
+
+def card_html(request: HttpRequest, context: dict) -> SafeString:
+    """The today card for card_context's `context` (with a water tap's `water_error` or
+    `water_goal_reached_now`, if any), with this request's CSRF token; with DEBUG on (a
+    template being edited) drawn every time."""
+    shown = {name: context.get(name) for name in _SHOWN}
+    shown["today_checkin"] = context["today_checkin"] is not None  # only ever asked whether
+
+    def draw() -> str:
+        return render_to_string(TEMPLATE, {**shown, "csrf_token": STAND_IN})
+
+    if settings.DEBUG:
+        drawn = draw()
+    else:
+        key = (get_language(), get_script_prefix(), *(repr(shown[name]) for name in sorted(shown)))
+        drawn = DRAWN.get_or_make(key, draw)
+    return mark_safe(with_token(drawn, request))

@@ -25,12 +25,11 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.choices import Habit
-from tracker.csrf import token_for
+from tracker.csrf import STAND_IN, with_token
 from tracker.guide import day_choice, tips
 
 CARDS_CACHE = "fragments"
-# Per process and unguessable, so no tip's text can contain them.
-_TOKEN = f"csrf-stand-in-{secrets.token_hex(16)}"
+# Per process and unguessable, so no tip's text can contain it (the token's: tracker.csrf).
 _HERE = f"next-stand-in-{secrets.token_hex(16)}"
 
 
@@ -61,11 +60,7 @@ def cards_key(content: tuple, dismissed: tuple, *, signed_in: bool, language: st
 
 def _with_request(drawn: str, request) -> SafeString:
     # Drawn by our own template; the token and the address are escaped as the template would.
-    return mark_safe(
-        drawn.replace(_TOKEN, escape(token_for(request))).replace(
-            _HERE, escape(request.get_full_path())
-        )
-    )
+    return mark_safe(with_token(drawn, request).replace(_HERE, escape(request.get_full_path())))
 
 
 def tips_for_you(request, choice: day_choice.DayChoice) -> SafeString:
@@ -84,7 +79,7 @@ def tips_for_you(request, choice: day_choice.DayChoice) -> SafeString:
         tips.with_links(chosen_tip.tip for chosen_tip in chosen)
         drawn = render_to_string(
             "tracker/partials/tips_for_you.html",
-            {"chosen_tips": chosen, "user": request.user, "request": _Here, "csrf_token": _TOKEN},
+            {"chosen_tips": chosen, "user": request.user, "request": _Here, "csrf_token": STAND_IN},
         )
         cache.set(key, drawn)
     return _with_request(drawn, request)
@@ -125,7 +120,7 @@ def all_tip_cards(request) -> SafeString:
                 "dismissed_ids": dismissed_ids,
                 "user": user,
                 "request": _Here,
-                "csrf_token": _TOKEN,
+                "csrf_token": STAND_IN,
             },
         )
         cache.set(key, drawn)

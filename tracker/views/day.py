@@ -49,6 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
     today = today_for(request.user)
     recent_days = checkins.recent_days(user=request.user, today=today)
     context = today_card.card_context(request.user, today, recent_days[0].checkin)
+    context["today_card"] = today_card.card_html(request, context)
     context["recent_days"] = recent_days
     context["reach"] = delivery.reach(request.user)
     # Open alerts and reminders lead as one line each; only tips safe beside them are chosen.
@@ -302,7 +303,7 @@ def _home_water_tap(request: HttpRequest, *, undo: bool) -> HttpResponse:
     context = today_card.card_context(request.user, today, tap.checkin)
     context["water_error"] = tap.error
     context["water_goal_reached_now"] = tap.goal_reached
-    return render(request, "tracker/partials/today_card.html", context)
+    return HttpResponse(today_card.card_html(request, context))
 
 
 def _export_filename(extension: str) -> str:
