@@ -55,3 +55,25 @@ def test_the_shape_check_tells_a_changed_bar_apart():
     drawn = str(strength_bars(strengths))
     assert 'value="50"' in drawn and "50%</span>" in drawn
     assert _same_shape(drawn.replace('value="50"', 'value="5"', 1)) != _same_shape(drawn)
+
+
+def test_the_bars_are_kept_for_each_set_of_percentages_and_language(monkeypatch):
+    from tracker.kept import Kept
+    from tracker.trends import strength_bars as bars
+
+    monkeypatch.setattr(bars, "DRAWN", Kept(100))
+    sets = [[0.0], [0.5], [0.5, 0.504], [0.996], [0.5]]  # the third ends as the second does
+    drawn = []
+    for language in ("en", "es", "en"):
+        with translation.override(language):
+            for scores in sets:
+                strengths = habits.Strengths(
+                    first=FIRST, scores={habit: list(scores) for habit in habits.HABITS}
+                )
+                drawn.append(strength_bars(strengths))
+                assert drawn[-1] == bars._bars(
+                    tuple(strengths.percent(habit) for habit in habits.HABITS)
+                )
+    assert 'value="50"' in drawn[1] and 'value="100"' in drawn[3]
+    assert drawn[5:10] != drawn[0:5] and drawn[10:15] == drawn[0:5]
+    assert len(bars.DRAWN._items) == 2 * 3  # 0 %, 50 %, 100 % in each language
