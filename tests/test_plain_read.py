@@ -332,7 +332,7 @@ SAVE_TIMES = [
 
 
 @pytest.mark.parametrize("seconds", ["unixepoch", "strftime"])
-def test_save_times_add_up_to_the_microsecond_on_every_database(user, monkeypatch, seconds):
+def test_save_times_add_up_exactly_on_every_database(user, monkeypatch, seconds):
     """plain.summed_instants: the save times of the rows, added up exactly, whichever way this
     database's SQLite works out their seconds (unixepoch where it has it, else strftime)."""
     from django.db import connection

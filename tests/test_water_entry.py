@@ -63,6 +63,8 @@ ENTRIES = [
      WaterStatus(750, 2000, ML, True), "/checkin/", False),  # "Same as yesterday" filled in
     (lambda: CheckInForm(initial={"water_seen_ml": 0}, prefix="day"),
      WaterStatus(None, 2000, ML, False), "/checkin/", False),
+    (lambda: CheckInForm(initial={"water_seen_ml": 0}, auto_id="w_%s"),
+     WaterStatus(None, 2000, ML, False), "/checkin/", False),
 ]  # fmt: skip
 
 

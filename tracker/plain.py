@@ -229,9 +229,11 @@ def compiled_count(make, user_id: int, *, using: str = "default") -> int:
 
 
 def summed_instants(column: str, *, using: str = "default", vendor: str | None = None) -> str:
-    """SQL adding up a timestamp column to the microsecond. Any row saved again moves the sum,
-    whichever way the clock went; the latest time alone would miss an edit made on a host
-    whose clock is behind. For the database kind `vendor`, else the `using` connection's."""
+    """SQL adding up a timestamp column: in microseconds (on SQLite, the whole seconds it
+    works out, having rounded a stored time to its milliseconds, then the stored microseconds).
+    Any row saved again moves the sum, whichever way the clock went; the latest time alone
+    would miss an edit made on a host whose clock is behind. For the database kind `vendor`,
+    else the `using` connection's."""
     if (vendor or connections[using].vendor) == "sqlite":
         # stored as text: 'YYYY-MM-DD HH:MM:SS[.ffffff]'; its whole seconds, then the digits
         # after them.

@@ -108,7 +108,37 @@ def test_a_kept_card_is_what_the_page_draws_afresh_for_every_day(user, kept, lan
             card = card_html(request, context)
             assert card == template.render(context, request)
             drawn.append(card.replace(token_for(request), "token"))
-    assert len(set(drawn)) == len(states) == len(kept._items)
+    # Each day's card once, but a day with notes: drawn each time, never kept.
+    with_notes = sum(1 for _, values, _ in states if values and values.get("notes"))
+    assert len(set(drawn)) == len(states)
+    assert len(kept._items) == len(states) - with_notes > 0
+
+
+def test_a_days_notes_are_never_kept(user, kept):
+    from tracker.days.today_card import card_html
+
+    day = CheckIn(user=user, date=TODAY, discomfort=2, notes="Slept badly after the drive")
+    card = card_html(_request(user), card_context(user, TODAY, day))
+    assert "Slept badly after the drive" in card
+    assert len(kept._items) == 0
+
+
+def test_a_kept_card_follows_the_language_and_the_sites_address(user, kept):
+    from django.urls import set_script_prefix
+
+    from tracker.days.today_card import card_html
+
+    context = card_context(user, TODAY, CheckIn(user=user, date=TODAY, water_ml=500))
+    template = get_template("tracker/partials/today_card.html")
+    try:
+        for prefix, language in [("/", "en"), ("/", "es"), ("/app/", "en"), ("/", "en")]:
+            set_script_prefix(prefix)
+            with translation.override(language):
+                request = _request(user)
+                assert card_html(request, context) == template.render(context, request)
+    finally:
+        set_script_prefix("/")
+    assert len(kept._items) == 3
 
 
 def test_each_request_gets_its_own_token_in_a_kept_card(user, kept):

@@ -7,12 +7,14 @@ text and looks its translation up again on every card: those three were two fift
 the card. Each is worded and escaped exactly as the tag did (the same messages, each value
 localised and escaped, the translation as it is); tests/views/test_today_card.py compares both.
 
-The card drawn is kept in this process (DRAWN, card_html) under all it shows: its sentences, the
-day described, the water, any message of a tap, the language and the site's address; so home
-draws a day's card once until the day, the goals or the language change. The CSRF token of its
-water buttons is put in for each request (tracker.csrf.with_token)."""
+The card drawn is kept in this process (DRAWN, card_html) under a digest of all it shows: its
+sentences, the day described, the water, any message of a tap, the language and the site's
+address; so home draws a day's card once until the day, the goals or the language change. A day
+with notes is drawn each time. The CSRF token of its water buttons is put in for each request
+(tracker.csrf.with_token)."""
 
 import datetime as dt
+import hashlib
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -84,9 +86,10 @@ def card_html(request: HttpRequest, context: dict) -> SafeString:
     def draw() -> str:
         return render_to_string(TEMPLATE, {**shown, "csrf_token": STAND_IN})
 
-    if settings.DEBUG:
+    if settings.DEBUG or shown["today_summary"].notes:
+        # A day's notes are the person's own words: never kept (and seldom twice the same).
         drawn = draw()
     else:
-        key = (get_language(), get_script_prefix(), *(repr(shown[name]) for name in sorted(shown)))
-        drawn = DRAWN.get_or_make(key, draw)
+        seen = (get_language(), get_script_prefix(), *(shown[name] for name in sorted(shown)))
+        drawn = DRAWN.get_or_make(hashlib.sha256(repr(seen).encode()).digest(), draw)
     return mark_safe(with_token(drawn, request))

@@ -9,6 +9,7 @@ check-in page (a third of drawing it), written here character for character as t
 templates wrote them (tests/test_fieldsets.py). The template tags in
 tracker/templatetags/form_drawing.py draw them."""
 
+import hashlib
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -45,9 +46,10 @@ def form_fields_html(form) -> SafeString:
     return SafeString(f"{head}\n{hidden}\n{visible}\n")
 
 
-# A few KB each, the time zones' ~25 KB: each form's fields as they look for the values seen
-# lately (a country, a time zone, a reminder time), in each language.
-FIELDS_DRAWN = Kept(1000)
+# Each form's fields as they look for the values seen lately (a country, a time zone, a reminder
+# time), in each language: most under 0.5 KB, a country's list ~10 KB and a time zone's ~26 KB,
+# so at most ~10 MB a process even if every entry were a time zone (a few dozen zones are seen).
+FIELDS_DRAWN = Kept(400)
 
 
 class _Alike(NamedTuple):
@@ -287,16 +289,18 @@ OWN_LISTS_DRAWN = Kept(2000)
 
 
 def kept_own_list_html(field: BoundField) -> str:
-    """own_list_html, kept (OWN_LISTS_DRAWN) for a list without errors: per language and site
-    address (its words and the link to Settings), the form's class, ids and names, the
-    entries offered and the ones ticked."""
+    """own_list_html, kept (OWN_LISTS_DRAWN) for a list without errors, under a digest of the
+    language and site address (its words and the link to Settings), the form's class, ids and
+    names, the entries offered and the ones ticked."""
     if field.errors:
         return own_list_html(field)
     widget = field.field.widget
-    key = (
-        get_language(), get_script_prefix(), type(field.form), field.html_name, field.auto_id,
-        tuple(widget.choices), frozenset(widget.format_value(field.value())),
+    seen = (
+        get_language(), get_script_prefix(), type(field.form), field.html_name,
+        field.auto_id, tuple(widget.choices), sorted(widget.format_value(field.value())),
     )  # fmt: skip
+    # A digest: the entries' names are the person's own words.
+    key = hashlib.sha256(repr(seen).encode()).digest()
     return OWN_LISTS_DRAWN.get_or_make(key, lambda: own_list_html(field))
 
 
