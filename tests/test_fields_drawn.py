@@ -5,6 +5,7 @@ field afresh gives."""
 
 import datetime as dt
 import zoneinfo
+from decimal import Decimal
 
 import pytest
 from django import forms
@@ -268,3 +269,70 @@ def test_own_lists_are_kept_in_each_language(db, kept_lists):
             drawn[language] = fieldsets.own_lists_html(CheckInForm(items=lists).tracked_fields)
             assert drawn[language] == _own_lists_afresh(CheckInForm(items=lists))
     assert "Your own factors today" in drawn["en"] and "Your own factors today" not in drawn["es"]
+
+
+# --- the check-in's own fields that every form defines alike (field_widget, choice_buttons) --
+
+
+CHECKIN_DAYS = [
+    {},
+    {"exercise_minutes": 30, "rest_day": False, "sleep_hours": None},
+    {"exercise_minutes": 0, "rest_day": True, "sleep_hours": Decimal("7.5"),
+     "woke_from_pain": "yes"},
+    {"exercise_minutes": 30, "sleep_hours": Decimal("7"), "woke_from_pain": "no"},
+]  # fmt: skip
+
+
+def _checkin_widgets(form) -> list[str]:
+    from tracker.templatetags import form_drawing
+
+    drawn = [
+        form_drawing.field_widget(form[name], errors_id=f"{form[name].auto_id}_errors")
+        for name in ("exercise_minutes", "sleep_hours")
+    ]
+    drawn.append(form_drawing.field_widget(form["rest_day"]))
+    drawn.append(form_drawing.choice_buttons(form["woke_from_pain"]))
+    return drawn
+
+
+def _checkin_widgets_afresh(form) -> list[str]:
+    from tracker.forms import drawing
+
+    drawn = [
+        drawing.widget_html(form[name], errors_id=f"{form[name].auto_id}_errors")
+        for name in ("exercise_minutes", "sleep_hours")
+    ]
+    drawn.append(drawing.widget_html(form["rest_day"]))
+    drawn.append(fieldsets.choice_buttons_html(form["woke_from_pain"]))
+    return drawn
+
+
+@pytest.mark.parametrize("unit", [WaterUnit.MILLILITRES, WaterUnit.US_FLUID_OUNCES])
+def test_the_check_ins_own_fields_are_drawn_as_afresh_for_every_day(db, kept, unit):
+    made = [
+        lambda day=day, prefix=prefix: CheckInForm(initial=day, water_unit=unit, prefix=prefix)
+        for day in CHECKIN_DAYS
+        for prefix in (None, "day")
+    ]
+    for language in ("en", "es", "en"):
+        with translation.override(language):
+            for make in [*made, *reversed(made)]:
+                assert _checkin_widgets(make()) == _checkin_widgets_afresh(make())
+    # The same field drawn without a list of its own for errors, after one with it.
+    from tracker.forms import drawing
+    from tracker.templatetags import form_drawing
+
+    form = CheckInForm(initial=CHECKIN_DAYS[2], water_unit=unit)
+    for field in (form["rest_day"], form["exercise_minutes"]):
+        assert form_drawing.field_widget(field) == drawing.widget_html(field)
+    assert len(kept._items) > 0
+
+
+def test_a_check_in_sent_back_draws_what_was_typed_and_is_never_kept(db, kept):
+    form = CheckInForm({"exercise_minutes": "-3", "sleep_hours": "7.25", "woke_from_pain": "x"})
+    form.is_valid()
+    drawn = _checkin_widgets(form)
+    assert drawn == _checkin_widgets_afresh(form)
+    assert 'value="-3"' in drawn[0] and 'value="7.25"' in drawn[1]
+    assert 'aria-invalid="true"' in drawn[0] and "has-error" in drawn[3]
+    assert len(kept._items) == 0

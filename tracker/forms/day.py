@@ -193,6 +193,11 @@ class CheckInForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3, "maxlength": NOTES_MAX_LENGTH}),
     )
 
+    # Defined alike on every form (fieldsets.kept_widget_html); not the notes (free text), nor
+    # the water fields (their unit is the person's: tracker.days.water_entry keeps those), nor
+    # the lists (each person's own).
+    drawn_alike = frozenset({"exercise_minutes", "rest_day", "sleep_hours", "woke_from_pain"})
+
     def __init__(
         self,
         *args,

@@ -76,6 +76,28 @@ def _drawn_alike(form) -> _Alike | None:
     return _Alike(names, key)
 
 
+def kept_widget_html(field: BoundField, errors_id: str | None = None) -> SafeString:
+    """drawing.widget_html, kept (FIELDS_DRAWN) as kept_field_group_html keeps a whole field:
+    for a field its form's class names in `drawn_alike`, on an unbound form, under its value
+    and `errors_id`."""
+    alike = _drawn_alike(field.form)
+    if alike is None or field.name not in alike.names:
+        return drawing.widget_html(field, errors_id=errors_id)
+    value = field.value()
+    key = (alike.key, "widget", field.name, errors_id, type(value), repr(value))
+    return FIELDS_DRAWN.get_or_make(key, lambda: drawing.widget_html(field, errors_id=errors_id))
+
+
+def kept_choice_buttons_html(field: BoundField) -> SafeString:
+    """choice_buttons_html, kept (FIELDS_DRAWN) as kept_widget_html keeps a widget."""
+    alike = _drawn_alike(field.form)
+    if alike is None or field.name not in alike.names:
+        return choice_buttons_html(field)
+    value = field.value()
+    key = (alike.key, "choice_buttons", field.name, type(value), repr(value))
+    return FIELDS_DRAWN.get_or_make(key, lambda: choice_buttons_html(field))
+
+
 @receiver(setting_changed)
 def _forget_drawn_fields(**kwargs) -> None:
     # A field's choices and words come from settings too (the languages, the countries);

@@ -41,7 +41,7 @@ def field_group(field: BoundField) -> SafeString:
 def field_widget(field: BoundField, errors_id: str | None = None) -> SafeString:
     """`errors_id`: the id of the list a page writes the field's errors in itself, such as
     tracker/partials/field_errors.html's `<id>_errors`."""
-    return drawing.widget_html(field, errors_id=errors_id or None)
+    return fieldsets.kept_widget_html(field, errors_id=errors_id or None)
 
 
 @register.simple_tag
@@ -75,7 +75,7 @@ def scale_field(
 
 @register.simple_tag
 def choice_buttons(field: BoundField) -> SafeString:
-    return fieldsets.choice_buttons_html(field)
+    return fieldsets.kept_choice_buttons_html(field)
 
 
 @register.simple_tag
