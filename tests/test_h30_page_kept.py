@@ -161,3 +161,21 @@ def test_the_trends_and_history_pages_show_the_legend(logged_in_client):
         html = logged_in_client.get(page).content.decode()
         assert '<span class="legend-swatch hm-none"></span> not logged</span>' in html, page
         assert '<span class="legend-swatch hm-0"></span>' in html, page
+
+
+def test_a_kept_drawing_is_drawn_each_time_with_debug_on_and_kept_without():
+    """tracker.kept.Kept.get_or_draw, which the kept drawings from templates use (the water
+    entry, the today card, "Same as yesterday", the week's days)."""
+    from tracker.kept import Kept
+
+    store, drawn = Kept(10), []
+
+    def draw() -> str:
+        drawn.append(1)
+        return f"drawing {len(drawn)}"
+
+    with override_settings(DEBUG=True):
+        assert [store.get_or_draw("key", draw) for _ in range(2)] == ["drawing 1", "drawing 2"]
+    assert len(store._items) == 0
+    assert [store.get_or_draw("key", draw) for _ in range(2)] == ["drawing 3", "drawing 3"]
+    assert len(store._items) == 1

@@ -5,6 +5,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+from django.conf import settings
+
 T = TypeVar("T")
 
 
@@ -33,6 +35,13 @@ class Kept:
             while len(self._items) > self._size:
                 self._items.popitem(last=False)
         return made
+
+    def get_or_draw(self, key: Hashable, draw: Callable[[], T]) -> T:
+        """get_or_make for a drawing, kept only with DEBUG off: on a development server a
+        template or catalogue being edited shows at once."""
+        if settings.DEBUG:
+            return draw()
+        return self.get_or_make(key, draw)
 
     def clear(self) -> None:
         with self._lock:

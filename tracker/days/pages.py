@@ -5,7 +5,6 @@ Settings)."""
 import datetime as dt
 import json
 
-from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -138,9 +137,7 @@ def same_as_previous_html(previous: dict | None) -> SafeString:
     def draw() -> SafeString:
         return SafeString(render_to_string(SAME_AS_TEMPLATE, {"previous": previous}))
 
-    if settings.DEBUG:
-        return draw()
-    return SAME_AS_DRAWN.get_or_make((get_language(), repr(previous)), draw)
+    return SAME_AS_DRAWN.get_or_draw((get_language(), repr(previous)), draw)
 
 
 def away_context(user, *, today, form: AwayForm | None = None) -> dict:

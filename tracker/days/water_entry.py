@@ -8,7 +8,6 @@ errors is kept in this process under exactly those and the language (DRAWN); a f
 with errors, or a tap refused, is drawn each time. With DEBUG on (a template being edited),
 always drawn."""
 
-from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
@@ -43,7 +42,7 @@ def water_entry_html(
     def draw() -> SafeString:
         return SafeString(render_to_string(TEMPLATE, context))
 
-    if settings.DEBUG or form.is_bound or water_error:
+    if form.is_bound or water_error:
         return draw()
     field = form.water_field
     key = (
@@ -51,4 +50,4 @@ def water_entry_html(
         repr(field.value()), repr(form["water_seen_ml"].value()), water, action_url,
         goal_reached_now,
     )  # fmt: skip
-    return DRAWN.get_or_make(key, draw)
+    return DRAWN.get_or_draw(key, draw)

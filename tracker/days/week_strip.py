@@ -31,13 +31,12 @@ def week_items(days: Iterable[DaySummary]) -> SafeString:
     discomfort, or how much of it is logged."""
     # Everything an item is drawn in besides its day: what reverse() and the translations read.
     setting = (get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
-    parts, debug = [], settings.DEBUG
+    parts = []
     for day in days:
         discomfort = day.checkin.discomfort if day.checkin is not None else None
         key = (setting, day.date, day.state, discomfort)
         draw = functools.partial(_item, day, discomfort)
-        # With DEBUG on, afresh: an edited catalogue shows at once (as page_assets' words).
-        parts.append(draw() if debug else DRAWN.get_or_make(key, draw))
+        parts.append(DRAWN.get_or_draw(key, draw))
     return mark_safe("".join(parts))
 
 
