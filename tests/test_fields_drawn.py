@@ -283,28 +283,18 @@ CHECKIN_DAYS = [
 ]  # fmt: skip
 
 
-def _checkin_widgets(form) -> list[str]:
+def _checkin_widgets(form, *, kept: bool = True) -> list[str]:
+    """The check-in's own fields as the page's tags draw them (kept), or drawn afresh."""
+    from tracker.forms import drawing
     from tracker.templatetags import form_drawing
 
+    widget = form_drawing.field_widget if kept else drawing.widget_html
+    buttons = form_drawing.choice_buttons if kept else fieldsets.choice_buttons_html
     drawn = [
-        form_drawing.field_widget(form[name], errors_id=f"{form[name].auto_id}_errors")
+        widget(form[name], errors_id=f"{form[name].auto_id}_errors")
         for name in ("exercise_minutes", "sleep_hours")
     ]
-    drawn.append(form_drawing.field_widget(form["rest_day"]))
-    drawn.append(form_drawing.choice_buttons(form["woke_from_pain"]))
-    return drawn
-
-
-def _checkin_widgets_afresh(form) -> list[str]:
-    from tracker.forms import drawing
-
-    drawn = [
-        drawing.widget_html(form[name], errors_id=f"{form[name].auto_id}_errors")
-        for name in ("exercise_minutes", "sleep_hours")
-    ]
-    drawn.append(drawing.widget_html(form["rest_day"]))
-    drawn.append(fieldsets.choice_buttons_html(form["woke_from_pain"]))
-    return drawn
+    return [*drawn, widget(form["rest_day"]), buttons(form["woke_from_pain"])]
 
 
 @pytest.mark.parametrize("unit", [WaterUnit.MILLILITRES, WaterUnit.US_FLUID_OUNCES])
@@ -317,7 +307,7 @@ def test_the_check_ins_own_fields_are_drawn_as_afresh_for_every_day(db, kept, un
     for language in ("en", "es", "en"):
         with translation.override(language):
             for make in [*made, *reversed(made)]:
-                assert _checkin_widgets(make()) == _checkin_widgets_afresh(make())
+                assert _checkin_widgets(make()) == _checkin_widgets(make(), kept=False)
     # The same field drawn without a list of its own for errors, after one with it.
     from tracker.forms import drawing
     from tracker.templatetags import form_drawing
@@ -332,7 +322,7 @@ def test_a_check_in_sent_back_draws_what_was_typed_and_is_never_kept(db, kept):
     form = CheckInForm({"exercise_minutes": "-3", "sleep_hours": "7.25", "woke_from_pain": "x"})
     form.is_valid()
     drawn = _checkin_widgets(form)
-    assert drawn == _checkin_widgets_afresh(form)
+    assert drawn == _checkin_widgets(form, kept=False)
     assert 'value="-3"' in drawn[0] and 'value="7.25"' in drawn[1]
     assert 'aria-invalid="true"' in drawn[0] and "has-error" in drawn[3]
     assert len(kept._items) == 0
