@@ -60,7 +60,37 @@ def test_recent_days_are_the_persons_own_last_week(user, other_user):
     assert [d.checkin.discomfort if d.checkin else None for d in days] == [
         0, None, 2, None, None, None, 6,
     ]  # fmt: skip
-    assert _values(days[0].checkin) == _values(CheckIn.objects.get(user=user, date=today))
+
+
+def test_the_weeks_day_answers_hold_each_value_as_the_orm_reads_it(user):
+    """Home reads its week as DayAnswers (no whole instances): each field the value, and of the
+    type, that the ORM gives, for every kind of column a day holds."""
+    today = timezone.now().date()
+    make_checkin(
+        user,
+        today,
+        symptoms=["saddle_numbness", "fever"],
+        item_ids=[3, 1],
+        sleep_hours=Decimal("7.5"),
+        woke_from_pain=False,
+        rest_day=True,
+        notes="ünïcode, 'quotes'",
+        peg_pain=4,
+        peg_enjoyment=5,
+        peg_activity=6,
+    )
+    CheckIn.objects.filter(user=user, date=today).update(water_last_tap_ml=250)
+    make_checkin(user, today - dt.timedelta(days=3), posture=None, water_ml=None, stress=None)
+    by_orm = {c.date: c for c in CheckIn.objects.filter(user=user)}
+    saved = [d.checkin for d in checkins.recent_days(user=user, today=today) if d.checkin]
+    assert [day.date for day in saved] == [today, today - dt.timedelta(days=3)]
+    for day in saved:
+        expected = {name: getattr(by_orm[day.date], name) for name in day._fields}
+        assert day._asdict() == expected
+        assert {name: type(value) for name, value in day._asdict().items()} == {
+            name: type(value) for name, value in expected.items()
+        }
+    assert saved[0].water_last_tap_ml == 250 and saved[0].sleep_hours == Decimal("7.5")
 
 
 def test_a_plain_read_of_an_empty_table_is_empty(user):

@@ -3,6 +3,7 @@
 in both languages, for every kind of day, unit and flag."""
 
 import datetime as dt
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,43 @@ def test_home_shows_the_card_as_the_day_is_now(client, user):
         after = client.get("/").content.decode()
     assert '<strong id="water-today">0 ml</strong>' in before
     assert '<strong id="water-today">250 ml</strong>' in after
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_home_reads_its_week_as_day_answers_with_the_card_a_whole_day_gives(user, language):
+    """Home reads its week as tracker.days.checkins.DayAnswers, not whole instances: for each
+    kind of day (every answer, sleep and waking, ticked entries of both lists, notes, a water
+    tap to undo), today's card and the week's strip say what they say of the whole day."""
+    from tests.factories import make_checkin
+    from tracker.days import checkins, week_strip
+    from tracker.models import TrackedItem
+
+    relief = TrackedItem.objects.create(user=user, kind="relief", name="Ibuprofen")
+    factor = TrackedItem.objects.create(user=user, kind="factor", name="Long drive")
+    today = TODAY
+    full = {
+        "sleep_hours": Decimal("6.5"), "woke_from_pain": True, "symptoms": ["fever"],
+        "rest_day": True, "item_ids": [relief.pk, factor.pk], "notes": "stiff", "peg_pain": 4,
+        "peg_enjoyment": 3, "peg_activity": 5,
+    }  # fmt: skip
+    nothing = dict.fromkeys(("posture", "exercise_minutes", "water_ml", "stress", "discomfort"))
+    for offset, day in enumerate([*DAYS[1:], full]):
+        make_checkin(user, today - dt.timedelta(days=offset), **{**nothing, **day})
+    CheckIn.objects.filter(user=user, date=today).update(water_last_tap_ml=250)
+    with translation.override(language):
+        read = checkins.recent_days(user=user, today=today)
+        whole = [
+            checkins.DaySummary(day.date, CheckIn.objects.filter(user=user, date=day.date).first())
+            for day in read
+        ]
+        assert [type(day.checkin) for day in read] == [checkins.DayAnswers] * 7
+        for answers, day in zip(read, whole, strict=True):
+            # The card asks of the day itself only whether there is one (today_card._SHOWN).
+            shown = card_context(user, day.date, answers.checkin)
+            expected = card_context(user, day.date, day.checkin)
+            assert shown.pop("today_checkin") is not None and expected.pop("today_checkin")
+            assert shown == expected, day.date
+        assert week_strip.week_items(read) == week_strip.week_items(whole)
+        assert [checkins.has_checked_in(day.checkin) for day in read] == [
+            checkins.has_checked_in(day.checkin) for day in whole
+        ]

@@ -16,7 +16,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.choices import TrackedKind
-from tracker.days.checkins import day_state, has_checked_in
+from tracker.days.checkins import DayAnswers, day_state, has_checked_in
 from tracker.days.measures import ASKED_ORDER, MEASURES_BY_KEY, value_words
 from tracker.models import CheckIn, TrackedItem
 
@@ -36,7 +36,9 @@ class DayDescription:
     besides_totals: tuple[tuple[str, str], ...] = ()
 
 
-def describe_day(checkin: CheckIn | None, *, date: dt.date, water_unit: str) -> DayDescription:
+def describe_day(
+    checkin: "CheckIn | DayAnswers | None", *, date: dt.date, water_unit: str
+) -> DayDescription:
     # Said now, in the language of the page that shows them.
     labels = {name: str(MEASURES_BY_KEY[name].label) for name in ASKED_ORDER}
     logged, missing, besides_totals = [], [], []
@@ -65,7 +67,7 @@ def describe_day(checkin: CheckIn | None, *, date: dt.date, water_unit: str) -> 
     )
 
 
-def _more_words(checkin: CheckIn | None) -> tuple[tuple[str, str], ...]:
+def _more_words(checkin: "CheckIn | DayAnswers | None") -> tuple[tuple[str, str], ...]:
     if checkin is None:
         return ()
     words = []

@@ -40,7 +40,7 @@ _SHOWN = (
 )  # fmt: skip
 
 
-def card_context(user, today: dt.date, checkin: CheckIn | None) -> dict:
+def card_context(user, today: dt.date, checkin: "CheckIn | checkins.DayAnswers | None") -> dict:
     profile = user.profile
     water = checkins.water_status(checkin, profile=profile)
     exercise_minutes = checkin.exercise_minutes if checkin is not None else None
