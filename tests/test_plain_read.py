@@ -361,59 +361,63 @@ SAVE_TIMES = [
 ]
 
 
-@pytest.mark.parametrize("seconds", ["unixepoch", "strftime"])
-def test_save_times_add_up_exactly_on_every_database(user, monkeypatch, seconds):
-    """plain.summed_instants: the save times of the rows, added up exactly, whichever way this
-    database's SQLite works out their seconds (unixepoch where it has it, else strftime)."""
+def _stamp_of(user) -> object:
     from django.db import connection
 
-    if seconds == "strftime":
-        if connection.vendor != "sqlite":
-            pytest.skip("SQLite's older way")
-        monkeypatch.setattr(plain.sqlite3, "sqlite_version_info", (3, 37, 2))
-    elif connection.vendor == "sqlite" and plain.sqlite3.sqlite_version_info < (3, 38):
-        pytest.skip("this SQLite has no unixepoch()")
-    today = dt.date(2026, 12, 5)
-    for offset, saved in enumerate(SAVE_TIMES):
-        day = make_checkin(user, today - dt.timedelta(days=offset))
-        CheckIn.objects.filter(pk=day.pk).update(updated_at=saved)
-    sql = f"SELECT {plain.summed_instants('updated_at')} FROM tracker_checkin WHERE user_id = %s"
-    assert (seconds in sql) == (connection.vendor == "sqlite")
+    sql = f"SELECT {plain.instants_stamp('updated_at')} FROM tracker_checkin WHERE user_id = %s"
     with connection.cursor() as cursor:
         cursor.execute(sql, [user.pk])
-        total = cursor.fetchone()[0]
-    epoch = dt.datetime(1970, 1, 1, tzinfo=dt.UTC)
-    expected = sum((saved - epoch) // dt.timedelta(microseconds=1) for saved in SAVE_TIMES)
-    # PostgreSQL adds up seconds with their fraction, as an exact decimal.
-    assert total == (expected if connection.vendor == "sqlite" else Decimal(expected) / 10**6)
+        return plain.stamp(cursor.fetchone()[0])
 
 
-def test_sqlites_two_ways_of_adding_up_save_times_agree(user, monkeypatch):
-    """unixepoch() gives the very seconds strftime('%s') gave (both round a stored fraction
-    to SQLite's milliseconds first), so a sum kept before an upgrade still stands for the
-    same days after it."""
-    import random
+def test_the_save_times_stamp_moves_with_any_rows_time_and_with_rows_added_or_removed(
+    user, other_user
+):
+    """plain.instants_stamp: the same rows give the same stamp; a row's time moved by one
+    microsecond either way (a host whose clock is behind), a row added or removed, each moves
+    it, on every database; another person's rows never do. Times without a fraction, before
+    2000 and past 32-bit seconds included."""
+    today = dt.date(2026, 12, 5)
+    days = []
+    for offset, saved in enumerate(SAVE_TIMES):
+        days.append(make_checkin(user, today - dt.timedelta(days=offset)))
+        CheckIn.objects.filter(pk=days[-1].pk).update(updated_at=saved)
+    first = _stamp_of(user)
+    assert _stamp_of(user) == first
+    for day, saved in zip(days, SAVE_TIMES, strict=True):
+        for step in (dt.timedelta(microseconds=1), -dt.timedelta(microseconds=1)):
+            CheckIn.objects.filter(pk=day.pk).update(updated_at=saved + step)
+            assert _stamp_of(user) != first, (saved, step)
+        CheckIn.objects.filter(pk=day.pk).update(updated_at=saved)
+        assert _stamp_of(user) == first
+    make_checkin(other_user, today)
+    assert _stamp_of(user) == first
+    added = make_checkin(user, today - dt.timedelta(days=30))
+    assert _stamp_of(user) != first
+    added.delete()
+    assert _stamp_of(user) == first
+    days[0].delete()
+    assert _stamp_of(user) != first
 
+
+def test_sqlites_stamp_is_the_stored_times_joined_and_digested(user):
+    """On SQLite the stamp reads the stored texts as they are (no time parsed): joined, and
+    digested in Python to 16 bytes, so a kept key stays small whatever the number of rows."""
     from django.db import connection
 
-    if connection.vendor != "sqlite" or plain.sqlite3.sqlite_version_info < (3, 38):
-        pytest.skip("SQLite with unixepoch()")
-    moments = random.Random(30)
-    stored = [
-        dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
-        + dt.timedelta(seconds=moments.randrange(10**9), microseconds=moments.randrange(10**6))
-        for _ in range(300)
-    ] + [dt.datetime(2026, 12, 31, 23, 59, 59, 999999, tzinfo=dt.UTC)]
-    stored.append(stored[-1].replace(microsecond=0))
-    sums = []
-    for version in [(3, 38), (3, 37, 2)]:
-        monkeypatch.setattr(plain.sqlite3, "sqlite_version_info", version)
-        sql = (
-            f"SELECT {plain.summed_instants('column1')} FROM (VALUES "
-            + ", ".join(["(%s)"] * len(stored))
-            + ")"
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite stores times as text")
+    assert "group_concat(updated_at" in plain.instants_stamp("updated_at")
+    for offset in range(200):
+        make_checkin(user, dt.date(2026, 1, 1) + dt.timedelta(days=offset))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {plain.instants_stamp('updated_at')} FROM tracker_checkin WHERE user_id = %s",
+            [user.pk],
         )
-        with connection.cursor() as cursor:
-            cursor.execute(sql, [connection.ops.adapt_datetimefield_value(s) for s in stored])
-            sums.append(cursor.fetchone()[0])
-    assert sums[0] == sums[1]
+        joined = cursor.fetchone()[0]
+    stored = list(CheckIn.objects.filter(user=user).values_list("updated_at", flat=True))
+    assert sorted(joined.split(",")) == sorted(
+        connection.ops.adapt_datetimefield_value(saved) for saved in stored
+    )
+    assert len(plain.stamp(joined)) == 16 and plain.stamp(12.5) == 12.5

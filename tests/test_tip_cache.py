@@ -300,14 +300,14 @@ def test_a_persons_dismissals_leave_other_peoples_choices_alone(user, other_user
 
 def test_the_figures_sql_is_written_for_each_kind_of_database(db):
     """Written once per kind of database (day_choice._figures_sql and _inputs_sql are kept per
-    vendor): each kind gets its own way of adding up save times, and the one this database
+    vendor): each kind gets its own stamp of save times, and the one this database
     runs answers as the ORM would."""
     from django.db import connection
     from django.db.models import Count, Max
 
     sqlite, postgresql = day_choice._figures_sql("sqlite"), day_choice._figures_sql("postgresql")
-    assert "substr(updated_at, 21, 6)" in sqlite and "EXTRACT(EPOCH" not in sqlite
-    assert "EXTRACT(EPOCH" in postgresql and "substr(" not in postgresql
+    assert "group_concat(updated_at" in sqlite and "EXTRACT(EPOCH" not in sqlite
+    assert "EXTRACT(EPOCH" in postgresql and "group_concat(" not in postgresql
     assert day_choice._figures_sql(connection.vendor) in day_choice._inputs_sql(connection.vendor)
     assert day_choice._figures_sql("postgresql") in day_choice._inputs_sql("postgresql")
     content, _dismissed = day_choice.content_and_dismissals(None)

@@ -21,7 +21,7 @@ from django.utils import translation
 
 from tracker.guide.tips import HYDRATION_WINDOW_DAYS, ChosenTip, pick_tips, tip_reasons
 from tracker.kept import Kept
-from tracker.plain import summed_instants
+from tracker.plain import instants_stamp, stamp
 from tracker.trends.insights import DayRow
 
 TIP_CACHE = "tips"
@@ -30,7 +30,7 @@ TIP_CACHE = "tips"
 @dataclass(frozen=True)
 class TipInputs:
     """Everything `choose_tips` reads. The content and dismissal figures stand for rows the
-    choice reads whole: saving a tip or section moves the sum of their `updated_at` times, adding
+    choice reads whole: saving a tip or section moves the stamp of their `updated_at` times, adding
     or deleting one the count or the newest id; a dismissal or a restore moves the person's count
     or newest id (ids only grow)."""
 
@@ -40,7 +40,7 @@ class TipInputs:
     water_goal_ml: int
     red_flag_active: bool
     days: tuple[DayRow, ...]  # the latest logged days, newest first
-    content: tuple  # tips: count, newest id, their times saved added up; sections: the same
+    content: tuple  # tips: count, newest id, the stamp of their save times; sections: the same
     dismissed: tuple  # the person's dismissals: count, newest id, sum of ids
 
     @property
@@ -51,18 +51,18 @@ class TipInputs:
 
 @functools.cache
 def _figures_sql(vendor: str) -> str:
-    """SQL for one row: the tips and sections as saved (count, newest tip id, their save times
-    added up) and a person's dismissals (count, newest id, sum of ids; the person's id is its
-    one parameter). Plain SQL: this runs on every page that shows tips, and compiling the
-    ORM's aggregates costs more than the database takes to answer them. Written once per
-    database kind (`vendor`, the default connection's)."""
+    """SQL for one row: the tips and sections as saved (count, newest tip id, the stamp of their
+    save times: tracker.plain.instants_stamp) and a person's dismissals (count, newest id, sum
+    of ids; the person's id is its one parameter). Plain SQL: this runs on every page that
+    shows tips, and compiling the ORM's aggregates costs more than the database takes to
+    answer them. Written once per database kind (`vendor`, the default connection's)."""
     from tracker.models import GuideSection, Tip, TipDismissal
 
     tip, section, dismissal = (
         connection.ops.quote_name(model._meta.db_table)
         for model in (Tip, GuideSection, TipDismissal)
     )
-    edited = summed_instants("updated_at", vendor=vendor)
+    edited = instants_stamp("updated_at", vendor=vendor)
     return (
         "SELECT t.n, t.newest, t.edited, s.n, s.edited, d.n, d.newest, d.total FROM "
         f"(SELECT COUNT(*) AS n, MAX(id) AS newest, {edited} AS edited "
@@ -80,7 +80,14 @@ def content_and_dismissals(user_id: int | None) -> tuple[tuple, tuple]:
     with connection.cursor() as cursor:
         cursor.execute(_figures_sql(connection.vendor), [user_id])
         figures = cursor.fetchone()
-    return tuple(figures[:5]), tuple(figures[5:8])
+    return _content(figures), tuple(figures[5:8])
+
+
+def _content(figures: Sequence) -> tuple:
+    """The tips' and sections' figures of a row of _figures_sql, their save times' stamps as
+    kept keys hold them (tracker.plain.stamp)."""
+    tips, newest, tips_saved, sections, sections_saved = figures[:5]
+    return (tips, newest, stamp(tips_saved), sections, stamp(sections_saved))
 
 
 def tip_inputs(user, *, today: dt.date, red_flag_active: bool = False) -> TipInputs:
@@ -100,7 +107,7 @@ def tip_inputs(user, *, today: dt.date, red_flag_active: bool = False) -> TipInp
         water_goal_ml=user.profile.water_goal_ml,
         red_flag_active=red_flag_active,
         days=tuple(_day_row(row[8:]) for row in rows if row[8] is not None),
-        content=tuple(figures[:5]),
+        content=_content(figures),
         dismissed=tuple(figures[5:8]),
     )
 

@@ -18,8 +18,9 @@ way up to yesterday, in DRAWN: they hold words and links, so their keys hold the
 the site's address too, and today's square and month are drawn on each view.
 
 The days before today themselves are kept too, in ROWS, under what stands for them in the
-database (how many, and their save times added up: tracker.trends.rows.saved_before_and_today),
-so a view reads one aggregate and today's row rather than every day of the range again."""
+database (how many, and the stamp of their save times:
+tracker.trends.rows.saved_before_and_today), so a view reads one aggregate and today's row
+rather than every day of the range again."""
 
 import datetime as dt
 from array import array
@@ -52,7 +53,7 @@ DRAWN = Kept(DRAWN_AT_MOST)
 
 def rows(user, *, account: str, start: dt.date, today: dt.date) -> list[DayRow]:
     """tracker.trends.rows.load_rows from start to today: the days before today kept under
-    what stands for them (how many, their save times added up), read again only when one of
+    what stands for them (how many, the stamp of their save times), read again only when one of
     them changed; today's read afresh on every view, with that, in one query. `account` (the
     person's id and when they joined) keeps a reused id from ever reading another's days."""
     return rows_and_key(user, account=account, start=start, today=today)[0]

@@ -8,7 +8,7 @@ from django.db.models import Min
 
 from tracker.dates import EARLIEST_CHECKIN_DATE
 from tracker.models import AwayPeriod, CheckIn
-from tracker.plain import summed_instants
+from tracker.plain import instants_stamp, stamp
 from tracker.trends.series import DayRow
 
 
@@ -34,22 +34,22 @@ def saved_before_and_today(
     user, *, start: dt.date, today: dt.date
 ) -> tuple[tuple[int, object], DayRow | None]:
     """In one query: what stands for the saved days from start to yesterday (how many, and
-    their save times added up: every way the app writes a day stamps updated_at, so an edit,
-    a water tap, an import or a removal moves one or the other, whichever way the clock went)
-    and today's row, if saved."""
+    the stamp of their save times, tracker.plain.instants_stamp: every way the app writes a day
+    stamps updated_at, so an edit, a water tap, an import or a removal moves one or the other,
+    whichever way the clock went) and today's row, if saved."""
     table = CheckIn._meta.db_table
     columns = ", ".join(_COLUMNS[field] for field in DayRow._fields)
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT s.n, s.saved, t.* FROM (SELECT COUNT(*) AS n, "
-            f"{summed_instants('updated_at')} AS saved FROM {table} "
+            f"{instants_stamp('updated_at')} AS saved FROM {table} "
             "WHERE user_id = %s AND date >= %s AND date < %s) s "
             f"LEFT JOIN (SELECT {columns} FROM {table} WHERE user_id = %s AND date = %s) t "
             "ON 1 = 1",
             [user.pk, start, today, user.pk, today],
         )
         count, saved, *todays = cursor.fetchone()
-    return (count, saved), (None if todays[0] is None else _as_loaded(todays))
+    return (count, stamp(saved)), (None if todays[0] is None else _as_loaded(todays))
 
 
 def _as_loaded(values: list) -> DayRow:
