@@ -90,13 +90,47 @@ def strengths(
 ) -> habits.Strengths:
     """habits.strengths from `start` to today of `rows` (the loaded rows, up to today), with
     the away `periods`: the scores up to yesterday kept, today's worked out from them."""
-    before, todays = split(rows, today)
-    yesterday = today - ONE_DAY
-    if start > yesterday:
+    if start > today - ONE_DAY:
         return habits.strengths(
             rows, goals=goals, away=habits.away_dates(away, start=start, end=today),
             start=start, end=today,
         )  # fmt: skip
+    kept, added = _kept_and_today(rows, key=key, goals=goals, away=away, start=start, today=today)
+    return habits.Strengths(
+        start, {habit: [*kept[habit], *added.scores[habit]] for habit in habits.HABITS}
+    )
+
+
+def todays_strengths(
+    rows: Sequence[DayRow],
+    *,
+    key: str,
+    goals: habits.Goals,
+    away: Sequence[tuple[dt.date, dt.date]],
+    start: dt.date,
+    today: dt.date,
+) -> habits.Strengths:
+    """`strengths` on today alone (Strengths from today to today): what home shows, without
+    copying every earlier day's scores out of the kept ones."""
+    if start > today - ONE_DAY:
+        whole = strengths(rows, key=key, goals=goals, away=away, start=start, today=today)
+        return habits.Strengths(today, {habit: whole.scores[habit][-1:] for habit in habits.HABITS})
+    return _kept_and_today(rows, key=key, goals=goals, away=away, start=start, today=today)[1]
+
+
+def _kept_and_today(
+    rows: Sequence[DayRow],
+    *,
+    key: str,
+    goals: habits.Goals,
+    away: Sequence[tuple[dt.date, dt.date]],
+    start: dt.date,
+    today: dt.date,
+) -> tuple[dict[str, array], habits.Strengths]:
+    """The scores from `start` (before today) to yesterday, kept under `key`, and today's
+    (Strengths from today to today), carried on from them."""
+    before, todays = split(rows, today)
+    yesterday = today - ONE_DAY
 
     def make() -> dict[str, array]:
         scores = habits.strengths(
@@ -114,9 +148,7 @@ def strengths(
         goals=goals, away=habits.away_dates(away, start=today, end=today),
         start=today, end=today, carry=carry,
     )  # fmt: skip
-    return habits.Strengths(
-        start, {habit: [*kept[habit], *added.scores[habit]] for habit in habits.HABITS}
-    )
+    return kept, added
 
 
 def streaks_from(

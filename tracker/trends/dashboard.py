@@ -198,13 +198,13 @@ def measure_table(
 
 
 def habit_strengths(user, *, today: dt.date) -> habits.Strengths:
-    """Each habit's strength up to today, for the home page, from the last WARM_UP_DAYS of
-    saved days and the away periods: the scores up to yesterday kept with those days
-    (tracker.trends.before_today), today's worked out from them on each view."""
+    """Each habit's strength today (Strengths from today to today), for the home page, from
+    the last WARM_UP_DAYS of saved days and the away periods: the scores up to yesterday kept
+    with those days (tracker.trends.before_today), today's worked out from them on each view."""
     start = today - dt.timedelta(days=habits.WARM_UP_DAYS)
     profile = user.profile
     rows, key = before_today.rows_and_key(user, account=account_of(user), start=start, today=today)
-    return before_today.strengths(
+    return before_today.todays_strengths(
         rows,
         key=key,
         goals=habits.Goals(profile.water_goal_ml, profile.exercise_goal_minutes),
