@@ -8,12 +8,13 @@ import json
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import reverse
-from django.utils.safestring import SafeString
+from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
 from tracker.care import countries, redflags, shown
 from tracker.choices import WaterUnit
+from tracker.csrf import STAND_IN, with_token
 from tracker.dates import day_name
 from tracker.days import away, checkins, units
 from tracker.days.measures import ASKED_ORDER, value_words
@@ -62,12 +63,15 @@ def checkin_context(
     return {
         # Without its own, the page shows every open alert as a line (context_processors).
         **({"care_lines": care_lines} if care_lines is not None else {}),
-        # The form as a phone keeps it for checking in without a connection (tracker.views.offline).
-        "offline_shell": offline_shell,
-        # Which answers need emergency care at once, for a phone without a connection: from
-        # the rules themselves (tracker.care.redflags), so the script keeps no copy of them.
-        "emergency_sets": json.dumps(redflags.emergency_symptom_sets()),
-        "emergency_contacts": countries.contacts_for(profile.country.code or ""),
+        "form_opening": form_opening_html(
+            request,
+            day=day,
+            action_url=action_url,
+            # The form as a phone keeps it for checking in without a connection
+            # (tracker.views.offline).
+            offline_shell=offline_shell,
+            contacts=countries.contacts_for(profile.country.code or ""),
+        ),
         "form": form,
         "day": day,
         "today": today,
@@ -120,6 +124,43 @@ def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: Check
             if name in previous.values
         ),
     }
+
+
+OPENING_TEMPLATE = "tracker/partials/checkin_form_opening.html"
+# ~2.5 KB each: a day's form opening per address, country and language.
+OPENING_DRAWN = Kept(400)
+
+
+def form_opening_html(
+    request: HttpRequest,
+    *,
+    day: dt.date,
+    action_url: str,
+    offline_shell: bool,
+    contacts: countries.CareContacts,
+) -> SafeString:
+    """The check-in form's opening: the emergency advice a phone shows offline, the form tag
+    (where it posts, its day, the rules' emergency answers) and its first heading. Drawn once
+    for each such day, address, country's numbers and language, and kept: it shows nothing of
+    the person. This request's CSRF token is put in (tracker.csrf)."""
+    # Which answers need emergency care at once, for a phone without a connection: from the
+    # rules themselves (tracker.care.redflags), so the script keeps no copy of them.
+    emergency_sets = json.dumps(redflags.emergency_symptom_sets())
+    words, number = contacts.emergency_words, contacts.emergency_number
+    seen = (
+        get_language(), get_script_prefix(), get_urlconf(), day, action_url, offline_shell,
+        words, number, emergency_sets,
+    )  # fmt: skip
+
+    def draw() -> str:
+        context = {
+            "day": day, "action_url": action_url, "offline_shell": offline_shell,
+            "emergency_contacts": {"emergency_words": words, "emergency_number": number},
+            "emergency_sets": emergency_sets, "csrf_token": STAND_IN,
+        }  # fmt: skip
+        return render_to_string(OPENING_TEMPLATE, context).strip()
+
+    return mark_safe(with_token(OPENING_DRAWN.get_or_draw(seen, draw), request))
 
 
 SAME_AS_TEMPLATE = "tracker/partials/same_as_previous.html"
