@@ -1,5 +1,5 @@
 """Issue 30: the trends page's days before today are kept per process (before_today.ROWS) under
-what stands for them in the database, how many and their save times added up
+what stands for them in the database, how many and the stamp of their save times
 (tracker.trends.rows.saved_before_and_today), and today's row is read afresh on every view. What
 a view gets must always be what reading every day now gives, whichever way a day was changed."""
 

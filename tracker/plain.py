@@ -239,14 +239,15 @@ def instants_stamp(column: str, *, using: str = "default", vendor: str | None = 
     which over home's 180 days costs half of adding up their seconds. They are joined in the
     order the rows are read, which the query's plan decides: should another plan read them in
     another order, the same rows give a new stamp once (a kept result is worked out again),
-    never another rows' stamp (the texts have one width, so the joined text gives them back)."""
+    never another rows' stamp (joined with commas, which no stored time holds, the joined text
+    gives each time back)."""
     if (vendor or connections[using].vendor) == "sqlite":
         return f"group_concat({column}, ',')"
     return f"SUM(EXTRACT(EPOCH FROM {column}))"
 
 
 def stamp(value: object) -> object:
-    """instants_stamp's value as a kept key holds it: SQLite's joined texts (27 bytes a row)
+    """instants_stamp's value as a kept key holds it: SQLite's joined texts (20 to 27 bytes a row)
     as a 16-byte digest, PostgreSQL's sum as it is."""
     if isinstance(value, str):
         return hashlib.blake2b(value.encode(), digest_size=16).digest()

@@ -14,7 +14,7 @@ from django.db.models import QuerySet
 
 from tracker import plain
 from tracker.days import peg
-from tracker.days.checkins import CHECKED_IN, has_checked_in
+from tracker.days.checkins import CHECKED_IN, DayAnswers, has_checked_in
 from tracker.models import CheckIn
 
 # Days checked in (any day, not only in a row) before each part of home is shown.
@@ -39,7 +39,7 @@ class HomeParts:
     habit_strength: bool
 
 
-def logged_days(user, *, recent: Iterable[CheckIn | None]) -> int:
+def logged_days(user, *, recent: Iterable["CheckIn | DayAnswers | None"]) -> int:
     """The days the person has checked in on, counted up to SETTLED_FROM. `recent` are days
     home has read already (its last 7): when they hold enough, no query is made, so a person
     who logs every day costs home nothing more."""
