@@ -3,6 +3,7 @@ chart drawn from what is kept must be the chart drawn whole, whatever changed in
 
 import datetime as dt
 import random
+import re
 
 import pytest
 
@@ -127,3 +128,48 @@ def test_a_strength_line_from_its_kept_points_is_the_line_drawn_whole(count):
     assert strength_charts._line_path(values, top=top, scale=100.0) == _strength_whole(
         values, top, 100.0
     )
+
+
+def _circled_days(circles: str, days: list[dt.date]) -> list[dt.date]:
+    """The days whose points have a circle (each circle's x is its day's)."""
+    xs = re.findall(r'<circle r="[\d.]+" cx="([\d.]+)"', circles)
+    by_x = dict(zip(chart_points.x_positions(len(days)), days, strict=True))
+    return [by_x[x] for x in xs]
+
+
+@pytest.mark.parametrize("count", [181, 365])
+def test_a_long_chart_circles_only_the_points_its_line_does_not_reach(count):
+    """Past MARKED_POINTS_AT_MOST points the circles ran together over the line: only a point
+    with no logged day on either side keeps one (the line alone would not show it), whether
+    it is the first, one in the middle, the one before today or today; kept or drawn whole."""
+    days = _days(count)
+    values: list[float | None] = [float(i % 7) for i in range(count)]
+    alone = [0, 50, count - 3, count - 1]  # the first day, a day in a gap, the day before today
+    for index in alone:
+        values[index] = 4.0
+        for neighbour in (index - 1, index + 1):
+            if 0 <= neighbour < count:
+                values[neighbour] = None
+    values[100:110] = [None] * 10  # a gap between two runs: their ends are reached by the line
+    rolling = [None] * count
+    for _ in range(2):  # drawn, then from what was kept
+        circles, line_d, _ = _kept(days, buckets.DAY, values, rolling, 186.0, 17.2)
+        assert (circles, line_d) == _whole(days, buckets.DAY, values, rolling, 186.0, 17.2)[:2]
+        assert _circled_days(circles, days) == [days[index] for index in alone]
+    # The day before today alone, then today logged: the kept points before today must lose
+    # the day before's circle (the line reaches it now), and get it back when today is not.
+    values[-3:] = [None, 3.0, None]
+    for today, circled in ((None, [0, 50, count - 2]), (5.0, [0, 50]), (None, [0, 50, count - 2])):
+        values[-1] = today
+        circles, _, _ = _kept(days, buckets.DAY, values, rolling, 186.0, 17.2)
+        assert circles == _whole(days, buckets.DAY, values, rolling, 186.0, 17.2)[0]
+        assert _circled_days(circles, days) == [days[index] for index in circled]
+
+
+def test_a_chart_of_up_to_180_points_circles_every_logged_point():
+    days = _days(chart_points.MARKED_POINTS_AT_MOST)
+    values = [None if i % 5 == 0 else float(i % 11) for i in range(len(days))]
+    circles, _, _ = _kept(days, buckets.DAY, values, [None] * len(days), 186.0, 17.2)
+    assert _circled_days(circles, days) == [
+        d for d, v in zip(days, values, strict=True) if v is not None
+    ]

@@ -37,6 +37,14 @@ def x_positions(count: int) -> tuple[str, ...]:
     return tuple(f"{PAD_LEFT + index * step:.1f}" for index in range(count))
 
 
+# Past this many points (under 1.7 units apart, where a circle is 3.6 wide) the circles run
+# together into a band over the chart's own line, and none can be pointed at or tapped alone:
+# a longer chart draws only the points the line does not reach (a day with no logged day on
+# either side). Every value stays in the chart's table ("Show as table"). A 365-day page was
+# ~1,600 circles, a third of its markup.
+MARKED_POINTS_AT_MOST = 180
+
+
 @functools.lru_cache(maxsize=64)
 def _circle_openings(count: int) -> tuple[str, ...]:
     """Each point's markup up to its y coordinate, for `count` points."""
@@ -125,7 +133,7 @@ def points(
     if len(days) < 2:
         return _marks(days, bucket, values, rolling, top, scale, 0, len(days))
     circles, line_d, rolling_d = _drawn_before_last(
-        days, bucket, values[:-1], rolling[:-1], top, scale, language()
+        days, bucket, values[:-1], rolling[:-1], top, scale, language(), values[-1] is not None
     )
     last = len(days) - 1
     last_circle, last_line, last_rolling = _marks(
@@ -136,6 +144,14 @@ def points(
         _joined(line_d, last_line),
         _joined(rolling_d, last_rolling),
     )
+
+
+def _alone(values: Sequence[float | None], index: int, logged_after: bool) -> bool:
+    """Whether the point at `index` has no logged point on either side: the line does not
+    reach it, so only its circle shows it."""
+    before = index > 0 and values[index - 1] is not None
+    after = values[index + 1] is not None if index + 1 < len(values) else logged_after
+    return not before and not after
 
 
 def _joined(before: str, last: str) -> str:
@@ -151,11 +167,13 @@ def _drawn_before_last(
     top: float,
     scale: float,
     lang: str,
+    last_logged: bool,
 ) -> tuple[str, str, str]:
     """All but the last point of a chart of len(days) points (values and rolling without the
-    last's). Kept in this process's memory only, keyed by the values themselves and by the
-    language (`lang`: each point's title says its date in words)."""
-    return _marks(days, bucket, values, rolling, top, scale, 0, len(values))
+    last's; `last_logged`: whether the last has a value, which decides whether the one before
+    it stands alone). Kept in this process's memory only, keyed by the values themselves and
+    by the language (`lang`: each point's title says its date in words)."""
+    return _marks(days, bucket, values, rolling, top, scale, 0, len(values), last_logged)
 
 
 def _marks(
@@ -167,9 +185,13 @@ def _marks(
     scale: float,
     first: int,
     end: int,
+    logged_after: bool = False,
 ) -> tuple[str, str, str]:
     """Points first to end (exclusive) of a chart of len(days) points: their circles, and the
-    two paths' segments (a segment starts with M where the point before it was not drawn)."""
+    two paths' segments (a segment starts with M where the point before it was not drawn).
+    `values` may stop before the chart's last point (`logged_after`: whether the point after
+    them has a value). On a chart of more than MARKED_POINTS_AT_MOST points only a point that
+    stands alone has a circle."""
     count = len(days)
     xs = x_positions(count)[first:end]
     shown_values = values[first:end]
@@ -185,14 +207,18 @@ def _marks(
     circles = "".join(
         [
             f"{opening}{cy}{title}{value_texts[value]}</title></circle>"
-            for opening, title, value, cy in zip(
-                _circle_openings(count)[first:end],
-                _point_titles(days, bucket=bucket)[first:end],
-                shown_values,
-                value_ys,
-                strict=True,
+            for index, (opening, title, value, cy) in enumerate(
+                zip(
+                    _circle_openings(count)[first:end],
+                    _point_titles(days, bucket=bucket)[first:end],
+                    shown_values,
+                    value_ys,
+                    strict=True,
+                ),
+                start=first,
             )
             if cy is not None
+            and (count <= MARKED_POINTS_AT_MOST or _alone(values, index, logged_after))
         ]
     )
     before = values[first - 1] if first else None
