@@ -21,18 +21,23 @@ def _values(instance) -> dict:
     return {f.attname: getattr(instance, f.attname) for f in type(instance)._meta.concrete_fields}
 
 
-def test_a_plain_read_converts_every_kind_of_column_as_the_orm_does(user, other_user):
-    today = timezone.now().date()
-    make_checkin(
+def _a_day_of_every_kind_of_column(user, day: dt.date, **more) -> CheckIn:
+    return make_checkin(
         user,
-        today,
+        day,
         symptoms=["saddle_numbness", "fever"],
         item_ids=[3, 1],
         sleep_hours=Decimal("7.5"),
         woke_from_pain=False,
         rest_day=True,
         notes="ünïcode, 'quotes'",
+        **more,
     )
+
+
+def test_a_plain_read_converts_every_kind_of_column_as_the_orm_does(user, other_user):
+    today = timezone.now().date()
+    _a_day_of_every_kind_of_column(user, today)
     make_checkin(user, today - dt.timedelta(days=1), posture=None, water_ml=None, stress=None)
     make_checkin(other_user, today)
     read = plain.read(CheckIn, "user_id = %s", [user.pk])
@@ -66,19 +71,7 @@ def test_the_weeks_day_answers_hold_each_value_as_the_orm_reads_it(user):
     """Home reads its week as DayAnswers (no whole instances): each field the value, and of the
     type, that the ORM gives, for every kind of column a day holds."""
     today = timezone.now().date()
-    make_checkin(
-        user,
-        today,
-        symptoms=["saddle_numbness", "fever"],
-        item_ids=[3, 1],
-        sleep_hours=Decimal("7.5"),
-        woke_from_pain=False,
-        rest_day=True,
-        notes="ünïcode, 'quotes'",
-        peg_pain=4,
-        peg_enjoyment=5,
-        peg_activity=6,
-    )
+    _a_day_of_every_kind_of_column(user, today, peg_pain=4, peg_enjoyment=5, peg_activity=6)
     CheckIn.objects.filter(user=user, date=today).update(water_last_tap_ml=250)
     make_checkin(user, today - dt.timedelta(days=3), posture=None, water_ml=None, stress=None)
     by_orm = {c.date: c for c in CheckIn.objects.filter(user=user)}
