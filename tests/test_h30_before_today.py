@@ -73,8 +73,8 @@ def _strengths_both(rows, *, start, away=AWAY, goals=GOALS, key=None):
     key = _key(rows) if key is None else key
     kept = before_today.strengths(rows, key=key, goals=goals, away=away, start=start, today=TODAY)
     # Home's: today's scores alone, from the same kept ones.
-    todays = before_today.todays_strengths(
-        rows, key=key, goals=goals, away=away, start=start, today=TODAY
+    todays = before_today.strengths(
+        rows, key=key, goals=goals, away=away, start=start, today=TODAY, today_only=True
     )
     assert todays == habits.Strengths(TODAY, {h: whole.scores[h][-1:] for h in habits.HABITS})
     return whole, kept

@@ -87,50 +87,22 @@ def strengths(
     away: Sequence[tuple[dt.date, dt.date]],
     start: dt.date,
     today: dt.date,
+    today_only: bool = False,
 ) -> habits.Strengths:
     """habits.strengths from `start` to today of `rows` (the loaded rows, up to today), with
-    the away `periods`: the scores up to yesterday kept, today's worked out from them."""
-    if start > today - ONE_DAY:
-        return habits.strengths(
+    the away `periods`: the scores up to yesterday kept, today's worked out from them.
+    `today_only`: today's scores alone (Strengths from today to today), what home shows,
+    without copying every earlier day's out of the kept ones."""
+    before, todays = split(rows, today)
+    yesterday = today - ONE_DAY
+    if start > yesterday:
+        whole = habits.strengths(
             rows, goals=goals, away=habits.away_dates(away, start=start, end=today),
             start=start, end=today,
         )  # fmt: skip
-    kept, added = _kept_and_today(rows, key=key, goals=goals, away=away, start=start, today=today)
-    return habits.Strengths(
-        start, {habit: [*kept[habit], *added.scores[habit]] for habit in habits.HABITS}
-    )
-
-
-def todays_strengths(
-    rows: Sequence[DayRow],
-    *,
-    key: str,
-    goals: habits.Goals,
-    away: Sequence[tuple[dt.date, dt.date]],
-    start: dt.date,
-    today: dt.date,
-) -> habits.Strengths:
-    """`strengths` on today alone (Strengths from today to today): what home shows, without
-    copying every earlier day's scores out of the kept ones."""
-    if start > today - ONE_DAY:
-        whole = strengths(rows, key=key, goals=goals, away=away, start=start, today=today)
-        return habits.Strengths(today, {habit: whole.scores[habit][-1:] for habit in habits.HABITS})
-    return _kept_and_today(rows, key=key, goals=goals, away=away, start=start, today=today)[1]
-
-
-def _kept_and_today(
-    rows: Sequence[DayRow],
-    *,
-    key: str,
-    goals: habits.Goals,
-    away: Sequence[tuple[dt.date, dt.date]],
-    start: dt.date,
-    today: dt.date,
-) -> tuple[dict[str, array], habits.Strengths]:
-    """The scores from `start` (before today) to yesterday, kept under `key`, and today's
-    (Strengths from today to today), carried on from them."""
-    before, todays = split(rows, today)
-    yesterday = today - ONE_DAY
+        if today_only:
+            return habits.Strengths(today, {h: whole.scores[h][-1:] for h in habits.HABITS})
+        return whole
 
     def make() -> dict[str, array]:
         scores = habits.strengths(
@@ -148,7 +120,11 @@ def _kept_and_today(
         goals=goals, away=habits.away_dates(away, start=today, end=today),
         start=today, end=today, carry=carry,
     )  # fmt: skip
-    return kept, added
+    if today_only:
+        return added
+    return habits.Strengths(
+        start, {habit: [*kept[habit], *added.scores[habit]] for habit in habits.HABITS}
+    )
 
 
 def streaks_from(

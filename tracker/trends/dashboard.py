@@ -204,13 +204,14 @@ def habit_strengths(user, *, today: dt.date) -> habits.Strengths:
     start = today - dt.timedelta(days=habits.WARM_UP_DAYS)
     profile = user.profile
     rows, key = before_today.rows_and_key(user, account=account_of(user), start=start, today=today)
-    return before_today.todays_strengths(
+    return before_today.strengths(
         rows,
         key=key,
         goals=habits.Goals(profile.water_goal_ml, profile.exercise_goal_minutes),
         away=away_periods(user, since=start),
         start=start,
         today=today,
+        today_only=True,
     )
 
 
