@@ -3,6 +3,7 @@ server. They skip, saying why, only when Chromium is not installed; CI always in
 
 import gzip
 import os
+import threading
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -64,6 +65,54 @@ class PageProblems:
             lambda message: message.type == "error" and self.items.append(message.text),
         )
         page.on("pageerror", lambda error: self.items.append(f"page error: {error}"))
+
+
+# On in-memory SQLite the live server's request threads and the test's own thread share one
+# connection. A read from the test (polling for a day the phone syncs in the background) that
+# lands while a request is mid-transaction breaks the request: "cannot open savepoint - SQL
+# statements in progress", a 503, then a failed test. One turn at a time: a request holds it
+# from start to end, and each of the test's queries waits for it.
+SHARED_CONNECTION_TURN = threading.RLock()
+
+
+def _one_request_at_a_time(app):
+    def turn(environ, start_response):
+        with SHARED_CONNECTION_TURN:
+            response = app(environ, start_response)
+            try:
+                return list(response)
+            finally:
+                if hasattr(response, "close"):
+                    response.close()
+
+    turn.takes_turns = True
+    return turn
+
+
+@pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    # The server shares the test's connection only if the test database exists when it starts
+    # (pytest-django's own fixture does not ask for it first).
+    if live_server.thread.connections_override:
+        server = live_server.thread.httpd
+        server.set_app(_one_request_at_a_time(server.get_app()))
+    return live_server
+
+
+@pytest.fixture(autouse=True)
+def _test_queries_wait_their_turn(live_server):
+    from django.db import connection
+
+    if not live_server.thread.connections_override:
+        yield
+        return
+
+    def in_turn(execute, sql, params, many, context):
+        with SHARED_CONNECTION_TURN:
+            return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(in_turn):
+        yield
 
 
 @pytest.fixture(autouse=True)
