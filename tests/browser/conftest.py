@@ -90,9 +90,10 @@ def _one_request_at_a_time(app):
 
 
 @pytest.fixture(scope="session")
-def live_server(django_db_setup, live_server):
-    # The server shares the test's connection only if the test database exists when it starts
-    # (pytest-django's own fixture does not ask for it first).
+def live_server(browser, django_db_setup, live_server):
+    # The server shares the test's connection only if it starts after the test database exists
+    # and after Playwright has started: its sync API leaves the test's code in another context,
+    # where Django's connections are other objects (pytest-django's fixture asks for neither).
     if live_server.thread.connections_override:
         server = live_server.thread.httpd
         server.set_app(_one_request_at_a_time(server.get_app()))
