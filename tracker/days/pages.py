@@ -3,6 +3,7 @@ copy a phone keeps for checking in offline) and the time-away section (the histo
 Settings)."""
 
 import datetime as dt
+import hashlib
 import json
 
 from django.http import HttpRequest, HttpResponse
@@ -60,6 +61,22 @@ def checkin_context(
     profile = request.user.profile
     action_url = reverse("tracker:checkin") if offline_shell else request.path
     water = checkins.water_status(checkin, profile=profile)
+    # What the form's fields show around them (checkin_form_body.html).
+    around_fields = {
+        "is_today": day == today,
+        "day_words": day_words(day, today),
+        "water_entry": water_entry_html(
+            form, water, action_url=action_url, water_error=water_error
+        ),
+        # "Same as yesterday" would put yesterday's answers into the kept page: not offered.
+        "same_as_previous": ""
+        if offline_shell or not offer_previous
+        else same_as_previous_html(
+            _previous_habits_offer(request.user, day=day, today=today, checkin=checkin)
+        ),
+        # "Log pain" on a reminder notification opens the check-in here (templates/tracker/sw.js).
+        "focus_discomfort": request.GET.get("focus") == "discomfort",
+    }
     return {
         # Without its own, the page shows every open alert as a line (context_processors).
         **({"care_lines": care_lines} if care_lines is not None else {}),
@@ -72,26 +89,15 @@ def checkin_context(
             offline_shell=offline_shell,
             contacts=countries.contacts_for(profile.country.code or ""),
         ),
+        "form_body": form_body_html(form, around_fields),
         "form": form,
         "day": day,
         "today": today,
-        "is_today": day == today,
-        "day_words": day_words(day, today),
         # The kept form posts where the check-in does (it is served at its own address).
         "action_url": action_url,
         "care_prompts": prompts,
-        "water_entry": water_entry_html(
-            form, water, action_url=action_url, water_error=water_error
-        ),
-        # "Same as yesterday" would put yesterday's answers into the kept page: not offered.
-        "same_as_previous": ""
-        if offline_shell or not offer_previous
-        else same_as_previous_html(
-            _previous_habits_offer(request.user, day=day, today=today, checkin=checkin)
-        ),
         "partly_saved": partly_saved,
-        # "Log pain" on a reminder notification opens the check-in here (templates/tracker/sw.js).
-        "focus_discomfort": request.GET.get("focus") == "discomfort",
+        **around_fields,
     }
 
 
@@ -161,6 +167,35 @@ def form_opening_html(
         return render_to_string(OPENING_TEMPLATE, context).strip()
 
     return mark_safe(with_token(OPENING_DRAWN.get_or_draw(seen, draw), request))
+
+
+BODY_TEMPLATE = "tracker/partials/checkin_form_body.html"
+# ~11 KB each: a form's fields as a day left them (most often unanswered or answered alike),
+# in one language, with the person's own lists; at most ~4.5 MB a process.
+BODY_DRAWN = Kept(400)
+
+
+def form_body_html(form: CheckInForm, around_fields: dict) -> SafeString | None:
+    """The check-in form's fields, up to the form's end, for a form showing a stored day (or
+    none): drawn once for all it was given (its class, its initial values, the entries its own
+    lists offer; the water is drawn apart, water_entry_html) and what surrounds the fields, in
+    one language at one address, and kept. None for a form holding what was typed: the panel
+    draws its values and errors each time. The key is a digest: the notes and the lists'
+    entries are the person's own words."""
+    if form.is_bound:
+        return None
+    seen = (
+        get_language(), get_script_prefix(), get_urlconf(), type(form), form.prefix,
+        form.auto_id, form.label_suffix, sorted(form.initial.items()),
+        [tuple(field.field.choices) for field in form.tracked_fields],
+        sorted(around_fields.items()),
+    )  # fmt: skip
+    key = hashlib.sha256(repr(seen).encode()).digest()
+
+    def draw() -> SafeString:
+        return SafeString(render_to_string(BODY_TEMPLATE, {"form": form, **around_fields}))
+
+    return BODY_DRAWN.get_or_draw(key, draw)
 
 
 SAME_AS_TEMPLATE = "tracker/partials/same_as_previous.html"
