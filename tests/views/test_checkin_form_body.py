@@ -13,6 +13,7 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import include, path, set_script_prefix, set_urlconf
 from django.utils import translation
+from django.utils.safestring import SafeString
 
 from tests.factories import make_checkin, make_user
 from tracker.care.symptoms import SYMPTOM_CODES
@@ -24,6 +25,7 @@ from tracker.models import TrackedItem
 
 # The panel as it was before its fields became a partial of their own.
 _PANEL_BEFORE = (Path(__file__).parent.parent / "data" / "checkin_panel_template.html").read_text()
+STAND_INS = pages._PUT_IN_LATER.values()
 DAY = dt.date(2026, 3, 2)  # handed to the drawing only: no clock
 
 
@@ -112,7 +114,21 @@ def test_each_thing_the_fields_are_drawn_from_gives_its_own_drawing(kept, langua
             # Asked again, from the kept drawing: the same.
             assert pages.form_body_html(_form(**given), around) == expected, name
             drawn.add(expected)
-    assert len(drawn) == len(kept._items) == len(CHANGES) + 1
+    # "Same as yesterday" and the water are put into the base's kept body, not kept with it.
+    assert len(drawn) == len(CHANGES) + 1 and len(kept._items) == len(CHANGES) + 1 - 2
+
+
+def test_yesterdays_habits_and_the_water_are_put_into_one_kept_body(kept):
+    pages_drawn = []
+    for same_as, water in (("", "<p>0 ml</p>"), ("<b>Same as yesterday</b>", "<p>250 ml</p>")):
+        around = {**AROUND, "same_as_previous": SafeString(same_as), "water_entry": water}
+        body = pages.form_body_html(_form(), around)
+        assert body == _afresh({}, around)
+        pages_drawn.append(body)
+    assert "<b>Same as yesterday</b>" in pages_drawn[1] and "&lt;p&gt;250 ml" in pages_drawn[1]
+    assert "Same as yesterday" not in pages_drawn[0] and "&lt;p&gt;0 ml" in pages_drawn[0]
+    assert len(kept._items) == 1
+    assert all(stand_in not in page for page in pages_drawn for stand_in in STAND_INS)
 
 
 def test_the_fields_follow_the_language_and_the_sites_address(kept):

@@ -5,11 +5,13 @@ Settings)."""
 import datetime as dt
 import hashlib
 import json
+import secrets
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix, get_urlconf, reverse
+from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext
 
@@ -170,32 +172,43 @@ def form_opening_html(
 
 
 BODY_TEMPLATE = "tracker/partials/checkin_form_body.html"
-# ~11 KB each: a form's fields as a day left them (most often unanswered or answered alike),
-# in one language, with the person's own lists; at most ~4.5 MB a process.
+# ~11 KB each: a form's fields as a day left them, in one language. An unanswered day's are
+# everyone's who keeps no list of their own, whatever their other days.
 BODY_DRAWN = Kept(400)
+# What a kept body holds in place of the parts drawn from the person's other days and their
+# water ("Same as yesterday", the water entry: each kept apart, drawn with its own figures), so
+# one body serves everyone whose form looks alike. Per process and unguessable, as
+# tracker.csrf.STAND_IN: no text a person writes can contain them.
+_PUT_IN_LATER = {
+    name: f"{name}-stand-in-{secrets.token_hex(16)}" for name in ("same_as_previous", "water_entry")
+}
 
 
 def form_body_html(form: CheckInForm, around_fields: dict) -> SafeString | None:
     """The check-in form's fields, up to the form's end, for a form showing a stored day (or
     none): drawn once for all it was given (its class, its initial values, the entries its own
-    lists offer; the water is drawn apart, water_entry_html) and what surrounds the fields, in
-    one language at one address, and kept. None for a form holding what was typed: the panel
-    draws its values and errors each time. The key is a digest: the notes and the lists'
-    entries are the person's own words."""
+    lists offer) and what surrounds the fields, in one language at one address, and kept, with
+    "Same as yesterday" and the water entry put in for each page (_PUT_IN_LATER). None for a
+    form holding what was typed: the panel draws its values and errors each time. The key is
+    a digest: the notes and the lists' entries are the person's own words."""
     if form.is_bound:
         return None
+    kept_alike = {name: _PUT_IN_LATER.get(name, value) for name, value in around_fields.items()}
     seen = (
         get_language(), get_script_prefix(), get_urlconf(), type(form), form.prefix,
         form.auto_id, form.label_suffix, sorted(form.initial.items()),
-        [tuple(field.field.choices) for field in form.tracked_fields],
-        sorted(around_fields.items()),
+        [tuple(field.field.choices) for field in form.tracked_fields], sorted(kept_alike.items()),
     )  # fmt: skip
     key = hashlib.sha256(repr(seen).encode()).digest()
 
-    def draw() -> SafeString:
-        return SafeString(render_to_string(BODY_TEMPLATE, {"form": form, **around_fields}))
+    def draw() -> str:
+        return render_to_string(BODY_TEMPLATE, {"form": form, **kept_alike})
 
-    return BODY_DRAWN.get_or_draw(key, draw)
+    body = BODY_DRAWN.get_or_draw(key, draw)
+    for name, stand_in in _PUT_IN_LATER.items():
+        # As the template would have shown it ({{ … }}): escaped unless already safe.
+        body = body.replace(stand_in, conditional_escape(around_fields[name]), 1)
+    return SafeString(body)
 
 
 SAME_AS_TEMPLATE = "tracker/partials/same_as_previous.html"
