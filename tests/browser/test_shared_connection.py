@@ -4,7 +4,6 @@ landed mid-request once broke the request's transaction in CI."""
 
 import threading
 import time
-import urllib.request
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -45,21 +44,6 @@ def test_a_query_from_the_test_waits_for_the_request_in_progress(shared):
     answered_at = time.monotonic()
     request.join(timeout=5)
     assert released_at and answered_at >= released_at[0]
-
-
-def test_a_request_waits_for_the_query_in_progress(shared):
-    answered = []
-
-    def ask():
-        with urllib.request.urlopen(f"{shared.url}/healthz", timeout=10) as response:
-            answered.append(response.status)
-
-    with SHARED_CONNECTION_TURN:  # the test's query, mid-way
-        request = _in_background(ask)
-        request.join(timeout=0.5)
-        assert request.is_alive() and answered == []
-    request.join(timeout=10)
-    assert answered == [200]
 
 
 def _turn_is_free_for_another_thread() -> bool:
