@@ -198,6 +198,20 @@ def log_in(page, username: str, password: str) -> None:
     page.wait_for_url(lambda url: urlsplit(url).path == "/")
 
 
+def stored(check):
+    """A poll that reads only the database, run whole in the shared connection's turn: the
+    execute wrapper above waits for a request, but a read's rows are fetched after its execute
+    returns, and a request starting in between would meet the open statement. Never for a
+    check that asks the browser anything: the browser may wait on the server, and the server
+    on the turn."""
+
+    def in_turn():
+        with SHARED_CONNECTION_TURN:
+            return check()
+
+    return in_turn
+
+
 def until(check, *, seconds: float = 10, what: str = "") -> None:
     """Polls from Python: the page's CSP refuses the string functions wait_for_function sends."""
     deadline = time.monotonic() + seconds

@@ -8,7 +8,7 @@ import time
 import pytest
 from django.utils import timezone
 
-from tests.browser.conftest import log_in, save_screenshot, until
+from tests.browser.conftest import log_in, save_screenshot, stored, until
 from tests.factories import PASSWORD, make_user
 from tracker.dates import today_for
 from tracker.models import CareAlert, CheckIn, OfflineDay
@@ -79,7 +79,7 @@ def test_two_days_wait_offline_survive_a_reload_and_arrive_once(phone, alice):
     phone.context.set_offline(False)
     phone.evaluate("window.dispatchEvent(new Event('online'))")
     phone.get_by_text("sent from this phone and saved").first.wait_for()
-    until(lambda: OfflineDay.objects.count() == 2, what="both days on the server")
+    until(stored(lambda: OfflineDay.objects.count() == 2), what="both days on the server")
     days = {c.date: c for c in CheckIn.objects.filter(user=alice)}
     assert set(days) == {yesterday, _today()}
     assert days[yesterday].discomfort == 6
@@ -99,7 +99,7 @@ def test_a_day_saved_offline_is_sent_when_the_app_is_opened_again(phone, alice, 
     context.set_offline(False)
     reopened = context.new_page()
     reopened.goto("/history/")  # any page: the next load sends what waits
-    until(lambda: CheckIn.objects.filter(user=alice).exists(), what="the day on the server")
+    until(stored(lambda: CheckIn.objects.filter(user=alice).exists()), what="the day on the server")
     assert CheckIn.objects.get(user=alice).discomfort == 5
     assert OfflineDay.objects.count() == 1
 
@@ -114,7 +114,7 @@ def test_replaying_a_days_request_stores_nothing_twice(phone, alice):
     (waiting,) = phone.evaluate("async () => await BackhabitsDays.all()")
     phone.context.set_offline(False)
     phone.evaluate("window.dispatchEvent(new Event('online'))")
-    until(lambda: OfflineDay.objects.count() == 1, what="the day on the server")
+    until(stored(lambda: OfflineDay.objects.count() == 1), what="the day on the server")
     replayed = phone.evaluate(
         """async (day) => {
             const body = new URLSearchParams();
@@ -152,7 +152,7 @@ def test_saddle_numbness_ticked_offline_shows_the_emergency_advice_at_once(phone
     # Back online, the day arrives and the rules run on the server as well.
     phone.context.set_offline(False)
     phone.goto("/")
-    until(lambda: CareAlert.objects.filter(user=alice).exists(), what="the care alert")
+    until(stored(lambda: CareAlert.objects.filter(user=alice).exists()), what="the care alert")
     assert CheckIn.objects.get(user=alice).symptoms == ["saddle_numbness"]
     # The phone lets the day go once the server has answered; wait for that, and for the page to
     # settle, so no sync is still writing while the test's database is emptied.
@@ -181,7 +181,7 @@ def test_a_day_waits_for_the_person_who_saved_it(phone, alice, page_problems):
     assert phone.evaluate("async () => (await BackhabitsDays.all()).length") == 1
     phone.context.clear_cookies()
     log_in(phone, "alice", PASSWORD)
-    until(lambda: CheckIn.objects.filter(user=alice).exists(), what="Alice's day")
+    until(stored(lambda: CheckIn.objects.filter(user=alice).exists()), what="Alice's day")
     assert CheckIn.objects.get(user=alice).discomfort == 7
     assert not CheckIn.objects.filter(user=bob).exists()
 
@@ -201,7 +201,9 @@ def test_a_connection_that_does_not_answer_keeps_the_day_on_the_phone(phone, ali
     # Waited for the day's record of arrival, not the day: the live server's requests share the
     # test's SQLite connection, so the day can be read before the request that writes both, in
     # one transaction, has written the record too (CI once read it there).
-    until(lambda: OfflineDay.objects.count() == 1, what="the day, through the phone's store")
+    until(
+        stored(lambda: OfflineDay.objects.count() == 1), what="the day, through the phone's store"
+    )
     until(lambda: phone.evaluate("async () => (await BackhabitsDays.all()).length") == 0,
            what="the phone to let the day go")  # fmt: skip
     assert CheckIn.objects.get(user=alice).discomfort == 4
