@@ -182,6 +182,13 @@ def test_the_fields_follow_the_forms_class_and_its_labels(kept):
     assert len(kept._items) == 3
 
 
+def test_the_water_is_drawn_apart_so_ounces_and_millilitres_share_a_body(kept):
+    ounces = {"water_unit": WaterUnit.US_FLUID_OUNCES}
+    assert pages.form_body_html(_form(), AROUND) == _afresh({}, AROUND)
+    assert pages.form_body_html(_form(**ounces), AROUND) == _afresh(ounces, AROUND)
+    assert len(kept._items) == 1
+
+
 def test_a_form_holding_what_was_typed_is_never_kept(kept):
     typed = CheckInForm({"exercise_minutes": "5000", "notes": "typed"}, items=LISTS)
     typed.is_valid()
@@ -220,6 +227,16 @@ def test_the_panel_is_what_it_drew_before_its_fields_were_kept(db, kept, languag
                 panel = render_to_string("tracker/partials/checkin_panel.html", context, request)
                 assert context["form_body"] is not None
                 assert panel == before.render(context, request)
+        # A refused answer: the panel draws the typed values and errors itself, as before.
+        typed = CheckInForm({"discomfort": "4", "exercise_minutes": "5000"}, items=LISTS)
+        typed.is_valid()
+        request = _request(user)
+        context = pages.checkin_context(
+            request, today=DAY, form=typed, prompts=[], day=DAY, checkin=None
+        )
+        panel = render_to_string("tracker/partials/checkin_panel.html", context, request)
+        assert context["form_body"] is None and 'aria-invalid="true"' in panel
+        assert panel == before.render(context, request)
     assert len(kept._items) == len(shapes) * 2
 
 

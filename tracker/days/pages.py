@@ -7,6 +7,9 @@ import hashlib
 import json
 import secrets
 
+from django.conf import settings
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -195,8 +198,8 @@ def form_body_html(form: CheckInForm, around_fields: dict) -> SafeString | None:
         return None
     kept_alike = {name: _PUT_IN_LATER.get(name, value) for name, value in around_fields.items()}
     seen = (
-        get_language(), get_script_prefix(), get_urlconf(), type(form), form.prefix,
-        form.auto_id, form.label_suffix, sorted(form.initial.items()),
+        get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, type(form),
+        form.prefix, form.auto_id, form.label_suffix, sorted(form.initial.items()),
         [tuple(field.field.choices) for field in form.tracked_fields], sorted(kept_alike.items()),
     )  # fmt: skip
     key = hashlib.sha256(repr(seen).encode()).digest()
@@ -209,6 +212,13 @@ def form_body_html(form: CheckInForm, around_fields: dict) -> SafeString | None:
         # As the template would have shown it ({{ … }}): escaped unless already safe.
         body = body.replace(stand_in, conditional_escape(around_fields[name]), 1)
     return SafeString(body)
+
+
+@receiver(setting_changed)
+def _forget_drawn_bodies(**kwargs) -> None:
+    # The fields' words and numbers follow settings too (languages, number formats, the
+    # countries): they change only under test, but a kept body is never older than them.
+    BODY_DRAWN.clear()
 
 
 SAME_AS_TEMPLATE = "tracker/partials/same_as_previous.html"
