@@ -182,10 +182,12 @@ def test_the_fields_follow_the_forms_class_and_its_labels(kept):
     assert len(kept._items) == 3
 
 
-def test_the_water_is_drawn_apart_so_ounces_and_millilitres_share_a_body(kept):
+def test_the_water_is_drawn_apart_so_its_unit_and_figures_share_a_body(kept):
     ounces = {"water_unit": WaterUnit.US_FLUID_OUNCES}
-    assert pages.form_body_html(_form(), AROUND) == _afresh({}, AROUND)
-    assert pages.form_body_html(_form(**ounces), AROUND) == _afresh(ounces, AROUND)
+    tapped = {"initial": {"water_ml": 750, "water_seen_ml": 750}}
+    tapped_in_ounces = {**tapped, **ounces}
+    for given in ({}, ounces, tapped, tapped_in_ounces):
+        assert pages.form_body_html(_form(**given), AROUND) == _afresh(given, AROUND)
     assert len(kept._items) == 1
 
 

@@ -182,6 +182,9 @@ BODY_DRAWN = Kept(400)
 # water ("Same as yesterday", the water entry: each kept apart, drawn with its own figures), so
 # one body serves everyone whose form looks alike. Per process and unguessable, as
 # tracker.csrf.STAND_IN: no text a person writes can contain them.
+# The day's water, which the fields after the opening never show (the water entry does): a tap
+# on home must not make the check-in's fields a new drawing.
+_WATER_ANSWERS = frozenset({"water_ml", "water_oz", "water_seen_ml"})
 _PUT_IN_LATER = {
     name: f"{name}-stand-in-{secrets.token_hex(16)}" for name in ("same_as_previous", "water_entry")
 }
@@ -189,17 +192,19 @@ _PUT_IN_LATER = {
 
 def form_body_html(form: CheckInForm, around_fields: dict) -> SafeString | None:
     """The check-in form's fields, up to the form's end, for a form showing a stored day (or
-    none): drawn once for all it was given (its class, its initial values, the entries its own
-    lists offer) and what surrounds the fields, in one language at one address, and kept, with
-    "Same as yesterday" and the water entry put in for each page (_PUT_IN_LATER). None for a
-    form holding what was typed: the panel draws its values and errors each time. The key is
-    a digest: the notes and the lists' entries are the person's own words."""
+    none): drawn once for all it was given (its class, its initial values but the water's, the
+    entries its own lists offer) and what surrounds the fields, in one language at one
+    address, and kept, with "Same as yesterday" and the water entry put in for each page
+    (_PUT_IN_LATER). None for a form holding what was typed: the panel draws its values and
+    errors each time. The key is a digest: the notes and the lists' entries are the person's
+    own words."""
     if form.is_bound:
         return None
     kept_alike = {name: _PUT_IN_LATER.get(name, value) for name, value in around_fields.items()}
     seen = (
         get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, type(form),
-        form.prefix, form.auto_id, form.label_suffix, sorted(form.initial.items()),
+        form.prefix, form.auto_id, form.label_suffix,
+        sorted(item for item in form.initial.items() if item[0] not in _WATER_ANSWERS),
         [tuple(field.field.choices) for field in form.tracked_fields], sorted(kept_alike.items()),
     )  # fmt: skip
     key = hashlib.sha256(repr(seen).encode()).digest()
