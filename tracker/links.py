@@ -12,6 +12,13 @@ from django.utils import translation
 _PLAIN = (str, int, dt.date)
 
 
+def page_address() -> tuple[str | None, str, str]:
+    """Everything a link's address and a page's words depend on besides what they name: the
+    language, the script prefix and the URL configuration (the settings' own when none is
+    set). A kept drawing that holds links or words is keyed by it, as reverse_once is."""
+    return (translation.get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
 def reverse_once(viewname: str, *args, current_app: str | None = None, **kwargs) -> str:
     """`reverse(viewname, args=args, kwargs=kwargs)`, remembered. A page of cards or days links
     each the same way every time, and reversing costs more than the rest of a card. Keyed by
@@ -19,22 +26,14 @@ def reverse_once(viewname: str, *args, current_app: str | None = None, **kwargs)
     so one never answers for another."""
     if not all(type(value) in _PLAIN for value in (*args, *kwargs.values())):
         return reverse(viewname, args=args, kwargs=kwargs, current_app=current_app)
-    return _reversed(
-        get_urlconf() or settings.ROOT_URLCONF,
-        get_script_prefix(),
-        translation.get_language(),
-        current_app,
-        viewname,
-        args,
-        tuple(sorted(kwargs.items())),
-    )
+    return _reversed(*page_address(), current_app, viewname, args, tuple(sorted(kwargs.items())))
 
 
 @functools.lru_cache(maxsize=4096)
 def _reversed(
-    urlconf,
-    prefix: str,
     language: str | None,
+    prefix: str,
+    urlconf,
     current_app: str | None,
     viewname: str,
     args: tuple,

@@ -7,13 +7,12 @@ import hashlib
 import json
 import secrets
 
-from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import reverse
 from django.utils.html import conditional_escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext, pgettext
@@ -28,6 +27,7 @@ from tracker.days.water_entry import water_entry_html
 from tracker.forms.day import CheckInForm
 from tracker.forms.history import AwayForm
 from tracker.kept import Kept
+from tracker.links import page_address
 from tracker.models import CheckIn
 
 
@@ -159,7 +159,7 @@ def form_opening_html(
     emergency_sets = json.dumps(redflags.emergency_symptom_sets())
     words, number = contacts.emergency_words, contacts.emergency_number
     seen = (
-        get_language(), get_script_prefix(), get_urlconf(), day, action_url, offline_shell,
+        *page_address(), day, action_url, offline_shell,
         words, number, emergency_sets,
     )  # fmt: skip
 
@@ -178,13 +178,13 @@ BODY_TEMPLATE = "tracker/partials/checkin_form_body.html"
 # ~11 KB each: a form's fields as a day left them, in one language. An unanswered day's are
 # everyone's who keeps no list of their own, whatever their other days.
 BODY_DRAWN = Kept(400)
+# The day's water, which the fields after the opening never show (the water entry does): a tap
+# on home must not make the check-in's fields a new drawing.
+_WATER_ANSWERS = frozenset({"water_ml", "water_oz", "water_seen_ml"})
 # What a kept body holds in place of the parts drawn from the person's other days and their
 # water ("Same as yesterday", the water entry: each kept apart, drawn with its own figures), so
 # one body serves everyone whose form looks alike. Per process and unguessable, as
 # tracker.csrf.STAND_IN: no text a person writes can contain them.
-# The day's water, which the fields after the opening never show (the water entry does): a tap
-# on home must not make the check-in's fields a new drawing.
-_WATER_ANSWERS = frozenset({"water_ml", "water_oz", "water_seen_ml"})
 _PUT_IN_LATER = {
     name: f"{name}-stand-in-{secrets.token_hex(16)}" for name in ("same_as_previous", "water_entry")
 }
@@ -202,8 +202,7 @@ def form_body_html(form: CheckInForm, around_fields: dict) -> SafeString | None:
         return None
     kept_alike = {name: _PUT_IN_LATER.get(name, value) for name, value in around_fields.items()}
     seen = (
-        get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF, type(form),
-        form.prefix, form.auto_id, form.label_suffix,
+        *page_address(), type(form), form.prefix, form.auto_id, form.label_suffix,
         sorted(item for item in form.initial.items() if item[0] not in _WATER_ANSWERS),
         [tuple(field.field.choices) for field in form.tracked_fields], sorted(kept_alike.items()),
     )  # fmt: skip

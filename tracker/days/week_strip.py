@@ -12,14 +12,13 @@ view; what it shows of a person is in the key, and a changed day is a new key.""
 import functools
 from collections.abc import Iterable
 
-from django.conf import settings
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from tracker.days.checkins import DaySummary
 from tracker.kept import Kept
+from tracker.links import page_address
 
 # A key is a date, one of three states and one of twelve discomforts, per language and address:
 # the eight days any home page shows today hold ~600 at the very most, ~200 bytes each.
@@ -30,7 +29,7 @@ def week_items(days: Iterable[DaySummary]) -> SafeString:
     """One `<li>` per day, newest first: its weekday and date link to its check-in, then its
     discomfort, or how much of it is logged."""
     # Everything an item is drawn in besides its day: what reverse() and the translations read.
-    setting = (get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    setting = page_address()
     parts = []
     for day in days:
         discomfort = day.checkin.discomfort if day.checkin is not None else None

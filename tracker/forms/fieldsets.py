@@ -17,14 +17,13 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.forms.boundfield import BoundField
 from django.forms.widgets import RadioSelect
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language, gettext
 
 from tracker.forms import drawing
 from tracker.forms.drawing import text_html
 from tracker.kept import Kept
-from tracker.links import reverse_once
+from tracker.links import page_address, reverse_once
 
 
 def form_fields_html(form) -> SafeString:
@@ -318,7 +317,7 @@ def kept_own_list_html(field: BoundField) -> str:
         return own_list_html(field)
     widget = field.field.widget
     seen = (
-        get_language(), get_script_prefix(), get_urlconf(), type(field.form), field.html_name,
+        *page_address(), type(field.form), field.html_name,
         field.auto_id, tuple(widget.choices), sorted(widget.format_value(field.value())),
     )  # fmt: skip
     # A digest: the entries' names are the person's own words.

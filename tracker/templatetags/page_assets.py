@@ -12,13 +12,13 @@ import json
 from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from tracker.accounts.delivery import NOTIFICATION_ACTIONS
+from tracker.links import page_address
 
 register = template.Library()
 TEMPLATE = "tracker/partials/page_assets.html"
@@ -58,11 +58,7 @@ def site_header(context) -> SafeString:
     log-out form's CSRF token differs from one page to the next, and it is written in here."""
     user = context.get("user")
     signed_in = bool(user is not None and user.is_authenticated)
-    drawn = (
-        _header_drawn(signed_in)
-        if settings.DEBUG
-        else _header_once(get_language(), get_urlconf(), get_script_prefix(), signed_in)
-    )
+    drawn = _header_drawn(signed_in) if settings.DEBUG else _header_once(*page_address(), signed_in)
     if not signed_in:
         return drawn
     # As {% csrf_token %}: no input at all without a token (a page drawn outside a request).
@@ -73,7 +69,7 @@ def site_header(context) -> SafeString:
 
 
 @functools.lru_cache(maxsize=32)
-def _header_once(language: str | None, urlconf, prefix: str, signed_in: bool) -> SafeString:
+def _header_once(language: str | None, prefix: str, urlconf: str, signed_in: bool) -> SafeString:
     # Keyed by the language of its words and by what its addresses are reversed from.
     return _header_drawn(signed_in)
 

@@ -18,9 +18,9 @@ from django import template
 from django.template.base import FilterExpression, Node, NodeList, TextNode, TokenType, Variable
 from django.template.defaulttags import CommentNode, LoadNode, URLNode
 from django.templatetags.i18n import BlockTranslateNode, TranslateNode
-from django.urls import get_script_prefix, get_urlconf
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language
+
+from tracker.links import page_address
 
 register = template.Library()
 
@@ -64,7 +64,7 @@ class UnchangingNode(Node):
         self._drawn: dict[tuple, SafeString] = {}
 
     def render(self, context) -> SafeString:
-        key = (get_language(), get_script_prefix(), get_urlconf(), context.autoescape)
+        key = (*page_address(), context.autoescape)
         drawn = self._drawn.get(key)
         if drawn is None:
             drawn = self._drawn[key] = mark_safe(self.nodelist.render(context))
