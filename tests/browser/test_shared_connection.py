@@ -30,17 +30,24 @@ def test_the_server_shares_the_test_database_s_connection(shared):
     assert shared.thread.connections_override["default"] is connections["default"]
 
 
-def test_a_query_from_the_test_waits_for_the_request_in_progress(shared):
-    holding, order = threading.Event(), []
+def _request_mid_way(order: list) -> threading.Thread:
+    """A request in the background, holding the turn for half a second; returns once it does."""
+    holding = threading.Event()
 
-    def request_mid_way():
+    def request():
         with SHARED_CONNECTION_TURN:
             holding.set()
-            time.sleep(0.5)  # the test's query is asked meanwhile
+            time.sleep(0.5)  # the test asks meanwhile
             order.append("request done")
 
-    request = _in_background(request_mid_way)
+    thread = _in_background(request)
     holding.wait()
+    return thread
+
+
+def test_a_query_from_the_test_waits_for_the_request_in_progress(shared):
+    order = []
+    request = _request_mid_way(order)
     assert get_user_model().objects.count() == 0
     order.append("query answered")
     request.join()
@@ -48,16 +55,8 @@ def test_a_query_from_the_test_waits_for_the_request_in_progress(shared):
 
 
 def test_a_poll_of_the_database_waits_for_the_request_in_progress(shared):
-    holding, order = threading.Event(), []
-
-    def request_mid_way():
-        with SHARED_CONNECTION_TURN:
-            holding.set()
-            time.sleep(0.5)
-            order.append("request done")
-
-    request = _in_background(request_mid_way)
-    holding.wait()
+    order = []
+    request = _request_mid_way(order)
     assert stored(lambda: order.append("polled") or True)()
     request.join()
     assert order == ["request done", "polled"]
