@@ -88,6 +88,7 @@ MIDDLEWARE = [
     "tracker.middleware.UserTimezoneMiddleware",
     "tracker.middleware.HtmxLoginRedirectMiddleware",
     "axes.middleware.AxesMiddleware",
+    "tracker.middleware.RequestPlaceMiddleware",
 ]
 
 ROOT_URLCONF = "backhabits.urls"

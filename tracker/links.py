@@ -2,6 +2,7 @@
 
 import datetime as dt
 import functools
+from contextvars import ContextVar, Token
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
@@ -12,11 +13,42 @@ from django.utils import translation
 _PLAIN = (str, int, dt.date)
 
 
+# Where the request being answered is served: its script prefix and URL configuration, set
+# once it has been routed (tracker.middleware.RequestPlaceMiddleware) and forgotten when it has
+# been answered; None outside a routed request. Django fixes both before routing and nothing
+# changes them while a view answers, but each read of them is an asgiref Local's, under a lock:
+# a page asks page_address a dozen to thirty times, and two of its three reads were a twentieth
+# of home. The language is read every time: a view may draw in another (translation.override).
+_REQUEST_PLACE: ContextVar[tuple[str, str] | None] = ContextVar("request_place", default=None)
+
+
 def page_address() -> tuple[str | None, str, str]:
     """Everything a link's address and a page's words depend on besides what they name: the
     language, the script prefix and the URL configuration (the settings' own when none is
     set). A kept drawing that holds links or words is keyed by it, as reverse_once is."""
-    return (translation.get_language(), get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+    place = _REQUEST_PLACE.get()
+    if place is None:
+        place = _place_now()
+    return (translation.get_language(), *place)
+
+
+def _place_now() -> tuple[str, str]:
+    return (get_script_prefix(), get_urlconf() or settings.ROOT_URLCONF)
+
+
+def request_begun() -> Token:
+    """A request is being answered: no place is fixed until it has been routed. Pass the token
+    to request_answered."""
+    return _REQUEST_PLACE.set(None)
+
+
+def request_routed() -> None:
+    """The request has been routed: its script prefix and URL configuration are final."""
+    _REQUEST_PLACE.set(_place_now())
+
+
+def request_answered(token: Token) -> None:
+    _REQUEST_PLACE.reset(token)
 
 
 def reverse_once(viewname: str, *args, current_app: str | None = None, **kwargs) -> str:

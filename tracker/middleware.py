@@ -10,6 +10,8 @@ from django.shortcuts import render, resolve_url
 from django.utils import timezone, translation
 from django_htmx.http import HttpResponseClientRedirect
 
+from tracker import links
+
 SESSION_GENERATION_KEY = "backhabits_session_generation"
 # The keys Django's database session stores make: 32 lowercase letters and digits (at least 8
 # pass its own check, and its column holds 40).
@@ -153,6 +155,28 @@ class IgnoreInvalidSessionKeyMiddleware:
                 samesite=settings.SESSION_COOKIE_SAMESITE,
             )
         return response
+
+
+class RequestPlaceMiddleware:
+    """Where a request is served (its script prefix and URL configuration) is fixed once it has
+    been routed, for tracker.links.page_address, and forgotten once it has been answered: a
+    page calls page_address a dozen times or more, and reading both afresh each time cost a
+    twentieth of home. A view that is never reached (a 404 at routing, a 400) leaves it unset,
+    and page_address then reads both as before."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        token = links.request_begun()
+        try:
+            return self.get_response(request)
+        finally:
+            links.request_answered(token)
+
+    def process_view(self, request, view_func, view_args, view_kwargs) -> None:
+        # Django has now applied any request.urlconf a middleware set (BaseHandler._get_response).
+        links.request_routed()
 
 
 KEEPING_HEADER = "X-Backhabits-Keeping"  # sent by the service worker (templates/tracker/sw.js)
