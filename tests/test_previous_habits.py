@@ -8,6 +8,7 @@ import pytest
 from django.db.models import Q
 
 from tests.factories import make_checkin
+from tracker.choices import WaterUnit
 from tracker.days import checkins
 from tracker.models import CheckIn
 
@@ -71,15 +72,45 @@ _PANEL_BLOCK = """{% load i18n l10n %}<div class="same-as">
       </div>
 """  # noqa: E501
 
+MONDAY = dt.date(2027, 3, 1)
+
+
+def _offer(**changes):
+    from tracker.days import pages
+
+    offer = {
+        "date": MONDAY - dt.timedelta(days=1),
+        "habits": (("posture", 3), ("exercise_minutes", 30)),
+        "today": MONDAY,
+        "yesterday": True,
+        "water_unit": WaterUnit.MILLILITRES,
+    }
+    return pages.HabitsOffer(**{**offer, **changes})
+
+
+# Each offer, and its words in English.
 OFFERS = [
-    {"label": "Same as yesterday", "values": {"posture": 3, "exercise_minutes": 30},
-     "summary": "posture 3/5 · exercise 30 min"},
-    {"label": "Same as yesterday", "values": {"posture": 3, "exercise_minutes": 30,
-     "water_ml": 2000}, "summary": "posture 3/5 · exercise 30 min · water 2,000 ml"},
-    {"label": "Same as Monday 1 March", "values": {"posture": 4, "exercise_minutes": 0,
-     "water_ml": Decimal("67.6")}, "summary": "posture 4/5 · exercise 0 min · water 67.6 fl oz"},
-    {"label": "Same as <b>yesterday</b>", "values": {"posture": 5}, "summary": "a & b"},
+    (_offer(), "Same as yesterday", {"posture": 3, "exercise_minutes": 30},
+     "3/5, mixed · 30 minutes"),
+    (_offer(habits=(("posture", 3), ("exercise_minutes", 30), ("water_ml", 2000))),
+     "Same as yesterday", {"posture": 3, "exercise_minutes": 30, "water_ml": 2000},
+     "3/5, mixed · 30 minutes · 2,000 ml"),
+    (_offer(date=MONDAY, today=MONDAY + dt.timedelta(days=3), yesterday=False,
+            habits=(("posture", 4), ("exercise_minutes", 0), ("water_ml", 2000)),
+            water_unit=WaterUnit.US_FLUID_OUNCES),
+     "Same as Monday 1 March", {"posture": 4, "exercise_minutes": 0, "water_ml": Decimal("67.6")},
+     "4/5, mostly upright · 0 minutes · 67.6 fl oz"),
+    (_offer(date=MONDAY - dt.timedelta(days=3), today=MONDAY + dt.timedelta(days=400),
+            yesterday=False, habits=(("posture", 5),)),
+     "Same as Friday 26 February 2027", {"posture": 5}, "5/5, upright with regular breaks"),
 ]  # fmt: skip
+
+
+def test_an_offers_words_are_its_label_values_and_summary():
+    from tracker.days import pages
+
+    for offer, label, values, summary in OFFERS:
+        assert pages.offer_words(offer) == {"label": label, "values": values, "summary": summary}
 
 
 def test_same_as_yesterday_is_drawn_as_the_panel_drew_it_for_every_offer(monkeypatch):
@@ -91,12 +122,41 @@ def test_same_as_yesterday_is_drawn_as_the_panel_drew_it_for_every_offer(monkeyp
 
     monkeypatch.setattr(pages, "SAME_AS_DRAWN", Kept(100))
     before = engines["django"].from_string(_PANEL_BLOCK)
+    offers = [offer for offer, *_ in OFFERS]
     drawn = []
     for language in ("en", "es", "en"):
         with translation.override(language):
-            for offer in [*OFFERS, *reversed(OFFERS)]:
+            for offer in [*offers, *reversed(offers)]:
                 drawn.append(pages.same_as_previous_html(offer))
-                assert drawn[-1] == before.render({"previous": offer})
+                assert drawn[-1] == before.render({"previous": pages.offer_words(offer)})
     assert pages.same_as_previous_html(None) == ""
-    assert 'data-water_ml="67.6"' in drawn[2] and "&lt;b&gt;yesterday" in drawn[3]
+    assert 'data-water_ml="67.6"' in drawn[2]
     assert len(set(drawn)) == len(pages.SAME_AS_DRAWN._items) == 2 * len(OFFERS)
+    # The words as the partial shows them, escaped as the panel escaped them.
+    words = {"label": "Same as <b>yesterday</b>", "values": {"posture": 5}, "summary": "a & b"}
+    assert pages.same_as_drawing(words) == before.render({"previous": words})
+    assert "&lt;b&gt;yesterday" in pages.same_as_drawing(words)
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"date": MONDAY - dt.timedelta(days=2), "yesterday": False},
+        {"habits": (("posture", 4), ("exercise_minutes", 30))},
+        {"habits": (("posture", 3),)},
+        {"today": MONDAY + dt.timedelta(days=400), "yesterday": False},
+        {"yesterday": False},
+        {"water_unit": WaterUnit.US_FLUID_OUNCES, "habits": (("water_ml", 2000),)},
+    ],
+)
+def test_each_part_of_an_offer_draws_its_own(monkeypatch, change):
+    from tracker.days import pages
+    from tracker.kept import Kept
+
+    monkeypatch.setattr(pages, "SAME_AS_DRAWN", Kept(100))
+    first = _offer(habits=change["habits"]) if "water_unit" in change else _offer()
+    changed = _offer(**change)
+    drawn = pages.same_as_previous_html(first)
+    other = pages.same_as_previous_html(changed)
+    assert other == pages.same_as_drawing(pages.offer_words(changed)) != drawn
+    assert pages.same_as_previous_html(first) == drawn

@@ -6,6 +6,8 @@ import datetime as dt
 import hashlib
 import json
 import secrets
+from dataclasses import dataclass
+from itertools import chain
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -106,33 +108,53 @@ def checkin_context(
     }
 
 
-def _previous_habits_offer(user, *, day: dt.date, today: dt.date, checkin: CheckIn | None):
+@dataclass(frozen=True)
+class HabitsOffer:
+    """What "Same as yesterday" offers on a day's page: the habits of the latest earlier day
+    that logged any (as stored: water in millilitres), and what its words are made from."""
+
+    date: dt.date  # the earlier day's
+    habits: tuple[tuple[str, object], ...]  # (field, value), as checkins.previous_habits found
+    today: dt.date
+    yesterday: bool  # today's page, and the earlier day is yesterday: "Same as yesterday"
+    water_unit: str
+
+
+def _previous_habits_offer(
+    user, *, day: dt.date, today: dt.date, checkin: CheckIn | None
+) -> HabitsOffer | None:
     previous = checkins.previous_habits(user=user, date=day, day=checkin)
     if previous is None or not previous.values:
         return None
-    water_unit = user.profile.water_unit
-    # "Yesterday" only on today's page: on an earlier day's page it would mean the wrong day.
-    yesterday = day == today and previous.date == today - dt.timedelta(days=1)
-    shown = {
-        name: (
-            units.ml_to_oz(value)
-            if name == "water_ml" and water_unit == WaterUnit.US_FLUID_OUNCES
-            else value
-        )
-        for name, value in previous.values.items()
-    }
+    return HabitsOffer(
+        date=previous.date,
+        habits=tuple(previous.values.items()),
+        today=today,
+        # "Yesterday" only on today's page: on an earlier day's page it would mean the wrong day.
+        yesterday=day == today and previous.date == today - dt.timedelta(days=1),
+        water_unit=user.profile.water_unit,
+    )
+
+
+def offer_words(offer: HabitsOffer) -> dict:
+    """The offer as its partial shows it: the button's label, the values it fills in (water in
+    the person's unit) and the habits in words, in the order the form asks them."""
+    values = dict(offer.habits)
+    ounces = offer.water_unit == WaterUnit.US_FLUID_OUNCES
     return {
         "label": (
             gettext("Same as yesterday")
-            if yesterday
-            else gettext("Same as %(day)s") % {"day": day_words(previous.date, today)}
+            if offer.yesterday
+            else gettext("Same as %(day)s") % {"day": day_words(offer.date, offer.today)}
         ),
-        "values": shown,
-        # The day's habits in words, in the order the form asks them (as its summary says them).
+        "values": {
+            name: units.ml_to_oz(value) if name == "water_ml" and ounces else value
+            for name, value in values.items()
+        },
         "summary": " · ".join(
-            value_words(name, previous.values[name], water_unit=water_unit)
+            value_words(name, values[name], water_unit=offer.water_unit)
             for name in ASKED_ORDER
-            if name in previous.values
+            if name in values
         ),
     }
 
@@ -208,14 +230,27 @@ def form_body_html(form: CheckInForm, around_fields: dict) -> SafeString | None:
     )  # fmt: skip
     key = hashlib.sha256(repr(seen).encode()).digest()
 
-    def draw() -> str:
-        return render_to_string(BODY_TEMPLATE, {"form": form, **kept_alike})
+    def draw() -> tuple[tuple[str, ...], tuple[str, ...]]:
+        return _cut_at_stand_ins(render_to_string(BODY_TEMPLATE, {"form": form, **kept_alike}))
 
-    body = BODY_DRAWN.get_or_draw(key, draw)
-    for name, stand_in in _PUT_IN_LATER.items():
-        # As the template would have shown it ({{ … }}): escaped unless already safe.
-        body = body.replace(stand_in, conditional_escape(around_fields[name]), 1)
-    return SafeString(body)
+    names, parts = BODY_DRAWN.get_or_draw(key, draw)
+    # As the template would have shown each ({{ … }}): escaped unless already safe.
+    put_in = [conditional_escape(around_fields[name]) for name in names]
+    return SafeString("".join(chain.from_iterable(zip(parts, [*put_in, ""], strict=True))))
+
+
+def _cut_at_stand_ins(body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The names of the stand-ins `body` holds, in the order it holds them, and the text around
+    them: a page joins its own parts in rather than searching ~11 KB once for each."""
+    names = sorted(
+        (name for name, stand_in in _PUT_IN_LATER.items() if stand_in in body),
+        key=lambda name: body.index(_PUT_IN_LATER[name]),
+    )
+    parts = []
+    for name in names:
+        before, body = body.split(_PUT_IN_LATER[name], 1)
+        parts.append(before)
+    return tuple(names), (*parts, body)
 
 
 @receiver(setting_changed)
@@ -230,17 +265,21 @@ SAME_AS_TEMPLATE = "tracker/partials/same_as_previous.html"
 SAME_AS_DRAWN = Kept(1000)
 
 
-def same_as_previous_html(previous: dict | None) -> SafeString:
+def same_as_previous_html(offer: HabitsOffer | None) -> SafeString:
     """The "Same as yesterday" button and what it fills in (nothing when no earlier day
-    offers habits), drawn once for each day's habits, label and language, and kept: it shows
-    nothing else. With DEBUG on (a template being edited) drawn every time."""
-    if previous is None:
+    offers habits), drawn once for each offer and language, and kept: it shows nothing else.
+    Its words are made only to draw it. With DEBUG on (a template being edited) drawn every
+    time."""
+    if offer is None:
         return SafeString("")
+    return SAME_AS_DRAWN.get_or_draw(
+        (get_language(), offer), lambda: same_as_drawing(offer_words(offer))
+    )
 
-    def draw() -> SafeString:
-        return SafeString(render_to_string(SAME_AS_TEMPLATE, {"previous": previous}))
 
-    return SAME_AS_DRAWN.get_or_draw((get_language(), repr(previous)), draw)
+def same_as_drawing(words: dict) -> SafeString:
+    """The partial for an offer's words (offer_words)."""
+    return SafeString(render_to_string(SAME_AS_TEMPLATE, {"previous": words}))
 
 
 def away_context(user, *, today, form: AwayForm | None = None) -> dict:
