@@ -89,11 +89,6 @@ def _fresh_cache():
     from tracker.guide.day_choice import ACTIVE_TIPS
 
     ACTIVE_TIPS.clear()
-    # Settled accounts are kept per process under their id and when they joined, which a test's
-    # rolled-back account and the next test's (the same id, a pinned clock) can share.
-    from tracker.days.first_week import SETTLED
-
-    SETTLED.clear()
 
 
 @pytest.fixture(autouse=True)

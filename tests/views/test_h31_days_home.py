@@ -9,7 +9,7 @@ from django.urls import reverse
 from tests.factories import make_checkin
 from tracker.dates import today_for
 from tracker.days import first_week
-from tracker.models import CareAlert, CheckIn
+from tracker.models import CareAlert
 
 PARTS = {
     "health_profile": 'id="health-ask-heading"',
@@ -102,55 +102,6 @@ def test_a_settled_person_costs_no_count_query(user, each_kind_of_day, django_as
         assert first_week.logged_days(user, recent=recent) == first_week.SETTLED_FROM
     with django_assert_num_queries(1):
         assert first_week.logged_days(user, recent=recent[:3]) == first_week.SETTLED_FROM
-
-
-def test_a_person_seen_settled_is_not_counted_again(
-    user, each_kind_of_day, django_assert_num_queries
-):
-    today = today_for(user)
-    # A week with a gap: today not yet checked in, as on most first views of a day.
-    recent = [None, *(make_checkin(user, today - dt.timedelta(days=n)) for n in range(1, 7))]
-    make_checkin(user, today - dt.timedelta(days=20))
-    with django_assert_num_queries(1):
-        assert first_week.logged_days(user, recent=recent) == first_week.SETTLED_FROM
-    with django_assert_num_queries(0):
-        assert first_week.logged_days(user, recent=recent) == first_week.SETTLED_FROM
-
-
-def test_a_person_not_yet_settled_is_counted_on_every_view(
-    logged_in_client, user, each_kind_of_day, django_assert_num_queries
-):
-    today = today_for(user)
-    for n in range(1, first_week.SETTLED_FROM - 1):
-        make_checkin(user, today - dt.timedelta(days=2 * n))
-    for expected in (first_week.SETTLED_FROM - 2, first_week.SETTLED_FROM - 1):
-        with django_assert_num_queries(1):
-            assert first_week.logged_days(user, recent=[]) == expected
-        make_checkin(user, today - dt.timedelta(days=30 + expected))
-    assert first_week.logged_days(user, recent=[]) == first_week.SETTLED_FROM
-    assert _shown(logged_in_client) == {"tips", "week", "habit_strength"}
-
-
-def test_once_settled_home_stays_whole_when_a_day_is_removed(
-    logged_in_client, user, each_kind_of_day
-):
-    _logged(user, first_week.SETTLED_FROM)  # today's among them
-    whole = _shown(logged_in_client)
-    assert whole == {"peg", "tips", "week", "habit_strength"}
-    CheckIn.objects.filter(user=user).order_by("date").first().delete()
-    assert _shown(logged_in_client) == whole
-
-
-def test_a_new_account_with_an_old_id_is_counted_afresh(db, user_model, each_kind_of_day):
-    first = user_model.objects.create_user("first", password="x" * 12)
-    _logged(first, first_week.SETTLED_FROM)
-    assert first_week.logged_days(first, recent=[]) == first_week.SETTLED_FROM
-    pk, joined = first.pk, first.date_joined
-    first.delete()
-    second = user_model.objects.create_user(
-        "second", password="x" * 12, pk=pk, date_joined=joined + dt.timedelta(seconds=1)
-    )
-    assert first_week.logged_days(second, recent=[]) == 0
 
 
 def test_the_thresholds_bring_one_part_a_day():

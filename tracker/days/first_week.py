@@ -15,8 +15,7 @@ from django.db.models import QuerySet
 from tracker import plain
 from tracker.days import peg
 from tracker.days.checkins import CHECKED_IN, DayAnswers, has_checked_in
-from tracker.kept import Kept
-from tracker.models import CheckIn, account_of
+from tracker.models import CheckIn
 
 # Days checked in (any day, not only in a row) before each part of home is shown.
 HEALTH_PROFILE_FROM = 1  # the first ask: it lets the care rules read age and health facts
@@ -26,10 +25,6 @@ HABIT_STRENGTH_FROM = 4  # a percentage means little over fewer days
 PEG_FROM = 7  # the weekly PEG after a week of logging
 # From here on home is whole, and the days are no longer counted.
 SETTLED_FROM = max(HEALTH_PROFILE_FROM, TIPS_FROM, WEEK_FROM, HABIT_STRENGTH_FROM, PEG_FROM)
-# The accounts this process has counted SETTLED_FROM days for: home stays whole for them, even
-# should they remove a day later (it does not shrink back), and their days are not counted again.
-# An account is its id and when it joined (models.account_of); ~50 bytes each.
-SETTLED = Kept(20_000)
 
 
 @dataclass(frozen=True)
@@ -47,16 +42,11 @@ class HomeParts:
 def logged_days(user, *, recent: Iterable["CheckIn | DayAnswers | None"]) -> int:
     """The days the person has checked in on, counted up to SETTLED_FROM. `recent` are days
     home has read already (its last 7): when they hold enough, no query is made, so a person
-    who logs every day costs home nothing more; nor does one this process has seen settled
-    (SETTLED), whose last week has gaps, today's check-in not yet made among them."""
+    who logs every day costs home nothing more."""
     in_recent = sum(1 for checkin in recent if has_checked_in(checkin))
     if in_recent >= SETTLED_FROM:
         return SETTLED_FROM
-    return SETTLED.get_or_make(
-        account_of(user),
-        lambda: plain.compiled_count(_checked_in_days, user.pk),
-        keep=lambda counted: counted >= SETTLED_FROM,
-    )
+    return plain.compiled_count(_checked_in_days, user.pk)
 
 
 def _checked_in_days(user_id: int) -> QuerySet:

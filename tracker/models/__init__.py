@@ -7,7 +7,6 @@ from tracker.models.accounts import (
     Profile,
     PushSubscription,
     ReminderSent,
-    account_of,
     new_unsubscribe_key,
 )
 from tracker.models.care import OPEN_CARE_ALERT, CareAlert, CareAlertQuerySet, CareWording
@@ -43,7 +42,6 @@ __all__ = [
     "Tip",
     "TipDismissal",
     "TrackedItem",
-    "account_of",
     "any_given_q",
     "given_q",
     "is_given",

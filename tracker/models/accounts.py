@@ -26,12 +26,6 @@ def new_unsubscribe_key() -> str:
     return secrets.token_urlsafe(16)
 
 
-def account_of(user) -> str:
-    """The person's id and when they joined: an id used again by a new account (SQLite may
-    reuse one) is another account, so nothing kept for one is read for the other."""
-    return f"{user.pk}@{user.date_joined.isoformat()}"
-
-
 class Profile(models.Model):
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     timezone = models.CharField(max_length=64, default="UTC")

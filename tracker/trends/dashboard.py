@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 
 from tracker import ranges
 from tracker.days import tracked
-from tracker.models import CareAlert, account_of
+from tracker.models import CareAlert
 from tracker.trends import (
     before_today,
     buckets,
@@ -213,3 +213,9 @@ def habit_strengths(user, *, today: dt.date) -> habits.Strengths:
         today=today,
         today_only=True,
     )
+
+
+def account_of(user) -> str:
+    """The person's id and when they joined: an id used again by a new account (SQLite may
+    reuse one) is another account, so nothing kept for one is read for the other."""
+    return f"{user.pk}@{user.date_joined.isoformat()}"
