@@ -160,3 +160,12 @@ def test_each_part_of_an_offer_draws_its_own(monkeypatch, change):
     other = pages.same_as_previous_html(changed)
     assert other == pages.same_as_drawing(pages.offer_words(changed)) != drawn
     assert pages.same_as_previous_html(first) == drawn
+
+
+def test_the_kept_offers_are_forgotten_when_settings_change(settings):
+    from tracker.days import pages
+
+    pages.same_as_previous_html(_offer())
+    assert pages.SAME_AS_DRAWN._items
+    settings.USE_THOUSAND_SEPARATOR = not settings.USE_THOUSAND_SEPARATOR  # words follow it
+    assert not pages.SAME_AS_DRAWN._items

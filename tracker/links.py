@@ -48,6 +48,7 @@ def request_routed() -> None:
 
 
 def request_answered(token: Token) -> None:
+    """The request has been answered: back to what was fixed before it (nothing)."""
     _REQUEST_PLACE.reset(token)
 
 

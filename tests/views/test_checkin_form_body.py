@@ -273,3 +273,16 @@ def test_a_saved_day_and_then_a_refused_answer_each_show_as_they_are(client, db)
     refused = client.post("/checkin/", {"discomfort": "6", "exercise_minutes": "5000"})
     page = refused.content.decode()
     assert 'value="5000"' in page and 'aria-invalid="true"' in page
+
+
+@pytest.mark.parametrize(
+    "names",
+    [(), ("water_entry",), ("same_as_previous", "water_entry"), ("water_entry", "same_as_previous"),
+     ("water_entry", "same_as_previous", "water_entry")],
+)  # fmt: skip
+def test_a_kept_body_is_cut_at_each_stand_in_it_holds(names):
+    texts = [f"<p>part {n} & more</p>" for n in range(len(names) + 1)]
+    body = texts[0] + "".join(
+        pages._PUT_IN_LATER[name] + text for name, text in zip(names, texts[1:], strict=True)
+    )
+    assert pages._cut_at_stand_ins(body) == (names, tuple(texts))

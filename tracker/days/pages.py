@@ -5,6 +5,7 @@ Settings)."""
 import datetime as dt
 import hashlib
 import json
+import re
 import secrets
 from dataclasses import dataclass
 from itertools import chain
@@ -114,7 +115,7 @@ class HabitsOffer:
     that logged any (as stored: water in millilitres), and what its words are made from."""
 
     date: dt.date  # the earlier day's
-    habits: tuple[tuple[str, object], ...]  # (field, value), as checkins.previous_habits found
+    habits: tuple[tuple[str, int], ...]  # (field, value), as checkins.previous_habits found
     today: dt.date
     yesterday: bool  # today's page, and the earlier day is yesterday: "Same as yesterday"
     water_unit: str
@@ -210,6 +211,8 @@ _WATER_ANSWERS = frozenset({"water_ml", "water_oz", "water_seen_ml"})
 _PUT_IN_LATER = {
     name: f"{name}-stand-in-{secrets.token_hex(16)}" for name in ("same_as_previous", "water_entry")
 }
+_NAME_OF = {stand_in: name for name, stand_in in _PUT_IN_LATER.items()}
+_STAND_IN = re.compile(f"({'|'.join(map(re.escape, _NAME_OF))})")
 
 
 def form_body_html(form: CheckInForm, around_fields: dict) -> SafeString | None:
@@ -240,24 +243,19 @@ def form_body_html(form: CheckInForm, around_fields: dict) -> SafeString | None:
 
 
 def _cut_at_stand_ins(body: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The names of the stand-ins `body` holds, in the order it holds them, and the text around
-    them: a page joins its own parts in rather than searching ~11 KB once for each."""
-    names = sorted(
-        (name for name, stand_in in _PUT_IN_LATER.items() if stand_in in body),
-        key=lambda name: body.index(_PUT_IN_LATER[name]),
-    )
-    parts = []
-    for name in names:
-        before, body = body.split(_PUT_IN_LATER[name], 1)
-        parts.append(before)
-    return tuple(names), (*parts, body)
+    """The names of the stand-ins `body` holds, each time it holds one, in order, and the text
+    around them: a page joins its own parts in rather than searching ~11 KB once for each."""
+    pieces = _STAND_IN.split(body)
+    return tuple(_NAME_OF[stand_in] for stand_in in pieces[1::2]), tuple(pieces[::2])
 
 
 @receiver(setting_changed)
 def _forget_drawn_bodies(**kwargs) -> None:
     # The fields' words and numbers follow settings too (languages, number formats, the
-    # countries): they change only under test, but a kept body is never older than them.
+    # countries): they change only under test, but a kept body is never older than them. So do
+    # "Same as yesterday"'s, kept under the offer rather than its words.
     BODY_DRAWN.clear()
+    SAME_AS_DRAWN.clear()
 
 
 SAME_AS_TEMPLATE = "tracker/partials/same_as_previous.html"
