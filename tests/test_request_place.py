@@ -6,9 +6,10 @@ under page_address follows each request's own address."""
 import re
 
 import pytest
-from django.core.handlers.wsgi import WSGIHandler
+from django.core.handlers.wsgi import get_script_name
 from django.http import JsonResponse
-from django.test import RequestFactory, override_settings
+from django.test import override_settings
+from django.test.client import ClientHandler
 from django.urls import get_script_prefix, get_urlconf, include, path, set_script_prefix
 from django.utils import translation
 
@@ -38,21 +39,24 @@ urlpatterns = [
 ]
 
 
-def _served(path: str, script_name: str, cookie: str = "") -> tuple[str, str]:
-    """The status and page of `path` served under `script_name` as a WSGI server serves it
-    (Django's handler sets the script prefix from it; the test client's does not)."""
-    environ = RequestFactory().get(path, SCRIPT_NAME=script_name, HTTP_COOKIE=cookie).environ
-    answered = {}
+class _ServedUnderItsScriptName(ClientHandler):
+    """The test client's handler (which keeps the test's database connection open), setting the
+    script prefix from SCRIPT_NAME first, as Django's WSGIHandler does (the test client's
+    handler does not)."""
 
-    def start_response(status, headers):
-        answered["status"] = status
+    def __call__(self, environ):
+        set_script_prefix(get_script_name(environ))
+        return super().__call__(environ)
 
-    response = WSGIHandler()(environ, start_response)
+
+@pytest.fixture
+def served(client):
+    """`served(path, script_name)`: the response of `path` served under `script_name`."""
+    client.handler = _ServedUnderItsScriptName(enforce_csrf_checks=False)
     try:
-        body = b"".join(response).decode()
+        yield lambda path, script_name: client.get(path, SCRIPT_NAME=script_name)
     finally:
-        response.close()
-    return answered["status"], body
+        set_script_prefix("/")
 
 
 @pytest.fixture
@@ -64,9 +68,9 @@ def views_seen():
 
 @override_settings(ROOT_URLCONF=__name__)
 @pytest.mark.django_db
-def test_a_routed_request_fixes_its_own_prefix_and_urlconf(views_seen):
+def test_a_routed_request_fixes_its_own_prefix_and_urlconf(served, views_seen):
     for script_name in ("", "/app", "/other/place", ""):
-        assert _served("/where/", script_name)[0].startswith("200")
+        assert served("/where/", script_name).status_code == 200
     prefixes = [seen["address"][1] for seen in views_seen]
     assert prefixes == ["/", "/app/", "/other/place/", "/"]
     for seen in views_seen:
@@ -79,8 +83,8 @@ def test_a_routed_request_fixes_its_own_prefix_and_urlconf(views_seen):
 
 @override_settings(ROOT_URLCONF=__name__)
 @pytest.mark.django_db
-def test_the_place_is_forgotten_once_the_request_is_answered(views_seen):
-    _served("/where/", "/app")
+def test_the_place_is_forgotten_once_the_request_is_answered(served, views_seen):
+    served("/where/", "/app")
     assert views_seen[0]["fixed"] == ("/app/", __name__)
     assert links._REQUEST_PLACE.get() is None
     try:
@@ -104,16 +108,16 @@ def test_outside_a_request_both_are_read_as_they_are(settings):
 
 
 @pytest.mark.django_db
-def test_each_pages_kept_links_follow_its_own_requests_address(logged_in_client):
+def test_each_pages_kept_links_follow_its_own_requests_address(logged_in_client, served):
     """Home, the check-in page and Settings keep drawings (the header, fixed blocks, the form)
     under page_address: asked for under one address and then another, each page links within
     its own."""
-    cookie = logged_in_client.cookies.output(attrs=[], header="", sep=";").strip()
     for page in ("/", "/checkin/", "/settings/"):
-        status, at_root = _served(page, "", cookie)
-        assert status.startswith("200")
-        moved = _served(page, "/app", cookie)[1]
-        again = _served(page, "", cookie)[1]
+        response = served(page, "")
+        assert response.status_code == 200
+        at_root = response.content.decode()
+        moved = served(page, "/app").content.decode()
+        again = served(page, "").content.decode()
         for link in ("/checkin/", "/trends/", "/settings/"):
             assert f'href="{link}' in at_root and f'href="/app{link}' not in at_root
             assert f'href="/app{link}' in moved and f'href="{link}' not in moved
