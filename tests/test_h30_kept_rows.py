@@ -11,9 +11,9 @@ import pytest
 
 from tests.factories import DAY_CHANGE_NAMES, DAY_CHANGES, make_checkin, make_user
 from tracker.days import checkins
-from tracker.models import CheckIn
+from tracker.models import AwayPeriod, CheckIn
 from tracker.trends import before_today, dashboard
-from tracker.trends.rows import load_rows
+from tracker.trends.rows import away_periods, load_rows
 
 TODAY = dt.date(2026, 11, 18)  # handed to the functions: it never meets the clock
 DAY = dt.timedelta(days=1)
@@ -63,7 +63,7 @@ def test_todays_row_has_the_types_load_rows_gives(user):
     peg = {"peg_pain": 2, "peg_enjoyment": 3, "peg_activity": 4}
     make_checkin(user, TODAY, water_ml=700, rest_day=True, woke_from_pain=False,
                  sleep_hours=Decimal("6.5"), **peg)  # fmt: skip
-    _, todays = before_today.day_rows.saved_before_and_today(user, start=START, today=TODAY)
+    _, todays, _ = before_today.day_rows.saved_before_and_today(user, start=START, today=TODAY)
     fresh = _fresh(user)[-1]
     assert todays == fresh
     assert [type(value) for value in todays] == [type(value) for value in fresh]
@@ -194,6 +194,32 @@ def test_home_strengths_read_no_earlier_day_after_todays_check_in(
 ):
     dashboard.habit_strengths(user, today=TODAY)
     _change(user, TODAY, values={"discomfort": 1, "water_ml": 3000})
-    with django_assert_num_queries(2):  # what stands for the days before and today's; the away
+    with django_assert_num_queries(1):  # what stands for the days before, today's and the away
         dashboard.habit_strengths(user, today=TODAY)
     _assert_strengths_as_one_pass(user)
+
+
+@pytest.mark.parametrize("breaks", [0, 1, 3])
+def test_the_time_away_read_with_the_days_is_what_away_periods_gives(user, days, breaks):
+    """Home reads its breaks in the days' query: each break that ends on or after the first
+    day once (one ending the day before it left out), oldest first, as dates; the days' stamp
+    and today's row are the same however many breaks are joined to them."""
+    other = make_user("someone-else")
+    AwayPeriod.objects.create(user=other, start=TODAY - 5 * DAY, end=TODAY + 5 * DAY)
+    AwayPeriod.objects.create(user=user, start=START - 9 * DAY, end=START - DAY)  # before start
+    spans = [(START - 2 * DAY, START), (TODAY - 20 * DAY, TODAY - 18 * DAY),
+             (TODAY - 3 * DAY, TODAY + 4 * DAY)][:breaks]  # fmt: skip
+    for first, last in reversed(spans):  # saved newest first: the order is the query's
+        AwayPeriod.objects.create(user=user, start=first, end=last)
+    stamp, todays, away = before_today.day_rows.saved_before_and_today(
+        user, start=START, today=TODAY
+    )
+    assert away == spans == [tuple(period) for period in away_periods(user, since=START)]
+    assert all(type(day) is dt.date for period in away for day in period)
+    assert stamp[0] == CheckIn.objects.filter(user=user, date__gte=START, date__lt=TODAY).count()
+    assert todays == _fresh(user)[-1]
+    AwayPeriod.objects.filter(user=user).delete()
+    assert before_today.day_rows.saved_before_and_today(user, start=START, today=TODAY)[:2] == (
+        stamp,
+        todays,
+    )

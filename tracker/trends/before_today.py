@@ -25,6 +25,7 @@ rather than every day of the range again."""
 import datetime as dt
 from array import array
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from django.urls import get_script_prefix
 from django.utils.safestring import SafeString
@@ -56,20 +57,27 @@ def rows(user, *, account: str, start: dt.date, today: dt.date) -> list[DayRow]:
     what stands for them (how many, the stamp of their save times), read again only when one of
     them changed; today's read afresh on every view, with that, in one query. `account` (the
     person's id and when they joined) keeps a reused id from ever reading another's days."""
-    return rows_and_key(user, account=account, start=start, today=today)[0]
+    return rows_and_key(user, account=account, start=start, today=today).rows
 
 
-def rows_and_key(user, *, account: str, start: dt.date, today: dt.date) -> tuple[list[DayRow], str]:
-    """`rows`, and a key that stands for the days before today among them: what is worked out
-    from those days alone can be kept under it (the home page's habit strengths)."""
-    stamp, todays = day_rows.saved_before_and_today(user, start=start, today=today)
+class RowsAndKey(NamedTuple):
+    rows: list[DayRow]  # from start to today, today's last if saved
+    key: str  # stands for the days before today among them
+    away: list[tuple[dt.date, dt.date]]  # the breaks that end on or after start, oldest first
+
+
+def rows_and_key(user, *, account: str, start: dt.date, today: dt.date) -> RowsAndKey:
+    """`rows`, a key that stands for the days before today among them (what is worked out
+    from those days alone can be kept under it: the home page's habit strengths), and the time
+    away since start, read in the same query."""
+    stamp, todays, away = day_rows.saved_before_and_today(user, start=start, today=today)
     key = (account, start, today, stamp)
 
     def make() -> tuple[DayRow, ...]:
         return tuple(day_rows.load_rows(user, start=start, end=today - ONE_DAY))
 
     before = ROWS.get_or_make(key, make)
-    return ([*before, todays] if todays is not None else list(before)), repr(key)
+    return RowsAndKey([*before, todays] if todays is not None else list(before), repr(key), away)
 
 
 def split(rows: Sequence[DayRow], today: dt.date) -> tuple[Sequence[DayRow], DayRow | None]:

@@ -70,9 +70,9 @@ def build(
             today - dt.timedelta(days=max(charts.HEATMAP_DAYS, habits.WARM_UP_DAYS)),
             last_monday,
         )
-        rows, rows_key = before_today.rows_and_key(
+        rows, rows_key, _ = before_today.rows_and_key(
             user, account=account, start=load_from, today=today
-        )
+        )  # its time away is since load_from only: `away` above is all of it
     # Their names and dates, when a day loaded or summed up ticked any.
     ticked_before = [earlier.ticked_row] if earlier and earlier.ticked_row else []
     items = tracked.entries_for(user, [*rows, *ticked_before])
@@ -203,12 +203,14 @@ def habit_strengths(user, *, today: dt.date) -> habits.Strengths:
     with those days (tracker.trends.before_today), today's worked out from them on each view."""
     start = today - dt.timedelta(days=habits.WARM_UP_DAYS)
     profile = user.profile
-    rows, key = before_today.rows_and_key(user, account=account_of(user), start=start, today=today)
+    rows, key, away = before_today.rows_and_key(
+        user, account=account_of(user), start=start, today=today
+    )
     return before_today.strengths(
         rows,
         key=key,
         goals=habits.Goals(profile.water_goal_ml, profile.exercise_goal_minutes),
-        away=away_periods(user, since=start),
+        away=away,
         start=start,
         today=today,
         today_only=True,

@@ -32,24 +32,36 @@ def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
 
 def saved_before_and_today(
     user, *, start: dt.date, today: dt.date
-) -> tuple[tuple[int, object], DayRow | None]:
+) -> tuple[tuple[int, object], DayRow | None, list[tuple[dt.date, dt.date]]]:
     """In one query: what stands for the saved days from start to yesterday (how many, and
     the stamp of their save times, tracker.plain.instants_stamp: every way the app writes a day
     stamps updated_at, so an edit, a water tap, an import or a removal moves one or the other,
-    whichever way the clock went) and today's row, if saved."""
+    whichever way the clock went), today's row, if saved, and the breaks that end on or after
+    start (away_periods(since=start)), one on each row the query gives."""
     table = CheckIn._meta.db_table
     columns = ", ".join(_COLUMNS[field] for field in DayRow._fields)
+    end = connection.ops.quote_name("end")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT s.n, s.saved, t.* FROM (SELECT COUNT(*) AS n, "
+            f"SELECT s.n, s.saved, t.*, a.start, a.{end} FROM (SELECT COUNT(*) AS n, "
             f"{instants_stamp('updated_at')} AS saved FROM {table} "
             "WHERE user_id = %s AND date >= %s AND date < %s) s "
             f"LEFT JOIN (SELECT {columns} FROM {table} WHERE user_id = %s AND date = %s) t "
-            "ON 1 = 1",
-            [user.pk, start, today, user.pk, today],
+            f"ON 1 = 1 LEFT JOIN (SELECT start, {end} FROM {AwayPeriod._meta.db_table} "
+            f"WHERE user_id = %s AND {end} >= %s) a ON 1 = 1 ORDER BY a.start",
+            [user.pk, start, today, user.pk, today, user.pk, start],
         )
-        count, saved, *todays = cursor.fetchone()
-    return (count, stamp(saved)), (None if todays[0] is None else _as_loaded(todays))
+        found = cursor.fetchall()
+    count, saved, *todays = found[0][:-2]
+    away = [_as_dates(row[-2:]) for row in found if row[-2] is not None]
+    return (count, stamp(saved)), (None if todays[0] is None else _as_loaded(todays)), away
+
+
+def _as_dates(values: tuple) -> tuple[dt.date, dt.date]:
+    """A break's first and last day, as dates whichever way the database hands them back."""
+    return tuple(  # type: ignore[return-value]
+        dt.date.fromisoformat(value) if isinstance(value, str) else value for value in values
+    )
 
 
 def _as_loaded(values: list) -> DayRow:
