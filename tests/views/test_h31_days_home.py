@@ -104,6 +104,31 @@ def test_a_settled_person_costs_no_count_query(user, each_kind_of_day, django_as
         assert first_week.logged_days(user, recent=recent[:3]) == first_week.SETTLED_FROM
 
 
+def _count_queries(client) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as read:
+        client.get(reverse("tracker:home"))
+    return sum('COUNT(*) FROM (SELECT "tracker_checkin"' in q["sql"] for q in read.captured_queries)
+
+
+def test_home_before_the_days_check_in_counts_no_days_after_a_week_in_a_row(
+    logged_in_client, user, each_kind_of_day
+):
+    """Home reads the day before its week too: a person who logged each of the seven days
+    before today is settled before today's check-in, with no count; a gap in them (or one more
+    day back) leaves the count to say so, and home shows the same parts either way."""
+    today = today_for(user)
+    days = {n: make_checkin(user, today - dt.timedelta(days=n)) for n in range(1, 8)}
+    assert _count_queries(logged_in_client) == 0
+    assert _shown(logged_in_client) == {"tips", "week", "habit_strength"}
+    days[7].delete()
+    make_checkin(user, today - dt.timedelta(days=8))  # still seven days, not all in the read
+    assert _count_queries(logged_in_client) == 1
+    assert _shown(logged_in_client) == {"tips", "week", "habit_strength"}
+
+
 def test_the_thresholds_bring_one_part_a_day():
     starts = [
         first_week.HEALTH_PROFILE_FROM,

@@ -25,6 +25,9 @@ HABIT_STRENGTH_FROM = 4  # a percentage means little over fewer days
 PEG_FROM = 7  # the weekly PEG after a week of logging
 # From here on home is whole, and the days are no longer counted.
 SETTLED_FROM = max(HEALTH_PROFILE_FROM, TIPS_FROM, WEEK_FROM, HABIT_STRENGTH_FROM, PEG_FROM)
+# The days home reads, today first: a day more than SETTLED_FROM, so that before today's
+# check-in the days before it can already hold SETTLED_FROM checked-in days.
+DAYS_READ = SETTLED_FROM + 1
 
 
 @dataclass(frozen=True)
@@ -41,8 +44,8 @@ class HomeParts:
 
 def logged_days(user, *, recent: Iterable["CheckIn | DayAnswers | None"]) -> int:
     """The days the person has checked in on, counted up to SETTLED_FROM. `recent` are days
-    home has read already (its last 7): when they hold enough, no query is made, so a person
-    who logs every day costs home nothing more."""
+    home has read already (DAYS_READ of them): when they hold enough, no query is made, so a
+    person who logs every day costs home nothing more, before the day's check-in too."""
     in_recent = sum(1 for checkin in recent if has_checked_in(checkin))
     if in_recent >= SETTLED_FROM:
         return SETTLED_FROM

@@ -20,6 +20,8 @@ from tracker.days.checkins import DaySummary
 from tracker.kept import Kept
 from tracker.links import page_address
 
+DAYS_SHOWN = 7  # today and the six before it
+
 # A key is a date, one of three states and one of twelve discomforts, per language and address:
 # the eight days any home page shows today hold ~600 at the very most, ~200 bytes each.
 DRAWN = Kept(2048)

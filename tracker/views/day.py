@@ -47,7 +47,9 @@ def home(request: HttpRequest) -> HttpResponse:
     if not request.user.is_authenticated:
         return render(request, "tracker/landing.html")
     today = today_for(request.user)
-    recent_days = checkins.recent_days(user=request.user, today=today)
+    # The week, and the day before it: enough for first_week to see a settled account.
+    read_days = checkins.recent_days(user=request.user, today=today, days=first_week.DAYS_READ)
+    recent_days = read_days[: week_strip.DAYS_SHOWN]
     context = today_card.card_context(request.user, today, recent_days[0].checkin)
     context["today_card"] = today_card.card_html(request, context)
     context["recent_days"] = recent_days
@@ -59,9 +61,7 @@ def home(request: HttpRequest) -> HttpResponse:
     # lines above are not one of its parts and always show.
     profile = request.user.profile
     parts = first_week.home_parts(
-        logged_days=first_week.logged_days(
-            request.user, recent=(day.checkin for day in recent_days)
-        ),
+        logged_days=first_week.logged_days(request.user, recent=(day.checkin for day in read_days)),
         checked_in_today=checkins.has_checked_in(recent_days[0].checkin),
         health_profile_open=profile.health_profile_answered_at is None,
         peg_last_date=profile.peg_last_date,
