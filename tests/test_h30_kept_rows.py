@@ -207,19 +207,26 @@ def test_the_time_away_read_with_the_days_is_what_away_periods_gives(user, days,
     other = make_user("someone-else")
     AwayPeriod.objects.create(user=other, start=TODAY - 5 * DAY, end=TODAY + 5 * DAY)
     AwayPeriod.objects.create(user=user, start=START - 9 * DAY, end=START - DAY)  # before start
-    spans = [(START - 2 * DAY, START), (TODAY - 20 * DAY, TODAY - 18 * DAY),
-             (TODAY - 3 * DAY, TODAY + 4 * DAY)][:breaks]  # fmt: skip
-    for first, last in reversed(spans):  # saved newest first: the order is the query's
+    # The first break ends last, the second inside it: their starts' order is not their ends'
+    # (the order of the index on user and end) nor the order they were saved in.
+    spans = [(START - 2 * DAY, TODAY + 4 * DAY), (TODAY - 20 * DAY, TODAY - 18 * DAY),
+             (TODAY - 3 * DAY, TODAY - DAY)][:breaks]  # fmt: skip
+    for first, last in [*spans[1:], *spans[:1]]:
         AwayPeriod.objects.create(user=user, start=first, end=last)
     stamp, todays, away = before_today.day_rows.saved_before_and_today(
-        user, start=START, today=TODAY
+        user, start=START, today=TODAY, with_away=True
     )
     assert away == spans == [tuple(period) for period in away_periods(user, since=START)]
     assert all(type(day) is dt.date for period in away for day in period)
     assert stamp[0] == CheckIn.objects.filter(user=user, date__gte=START, date__lt=TODAY).count()
     assert todays == _fresh(user)[-1]
-    AwayPeriod.objects.filter(user=user).delete()
-    assert before_today.day_rows.saved_before_and_today(user, start=START, today=TODAY)[:2] == (
+    # Not asked for, the breaks are not read (None), and the rest is the same.
+    assert before_today.day_rows.saved_before_and_today(user, start=START, today=TODAY) == (
         stamp,
         todays,
+        None,
     )
+    AwayPeriod.objects.filter(user=user).delete()
+    assert before_today.day_rows.saved_before_and_today(
+        user, start=START, today=TODAY, with_away=True
+    ) == (stamp, todays, [])

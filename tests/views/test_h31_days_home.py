@@ -4,6 +4,8 @@
 import datetime as dt
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_checkin
@@ -105,9 +107,6 @@ def test_a_settled_person_costs_no_count_query(user, each_kind_of_day, django_as
 
 
 def _count_queries(client) -> int:
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
     with CaptureQueriesContext(connection) as read:
         client.get(reverse("tracker:home"))
     return sum('COUNT(*) FROM (SELECT "tracker_checkin"' in q["sql"] for q in read.captured_queries)

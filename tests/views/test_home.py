@@ -61,7 +61,7 @@ def test_home_query_count_does_not_grow_with_history(
     # them (tracker.trends.rows.saved_before_and_today), the person's dismissed tips and, the
     # first time in the process, the language's active tips (kept for everyone:
     # tracker.guide.day_choice.ACTIVE_TIPS); a later view reads only the first.
-    for most in (10, 8):
+    for most in (9, 6):
         with django_assert_max_num_queries(most):
             response = logged_in_client.get(reverse("tracker:home"), HTTP_ACCEPT_LANGUAGE=language)
         assert response.status_code == 200

@@ -258,11 +258,11 @@ def previous_habits(*, user, date: dt.date, day: CheckIn | None) -> PreviousHabi
     return PreviousHabits(date=found, values=values)
 
 
-# What home reads of each day of its week (its card, the week's strip and the first days'
-# count): the day's answers, its last water tap (the card's Undo) and whose it is; not its id,
-# its save times or the PEG's last two answers, which none of them shows. Each is read
-# through these attributes, as of a CheckIn: read as plain tuples, the week costs home half of
-# what whole instances did (two timestamps converted a day, and an instance built).
+# What home reads of each day of its week and the day before it (its card, the week's strip and
+# the first days' count): the day's answers, its last water tap (the card's Undo) and whose it
+# is; not its id, its save times or the PEG's last two answers, which none of them shows. Each
+# is read through these attributes, as of a CheckIn: read as plain tuples, the week costs home
+# half of what whole instances did (two timestamps converted a day, and an instance built).
 DAY_ANSWERS_FIELDS = ("date", "user_id", *DAY_CONTENT_FIELDS, "water_last_tap_ml")
 DayAnswers = namedtuple("DayAnswers", DAY_ANSWERS_FIELDS)
 

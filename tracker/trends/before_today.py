@@ -20,7 +20,7 @@ the site's address too, and today's square and month are drawn on each view.
 The days before today themselves are kept too, in ROWS, under what stands for them in the
 database (how many, and the stamp of their save times:
 tracker.trends.rows.saved_before_and_today), so a view reads one aggregate and today's row
-rather than every day of the range again."""
+(home's habit strengths, the time away too) rather than every day of the range again."""
 
 import datetime as dt
 from array import array
@@ -63,14 +63,19 @@ def rows(user, *, account: str, start: dt.date, today: dt.date) -> list[DayRow]:
 class RowsAndKey(NamedTuple):
     rows: list[DayRow]  # from start to today, today's last if saved
     key: str  # stands for the days before today among them
-    away: list[tuple[dt.date, dt.date]]  # the breaks that end on or after start, oldest first
+    # The breaks that end on or after start, oldest first; None unless asked for (with_away).
+    away: list[tuple[dt.date, dt.date]] | None
 
 
-def rows_and_key(user, *, account: str, start: dt.date, today: dt.date) -> RowsAndKey:
+def rows_and_key(
+    user, *, account: str, start: dt.date, today: dt.date, with_away: bool = False
+) -> RowsAndKey:
     """`rows`, a key that stands for the days before today among them (what is worked out
-    from those days alone can be kept under it: the home page's habit strengths), and the time
-    away since start, read in the same query."""
-    stamp, todays, away = day_rows.saved_before_and_today(user, start=start, today=today)
+    from those days alone can be kept under it: the home page's habit strengths), and
+    `with_away` the time away since start, read in the same query."""
+    stamp, todays, away = day_rows.saved_before_and_today(
+        user, start=start, today=today, with_away=with_away
+    )
     key = (account, start, today, stamp)
 
     def make() -> tuple[DayRow, ...]:

@@ -72,7 +72,7 @@ def build(
         )
         rows, rows_key, _ = before_today.rows_and_key(
             user, account=account, start=load_from, today=today
-        )  # its time away is since load_from only: `away` above is all of it
+        )
     # Their names and dates, when a day loaded or summed up ticked any.
     ticked_before = [earlier.ticked_row] if earlier and earlier.ticked_row else []
     items = tracked.entries_for(user, [*rows, *ticked_before])
@@ -204,7 +204,7 @@ def habit_strengths(user, *, today: dt.date) -> habits.Strengths:
     start = today - dt.timedelta(days=habits.WARM_UP_DAYS)
     profile = user.profile
     rows, key, away = before_today.rows_and_key(
-        user, account=account_of(user), start=start, today=today
+        user, account=account_of(user), start=start, today=today, with_away=True
     )
     return before_today.strengths(
         rows,

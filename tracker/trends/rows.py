@@ -31,30 +31,39 @@ def load_rows(user, *, start: dt.date, end: dt.date) -> list[DayRow]:
 
 
 def saved_before_and_today(
-    user, *, start: dt.date, today: dt.date
-) -> tuple[tuple[int, object], DayRow | None, list[tuple[dt.date, dt.date]]]:
+    user, *, start: dt.date, today: dt.date, with_away: bool = False
+) -> tuple[tuple[int, object], DayRow | None, list[tuple[dt.date, dt.date]] | None]:
     """In one query: what stands for the saved days from start to yesterday (how many, and
     the stamp of their save times, tracker.plain.instants_stamp: every way the app writes a day
     stamps updated_at, so an edit, a water tap, an import or a removal moves one or the other,
-    whichever way the clock went), today's row, if saved, and the breaks that end on or after
-    start (away_periods(since=start)), one on each row the query gives."""
+    whichever way the clock went), today's row, if saved, and `with_away` the breaks that end on
+    or after start (away_periods(since=start), one on each row the query gives; else None)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_saved_sql(with_away), [user.pk, start, today, user.pk, today] + (
+            [user.pk, start] if with_away else []
+        ))  # fmt: skip
+        found = cursor.fetchall()
+    count, saved, *todays = found[0][:-2] if with_away else found[0]
+    away = [_as_dates(row[-2:]) for row in found if row[-2] is not None] if with_away else None
+    return (count, stamp(saved)), (None if todays[0] is None else _as_loaded(todays)), away
+
+
+def _saved_sql(with_away: bool) -> str:
     table = CheckIn._meta.db_table
     columns = ", ".join(_COLUMNS[field] for field in DayRow._fields)
     end = connection.ops.quote_name("end")
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT s.n, s.saved, t.*, a.start, a.{end} FROM (SELECT COUNT(*) AS n, "
-            f"{instants_stamp('updated_at')} AS saved FROM {table} "
-            "WHERE user_id = %s AND date >= %s AND date < %s) s "
-            f"LEFT JOIN (SELECT {columns} FROM {table} WHERE user_id = %s AND date = %s) t "
-            f"ON 1 = 1 LEFT JOIN (SELECT start, {end} FROM {AwayPeriod._meta.db_table} "
-            f"WHERE user_id = %s AND {end} >= %s) a ON 1 = 1 ORDER BY a.start",
-            [user.pk, start, today, user.pk, today, user.pk, start],
+    sql = (
+        f"SELECT s.n, s.saved, t.*{f', a.start, a.{end}' if with_away else ''} FROM "
+        f"(SELECT COUNT(*) AS n, {instants_stamp('updated_at')} AS saved FROM {table} "
+        "WHERE user_id = %s AND date >= %s AND date < %s) s "
+        f"LEFT JOIN (SELECT {columns} FROM {table} WHERE user_id = %s AND date = %s) t ON 1 = 1"
+    )
+    if with_away:
+        sql += (
+            f" LEFT JOIN (SELECT start, {end} FROM {AwayPeriod._meta.db_table} "
+            f"WHERE user_id = %s AND {end} >= %s) a ON 1 = 1 ORDER BY a.start"
         )
-        found = cursor.fetchall()
-    count, saved, *todays = found[0][:-2]
-    away = [_as_dates(row[-2:]) for row in found if row[-2] is not None]
-    return (count, stamp(saved)), (None if todays[0] is None else _as_loaded(todays)), away
+    return sql
 
 
 def _as_dates(values: tuple) -> tuple[dt.date, dt.date]:

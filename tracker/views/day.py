@@ -48,7 +48,9 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "tracker/landing.html")
     today = today_for(request.user)
     # The week, and the day before it: enough for first_week to see a settled account.
-    read_days = checkins.recent_days(user=request.user, today=today, days=first_week.DAYS_READ)
+    read_days = checkins.recent_days(
+        user=request.user, today=today, days=max(first_week.DAYS_READ, week_strip.DAYS_SHOWN)
+    )
     recent_days = read_days[: week_strip.DAYS_SHOWN]
     context = today_card.card_context(request.user, today, recent_days[0].checkin)
     context["today_card"] = today_card.card_html(request, context)
