@@ -2,6 +2,7 @@
 hundreds of rows and the ORM's per-row work was most of the cost."""
 
 import datetime as dt
+import functools
 
 from django.db import connection
 from django.db.models import Min
@@ -39,7 +40,8 @@ def saved_before_and_today(
     whichever way the clock went), today's row, if saved, and `with_away` the breaks that end on
     or after start (away_periods(since=start), one on each row the query gives; else None)."""
     with connection.cursor() as cursor:
-        cursor.execute(_saved_sql(with_away), [user.pk, start, today, user.pk, today] + (
+        sql = _saved_sql(connection.vendor, with_away=with_away)
+        cursor.execute(sql, [user.pk, start, today, user.pk, today] + (
             [user.pk, start] if with_away else []
         ))  # fmt: skip
         found = cursor.fetchall()
@@ -48,21 +50,22 @@ def saved_before_and_today(
     return (count, stamp(saved)), (None if todays[0] is None else _as_loaded(todays)), away
 
 
-def _saved_sql(with_away: bool) -> str:
+@functools.cache
+def _saved_sql(vendor: str, *, with_away: bool) -> str:
+    """saved_before_and_today's query, written once per database kind (`vendor`, the default
+    connection's): it runs on every view of home and trends."""
     table = CheckIn._meta.db_table
     columns = ", ".join(_COLUMNS[field] for field in DayRow._fields)
     end = connection.ops.quote_name("end")
     sql = (
         f"SELECT s.n, s.saved, t.*{f', a.start, a.{end}' if with_away else ''} FROM "
-        f"(SELECT COUNT(*) AS n, {instants_stamp('updated_at')} AS saved FROM {table} "
+        f"(SELECT COUNT(*) AS n, {instants_stamp('updated_at', vendor=vendor)} AS saved "
+        f"FROM {table} "
         "WHERE user_id = %s AND date >= %s AND date < %s) s "
         f"LEFT JOIN (SELECT {columns} FROM {table} WHERE user_id = %s AND date = %s) t ON 1 = 1"
     )
     if with_away:
-        sql += (
-            f" LEFT JOIN (SELECT start, {end} FROM {AwayPeriod._meta.db_table} "
-            f"WHERE user_id = %s AND {end} >= %s) a ON 1 = 1 ORDER BY a.start"
-        )
+        sql += f" LEFT JOIN ({_away_since_sql()}) a ON 1 = 1 ORDER BY a.start"
     return sql
 
 
@@ -107,12 +110,17 @@ def away_periods(user, *, since: dt.date = EARLIEST_CHECKIN_DATE) -> list[tuple[
     """(first, last) of each break that ends on or after `since`, oldest first: a plain cursor,
     like load_rows, as every trends page and the home page ask."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT start, {connection.ops.quote_name('end')} FROM {AwayPeriod._meta.db_table} "
-            f"WHERE user_id = %s AND {connection.ops.quote_name('end')} >= %s ORDER BY start",
-            [user.pk, since],
-        )
+        cursor.execute(f"{_away_since_sql()} ORDER BY start", [user.pk, since])
         return cursor.fetchall()
+
+
+def _away_since_sql() -> str:
+    """A person's breaks (first and last day) that end on or after a day: the person's id and
+    the day are its parameters."""
+    end = connection.ops.quote_name("end")
+    return (
+        f"SELECT start, {end} FROM {AwayPeriod._meta.db_table} WHERE user_id = %s AND {end} >= %s"
+    )
 
 
 def earlier_stats(user, *, before: dt.date) -> tuple[int, str, dt.date | None]:
