@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from tracker.choices import TrackedKind
+from tracker.days import tracked, tracked_rows
 from tracker.models import TrackedItem
 
 RELIEF, FACTOR = TrackedKind.PAIN_RELIEF, TrackedKind.FACTOR
@@ -25,6 +26,15 @@ def _plain(html: str) -> str:
     return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", html)).strip()
 
 
+def _sections_of(response) -> list[dict]:
+    """What the page's lists were drawn from (tracked_rows.sections), worked out again."""
+    return tracked_rows.sections(
+        tracked.lists_for(response.wsgi_request.user),
+        response.context.get("tracked_form"),
+        '<input type="hidden" name="csrfmiddlewaretoken" value="set-aside">',
+    )
+
+
 def _lists(html: str) -> list[str]:
     return re.findall(r'<ul class="tracked-list">.*?</ul>', _plain(html))
 
@@ -33,7 +43,7 @@ def _template_lists(response) -> list[str]:
     context = response.context
     sections = [
         {**section, "active": [(item, failed) for item, failed in _active(section, context)]}
-        for section in context["tracked_sections"]
+        for section in _sections_of(response)
     ]
     drawn = (
         engines["django"]
@@ -97,7 +107,7 @@ def _template_sections(response) -> str:
         engines["django"]
         .from_string(_TEMPLATE_SECTIONS)
         .render(
-            {"tracked_sections": response.context["tracked_sections"]},
+            {"tracked_sections": _sections_of(response)},
             request=response.wsgi_request,
         )
     )

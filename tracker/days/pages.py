@@ -27,6 +27,7 @@ from tracker.dates import day_name
 from tracker.days import away, checkins, units
 from tracker.days.measures import ASKED_ORDER, value_words
 from tracker.days.water_entry import water_entry_html
+from tracker.forms import fieldsets, kept_forms
 from tracker.forms.day import CheckInForm
 from tracker.forms.history import AwayForm
 from tracker.kept import Kept
@@ -280,13 +281,33 @@ def same_as_drawing(words: dict) -> SafeString:
     return SafeString(render_to_string(SAME_AS_TEMPLATE, {"previous": words}))
 
 
-def away_context(user, *, today, form: AwayForm | None = None) -> dict:
-    """What the "I'm away" section needs, on the history and settings pages alike."""
+AWAY_TEMPLATE = "tracker/partials/away.html"
+# The "I'm away" section with no break set, as everyone sees it on a day (about 2 KB): per
+# language, site address, day and the page's own address (where its form comes back to).
+AWAY_DRAWN = Kept(200)
+
+
+def away_context(
+    user, *, today: dt.date, request: HttpRequest, form: AwayForm | None = None
+) -> dict:
+    """What the "I'm away" section needs, on the history and settings pages alike: drawn
+    (`away_html`, the section kept) when no break is set and no form was refused."""
     current = away.open_period(user, today=today)
-    return {
+    shown = {
         "away_period": current,
         "away_words": away.break_words(current, today=today) if current else None,
-        # A refused form shows its errors even beside a break already set.
-        "away_form": form or (None if current else AwayForm(today=today)),
         "away_max_days": away.MAX_AWAY_DAYS,
+        "away_next": request.get_full_path(),
     }
+    if form is not None:  # a refused form shows its errors even beside a break already set
+        return {**shown, "away_fields": fieldsets.form_fields_html(form)}
+    if current is not None:
+        return {**shown, "away_fields": None}
+
+    def draw() -> str:
+        fields = kept_forms.kept_form_fields_html((AwayForm, today), lambda: AwayForm(today=today))
+        context = {**shown, "away_fields": fields, "csrf_token": STAND_IN}
+        return render_to_string(AWAY_TEMPLATE, context)
+
+    seen = (*page_address(), today, shown["away_next"])
+    return {"away_html": mark_safe(with_token(AWAY_DRAWN.get_or_draw(seen, draw), request))}

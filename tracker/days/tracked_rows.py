@@ -6,13 +6,77 @@ heading, count and "add" form were another tenth. The markup is the one
 `partials/tracked_lists.html` drew, every value escaped as the template escaped it
 (`conditional_escape`): tests/views/test_tracked_rows.py compares both."""
 
+import hashlib
+
+from django.http import HttpRequest
 from django.utils.html import conditional_escape as escape
+from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext, pgettext
 
 from tracker.choices import TrackedKind
-from tracker.links import reverse_once
+from tracker.csrf import STAND_IN, token_for, with_token
+from tracker.days import tracked
+from tracker.kept import Kept
+from tracker.links import page_address, reverse_once
 from tracker.models import TrackedItem
+
+# A person's lists as Settings draws them (1 to 6 KB), kept under their entries: the page is
+# come back to after each of its own forms (the settings saved, a break set or ended), and its
+# lists are then as they were.
+LISTS_DRAWN = Kept(1000)
+
+
+def lists_html(lists: tracked.Lists, failed: "object | None", request: HttpRequest) -> SafeString:
+    """The settings page's own lists (sections_html), with this request's CSRF token; kept
+    (LISTS_DRAWN) under a digest of the page's language and address and the entries, unless
+    `failed`, a refused form (TrackedItemForm), is shown in its list."""
+    if failed is not None:
+        typed = _csrf_input(token_for(request))
+        return sections_html(sections(lists, failed, typed), typed)
+    stand_in = _csrf_input(STAND_IN)
+
+    def draw() -> SafeString:
+        return sections_html(sections(lists, None, stand_in), stand_in)
+
+    # A digest: the entries' names are the person's own words.
+    key = hashlib.sha256(repr((page_address(), lists.items)).encode()).digest()
+    return mark_safe(with_token(LISTS_DRAWN.get_or_make(key, draw), request))
+
+
+def _csrf_input(token: str) -> str:
+    """What `{% csrf_token %}` draws, worked out once for all the rows."""
+    return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
+
+
+def sections(lists: tracked.Lists, failed: "object | None", csrf_input: str) -> list[dict]:
+    """Each list for the settings page, with a form that failed (TrackedItemForm) shown where
+    it was typed; its rows drawn here, two small forms each."""
+    found = []
+    for kind, label in TrackedKind.choices:
+        renaming = failed.item.pk if failed is not None and failed.item else None
+        adding_here = failed is not None and not failed.item and failed.data.get("kind") == kind
+        active = lists.active(kind)
+        retired = lists.retired(kind)
+        full = len(active) >= tracked.ACTIVE_LIMITS[kind]
+        found.append(
+            {
+                "kind": kind,
+                "label": label,
+                "limit": tracked.ACTIVE_LIMITS[kind],
+                "active": active,
+                "rows": active_rows(
+                    [(item, failed if item.pk == renaming else None) for item in active],
+                    csrf_input,
+                ),
+                "retired": retired,
+                "retired_rows": retired_rows(retired, csrf_input, full=full),
+                "full": full,
+                "add_form": failed if adding_here else None,
+            }
+        )  # fmt: skip
+    return found
+
 
 # An id no item has, reversed once and split: each row's links are then two joins, not two
 # reverse_once look-ups (36 a page, a sixth of drawing the rows).
@@ -86,7 +150,7 @@ def _first(errors) -> str:
 
 
 def sections_html(sections: list[dict], csrf_input: str) -> SafeString:
-    """Each list (views.account._tracked_sections): its name and how full it is, its rows, then
+    """Each list (sections): its name and how full it is, its rows, then
     the form that adds to it (or why it can't), then its retired entries."""
     add_url = escape(reverse_once("tracker:tracked_add"))
     add_word = escape(gettext("Add"))

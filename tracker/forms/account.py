@@ -27,6 +27,7 @@ from tracker.choices import TrackedKind, WaterUnit
 from tracker.dates import canonical_timezone, zone_aliases
 from tracker.days import units
 from tracker.forms.field_copies import fields_copied_directly
+from tracker.forms.kept_forms import free_text_form_class
 from tracker.forms.long_select import LongSelect
 from tracker.forms.places import SignupZoneField, ZoneField, country_choices
 from tracker.limits import (
@@ -228,6 +229,25 @@ class SettingsForm(forms.ModelForm):
             name: {"invalid": _("Enter a time such as 20:00.")}
             for name in ("reminder_time", "reminder_time_2", "reminder_time_3")
         }
+
+    @staticmethod
+    def drawn_from(profile: Profile, initial: dict) -> tuple:
+        """Everything an unbound form's drawing follows from besides the page's language
+        (kept_forms.kept_form_fields_html): the form's class, every value the profile holds
+        (its fields' values and what __init__ works out from them) and the initial values."""
+        stored = tuple(getattr(profile, field.attname) for field in Profile._meta.concrete_fields)
+        return (SettingsForm, stored, tuple(sorted(initial.items())))
+
+    @staticmethod
+    def free_text_form(profile: Profile, initial: dict) -> forms.Form:
+        """A form of this one's fields of free text alone (the e-mail address, the name), with
+        the values this one shows: they are drawn each time, never kept."""
+        form_class = free_text_form_class(SettingsForm)
+        names = form_class.base_fields
+        # As ModelForm reads its instance (model_to_dict), for these fields alone.
+        fields = [field for field in Profile._meta.concrete_fields if field.name in names]
+        shown = {**{field.name: field.value_from_object(profile) for field in fields}, **initial}
+        return form_class(initial={name: shown[name] for name in names if name in shown})
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -29,6 +29,16 @@ from tracker.links import page_address, reverse_once
 def form_fields_html(form) -> SafeString:
     """A form's errors that belong to no field, its hidden fields, then each visible field
     (label, help, errors, widget: drawing.field_group_html) in its block, marked when refused."""
+    return SafeString("".join(form_fields_parts(form)))
+
+
+class LeftOut(str):
+    """Where a kept form's drawing leaves a field of free text out (its name): drawn each time."""
+
+
+def form_fields_parts(form, *, leave_out_free_text: bool = False) -> tuple[str, ...]:
+    """form_fields_html in parts, each field's drawing as FIELDS_DRAWN keeps it (not copied);
+    with `leave_out_free_text`, a LeftOut for each field not drawn alike (an e-mail address)."""
     unplaced = form.non_field_errors()
     head = (
         f'<div class="form-error" role="alert">{drawing.errors_html(unplaced)}</div>'
@@ -37,12 +47,19 @@ def form_fields_html(form) -> SafeString:
     )
     hidden = "".join(drawing.widget_html(field) for field in form.hidden_fields())
     alike = _drawn_alike(form)
-    visible = "".join(
-        f'\n  <div class="field{" has-error" if field.errors else ""}">'
-        f"{kept_field_group_html(field, alike)}</div>\n"
-        for field in form.visible_fields()
-    )
-    return SafeString(f"{head}\n{hidden}\n{visible}\n")
+    parts = [f"{head}\n{hidden}\n"]
+    for field in form.visible_fields():
+        if leave_out_free_text and (alike is None or field.name not in alike.names):
+            drawn = LeftOut(field.name)
+        else:
+            drawn = kept_field_group_html(field, alike)
+        parts += (
+            f'\n  <div class="field{" has-error" if field.errors else ""}">',
+            drawn,
+            "</div>\n",
+        )
+    parts.append("\n")
+    return tuple(parts)
 
 
 # Each form's fields as they look for the values seen lately (a country, a time zone, a reminder

@@ -8,18 +8,16 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import format_html
 from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from tracker import throttling
 from tracker.accounts import delivery, lifecycle
-from tracker.choices import TrackedKind
-from tracker.csrf import token_for
 from tracker.dates import today_for
 from tracker.days import tracked, tracked_rows
 from tracker.days.pages import away_context
+from tracker.forms import fieldsets, kept_forms
 from tracker.forms.account import (
     DeleteAccountForm,
     LoginForm,
@@ -70,11 +68,18 @@ def settings_page(request: HttpRequest) -> HttpResponse:
 
 def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200):
     posted = request.POST if request.resolver_match.url_name == "settings" else None
-    form = SettingsForm(
-        posted or None,
-        instance=request.user.profile,
-        initial={"email": request.user.profile.pending_email or request.user.email},
-    )
+    profile = request.user.profile
+    initial = {"email": profile.pending_email or request.user.email}
+    if not posted:
+        # Unchanged since it was last drawn (the page is come back to after each of its own
+        # forms), the settings form is drawn from what it shows, without being built.
+        settings_fields = kept_forms.kept_form_fields_html(
+            SettingsForm.drawn_from(profile, initial),
+            lambda: SettingsForm(instance=profile, initial=initial),
+            lambda: SettingsForm.free_text_form(profile, initial),
+        )
+        return _settings_page_drawn(request, settings_fields, None, tracked_form, status)
+    form = SettingsForm(posted, instance=profile, initial=initial)
     if form.is_valid():
         profile = form.save()
         # Said in the language the next page will be in, which may be the one just chosen.
@@ -98,20 +103,30 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
         if "language" in form.changed_data:
             _remember_language(response, profile.language)
         return response
+    return _settings_page_drawn(
+        request, fieldsets.form_fields_html(form), form, tracked_form, status
+    )
+
+
+def _settings_page_drawn(request, settings_fields: str, form, tracked_form, status: int):
+    """The page, its settings form drawn (`form`: the refused one, for tests to read)."""
     push_ready = delivery.vapid_configured()
     return render(
         request,
         "tracker/settings.html",
         {
             "form": form,
+            "settings_fields": settings_fields,
             "push_ready": push_ready,
             "vapid_public_key": settings.BACKHABITS_VAPID_PUBLIC_KEY,
             # Listed only where push is offered: without it the query isn't even built.
             "devices": request.user.push_subscriptions.order_by("created_at") if push_ready else (),
             "reach": delivery.reach(request.user),
-            **_tracked_lists(tracked.lists_for(request.user), tracked_form, _csrf_input(request)),
+            "tracked_lists": tracked_rows.lists_html(
+                tracked.lists_for(request.user), tracked_form, request
+            ),
             "tracked_form": tracked_form,
-            **away_context(request.user, today=today_for(request.user)),
+            **away_context(request.user, today=today_for(request.user), request=request),
         },
         status=status,
     )
@@ -139,53 +154,6 @@ def _remember_language(response: HttpResponse, language: str) -> None:
         httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
         samesite=settings.LANGUAGE_COOKIE_SAMESITE,
     )
-
-
-def _csrf_input(request: HttpRequest) -> str:
-    """What `{% csrf_token %}` draws, worked out once for the page's own-list rows."""
-    return format_html(
-        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token_for(request)
-    )
-
-
-def _tracked_lists(lists: tracked.Lists, failed: "TrackedItemForm | None", csrf_input: str) -> dict:
-    """The settings page's own lists: each list's parts, and the lists drawn (tracked_rows)."""
-    sections = _tracked_sections(lists, failed, csrf_input)
-    return {
-        "tracked_sections": sections,
-        "tracked_lists": tracked_rows.sections_html(sections, csrf_input),
-    }
-
-
-def _tracked_sections(
-    lists: tracked.Lists, failed: "TrackedItemForm | None", csrf_input: str
-) -> list[dict]:
-    """Each list for the settings page, with a form that failed shown where it was typed; its
-    rows drawn in Python (tracked_rows), two small forms each."""
-    sections = []
-    for kind, label in TrackedKind.choices:
-        renaming = failed.item.pk if failed is not None and failed.item else None
-        adding_here = failed is not None and not failed.item and failed.data.get("kind") == kind
-        active = lists.active(kind)
-        retired = lists.retired(kind)
-        full = len(active) >= tracked.ACTIVE_LIMITS[kind]
-        sections.append(
-            {
-                "kind": kind,
-                "label": label,
-                "limit": tracked.ACTIVE_LIMITS[kind],
-                "active": active,
-                "rows": tracked_rows.active_rows(
-                    [(item, failed if item.pk == renaming else None) for item in active],
-                    csrf_input,
-                ),
-                "retired": retired,
-                "retired_rows": tracked_rows.retired_rows(retired, csrf_input, full=full),
-                "full": full,
-                "add_form": failed if adding_here else None,
-            }
-        )  # fmt: skip
-    return sections
 
 
 @require_POST

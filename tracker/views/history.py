@@ -28,7 +28,7 @@ def _history_page(request: HttpRequest, *, away_form: AwayForm | None = None, st
         "month": month,
         "today": today,
         "weekdays": weekdays,
-        **away_context(request.user, today=today, form=away_form),
+        **away_context(request.user, today=today, request=request, form=away_form),
     }
     return render(request, "tracker/history.html", context, status=status)
 

@@ -1,0 +1,358 @@
+"""The settings page draws its settings form, its own lists and its time-away form once for what
+they show (tracker.forms.kept_forms.FORMS_DRAWN, tracker.days.tracked_rows.LISTS_DRAWN): each
+kept drawing is what drawing afresh gives, changes with everything it is drawn from, never
+holds free text or a request's CSRF token, and a kept settings form is not even built."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.middleware.csrf import _unmask_cipher_token
+from django.template.loader import render_to_string
+from django.test import override_settings
+from django.urls import reverse
+from django.utils import translation
+from django.utils.html import escape
+
+from tests.conftest import pinned
+from tests.factories import make_user
+from tracker.choices import TrackedKind, WaterUnit
+from tracker.csrf import STAND_IN
+from tracker.dates import today_for
+from tracker.days import away, pages, tracked, tracked_rows
+from tracker.forms import fieldsets, kept_forms
+from tracker.forms.account import SettingsForm
+from tracker.forms.history import AwayForm
+from tracker.kept import Kept
+from tracker.models import AwayPeriod, TrackedItem
+
+SETTINGS = "tracker:settings"
+
+
+@pytest.fixture
+def forms_kept(monkeypatch) -> Kept:
+    store = Kept(1000)
+    monkeypatch.setattr(kept_forms, "FORMS_DRAWN", store)
+    return store
+
+
+@pytest.fixture
+def lists_kept(monkeypatch) -> Kept:
+    store = Kept(1000)
+    monkeypatch.setattr(tracked_rows, "LISTS_DRAWN", store)
+    return store
+
+
+def _initial(profile) -> dict:
+    return {"email": profile.pending_email or profile.user.email}
+
+
+def _kept_settings(profile) -> str:
+    initial = _initial(profile)
+    return kept_forms.kept_form_fields_html(
+        SettingsForm.drawn_from(profile, initial),
+        lambda: SettingsForm(instance=profile, initial=initial),
+        lambda: SettingsForm.free_text_form(profile, initial),
+    )
+
+
+def _afresh(profile) -> str:
+    return fieldsets.form_fields_html(SettingsForm(instance=profile, initial=_initial(profile)))
+
+
+# Each of the settings form's values, changed: (field, value).
+CHANGES = [
+    ("language", "es"),
+    ("timezone", "Europe/Madrid"),
+    ("country", "ES"),
+    ("water_unit", WaterUnit.US_FLUID_OUNCES),
+    ("water_goal_ml", 2400),
+    ("exercise_goal_minutes", 45),
+    ("show_reminder", False),
+    ("reminders_enabled", True),
+    ("reminder_time", dt.time(7, 30)),
+    ("reminder_time_2", dt.time(12, 0)),
+    ("reminder_time_3", dt.time(18, 45)),
+    ("reminder_email", True),
+    ("display_name", "Ana María"),
+    ("pending_email", "new@example.com"),
+]
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_a_kept_settings_form_is_the_form_drawn_afresh(db, forms_kept, language):
+    profile = make_user("ana").profile
+    with translation.override(language):
+        first, again = _kept_settings(profile), _kept_settings(profile)
+        assert first == again == _afresh(profile)
+    assert len(forms_kept._items) == 1
+
+
+@pytest.mark.parametrize(("name", "value"), CHANGES, ids=[name for name, _ in CHANGES])
+def test_each_value_changed_draws_the_form_anew(db, forms_kept, name, value):
+    profile = make_user("ana").profile
+    before = _kept_settings(profile)
+    setattr(profile, name, value)
+    profile.save()
+    after = _kept_settings(profile)
+    assert after == _afresh(profile)
+    assert after != before
+
+
+def test_a_new_email_address_is_shown_though_free_text_is_never_kept(db, forms_kept):
+    profile = make_user("ana", display_name="Ana María").profile
+    assert 'value="ana@example.com"' in _kept_settings(profile)
+    profile.user.email = "ana.new@example.com"
+    drawn = _kept_settings(profile)
+    assert drawn == _afresh(profile)
+    assert 'value="ana.new@example.com"' in drawn and 'value="Ana María"' in drawn
+    kept = "".join("".join(parts) for parts in forms_kept._items.values())
+    assert "example.com" not in kept and "Ana María" not in kept
+
+
+def test_the_language_is_part_of_what_is_kept(db, forms_kept):
+    profile = make_user("ana").profile
+    with translation.override("en"):
+        english = _kept_settings(profile)
+    with translation.override("es"):
+        spanish = _kept_settings(profile)
+        assert spanish == _afresh(profile)
+    assert "Zona horaria" in spanish and "Time zone" in english
+
+
+def test_a_kept_form_is_not_built_again(db, forms_kept):
+    profile = make_user("ana").profile
+    built = []
+
+    def make():
+        built.append(1)
+        return SettingsForm(instance=profile, initial=_initial(profile))
+
+    shown = SettingsForm.drawn_from(profile, _initial(profile))
+    free = lambda: SettingsForm.free_text_form(profile, _initial(profile))  # noqa: E731
+    first = kept_forms.kept_form_fields_html(shown, make, free)
+    second = kept_forms.kept_form_fields_html(shown, make, free)
+    assert first == second and built == [1]
+
+
+def test_only_an_unbound_form_is_kept(db, forms_kept):
+    profile = make_user("ana").profile
+    with pytest.raises(ValueError):
+        kept_forms.kept_form_fields_html(
+            ("bound",), lambda: SettingsForm({"timezone": "UTC"}, instance=profile)
+        )
+    assert not forms_kept._items
+
+
+def test_a_changed_setting_forgets_the_kept_forms(db):
+    profile = make_user("ana").profile
+    _kept_settings(profile)
+    assert kept_forms.FORMS_DRAWN._items
+    with override_settings(LANGUAGES=[("en", "English")]):
+        assert not kept_forms.FORMS_DRAWN._items
+        drawn = _kept_settings(profile)
+        assert drawn == _afresh(profile) and "Español" not in drawn
+
+
+def test_the_time_away_form_is_kept_for_each_day(db, forms_kept):
+    drawn = []
+    for today in (dt.date(2027, 3, 1), dt.date(2027, 3, 2), dt.date(2027, 3, 1)):
+        kept = kept_forms.kept_form_fields_html(
+            (AwayForm, today), lambda day=today: AwayForm(today=day)
+        )
+        assert kept == fieldsets.form_fields_html(AwayForm(today=today))
+        assert f'value="{today:%Y-%m-%d}"' in kept
+        drawn.append(kept)
+    assert drawn[0] == drawn[2] != drawn[1]
+    assert len(forms_kept._items) == 2
+
+
+# --- through the page -------------------------------------------------------------------------
+
+
+def _page(client) -> str:
+    response = client.get(reverse(SETTINGS))
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def _tokens(page: str) -> set[str]:
+    return set(re.findall(r'name="csrfmiddlewaretoken" value="([^"]+)"', page))
+
+
+def test_the_page_shows_settings_just_saved(logged_in_client, user, forms_kept):
+    assert 'value="Europe/Madrid" selected' not in _page(logged_in_client)
+    form = {"timezone": "Europe/Madrid", "country": "", "water_unit": "ml", "water_goal": "2000",
+            "exercise_goal_minutes": "30", "reminder_time": "20:00", "language": "",
+            "email": user.email}  # fmt: skip
+    response = logged_in_client.post(reverse(SETTINGS), form)
+    assert response.status_code == 302, response.context["form"].errors
+    assert 'value="Europe/Madrid" selected' in _page(logged_in_client)
+
+
+def test_the_settings_form_is_not_built_on_a_view_that_finds_it_kept(
+    logged_in_client, forms_kept, monkeypatch
+):
+    first = _page(logged_in_client)
+    built = []
+    real_init = SettingsForm.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(1)
+        real_init(self, *args, **kwargs)
+
+    monkeypatch.setattr(SettingsForm, "__init__", counted)
+    again = _page(logged_in_client)
+    assert built == []
+    form = re.compile(r'class="account-form">.*?</form>', re.S)
+    drawn = [_without_tokens(form.search(page).group()) for page in (first, again)]
+    assert drawn[0] == drawn[1] and 'id="id_timezone"' in drawn[1]
+
+
+def test_each_list_change_shows_and_rows_carry_this_requests_token(
+    logged_in_client, user, lists_kept
+):
+    heat = TrackedItem.objects.create(user=user, kind=TrackedKind.PAIN_RELIEF, name="Heat pack")
+    first = _page(logged_in_client)
+    assert "Heat pack" in first
+    steps = [
+        ("tracked_rename", [heat.pk], {"name": "Hot water bottle"}, "Hot water bottle"),
+        ("tracked_add", [], {"kind": TrackedKind.FACTOR, "name": "Long drive"}, "Long drive"),
+        ("tracked_retire", [heat.pk], {}, "Retired, kept in your history"),
+    ]
+    for view, args, data, shown in steps:
+        response = logged_in_client.post(reverse(f"tracker:{view}", args=args), data)
+        assert response.status_code == 302
+        page = _page(logged_in_client)
+        assert shown in page
+        assert _without_tokens(_lists_afresh(user)) in _without_tokens(page)
+    # The kept drawings hold no token; each page's rows carry its own, one per page.
+    kept = "".join(lists_kept._items.values())
+    assert _tokens(kept) == {STAND_IN}
+    pages = [_page(logged_in_client), _page(logged_in_client)]
+    tokens = [_tokens(page) for page in pages]
+    assert all(len(each) == 1 for each in tokens) and tokens[0] != tokens[1]
+    secret = logged_in_client.cookies["csrftoken"].value
+    assert all(_unmask_cipher_token(next(iter(each))) == secret for each in tokens)
+
+
+def _lists_afresh(user) -> str:
+    csrf_input = '<input type="hidden" name="csrfmiddlewaretoken" value="afresh">'
+    sections = tracked_rows.sections(tracked.lists_for(user), None, csrf_input)
+    return tracked_rows.sections_html(sections, csrf_input)
+
+
+def _without_tokens(html: str) -> str:
+    return re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", html)
+
+
+def test_a_refused_entry_is_drawn_where_it_was_typed_and_not_kept(
+    logged_in_client, user, lists_kept
+):
+    TrackedItem.objects.create(user=user, kind=TrackedKind.FACTOR, name="Gardening")
+    _page(logged_in_client)
+    entries = len(lists_kept._items)
+    response = logged_in_client.post(
+        reverse("tracker:tracked_add"), {"kind": TrackedKind.FACTOR, "name": "gardening"}
+    )
+    assert response.status_code == 400
+    assert 'aria-invalid="true"' in response.content.decode()
+    assert len(lists_kept._items) == entries
+    assert 'aria-invalid="true"' not in _page(logged_in_client)
+
+
+def test_two_people_with_the_same_settings_each_see_their_own_address(db, client):
+    for name in ("ana", "ben"):
+        client.force_login(make_user(name))
+        page = _page(client)
+        assert f'value="{name}@example.com"' in page
+
+
+# --- the "I'm away" section (tracker.days.pages.AWAY_DRAWN) ----------------------------------
+
+
+@pytest.fixture
+def away_kept(monkeypatch) -> Kept:
+    store = Kept(100)
+    monkeypatch.setattr(pages, "AWAY_DRAWN", store)
+    return store
+
+
+def _away_section(page: str) -> str:
+    return re.search(r'<section class="card away".*?</section>', page, re.S).group()
+
+
+def _away_afresh(client, path: str) -> str:
+    """The section as the partial draws it through the page's own request, nothing kept."""
+    response = client.get(path)
+    request = response.wsgi_request
+    today = today_for(request.user)
+    context = {
+        "away_period": None, "away_max_days": away.MAX_AWAY_DAYS,
+        "away_next": request.get_full_path(),
+        "away_fields": fieldsets.form_fields_html(AwayForm(today=today)),
+    }  # fmt: skip
+    with translation.override(request.LANGUAGE_CODE):
+        return render_to_string(pages.AWAY_TEMPLATE, context, request)
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_away_section_is_the_partial_drawn_afresh(logged_in_client, user, away_kept, language):
+    user.profile.language = language
+    user.profile.save()
+    paths = ["/settings/", "/history/", "/history/?month=2027-02"]
+    for path in [*paths, *paths]:  # drawn, then kept
+        section = _away_section(_page_at(logged_in_client, path))
+        afresh = _away_section(_away_afresh(logged_in_client, path))
+        assert _without_tokens(section) == _without_tokens(afresh)
+        assert f'name="next" value="{escape(path)}#away"' in section
+    assert len(away_kept._items) == len(paths)
+
+
+def test_the_away_section_follows_the_day_and_each_page_has_its_own_token(client, user, away_kept):
+    days = [dt.date(2027, 3, 1), dt.date(2027, 3, 2)]
+    for today in days:
+        with pinned(today):
+            client.force_login(user)
+            sections = [_away_section(_page(client)) for _ in range(2)]
+        assert f'value="{today:%Y-%m-%d}"' in sections[0]
+        tokens = [_tokens(section) for section in sections]
+        assert all(len(each) == 1 for each in tokens) and tokens[0] != tokens[1]
+    assert _tokens("".join(away_kept._items.values())) == {STAND_IN}
+
+
+def test_a_break_set_is_shown_and_not_kept(client, user, away_kept):
+    with pinned(dt.date(2027, 3, 1)):
+        client.force_login(user)
+        assert "Set my break" in _away_section(_page(client))
+        kept = len(away_kept._items)
+        response = client.post(
+            reverse("tracker:away_start"), {"start": "2027-03-01", "end": "2027-03-05"}
+        )
+        assert response.status_code == 302
+        section = _away_section(_page(client))
+        period = AwayPeriod.objects.get(user=user)
+        assert "Set my break" not in section
+        assert f'action="{reverse("tracker:away_end", args=[period.pk])}"' in section
+        assert len(away_kept._items) == kept
+
+
+def _page_at(client, path: str) -> str:
+    response = client.get(path)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_the_lists_are_kept_per_language(logged_in_client, user, lists_kept):
+    TrackedItem.objects.create(user=user, kind=TrackedKind.FACTOR, name="Gardening")
+    assert "Your own factors" in _page(logged_in_client)
+    user.profile.language = "es"
+    user.profile.save()
+    page = _page(logged_in_client)
+    assert "Your own factors" not in page and "Gardening" in page
+    assert _without_tokens(_lists_afresh_in(user, "es")) in _without_tokens(page)
+
+
+def _lists_afresh_in(user, language: str) -> str:
+    with translation.override(language):
+        return _lists_afresh(user)
