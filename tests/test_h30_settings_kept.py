@@ -50,9 +50,10 @@ def _initial(profile) -> dict:
 def _kept_settings(profile) -> str:
     initial = _initial(profile)
     return kept_forms.kept_form_fields_html(
+        SettingsForm,
         SettingsForm.drawn_from(profile, initial),
         lambda: SettingsForm(instance=profile, initial=initial),
-        lambda: SettingsForm.free_text_form(profile, initial),
+        SettingsForm.free_text(profile, initial),
     )
 
 
@@ -110,6 +111,24 @@ def test_a_new_email_address_is_shown_though_free_text_is_never_kept(db, forms_k
     assert "example.com" not in kept and "Ana María" not in kept
 
 
+@pytest.mark.parametrize(
+    ("email", "name"),
+    [("", ""), ("a&b@example.com", 'Ana "<b>" O\'Neil'), ("x@example.com", "")],
+)
+def test_free_text_is_drawn_for_its_value_empty_or_not(db, forms_kept, email, name):
+    profile = make_user("ana", display_name=name).profile
+    profile.user.email = email
+    for _ in range(2):
+        drawn = _kept_settings(profile)
+        assert drawn == _afresh(profile)
+    assert kept_forms.VALUE_STAND_IN not in drawn
+    for field, value in (("email", email), ("display_name", name)):
+        has_value = re.search(f'<input [^>]*name="{field}" value="([^"]*)"', drawn)
+        assert (has_value.group(1) if has_value else "") == escape(value)
+    kept = "".join(kept_forms.FREE_TEXT_DRAWN._items.values())
+    assert all(value not in kept for value in (email, escape(name)) if value)
+
+
 def test_the_language_is_part_of_what_is_kept(db, forms_kept):
     profile = make_user("ana").profile
     with translation.override("en"):
@@ -129,9 +148,9 @@ def test_a_kept_form_is_not_built_again(db, forms_kept):
         return SettingsForm(instance=profile, initial=_initial(profile))
 
     shown = SettingsForm.drawn_from(profile, _initial(profile))
-    free = lambda: SettingsForm.free_text_form(profile, _initial(profile))  # noqa: E731
-    first = kept_forms.kept_form_fields_html(shown, make, free)
-    second = kept_forms.kept_form_fields_html(shown, make, free)
+    free = SettingsForm.free_text(profile, _initial(profile))
+    first = kept_forms.kept_form_fields_html(SettingsForm, shown, make, free)
+    second = kept_forms.kept_form_fields_html(SettingsForm, shown, make, free)
     assert first == second and built == [1]
 
 
@@ -139,7 +158,11 @@ def test_only_an_unbound_form_is_kept(db, forms_kept):
     profile = make_user("ana").profile
     with pytest.raises(ValueError):
         kept_forms.kept_form_fields_html(
-            ("bound",), lambda: SettingsForm({"timezone": "UTC"}, instance=profile)
+            SettingsForm, ("bound",), lambda: SettingsForm({"timezone": "UTC"}, instance=profile)
+        )
+    with pytest.raises(ValueError):
+        kept_forms.kept_form_fields_html(
+            SettingsForm, ("prefixed",), lambda: SettingsForm(instance=profile, prefix="p")
         )
     assert not forms_kept._items
 
@@ -158,7 +181,7 @@ def test_the_time_away_form_is_kept_for_each_day(db, forms_kept):
     drawn = []
     for today in (dt.date(2027, 3, 1), dt.date(2027, 3, 2), dt.date(2027, 3, 1)):
         kept = kept_forms.kept_form_fields_html(
-            (AwayForm, today), lambda day=today: AwayForm(today=day)
+            AwayForm, (today,), lambda day=today: AwayForm(today=day)
         )
         assert kept == fieldsets.form_fields_html(AwayForm(today=today))
         assert f'value="{today:%Y-%m-%d}"' in kept

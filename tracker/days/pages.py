@@ -305,7 +305,7 @@ def away_context(
         return {**shown, "away_fields": None}
 
     def draw() -> str:
-        fields = kept_forms.kept_form_fields_html((AwayForm, today), lambda: AwayForm(today=today))
+        fields = kept_forms.kept_form_fields_html(AwayForm, (today,), lambda: AwayForm(today=today))
         context = {**shown, "away_fields": fields, "csrf_token": STAND_IN}
         return render_to_string(AWAY_TEMPLATE, context)
 

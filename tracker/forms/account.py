@@ -232,22 +232,20 @@ class SettingsForm(forms.ModelForm):
 
     @staticmethod
     def drawn_from(profile: Profile, initial: dict) -> tuple:
-        """Everything an unbound form's drawing follows from besides the page's language
-        (kept_forms.kept_form_fields_html): the form's class, every value the profile holds
-        (its fields' values and what __init__ works out from them) and the initial values."""
+        """Everything an unbound form's drawing follows from besides its class and the page's
+        language (kept_forms.kept_form_fields_html): every value the profile holds (its fields'
+        values and what __init__ works out from them) and the initial values."""
         stored = tuple(getattr(profile, field.attname) for field in Profile._meta.concrete_fields)
-        return (SettingsForm, stored, tuple(sorted(initial.items())))
+        return (stored, tuple(sorted(initial.items())))
 
     @staticmethod
-    def free_text_form(profile: Profile, initial: dict) -> forms.Form:
-        """A form of this one's fields of free text alone (the e-mail address, the name), with
-        the values this one shows: they are drawn each time, never kept."""
-        form_class = free_text_form_class(SettingsForm)
-        names = form_class.base_fields
-        # As ModelForm reads its instance (model_to_dict), for these fields alone.
+    def free_text(profile: Profile, initial: dict) -> dict:
+        """The values this form shows in its fields of free text (those not drawn alike: the
+        e-mail address, the name), as ModelForm reads them (model_to_dict, then `initial`)."""
+        names = free_text_form_class(SettingsForm).base_fields
         fields = [field for field in Profile._meta.concrete_fields if field.name in names]
         shown = {**{field.name: field.value_from_object(profile) for field in fields}, **initial}
-        return form_class(initial={name: shown[name] for name in names if name in shown})
+        return {name: shown.get(name) for name in names}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -74,9 +74,10 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
         # Unchanged since it was last drawn (the page is come back to after each of its own
         # forms), the settings form is drawn from what it shows, without being built.
         settings_fields = kept_forms.kept_form_fields_html(
+            SettingsForm,
             SettingsForm.drawn_from(profile, initial),
             lambda: SettingsForm(instance=profile, initial=initial),
-            lambda: SettingsForm.free_text_form(profile, initial),
+            SettingsForm.free_text(profile, initial),
         )
         return _settings_page_drawn(request, settings_fields, None, tracked_form, status)
     form = SettingsForm(posted, instance=profile, initial=initial)
