@@ -5,10 +5,11 @@ holds free text or a request's CSRF token, and a kept settings form is not even 
 
 import datetime as dt
 import re
+from pathlib import Path
 
 import pytest
 from django.middleware.csrf import _unmask_cipher_token
-from django.template.loader import render_to_string
+from django.template import engines
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
@@ -19,8 +20,8 @@ from tests.factories import make_user
 from tracker.choices import TrackedKind, WaterUnit
 from tracker.csrf import STAND_IN
 from tracker.dates import today_for
-from tracker.days import away, pages, tracked, tracked_rows
-from tracker.forms import fieldsets, kept_forms
+from tracker.days import pages, tracked, tracked_rows
+from tracker.forms import fieldsets, kept_forms, settings_fields
 from tracker.forms.account import SettingsForm
 from tracker.forms.history import AwayForm
 from tracker.kept import Kept
@@ -48,13 +49,7 @@ def _initial(profile) -> dict:
 
 
 def _kept_settings(profile) -> str:
-    initial = _initial(profile)
-    return kept_forms.kept_form_fields_html(
-        SettingsForm,
-        SettingsForm.drawn_from(profile, initial),
-        lambda: SettingsForm(instance=profile, initial=initial),
-        SettingsForm.free_text(profile, initial),
-    )
+    return settings_fields.settings_fields_html(profile, _initial(profile))
 
 
 def _afresh(profile) -> str:
@@ -147,8 +142,8 @@ def test_a_kept_form_is_not_built_again(db, forms_kept):
         built.append(1)
         return SettingsForm(instance=profile, initial=_initial(profile))
 
-    shown = SettingsForm.drawn_from(profile, _initial(profile))
-    free = SettingsForm.free_text(profile, _initial(profile))
+    shown = settings_fields.drawn_from(profile, _initial(profile))
+    free = settings_fields.free_text(profile, _initial(profile))
     first = kept_forms.kept_form_fields_html(SettingsForm, shown, make, free)
     second = kept_forms.kept_form_fields_html(SettingsForm, shown, make, free)
     assert first == second and built == [1]
@@ -284,11 +279,26 @@ def test_a_refused_entry_is_drawn_where_it_was_typed_and_not_kept(
     assert 'aria-invalid="true"' not in _page(logged_in_client)
 
 
-def test_two_people_with_the_same_settings_each_see_their_own_address(db, client):
+def test_people_with_the_same_settings_share_one_drawing_each_with_their_own_address(
+    db, client, forms_kept
+):
+    pages, entries = {}, []
     for name in ("ana", "ben"):
-        client.force_login(make_user(name))
-        page = _page(client)
-        assert f'value="{name}@example.com"' in page
+        client.force_login(make_user(name, display_name=name.title()))
+        pages[name] = _page(client)
+        entries.append(len(forms_kept._items))
+    assert entries[0] == entries[1] > 0
+    assert 'value="ana@example.com"' in pages["ana"] and "ben@example" not in pages["ana"]
+    assert 'value="ben@example.com"' in pages["ben"] and "ana@example" not in pages["ben"]
+    assert 'value="Ben"' in pages["ben"] and 'value="Ana"' not in pages["ben"]
+
+
+def test_a_form_with_free_text_needs_its_values(db, forms_kept):
+    profile = make_user("ana").profile
+    with pytest.raises(ValueError):
+        kept_forms.kept_form_fields_html(
+            SettingsForm, ("no free text",), lambda: SettingsForm(instance=profile)
+        )
 
 
 # --- the "I'm away" section (tracker.days.pages.AWAY_DRAWN) ----------------------------------
@@ -305,31 +315,52 @@ def _away_section(page: str) -> str:
     return re.search(r'<section class="card away".*?</section>', page, re.S).group()
 
 
-def _away_afresh(client, path: str) -> str:
-    """The section as the partial draws it through the page's own request, nothing kept."""
+# The partial as it was before the section was kept, drawn through the template engine.
+_AWAY_BEFORE = (Path(__file__).parent / "data" / "away_partial_template.html").read_text()
+
+
+def _away_before(client, path: str) -> str:
+    """The section as the partial drew it for the page's own request, nothing kept."""
     response = client.get(path)
     request = response.wsgi_request
-    today = today_for(request.user)
-    context = {
-        "away_period": None, "away_max_days": away.MAX_AWAY_DAYS,
-        "away_next": request.get_full_path(),
-        "away_fields": fieldsets.form_fields_html(AwayForm(today=today)),
-    }  # fmt: skip
+    context = {"away_form": AwayForm(today=today_for(request.user)), "away_max_days": 60}
     with translation.override(request.LANGUAGE_CODE):
-        return render_to_string(pages.AWAY_TEMPLATE, context, request)
+        return engines["django"].from_string(_AWAY_BEFORE).render(context, request)
 
 
 @pytest.mark.parametrize("language", ["en", "es"])
-def test_the_away_section_is_the_partial_drawn_afresh(logged_in_client, user, away_kept, language):
+def test_the_away_section_is_the_partial_as_it_was(logged_in_client, user, away_kept, language):
     user.profile.language = language
     user.profile.save()
-    paths = ["/settings/", "/history/", "/history/?month=2027-02"]
+    paths = ["/settings/", "/history/", '/history/?month=2027-02&x="<b>"']
     for path in [*paths, *paths]:  # drawn, then kept
         section = _away_section(_page_at(logged_in_client, path))
-        afresh = _away_section(_away_afresh(logged_in_client, path))
-        assert _without_tokens(section) == _without_tokens(afresh)
-        assert f'name="next" value="{escape(path)}#away"' in section
-    assert len(away_kept._items) == len(paths)
+        assert _without_tokens(section) == _without_tokens(
+            _away_section(_away_before(logged_in_client, path))
+        )
+        here = logged_in_client.get(path).wsgi_request.get_full_path()
+        assert f'name="next" value="{escape(here)}#away"' in section
+    assert len(away_kept._items) == 1  # the same section for every page, its address put in
+
+
+def test_a_refused_form_comes_back_to_the_page_not_to_where_it_posted(logged_in_client, user):
+    refused = logged_in_client.post(reverse("tracker:away_start"), {"start": "", "end": ""})
+    assert refused.status_code == 400
+    assert 'name="next" value="/history/#away"' in refused.content.decode()
+    TrackedItem.objects.create(user=user, kind=TrackedKind.FACTOR, name="Gardening")
+    refused = logged_in_client.post(
+        reverse("tracker:tracked_add"), {"kind": TrackedKind.FACTOR, "name": "gardening"}
+    )
+    assert refused.status_code == 400
+    assert 'name="next" value="/settings/#away"' in refused.content.decode()
+
+
+def test_a_changed_setting_forgets_the_kept_lists_and_away_section(logged_in_client, user):
+    TrackedItem.objects.create(user=user, kind=TrackedKind.FACTOR, name="Gardening")
+    _page(logged_in_client)
+    assert tracked_rows.LISTS_DRAWN._items and pages.AWAY_DRAWN._items
+    with override_settings(LANGUAGES=[("en", "English")]):
+        assert not tracked_rows.LISTS_DRAWN._items and not pages.AWAY_DRAWN._items
 
 
 def test_the_away_section_follows_the_day_and_each_page_has_its_own_token(client, user, away_kept):

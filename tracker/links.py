@@ -2,11 +2,24 @@
 
 import datetime as dt
 import functools
+import secrets
 from contextvars import ContextVar, Token
 
 from django.conf import settings
 from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
+from django.utils.html import escape
+
+# What a kept drawing holds in place of the page's own address (a form's "next"): per process
+# and unguessable, so no text a person or editor writes can contain it. with_here puts it in.
+HERE_STAND_IN = f"next-stand-in-{secrets.token_hex(16)}"
+
+
+def with_here(drawn: str, path: str) -> str:
+    """A kept drawing (made with HERE_STAND_IN as the page's address) with `path` in, escaped
+    as the template escapes it."""
+    return drawn.replace(HERE_STAND_IN, escape(path))
+
 
 # The arguments a remembered URL may take: values that hash by what they say. Anything else
 # (a model instance, say) is reversed afresh every time.

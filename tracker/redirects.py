@@ -23,3 +23,12 @@ def safe_next(request: HttpRequest, fallback: str) -> str:
 def back(request: HttpRequest, fallback: str) -> HttpResponseRedirect:
     """A 302 to safe_next(): never to another site, never an error after a saved change."""
     return HttpResponseRedirect(safe_next(request, fallback))
+
+
+def here(request: HttpRequest, page: str) -> str:
+    """Where the page being shown is, for its forms' `next`: the request's own address, or
+    `page` (a URL name or path) when it answers a POST, as a refused form's page does, at an
+    address that takes only POSTs."""
+    if request.method in ("GET", "HEAD"):
+        return request.get_full_path()
+    return resolve_url(page)

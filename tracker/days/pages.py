@@ -31,7 +31,7 @@ from tracker.forms import fieldsets, kept_forms
 from tracker.forms.day import CheckInForm
 from tracker.forms.history import AwayForm
 from tracker.kept import Kept
-from tracker.links import page_address
+from tracker.links import HERE_STAND_IN, page_address, with_here
 from tracker.models import CheckIn
 
 
@@ -257,6 +257,7 @@ def _forget_drawn_bodies(**kwargs) -> None:
     # "Same as yesterday"'s, kept under the offer rather than its words.
     BODY_DRAWN.clear()
     SAME_AS_DRAWN.clear()
+    AWAY_DRAWN.clear()
 
 
 SAME_AS_TEMPLATE = "tracker/partials/same_as_previous.html"
@@ -283,21 +284,23 @@ def same_as_drawing(words: dict) -> SafeString:
 
 AWAY_TEMPLATE = "tracker/partials/away.html"
 # The "I'm away" section with no break set, as everyone sees it on a day (about 2 KB): per
-# language, site address, day and the page's own address (where its form comes back to).
+# language, site address and day; the page's own address (where its form comes back to) and
+# the CSRF token are put in for each request.
 AWAY_DRAWN = Kept(200)
 
 
 def away_context(
-    user, *, today: dt.date, request: HttpRequest, form: AwayForm | None = None
+    user, *, today: dt.date, request: HttpRequest, here: str, form: AwayForm | None = None
 ) -> dict:
-    """What the "I'm away" section needs, on the history and settings pages alike: drawn
-    (`away_html`, the section kept) when no break is set and no form was refused."""
+    """What the "I'm away" section needs, on the history and settings pages alike, `here` the
+    page its form comes back to: drawn (`away_html`, the section kept) when no break is set and
+    no form was refused."""
     current = away.open_period(user, today=today)
     shown = {
         "away_period": current,
         "away_words": away.break_words(current, today=today) if current else None,
         "away_max_days": away.MAX_AWAY_DAYS,
-        "away_next": request.get_full_path(),
+        "away_next": here,
     }
     if form is not None:  # a refused form shows its errors even beside a break already set
         return {**shown, "away_fields": fieldsets.form_fields_html(form)}
@@ -306,8 +309,10 @@ def away_context(
 
     def draw() -> str:
         fields = kept_forms.kept_form_fields_html(AwayForm, (today,), lambda: AwayForm(today=today))
-        context = {**shown, "away_fields": fields, "csrf_token": STAND_IN}
+        context = {
+            **shown, "away_fields": fields, "away_next": HERE_STAND_IN, "csrf_token": STAND_IN,
+        }  # fmt: skip
         return render_to_string(AWAY_TEMPLATE, context)
 
-    seen = (*page_address(), today, shown["away_next"])
-    return {"away_html": mark_safe(with_token(AWAY_DRAWN.get_or_draw(seen, draw), request))}
+    drawn = AWAY_DRAWN.get_or_draw((*page_address(), today), draw)
+    return {"away_html": mark_safe(with_here(with_token(drawn, request), here))}

@@ -4,10 +4,14 @@ Each row is two small forms (rename, retire) whose markup differs only by the it
 template it was ~20 nodes a row, about a third of the settings page with 18 rows; each list's
 heading, count and "add" form were another tenth. The markup is the one
 `partials/tracked_lists.html` drew, every value escaped as the template escaped it
-(`conditional_escape`): tests/views/test_tracked_rows.py compares both."""
+(`conditional_escape`): tests/views/test_tracked_rows.py compares both. A person's lists as drawn
+are kept (LISTS_DRAWN, lists_html) under their entries."""
 
 import hashlib
+from typing import TYPE_CHECKING
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.utils.html import conditional_escape as escape
 from django.utils.html import format_html
@@ -21,13 +25,24 @@ from tracker.kept import Kept
 from tracker.links import page_address, reverse_once
 from tracker.models import TrackedItem
 
+if TYPE_CHECKING:
+    from tracker.forms.account import TrackedItemForm
+
 # A person's lists as Settings draws them (1 to 6 KB), kept under their entries: the page is
 # come back to after each of its own forms (the settings saved, a break set or ended), and its
 # lists are then as they were.
 LISTS_DRAWN = Kept(1000)
 
 
-def lists_html(lists: tracked.Lists, failed: "object | None", request: HttpRequest) -> SafeString:
+@receiver(setting_changed)
+def _forget_drawn_lists(**kwargs) -> None:
+    # Their words follow the languages (settings); changed only under test.
+    LISTS_DRAWN.clear()
+
+
+def lists_html(
+    lists: tracked.Lists, failed: "TrackedItemForm | None", request: HttpRequest
+) -> SafeString:
     """The settings page's own lists (sections_html), with this request's CSRF token; kept
     (LISTS_DRAWN) under a digest of the page's language and address and the entries, unless
     `failed`, a refused form (TrackedItemForm), is shown in its list."""
@@ -39,8 +54,9 @@ def lists_html(lists: tracked.Lists, failed: "object | None", request: HttpReque
     def draw() -> SafeString:
         return sections_html(sections(lists, None, stand_in), stand_in)
 
+    entries = tuple((item.pk, item.kind, item.name, item.retired_at) for item in lists.items)
     # A digest: the entries' names are the person's own words.
-    key = hashlib.sha256(repr((page_address(), lists.items)).encode()).digest()
+    key = hashlib.sha256(repr((page_address(), entries)).encode()).digest()
     return mark_safe(with_token(LISTS_DRAWN.get_or_make(key, draw), request))
 
 
@@ -49,7 +65,7 @@ def _csrf_input(token: str) -> str:
     return format_html('<input type="hidden" name="csrfmiddlewaretoken" value="{}">', token)
 
 
-def sections(lists: tracked.Lists, failed: "object | None", csrf_input: str) -> list[dict]:
+def sections(lists: tracked.Lists, failed: "TrackedItemForm | None", csrf_input: str) -> list[dict]:
     """Each list for the settings page, with a form that failed (TrackedItemForm) shown where
     it was typed; its rows drawn here, two small forms each."""
     found = []

@@ -27,7 +27,6 @@ from tracker.choices import TrackedKind, WaterUnit
 from tracker.dates import canonical_timezone, zone_aliases
 from tracker.days import units
 from tracker.forms.field_copies import fields_copied_directly
-from tracker.forms.kept_forms import free_text_form_class
 from tracker.forms.long_select import LongSelect
 from tracker.forms.places import SignupZoneField, ZoneField, country_choices
 from tracker.limits import (
@@ -229,23 +228,6 @@ class SettingsForm(forms.ModelForm):
             name: {"invalid": _("Enter a time such as 20:00.")}
             for name in ("reminder_time", "reminder_time_2", "reminder_time_3")
         }
-
-    @staticmethod
-    def drawn_from(profile: Profile, initial: dict) -> tuple:
-        """Everything an unbound form's drawing follows from besides its class and the page's
-        language (kept_forms.kept_form_fields_html): every value the profile holds (its fields'
-        values and what __init__ works out from them) and the initial values."""
-        stored = tuple(getattr(profile, field.attname) for field in Profile._meta.concrete_fields)
-        return (stored, tuple(sorted(initial.items())))
-
-    @staticmethod
-    def free_text(profile: Profile, initial: dict) -> dict:
-        """The values this form shows in its fields of free text (those not drawn alike: the
-        e-mail address, the name), as ModelForm reads them (model_to_dict, then `initial`)."""
-        names = free_text_form_class(SettingsForm).base_fields
-        fields = [field for field in Profile._meta.concrete_fields if field.name in names]
-        shown = {**{field.name: field.value_from_object(profile) for field in fields}, **initial}
-        return {name: shown.get(name) for name in names}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -42,7 +42,12 @@ def kept_form_fields_html(
         form = make_form()
         if form.is_bound or type(form) is not form_class or form.prefix or form.auto_id != "id_%s":
             raise ValueError("Only an unbound form as its class makes it is drawn from `shown`.")
-        return form_fields_parts(form, leave_out_free_text=True)
+        if form.hidden_fields():  # their values would be kept with the drawing
+            raise ValueError("A form with hidden fields is not kept.")
+        parts = form_fields_parts(form, leave_out_free_text=True)
+        if {part for part in parts if type(part) is LeftOut} - set(free_text or ()):
+            raise ValueError("Every field of free text needs its value in `free_text`.")
+        return parts
 
     # A digest: what a form shows (an e-mail address) is the person's own.
     key = hashlib.sha256(repr((page_address(), form_class, shown)).encode()).digest()
@@ -82,7 +87,9 @@ def free_text_html(form_class: type[BaseForm], name: str, value: object) -> str:
 def free_text_form_class(form_class: type[BaseForm]) -> type[forms.Form]:
     """A form of `form_class`'s fields that are not drawn alike (its `drawn_alike`), the same
     field objects in the same order: given their initial values, it draws them as the whole
-    form does (kept_form_fields_html)."""
+    form does (kept_form_fields_html), as long as the whole form's __init__ leaves those fields
+    and its own drawing attributes (label_suffix, required_css_class) as its class has them
+    (tests/test_h30_settings_kept.py holds SettingsForm to that)."""
     alike = getattr(form_class, "drawn_alike", frozenset())
     fields = {name: field for name, field in form_class.base_fields.items() if name not in alike}
     return type(f"{form_class.__name__}FreeText", (forms.Form,), fields)

@@ -13,7 +13,6 @@ Two things differ per request and are never kept: the CSRF token and the page's 
 form's "next"). The cards are drawn with stand-ins for them, replaced in every response."""
 
 import hashlib
-import secrets
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -21,16 +20,14 @@ from django.core.cache import caches
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
 from django.utils import translation
-from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.choices import Habit
 from tracker.csrf import STAND_IN, with_token
 from tracker.guide import day_choice, tips
+from tracker.links import HERE_STAND_IN, with_here
 
 CARDS_CACHE = "fragments"
-# Per process and unguessable, so no tip's text can contain it (the token's: tracker.csrf).
-_HERE = f"next-stand-in-{secrets.token_hex(16)}"
 
 
 class _Here:
@@ -38,7 +35,7 @@ class _Here:
 
     @staticmethod
     def get_full_path() -> str:
-        return _HERE
+        return HERE_STAND_IN
 
 
 def groups(tips: Sequence) -> list[tuple[str, list]]:
@@ -60,7 +57,7 @@ def cards_key(content: tuple, dismissed: tuple, *, signed_in: bool, language: st
 
 def _with_request(drawn: str, request) -> SafeString:
     # Drawn by our own template; the token and the address are escaped as the template would.
-    return mark_safe(with_token(drawn, request).replace(_HERE, escape(request.get_full_path())))
+    return mark_safe(with_here(with_token(drawn, request), request.get_full_path()))
 
 
 def tips_for_you(request, choice: day_choice.DayChoice) -> SafeString:

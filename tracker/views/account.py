@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import translation
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -17,7 +18,7 @@ from tracker.accounts import delivery, lifecycle
 from tracker.dates import today_for
 from tracker.days import tracked, tracked_rows
 from tracker.days.pages import away_context
-from tracker.forms import fieldsets, kept_forms
+from tracker.forms import fieldsets
 from tracker.forms.account import (
     DeleteAccountForm,
     LoginForm,
@@ -27,7 +28,9 @@ from tracker.forms.account import (
     ThrottledPasswordChangeForm,
     TrackedItemForm,
 )
+from tracker.forms.settings_fields import settings_fields_html
 from tracker.models import TrackedItem
+from tracker.redirects import here
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -73,12 +76,7 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
     if not posted:
         # Unchanged since it was last drawn (the page is come back to after each of its own
         # forms), the settings form is drawn from what it shows, without being built.
-        settings_fields = kept_forms.kept_form_fields_html(
-            SettingsForm,
-            SettingsForm.drawn_from(profile, initial),
-            lambda: SettingsForm(instance=profile, initial=initial),
-            SettingsForm.free_text(profile, initial),
-        )
+        settings_fields = settings_fields_html(profile, initial)
         return _settings_page_drawn(request, settings_fields, None, tracked_form, status)
     form = SettingsForm(posted, instance=profile, initial=initial)
     if form.is_valid():
@@ -109,7 +107,13 @@ def _settings_page(request: HttpRequest, *, tracked_form=None, status: int = 200
     )
 
 
-def _settings_page_drawn(request, settings_fields: str, form, tracked_form, status: int):
+def _settings_page_drawn(
+    request: HttpRequest,
+    settings_fields: SafeString,
+    form: SettingsForm | None,
+    tracked_form: TrackedItemForm | None,
+    status: int,
+) -> HttpResponse:
     """The page, its settings form drawn (`form`: the refused one, for tests to read)."""
     push_ready = delivery.vapid_configured()
     return render(
@@ -127,7 +131,12 @@ def _settings_page_drawn(request, settings_fields: str, form, tracked_form, stat
                 tracked.lists_for(request.user), tracked_form, request
             ),
             "tracked_form": tracked_form,
-            **away_context(request.user, today=today_for(request.user), request=request),
+            **away_context(
+                request.user,
+                today=today_for(request.user),
+                request=request,
+                here=here(request, "tracker:settings"),
+            ),
         },
         status=status,
     )

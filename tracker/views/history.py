@@ -14,7 +14,7 @@ from tracker.days import away
 from tracker.days.pages import away_context
 from tracker.forms.history import AwayForm
 from tracker.models import AwayPeriod
-from tracker.redirects import back
+from tracker.redirects import back, here
 from tracker.trends import history as month_history
 
 
@@ -28,7 +28,13 @@ def _history_page(request: HttpRequest, *, away_form: AwayForm | None = None, st
         "month": month,
         "today": today,
         "weekdays": weekdays,
-        **away_context(request.user, today=today, request=request, form=away_form),
+        **away_context(
+            request.user,
+            today=today,
+            request=request,
+            here=here(request, "tracker:history"),
+            form=away_form,
+        ),
     }
     return render(request, "tracker/history.html", context, status=status)
 
