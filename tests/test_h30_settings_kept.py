@@ -30,18 +30,21 @@ from tracker.models import AwayPeriod, TrackedItem
 SETTINGS = "tracker:settings"
 
 
+def _empty_store(monkeypatch, module, name: str) -> Kept:
+    """The module's store swapped for an empty one, for the test to look into."""
+    store = Kept(1000)
+    monkeypatch.setattr(module, name, store)
+    return store
+
+
 @pytest.fixture
 def forms_kept(monkeypatch) -> Kept:
-    store = Kept(1000)
-    monkeypatch.setattr(kept_forms, "FORMS_DRAWN", store)
-    return store
+    return _empty_store(monkeypatch, kept_forms, "FORMS_DRAWN")
 
 
 @pytest.fixture
 def lists_kept(monkeypatch) -> Kept:
-    store = Kept(1000)
-    monkeypatch.setattr(tracked_rows, "LISTS_DRAWN", store)
-    return store
+    return _empty_store(monkeypatch, tracked_rows, "LISTS_DRAWN")
 
 
 def _initial(profile) -> dict:
@@ -306,9 +309,7 @@ def test_a_form_with_free_text_needs_its_values(db, forms_kept):
 
 @pytest.fixture
 def away_kept(monkeypatch) -> Kept:
-    store = Kept(100)
-    monkeypatch.setattr(pages, "AWAY_DRAWN", store)
-    return store
+    return _empty_store(monkeypatch, pages, "AWAY_DRAWN")
 
 
 def _away_section(page: str) -> str:
