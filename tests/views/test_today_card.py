@@ -202,3 +202,123 @@ def test_home_reads_its_week_as_day_answers_with_the_card_a_whole_day_gives(user
         assert [checkins.has_checked_in(day.checkin) for day in read] == [
             checkins.has_checked_in(day.checkin) for day in whole
         ]
+
+
+# --- home's card kept under the day as stored (today_card.home_card_html, FROM_DAY) -----------
+
+A_DAY = {
+    "posture": 4, "exercise_minutes": 20, "water_ml": 1500, "stress": 2, "discomfort": 3,
+    "symptoms": [], "notes": "", "rest_day": False, "sleep_hours": None,
+    "woke_from_pain": None, "item_ids": [], "peg_pain": None, "water_last_tap_ml": None,
+}  # fmt: skip
+# Each a change the card shows, one input at a time.
+DAY_CHANGES = [
+    {"posture": 5}, {"exercise_minutes": 25}, {"water_ml": 1750}, {"stress": 3},
+    {"discomfort": 4}, {"symptoms": ["fever"]}, {"rest_day": True},
+    {"sleep_hours": Decimal("7.5")}, {"woke_from_pain": True}, {"water_last_tap_ml": 250},
+    {"posture": None, "exercise_minutes": None, "stress": None, "discomfort": None},
+]  # fmt: skip
+SETTING_CHANGES = [
+    {"water_unit": "oz"}, {"water_goal_ml": 2500}, {"exercise_goal_minutes": 45},
+    {"language": "es"}, {"prefix": "/app/"}, {"today": TODAY + dt.timedelta(days=1)},
+]  # fmt: skip
+
+
+@pytest.fixture
+def kept_from_day(monkeypatch, kept):
+    from tracker.days import today_card
+    from tracker.kept import Kept
+
+    store = Kept(1000)
+    monkeypatch.setattr(today_card, "FROM_DAY", store)
+    return store
+
+
+def _answers(user, today, values):
+    from tracker.days.checkins import DayAnswers
+
+    return None if values is None else DayAnswers(date=today, user_id=user.pk, **values)
+
+
+def test_homes_card_kept_under_the_stored_day_is_the_card_drawn_afresh(user, kept_from_day):
+    """Every input of the card changed one at a time, there and back: each view's card is the
+    template drawn from card_context now, so a key missing any input would hand back another
+    state's card. Every state is kept once."""
+    from django.urls import set_script_prefix
+
+    from tracker.csrf import token_for
+    from tracker.days.today_card import home_card_html
+
+    settings = {"water_unit": "ml", "water_goal_ml": 2000, "exercise_goal_minutes": 30,
+                "language": "en", "prefix": "/", "today": TODAY}  # fmt: skip
+    states = [(settings, None), (settings, A_DAY)]
+    states += [(settings, A_DAY | change) for change in DAY_CHANGES]
+    states += [(settings | change, A_DAY) for change in SETTING_CHANGES]
+    states.append((settings | SETTING_CHANGES[-1], None))  # a new day with nothing logged yet
+    template = get_template("tracker/partials/today_card.html")
+    drawn = []
+    try:
+        for state, values in [*states, *reversed(states)]:
+            profile = user.profile
+            profile.water_unit = state["water_unit"]
+            profile.water_goal_ml = state["water_goal_ml"]
+            profile.exercise_goal_minutes = state["exercise_goal_minutes"]
+            set_script_prefix(state["prefix"])
+            answers = _answers(user, state["today"], values)
+            with translation.override(state["language"]):
+                request = _request(user)
+                card = home_card_html(request, state["today"], answers)
+                expected = template.render(card_context(user, state["today"], answers), request)
+            assert card == expected, (state, values)
+            drawn.append(card.replace(token_for(request), "token"))
+    finally:
+        set_script_prefix("/")
+    assert len(set(drawn)) == len(states)
+    assert len(kept_from_day._items) == len(states)
+
+
+def test_people_with_the_same_day_and_goals_share_one_card(user, other_user, kept_from_day):
+    from tracker.csrf import token_for
+    from tracker.days.today_card import home_card_html
+
+    cards = []
+    for person in (user, other_user):
+        request = _request(person)
+        card = home_card_html(request, TODAY, _answers(person, TODAY, A_DAY))
+        cards.append(card.replace(token_for(request), "token"))
+    assert len(kept_from_day._items) == 1
+    assert cards[0] == cards[1]
+
+
+def test_a_day_with_notes_or_ticked_entries_is_worded_each_time(user, kept_from_day):
+    """Notes are never kept; an entry can be renamed under the same id, and the card then says
+    its new name."""
+    from tracker.days.today_card import home_card_html
+    from tracker.models import TrackedItem
+
+    relief = TrackedItem.objects.create(user=user, kind="relief", name="Ibuprofen")
+    with_notes = _answers(user, TODAY, A_DAY | {"notes": "Slept badly after the drive"})
+    assert "Slept badly after the drive" in home_card_html(_request(user), TODAY, with_notes)
+    ticked = _answers(user, TODAY, A_DAY | {"item_ids": [relief.pk]})
+    assert "Ibuprofen" in home_card_html(_request(user), TODAY, ticked)
+    relief.name = "Paracetamol"
+    relief.save()
+    card = home_card_html(_request(user), TODAY, ticked)
+    assert "Paracetamol" in card and "Ibuprofen" not in card
+    assert len(kept_from_day._items) == 0
+
+
+def test_home_shows_the_goals_as_they_are_now(client, user):
+    from tests.factories import make_checkin
+    from tracker.dates import today_for
+
+    make_checkin(user, today_for(user), water_ml=1500, exercise_minutes=20)
+    client.force_login(user)
+    with translation.override("en"):
+        before = client.get("/").content.decode()
+        user.profile.__class__.objects.filter(pk=user.profile.pk).update(
+            water_goal_ml=2500, exercise_goal_minutes=45
+        )
+        after = client.get("/").content.decode()
+    assert "of 2,000 ml" in before and "of 30" in before
+    assert "of 2,500 ml" in after and "of 45" in after

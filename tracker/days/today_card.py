@@ -11,7 +11,12 @@ The card drawn is kept in this process (DRAWN, card_html) under a digest of all 
 sentences, the day described, the water, any message of a tap, the language and the site's
 address; so home draws a day's card once until the day, the goals or the language change. A day
 with notes is drawn each time. The CSRF token of its water buttons is put in for each request
-(tracker.csrf.with_token)."""
+(tracker.csrf.with_token).
+
+Home also keeps the card under what it is drawn from (FROM_DAY, home_card_html): the day as
+stored, the unit and goals it is measured against, the date, the language and the site's
+address. A view of an unchanged day then skips wording it (card_context was about a tenth of
+home)."""
 
 import datetime as dt
 import hashlib
@@ -33,6 +38,8 @@ from tracker.models import CheckIn
 TEMPLATE = "tracker/partials/today_card.html"
 # ~2 KB each: a card for each person's day as it last looked, in each language.
 DRAWN = Kept(2000)
+# Home's cards by what they are drawn from: the same entries as DRAWN, a second way in.
+FROM_DAY = Kept(2000)
 # What the card's template reads: card_context's, and a water tap's message.
 _SHOWN = (
     "today_heading", "today_summary", "water", "water_line", "exercise_line",
@@ -79,6 +86,11 @@ def card_html(request: HttpRequest, context: dict) -> SafeString:
     """The today card for card_context's `context` (with a water tap's `water_error` or
     `water_goal_reached_now`, if any), with this request's CSRF token; with DEBUG on (a
     template being edited) drawn every time."""
+    return mark_safe(with_token(_drawn(context), request))
+
+
+def _drawn(context: dict) -> str:
+    """card_html's card, with the token's stand-in."""
     shown = {name: context.get(name) for name in _SHOWN}
     shown["today_checkin"] = context["today_checkin"] is not None  # only ever asked whether
 
@@ -87,8 +99,33 @@ def card_html(request: HttpRequest, context: dict) -> SafeString:
 
     if shown["today_summary"].notes:
         # A day's notes are the person's own words: never kept (and seldom twice the same).
-        drawn = draw()
-    else:
-        seen = (get_language(), get_script_prefix(), *(shown[name] for name in sorted(shown)))
-        drawn = DRAWN.get_or_draw(hashlib.sha256(repr(seen).encode()).digest(), draw)
+        return draw()
+    seen = (get_language(), get_script_prefix(), *(shown[name] for name in sorted(shown)))
+    return DRAWN.get_or_draw(_digest(seen), draw)
+
+
+def home_card_html(
+    request: HttpRequest, today: dt.date, day: checkins.DayAnswers | None
+) -> SafeString:
+    """Home's today card for `day` as stored (recent_days' answers), as card_html draws it.
+    A day with notes or with ticked entries of the person's own lists is worded each time: the
+    notes are never kept, and an entry can be renamed under the same id."""
+    user = request.user
+    if day is not None and (day.notes or day.item_ids):
+        return card_html(request, card_context(user, today, day))
+    profile = user.profile
+    # Everything card_context reads. The person is left out (only their entries' names,
+    # excluded above, would need them), so people with the same day and goals share a card.
+    stored = None if day is None else day._replace(user_id=None)
+    drawn_from = (
+        get_language(), get_script_prefix(), today, stored,
+        profile.water_unit, profile.water_goal_ml, profile.exercise_goal_minutes,
+    )  # fmt: skip
+    drawn = FROM_DAY.get_or_draw(
+        _digest(drawn_from), lambda: _drawn(card_context(user, today, day))
+    )
     return mark_safe(with_token(drawn, request))
+
+
+def _digest(seen: tuple) -> bytes:
+    return hashlib.sha256(repr(seen).encode()).digest()

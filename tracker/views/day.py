@@ -52,9 +52,10 @@ def home(request: HttpRequest) -> HttpResponse:
         user=request.user, today=today, days=max(first_week.DAYS_READ, week_strip.DAYS_SHOWN)
     )
     recent_days = read_days[: week_strip.DAYS_SHOWN]
-    context = today_card.card_context(request.user, today, recent_days[0].checkin)
-    context["today_card"] = today_card.card_html(request, context)
-    context["recent_days"] = recent_days
+    context = {
+        "today_card": today_card.home_card_html(request, today, recent_days[0].checkin),
+        "recent_days": recent_days,
+    }
     context["reach"] = delivery.reach(request.user)
     # Open alerts and reminders lead as one line each; only tips safe beside them are chosen.
     page_care = responses.page_care(request.user, today=today)
