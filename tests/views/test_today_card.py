@@ -322,3 +322,45 @@ def test_home_shows_the_goals_as_they_are_now(client, user):
         after = client.get("/").content.decode()
     assert "of 2,000 ml" in before and "of 30" in before
     assert "of 2,500 ml" in after and "of 45" in after
+
+
+def test_a_second_view_of_an_unchanged_day_finds_its_card_without_wording_it(
+    client, user, kept_from_day, monkeypatch
+):
+    """Through home itself: the day read back from the database gives the same key each view,
+    so only the first words the card; a change to the day words it again."""
+    from tests.factories import make_checkin
+    from tracker.dates import today_for
+    from tracker.days import today_card
+
+    worded = []
+    real = today_card.card_context
+    monkeypatch.setattr(
+        today_card, "card_context", lambda *args: worded.append(args[2]) or real(*args)
+    )
+    make_checkin(user, today_for(user), water_ml=1500, sleep_hours=Decimal("7.5"), stress=2)
+    client.force_login(user)
+    pages = [client.get("/").content.decode() for _ in range(3)]
+    assert len(worded) == 1 and len(kept_from_day._items) == 1
+    assert "7.5" in pages[2] and 'id="water-today">1,500 ml' in pages[2]
+    client.post("/water/add/")
+    worded.clear()
+    assert 'id="water-today">1,750 ml' in client.get("/").content.decode()
+    assert len(worded) == 1 and len(kept_from_day._items) == 2
+
+
+def test_a_kept_card_follows_the_number_format_settings(user, kept_from_day, settings):
+    """The key holds the day's numbers, not their words: a change of how numbers are written
+    (only ever under test) forgets what is kept."""
+    from tracker.csrf import token_for
+    from tracker.days.today_card import home_card_html
+
+    day = _answers(user, TODAY, A_DAY | {"exercise_minutes": 1200})
+    with translation.override("en"):
+        settings.USE_THOUSAND_SEPARATOR = True
+        request = _request(user)
+        assert "1,200 min" in home_card_html(request, TODAY, day)
+        settings.USE_THOUSAND_SEPARATOR = False
+        request = _request(user)
+        card = home_card_html(request, TODAY, day)
+    assert "1200 min" in card and "1,200" not in card.replace(token_for(request), "")

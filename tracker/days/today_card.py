@@ -21,6 +21,8 @@ home)."""
 import datetime as dt
 import hashlib
 
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.urls import get_script_prefix
@@ -33,6 +35,7 @@ from tracker.csrf import STAND_IN, with_token
 from tracker.dates import day_name
 from tracker.days import checkins, day_summary
 from tracker.kept import Kept
+from tracker.links import page_address
 from tracker.models import CheckIn
 
 TEMPLATE = "tracker/partials/today_card.html"
@@ -118,7 +121,7 @@ def home_card_html(
     # excluded above, would need them), so people with the same day and goals share a card.
     stored = None if day is None else day._replace(user_id=None)
     drawn_from = (
-        get_language(), get_script_prefix(), today, stored,
+        *page_address(), today, stored,
         profile.water_unit, profile.water_goal_ml, profile.exercise_goal_minutes,
     )  # fmt: skip
     drawn = FROM_DAY.get_or_draw(
@@ -129,3 +132,10 @@ def home_card_html(
 
 def _digest(seen: tuple) -> bytes:
     return hashlib.sha256(repr(seen).encode()).digest()
+
+
+@receiver(setting_changed)
+def _forget_cards_by_day(**kwargs) -> None:
+    # FROM_DAY's key holds the day's raw values, not their words: how numbers and dates are
+    # written follows settings too (they change only under test).
+    FROM_DAY.clear()
