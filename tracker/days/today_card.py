@@ -25,11 +25,10 @@ from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.http import HttpRequest
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix
 from django.utils.formats import localize
 from django.utils.html import conditional_escape as escape
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import get_language, gettext
+from django.utils.translation import gettext
 
 from tracker.csrf import STAND_IN, with_token
 from tracker.dates import day_name
@@ -103,7 +102,7 @@ def _drawn(context: dict) -> str:
     if shown["today_summary"].notes:
         # A day's notes are the person's own words: never kept (and seldom twice the same).
         return draw()
-    seen = (get_language(), get_script_prefix(), *(shown[name] for name in sorted(shown)))
+    seen = (*page_address(), *(shown[name] for name in sorted(shown)))
     return DRAWN.get_or_draw(_digest(seen), draw)
 
 
