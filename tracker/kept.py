@@ -1,5 +1,6 @@
 """A small store of what a page works out or draws, kept in this process's memory."""
 
+import hashlib
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -8,6 +9,12 @@ from typing import TypeVar
 from django.conf import settings
 
 T = TypeVar("T")
+
+
+def digest(seen: object) -> bytes:
+    """A key for what a drawing shows where that holds a person's own words (notes, names, an
+    e-mail address): kept as a digest, never as the words themselves."""
+    return hashlib.sha256(repr(seen).encode()).digest()
 
 
 class Kept:

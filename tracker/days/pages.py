@@ -3,7 +3,6 @@ copy a phone keeps for checking in offline) and the time-away section (the histo
 Settings)."""
 
 import datetime as dt
-import hashlib
 import json
 import re
 import secrets
@@ -30,7 +29,7 @@ from tracker.days.water_entry import water_entry_html
 from tracker.forms import fieldsets, kept_forms
 from tracker.forms.day import CheckInForm
 from tracker.forms.history import AwayForm
-from tracker.kept import Kept
+from tracker.kept import Kept, digest
 from tracker.links import HERE_STAND_IN, page_address, with_here
 from tracker.models import CheckIn
 
@@ -232,7 +231,7 @@ def form_body_html(form: CheckInForm, around_fields: dict) -> SafeString | None:
         sorted(item for item in form.initial.items() if item[0] not in _WATER_ANSWERS),
         [tuple(field.field.choices) for field in form.tracked_fields], sorted(kept_alike.items()),
     )  # fmt: skip
-    key = hashlib.sha256(repr(seen).encode()).digest()
+    key = digest(seen)
 
     def draw() -> tuple[tuple[str, ...], tuple[str, ...]]:
         return _cut_at_stand_ins(render_to_string(BODY_TEMPLATE, {"form": form, **kept_alike}))

@@ -19,7 +19,6 @@ address. A view of an unchanged day then skips wording it (card_context was abou
 home)."""
 
 import datetime as dt
-import hashlib
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
@@ -33,7 +32,7 @@ from django.utils.translation import gettext
 from tracker.csrf import STAND_IN, with_token
 from tracker.dates import day_name
 from tracker.days import checkins, day_summary
-from tracker.kept import Kept
+from tracker.kept import Kept, digest
 from tracker.links import page_address
 from tracker.models import CheckIn
 
@@ -103,7 +102,7 @@ def _drawn(context: dict) -> str:
         # A day's notes are the person's own words: never kept (and seldom twice the same).
         return draw()
     seen = (*page_address(), *(shown[name] for name in sorted(shown)))
-    return DRAWN.get_or_draw(_digest(seen), draw)
+    return DRAWN.get_or_draw(digest(seen), draw)
 
 
 def home_card_html(
@@ -123,14 +122,8 @@ def home_card_html(
         *page_address(), today, stored,
         profile.water_unit, profile.water_goal_ml, profile.exercise_goal_minutes,
     )  # fmt: skip
-    drawn = FROM_DAY.get_or_draw(
-        _digest(drawn_from), lambda: _drawn(card_context(user, today, day))
-    )
+    drawn = FROM_DAY.get_or_draw(digest(drawn_from), lambda: _drawn(card_context(user, today, day)))
     return mark_safe(with_token(drawn, request))
-
-
-def _digest(seen: tuple) -> bytes:
-    return hashlib.sha256(repr(seen).encode()).digest()
 
 
 @receiver(setting_changed)

@@ -7,7 +7,6 @@ heading, count and "add" form were another tenth. The markup is the one
 (`conditional_escape`): tests/views/test_tracked_rows.py compares both. A person's lists as drawn
 are kept (LISTS_DRAWN, lists_html) under their entries."""
 
-import hashlib
 from typing import TYPE_CHECKING
 
 from django.core.signals import setting_changed
@@ -21,7 +20,7 @@ from django.utils.translation import gettext, ngettext, pgettext
 from tracker.choices import TrackedKind
 from tracker.csrf import STAND_IN, token_for, with_token
 from tracker.days import tracked
-from tracker.kept import Kept
+from tracker.kept import Kept, digest
 from tracker.links import page_address, reverse_once
 from tracker.models import TrackedItem
 
@@ -56,7 +55,7 @@ def lists_html(
 
     entries = tuple((item.pk, item.kind, item.name, item.retired_at) for item in lists.items)
     # A digest: the entries' names are the person's own words.
-    key = hashlib.sha256(repr((page_address(), entries)).encode()).digest()
+    key = digest((page_address(), entries))
     return mark_safe(with_token(LISTS_DRAWN.get_or_make(key, draw), request))
 
 

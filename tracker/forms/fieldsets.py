@@ -9,7 +9,6 @@ check-in page (a third of drawing it), written here character for character as t
 templates wrote them (tests/test_fieldsets.py). The template tags in
 tracker/templatetags/form_drawing.py draw them."""
 
-import hashlib
 from collections.abc import Iterable
 from typing import NamedTuple
 
@@ -22,7 +21,7 @@ from django.utils.translation import get_language, gettext
 
 from tracker.forms import drawing
 from tracker.forms.drawing import text_html
-from tracker.kept import Kept
+from tracker.kept import Kept, digest
 from tracker.links import page_address, reverse_once
 
 
@@ -338,7 +337,7 @@ def kept_own_list_html(field: BoundField) -> str:
         field.auto_id, tuple(widget.choices), sorted(widget.format_value(field.value())),
     )  # fmt: skip
     # A digest: the entries' names are the person's own words.
-    key = hashlib.sha256(repr(seen).encode()).digest()
+    key = digest(seen)
     return OWN_LISTS_DRAWN.get_or_make(key, lambda: own_list_html(field))
 
 

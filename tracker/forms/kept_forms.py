@@ -2,7 +2,6 @@
 one is kept: fieldsets.form_fields_html's drawing, field by field as FIELDS_DRAWN keeps each."""
 
 import functools
-import hashlib
 import secrets
 from collections.abc import Callable, Mapping
 
@@ -15,7 +14,7 @@ from django.utils.safestring import SafeString
 from tracker.forms import drawing
 from tracker.forms.drawing import text_html
 from tracker.forms.fieldsets import LeftOut, form_fields_parts
-from tracker.kept import Kept
+from tracker.kept import Kept, digest
 from tracker.links import page_address
 
 # Whole unbound forms as form_fields_html draws them, for what they show. The settings page is
@@ -50,7 +49,7 @@ def kept_form_fields_html(
         return parts
 
     # A digest: what a form shows (an e-mail address) is the person's own.
-    key = hashlib.sha256(repr((page_address(), form_class, shown)).encode()).digest()
+    key = digest((page_address(), form_class, shown))
     parts = FORMS_DRAWN.get_or_make(key, draw)
     return SafeString(
         "".join(
