@@ -7,7 +7,7 @@ import random
 import pytest
 
 from tracker.days import tracked
-from tracker.trends import before_today, habits, insights, tracked_insights
+from tracker.trends import before_today, charts, digests, habits, insights, tracked_insights
 from tracker.trends.board import Dashboard
 from tracker.trends.insights import MEASURES_BY_KEY
 from tracker.trends.series import DayRow
@@ -388,5 +388,62 @@ def test_the_row_numbers_are_each_rows_numbers_in_turn(case):
         for row in rows
         for number in (row.date.toordinal(), *row[1:-1])
     ]
-    assert list(_dashboard(rows)._row_numbers) == expected
-    assert list(_dashboard([])._row_numbers) == []
+    assert list(digests.row_numbers(rows)) == expected
+    assert list(digests.row_numbers([])) == []
+
+
+def _kept(rows) -> before_today.KeptDays:
+    """`rows` before today as ROWS keeps them."""
+    days = before_today.KeptDays(before_today.split(rows, TODAY)[0])
+    days.digests = {}
+    return days
+
+
+DIGESTS = ("fingerprint", "heatmap_fingerprint", "_before_today", "_year_before_today")
+
+
+@pytest.mark.parametrize("today", ["logged", "none"])
+def test_digests_kept_with_the_days_are_the_digests_taken_now(today):
+    rows = _ticking(_rows(21, days=420, today=today), 21)
+    kept = _kept(rows)
+    for name in DIGESTS:
+        assert getattr(_dashboard(rows, kept_before=kept), name) == getattr(_dashboard(rows), name)
+    assert list(kept.digests) == [TODAY - dt.timedelta(days=charts.HEATMAP_DAYS)]
+    # Read again from what is kept: the same, for today's row changed too.
+    before, todays = before_today.split(rows, TODAY)
+    todays = todays or rows[-1]._replace(date=TODAY)
+    changed = [*before, todays._replace(discomfort=10, water_ml=111)]
+    for name in DIGESTS:
+        assert getattr(_dashboard(changed, kept_before=kept), name) == getattr(
+            _dashboard(changed), name
+        )
+
+
+def test_digests_are_taken_once_for_kept_days(monkeypatch):
+    rows = _rows(22, days=100)
+    kept = _kept(rows)
+    taken = []
+    real = digests.row_numbers
+    monkeypatch.setattr(digests, "row_numbers", lambda days: taken.append(len(days)) or real(days))
+    first = _dashboard(rows, kept_before=kept).fingerprint
+    assert _dashboard(rows, kept_before=kept).fingerprint == first
+    assert taken == [len(kept), 1, 1]  # the kept days once; today's row on each view
+    assert _dashboard(rows).fingerprint == first
+    assert taken[3:] == [len(kept), 1]  # days that are not kept: digested on each view
+
+
+def test_kept_days_that_are_not_the_rows_before_today_are_not_read():
+    rows = _rows(23, days=100)
+    other = _kept(rows[:-5])  # fewer days than the rows hold before today
+    for name in DIGESTS:
+        assert getattr(_dashboard(rows, kept_before=other), name) == getattr(_dashboard(rows), name)
+
+
+def test_a_change_to_a_day_before_today_changes_the_kept_digests():
+    rows = _rows(24, days=100)
+    yesterday = rows[-2]
+    changed = [*rows[:-2], yesterday._replace(stress=11), rows[-1]]
+    for name in DIGESTS:
+        assert getattr(_dashboard(rows, kept_before=_kept(rows)), name) != getattr(
+            _dashboard(changed, kept_before=_kept(changed)), name
+        )

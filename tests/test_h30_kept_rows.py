@@ -146,6 +146,21 @@ def test_the_dashboard_reads_its_rows_kept(user, days, django_assert_max_num_que
     assert again.fingerprint != first.fingerprint
 
 
+@pytest.mark.parametrize("range_key", ["30", "365"])
+def test_the_dashboard_digests_the_kept_days_once(user, days, range_key):
+    first = dashboard.build(user, range_key=range_key, today=TODAY)
+    kept = first.kept_before
+    assert isinstance(kept, before_today.KeptDays) and list(kept) == first.rows[:-1]
+    assert first.fingerprint and kept.digests  # taken, and kept with the days
+    again = dashboard.build(user, range_key=range_key, today=TODAY)
+    assert again.kept_before is kept and again.fingerprint == first.fingerprint
+    _change(user, TODAY, values={"discomfort": 7})  # today's day: the same days before it
+    today_changed = dashboard.build(user, range_key=range_key, today=TODAY)
+    assert today_changed.kept_before is kept
+    assert today_changed.fingerprint != first.fingerprint
+    assert today_changed._before_today == first._before_today
+
+
 # --- the home page's habit strengths, from the same kept days --------------------------------
 
 

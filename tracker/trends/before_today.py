@@ -60,11 +60,20 @@ def rows(user, *, account: str, start: dt.date, today: dt.date) -> list[DayRow]:
     return rows_and_key(user, account=account, start=start, today=today).rows
 
 
+class KeptDays(tuple):
+    """The loaded days before today as ROWS keeps them, with the digests of their numbers
+    (tracker.trends.digests), each taken once, on first use, and kept with the very days it
+    is taken over: the trends page digested every number of ~500 days on every view."""
+
+    digests: dict[dt.date, tuple[bytes, bytes]]  # by the first day of the heatmap's year
+
+
 class RowsAndKey(NamedTuple):
     rows: list[DayRow]  # from start to today, today's last if saved
     key: str  # stands for the days before today among them
     # The breaks that end on or after start, oldest first; None unless asked for (with_away).
     away: list[tuple[dt.date, dt.date]] | None
+    before: KeptDays  # the days before today among rows, as kept
 
 
 def rows_and_key(
@@ -78,11 +87,14 @@ def rows_and_key(
     )
     key = (account, start, today, stamp)
 
-    def make() -> tuple[DayRow, ...]:
-        return tuple(day_rows.load_rows(user, start=start, end=today - ONE_DAY))
+    def make() -> KeptDays:
+        days = KeptDays(day_rows.load_rows(user, start=start, end=today - ONE_DAY))
+        days.digests = {}
+        return days
 
     before = ROWS.get_or_make(key, make)
-    return RowsAndKey([*before, todays] if todays is not None else list(before), repr(key), away)
+    rows = [*before, todays] if todays is not None else list(before)
+    return RowsAndKey(rows, repr(key), away, before)
 
 
 def split(rows: Sequence[DayRow], today: dt.date) -> tuple[Sequence[DayRow], DayRow | None]:

@@ -71,6 +71,7 @@ class Dashboard(Digests):
         away: list[tuple[dt.date, dt.date]],
         items: dict[int, tracked.Entry] | None = None,
         earlier: earlier_days.Earlier | None = None,
+        kept_before: before_today.KeptDays | None = None,
     ) -> None:
         self.range_key, self.start, self.today = range_key, start, today
         self.range_words = ranges.range_words(range_key)
@@ -89,6 +90,8 @@ class Dashboard(Digests):
         self.alerts = alerts
         self.away = away
         self.items = items or {}
+        # The rows before today, when they are the kept ones (their digests are kept too).
+        self.kept_before = kept_before
 
     @functools.cached_property
     def weekly(self) -> list[weekly.WeeklyLine]:

@@ -58,7 +58,9 @@ def build(
     away = away_periods(user)
     earlier = None
     if range_key == ranges.ALL:
-        start, rows, earlier = _all_days(user, account=account, today=today, goals=goals, away=away)
+        start, rows, earlier, kept_before = _all_days(
+            user, account=account, today=today, goals=goals, away=away
+        )
     else:
         start = range_start(user, range_key=range_key, today=today)
         last_monday = today - dt.timedelta(days=today.weekday() + 7)
@@ -70,7 +72,7 @@ def build(
             today - dt.timedelta(days=max(charts.HEATMAP_DAYS, habits.WARM_UP_DAYS)),
             last_monday,
         )
-        rows, rows_key, _ = before_today.rows_and_key(
+        rows, rows_key, _, kept_before = before_today.rows_and_key(
             user, account=account, start=load_from, today=today
         )
     # Their names and dates, when a day loaded or summed up ticked any.
@@ -114,15 +116,17 @@ def build(
         away=away,
         items=items,
         earlier=earlier,
+        kept_before=kept_before,
     )
 
 
 def _all_days(
     user, *, account: str, today: dt.date, goals: dict[str, int], away: list
-) -> tuple[dt.date, list[DayRow], earlier_days.Earlier | None]:
+) -> tuple[dt.date, list[DayRow], earlier_days.Earlier | None, before_today.KeptDays | None]:
     """The all-days range's first day, its loaded rows and, for a history longer than the
     recent days, the summary of the days before them: kept, or summed up now (then every day
-    is read, once) and kept. Two queries either way."""
+    is read, once) and kept; and the rows' days before today when they are kept ones. Two
+    queries either way."""
     recent_from = earlier_days.recent_start(today)
     window = recent_from - dt.timedelta(days=insights.ROLLING_DAYS - 1)
     stats = earlier_stats(user, before=recent_from)
@@ -130,7 +134,7 @@ def _all_days(
     if not count:
         # Every saved day is a recent one: the range starts at the first (today if none).
         rows = load_rows(user, start=window, end=today)
-        return (min(rows[0].date, today) if rows else today), rows, None
+        return (min(rows[0].date, today) if rows else today), rows, None, None
     made_with = {
         "end": recent_from - ONE_DAY,
         "goals": goals,
@@ -141,14 +145,15 @@ def _all_days(
     summary_key = earlier_days.key(account=account, stats=stats, **made_with)
     summary = earlier_days.kept(summary_key)
     if summary is not None:
-        return first, before_today.rows(user, account=account, start=window, today=today), summary
+        recent = before_today.rows_and_key(user, account=account, start=window, today=today)
+        return first, recent.rows, summary, recent.before
     every = load_rows(user, start=first, end=today)
     days = [row.date for row in every]
     summary = earlier_days.summarize(
         every[: bisect_left(days, recent_from)], summary_key=summary_key, **made_with
     )
     earlier_days.keep(summary)
-    return first, every[bisect_left(days, window) :], summary
+    return first, every[bisect_left(days, window) :], summary, None
 
 
 @dataclass(frozen=True)
@@ -203,7 +208,7 @@ def habit_strengths(user, *, today: dt.date) -> habits.Strengths:
     with those days (tracker.trends.before_today), today's worked out from them on each view."""
     start = today - dt.timedelta(days=habits.WARM_UP_DAYS)
     profile = user.profile
-    rows, key, away = before_today.rows_and_key(
+    rows, key, away, _ = before_today.rows_and_key(
         user, account=account_of(user), start=start, today=today, with_away=True
     )
     return before_today.strengths(

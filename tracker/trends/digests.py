@@ -7,6 +7,7 @@ import functools
 import hashlib
 from array import array
 from bisect import bisect_left
+from collections.abc import Sequence
 from itertools import chain
 
 from django.urls import get_script_prefix
@@ -19,8 +20,8 @@ NOT_LOGGED = -1
 
 class Digests:
     """Mixed into tracker.trends.board.Dashboard, whose attributes they read: `account`,
-    `range_key`, `start`, `today`, `rows` (oldest first), `goals`, `water_unit`, `away`, `items`
-    and `earlier`."""
+    `range_key`, `start`, `today`, `rows` (oldest first), `goals`, `water_unit`, `away`, `items`,
+    `earlier` and `kept_before`."""
 
     @property
     def site_prefix(self) -> str:
@@ -29,17 +30,18 @@ class Digests:
         return get_script_prefix()
 
     @functools.cached_property
-    def _row_numbers(self) -> array:
-        """Every loaded row as numbers (all but the ticked items, the last field), oldest
-        first: what the digests are taken over. A measure not logged is -1, which no logged
-        value can be."""
-        # Flattened in one go, then the ticked items dropped and the dates made ordinals by
-        # slices: a third faster than a tuple a row (~400 rows on every view).
-        width = len(DayRow._fields)
-        flat = list(chain.from_iterable(self.rows))
-        del flat[width - 1 :: width]
-        flat[:: width - 1] = map(dt.date.toordinal, flat[:: width - 1])
-        return array("q", [NOT_LOGGED if number is None else number for number in flat])
+    def _digested(self) -> tuple[bytes, bytes, bytes]:
+        """(a digest of every number of the days before today, one of those in the heatmap's
+        year, today's numbers): what the digests below are taken over. The days before today
+        are the same on every view of a day until one of them changes; when they are the
+        kept ones (tracker.trends.before_today.ROWS), their digests are kept with them."""
+        before, todays = before_today.split(self.rows, self.today)
+        kept = self.kept_before
+        if kept is not None and len(kept) == len(before):
+            before = kept
+        year_start = self.today - dt.timedelta(days=charts.HEATMAP_DAYS)
+        whole, in_year = before_digests(before, year_start=year_start)
+        return whole, in_year, row_numbers([] if todays is None else [todays]).tobytes()
 
     @functools.cached_property
     def fingerprint(self) -> str:
@@ -53,17 +55,17 @@ class Digests:
             # The summed-up earlier days, by their own key (what they were summed from).
             "earlier": self.earlier.key if self.earlier else "",
         }
+        before, _, todays = self._digested
         return _fingerprint(
-            self.account, self.range_key, self.start, self.today, settings, self._row_numbers
+            self.account, self.range_key, self.start, self.today, settings, before + todays
         )
 
     @functools.cached_property
     def _before_today(self) -> str:
         """A digest of every number of the loaded days before today (not their ticked items,
         which nothing kept by tracker.trends.before_today reads): what is kept is keyed by it."""
-        before, _ = before_today.split(self.rows, self.today)
-        numbers = self._row_numbers[: (len(DayRow._fields) - 1) * len(before)]
-        return _fingerprint(self.account, "before-today", self.start, self.today, {}, numbers)
+        before, _, _ = self._digested
+        return _fingerprint(self.account, "before-today", self.start, self.today, {}, before)
 
     @functools.cached_property
     def _year_before_today(self) -> str:
@@ -71,22 +73,50 @@ class Digests:
         drawings (the squares, the months' tiles: tracker.trends.before_today) are drawn
         from, so every range open on a day shares them."""
         year_start = self.today - dt.timedelta(days=charts.HEATMAP_DAYS)
-        before, _ = before_today.split(self.rows, self.today)
-        in_year = len(before) - bisect_left([row.date for row in before], year_start)
-        width = len(DayRow._fields) - 1
-        end = width * len(before)
-        numbers = self._row_numbers[end - width * in_year : end]
-        return _fingerprint(self.account, "year-before-today", year_start, self.today, {}, numbers)
+        _, in_year, _ = self._digested
+        return _fingerprint(self.account, "year-before-today", year_start, self.today, {}, in_year)
 
     @functools.cached_property
     def heatmap_fingerprint(self) -> str:
         """The year of discomfort is the same whatever the range: its own digest, over the
         year's rows only (the newest, at the end), lets every range share one drawing."""
         year_start = self.today - dt.timedelta(days=charts.HEATMAP_DAYS)
-        in_year = sum(1 for row in self.rows if row.date >= year_start)
-        width = len(DayRow._fields) - 1
-        year_numbers = self._row_numbers[len(self._row_numbers) - width * in_year :]
-        return _fingerprint(self.account, "heatmap", year_start, self.today, {}, year_numbers)
+        _, in_year, todays = self._digested
+        return _fingerprint(self.account, "heatmap", year_start, self.today, {}, in_year + todays)
+
+
+def row_numbers(rows: Sequence[DayRow]) -> array:
+    """Every row as numbers (all but the ticked items, the last field), oldest first. A
+    measure not logged is -1, which no logged value can be."""
+    # Flattened in one go, then the ticked items dropped and the dates made ordinals by
+    # slices: a third faster than a tuple a row.
+    width = len(DayRow._fields)
+    flat = list(chain.from_iterable(rows))
+    del flat[width - 1 :: width]
+    flat[:: width - 1] = map(dt.date.toordinal, flat[:: width - 1])
+    return array("q", [NOT_LOGGED if number is None else number for number in flat])
+
+
+def before_digests(before: Sequence[DayRow], *, year_start: dt.date) -> tuple[bytes, bytes]:
+    """Digests of the numbers of `before` (days before today, oldest first): of them all, and
+    of those from `year_start`. Taken once for kept days, and kept with them."""
+    kept = before.digests if isinstance(before, before_today.KeptDays) else None
+    if kept is not None and year_start in kept:
+        return kept[year_start]
+    numbers = row_numbers(before)
+    in_year = len(before) - bisect_left([row.date for row in before], year_start)
+    width = len(DayRow._fields) - 1
+    digests = (
+        _digest(numbers),
+        _digest(numbers[len(numbers) - width * in_year :]),
+    )
+    if kept is not None:
+        kept[year_start] = digests
+    return digests
+
+
+def _digest(numbers: array) -> bytes:
+    return hashlib.blake2b(numbers, digest_size=20).digest()
 
 
 def _fingerprint(
@@ -95,12 +125,12 @@ def _fingerprint(
     start: dt.date,
     today: dt.date,
     goals: dict[str, int | str],
-    row_numbers: array,
+    numbers: bytes,
 ) -> str:
     """A digest of everything the cached parts are drawn from. The account is part of it (its
     id and when it was created, so a reused id is a different account), so nobody is ever
     shown a fragment drawn for someone else."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(f"{account}|{range_key}|{start}|{today}|{sorted(goals.items())}".encode())
-    digest.update(row_numbers)
+    digest.update(numbers)
     return digest.hexdigest()
