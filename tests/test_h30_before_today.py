@@ -447,3 +447,18 @@ def test_a_change_to_a_day_before_today_changes_the_kept_digests():
         assert getattr(_dashboard(rows, kept_before=_kept(rows)), name) != getattr(
             _dashboard(changed, kept_before=_kept(changed)), name
         )
+
+
+@pytest.mark.parametrize("day", [-2, -1], ids=["yesterday", "today"])
+def test_what_a_day_ticked_is_in_the_fingerprint_kept_or_not(day):
+    rows = _rows(25, days=100)
+    ticked = list(rows)
+    ticked[day] = ticked[day]._replace(item_ids="[4]")
+    for kept in (True, False):
+
+        def board(rows, kept=kept):
+            return _dashboard(rows, kept_before=_kept(rows) if kept else None)
+
+        assert board(ticked).fingerprint != board(rows).fingerprint
+        # Nothing kept by tracker.trends.before_today reads them.
+        assert board(ticked)._before_today == board(rows)._before_today

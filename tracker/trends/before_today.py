@@ -65,7 +65,7 @@ class KeptDays(tuple):
     (tracker.trends.digests), each taken once, on first use, and kept with the very days it
     is taken over: the trends page digested every number of ~500 days on every view."""
 
-    digests: dict[dt.date, tuple[bytes, bytes]]  # by the first day of the heatmap's year
+    digests: dict  # digests.BeforeDigests by the first day of the heatmap's year
 
 
 class RowsAndKey(NamedTuple):

@@ -9,6 +9,7 @@ from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from itertools import chain
+from typing import NamedTuple
 
 from django.urls import get_script_prefix
 
@@ -30,42 +31,44 @@ class Digests:
         return get_script_prefix()
 
     @functools.cached_property
-    def _digested(self) -> tuple[bytes, bytes, bytes]:
-        """(a digest of every number of the days before today, one of those in the heatmap's
-        year, today's numbers): what the digests below are taken over. The days before today
-        are the same on every view of a day until one of them changes; when they are the
-        kept ones (tracker.trends.before_today.ROWS), their digests are kept with them."""
+    def _digested(self) -> tuple["BeforeDigests", bytes, str]:
+        """(the digests of the days before today, today's numbers, the items today ticked):
+        what the digests below are taken over. The days before today are the same on every
+        view of a day until one of them changes; when they are the kept ones
+        (tracker.trends.before_today.ROWS), their digests are kept with them."""
         before, todays = before_today.split(self.rows, self.today)
         kept = self.kept_before
         if kept is not None and len(kept) == len(before):
             before = kept
         year_start = self.today - dt.timedelta(days=charts.HEATMAP_DAYS)
-        whole, in_year = before_digests(before, year_start=year_start)
-        return whole, in_year, row_numbers([] if todays is None else [todays]).tobytes()
+        digests = before_digests(before, year_start=year_start)
+        if todays is None:
+            return digests, b"", ""
+        return digests, row_numbers([todays]).tobytes(), todays.item_ids
 
     @functools.cached_property
     def fingerprint(self) -> str:
+        before, todays, todays_ticked = self._digested
         settings = {
             **self.goals,
             "water_unit": self.water_unit,
             "away": repr(self.away),
             "items": repr(self.items),  # their names, kinds and dates
-            # Which ones each row ticked, in the rows' order (their dates are in the numbers).
-            "ticked": "|".join(row.item_ids for row in self.rows),
+            # Which ones each row ticked, in the rows' order (their dates are in the numbers):
+            # the days before today's, digested, and today's.
+            "ticked": f"{before.ticked.hex()}|{todays_ticked}",
             # The summed-up earlier days, by their own key (what they were summed from).
             "earlier": self.earlier.key if self.earlier else "",
         }
-        before, _, todays = self._digested
-        return _fingerprint(
-            self.account, self.range_key, self.start, self.today, settings, before + todays
-        )
+        numbers = before.numbers + todays
+        return _fingerprint(self.account, self.range_key, self.start, self.today, settings, numbers)
 
     @functools.cached_property
     def _before_today(self) -> str:
         """A digest of every number of the loaded days before today (not their ticked items,
         which nothing kept by tracker.trends.before_today reads): what is kept is keyed by it."""
-        before, _, _ = self._digested
-        return _fingerprint(self.account, "before-today", self.start, self.today, {}, before)
+        numbers = self._digested[0].numbers
+        return _fingerprint(self.account, "before-today", self.start, self.today, {}, numbers)
 
     @functools.cached_property
     def _year_before_today(self) -> str:
@@ -73,16 +76,17 @@ class Digests:
         drawings (the squares, the months' tiles: tracker.trends.before_today) are drawn
         from, so every range open on a day shares them."""
         year_start = self.today - dt.timedelta(days=charts.HEATMAP_DAYS)
-        _, in_year, _ = self._digested
-        return _fingerprint(self.account, "year-before-today", year_start, self.today, {}, in_year)
+        numbers = self._digested[0].year_numbers
+        return _fingerprint(self.account, "year-before-today", year_start, self.today, {}, numbers)
 
     @functools.cached_property
     def heatmap_fingerprint(self) -> str:
         """The year of discomfort is the same whatever the range: its own digest, over the
         year's rows only (the newest, at the end), lets every range share one drawing."""
         year_start = self.today - dt.timedelta(days=charts.HEATMAP_DAYS)
-        _, in_year, todays = self._digested
-        return _fingerprint(self.account, "heatmap", year_start, self.today, {}, in_year + todays)
+        before, todays, _ = self._digested
+        numbers = before.year_numbers + todays
+        return _fingerprint(self.account, "heatmap", year_start, self.today, {}, numbers)
 
 
 def row_numbers(rows: Sequence[DayRow]) -> array:
@@ -97,26 +101,35 @@ def row_numbers(rows: Sequence[DayRow]) -> array:
     return array("q", [NOT_LOGGED if number is None else number for number in flat])
 
 
-def before_digests(before: Sequence[DayRow], *, year_start: dt.date) -> tuple[bytes, bytes]:
-    """Digests of the numbers of `before` (days before today, oldest first): of them all, and
-    of those from `year_start`. Taken once for kept days, and kept with them."""
+class BeforeDigests(NamedTuple):
+    """Digests of days before today, oldest first."""
+
+    numbers: bytes  # of every number of every day
+    year_numbers: bytes  # of those of the days from the first of the heatmap's year
+    ticked: bytes  # of the items each day ticked, in turn
+
+
+def before_digests(before: Sequence[DayRow], *, year_start: dt.date) -> BeforeDigests:
+    """The digests of `before` (days before today, oldest first), the heatmap's year starting
+    on `year_start`. Taken once for kept days, and kept with them."""
     kept = before.digests if isinstance(before, before_today.KeptDays) else None
     if kept is not None and year_start in kept:
         return kept[year_start]
     numbers = row_numbers(before)
     in_year = len(before) - bisect_left([row.date for row in before], year_start)
     width = len(DayRow._fields) - 1
-    digests = (
+    digests = BeforeDigests(
         _digest(numbers),
         _digest(numbers[len(numbers) - width * in_year :]),
+        _digest("|".join([row.item_ids for row in before]).encode()),
     )
     if kept is not None:
         kept[year_start] = digests
     return digests
 
 
-def _digest(numbers: array) -> bytes:
-    return hashlib.blake2b(numbers, digest_size=20).digest()
+def _digest(data: bytes | array) -> bytes:
+    return hashlib.blake2b(data, digest_size=20).digest()
 
 
 def _fingerprint(
