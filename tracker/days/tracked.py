@@ -250,9 +250,10 @@ def tags(ticked: Ticked) -> list[tracked_insights.Tag]:
     been (from when it was added, or its first ticked day if that is earlier)."""
     entries = ticked.entries
     found = sorted(ticked.days, key=lambda pk: (entries[pk].kind, entries[pk].name.lower()))
+    titles = {kind: str(title) for kind, title in TAG_TITLES.items()}  # worded once a view
     return [
         tracked_insights.Tag(
-            title=str(TAG_TITLES[entries[pk].kind]) % {"name": entries[pk].name},
+            title=titles[entries[pk].kind] % {"name": entries[pk].name},
             since=min(entries[pk].since, ticked.days[pk][0]),
             days=frozenset(ticked.days[pk]),
             until=entries[pk].until and max(entries[pk].until, ticked.days[pk][-1]),
