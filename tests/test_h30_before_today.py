@@ -394,9 +394,7 @@ def test_the_row_numbers_are_each_rows_numbers_in_turn(case):
 
 def _kept(rows) -> before_today.KeptDays:
     """`rows` before today as ROWS keeps them."""
-    days = before_today.KeptDays(before_today.split(rows, TODAY)[0])
-    days.digests = {}
-    return days
+    return before_today.KeptDays(before_today.split(rows, TODAY)[0])
 
 
 DIGESTS = ("fingerprint", "heatmap_fingerprint", "_before_today", "_year_before_today")

@@ -147,13 +147,22 @@ def test_the_dashboard_reads_its_rows_kept(user, days, django_assert_max_num_que
 
 
 @pytest.mark.parametrize("range_key", ["30", "365"])
-def test_the_dashboard_digests_the_kept_days_once(user, days, range_key):
+def test_the_dashboard_digests_the_kept_days_once(user, days, range_key, monkeypatch):
+    from tracker.trends import digests
+
+    digested = []
+    real = digests.row_numbers
+    monkeypatch.setattr(
+        digests, "row_numbers", lambda rows: digested.append(len(rows)) or real(rows)
+    )
     first = dashboard.build(user, range_key=range_key, today=TODAY)
     kept = first.kept_before
     assert isinstance(kept, before_today.KeptDays) and list(kept) == first.rows[:-1]
     assert first.fingerprint and kept.digests  # taken, and kept with the days
+    assert digested == [len(kept), 1]  # the days before today, then today's row
     again = dashboard.build(user, range_key=range_key, today=TODAY)
     assert again.kept_before is kept and again.fingerprint == first.fingerprint
+    assert digested[2:] == [1]  # today's row alone: the days before it were digested
     _change(user, TODAY, values={"discomfort": 7})  # today's day: the same days before it
     today_changed = dashboard.build(user, range_key=range_key, today=TODAY)
     assert today_changed.kept_before is kept

@@ -250,7 +250,8 @@ def tags(ticked: Ticked) -> list[tracked_insights.Tag]:
     been (from when it was added, or its first ticked day if that is earlier)."""
     entries = ticked.entries
     found = sorted(ticked.days, key=lambda pk: (entries[pk].kind, entries[pk].name.lower()))
-    titles = {kind: str(title) for kind, title in TAG_TITLES.items()}  # worded once a view
+    # Each kind's title worded once, not once an item (a person may have eighteen).
+    titles = {kind: str(TAG_TITLES[kind]) for kind in {entries[pk].kind for pk in found}}
     return [
         tracked_insights.Tag(
             title=titles[entries[pk].kind] % {"name": entries[pk].name},

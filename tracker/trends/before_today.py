@@ -9,9 +9,10 @@ the very numbers one pass over every day would (the same floating-point steps in
 order; the same integer sums).
 
 Kept in this process's memory only (health data never goes to a shared cache), keyed by
-everything it is made from: a digest of the days before today (every number of every loaded
-row, board.Dashboard._before_today), the person, the range's first day, today, the goals and
-the time away. A day before today changed, added or removed changes the digest.
+everything it is made from: a digest of the days before today (of every number of every
+loaded row: tracker.trends.digests, Dashboard._before_today), the person, the range's first
+day, today, the goals and the time away. A day before today changed, added or removed changes
+the digest.
 
 The year of discomfort's drawings (the heatmap's squares, the months' tiles) are kept the same
 way up to yesterday, in DRAWN: they hold words and links, so their keys hold the language and
@@ -65,7 +66,8 @@ class KeptDays(tuple):
     (tracker.trends.digests), each taken once, on first use, and kept with the very days it
     is taken over: the trends page digested every number of ~500 days on every view."""
 
-    digests: dict  # digests.BeforeDigests by the first day of the heatmap's year
+    def __init__(self, days=()) -> None:
+        self.digests: dict = {}  # digests.BeforeDigests by the first day of the heatmap's year
 
 
 class RowsAndKey(NamedTuple):
@@ -88,9 +90,7 @@ def rows_and_key(
     key = (account, start, today, stamp)
 
     def make() -> KeptDays:
-        days = KeptDays(day_rows.load_rows(user, start=start, end=today - ONE_DAY))
-        days.digests = {}
-        return days
+        return KeptDays(day_rows.load_rows(user, start=start, end=today - ONE_DAY))
 
     before = ROWS.get_or_make(key, make)
     rows = [*before, todays] if todays is not None else list(before)
