@@ -7,7 +7,15 @@ import random
 import pytest
 
 from tracker.days import tracked
-from tracker.trends import before_today, charts, digests, habits, insights, tracked_insights
+from tracker.trends import (
+    before_today,
+    buckets,
+    charts,
+    digests,
+    habits,
+    insights,
+    tracked_insights,
+)
 from tracker.trends.board import Dashboard
 from tracker.trends.insights import MEASURES_BY_KEY
 from tracker.trends.series import DayRow
@@ -460,3 +468,26 @@ def test_what_a_day_ticked_is_in_the_fingerprint_kept_or_not(day):
         assert board(ticked).fingerprint != board(rows).fingerprint
         # Nothing kept by tracker.trends.before_today reads them.
         assert board(ticked)._before_today == board(rows)._before_today
+
+
+@pytest.mark.parametrize("size", [buckets.WEEK, buckets.MONTH])
+@pytest.mark.parametrize("today", ["logged", "none"])
+@pytest.mark.parametrize("shift", [0, 1, 2, 3])  # today a bucket's first day, or not
+def test_bucket_sums_up_to_yesterday_and_today_are_one_passs(size, today, shift):
+    rows = _rows(30 + shift, days=300, today=today)
+    # Days moved so that today falls on the first of a month (shift 0) or just after it.
+    moved = dt.date(2026, 12, 1) + dt.timedelta(days=shift) - TODAY
+    rows = [row._replace(date=row.date + moved) for row in rows]
+    day = TODAY + moved
+    start = day - dt.timedelta(days=280)
+    first = start + dt.timedelta(days=40)
+    window = [row for row in rows if row.date >= first - dt.timedelta(days=6)]
+    kept = before_today.bucket_sums(
+        window, key=_key(window), size=size, start=start, first=first, today=day
+    )
+    assert kept == buckets.sums_of(window, size=size, start=start, first=first, last=day)
+    # And read again from what was kept.
+    again = before_today.bucket_sums(
+        window, key=_key(window), size=size, start=start, first=first, today=day
+    )
+    assert again == kept

@@ -34,7 +34,7 @@ from django.utils.safestring import SafeString
 from tracker.days import tracked
 from tracker.kept import Kept
 from tracker.links import reverse_once
-from tracker.trends import habits, heatmap_months, insights, streaks, tracked_insights
+from tracker.trends import buckets, habits, heatmap_months, insights, streaks, tracked_insights
 from tracker.trends import heatmap as heatmap_drawing
 from tracker.trends import rows as day_rows
 from tracker.trends.series import ROLLING_DAYS, DayRow, Series, measure_series
@@ -199,12 +199,28 @@ def goal_insights(
     exercise_goal_minutes: int,
     water: insights.Measure,
 ) -> list[insights.Insight]:
-    """insights.goal_insights over the range's rows: the sums of the days before today kept,
-    today's added, and yesterday's day after (today) added to them."""
+    """insights.goal_insights over the range's rows, from goal_totals."""
     checks = insights.goal_checks(
         water_goal_ml=water_goal_ml, exercise_goal_minutes=exercise_goal_minutes, water=water
     )
     tests = [check for _, _, check in checks]
+    goals = (water_goal_ml, exercise_goal_minutes)
+    totals = goal_totals(in_range, tests, key=key, start=start, today=today, goals=goals)
+    return insights.goal_insights_from(checks, totals)
+
+
+def goal_totals(
+    in_range: Sequence[DayRow],
+    tests: Sequence[insights.Check],
+    *,
+    key: str,
+    start: dt.date,
+    today: dt.date,
+    goals: tuple[int, int],
+) -> list[list[int]]:
+    """insights.goal_sums of `tests` over the range's rows (from `start`), each day's day after
+    read among them: the sums of the days before today kept, today's added, and yesterday's
+    day after (today) added to them. `goals` (water, exercise) are what the tests test."""
     before, todays = split(in_range, today)
 
     def make() -> list[list[int]]:
@@ -213,7 +229,6 @@ def goal_insights(
             before, tests, after=lambda row: discomfort_on.get(row.date.toordinal() + 1)
         )
 
-    goals = (water_goal_ml, exercise_goal_minutes)
     totals = [list(sums) for sums in KEPT.get_or_make(("goals", key, start, today, goals), make)]
     if todays is not None:
         added = [insights.goal_sums([todays], tests, after=lambda row: None)]
@@ -226,7 +241,28 @@ def goal_insights(
         for sums in added:
             for total, more in zip(totals, sums, strict=True):
                 total[:] = [a + b for a, b in zip(total, more, strict=True)]
-    return insights.goal_insights_from(checks, totals)
+    return totals
+
+
+def bucket_sums(
+    rows: Sequence[DayRow], *, key: str, size: str, start: dt.date, first: dt.date, today: dt.date
+) -> buckets.Sums:
+    """buckets.sums_of the days from `first` to today (`rows` oldest first, from six days
+    before `first`): the sums up to yesterday kept, today's merged in. Every bucket figure is a
+    sum over its days of what each day's own 7-day window gives, so the very sums one pass
+    gives."""
+    yesterday = today - ONE_DAY
+    if first > yesterday:
+        return buckets.sums_of(rows, size=size, start=start, first=first, last=today)
+    before, _ = split(rows, today)
+
+    def make() -> buckets.Sums:
+        return buckets.sums_of(before, size=size, start=start, first=first, last=yesterday)
+
+    kept = KEPT.get_or_make(("bucket sums", key, size, start, first, today), make)
+    # Today's 7-day window: the last ROLLING_DAYS rows hold every day of it that was saved.
+    todays = buckets.sums_of(rows[-ROLLING_DAYS:], size=size, start=start, first=today, last=today)
+    return buckets.merge(kept, todays)
 
 
 def series(

@@ -114,7 +114,9 @@ class Dashboard(Digests):
     def _sums(self) -> buckets.Sums:
         """A long range's weekly or monthly sums, every charted measure's."""
         if self.earlier is not None:
-            return whole.chart_sums(self.earlier, self.rows, today=self.today)
+            return whole.chart_sums(
+                self.earlier, self.rows, key=self._before_today, today=self.today
+            )
         return buckets.sums_of(
             self.rows, size=self.bucket, start=self.start, first=self.start, last=self.today
         )
@@ -328,7 +330,14 @@ class Dashboard(Digests):
                 exercise_goal_minutes=self.goals["exercise_minutes"],
                 water=self.measures["water_ml"],
             )
-            return whole.goal_insights(self.earlier, self.in_range, checks)
+            return whole.goal_insights(
+                self.earlier,
+                self.in_range,
+                checks,
+                key=self._before_today,
+                today=self.today,
+                goals=(self.goals["water_ml"], self.goals["exercise_minutes"]),
+            )
         return before_today.goal_insights(
             self.in_range,
             key=self._before_today,

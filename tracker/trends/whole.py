@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from operator import add
 
 from tracker.days import tracked
-from tracker.trends import buckets, habits, insights, streaks
+from tracker.trends import before_today, buckets, habits, insights, streaks
 from tracker.trends.earlier import Earlier, ticked_ids
 from tracker.trends.series import DayRow
 from tracker.trends.sleep import SleepSummary, sleep_from, sleep_sums
@@ -24,10 +24,15 @@ def recent(earlier: Earlier, rows: Sequence[DayRow]) -> list[DayRow]:
     return [row for row in rows if row.date > earlier.end]
 
 
-def chart_sums(earlier: Earlier, rows: Sequence[DayRow], *, today: dt.date) -> buckets.Sums:
-    later = buckets.sums_of(
-        rows, size=earlier.sums.size, start=earlier.first, first=earlier.end + ONE_DAY, last=today
-    )
+def chart_sums(
+    earlier: Earlier, rows: Sequence[DayRow], *, key: str, today: dt.date
+) -> buckets.Sums:
+    """The whole range's bucket sums: the summary's, and the later days' (those before today
+    kept under `key`, the digest of the loaded days before today: before_today.bucket_sums)."""
+    later = before_today.bucket_sums(
+        rows, key=key, size=earlier.sums.size, start=earlier.first, first=earlier.end + ONE_DAY,
+        today=today,
+    )  # fmt: skip
     return buckets.merge(earlier.sums, later)
 
 
@@ -39,14 +44,22 @@ def _after_end(earlier: Earlier, later: Sequence[DayRow]) -> int | None:
 
 
 def goal_insights(
-    earlier: Earlier, later: Sequence[DayRow], checks: Sequence[tuple[str, str, insights.Check]]
+    earlier: Earlier,
+    later: Sequence[DayRow],
+    checks: Sequence[tuple[str, str, insights.Check]],
+    *,
+    key: str,
+    today: dt.date,
+    goals: tuple[int, int],
 ) -> list[insights.Insight]:
+    """The goal insights over the whole range: the summary's sums, the later days' (those
+    before today kept under `key`, the digest of the loaded days before today:
+    before_today.goal_totals) and the pair of days the two parts meet at."""
     tests = [check for _, _, check in checks]
-    discomfort_on = {row.date.toordinal(): row.discomfort for row in later}
     totals = [list(sums) for sums in earlier.goals]
     added = [
-        insights.goal_sums(
-            later, tests, after=lambda row: discomfort_on.get(row.date.toordinal() + 1)
+        before_today.goal_totals(
+            later, tests, key=key, start=earlier.end + ONE_DAY, today=today, goals=goals
         )
     ]
     if (following := _after_end(earlier, later)) is not None:
