@@ -472,22 +472,34 @@ def test_what_a_day_ticked_is_in_the_fingerprint_kept_or_not(day):
 
 @pytest.mark.parametrize("size", [buckets.WEEK, buckets.MONTH])
 @pytest.mark.parametrize("today", ["logged", "none"])
-@pytest.mark.parametrize("shift", [0, 1, 2, 3])  # today a bucket's first day, or not
-def test_bucket_sums_up_to_yesterday_and_today_are_one_passs(size, today, shift):
+@pytest.mark.parametrize("shift", [0, 1, 3])  # today a month's first day, or just after
+@pytest.mark.parametrize("weekday", [0, 3])  # today a week's first day (from start), or not
+@pytest.mark.parametrize("first_back", [40, 1, 0])  # the later days begin 40 days ago, or so
+def test_bucket_sums_up_to_yesterday_and_today_are_one_pass(
+    size, today, shift, weekday, first_back
+):
     rows = _rows(30 + shift, days=300, today=today)
     # Days moved so that today falls on the first of a month (shift 0) or just after it.
     moved = dt.date(2026, 12, 1) + dt.timedelta(days=shift) - TODAY
     rows = [row._replace(date=row.date + moved) for row in rows]
     day = TODAY + moved
-    start = day - dt.timedelta(days=280)
-    first = start + dt.timedelta(days=40)
+    start = day - dt.timedelta(days=280 + weekday)
+    first = day - dt.timedelta(days=first_back)
     window = [row for row in rows if row.date >= first - dt.timedelta(days=6)]
-    kept = before_today.bucket_sums(
-        window, key=_key(window), size=size, start=start, first=first, today=day
-    )
-    assert kept == buckets.sums_of(window, size=size, start=start, first=first, last=day)
-    # And read again from what was kept.
-    again = before_today.bucket_sums(
-        window, key=_key(window), size=size, start=start, first=first, today=day
-    )
-    assert again == kept
+    key = repr([row[:-1] for row in before_today.split(window, day)[0]])
+
+    def kept(rows):
+        return before_today.bucket_sums(
+            rows, key=key, size=size, start=start, first=first, today=day
+        )
+
+    def one_pass(rows):
+        return buckets.sums_of(rows, size=size, start=start, first=first, last=day)
+
+    assert kept(window) == one_pass(window)
+    assert kept(window) == one_pass(window)  # read again from what was kept
+    # Today's day changed, the days before it the same (the same key): today's is added anew.
+    before, todays = before_today.split(window, day)
+    todays = (todays or window[-1]._replace(date=day))._replace(water_ml=3333, discomfort=9)
+    changed = [*before, todays]
+    assert kept(changed) == one_pass(changed) != one_pass(window)
