@@ -367,6 +367,30 @@ def test_a_day_added_undone_or_emptied_changes_what_the_summary_is_keyed_by(user
     assert len({first, added, undone, stats()}) == 4
 
 
+def test_an_earlier_day_saved_on_a_clock_behind_still_changes_the_kept_summary(
+    user, long_history, time_machine
+):
+    """Hosts' clocks differ by seconds: a day saved after another but stamped before it (the
+    latest change among the earlier days unmoved) still changes what the summary is keyed by,
+    so the all-days page adds up the day as it is now, as a summary made afresh does."""
+
+    def all_days():
+        return dashboard.build(user, range_key="all", today=TODAY)
+
+    _change(user, long_history, values={"water_ml": 1500})
+    kept = all_days().earlier  # made now, and kept
+    time_machine.move_to(timezone.now() - dt.timedelta(seconds=5), tick=True)
+    _change(user, long_history - DAY, values={"water_ml": 3000})
+    stamped = dict(CheckIn.objects.filter(user=user).values_list("date", "updated_at"))
+    assert stamped[long_history - DAY] < stamped[long_history]  # saved later, stamped earlier
+    shown = all_days().earlier
+    earlier.forget_all()
+    afresh = all_days().earlier
+    assert shown == afresh != kept
+    days, total = kept.sums.logged("water_ml")
+    assert shown.sums.logged("water_ml") == (days, total + 2000)  # 1,000 ml became 3,000
+
+
 def test_the_recent_days_and_the_summarys_days_meet(user, long_history):
     """The all-days page reads the days from the first of the month a heatmap's year ago (and
     the six before, for the 7-day averages): the summary ends the day before."""

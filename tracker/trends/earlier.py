@@ -8,10 +8,10 @@ kept in this process's memory (never a shared cache: it is health data). Each vi
 and works out only the recent days, and adds them to the summary (tracker.trends.whole).
 
 The summary is keyed by what it is made from: the person, the day it ends, how many earlier
-days there are, when the latest of them was last changed and the first of them (one aggregate
-query, tracker.trends.rows.earlier_stats), the goals and the time away, and how the range is
-drawn. A day saved, changed or removed changes the count or the latest change, so a kept
-summary is never used for days that have changed."""
+days there are, the stamp of their save times and the first of them (one aggregate query,
+tracker.trends.rows.earlier_stats), the goals and the time away, and how the range is drawn. A
+day saved, changed or removed changes the count or the stamp, whichever way the clock of the
+host that saved it went, so a kept summary is never used for days that have changed."""
 
 import datetime as dt
 import hashlib
@@ -108,7 +108,7 @@ def key(
     *,
     account: str,
     end: dt.date,
-    stats: tuple[int, str, dt.date | None],
+    stats: tuple[int, object, dt.date | None],
     goals: dict[str, int],
     away: Sequence[tuple[dt.date, dt.date]],
     size: str,

@@ -123,19 +123,24 @@ def _away_since_sql() -> str:
     )
 
 
-def earlier_stats(user, *, before: dt.date) -> tuple[int, str, dt.date | None]:
-    """(how many, the latest change, the first day) of the days saved before `before`: one
-    aggregate over the (user, date) index, what the kept summary of those days is keyed by.
-    Every way the app writes a day stamps updated_at (a save, a water tap, an undone tap);
-    a day added or removed changes the count or the latest change. The stamp is read as text
-    so both backends give the same key."""
+def earlier_stats(user, *, before: dt.date) -> tuple[int, object, dt.date | None]:
+    """(how many, the stamp of their save times, the first day) of the days saved before
+    `before`: one aggregate over the (user, date) index, what the kept summary of those days is
+    keyed by. Every way the app writes a day stamps updated_at (a save, a water tap, an undone
+    tap); a day added or removed changes the count, and a day saved again moves the stamp
+    (tracker.plain.instants_stamp) whichever way the clock went: the latest change alone would
+    miss an edit made on a host whose clock is behind."""
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT COUNT(*), MAX(updated_at), MIN(date) FROM {CheckIn._meta.db_table} "
-            "WHERE user_id = %s AND date < %s",
-            [user.pk, before],
-        )
-        count, latest, first = cursor.fetchone()
+        cursor.execute(_earlier_sql(connection.vendor), [user.pk, before])
+        count, saved, first = cursor.fetchone()
     if isinstance(first, str):  # SQLite types an aggregate's result by its value: text
         first = dt.date.fromisoformat(first)
-    return count, str(latest), first
+    return count, stamp(saved), first
+
+
+@functools.cache
+def _earlier_sql(vendor: str) -> str:
+    return (
+        f"SELECT COUNT(*), {instants_stamp('updated_at', vendor=vendor)}, MIN(date) "
+        f"FROM {CheckIn._meta.db_table} WHERE user_id = %s AND date < %s"
+    )
