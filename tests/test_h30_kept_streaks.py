@@ -101,6 +101,22 @@ def test_a_run_reaching_the_first_loaded_day_is_never_kept(user):
     assert next(s for s in _shown(user) if s.kind == "checkin").current == 730
 
 
+def test_runs_worked_out_over_the_whole_history_are_never_kept(user):
+    # Two years, with one day missed 600 days ago: the current run reaches back past what a
+    # range loads, so the whole history is read, where the run stops at the gap. Filling the
+    # gap (an import, an old day edited) changes no day the key stands for.
+    gap = TODAY - 600 * DAY
+    for offset in range(1, 730):
+        if TODAY - offset * DAY != gap:
+            make_checkin(user, TODAY - offset * DAY, water_ml=2500)
+    assert next(s for s in _shown(user) if s.kind == "checkin").current == 599
+    assert _kept_streaks() == 0
+    _change(user, gap, values={"water_ml": 2500})
+    shown = _shown(user)
+    assert next(s for s in shown if s.kind == "checkin").current == 729
+    assert next(s for s in shown if s.kind == "checkin").longest == 729
+
+
 def test_nobody_is_shown_anothers_streaks(user, other_user, days):
     mine = _shown(user)
     theirs = _shown(other_user)

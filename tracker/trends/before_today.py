@@ -165,8 +165,9 @@ def streaks_from(
     the days before today and what today's day gives a streak (logged, goals met, a rest
     day): the runs up to yesterday are not worked out again on every view.
 
-    Not kept when a current run goes back to the first loaded day: whether it goes further
-    depends on older days, which the key does not stand for."""
+    Not kept when a current run goes back to the first loaded day, nor when the whole history
+    was read for one (streaks.from_loaded): the runs then depend on older days, which the key
+    does not stand for."""
     _, todays = split(rows, today)
     todays_part = todays is not None and (
         todays.water_ml is not None and todays.water_ml >= goals["water_ml"],
@@ -182,7 +183,8 @@ def streaks_from(
         return tuple(found), all_time
 
     def keep(made: tuple[tuple[streaks.Streak, ...], bool]) -> bool:
-        return not any(streak.unbroken for streak in made[0])
+        found, whole_history_read = made
+        return not whole_history_read and not any(streak.unbroken for streak in found)
 
     kept_key = ("streaks", key, tuple(sorted(goals.items())), tuple(away), today, todays_part)
     found, all_time = KEPT.get_or_make(kept_key, make, keep=keep)
