@@ -128,6 +128,25 @@ def test_the_kept_header_links_under_the_sites_own_prefix(user):
     assert 'href="/elsewhere/checkin/"' in elsewhere and 'href="/checkin/"' not in elsewhere
 
 
+def test_the_kept_head_links_the_manifest_under_the_sites_own_prefix():
+    from django.urls import get_script_prefix, set_script_prefix
+
+    page_assets._drawn_once.cache_clear()
+    before = get_script_prefix()
+    try:
+        at_root = str(page_assets.page_assets())
+        set_script_prefix("/elsewhere/")
+        elsewhere = str(page_assets.page_assets())
+        set_script_prefix(before)
+        again = str(page_assets.page_assets())
+    finally:
+        set_script_prefix(before)
+    assert 'href="/manifest.webmanifest"' in at_root
+    assert 'href="/elsewhere/manifest.webmanifest"' in elsewhere
+    assert 'href="/manifest.webmanifest"' not in elsewhere
+    assert again == at_root and page_assets._drawn_once.cache_info().hits == 1
+
+
 # --- the heatmap's legend ---------------------------------------------------------------------
 
 

@@ -28,13 +28,16 @@ TEMPLATE = "tracker/partials/page_assets.html"
 def page_assets() -> SafeString:
     if settings.DEBUG:
         return _drawn()
-    key = (settings.STATIC_URL, repr(settings.STORAGES.get("staticfiles")), settings.DEBUG)
+    # The static files' addresses follow the settings (STATIC_URL carries the site's prefix
+    # when it is relative); the manifest's is reversed under the prefix and URL configuration.
+    _, prefix, urlconf = page_address()
+    key = (settings.STATIC_URL, repr(settings.STORAGES.get("staticfiles")), prefix, urlconf)
     return _drawn_once(key)
 
 
-@functools.lru_cache(maxsize=4)
-def _drawn_once(settings_key: tuple) -> SafeString:
-    # Keyed by the settings the addresses come from, so a test that changes them gets its own.
+@functools.lru_cache(maxsize=8)
+def _drawn_once(place: tuple) -> SafeString:
+    # Keyed by everything the addresses come from, so a test that changes them gets its own.
     return _drawn()
 
 
