@@ -4,6 +4,7 @@ what drawing it now gives, any change to what the tips were chosen from must sho
 no request's CSRF token or address is ever kept."""
 
 import re
+from dataclasses import replace
 
 import pytest
 from django.core.cache import caches
@@ -41,13 +42,28 @@ def _drawn_now(user, path: str = "/") -> str:
     request = RequestFactory().get(path)
     request.user = user
     chosen = day_choice.tips_for_user(user, today=timezone.localdate())
-    tips.with_links(chosen_tip.tip for chosen_tip in chosen)
+    linked = tips.with_links(chosen_tip.tip for chosen_tip in chosen)
+    chosen = [replace(chosen_tip, tip=tip) for chosen_tip, tip in zip(chosen, linked, strict=True)]
     html = render_to_string(TEMPLATE, {"chosen_tips": chosen}, request=request)
     return SECTION.search(html).group(0)
 
 
 def _without_tokens(html: str) -> str:
     return TOKENS.sub('name="csrfmiddlewaretoken" value=""', html)
+
+
+def test_drawing_the_section_leaves_the_tips_kept_for_every_request_as_they_were(
+    logged_in_client, user
+):
+    """The cards' links are set on copies: the active tips are kept for every request
+    (day_choice.ACTIVE_TIPS), and a page drawn under one prefix must leave them no links for
+    a page drawn under another."""
+    day_choice.ACTIVE_TIPS.clear()
+    caches[day_choice.TIP_CACHE].clear()
+    make_checkin(user, timezone.localdate(), water_ml=300, exercise_minutes=0)
+    assert "Why this tip:" in _section(logged_in_client)
+    kept = [tip for found in day_choice.ACTIVE_TIPS._items.values() for tip in found]
+    assert kept and not any(hasattr(tip, "dismiss_url") for tip in kept)
 
 
 def test_the_kept_section_is_what_drawing_it_now_gives(logged_in_client, user):

@@ -3,6 +3,7 @@
 Each rule looks at recent logged days and, when it fits, names a habit and says why in words.
 Days that were not logged are skipped, never counted as zeros."""
 
+import copy
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -188,12 +189,16 @@ def pick_tips(
 
 
 def with_links(tips: Iterable) -> list:
-    """Sets each tip's card id and its links (read more, not for me, suggest again), so a page of
-    cards reverses no URL per card."""
-    tips = list(tips)
+    """Copies of the tips, each with its card id and its links (read more, not for me, suggest
+    again), so a page of cards reverses no URL per card. Copies: the tips may be the ones kept
+    for every request (day_choice.ACTIVE_TIPS), whose links would otherwise be the last page's,
+    under whatever prefix it was drawn."""
+    linked = []
     for tip in tips:
+        tip = copy.copy(tip)
         tip.card_id = f"tip-{tip.pk}"
         tip.read_more_url = f"{reverse_once('tracker:guide')}#{tip.section.slug}"
         tip.dismiss_url = reverse_once("tracker:dismiss_tip", tip.pk)
         tip.restore_url = reverse_once("tracker:restore_tip", tip.pk)
-    return tips
+        linked.append(tip)
+    return linked
