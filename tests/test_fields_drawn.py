@@ -271,6 +271,25 @@ def test_own_lists_are_kept_in_each_language(db, kept_lists):
     assert "Your own factors today" in drawn["en"] and "Your own factors today" not in drawn["es"]
 
 
+def test_own_lists_link_to_settings_under_the_sites_prefix(db, kept_lists):
+    """An empty list links to Settings: a list kept at the root must not be shown elsewhere."""
+    from django.urls import set_script_prefix
+
+    drawn = []
+    try:
+        for prefix in ("/", "/elsewhere/", "/"):
+            set_script_prefix(prefix)
+            drawn.append(
+                fieldsets.own_lists_html(CheckInForm(items=tracked.Lists([])).tracked_fields)
+            )
+    finally:
+        set_script_prefix("/")
+    at_root, elsewhere, again = drawn
+    assert 'href="/settings/#tracked-heading"' in at_root and "/elsewhere/" not in at_root
+    assert 'href="/elsewhere/settings/#tracked-heading"' in elsewhere
+    assert again == at_root and len(kept_lists._items) == 4  # both lists, twice
+
+
 # --- the check-in's own fields that every form defines alike (field_widget, choice_buttons) --
 
 

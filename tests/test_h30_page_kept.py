@@ -6,6 +6,7 @@ import json
 import re
 
 from django.test import override_settings
+from django.urls import include, path
 from django.utils import translation
 
 from tracker.templatetags import page_assets
@@ -126,6 +127,31 @@ def test_the_kept_header_links_under_the_sites_own_prefix(user):
         set_script_prefix(before)
     assert 'href="/checkin/"' in at_root and 'href="/elsewhere/checkin/"' not in at_root
     assert 'href="/elsewhere/checkin/"' in elsewhere and 'href="/checkin/"' not in elsewhere
+
+
+# The app's addresses one folder down, for the header drawn under another URL configuration.
+urlpatterns = [path("elsewhere/", include("backhabits.urls"))]
+
+
+def test_the_kept_header_links_under_the_sites_own_url_configuration(user):
+    from django.template import Context
+    from django.urls import set_urlconf
+
+    page_assets._header_once.cache_clear()
+    drawn = []
+    try:
+        with translation.override("en"):
+            for urlconf in (None, __name__, None):
+                set_urlconf(urlconf)
+                drawn.append(
+                    str(page_assets.site_header(Context({"user": user, "csrf_token": "t1"})))
+                )
+    finally:
+        set_urlconf(None)
+    at_root, elsewhere, again = drawn
+    assert 'href="/checkin/"' in at_root and 'href="/elsewhere/checkin/"' not in at_root
+    assert 'href="/elsewhere/checkin/"' in elsewhere and 'href="/checkin/"' not in elsewhere
+    assert again == at_root and page_assets._header_once.cache_info().hits == 1
 
 
 def test_the_kept_head_links_the_manifest_under_the_sites_own_prefix():

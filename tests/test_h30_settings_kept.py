@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from django.middleware.csrf import _unmask_cipher_token
 from django.template import engines
-from django.test import override_settings
-from django.urls import reverse
+from django.test import RequestFactory, override_settings
+from django.urls import reverse, set_script_prefix
 from django.utils import translation
 from django.utils.html import escape
 
@@ -411,3 +411,43 @@ def test_the_lists_are_kept_per_language(logged_in_client, user, lists_kept):
 def _lists_afresh_in(user, language: str) -> str:
     with translation.override(language):
         return _lists_afresh(user)
+
+
+def _drawn_at_root_elsewhere_and_root(draw) -> list[str]:
+    """draw() at the site's root, under /elsewhere/ and at the root again."""
+    drawn = []
+    try:
+        for prefix in ("/", "/elsewhere/", "/"):
+            set_script_prefix(prefix)
+            drawn.append(str(draw()))
+    finally:
+        set_script_prefix("/")
+    return drawn
+
+
+def test_the_kept_away_section_follows_the_sites_prefix(user, away_kept):
+    request = RequestFactory().get("/settings/")
+    request.user = user
+    today = dt.date(2027, 3, 1)
+    at_root, elsewhere, again = _drawn_at_root_elsewhere_and_root(
+        lambda: pages.away_context(user, today=today, request=request, here="/settings/")[
+            "away_html"
+        ]
+    )
+    assert 'action="/away/#away"' in at_root and "/elsewhere/" not in at_root
+    assert 'action="/elsewhere/away/#away"' in elsewhere
+    assert _without_tokens(again) == _without_tokens(at_root) and len(away_kept._items) == 2
+
+
+def test_the_kept_lists_follow_the_sites_prefix(user, lists_kept):
+    request = RequestFactory().get("/settings/")
+    request.user = user
+    item = TrackedItem(pk=7, user=user, kind=TrackedKind.FACTOR, name="Gardening")
+    lists = tracked.Lists([item])
+    at_root, elsewhere, again = _drawn_at_root_elsewhere_and_root(
+        lambda: tracked_rows.lists_html(lists, None, request)
+    )
+    assert 'action="/settings/tracked/"' in at_root and "/elsewhere/" not in at_root
+    assert 'action="/elsewhere/settings/tracked/"' in elsewhere
+    assert f'action="/elsewhere{reverse("tracker:tracked_rename", args=[7])}"' in elsewhere
+    assert _without_tokens(again) == _without_tokens(at_root) and len(lists_kept._items) == 2

@@ -124,6 +124,37 @@ def test_the_heatmaps_kept_days_are_kept_per_language():
         assert heatmap.discomfort_heatmap(values, today=TODAY) == english
 
 
+def test_a_squares_words_are_kept_per_language():
+    """heatmap._cell_words: each value's words looked up once per language, and a Spanish
+    heatmap never says a square's value in English."""
+    heatmap._cell_words.cache_clear()
+    before = heatmap.BeforeToday("", "", 0)
+    drawn = {}
+    for lang in ("en", "es", "en", "es"):
+        with translation.override(lang):
+            square = heatmap.with_today(before, today=TODAY, saved=True, value=3)
+            drawn.setdefault(lang, set()).add(square)
+    (english,), (spanish,) = drawn["en"], drawn["es"]
+    assert ": discomfort 3</title>" in english and ": molestia 3</title>" in spanish
+    assert heatmap._cell_words.cache_info().currsize == 2
+    assert heatmap._cell_words.cache_info().hits == 2
+
+
+def test_the_phrasebook_is_kept_per_language():
+    """words._phrasebook: one book per language, read again from what is kept; its numbers
+    and counts are that language's."""
+    words._phrasebook.cache_clear()
+    books, said = {}, {}
+    for lang in ("en", "es", "en", "es"):
+        with translation.override(lang):
+            book = words.phrasebook()
+            books.setdefault(lang, []).append(book)
+            said[lang] = (book.number("3.5"), book.days(3))
+    assert all(kept[0] is kept[1] for kept in books.values())
+    assert said == {"en": ("3.5", "3 days"), "es": ("3,5", "3 días")}
+    assert words._phrasebook.cache_info().currsize == 2
+
+
 def test_the_months_tiles_say_their_months_in_the_language():
     values = {TODAY - dt.timedelta(days=n): 4 for n in range(60)}
     with translation.override("en"):

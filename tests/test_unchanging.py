@@ -6,7 +6,7 @@ from unittest import mock
 
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
-from django.urls import reverse, set_script_prefix
+from django.urls import include, path, reverse, set_script_prefix, set_urlconf
 from django.utils import translation
 
 from tracker.templatetags import unchanging
@@ -57,6 +57,36 @@ def test_it_is_drawn_once_per_language_and_site_address():
     assert spanish != english[0] and "ajustes" in spanish.lower()
     assert 'href="/app/settings/"' in moved and moved != english[0]
     assert reverse("tracker:settings") == "/app/settings/"
+
+
+# The app's addresses one folder down: a block's links must move with them.
+urlpatterns = [path("elsewhere/", include("backhabits.urls"))]
+
+
+def test_it_is_drawn_once_per_url_configuration():
+    page = _kept("<a href=\"{% url 'tracker:settings' %}\">")
+    (block,) = [node for node in page.nodelist if isinstance(node, unchanging.UnchangingNode)]
+    try:
+        drawn = []
+        for urlconf in (None, __name__, None):
+            set_urlconf(urlconf)
+            drawn.append(page.render(Context()))
+    finally:
+        set_urlconf(None)
+    assert drawn[0] == drawn[2] == '<a href="/settings/">'
+    assert drawn[1] == '<a href="/elsewhere/settings/">'
+    assert len(block._drawn) == 2
+
+
+def test_a_page_that_escapes_and_one_that_does_not_each_have_their_own():
+    """{% url %} escapes the address only where the page escapes (a fixed message's words are
+    safe either way): an "&" in a path stays as it is in one and is escaped in the other."""
+    page = _kept("<a href=\"{% url 'tracker:shared_report' token='a&b' %}\">")
+    (block,) = [node for node in page.nodelist if isinstance(node, unchanging.UnchangingNode)]
+    escaped = page.render(Context())
+    plain = page.render(Context(autoescape=False))
+    assert escaped == '<a href="/shared/a&amp;b/">' and plain == '<a href="/shared/a&b/">'
+    assert page.render(Context()) == escaped and len(block._drawn) == 2
 
 
 @pytest.mark.parametrize(
