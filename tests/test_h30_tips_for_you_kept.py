@@ -11,7 +11,8 @@ from django.core.cache import caches
 from django.middleware.csrf import _does_token_match
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
-from django.urls import reverse, set_script_prefix
+from django.urls import include, reverse, set_script_prefix, set_urlconf
+from django.urls import path as route
 from django.utils import timezone, translation
 
 from tests.factories import make_checkin
@@ -185,6 +186,30 @@ def test_each_address_prefix_has_its_own(user):
         # Each kept, neither replaced the other (each drawing masks the token afresh).
         assert _without_tokens(drawn_under("/")) == _without_tokens(at_root)
         assert TOKENS.search(at_root) and "stand-in" not in under_app
+
+
+# The app's addresses one folder down: the section under another URL configuration.
+urlpatterns = [route("elsewhere/", include("backhabits.urls"))]
+
+
+def test_each_url_configuration_has_its_own(user):
+    """As each prefix: the cards' links follow the URL configuration that routes them."""
+    request = RequestFactory().get("/")
+    request.user = user
+
+    def drawn_with(urlconf) -> str:
+        set_urlconf(urlconf)
+        try:
+            choice = day_choice.day_choice(user, today=timezone.localdate())
+            return tip_cards.tips_for_you(request, choice)
+        finally:
+            set_urlconf(None)
+
+    with translation.override("en"):
+        at_root = drawn_with(None)
+        elsewhere = drawn_with(__name__)
+    assert 'href="/guide/' in at_root and 'href="/elsewhere/' not in at_root
+    assert 'href="/elsewhere/guide/' in elsewhere and 'href="/guide/' not in elsewhere
 
 
 def test_the_page_after_a_check_in_shows_the_same_section(logged_in_client, user):

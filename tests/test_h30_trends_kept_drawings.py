@@ -8,7 +8,7 @@ import random
 import re
 
 import pytest
-from django.urls import set_script_prefix
+from django.urls import include, path, set_script_prefix, set_urlconf
 from django.utils import translation
 
 from tracker.trends import before_today, heatmap, heatmap_months
@@ -119,6 +119,27 @@ def test_the_kept_drawings_are_keyed_by_each_input():
     # Two entries (the heatmap's and the months') for each of the seven, none reused.
     assert len(before_today.DRAWN._items) == 2 * 7
     assert keys < set(before_today.DRAWN._items)
+
+
+# The app's addresses one folder down: the drawings under another URL configuration.
+urlpatterns = [path("elsewhere/", include("backhabits.urls"))]
+
+
+def test_another_url_configuration_has_its_own_kept_drawings():
+    """The squares link to their check-ins as the URL configuration routes them: the kept
+    squares (before_today.DRAWN) and each week's links (heatmap._heatmap_days_in) are keyed
+    by it, as by the prefix."""
+    heatmap._heatmap_days_in.cache_clear()
+    rows = _rows(3)
+    at_root = _drawn(rows)
+    try:
+        set_urlconf(__name__)
+        elsewhere = _drawn(rows)
+        assert elsewhere == _one_pass(rows)
+    finally:
+        set_urlconf(None)
+    assert 'href="/elsewhere/checkin/' in elsewhere[0] and 'href="/checkin/' not in elsewhere[0]
+    assert 'href="/checkin/' in at_root[0] and _drawn(rows) == at_root
 
 
 def test_every_range_open_on_a_day_shares_the_kept_drawings():

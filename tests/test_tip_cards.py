@@ -9,7 +9,8 @@ from django.core.cache import caches
 from django.middleware.csrf import _does_token_match, _unmask_cipher_token
 from django.template.loader import render_to_string
 from django.test import Client, RequestFactory
-from django.urls import reverse, set_script_prefix
+from django.urls import include, reverse, set_script_prefix, set_urlconf
+from django.urls import path as route
 
 from tracker.guide import day_choice, tip_cards, tips
 from tracker.models import Tip, TipDismissal
@@ -60,7 +61,16 @@ def test_the_key_covers_everything_the_cards_are_drawn_from(user):
         assert _key(user) not in keys
     finally:
         set_script_prefix("/")
+    set_urlconf(__name__)  # the cards' links routed elsewhere
+    try:
+        assert _key(user) not in keys
+    finally:
+        set_urlconf(None)
     assert _key(user) in keys  # nothing changed: the same key
+
+
+# The app's addresses one folder down: the cards' links under another URL configuration.
+urlpatterns = [route("elsewhere/", include("backhabits.urls"))]
 
 
 def test_signed_out_visitors_share_one_key(user, other_user):

@@ -2,7 +2,8 @@ import datetime as dt
 import re
 
 import pytest
-from django.urls import reverse
+from django.test import override_settings
+from django.urls import include, path, reverse
 from django.utils import timezone
 
 from tests.factories import checkin_post_data, make_checkin
@@ -528,3 +529,19 @@ def test_a_long_historys_all_days_query_count_does_not_grow(
         response = logged_in_client.get(url)
     assert response.status_code == 200
     assert response.context["dashboard"].earlier is not None
+
+
+# The app's addresses one folder down, for the page served under another URL configuration.
+urlpatterns = [path("elsewhere/", include("backhabits.urls"))]
+
+
+def test_the_kept_charts_and_year_follow_the_url_configuration(logged_in_client, user):
+    """The range's and the year's fragments hold links: another URL configuration has its own
+    (their key holds the site's address: prefix and URL configuration), never the first's."""
+    _history(user, 40)
+    first = logged_in_client.get(reverse("tracker:trends")).content.decode()
+    assert 'href="/checkin/' in first and 'href="/report/?range=' in first
+    with override_settings(ROOT_URLCONF=__name__):
+        moved = logged_in_client.get("/elsewhere/trends/").content.decode()
+    assert 'href="/elsewhere/checkin/' in moved and 'href="/checkin/' not in moved
+    assert 'href="/elsewhere/trends/table/' in moved and 'href="/trends/table/' not in moved

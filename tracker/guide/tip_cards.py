@@ -19,14 +19,13 @@ from dataclasses import replace
 from django.conf import settings
 from django.core.cache import caches
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix
 from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 
 from tracker.choices import Habit
 from tracker.csrf import STAND_IN, with_token
 from tracker.guide import day_choice, tips
-from tracker.links import HERE_STAND_IN, with_here
+from tracker.links import HERE_STAND_IN, page_address, with_here
 
 CARDS_CACHE = "fragments"
 
@@ -51,7 +50,7 @@ def cards_key(content: tuple, dismissed: tuple, *, signed_in: bool, language: st
     """`content` and `dismissed` as day_choice.content_and_dismissals gives them: any saved change
     to a tip or section, and any dismissal or restore, moves them."""
     digest = hashlib.sha256(
-        repr((content, dismissed, signed_in, language, get_script_prefix())).encode()
+        repr((content, dismissed, signed_in, language, page_address()[1:])).encode()
     ).hexdigest()
     return f"tip-cards:{digest}"
 
@@ -67,7 +66,7 @@ def tips_for_you(request, choice: day_choice.DayChoice) -> SafeString:
     added, as the cards link to pages: the same choice is drawn once, and its tips are read
     only to draw it. Kept beside the choice, in the cache sized for one entry per person and
     day (with DEBUG on, drawn every time, as the fragments are)."""
-    digest = hashlib.sha256(f"{choice.key}|{get_script_prefix()}".encode()).hexdigest()
+    digest = hashlib.sha256(f"{choice.key}|{page_address()[1:]}".encode()).hexdigest()
     key = f"tips-for-you:{digest}"
     cache = caches[day_choice.TIP_CACHE]
     drawn = None if settings.DEBUG else cache.get(key)

@@ -28,12 +28,11 @@ from array import array
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from django.urls import get_script_prefix
 from django.utils.safestring import SafeString
 
 from tracker.days import tracked
 from tracker.kept import Kept
-from tracker.links import reverse_once
+from tracker.links import page_address, reverse_once
 from tracker.trends import buckets, habits, heatmap_months, insights, streaks, tracked_insights
 from tracker.trends import heatmap as heatmap_drawing
 from tracker.trends import rows as day_rows
@@ -370,7 +369,7 @@ def heatmap(rows: Sequence[DayRow], *, key: str, today: dt.date) -> heatmap_draw
         values = {row.date: row.discomfort for row in before}
         return heatmap_drawing.before_today(values, today=today)
 
-    return DRAWN.get_or_make(("heatmap", key, today, language(), get_script_prefix()), make)
+    return DRAWN.get_or_make(("heatmap", key, today, *page_address()), make)
 
 
 def year_months(rows: Sequence[DayRow], *, key: str, today: dt.date) -> SafeString:

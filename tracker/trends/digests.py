@@ -11,8 +11,7 @@ from collections.abc import Sequence
 from itertools import chain
 from typing import NamedTuple
 
-from django.urls import get_script_prefix
-
+from tracker.links import page_address
 from tracker.trends import before_today, charts
 from tracker.trends.insights import DayRow
 
@@ -25,10 +24,12 @@ class Digests:
     `earlier` and `kept_before`."""
 
     @property
-    def site_prefix(self) -> str:
-        """The address the site is served under: the fragments kept under the digests hold
+    def site_address(self) -> str:
+        """The address the site is served under and the URL configuration its links are
+        reversed from (tracker.links.page_address): the fragments kept under the digests hold
         links, so the templates key them by it too."""
-        return get_script_prefix()
+        _, prefix, urlconf = page_address()
+        return f"{prefix}|{urlconf}"
 
     @functools.cached_property
     def _digested(self) -> tuple["BeforeDigests", bytes, str]:

@@ -5,11 +5,12 @@ import datetime as dt
 import functools
 from typing import NamedTuple
 
-from django.urls import get_script_prefix, reverse
+from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
+from tracker.links import page_address
 from tracker.trends import words
 from tracker.trends.words import language
 
@@ -46,16 +47,17 @@ def _heatmap_cells() -> tuple[str, ...]:
 
 
 def _heatmap_days(first_monday: dt.date) -> tuple[tuple[dt.date, str, str], ...]:
-    return _heatmap_days_in(first_monday, language(), get_script_prefix())
+    return _heatmap_days_in(first_monday, *page_address())
 
 
 @functools.lru_cache(maxsize=4)
 def _heatmap_days_in(
-    first_monday: dt.date, lang: str, prefix: str = "/"
+    first_monday: dt.date, lang: str | None, prefix: str, urlconf: str
 ) -> tuple[tuple[dt.date, str, str], ...]:
     """(day, its cell's position, its link and title up to the value) for the weeks from
     `first_monday`: the same for everyone all week, in one language (`lang`: the titles say
-    the date in words). Each day links to its check-in (under the site's `prefix`)."""
+    the date in words). Each day links to its check-in (under the site's `prefix`, as `urlconf`
+    routes it)."""
     return tuple(
         (
             day,
