@@ -545,3 +545,14 @@ def test_the_kept_charts_and_year_follow_the_url_configuration(logged_in_client,
         moved = logged_in_client.get("/elsewhere/trends/").content.decode()
     assert 'href="/elsewhere/checkin/' in moved and 'href="/checkin/' not in moved
     assert 'href="/elsewhere/trends/table/' in moved and 'href="/trends/table/' not in moved
+
+
+def test_a_change_of_number_settings_draws_the_kept_range_again(logged_in_client, user):
+    """The range's fragment is kept under the data's digest, the language and the address;
+    how its numbers are written follows settings too, so changing them draws it again."""
+    _history(user, 1005)
+    page = logged_in_client.get(reverse("tracker:trends") + "?range=all").content.decode()
+    assert "1005 days logged" in page
+    with override_settings(USE_THOUSAND_SEPARATOR=True):
+        page = logged_in_client.get(reverse("tracker:trends") + "?range=all").content.decode()
+    assert "1,005 days logged" in page

@@ -11,6 +11,10 @@ from collections.abc import Sequence
 from itertools import chain
 from typing import NamedTuple
 
+from django.core.cache import caches
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+
 from tracker.links import page_address
 from tracker.trends import before_today, charts
 from tracker.trends.insights import DayRow
@@ -148,3 +152,11 @@ def _fingerprint(
     digest.update(f"{account}|{range_key}|{start}|{today}|{sorted(goals.items())}".encode())
     digest.update(numbers)
     return digest.hexdigest()
+
+
+@receiver(setting_changed)
+def _forget_drawn_fragments(**kwargs) -> None:
+    # The fragments are kept under these digests, the language and the site's address; how
+    # their numbers are written follows settings too ("3,650 days" with the thousands
+    # grouped): they change only under test, and a kept fragment is never older than them.
+    caches["fragments"].clear()
