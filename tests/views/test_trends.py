@@ -535,14 +535,30 @@ def test_a_long_historys_all_days_query_count_does_not_grow(
 urlpatterns = [path("elsewhere/", include("backhabits.urls"))]
 
 
+class RouteElsewhere:
+    """Routes /elsewhere/ by this module's URLs, as a site serving two configurations would:
+    per request (request.urlconf), not by changing settings, which forgets every fragment."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info.startswith("/elsewhere/"):
+            request.urlconf = __name__
+        return self.get_response(request)
+
+
 def test_the_kept_charts_and_year_follow_the_url_configuration(logged_in_client, user):
     """The range's and the year's fragments hold links: another URL configuration has its own
     (their key holds the site's address: prefix and URL configuration), never the first's."""
+    from django.conf import settings
+
     _history(user, 40)
-    first = logged_in_client.get(reverse("tracker:trends")).content.decode()
-    assert 'href="/checkin/' in first and 'href="/report/?range=' in first
-    with override_settings(ROOT_URLCONF=__name__):
+    routed = [f"{__name__}.RouteElsewhere", *settings.MIDDLEWARE]
+    with override_settings(MIDDLEWARE=routed):  # before both pages: nothing forgotten between
+        first = logged_in_client.get(reverse("tracker:trends")).content.decode()
         moved = logged_in_client.get("/elsewhere/trends/").content.decode()
+    assert 'href="/checkin/' in first and 'href="/report/?range=' in first
     assert 'href="/elsewhere/checkin/' in moved and 'href="/checkin/' not in moved
     assert 'href="/elsewhere/trends/table/' in moved and 'href="/trends/table/' not in moved
 
