@@ -4,7 +4,6 @@ what drawing it now gives, any change to what the tips were chosen from must sho
 no request's CSRF token or address is ever kept."""
 
 import re
-from dataclasses import replace
 
 import pytest
 from django.core.cache import caches
@@ -42,9 +41,7 @@ def _drawn_now(user, path: str = "/") -> str:
     """The section as the template draws it for this person's tips today."""
     request = RequestFactory().get(path)
     request.user = user
-    chosen = day_choice.tips_for_user(user, today=timezone.localdate())
-    linked = tips.with_links(chosen_tip.tip for chosen_tip in chosen)
-    chosen = [replace(chosen_tip, tip=tip) for chosen_tip, tip in zip(chosen, linked, strict=True)]
+    chosen = tips.chosen_with_links(day_choice.tips_for_user(user, today=timezone.localdate()))
     html = render_to_string(TEMPLATE, {"chosen_tips": chosen}, request=request)
     return SECTION.search(html).group(0)
 

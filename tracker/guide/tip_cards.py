@@ -14,7 +14,6 @@ form's "next"). The cards are drawn with stand-ins for them, replaced in every r
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import replace
 
 from django.conf import settings
 from django.core.cache import caches
@@ -71,15 +70,8 @@ def tips_for_you(request, choice: day_choice.DayChoice) -> SafeString:
     cache = caches[day_choice.TIP_CACHE]
     drawn = None if settings.DEBUG else cache.get(key)
     if drawn is None:
-        # The cards' links are set only to draw them (a kept section needs none), on copies.
-        chosen = [
-            replace(chosen_tip, tip=linked)
-            for chosen_tip, linked in zip(
-                choice.chosen,
-                tips.with_links(chosen_tip.tip for chosen_tip in choice.chosen),
-                strict=True,
-            )
-        ]
+        # The cards' links are set only to draw them: a kept section needs none.
+        chosen = tips.chosen_with_links(choice.chosen)
         drawn = render_to_string(
             "tracker/partials/tips_for_you.html",
             {"chosen_tips": chosen, "user": request.user, "request": _Here, "csrf_token": STAND_IN},

@@ -6,7 +6,7 @@ Days that were not logged are skipped, never counted as zeros."""
 import copy
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from django.utils.translation import gettext, gettext_lazy, ngettext
@@ -202,3 +202,9 @@ def with_links(tips: Iterable) -> list:
         tip.restore_url = reverse_once("tracker:restore_tip", tip.pk)
         linked.append(tip)
     return linked
+
+
+def chosen_with_links(chosen: Sequence[ChosenTip]) -> list[ChosenTip]:
+    """The day's chosen tips, each tip with its links (with_links)."""
+    linked = with_links(chosen_tip.tip for chosen_tip in chosen)
+    return [replace(chosen_tip, tip=tip) for chosen_tip, tip in zip(chosen, linked, strict=True)]
