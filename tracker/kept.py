@@ -53,3 +53,6 @@ class Kept:
     def clear(self) -> None:
         with self._lock:
             self._items.clear()
+
+    def __len__(self) -> int:
+        return len(self._items)
