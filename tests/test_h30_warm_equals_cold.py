@@ -22,11 +22,21 @@ from django.core.cache import caches
 from django.urls import reverse
 
 from tests.factories import make_user
+from tracker.care import prompts
 from tracker.care.symptoms import SYMPTOM_LABELS
 from tracker.dates import today_for
 from tracker.days.checkins import DAY_FIELDS, DayChange, record_day
 from tracker.kept import Kept
-from tracker.models import AwayPeriod, CareAlert, CheckIn, Tip, TrackedItem
+from tracker.models import (
+    AwayPeriod,
+    CareAlert,
+    CheckIn,
+    GuideSection,
+    ShareLink,
+    Tip,
+    TrackedItem,
+)
+from tracker.trends import sharing
 
 START = dt.datetime(2027, 2, 26, 12, 0, tzinfo=dt.UTC)  # three days to a month's turn
 HISTORY_DAYS = 80
@@ -68,6 +78,11 @@ def _pages(user) -> list[tuple[str, dict]]:
     today = today_for(user)
     earlier = (today - dt.timedelta(days=3)).isoformat()
     htmx = {"HTTP_HX_REQUEST": "true"}
+    section = (
+        GuideSection.objects.filter(language=user.profile.language or "en")
+        .order_by("order", "slug")
+        .first()
+    )
     pages = [
         ("/", {}),
         ("/checkin/", {}),
@@ -76,6 +91,9 @@ def _pages(user) -> list[tuple[str, dict]]:
         ("/tips/", {}),
         ("/settings/", {}),
         ("/care/", {}),
+        ("/guide/", {}),
+        (f"/guide/{section.slug}/", {}),
+        ("/settings/health/", {}),
         ("/report/", {}),
         ("/trends/table/discomfort/?range=30", {}),
         ("/trends/?range=90", htmx),
@@ -218,6 +236,39 @@ class Person:
         tip_id = self.rng.choice(shown) if shown else Tip.objects.order_by("?").first().pk
         self.client.post(reverse("tracker:dismiss_tip", args=[tip_id]))
 
+    def an_editor_changes_the_guide(self) -> None:
+        """A tip and a section reworded in the admin, in the person's language."""
+        language = self.user.profile.language or "en"
+        tip = Tip.objects.filter(language=language, is_active=True).order_by("?").first()
+        tip.title = f"{tip.title} (reworded)"
+        tip.save()
+        section = GuideSection.objects.filter(language=language).order_by("?").first()
+        section.title = f"{section.title} (reworded)"
+        section.save()
+
+    def answer_the_health_questions(self) -> None:
+        profile = self.user.profile
+        profile.age_band = self.rng.choice(["16-19", "20-50", "over-50"])
+        profile.osteoporosis = self.rng.random() < 0.5
+        profile.save()
+        prompts.recheck_after_profile_change(user=self.user, today=self.today)
+
+    def change_name_and_reminders(self) -> None:
+        profile = self.user.profile
+        profile.display_name = self.rng.choice(["", "Sam", "Alex R."])
+        profile.reminders_enabled = not profile.reminders_enabled
+        profile.reminder_time = dt.time(self.rng.choice([7, 21]), 30)
+        profile.save()
+
+    def share_the_report(self) -> None:
+        opened = ShareLink.objects.filter(user=self.user, revoked_at=None).first()
+        if opened is not None and self.rng.random() < 0.5:
+            sharing.revoke(opened)
+        else:
+            sharing.create(
+                self.user, range_key="90", end_date=self.today, days=7, include_notes=False
+            )
+
     def let_a_day_pass(self) -> None:
         self.traveller.shift(dt.timedelta(hours=self.rng.choice([9, 24, 30])))
 
@@ -228,7 +279,8 @@ class Person:
         check_in_today, change_an_earlier_day, empty_an_earlier_day, tap_water, note_a_symptom,
         answer_an_alert, change_a_goal,
         switch_water_unit, switch_language, move_time_zone, add_or_retire_an_item, go_away,
-        set_a_tip_aside, let_a_day_pass,
+        set_a_tip_aside, an_editor_changes_the_guide, answer_the_health_questions,
+        change_name_and_reminders, share_the_report, let_a_day_pass,
     )  # fmt: skip
 
 
