@@ -9,7 +9,7 @@ import pytest
 
 from tests.factories import DAY_CHANGE_NAMES, DAY_CHANGES, make_checkin
 from tracker.days import checkins
-from tracker.models import AwayPeriod
+from tracker.models import AwayPeriod, CheckIn
 from tracker.trends import before_today, dashboard, streaks
 
 TODAY = dt.date(2026, 11, 18)  # handed to the functions: it never meets the clock
@@ -89,32 +89,92 @@ def test_goals_and_time_away_are_part_of_what_is_kept(user, days):
     assert _kept_streaks() == 3
 
 
-def test_a_run_reaching_the_first_loaded_day_is_never_kept(user):
-    # Every day for two years: the current run reaches back past what a range loads, so the
-    # whole history is read, and an older day (an import) could still lengthen it.
-    for offset in range(1, 730):
-        make_checkin(user, TODAY - offset * DAY, water_ml=2500)
-    first = _shown(user)
-    assert next(s for s in first if s.kind == "checkin").current == 729
-    assert _kept_streaks() == 0
-    make_checkin(user, TODAY - 730 * DAY, water_ml=2500)
-    assert next(s for s in _shown(user) if s.kind == "checkin").current == 730
+@pytest.fixture
+def whole_history_reads(monkeypatch) -> list[int]:
+    """Counts the reads of every day a person saved (streaks.over_whole_history)."""
+    reads = []
+    read = streaks.over_whole_history
+    monkeypatch.setattr(
+        streaks, "over_whole_history", lambda user, **kw: reads.append(1) or read(user, **kw)
+    )
+    return reads
 
 
-def test_runs_worked_out_over_the_whole_history_are_never_kept(user):
-    # Two years, with one day missed 600 days ago: the current run reaches back past what a
-    # range loads, so the whole history is read, where the run stops at the gap. Filling the
-    # gap (an import, an old day edited) changes no day the key stands for.
-    gap = TODAY - 600 * DAY
+def _checked_in(shown: list[streaks.Streak]) -> streaks.Streak:
+    return next(streak for streak in shown if streak.kind == "checkin")
+
+
+def _every_day_for_two_years(user, *, but: dt.date | None = None) -> None:
     for offset in range(1, 730):
-        if TODAY - offset * DAY != gap:
+        if TODAY - offset * DAY != but:
             make_checkin(user, TODAY - offset * DAY, water_ml=2500)
-    assert next(s for s in _shown(user) if s.kind == "checkin").current == 599
-    assert _kept_streaks() == 0
+
+
+def test_a_run_longer_than_the_loaded_days_is_read_once_then_kept(user, whole_history_reads):
+    # Every day for two years: the current run reaches back past what a range loads, so the
+    # older days decide it. They are read once; later views find it kept.
+    _every_day_for_two_years(user)
+    first = _shown(user)
+    assert (_checked_in(first).current, _checked_in(first).longest) == (729, 729)
+    assert first == _now(user)
+    reads = len(whole_history_reads)
+    assert _shown(user) == first and len(whole_history_reads) == reads
+
+
+def test_an_older_day_added_lengthens_the_kept_run_at_once(user, whole_history_reads):
+    _every_day_for_two_years(user)
+    _shown(user)
+    make_checkin(user, TODAY - 730 * DAY, water_ml=2500)  # older than any range loads
+    assert _checked_in(_shown(user)).current == 730
+
+
+def test_an_older_day_changed_in_place_shows_at_once(user):
+    # The same number of older days: only the stamp of their save times stands for the change.
+    _every_day_for_two_years(user)
+    water = next(s for s in _shown(user) if s.kind == "water")
+    assert water.current == 729
+    _change(user, TODAY - 600 * DAY, values={"water_ml": 500})  # below the goal
+    water = next(s for s in _shown(user) if s.kind == "water")
+    assert (water.current, water.longest) == (599, 599)
+    assert _shown(user) == _now(user)
+
+
+def test_an_older_day_removed_breaks_the_kept_run(user):
+    _every_day_for_two_years(user)
+    _shown(user)
+    CheckIn.objects.filter(user=user, date=TODAY - 600 * DAY).delete()
+    assert (_checked_in(_shown(user)).current, _checked_in(_shown(user)).longest) == (599, 599)
+
+
+def test_filling_an_older_gap_joins_the_runs(user):
+    # Two years, with one day missed 600 days ago: the current run stops at the gap. Filling
+    # it (an import, an old day edited) changes no day the loaded rows' key stands for.
+    gap = TODAY - 600 * DAY
+    _every_day_for_two_years(user, but=gap)
+    assert _checked_in(_shown(user)).current == 599
     _change(user, gap, values={"water_ml": 2500})
     shown = _shown(user)
-    assert next(s for s in shown if s.kind == "checkin").current == 729
-    assert next(s for s in shown if s.kind == "checkin").longest == 729
+    assert (_checked_in(shown).current, _checked_in(shown).longest) == (729, 729)
+    assert shown == _now(user)
+
+
+def test_a_run_as_long_as_the_history_is_not_called_all_time(user, whole_history_reads):
+    # Every day for as long as a range loads, and nothing older: the loaded days are the
+    # whole history, nothing more is read, and the table says "in the last year" as before.
+    for offset in range(1, 200):
+        make_checkin(user, TODAY - offset * DAY, water_ml=2500)
+    board = dashboard.build(user, range_key="90", today=TODAY)
+    assert _checked_in(board.streaks).current == 199 and board.streaks_all_time is False
+    assert whole_history_reads == []
+
+
+def test_nobody_is_shown_anothers_whole_history_streaks(user, other_user):
+    _every_day_for_two_years(user)
+    for offset in range(1, 400):
+        make_checkin(other_user, TODAY - offset * DAY, water_ml=2500)
+    assert _checked_in(_shown(user)).current == 729
+    assert _checked_in(_shown(other_user)).current == 399
+    assert _checked_in(_shown(user)).current == 729
 
 
 def test_nobody_is_shown_anothers_streaks(user, other_user, days):

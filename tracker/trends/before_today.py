@@ -160,13 +160,17 @@ def streaks_from(
     away: Sequence[tuple[dt.date, dt.date]],
     today: dt.date,
 ) -> tuple[list[streaks.Streak], bool]:
-    """streaks.from_loaded over a range's loaded rows (not every day's), kept under the key of
-    the days before today and what today's day gives a streak (logged, goals met, a rest
-    day): the runs up to yesterday are not worked out again on every view.
+    """The streaks over a range's loaded rows (not every day's), and whether they are the whole
+    history's: kept under the key of the days before today and what today's day gives a
+    streak (logged, goals met, a rest day), so the runs up to yesterday are not worked out
+    again on every view.
 
-    Not kept when a current run goes back to the first loaded day, nor when the whole history
-    was read for one (streaks.from_loaded): the runs then depend on older days, which the key
-    does not stand for."""
+    A current run that reaches back to the first loaded day may go further: then the days
+    before it decide how long it is, and which run is the longest. Those days are stood for by
+    one aggregate (how many, the stamp of their save times, the first: rows.earlier_stats, as
+    for the all-days view's summary), and the streaks over the whole history are kept under
+    that too, so a person who has checked in every day for years (the current run longer than
+    the loaded days) costs one aggregate a view, not a read of every day they ever saved."""
     _, todays = split(rows, today)
     todays_part = todays is not None and (
         todays.water_ml is not None and todays.water_ml >= goals["water_ml"],
@@ -174,20 +178,20 @@ def streaks_from(
         and todays.exercise_minutes >= goals["exercise_minutes"],
         todays.rest_day,
     )
-
-    def make() -> tuple[tuple[streaks.Streak, ...], bool]:
-        found, all_time = streaks.from_loaded(
-            user, list(rows), today=today, whole_history=False, away=away
-        )
-        return tuple(found), all_time
-
-    def keep(made: tuple[tuple[streaks.Streak, ...], bool]) -> bool:
-        found, whole_history_read = made
-        return not whole_history_read and not any(streak.unbroken for streak in found)
-
     kept_key = ("streaks", key, tuple(sorted(goals.items())), tuple(away), today, todays_part)
-    found, all_time = KEPT.get_or_make(kept_key, make, keep=keep)
-    return list(found), all_time
+    found = KEPT.get_or_make(
+        kept_key, lambda: tuple(streaks.over_loaded(user, list(rows), today=today, away=away))
+    )
+    if not rows or not any(streak.unbroken for streak in found):
+        return list(found), False
+    older = day_rows.earlier_stats(user, before=rows[0].date)
+    if not older[0]:  # no older days: the loaded ones are all there is
+        return list(found), False
+    whole = KEPT.get_or_make(
+        ("streaks over the whole history", kept_key, older),
+        lambda: tuple(streaks.over_whole_history(user, today=today, away=away)),
+    )
+    return list(whole), True
 
 
 def goal_insights(

@@ -259,6 +259,19 @@ def from_loaded(
     """Streaks from the rows already loaded for the page (a year or more), so the page costs
     the same with ten years of history as with one. Only when a current run starts at the
     first loaded day it could, and older days exist, is the whole history read."""
+    found = over_loaded(user, rows, today=today, away=away)
+    if (
+        any(streak.unbroken for streak in found)
+        and not whole_history
+        and CheckIn.objects.filter(user=user, date__lt=rows[0].date).exists()
+    ):
+        return over_whole_history(user, today=today, away=away), True
+    return found, whole_history
+
+
+def over_loaded(user, rows: list[DayRow], *, today: dt.date, away) -> list[Streak]:
+    """The streaks over `rows` alone (oldest first): a run reaching back to the first of them
+    is `unbroken`, and may go further back."""
     profile = user.profile
     dates = streak_dates(
         [
@@ -271,16 +284,9 @@ def from_loaded(
             for row in rows
         ]
     )
-    found = compute_streaks(
+    return compute_streaks(
         dates,
         today=today,
         away=habits.away_dates(away, start=rows[0].date if rows else today, end=today),
         rest_days=frozenset(row.date for row in rows if row.rest_day),
     )
-    if (
-        any(streak.unbroken for streak in found)
-        and not whole_history
-        and CheckIn.objects.filter(user=user, date__lt=rows[0].date).exists()
-    ):
-        return over_whole_history(user, today=today, away=away), True
-    return found, whole_history
