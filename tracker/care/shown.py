@@ -6,6 +6,7 @@ Which alerts are open, and recording them, is tracker.care.prompts."""
 import datetime as dt
 from dataclasses import dataclass, replace
 
+from django.core.paginator import Page, Paginator
 from django.utils.translation import gettext, gettext_noop
 
 from tracker.care import countries, redflags
@@ -176,6 +177,20 @@ def describe(alert: CareAlert) -> AlertRecord:
         tier_title=said(alert.get_tier_display()),
         status=status,
     )
+
+
+# The care page's earlier alerts, a page at a time: a few screens on a phone, and a page that
+# costs the same after years of alerts (each one drawn is about a quarter of a millisecond).
+EARLIER_ALERTS_A_PAGE = 20
+
+
+def earlier_alerts(user, page: str | None) -> Page:
+    """The person's answered and cleared alerts, newest first, as records (describe): the page
+    numbered `page`, or the nearest there is (the first for anything but a number)."""
+    closed = CareAlert.objects.closed().filter(user=user).order_by("-created_at", "-pk")
+    found = Paginator(closed, EARLIER_ALERTS_A_PAGE).get_page(page)
+    found.object_list = [describe(alert) for alert in found.object_list]
+    return found
 
 
 def _last_logged(evidence: list[dict]) -> dt.date:

@@ -20,16 +20,16 @@ def _country(user) -> str:
 @require_safe
 @login_required
 def care_page(request: HttpRequest) -> HttpResponse:
-    """Every open alert in full, then reminders as lines, then what was answered before."""
+    """Every open alert in full, then reminders as lines, then what was answered before, a page
+    at a time (`?page=`)."""
     page = responses.page_care(request.user, today=today_for(request.user), full_rules=None)
-    closed = CareAlert.objects.closed().filter(user=request.user)
     return render(
         request,
         "tracker/care.html",
         {
             "care_prompts": page.prompts,
             "care_lines": page.lines,
-            "history": [shown.describe(alert) for alert in closed],
+            "history": shown.earlier_alerts(request.user, request.GET.get("page")),
         },
     )
 
