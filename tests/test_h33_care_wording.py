@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 
 from tracker.care import countries, redflags, shown, thresholds, wording, wording_es
 from tracker.care.said import wording_in
+from tracker.choices import Acknowledgement, Tier
 from tracker.models import CareAlert, CareWording
 
 PLACEHOLDER = re.compile(r"\{\w+\}")
@@ -207,3 +208,22 @@ def test_an_editors_english_rewording_never_touches_the_spanish_prompt(user):
     assert _prompt(user, "es").items[0].explanation == (
         wording_es.RULE_WORDING["night_pain"].explanation
     )
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_each_tier_and_answer_is_said_as_its_choice_reads(language):
+    """shown.tier_said and answer_said read the choices' labels from tracker.choices, in the
+    active language, as the model's get_*_display gives them."""
+    with translation.override(language):
+        for tier in Tier.values:
+            alert = CareAlert(tier=tier)
+            assert shown.tier_said(alert) == shown.said(alert.get_tier_display()) != ""
+        for answer in Acknowledgement.values:
+            alert = CareAlert(acknowledgement=answer)
+            assert shown.answer_said(alert) == shown.said(alert.get_acknowledgement_display())
+            assert shown.answer_said(alert) != ""
+        assert shown.answer_said(CareAlert(acknowledgement="")) == ""
+        assert shown.tier_said(CareAlert(tier="retired-tier")) == "retired-tier"
+    if language == "es":
+        with translation.override("es"):
+            assert shown.tier_said(CareAlert(tier=Tier.URGENT)) != "Urgent"

@@ -171,12 +171,12 @@ class CareLine:
 
     @property
     def tier_title(self) -> str:
-        return shown.said(self.alert.get_tier_display())
+        return shown.tier_said(self.alert)
 
     @property
     def answer(self) -> str:
         """How the person answered, in the active language ("" while open)."""
-        return shown.said(self.alert.get_acknowledgement_display())
+        return shown.answer_said(self.alert)
 
     @property
     def logged_on(self) -> dt.date:
