@@ -39,11 +39,16 @@ def _shown(user) -> list[streaks.Streak]:
 
 
 def _now(user) -> list[streaks.Streak]:
-    """The streaks over the same rows, worked out afresh."""
+    """The streaks over the same rows, worked out afresh: over every day instead when a
+    current run reaches back to the first loaded day and older days exist."""
     board = dashboard.build(user, range_key="90", today=TODAY)
-    found, _ = streaks.from_loaded(
-        user, list(board.rows), today=TODAY, whole_history=False, away=board.away
-    )
+    rows = list(board.rows)
+    found = streaks.over_loaded(user, rows, today=TODAY, away=board.away)
+    if (
+        any(streak.unbroken for streak in found)
+        and CheckIn.objects.filter(user=user, date__lt=rows[0].date).exists()
+    ):
+        return streaks.over_whole_history(user, today=TODAY, away=board.away)
     return found
 
 

@@ -86,8 +86,9 @@ def build(
             True,
         )  # fmt: skip
     elif not range_only and range_key == ranges.ALL:  # every day is loaded
-        streak_list, streaks_all_time = streaks.from_loaded(
-            user, rows, today=today, whole_history=True, away=away
+        streak_list, streaks_all_time = (
+            streaks.over_loaded(user, rows, today=today, away=away),
+            True,
         )
     elif not range_only:
         streak_list, streaks_all_time = before_today.streaks_from(

@@ -253,22 +253,6 @@ def over_whole_history(
     )
 
 
-def from_loaded(
-    user, rows: list[DayRow], *, today: dt.date, whole_history: bool, away
-) -> tuple[list[Streak], bool]:
-    """Streaks from the rows already loaded for the page (a year or more), so the page costs
-    the same with ten years of history as with one. Only when a current run starts at the
-    first loaded day it could, and older days exist, is the whole history read."""
-    found = over_loaded(user, rows, today=today, away=away)
-    if (
-        any(streak.unbroken for streak in found)
-        and not whole_history
-        and CheckIn.objects.filter(user=user, date__lt=rows[0].date).exists()
-    ):
-        return over_whole_history(user, today=today, away=away), True
-    return found, whole_history
-
-
 def over_loaded(user, rows: list[DayRow], *, today: dt.date, away) -> list[Streak]:
     """The streaks over `rows` alone (oldest first): a run reaching back to the first of them
     is `unbroken`, and may go further back."""
